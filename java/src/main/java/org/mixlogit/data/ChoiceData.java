@@ -1,0 +1,233 @@
+package org.mixlogit.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.mixlogit.InvalidDataException;
+
+/**
+ * Validated, immutable long-format choice data, grouped for fast likelihood evaluation.
+ *
+ * <p>Rows are stored in <em>grouped order</em>: decision-makers in order of first appearance in the input,
+ * within a decision-maker its situations in order of first appearance, within a situation its rows in input
+ * order. Offsets: situation {@code s} occupies grouped rows {@code situationStart[s] .. situationStart[s+1]-1};
+ * decision-maker {@code n} owns situations {@code decisionMakerStart[n] .. decisionMakerStart[n+1]-1}.
+ * Attributes are row-major: the value of attribute {@code k} in grouped row {@code i} is
+ * {@code attributes[i * attributeCount() + k]}. Characteristics are per decision-maker, row-major likewise.
+ *
+ * <p>Methods whose names end in {@code Ref} hand out internal arrays for hot loops: callers must not modify them.
+ * Build instances with {@link #builder()}.
+ */
+public final class ChoiceData {
+    private final List<String> attributeNames;
+    private final List<String> characteristicNames;
+    private final double[] attributes;
+    private final double[] characteristics;
+    private final int[] situationStart;
+    private final int[] chosenRow;
+    private final int[] decisionMakerStart;
+    private final long[] situationIds;
+    private final long[] decisionMakerIds;
+    private final double[] weights;
+    private final int[] sourceRow;
+    private final boolean panel;
+    private final boolean weighted;
+    private final RowDescriber rowDescriber;
+
+    ChoiceData(ChoiceDataAssembly a) {
+        this.attributeNames = Collections.unmodifiableList(new ArrayList<>(a.attributeNames));
+        this.characteristicNames = Collections.unmodifiableList(new ArrayList<>(a.characteristicNames));
+        this.attributes = a.attributes;
+        this.characteristics = a.characteristics;
+        this.situationStart = a.situationStart;
+        this.chosenRow = a.chosenRow;
+        this.decisionMakerStart = a.decisionMakerStart;
+        this.situationIds = a.situationIds;
+        this.decisionMakerIds = a.decisionMakerIds;
+        this.weights = a.weights;
+        this.sourceRow = a.sourceRow;
+        this.panel = a.panel;
+        this.weighted = a.weighted;
+        this.rowDescriber = a.rowDescriber;
+    }
+
+    /** A builder taking whole columns; see {@link ChoiceDataBuilder}. */
+    public static ChoiceDataBuilder builder() {
+        return new ChoiceDataBuilder();
+    }
+
+    public int rowCount() {
+        return sourceRow.length;
+    }
+
+    public int situationCount() {
+        return situationIds.length;
+    }
+
+    public int decisionMakerCount() {
+        return decisionMakerIds.length;
+    }
+
+    public int attributeCount() {
+        return attributeNames.size();
+    }
+
+    public int characteristicCount() {
+        return characteristicNames.size();
+    }
+
+    /** True when a decision-maker column was given (several situations may share one draw of beta). */
+    public boolean isPanel() {
+        return panel;
+    }
+
+    /** True when a weight column was given. */
+    public boolean isWeighted() {
+        return weighted;
+    }
+
+    public List<String> attributeNames() {
+        return attributeNames;
+    }
+
+    public List<String> characteristicNames() {
+        return characteristicNames;
+    }
+
+    /** Index of an attribute column; an unknown name is an error that lists the known ones. */
+    public int attributeIndex(String name) {
+        int k = attributeNames.indexOf(name);
+        if (k < 0) {
+            String hint = characteristicNames.contains(name)
+                    ? " '" + name + "' is a decision-maker characteristic: use it for heterogeneity, or declare it as an"
+                      + " attribute."
+                    : " Check the spelling, or add the column to the data as an attribute.";
+            throw new InvalidDataException("Unknown attribute '" + name + "'. Attributes in the data: "
+                    + attributeNames + "." + hint);
+        }
+        return k;
+    }
+
+    /** Index of a decision-maker characteristic; an unknown name is an error that lists the known ones. */
+    public int characteristicIndex(String name) {
+        int c = characteristicNames.indexOf(name);
+        if (c < 0) {
+            throw new InvalidDataException("Unknown decision-maker characteristic '" + name
+                    + "'. Characteristics in the data: " + characteristicNames
+                    + ". Declare the column as a characteristic (constant within each decision-maker).");
+        }
+        return c;
+    }
+
+    /** Row-major attribute matrix in grouped order ({@code rowCount() x attributeCount()}). Not to be modified. */
+    public double[] attributesRef() {
+        return attributes;
+    }
+
+    /** Row-major characteristics ({@code decisionMakerCount() x characteristicCount()}). Not to be modified. */
+    public double[] characteristicsRef() {
+        return characteristics;
+    }
+
+    /** Situation row offsets, length {@code situationCount() + 1}. Not to be modified. */
+    public int[] situationStartRef() {
+        return situationStart;
+    }
+
+    /** Grouped row of the chosen alternative of each situation. Not to be modified. */
+    public int[] chosenRowRef() {
+        return chosenRow;
+    }
+
+    /** Decision-maker situation offsets, length {@code decisionMakerCount() + 1}. Not to be modified. */
+    public int[] decisionMakerStartRef() {
+        return decisionMakerStart;
+    }
+
+    /** Per-decision-maker weights (all 1 when unweighted). Not to be modified. */
+    public double[] weightsRef() {
+        return weights;
+    }
+
+    public double weight(int decisionMaker) {
+        return weights[decisionMaker];
+    }
+
+    public long situationId(int situation) {
+        return situationIds[situation];
+    }
+
+    public long decisionMakerId(int decisionMaker) {
+        return decisionMakerIds[decisionMaker];
+    }
+
+    /** The attribute value in a grouped row. */
+    public double attribute(int groupedRow, int attribute) {
+        return attributes[groupedRow * attributeNames.size() + attribute];
+    }
+
+    /** The 0-based position in the caller's input of a grouped row. */
+    public int sourceRow(int groupedRow) {
+        return sourceRow[groupedRow];
+    }
+
+    /** Human description of an input row (0-based position), e.g. "row 18" or "row 18 (line 19 of x.csv)". */
+    public String describeSourceRow(int inputRow) {
+        return rowDescriber.describe(inputRow);
+    }
+
+    public int alternatives(int situation) {
+        return situationStart[situation + 1] - situationStart[situation];
+    }
+
+    public int situations(int decisionMaker) {
+        return decisionMakerStart[decisionMaker + 1] - decisionMakerStart[decisionMaker];
+    }
+
+    public int maxAlternatives() {
+        int max = 0;
+        for (int s = 0; s < situationCount(); s++) {
+            max = Math.max(max, alternatives(s));
+        }
+        return max;
+    }
+
+    /** Copy of one attribute column in grouped order. */
+    public double[] attributeColumn(String name) {
+        int k = attributeIndex(name);
+        int kk = attributeNames.size();
+        double[] out = new double[rowCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = attributes[i * kk + k];
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ChoiceData[" + rowCount() + " rows, " + situationCount() + " situations, "
+                + decisionMakerCount() + (panel ? " decision-makers (panel)" : " decision-makers (cross-section)")
+                + ", attributes " + attributeNames
+                + (characteristicNames.isEmpty() ? "" : ", characteristics " + characteristicNames)
+                + (weighted ? ", weighted" : "") + "]";
+    }
+
+    /** Grouped-order arrays handed from the builder to the constructor. */
+    static final class ChoiceDataAssembly {
+        List<String> attributeNames;
+        List<String> characteristicNames;
+        double[] attributes;
+        double[] characteristics;
+        int[] situationStart;
+        int[] chosenRow;
+        int[] decisionMakerStart;
+        long[] situationIds;
+        long[] decisionMakerIds;
+        double[] weights;
+        int[] sourceRow;
+        boolean panel;
+        boolean weighted;
+        RowDescriber rowDescriber;
+    }
+}

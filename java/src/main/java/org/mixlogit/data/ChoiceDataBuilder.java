@@ -1,0 +1,432 @@
+package org.mixlogit.data;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mixlogit.InvalidDataException;
+
+/**
+ * Builds {@link ChoiceData} from whole columns, each of one value per input row. The arrays passed in are
+ * copied, never modified. {@link #build()} validates everything and groups the rows; every problem is an
+ * {@link InvalidDataException} naming the row, id or column and saying what to do.
+ */
+public final class ChoiceDataBuilder {
+    private long[] situations;
+    private long[] decisionMakers;
+    private double[] chosen;
+    private double[] rowWeights;
+    private final Map<String, double[]> attributeColumns = new LinkedHashMap<>();
+    private final Map<String, double[]> characteristicColumns = new LinkedHashMap<>();
+    private RowDescriber rowDescriber = RowDescriber.ONE_BASED;
+
+    ChoiceDataBuilder() {
+    }
+
+    /** The choice-situation id of each row (required). */
+    public ChoiceDataBuilder situations(long[] ids) {
+        this.situations = ids.clone();
+        return this;
+    }
+
+    public ChoiceDataBuilder situations(int[] ids) {
+        return situations(widen(ids));
+    }
+
+    /** The decision-maker (panel) id of each row; without it each situation is its own decision-maker. */
+    public ChoiceDataBuilder decisionMakers(long[] ids) {
+        this.decisionMakers = ids == null ? null : ids.clone();
+        return this;
+    }
+
+    public ChoiceDataBuilder decisionMakers(int[] ids) {
+        return decisionMakers(ids == null ? null : widen(ids));
+    }
+
+    /** The chosen indicator of each row: 1 for the chosen alternative, 0 otherwise (required). */
+    public ChoiceDataBuilder chosen(double[] indicator) {
+        this.chosen = indicator.clone();
+        return this;
+    }
+
+    public ChoiceDataBuilder chosen(int[] indicator) {
+        double[] d = new double[indicator.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = indicator[i];
+        }
+        this.chosen = d;
+        return this;
+    }
+
+    /** A numeric attribute of the alternatives; it must vary within at least one situation. */
+    public ChoiceDataBuilder attribute(String name, double[] values) {
+        checkNewName(name);
+        attributeColumns.put(name, values.clone());
+        return this;
+    }
+
+    /** A decision-maker characteristic (e.g. income), constant within each decision-maker. */
+    public ChoiceDataBuilder characteristic(String name, double[] values) {
+        checkNewName(name);
+        characteristicColumns.put(name, values.clone());
+        return this;
+    }
+
+    /** Per-row weights, constant within each decision-maker and positive. */
+    public ChoiceDataBuilder weights(double[] values) {
+        this.rowWeights = values == null ? null : values.clone();
+        return this;
+    }
+
+    /** How error messages point at input rows (default: "row n", counting from 1). */
+    public ChoiceDataBuilder rowDescriber(RowDescriber describer) {
+        this.rowDescriber = describer;
+        return this;
+    }
+
+    private void checkNewName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new InvalidDataException("A column name is empty: give every attribute and characteristic a name.");
+        }
+        if (attributeColumns.containsKey(name) || characteristicColumns.containsKey(name)) {
+            throw new InvalidDataException("Column '" + name + "' is given twice: each column name must be unique.");
+        }
+    }
+
+    private static long[] widen(int[] ids) {
+        long[] out = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = ids[i];
+        }
+        return out;
+    }
+
+    /** Validates and groups the rows. */
+    public ChoiceData build() {
+        int n = checkShapes();
+        checkValues(n);
+        Grouping g = Grouping.of(situations, decisionMakers, rowDescriber);
+        ChoiceData.ChoiceDataAssembly a = new ChoiceData.ChoiceDataAssembly();
+        a.rowDescriber = rowDescriber;
+        a.panel = decisionMakers != null;
+        a.weighted = rowWeights != null;
+        a.situationStart = g.situationStart;
+        a.decisionMakerStart = g.decisionMakerStart;
+        a.situationIds = g.situationIds;
+        a.decisionMakerIds = g.decisionMakerIds;
+        a.sourceRow = g.order;
+        a.chosenRow = chosenRows(g);
+        a.attributeNames = new ArrayList<>(attributeColumns.keySet());
+        a.attributes = groupedAttributes(g);
+        checkVariation(g, a.attributes);
+        a.characteristicNames = new ArrayList<>(characteristicColumns.keySet());
+        a.characteristics = perDecisionMaker(g);
+        a.weights = decisionMakerWeights(g);
+        return new ChoiceData(a);
+    }
+
+    private int checkShapes() {
+        if (situations == null) {
+            throw new InvalidDataException("No choice-situation column: give one id per row with situations(...).");
+        }
+        if (chosen == null) {
+            throw new InvalidDataException("No chosen-indicator column: give one 0/1 value per row with chosen(...).");
+        }
+        if (attributeColumns.isEmpty()) {
+            throw new InvalidDataException("No attribute columns: add at least one with attribute(name, values).");
+        }
+        int n = situations.length;
+        if (n == 0) {
+            throw new InvalidDataException("The data are empty (0 rows): nothing to estimate.");
+        }
+        checkLength("chosen indicator", chosen.length, n);
+        if (decisionMakers != null) {
+            checkLength("decision-maker id", decisionMakers.length, n);
+        }
+        if (rowWeights != null) {
+            checkLength("weight", rowWeights.length, n);
+        }
+        for (Map.Entry<String, double[]> e : attributeColumns.entrySet()) {
+            checkLength("attribute '" + e.getKey() + "'", e.getValue().length, n);
+        }
+        for (Map.Entry<String, double[]> e : characteristicColumns.entrySet()) {
+            checkLength("characteristic '" + e.getKey() + "'", e.getValue().length, n);
+        }
+        return n;
+    }
+
+    private static void checkLength(String what, int length, int rows) {
+        if (length != rows) {
+            throw new InvalidDataException("The " + what + " column has " + length + " values but the situation id"
+                    + " column has " + rows + ": every column needs one value per row.");
+        }
+    }
+
+    private void checkValues(int n) {
+        for (int i = 0; i < n; i++) {
+            double c = chosen[i];
+            if (!Double.isFinite(c)) {
+                throw missing("chosen indicator", i, c);
+            }
+            if (c != 0.0 && c != 1.0) {
+                throw new InvalidDataException("The chosen indicator is " + c + " in " + rowDescriber.describe(i)
+                        + ": it must be 1 for the chosen alternative and 0 for the others.");
+            }
+        }
+        for (Map.Entry<String, double[]> e : attributeColumns.entrySet()) {
+            checkFinite("attribute '" + e.getKey() + "'", e.getValue());
+        }
+        for (Map.Entry<String, double[]> e : characteristicColumns.entrySet()) {
+            checkFinite("characteristic '" + e.getKey() + "'", e.getValue());
+        }
+        if (rowWeights != null) {
+            checkFinite("weight", rowWeights);
+            for (int i = 0; i < n; i++) {
+                if (!(rowWeights[i] > 0)) {
+                    throw new InvalidDataException("The weight is " + rowWeights[i] + " in " + rowDescriber.describe(i)
+                            + ": weights must be positive; drop the decision-maker instead of giving weight 0.");
+                }
+            }
+        }
+    }
+
+    private void checkFinite(String what, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw missing(what, i, values[i]);
+            }
+        }
+    }
+
+    private InvalidDataException missing(String what, int row, double value) {
+        String kind = Double.isNaN(value) ? "missing (NaN)" : "infinite (" + value + ")";
+        return new InvalidDataException("The " + what + " is " + kind + " in " + rowDescriber.describe(row)
+                + ": remove or impute the row's whole choice situation before estimating.");
+    }
+
+    private int[] chosenRows(Grouping g) {
+        int s = g.situationIds.length;
+        int[] out = new int[s];
+        for (int t = 0; t < s; t++) {
+            int first = g.situationStart[t];
+            int end = g.situationStart[t + 1];
+            if (end - first < 2) {
+                throw new InvalidDataException("Choice situation " + g.situationIds[t] + " has only one alternative ("
+                        + rowDescriber.describe(g.order[first]) + "): it carries no information; drop it.");
+            }
+            int found = -1;
+            for (int i = first; i < end; i++) {
+                if (chosen[g.order[i]] == 1.0) {
+                    if (found >= 0) {
+                        throw new InvalidDataException("Choice situation " + g.situationIds[t]
+                                + " has more than one chosen alternative (" + rowDescriber.describe(g.order[found])
+                                + " and " + rowDescriber.describe(g.order[i])
+                                + "): exactly one row per situation must have chosen = 1.");
+                    }
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                throw new InvalidDataException("Choice situation " + g.situationIds[t] + " has no chosen alternative "
+                        + "(rows starting at " + rowDescriber.describe(g.order[first])
+                        + "): exactly one row per situation must have chosen = 1.");
+            }
+            out[t] = found;
+        }
+        return out;
+    }
+
+    private double[] groupedAttributes(Grouping g) {
+        int n = g.order.length;
+        int kk = attributeColumns.size();
+        double[] out = new double[n * kk];
+        int k = 0;
+        for (double[] column : attributeColumns.values()) {
+            for (int i = 0; i < n; i++) {
+                out[i * kk + k] = column[g.order[i]];
+            }
+            k++;
+        }
+        return out;
+    }
+
+    private void checkVariation(Grouping g, double[] grouped) {
+        int kk = attributeColumns.size();
+        int k = 0;
+        for (String name : attributeColumns.keySet()) {
+            boolean varies = false;
+            for (int t = 0; t < g.situationIds.length && !varies; t++) {
+                double first = grouped[g.situationStart[t] * kk + k];
+                for (int i = g.situationStart[t] + 1; i < g.situationStart[t + 1]; i++) {
+                    if (grouped[i * kk + k] != first) {
+                        varies = true;
+                        break;
+                    }
+                }
+            }
+            if (!varies) {
+                throw new InvalidDataException("Attribute '" + name + "' takes the same value for every alternative"
+                        + " within each choice situation, so its coefficient is not identified: drop it, or interact"
+                        + " it with alternative-specific variables (a decision-maker characteristic can also shift"
+                        + " a random coefficient's mean as heterogeneity).");
+            }
+            k++;
+        }
+    }
+
+    private double[] perDecisionMaker(Grouping g) {
+        int dms = g.decisionMakerIds.length;
+        int cc = characteristicColumns.size();
+        double[] out = new double[dms * cc];
+        int c = 0;
+        for (Map.Entry<String, double[]> e : characteristicColumns.entrySet()) {
+            double[] column = e.getValue();
+            for (int m = 0; m < dms; m++) {
+                int firstRow = g.situationStart[g.decisionMakerStart[m]];
+                int endRow = g.situationStart[g.decisionMakerStart[m + 1]];
+                double v = column[g.order[firstRow]];
+                for (int i = firstRow + 1; i < endRow; i++) {
+                    if (column[g.order[i]] != v) {
+                        throw new InvalidDataException("Characteristic '" + e.getKey() + "' changes within "
+                                + g.decisionMakerLabel(m) + " (" + v + " in "
+                                + rowDescriber.describe(g.order[firstRow]) + ", " + column[g.order[i]] + " in "
+                                + rowDescriber.describe(g.order[i]) + "): a characteristic must be constant within"
+                                + " each decision-maker; use it as an attribute if it varies.");
+                    }
+                }
+                out[m * cc + c] = v;
+            }
+            c++;
+        }
+        return out;
+    }
+
+    private double[] decisionMakerWeights(Grouping g) {
+        int dms = g.decisionMakerIds.length;
+        double[] out = new double[dms];
+        for (int m = 0; m < dms; m++) {
+            int firstRow = g.situationStart[g.decisionMakerStart[m]];
+            int endRow = g.situationStart[g.decisionMakerStart[m + 1]];
+            if (rowWeights == null) {
+                out[m] = 1.0;
+                continue;
+            }
+            double w = rowWeights[g.order[firstRow]];
+            for (int i = firstRow + 1; i < endRow; i++) {
+                if (rowWeights[g.order[i]] != w) {
+                    throw new InvalidDataException("The weight changes within " + g.decisionMakerLabel(m) + " ("
+                            + w + " in " + rowDescriber.describe(g.order[firstRow]) + ", " + rowWeights[g.order[i]]
+                            + " in " + rowDescriber.describe(g.order[i]) + "): weights are per decision-maker and"
+                            + " must be equal on all of its rows.");
+                }
+            }
+            out[m] = w;
+        }
+        return out;
+    }
+
+    /** The grouped order of the input rows and the offsets that describe it. */
+    static final class Grouping {
+        int[] order;
+        int[] situationStart;
+        int[] decisionMakerStart;
+        long[] situationIds;
+        long[] decisionMakerIds;
+        boolean panel;
+
+        String decisionMakerLabel(int m) {
+            return (panel ? "decision-maker " : "choice situation ") + decisionMakerIds[m];
+        }
+
+        static Grouping of(long[] situations, long[] decisionMakers, RowDescriber describer) {
+            int n = situations.length;
+            Map<Long, Integer> situationIndex = new HashMap<>();
+            List<Long> situationIdList = new ArrayList<>();
+            int[] rowSituation = new int[n];
+            int[] situationRows = new int[n];
+            List<Integer> situationFirstRow = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Integer s = situationIndex.get(situations[i]);
+                if (s == null) {
+                    s = situationIdList.size();
+                    situationIndex.put(situations[i], s);
+                    situationIdList.add(situations[i]);
+                    situationFirstRow.add(i);
+                }
+                rowSituation[i] = s;
+                situationRows[s]++;
+            }
+            int situationCount = situationIdList.size();
+            // decision-maker of each situation, checked for consistency
+            int[] situationDm = new int[situationCount];
+            Map<Long, Integer> dmIndex = new HashMap<>();
+            List<Long> dmIdList = new ArrayList<>();
+            long[] dmOfRow = decisionMakers != null ? decisionMakers : situations;
+            int[] dmFirstRowOfSituation = new int[situationCount];
+            for (int s = 0; s < situationCount; s++) {
+                dmFirstRowOfSituation[s] = -1;
+            }
+            for (int i = 0; i < n; i++) {
+                int s = rowSituation[i];
+                long dmId = dmOfRow[i];
+                if (dmFirstRowOfSituation[s] < 0) {
+                    dmFirstRowOfSituation[s] = i;
+                    Integer m = dmIndex.get(dmId);
+                    if (m == null) {
+                        m = dmIdList.size();
+                        dmIndex.put(dmId, m);
+                        dmIdList.add(dmId);
+                    }
+                    situationDm[s] = m;
+                } else if (dmOfRow[dmFirstRowOfSituation[s]] != dmId) {
+                    int first = dmFirstRowOfSituation[s];
+                    throw new InvalidDataException("Choice situation " + situations[i] + " has rows with different"
+                            + " decision-maker ids (" + dmOfRow[first] + " in " + describer.describe(first) + ", "
+                            + dmId + " in " + describer.describe(i) + "): all rows of a situation must belong to"
+                            + " one decision-maker; check the id columns.");
+                }
+            }
+            int dmCount = dmIdList.size();
+            // situations per decision-maker, in order of first appearance
+            int[] dmSituationCount = new int[dmCount];
+            for (int s = 0; s < situationCount; s++) {
+                dmSituationCount[situationDm[s]]++;
+            }
+            int[] dmStart = new int[dmCount + 1];
+            for (int m = 0; m < dmCount; m++) {
+                dmStart[m + 1] = dmStart[m] + dmSituationCount[m];
+            }
+            int[] fill = dmStart.clone();
+            int[] newSituationOfOld = new int[situationCount];
+            for (int s = 0; s < situationCount; s++) {
+                newSituationOfOld[s] = fill[situationDm[s]]++;
+            }
+            Grouping g = new Grouping();
+            g.panel = decisionMakers != null;
+            g.decisionMakerStart = dmStart;
+            g.decisionMakerIds = new long[dmCount];
+            for (int m = 0; m < dmCount; m++) {
+                g.decisionMakerIds[m] = dmIdList.get(m);
+            }
+            g.situationIds = new long[situationCount];
+            int[] newCount = new int[situationCount];
+            for (int s = 0; s < situationCount; s++) {
+                g.situationIds[newSituationOfOld[s]] = situationIdList.get(s);
+                newCount[newSituationOfOld[s]] = situationRows[s];
+            }
+            g.situationStart = new int[situationCount + 1];
+            for (int s = 0; s < situationCount; s++) {
+                g.situationStart[s + 1] = g.situationStart[s] + newCount[s];
+            }
+            int[] rowFill = g.situationStart.clone();
+            g.order = new int[n];
+            for (int i = 0; i < n; i++) {
+                int s = newSituationOfOld[rowSituation[i]];
+                g.order[rowFill[s]++] = i;
+            }
+            return g;
+        }
+    }
+}

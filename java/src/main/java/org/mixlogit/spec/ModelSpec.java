@@ -1,0 +1,236 @@
+package org.mixlogit.spec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.mixlogit.InvalidSpecificationException;
+
+/**
+ * What is estimated: the coefficients in declaration order (fixed or random), at most one block of correlated
+ * normal-based random coefficients (parameterised by the lower Cholesky factor of their covariance), zero-mean
+ * error components and observed heterogeneity. Immutable, validated by {@link Builder#build()}.
+ *
+ * <p>Random coefficients take draw dimensions in declaration order; {@link ParameterLayout} gives the parameter
+ * vector.
+ */
+public final class ModelSpec {
+    private final List<CoefficientSpec> coefficients;
+    private final List<String> correlated;
+
+    private ModelSpec(List<CoefficientSpec> coefficients, List<String> correlated) {
+        this.coefficients = Collections.unmodifiableList(new ArrayList<>(coefficients));
+        this.correlated = Collections.unmodifiableList(new ArrayList<>(correlated));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<CoefficientSpec> coefficients() {
+        return coefficients;
+    }
+
+    /** Attributes of the correlated block in declaration order (empty when all random coefficients are independent). */
+    public List<String> correlated() {
+        return correlated;
+    }
+
+    public boolean isCorrelated(String attribute) {
+        return correlated.contains(attribute);
+    }
+
+    /** Number of random coefficients, which is the dimension of the mixing integral. */
+    public int randomDimension() {
+        int d = 0;
+        for (CoefficientSpec c : coefficients) {
+            if (c.isRandom()) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    public CoefficientSpec coefficient(String attribute) {
+        for (CoefficientSpec c : coefficients) {
+            if (c.attribute().equals(attribute)) {
+                return c;
+            }
+        }
+        throw new InvalidSpecificationException("No coefficient for '" + attribute + "' in " + this);
+    }
+
+    /** The parameter vector implied by this specification. */
+    public ParameterLayout layout() {
+        return new ParameterLayout(this);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("ModelSpec[");
+        for (int i = 0; i < coefficients.size(); i++) {
+            b.append(i == 0 ? "" : "; ").append(coefficients.get(i));
+        }
+        if (!correlated.isEmpty()) {
+            b.append("; correlated ").append(correlated).append(" (lower Cholesky)");
+        }
+        return b.append(']').toString();
+    }
+
+    /** Collects coefficient declarations; {@link #build()} validates them together. */
+    public static final class Builder {
+        private final Map<String, CoefficientSpec> declared = new LinkedHashMap<>();
+        private final Map<String, List<String>> heterogeneity = new LinkedHashMap<>();
+        private final List<String> correlated = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** A coefficient that is the same for every decision-maker. */
+        public Builder fixed(String attribute) {
+            return add(attribute, Distribution.FIXED, false);
+        }
+
+        /** A random coefficient with an estimated location and scale. */
+        public Builder random(String attribute, Distribution distribution) {
+            if (distribution == null) {
+                throw new InvalidSpecificationException("The distribution of '" + attribute + "' is null: give one of "
+                        + java.util.Arrays.toString(Distribution.values()) + ".");
+            }
+            return add(attribute, distribution, false);
+        }
+
+        /** A random coefficient given by its code ("n", "ln", "t", "u", "cn", "tn"). */
+        public Builder random(String attribute, String distributionCode) {
+            return random(attribute, Distribution.fromCode(distributionCode));
+        }
+
+        /** An error component: a normal coefficient whose mean is fixed at zero (only its sd is estimated). */
+        public Builder errorComponent(String attribute) {
+            return add(attribute, Distribution.NORMAL, true);
+        }
+
+        /** A random coefficient whose location is fixed at zero; normal, triangular or uniform. */
+        public Builder zeroMean(String attribute, Distribution distribution) {
+            return add(attribute, distribution, true);
+        }
+
+        /** Correlated normal-based random coefficients, covariance parameterised by its lower Cholesky factor. */
+        public Builder correlated(String... attributes) {
+            return correlated(java.util.Arrays.asList(attributes));
+        }
+
+        public Builder correlated(List<String> attributes) {
+            if (!correlated.isEmpty()) {
+                throw new InvalidSpecificationException("A correlated block " + correlated + " is already declared;"
+                        + " put all correlated coefficients in one block.");
+            }
+            correlated.addAll(attributes);
+            return this;
+        }
+
+        /** Observed heterogeneity: the characteristics shift the location of a random coefficient. */
+        public Builder heterogeneity(String attribute, String... characteristics) {
+            return heterogeneity(attribute, java.util.Arrays.asList(characteristics));
+        }
+
+        public Builder heterogeneity(String attribute, List<String> characteristics) {
+            heterogeneity.computeIfAbsent(attribute, a -> new ArrayList<>()).addAll(characteristics);
+            return this;
+        }
+
+        private Builder add(String attribute, Distribution distribution, boolean zeroMean) {
+            if (attribute == null || attribute.trim().isEmpty()) {
+                throw new InvalidSpecificationException("A coefficient has an empty attribute name.");
+            }
+            CoefficientSpec previous = declared.get(attribute);
+            if (previous != null) {
+                String what = previous.isRandom() == distribution.isRandom() ? "twice" : "both fixed and random";
+                throw new InvalidSpecificationException("Attribute '" + attribute + "' is declared " + what + " ("
+                        + previous + ", then " + new CoefficientSpec(attribute, distribution, zeroMean,
+                        Collections.emptyList()) + "): declare each attribute once.");
+            }
+            declared.put(attribute, new CoefficientSpec(attribute, distribution, zeroMean, Collections.emptyList()));
+            return this;
+        }
+
+        public ModelSpec build() {
+            if (declared.isEmpty()) {
+                throw new InvalidSpecificationException("The model has no coefficients: declare at least one fixed"
+                        + " or random coefficient.");
+            }
+            for (CoefficientSpec c : declared.values()) {
+                if (c.hasZeroMean() && !(c.distribution() == Distribution.NORMAL
+                        || c.distribution() == Distribution.TRIANGULAR || c.distribution() == Distribution.UNIFORM)) {
+                    throw new InvalidSpecificationException("'" + c.attribute() + "' has its mean fixed at zero but a "
+                            + c.distribution().label() + " distribution: zero-mean components must be normal,"
+                            + " triangular or uniform.");
+                }
+            }
+            Map<String, CoefficientSpec> result = new LinkedHashMap<>(declared);
+            for (Map.Entry<String, List<String>> e : heterogeneity.entrySet()) {
+                CoefficientSpec c = result.get(e.getKey());
+                if (c == null) {
+                    throw new InvalidSpecificationException("Heterogeneity is given for '" + e.getKey()
+                            + "', which has no coefficient; declare it random first. Coefficients: "
+                            + result.keySet() + ".");
+                }
+                if (!c.isRandom()) {
+                    throw new InvalidSpecificationException("Heterogeneity is given for '" + e.getKey()
+                            + "', which is fixed: heterogeneity shifts the mean of a random coefficient; for a fixed"
+                            + " coefficient add the interaction as an attribute.");
+                }
+                Set<String> unique = new LinkedHashSet<>(e.getValue());
+                if (unique.size() != e.getValue().size()) {
+                    throw new InvalidSpecificationException("Heterogeneity for '" + e.getKey() + "' lists a"
+                            + " characteristic twice: " + e.getValue() + ".");
+                }
+                result.put(e.getKey(), c.withHeterogeneity(e.getValue()));
+            }
+            List<String> block = validatedBlock(result);
+            return new ModelSpec(new ArrayList<>(result.values()), block);
+        }
+
+        private List<String> validatedBlock(Map<String, CoefficientSpec> coefficients) {
+            if (correlated.isEmpty()) {
+                return Collections.emptyList();
+            }
+            Set<String> members = new LinkedHashSet<>(correlated);
+            if (members.size() != correlated.size()) {
+                throw new InvalidSpecificationException("The correlated block lists an attribute twice: "
+                        + correlated + ".");
+            }
+            if (members.size() < 2) {
+                throw new InvalidSpecificationException("The correlated block " + correlated + " has fewer than two"
+                        + " members: a correlation needs at least two random coefficients.");
+            }
+            List<String> ordered = new ArrayList<>();
+            for (CoefficientSpec c : coefficients.values()) {
+                if (members.contains(c.attribute())) {
+                    ordered.add(c.attribute());
+                }
+            }
+            for (String m : members) {
+                CoefficientSpec c = coefficients.get(m);
+                if (c == null) {
+                    throw new InvalidSpecificationException("The correlated block names '" + m + "', which has no"
+                            + " coefficient; declare it random first.");
+                }
+                if (!c.isRandom()) {
+                    throw new InvalidSpecificationException("The correlated block names '" + m + "', which is fixed:"
+                            + " only random coefficients can be correlated.");
+                }
+                if (!c.distribution().isNormalBased()) {
+                    throw new InvalidSpecificationException("The correlated block names '" + m + "', which is "
+                            + c.distribution().label() + ": members of a correlated block must be functions of a"
+                            + " normal variate (normal, lognormal, censored normal).");
+                }
+            }
+            return ordered;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Model specification: which coefficients are fixed or random, their distributions, the correlated block,
+ * zero-mean error components, observed heterogeneity, and the resulting parameter vector layout.
+ *
+ * <p>Immutable values validated at construction. Depends only on the root exception types and Commons Math;
+ * must not depend on {@code data}, {@code likelihood} or any front end.
+ */
+package org.mixlogit.spec;
