@@ -1,0 +1,76 @@
+package org.mixlogit.optim;
+
+/**
+ * BFGS with a dense inverse-Hessian approximation H, updated as
+ * H+ = (I - rho s y') H (I - rho y s') + rho s s', rho = 1 / y's, skipped when the curvature y's is not
+ * positive. The first update rescales the identity by y's / y'y (Nocedal and Wright, eq. 6.20).
+ */
+final class BfgsDirection implements SearchDirection {
+    private final int n;
+    private final double[] h;
+    private boolean fresh;
+
+    BfgsDirection(int n) {
+        this.n = n;
+        this.h = new double[n * n];
+        reset();
+    }
+
+    @Override
+    public void reset() {
+        java.util.Arrays.fill(h, 0.0);
+        for (int i = 0; i < n; i++) {
+            h[i * n + i] = 1.0;
+        }
+        fresh = true;
+    }
+
+    @Override
+    public boolean isFresh() {
+        return fresh;
+    }
+
+    @Override
+    public double[] direction(double[] x, double[] g) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += h[i * n + j] * g[j];
+            }
+            d[i] = -s;
+        }
+        return d;
+    }
+
+    @Override
+    public void update(double[] s, double[] y) {
+        double sy = StrongWolfeLineSearch.dot(s, y);
+        if (!(sy > 1e-12 * Math.sqrt(StrongWolfeLineSearch.dot(s, s) * StrongWolfeLineSearch.dot(y, y)))) {
+            return;
+        }
+        if (fresh) {
+            double scale = sy / StrongWolfeLineSearch.dot(y, y);
+            for (int i = 0; i < n; i++) {
+                h[i * n + i] = scale;
+            }
+            fresh = false;
+        }
+        double rho = 1.0 / sy;
+        double[] hy = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = 0;
+            for (int j = 0; j < n; j++) {
+                v += h[i * n + j] * y[j];
+            }
+            hy[i] = v;
+        }
+        double yhy = StrongWolfeLineSearch.dot(y, hy);
+        double factor = (1 + rho * yhy) * rho;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                h[i * n + j] += factor * s[i] * s[j] - rho * (hy[i] * s[j] + s[i] * hy[j]);
+            }
+        }
+    }
+}

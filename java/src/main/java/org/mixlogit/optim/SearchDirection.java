@@ -1,0 +1,27 @@
+package org.mixlogit.optim;
+
+/** How a quasi-Newton method turns the gradient into a search direction and learns from each step. */
+interface SearchDirection {
+    /** Forget all curvature information (the next direction is steepest descent, suitably scaled). */
+    void reset();
+
+    /** True when no curvature information has been gathered since the last reset. */
+    boolean isFresh();
+
+    /**
+     * The search direction at x.
+     *
+     * @param x Not modified
+     * @param gradient Not modified
+     * @return the direction, a new array
+     */
+    double[] direction(double[] x, double[] gradient);
+
+    /** Learns from the step s = x_new - x_old with gradient change y = g_new - g_old. */
+    void update(double[] s, double[] y);
+
+    /** Objective evaluations this direction spent itself (BHHH evaluates scores); 0 for BFGS and L-BFGS. */
+    default int evaluations() {
+        return 0;
+    }
+}
