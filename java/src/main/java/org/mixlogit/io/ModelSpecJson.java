@@ -1,0 +1,161 @@
+package org.mixlogit.io;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.spec.CoefficientSpec;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * The model specification as JSON, the one format every front end shares:
+ * <pre>
+ * {
+ *   "coefficients": [
+ *     {"attribute": "pf", "distribution": "n"},
+ *     {"attribute": "cl", "distribution": "ln", "heterogeneity": ["income"]},
+ *     {"attribute": "nest", "distribution": "n", "zeroMean": true},
+ *     {"attribute": "wk", "distribution": "f"}
+ *   ],
+ *   "correlated": ["pf", "cl"]
+ * }
+ * </pre>
+ * {@code distribution} is a code of {@link Distribution#fromCode(String)} ("f" fixed, "n", "ln", "t", "u", "cn",
+ * "tn"); {@code zeroMean} (default false) fixes the location at zero; {@code heterogeneity} lists characteristics
+ * shifting the location; {@code correlated} (optional) is the correlated block. Unknown fields are errors.
+ */
+public final class ModelSpecJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelSpecJson() {
+    }
+
+    /** The JSON text of a specification. */
+    public static String write(ModelSpec spec) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode coefficients = root.putArray("coefficients");
+        for (CoefficientSpec c : spec.coefficients()) {
+            ObjectNode o = coefficients.addObject();
+            o.put("attribute", c.attribute());
+            o.put("distribution", c.distribution().code());
+            if (c.hasZeroMean()) {
+                o.put("zeroMean", true);
+            }
+            if (!c.heterogeneity().isEmpty()) {
+                ArrayNode h = o.putArray("heterogeneity");
+                c.heterogeneity().forEach(h::add);
+            }
+        }
+        if (!spec.correlated().isEmpty()) {
+            ArrayNode block = root.putArray("correlated");
+            spec.correlated().forEach(block::add);
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a model specification as JSON", e);
+        }
+    }
+
+    /** Parses and validates a specification; every problem names the field or coefficient at fault. */
+    public static ModelSpec read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSpecificationException("The model specification is not valid JSON: "
+                    + e.getOriginalMessage() + ".");
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidSpecificationException("The model specification must be a JSON object with a"
+                    + " \"coefficients\" array.");
+        }
+        checkFields(root, "the specification", "coefficients", "correlated");
+        JsonNode coefficients = root.get("coefficients");
+        if (coefficients == null || !coefficients.isArray() || coefficients.size() == 0) {
+            throw new InvalidSpecificationException("The model specification needs a non-empty \"coefficients\""
+                    + " array of {\"attribute\": ..., \"distribution\": ...} objects.");
+        }
+        ModelSpec.Builder b = ModelSpec.builder();
+        int index = 0;
+        for (JsonNode c : coefficients) {
+            String where = "coefficient " + (index + 1);
+            if (!c.isObject()) {
+                throw new InvalidSpecificationException(where + " is not a JSON object.");
+            }
+            checkFields(c, where, "attribute", "distribution", "zeroMean", "heterogeneity");
+            String attribute = text(c, "attribute", where);
+            where = where + " ('" + attribute + "')";
+            Distribution d = Distribution.fromCode(text(c, "distribution", where));
+            boolean zeroMean = c.has("zeroMean") && flag(c.get("zeroMean"), where);
+            if (d == Distribution.FIXED) {
+                if (zeroMean) {
+                    throw new InvalidSpecificationException(where + " is fixed with zeroMean: a fixed coefficient"
+                            + " of zero is no coefficient; drop it.");
+                }
+                b.fixed(attribute);
+            } else if (zeroMean) {
+                b.zeroMean(attribute, d);
+            } else {
+                b.random(attribute, d);
+            }
+            if (c.has("heterogeneity")) {
+                b.heterogeneity(attribute, strings(c.get("heterogeneity"), where + " heterogeneity"));
+            }
+            index++;
+        }
+        if (root.has("correlated")) {
+            b.correlated(strings(root.get("correlated"), "\"correlated\""));
+        }
+        return b.build();
+    }
+
+    private static void checkFields(JsonNode node, String where, String... allowed) {
+        List<String> known = java.util.Arrays.asList(allowed);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw new InvalidSpecificationException("Unknown field \"" + f + "\" in " + where + ": allowed are "
+                        + known + ".");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().trim().isEmpty()) {
+            throw new InvalidSpecificationException(where + " needs a text field \"" + field + "\".");
+        }
+        return v.asText();
+    }
+
+    private static boolean flag(JsonNode v, String where) {
+        if (!v.isBoolean()) {
+            throw new InvalidSpecificationException(where + ": \"zeroMean\" must be true or false.");
+        }
+        return v.asBoolean();
+    }
+
+    private static List<String> strings(JsonNode v, String where) {
+        if (!v.isArray()) {
+            throw new InvalidSpecificationException(where + " must be an array of names.");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) {
+                throw new InvalidSpecificationException(where + " must hold only names (text); found " + e + ".");
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package org.mixlogit.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/** Specifications round-trip through JSON, and malformed JSON specifications are refused with located messages. */
+class ModelSpecJsonTest {
+
+    @Test
+    @DisplayName("a specification with every feature survives write then read")
+    void roundTrip() {
+        ModelSpec spec = ModelSpec.builder().fixed("pf").random("cl", Distribution.LOGNORMAL)
+                .random("loc", Distribution.NORMAL).errorComponent("nest").random("wk", Distribution.TRUNCATED_NORMAL)
+                .zeroMean("tod", Distribution.TRIANGULAR).heterogeneity("loc", "income", "age")
+                .correlated("cl", "loc").build();
+        String json = ModelSpecJson.write(spec);
+        ModelSpec back = ModelSpecJson.read(json);
+        assertEquals(spec.toString(), back.toString());
+        assertEquals(spec.layout().names(), back.layout().names());
+        assertTrue(json.contains("\"distribution\" : \"ln\""), json);
+    }
+
+    @Test
+    @DisplayName("reads the documented example")
+    void readsExample() {
+        ModelSpec spec = ModelSpecJson.read("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"n\"},"
+                + " {\"attribute\": \"wk\", \"distribution\": \"f\"}]}");
+        assertEquals("ModelSpec[pf ~ normal(mean, sd); wk fixed]", spec.toString());
+    }
+
+    @Test
+    @DisplayName("unknown fields, bad distributions and missing attributes are named")
+    void errors() {
+        assertMessage("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"n\", \"sd\": 1}]}",
+                "\"sd\"", "coefficient 1");
+        assertMessage("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"weibull\"}]}", "'weibull'");
+        assertMessage("{\"coefficients\": [{\"distribution\": \"n\"}]}", "coefficient 1", "\"attribute\"");
+        assertMessage("{\"coefficients\": []}", "non-empty");
+        assertMessage("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"n\"}], \"correlated\": 3}",
+                "\"correlated\"");
+        assertMessage("not json", "not valid JSON");
+    }
+
+    private static void assertMessage(String json, String... fragments) {
+        InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
+                () -> ModelSpecJson.read(json));
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), "'" + e.getMessage() + "' lacks " + f);
+        }
+    }
+}
