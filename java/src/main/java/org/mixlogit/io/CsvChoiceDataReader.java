@@ -1,0 +1,308 @@
+package org.mixlogit.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
+import org.mixlogit.InvalidDataException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.ChoiceDataBuilder;
+import org.mixlogit.data.RowDescriber;
+
+/**
+ * Reads long-format choice data (one row per alternative per choice situation) from CSV text whose first line
+ * names the columns, into validated {@link ChoiceData}. A {@link CsvLayout} says which columns are what; the other
+ * columns are not parsed and may hold anything.
+ *
+ * <p>The text is split by Jackson's CSV parser (comma-separated, RFC 4180 quoting, LF or CRLF line ends, blank
+ * lines skipped, a UTF-8 byte-order mark ignored). Header names are trimmed. In the used columns:
+ * <ul>
+ * <li>an empty cell, {@code NA}, {@code NaN}, {@code .} (Stata) or {@code null} is a missing value, which is an
+ * error (remove or impute the situation before reading);</li>
+ * <li>numbers are decimal ({@code 3}, {@code -0.5}, {@code 1e-3}); {@code Inf}/{@code Infinity} are read as
+ * infinite and then rejected by the data validation, naming the row;</li>
+ * <li>id columns must hold whole numbers ({@code 3} or {@code 3.0}, not {@code 3.5} or text);</li>
+ * <li>the chosen indicator may also be {@code TRUE}/{@code FALSE} (as R writes logicals).</li>
+ * </ul>
+ * Every message names the row and its line of the file: data row {@code k} (counting from 1) is line
+ * {@code k + 1} when the file has no blank lines or line breaks inside quoted cells.
+ */
+public final class CsvChoiceDataReader {
+    private static final ObjectReader ROWS = new CsvMapper().readerFor(String[].class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .with(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .without(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INFINITE = Pattern.compile("[+-]?(?i:inf|infinity)");
+    private static final List<String> MISSING = List.of("", "NA", "NaN", ".", "null");
+    /** Largest magnitude up to which every whole number is exactly a double. */
+    private static final double EXACT_WHOLE = 9007199254740992.0;
+
+    private CsvChoiceDataReader() {
+    }
+
+    /**
+     * Reads a UTF-8 CSV file. Errors name the file as given in {@code file}.
+     *
+     * @throws InvalidDataException if the file cannot be read, a column is unknown, a cell is missing or malformed,
+     *         or the data fail {@link ChoiceDataBuilder#build() validation}
+     */
+    public static ChoiceData read(Path file, CsvLayout layout) {
+        String source = file.toString();
+        try (Reader reader = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            return read(reader, source, layout);
+        } catch (NoSuchFileException e) {
+            throw new InvalidDataException("Cannot read " + source + ": there is no such file (the working"
+                    + " directory is " + Paths.get("").toAbsolutePath() + "). Check the path.", e);
+        } catch (IOException e) {
+            throw new InvalidDataException("Cannot read " + source + ": " + e + ". Check the path and that the file"
+                    + " is readable.", e);
+        }
+    }
+
+    /**
+     * Reads CSV text to its end; the reader is not closed.
+     *
+     * @param sourceName what error messages call the text, e.g. its file name
+     * @throws InvalidDataException as {@link #read(Path, CsvLayout)}
+     */
+    public static ChoiceData read(Reader reader, String sourceName, CsvLayout layout) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(layout, "layout");
+        try (MappingIterator<String[]> rows = ROWS.readValues(reader)) {
+            String[] header = readHeader(rows, sourceName);
+            List<UsedColumn> columns = locateColumns(header, layout, sourceName);
+            int[] lines = readRows(rows, header.length, columns, sourceName);
+            return build(columns, describer(lines, sourceName));
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new InvalidDataException(sourceName + " is not valid CSV"
+                    + (where == null ? "" : " near line " + where.getLineNr()) + ": " + e.getOriginalMessage()
+                    + ". Check that every quoted cell up to that line has its closing quote.", e);
+        } catch (IOException e) {
+            throw new InvalidDataException("Cannot read " + sourceName + ": " + e + ".", e);
+        }
+    }
+
+    private static String[] readHeader(MappingIterator<String[]> rows, String source) throws IOException {
+        if (!rows.hasNextValue()) {
+            throw new InvalidDataException(source + " is empty: its first line must be a header naming the columns.");
+        }
+        String[] header = rows.nextValue();
+        for (int j = 0; j < header.length; j++) {
+            header[j] = header[j].trim();
+        }
+        if (header.length > 0 && header[0].startsWith("\uFEFF")) {
+            header[0] = header[0].substring(1).trim();
+        }
+        return header;
+    }
+
+    private static List<UsedColumn> locateColumns(String[] header, CsvLayout layout, String source) {
+        List<String> names = Arrays.asList(header);
+        List<UsedColumn> columns = new ArrayList<>();
+        for (Map.Entry<String, CsvLayout.Role> e : layout.roles().entrySet()) {
+            String name = e.getKey();
+            int position = names.indexOf(name);
+            if (position < 0) {
+                throw new InvalidDataException("Column '" + name + "' (" + e.getValue() + ") is not in the header"
+                        + " of " + source + ". Columns in the file: " + names + "." + spellingHint(name, names));
+            }
+            int again = names.subList(position + 1, names.size()).indexOf(name);
+            if (again >= 0) {
+                throw new InvalidDataException("Column '" + name + "' appears more than once in the header of "
+                        + source + " (columns " + (position + 1) + " and " + (position + 2 + again)
+                        + "): rename one so that the layout is unambiguous.");
+            }
+            columns.add(new UsedColumn(name, e.getValue(), position));
+        }
+        return columns;
+    }
+
+    private static String spellingHint(String name, List<String> names) {
+        for (String n : names) {
+            if (n.equalsIgnoreCase(name)) {
+                return " Names are case-sensitive: did you mean '" + n + "'?";
+            }
+        }
+        return " Check the spelling.";
+    }
+
+    /** Parses the used cells of every data row into {@code columns}; returns the line on which each row starts. */
+    private static int[] readRows(MappingIterator<String[]> rows, int fieldCount, List<UsedColumn> columns,
+            String source) throws IOException {
+        int[] lines = new int[1024];
+        int row = 0;
+        while (rows.hasNextValue()) {
+            String[] fields = rows.nextValue();
+            int line = rows.getParser().getTokenLocation().getLineNr();
+            if (fields.length != fieldCount) {
+                throw new InvalidDataException("There are " + fields.length + " fields in " + where(row, line, source)
+                        + " but " + fieldCount + " columns in the header: every line needs one value per column;"
+                        + " look for a missing or extra comma, or quote text that contains commas.");
+            }
+            for (UsedColumn c : columns) {
+                c.add(fields[c.position], row, line, source);
+            }
+            if (row == lines.length) {
+                lines = Arrays.copyOf(lines, 2 * row);
+            }
+            lines[row++] = line;
+        }
+        if (row == 0) {
+            throw new InvalidDataException(source + " has a header but no data rows: nothing to estimate.");
+        }
+        return Arrays.copyOf(lines, row);
+    }
+
+    private static ChoiceData build(List<UsedColumn> columns, RowDescriber describer) {
+        ChoiceDataBuilder builder = ChoiceData.builder().rowDescriber(describer);
+        for (UsedColumn c : columns) {
+            switch (c.role) {
+                case SITUATION_ID:
+                    builder.situations(c.ids());
+                    break;
+                case DECISION_MAKER_ID:
+                    builder.decisionMakers(c.ids());
+                    break;
+                case CHOSEN:
+                    builder.chosen(c.numbers());
+                    break;
+                case ATTRIBUTE:
+                    builder.attribute(c.name, c.numbers());
+                    break;
+                case CHARACTERISTIC:
+                    builder.characteristic(c.name, c.numbers());
+                    break;
+                case WEIGHT:
+                    builder.weights(c.numbers());
+                    break;
+                default:
+                    throw new IllegalStateException("Unhandled column role " + c.role.name());
+            }
+        }
+        return builder.build();
+    }
+
+    /** {@link RowDescriber#ofFile} when data row k sits on line k + 1; otherwise the recorded lines. */
+    private static RowDescriber describer(int[] lines, String source) {
+        for (int r = 0; r < lines.length; r++) {
+            if (lines[r] != r + 2) {
+                return inputRow -> where(inputRow, lines[inputRow], source);
+            }
+        }
+        return RowDescriber.ofFile(source);
+    }
+
+    private static String where(int row, int line, String source) {
+        return "row " + (row + 1) + " (line " + line + " of " + source + ")";
+    }
+
+    /** One column the layout uses: where it is in the file, and its values parsed so far. */
+    private static final class UsedColumn {
+        final String name;
+        final CsvLayout.Role role;
+        final int position;
+        private long[] ids;
+        private double[] numbers;
+        private int size;
+
+        UsedColumn(String name, CsvLayout.Role role, int position) {
+            this.name = name;
+            this.role = role;
+            this.position = position;
+            if (role.isId()) {
+                ids = new long[1024];
+            } else {
+                numbers = new double[1024];
+            }
+        }
+
+        void add(String cell, int row, int line, String source) {
+            String text = cell.trim();
+            for (String m : MISSING) {
+                if (m.equalsIgnoreCase(text)) {
+                    throw new InvalidDataException("The " + role + " column '" + name + "' has a missing value ("
+                            + (text.isEmpty() ? "an empty cell" : "\"" + text + "\"") + ") in "
+                            + where(row, line, source) + ": remove or impute the row's whole choice situation"
+                            + " before estimating.");
+                }
+            }
+            if (role.isId()) {
+                if (size == ids.length) {
+                    ids = Arrays.copyOf(ids, 2 * size);
+                }
+                ids[size++] = parseId(text, row, line, source);
+            } else {
+                if (size == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, 2 * size);
+                }
+                numbers[size++] = parseNumber(text, row, line, source);
+            }
+        }
+
+        private long parseId(String text, int row, int line, String source) {
+            if (DECIMAL.matcher(text).matches()) {
+                try {
+                    return Long.parseLong(text);
+                } catch (NumberFormatException notPlainInteger) {
+                    double v = Double.parseDouble(text);
+                    if (v == Math.rint(v) && Math.abs(v) <= EXACT_WHOLE) {
+                        return (long) v;
+                    }
+                }
+            }
+            throw new InvalidDataException("The " + role + " column '" + name + "' holds \"" + text + "\" in "
+                    + where(row, line, source) + ", which is not an integer: ids must be whole numbers; recode them,"
+                    + " e.g. number the " + (role == CsvLayout.Role.SITUATION_ID ? "situations" : "decision-makers")
+                    + " 1, 2, 3, ...");
+        }
+
+        private double parseNumber(String text, int row, int line, String source) {
+            if (DECIMAL.matcher(text).matches()) {
+                return Double.parseDouble(text);
+            }
+            if (INFINITE.matcher(text).matches()) {
+                return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            boolean chosen = role == CsvLayout.Role.CHOSEN;
+            if (chosen && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+                return text.equalsIgnoreCase("true") ? 1.0 : 0.0;
+            }
+            throw new InvalidDataException("The " + role + " column '" + name + "' holds \"" + text + "\" in "
+                    + where(row, line, source) + ", which is not a number: "
+                    + (chosen ? "use 1 (or TRUE) for the chosen alternative and 0 (or FALSE) for the others."
+                              : "use numbers only (code a text category as 0/1 dummy columns)."));
+        }
+
+        long[] ids() {
+            return Arrays.copyOf(ids, size);
+        }
+
+        double[] numbers() {
+            return Arrays.copyOf(numbers, size);
+        }
+    }
+}

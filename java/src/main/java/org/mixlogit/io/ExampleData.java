@@ -1,0 +1,53 @@
+package org.mixlogit.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+import org.mixlogit.data.ChoiceData;
+
+/**
+ * Example data bundled with the engine, for documentation, tests and benchmarks.
+ *
+ * <p><b>Electricity</b> ({@code electricity_long.csv} next to this class): the stated-preference panel of Revelt and
+ * Train (households choosing among four electricity suppliers), as used by Train's textbook, Revelt &amp; Train
+ * (2000) and Huber &amp; Train (2001). The file is xlogit's {@code examples/data/electricity_long.csv} and is
+ * value-identical to R's {@code mlogit::Electricity} (reshaped to long format). 17,232 rows = 4,308 choice
+ * situations x 4 alternatives, answered by 361 respondents: an unbalanced panel (most answered 12 situations, the
+ * fewest 8). Columns: {@code choice} (1 = chosen), {@code id} (respondent), {@code alt} (1..4), {@code pf} (fixed
+ * price, cents/kWh), {@code cl} (contract length, years), {@code loc} (local supplier), {@code wk} (well-known
+ * supplier), {@code tod} (time-of-day rates), {@code seas} (seasonal rates), {@code chid} (choice situation).
+ */
+public final class ExampleData {
+    private static final String ELECTRICITY = "electricity_long.csv";
+
+    private ExampleData() {
+    }
+
+    /** Situation {@code chid}, decision-maker {@code id}, chosen {@code choice}; attributes pf cl loc wk tod seas. */
+    public static CsvLayout electricityLayout() {
+        return CsvLayout.of("chid", "choice", "pf", "cl", "loc", "wk", "tod", "seas").withDecisionMaker("id");
+    }
+
+    /** The Electricity data read with {@link #electricityLayout()}; every call reads the file afresh. */
+    public static ChoiceData electricity() {
+        try (Reader reader = openElectricity()) {
+            return CsvChoiceDataReader.read(reader, ELECTRICITY, electricityLayout());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot close the bundled " + ELECTRICITY + ": " + e, e);
+        }
+    }
+
+    /** The raw CSV text of the Electricity data; the caller closes it. */
+    public static Reader openElectricity() {
+        InputStream in = ExampleData.class.getResourceAsStream(ELECTRICITY);
+        if (in == null) {
+            throw new IllegalStateException("The bundled " + ELECTRICITY + " is missing from the classpath (expected"
+                    + " next to " + ExampleData.class.getName() + "): rebuild the mixlogit-core jar.");
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+}
