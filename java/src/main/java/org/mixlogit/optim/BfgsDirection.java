@@ -3,16 +3,21 @@ package org.mixlogit.optim;
 /**
  * BFGS with a dense inverse-Hessian approximation H, updated as
  * H+ = (I - rho s y') H (I - rho y s') + rho s s', rho = 1 / y's, skipped when the curvature y's is not
- * positive. The first update rescales the identity by y's / y'y (Nocedal and Wright, eq. 6.20).
+ * positive. For a sum over observations H starts as the inverse outer product of the scores (the BHHH matrix,
+ * scale-aware and the usual start for likelihoods); otherwise as the identity, rescaled by y's / y'y at the
+ * first update (Nocedal and Wright, eq. 6.20).
  */
 final class BfgsDirection implements SearchDirection {
     private final int n;
     private final double[] h;
+    private final OuterProductOfScores outer;
     private boolean fresh;
+    private boolean initialized;
 
-    BfgsDirection(int n) {
+    BfgsDirection(int n, OuterProductOfScores outer) {
         this.n = n;
         this.h = new double[n * n];
+        this.outer = outer;
         reset();
     }
 
@@ -23,6 +28,29 @@ final class BfgsDirection implements SearchDirection {
             h[i * n + i] = 1.0;
         }
         fresh = true;
+        initialized = false;
+    }
+
+    @Override
+    public boolean isScaled() {
+        return initialized || !fresh;
+    }
+
+    @Override
+    public int evaluations() {
+        return outer == null ? 0 : outer.evaluations();
+    }
+
+    /** Starts H from the inverse outer product of the scores at x, when the objective provides them. */
+    private void initialize(double[] x) {
+        if (outer == null || initialized || !fresh) {
+            return;
+        }
+        double[] inverse = outer.inverseAt(x);
+        if (inverse != null) {
+            System.arraycopy(inverse, 0, h, 0, n * n);
+            initialized = true;
+        }
     }
 
     @Override
@@ -32,6 +60,7 @@ final class BfgsDirection implements SearchDirection {
 
     @Override
     public double[] direction(double[] x, double[] g) {
+        initialize(x);
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
             double s = 0;
@@ -49,13 +78,13 @@ final class BfgsDirection implements SearchDirection {
         if (!(sy > 1e-12 * Math.sqrt(StrongWolfeLineSearch.dot(s, s) * StrongWolfeLineSearch.dot(y, y)))) {
             return;
         }
-        if (fresh) {
+        if (fresh && !initialized) {
             double scale = sy / StrongWolfeLineSearch.dot(y, y);
             for (int i = 0; i < n; i++) {
                 h[i * n + i] = scale;
             }
-            fresh = false;
         }
+        fresh = false;
         double rho = 1.0 / sy;
         double[] hy = new double[n];
         for (int i = 0; i < n; i++) {

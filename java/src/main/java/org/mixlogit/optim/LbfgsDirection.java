@@ -33,6 +33,11 @@ final class LbfgsDirection implements SearchDirection {
     }
 
     @Override
+    public boolean isScaled() {
+        return count > 0;
+    }
+
+    @Override
     public double[] direction(double[] x, double[] g) {
         double[] q = g.clone();
         for (int k = 0; k < count; k++) {

@@ -120,13 +120,14 @@ final class QuasiNewtonMinimizer implements Optimizer {
                 }
                 return new BhhhDirection((ScoredObjective) f);
             default:
-                return new BfgsDirection(n);
+                return new BfgsDirection(n, f instanceof ScoredObjective
+                        ? new OuterProductOfScores((ScoredObjective) f) : null);
         }
     }
 
     /** Unit step for a scaled quasi-Newton direction; a cautious step for raw steepest descent. */
     private static double initialStep(SearchDirection directions, double[] d, int iteration) {
-        if (directions instanceof BhhhDirection || !directions.isFresh()) {
+        if (directions.isScaled()) {
             return 1.0;
         }
         double norm = Math.sqrt(StrongWolfeLineSearch.dot(d, d));

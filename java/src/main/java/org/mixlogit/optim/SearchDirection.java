@@ -8,6 +8,9 @@ interface SearchDirection {
     /** True when no curvature information has been gathered since the last reset. */
     boolean isFresh();
 
+    /** True when the direction carries its own scale, so the line search starts with a unit step. */
+    boolean isScaled();
+
     /**
      * The search direction at x.
      *
