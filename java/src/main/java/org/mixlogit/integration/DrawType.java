@@ -47,7 +47,7 @@ public enum DrawType {
             if (c.equals("pseudo") || c.equals("prandom") || c.equals("pseudo-random")) {
                 return PSEUDO_RANDOM;
             }
-            if (c.equals("scrambled-halton") || c.equals("scrambled_halton")) {
+            if (c.equals("scrambled-halton") || c.equals("scrambled_halton") || c.equals("halton-scrambled")) {
                 return SCRAMBLED_HALTON;
             }
         }

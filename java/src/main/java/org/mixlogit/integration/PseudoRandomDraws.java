@@ -1,0 +1,74 @@
+package org.mixlogit.integration;
+
+/**
+ * Pseudo-random standard normal draws. Decision-maker n's uniforms come from its own SplitMix64 stream (the
+ * numbers of {@code new SplittableRandom(s_n)}) with s_n = {@link SplitMix64#streamSeed}(seed, n), in node-major
+ * order (node 0 dimension 0, node 0 dimension 1, ...); a uniform equal to 0 is drawn again; each is mapped to a
+ * normal by {@link NormalQuantile}. The draws depend only on the seed and the decision-maker's index, never on
+ * visiting order or thread count. Burn-in does not apply.
+ *
+ * <p>Immutable and thread-safe; each worker takes its own {@link #newCursor()}.
+ */
+public final class PseudoRandomDraws implements IntegrationRule {
+    private final int dimension;
+    private final int draws;
+    private final long seed;
+
+    /**
+     * @param config a {@link DrawType#PSEUDO_RANDOM} configuration: draws per decision-maker and seed
+     * @param dimension the number of random coefficients, 1 or more
+     */
+    public PseudoRandomDraws(IntegrationConfig config, int dimension) {
+        EqualWeightCursor.checkType(config, DrawType.PSEUDO_RANDOM, "PseudoRandomDraws");
+        EqualWeightCursor.checkSize(config.draws(), dimension);
+        this.dimension = dimension;
+        this.draws = config.draws();
+        this.seed = config.seed();
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public int nodeCount() {
+        return draws;
+    }
+
+    @Override
+    public NodeCursor newCursor() {
+        return new Cursor(draws, dimension, seed);
+    }
+
+    @Override
+    public String describe() {
+        return DrawType.PSEUDO_RANDOM.code() + ", " + draws + " draws, seed " + seed;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /** Owns the per-decision-maker random stream; not thread-safe. */
+    private static final class Cursor extends EqualWeightCursor {
+        private final int size;
+        private final long seed;
+        private final SplitMix64 random = new SplitMix64(0L);
+
+        Cursor(int nodeCount, int dimension, long seed) {
+            super(nodeCount, dimension);
+            this.size = nodeCount * dimension;
+            this.seed = seed;
+        }
+
+        @Override
+        void fillNodes(int decisionMaker, double[] nodes) {
+            random.reset(SplitMix64.streamSeed(seed, decisionMaker));
+            for (int i = 0; i < size; i++) {
+                nodes[i] = NormalQuantile.quantile(random.nextOpenDouble());
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.mixlogit.integration;
+
+import java.util.Arrays;
+
+import org.mixlogit.InvalidSpecificationException;
+
+/**
+ * Sobol draws: the points of Commons Math's {@link org.apache.commons.math3.random.SobolSequenceGenerator}
+ * (Joe-Kuo direction numbers, Gray-code order), mapped to standard normals. The all-zero point at index 0 is never
+ * used: decision-maker n takes indices 1 + burn + n R + r, r = 0 .. R-1. Up to 1000 dimensions.
+ *
+ * <p>Immutable and thread-safe; each worker takes its own {@link #newCursor()}.
+ */
+public final class SobolDraws implements IntegrationRule {
+    private final int dimension;
+    private final int draws;
+    private final int burn;
+    private final long[] direction;
+
+    /**
+     * @param config a {@link DrawType#SOBOL} configuration: draws per decision-maker and burn-in
+     * @param dimension the number of random coefficients, 1 .. 1000
+     * @throws InvalidSpecificationException if the dimension exceeds 1000
+     */
+    public SobolDraws(IntegrationConfig config, int dimension) {
+        EqualWeightCursor.checkType(config, DrawType.SOBOL, "SobolDraws");
+        EqualWeightCursor.checkSize(config.draws(), dimension);
+        if (dimension > SobolDirectionNumbers.MAX_DIMENSION) {
+            throw new InvalidSpecificationException("Sobol draws are available for up to "
+                    + SobolDirectionNumbers.MAX_DIMENSION + " dimensions, and the model has " + dimension
+                    + " random dimensions: use Halton, scrambled Halton, MLHS or pseudo-random draws.");
+        }
+        this.dimension = dimension;
+        this.draws = config.draws();
+        this.burn = config.burn();
+        this.direction = SobolDirectionNumbers.load(dimension);
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public int nodeCount() {
+        return draws;
+    }
+
+    @Override
+    public NodeCursor newCursor() {
+        return new Cursor(direction, draws, dimension, burn);
+    }
+
+    @Override
+    public String describe() {
+        return DrawType.SOBOL.code() + ", " + draws + " draws, burn " + burn;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /** Owns the current point's integer coordinates; not thread-safe. */
+    private static final class Cursor extends EqualWeightCursor {
+        private static final long POINTS = 1L << SobolDirectionNumbers.BITS;
+        private static final double SCALE = 0x1.0p-52;
+
+        private final long[] direction;
+        private final int nodeCount;
+        private final int dimension;
+        private final int burn;
+        private final long[] x;
+
+        Cursor(long[] direction, int nodeCount, int dimension, int burn) {
+            super(nodeCount, dimension);
+            this.direction = direction;
+            this.nodeCount = nodeCount;
+            this.dimension = dimension;
+            this.burn = burn;
+            this.x = new long[dimension];
+        }
+
+        @Override
+        void fillNodes(int decisionMaker, double[] nodes) {
+            long first = 1L + burn + (long) decisionMaker * nodeCount;
+            if (first + nodeCount > POINTS) {
+                throw new InvalidSpecificationException("Decision-maker " + decisionMaker + " needs Sobol points"
+                        + " beyond the 2^52 of the sequence: use fewer draws or less burn-in.");
+            }
+            startAt(first);
+            for (int r = 0; r < nodeCount; r++) {
+                if (r > 0) {
+                    // Gray-code order: going from index i - 1 to i flips the lowest set bit of i.
+                    int offset = Long.numberOfTrailingZeros(first + r) * dimension;
+                    for (int k = 0; k < dimension; k++) {
+                        x[k] ^= direction[offset + k];
+                    }
+                }
+                int row = r * dimension;
+                for (int k = 0; k < dimension; k++) {
+                    nodes[row + k] = NormalQuantile.quantile(x[k] * SCALE);
+                }
+            }
+        }
+
+        /** Sets x to the point at {@code index}: the XOR of the direction numbers of the bits of gray(index). */
+        private void startAt(long index) {
+            long gray = index ^ (index >>> 1);
+            Arrays.fill(x, 0L);
+            for (int c = 0; gray != 0; c++, gray >>>= 1) {
+                if ((gray & 1L) != 0) {
+                    int offset = c * dimension;
+                    for (int k = 0; k < dimension; k++) {
+                        x[k] ^= direction[offset + k];
+                    }
+                }
+            }
+        }
+    }
+}
