@@ -1,0 +1,170 @@
+package org.mixlogit.likelihood;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.integration.IntegrationRule;
+import org.mixlogit.integration.IntegrationRules;
+import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.spec.ParameterLayout;
+
+/**
+ * The simulated log-likelihood of a mixed logit,
+ * {@code LL(theta) = sum_n w_n log( sum_r omega_r prod_t P_nt(beta_nr) )}, with its exact analytic gradient.
+ *
+ * <p>In a panel one draw of beta is shared by all of a decision-maker's situations; without a panel each
+ * situation is its own decision-maker. Evaluation runs on {@code threads} workers over decision-makers; the
+ * per-decision-maker results are summed in decision-maker order, so the value and gradient are bit-identical for
+ * any thread count.
+ *
+ * <p>A non-finite value (NaN or -infinity) means the parameters are outside the region where the likelihood can
+ * be computed (e.g. overflowing utilities); optimizers treat it as a rejected step. Evaluation methods are
+ * synchronized: one evaluation at a time per instance. Close the instance to stop its worker threads.
+ */
+public final class SimulatedLogLikelihood implements AutoCloseable {
+    private final ModelDesign design;
+    private final IntegrationRule rule;
+    private final VariateStore store;
+    private final DecisionMakerWorkers workers;
+    private final DecisionMakerKernel[] kernels;
+    private final int decisionMakers;
+    private final double[] logLik;
+    private final double[] scores;
+
+    /**
+     * Binds a specification to data and an integration rule.
+     *
+     * @param threads worker threads (1 or more); results do not depend on it
+     */
+    public SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration, int threads) {
+        if (threads < 1) {
+            throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
+        }
+        this.design = new ModelDesign(data, spec);
+        this.rule = IntegrationRules.create(integration, design.d);
+        this.decisionMakers = data.decisionMakerCount();
+        this.workers = new DecisionMakerWorkers(threads);
+        boolean cache = VariateStore.cacheSize(rule, decisionMakers) <= integration.cacheBytes();
+        this.store = cache ? VariateStore.cached(rule, design.dimensionDistribution, decisionMakers)
+                : VariateStore.onDemand(rule, design.dimensionDistribution);
+        if (cache) {
+            VariateStore.Source[] fillers = new VariateStore.Source[threads];
+            for (int w = 0; w < threads; w++) {
+                fillers[w] = store.newSource();
+            }
+            workers.run(decisionMakers, (worker, from, to) -> store.fillCache(from, to, fillers[worker]));
+        }
+        this.kernels = new DecisionMakerKernel[threads];
+        for (int w = 0; w < threads; w++) {
+            kernels[w] = new DecisionMakerKernel(design, store);
+        }
+        this.logLik = new double[decisionMakers];
+        this.scores = new double[decisionMakers * design.p];
+    }
+
+    public ParameterLayout layout() {
+        return design.layout;
+    }
+
+    public int parameterCount() {
+        return design.p;
+    }
+
+    public ChoiceData data() {
+        return design.data;
+    }
+
+    public ModelSpec spec() {
+        return design.spec;
+    }
+
+    /** True when all nodes were precomputed within the integration config's cache budget. */
+    public boolean nodesCached() {
+        return store.isCached();
+    }
+
+    /** The integration rule in words, e.g. "halton, 100 draws, burn 100". */
+    public String integrationDescription() {
+        return rule.describe();
+    }
+
+    /** The weighted simulated log-likelihood. */
+    public synchronized double value(double[] theta) {
+        checkLength(theta);
+        workers.run(decisionMakers, (worker, from, to) -> {
+            DecisionMakerKernel kernel = kernels[worker];
+            for (int n = from; n < to; n++) {
+                logLik[n] = kernel.evaluate(n, theta, null, 0);
+            }
+        });
+        return weightedSum();
+    }
+
+    /**
+     * The weighted simulated log-likelihood and its gradient.
+     *
+     * @param theta Not modified
+     * @param gradient <b>Modified</b>: receives the gradient (length {@link #parameterCount()})
+     */
+    public synchronized double valueAndGradient(double[] theta, double[] gradient) {
+        checkLength(theta);
+        if (gradient.length != design.p) {
+            throw new IllegalArgumentException("gradient has length " + gradient.length + ", expected " + design.p);
+        }
+        evaluateScores(theta);
+        int p = design.p;
+        double[] w = design.data.weightsRef();
+        java.util.Arrays.fill(gradient, 0.0);
+        for (int n = 0; n < decisionMakers; n++) {
+            for (int j = 0; j < p; j++) {
+                gradient[j] += w[n] * scores[n * p + j];
+            }
+        }
+        return weightedSum();
+    }
+
+    /** Per-decision-maker contributions and scores (for BHHH, OPG and robust standard errors). */
+    public synchronized Contributions contributions(double[] theta) {
+        double[] gradient = new double[design.p];
+        double total = valueAndGradient(theta, gradient);
+        return new Contributions(theta.clone(), logLik.clone(), scores.clone(), design.data.weightsRef().clone(),
+                total, gradient);
+    }
+
+    private void evaluateScores(double[] theta) {
+        int p = design.p;
+        workers.run(decisionMakers, (worker, from, to) -> {
+            DecisionMakerKernel kernel = kernels[worker];
+            for (int n = from; n < to; n++) {
+                logLik[n] = kernel.evaluate(n, theta, scores, n * p);
+            }
+        });
+    }
+
+    private double weightedSum() {
+        double[] w = design.data.weightsRef();
+        double total = 0;
+        for (int n = 0; n < decisionMakers; n++) {
+            total += w[n] * logLik[n];
+        }
+        return total;
+    }
+
+    private void checkLength(double[] theta) {
+        if (theta.length != design.p) {
+            throw new InvalidSpecificationException("The parameter vector has " + theta.length + " values but the"
+                    + " model has " + design.p + " parameters " + design.layout.names() + ".");
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedLogLikelihood[" + design.spec + ", " + rule.describe() + ", " + workers.threads()
+                + " threads, nodes " + (store.isCached() ? "cached" : "on demand") + "]";
+    }
+}
