@@ -1,0 +1,154 @@
+package org.mixlogit.inference;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * All covariance matrices of one estimate, computed from the Hessian of the log-likelihood and the
+ * per-decision-maker scores. With weights w_n (frequency weights in the information, sampling weights in the
+ * sandwich meat): OPG = (sum w_n s_n s_n')^-1; robust = H^-1 (sum (w_n s_n)(w_n s_n)') H^-1; cluster =
+ * H^-1 (G/(G-1) sum_c u_c u_c') H^-1 with u_c the weighted score sum of cluster c. A matrix that cannot be
+ * inverted leaves its covariance unavailable with a reason. Immutable; accessors copy.
+ */
+public final class Covariances {
+    private final int p;
+    private final double[] hessian;
+    private final double[] hessianEigenvalues;
+    private final int clusterCount;
+    private final Map<CovarianceType, double[]> matrices;
+    private final Map<CovarianceType, String> problems;
+
+    private Covariances(int p, double[] hessian, double[] eigen, int clusterCount,
+            Map<CovarianceType, double[]> matrices, Map<CovarianceType, String> problems) {
+        this.p = p;
+        this.hessian = hessian;
+        this.hessianEigenvalues = eigen;
+        this.clusterCount = clusterCount;
+        this.matrices = matrices;
+        this.problems = problems;
+    }
+
+    /**
+     * @param hessian Not modified: P x P Hessian of the log-likelihood (symmetrised)
+     * @param scores Not modified: N x P unweighted per-decision-maker scores
+     * @param weights Not modified: N decision-maker weights
+     * @param cluster Not modified: N cluster ids (the decision-maker's own index for clustering by decision-maker)
+     */
+    public static Covariances compute(double[] hessian, double[] scores, double[] weights, long[] cluster, int p) {
+        int n = weights.length;
+        double[] h = Matrices.symmetrize(hessian, p);
+        double[] negative = new double[p * p];
+        for (int i = 0; i < p * p; i++) {
+            negative[i] = -h[i];
+        }
+        double[] information = new double[p * p];
+        double[] meat = new double[p * p];
+        Map<Long, double[]> clusterSums = new HashMap<>();
+        for (int o = 0; o < n; o++) {
+            double w = weights[o];
+            double[] u = clusterSums.computeIfAbsent(cluster[o], c -> new double[p]);
+            for (int i = 0; i < p; i++) {
+                double si = scores[o * p + i];
+                u[i] += w * si;
+                for (int j = 0; j < p; j++) {
+                    double sj = scores[o * p + j];
+                    information[i * p + j] += w * si * sj;
+                    meat[i * p + j] += w * w * si * sj;
+                }
+            }
+        }
+        int g = clusterSums.size();
+        double[] clusterMeat = new double[p * p];
+        for (double[] u : clusterSums.values()) {
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) {
+                    clusterMeat[i * p + j] += u[i] * u[j];
+                }
+            }
+        }
+        double correction = g > 1 ? g / (g - 1.0) : Double.NaN;
+        for (int i = 0; i < p * p; i++) {
+            clusterMeat[i] *= correction;
+        }
+        Map<CovarianceType, double[]> matrices = new EnumMap<>(CovarianceType.class);
+        Map<CovarianceType, String> problems = new EnumMap<>(CovarianceType.class);
+        double[] bread = Matrices.inverseOfPositiveDefinite(negative, p);
+        if (bread == null) {
+            String why = "the Hessian is not negative definite, so the estimate is not a strict local maximum (or a"
+                    + " parameter is not identified)";
+            problems.put(CovarianceType.HESSIAN, why);
+            problems.put(CovarianceType.ROBUST, why);
+            problems.put(CovarianceType.CLUSTER, why);
+        } else {
+            matrices.put(CovarianceType.HESSIAN, bread);
+            matrices.put(CovarianceType.ROBUST, Matrices.sandwich(bread, meat, p));
+            if (g > 1) {
+                matrices.put(CovarianceType.CLUSTER, Matrices.sandwich(bread, clusterMeat, p));
+            } else {
+                problems.put(CovarianceType.CLUSTER, "there is only one cluster");
+            }
+        }
+        double[] opg = Matrices.inverseOfPositiveDefinite(information, p);
+        if (opg == null) {
+            problems.put(CovarianceType.OPG, "the outer product of the scores is singular");
+        } else {
+            matrices.put(CovarianceType.OPG, opg);
+        }
+        return new Covariances(p, h, Matrices.eigenvalues(h, p), g, matrices, problems);
+    }
+
+    /** Whether the covariance of this type could be computed. */
+    public boolean isAvailable(CovarianceType type) {
+        return matrices.containsKey(type);
+    }
+
+    /** The P x P covariance, row-major; all NaN when unavailable (see {@link #problem(CovarianceType)}). */
+    public double[] matrix(CovarianceType type) {
+        double[] m = matrices.get(type);
+        if (m == null) {
+            double[] nan = new double[p * p];
+            java.util.Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
+        return m.clone();
+    }
+
+    /** Why the covariance of this type is unavailable, or null. */
+    public String problem(CovarianceType type) {
+        return problems.get(type);
+    }
+
+    /** Standard errors of this type (NaN when unavailable). */
+    public double[] standardErrors(CovarianceType type) {
+        double[] v = matrix(type);
+        double[] se = new double[p];
+        for (int i = 0; i < p; i++) {
+            se[i] = Math.sqrt(v[i * p + i]);
+        }
+        return se;
+    }
+
+    /** The Hessian of the log-likelihood, row-major. */
+    public double[] hessian() {
+        return hessian.clone();
+    }
+
+    /** Eigenvalues of the Hessian, ascending; all negative at a strict local maximum. */
+    public double[] hessianEigenvalues() {
+        return hessianEigenvalues.clone();
+    }
+
+    /** True when every eigenvalue of the Hessian is negative. */
+    public boolean isHessianNegativeDefinite() {
+        return p == 0 || hessianEigenvalues[p - 1] < 0;
+    }
+
+    public int clusterCount() {
+        return clusterCount;
+    }
+
+    public int parameterCount() {
+        return p;
+    }
+}

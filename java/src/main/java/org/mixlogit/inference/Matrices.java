@@ -1,0 +1,82 @@
+package org.mixlogit.inference;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/** Small dense symmetric-matrix operations on row-major {@code double[]} through Commons Math. */
+final class Matrices {
+    private Matrices() {
+    }
+
+    static RealMatrix of(double[] rowMajor, int n) {
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rowMajor, i * n, a[i], 0, n);
+        }
+        return new Array2DRowRealMatrix(a, false);
+    }
+
+    static double[] flat(RealMatrix m) {
+        int n = m.getRowDimension();
+        int c = m.getColumnDimension();
+        double[] out = new double[n * c];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < c; j++) {
+                out[i * c + j] = m.getEntry(i, j);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Inverse of a symmetric positive definite matrix via its eigen-decomposition, or null when an eigenvalue is
+     * not positive relative to the largest (then the matrix is singular or indefinite).
+     */
+    static double[] inverseOfPositiveDefinite(double[] a, int n) {
+        if (n == 0) {
+            return new double[0];
+        }
+        EigenDecomposition e = new EigenDecomposition(of(a, n));
+        double[] values = e.getRealEigenvalues();
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        for (double v : values) {
+            if (!(v > 1e-13 * max)) {
+                return null;
+            }
+        }
+        RealMatrix inv = e.getSolver().getInverse();
+        return symmetrize(flat(inv), n);
+    }
+
+    /** Eigenvalues of a symmetric matrix, ascending. */
+    static double[] eigenvalues(double[] a, int n) {
+        if (n == 0) {
+            return new double[0];
+        }
+        double[] v = new EigenDecomposition(of(a, n)).getRealEigenvalues();
+        java.util.Arrays.sort(v);
+        return v;
+    }
+
+    static double[] symmetrize(double[] a, int n) {
+        double[] out = a.clone();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double m = 0.5 * (a[i * n + j] + a[j * n + i]);
+                out[i * n + j] = m;
+                out[j * n + i] = m;
+            }
+        }
+        return out;
+    }
+
+    /** A B A for symmetric A and B. */
+    static double[] sandwich(double[] a, double[] b, int n) {
+        RealMatrix am = of(a, n);
+        return symmetrize(flat(am.multiply(of(b, n)).multiply(am)), n);
+    }
+}
