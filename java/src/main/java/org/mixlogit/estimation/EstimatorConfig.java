@@ -1,0 +1,143 @@
+package org.mixlogit.estimation;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.optim.Algorithm;
+import org.mixlogit.optim.OptimizerConfig;
+
+/**
+ * How an estimation runs: integration, optimizer, number of starts and their seed, worker threads, the covariance
+ * shown, an optional cluster characteristic and optional user starting values. Immutable; change with the
+ * {@code withX} copies. Defaults: 100 plain Halton draws, BFGS, one start, all processors, Hessian covariance,
+ * clusters = decision-makers, confidence level 95%.
+ */
+public final class EstimatorConfig {
+    private final IntegrationConfig integration;
+    private final OptimizerConfig optimizer;
+    private final int starts;
+    private final long startSeed;
+    private final int threads;
+    private final CovarianceType covariance;
+    private final String cluster;
+    private final double[] start;
+    private final double level;
+
+    private EstimatorConfig(IntegrationConfig integration, OptimizerConfig optimizer, int starts, long startSeed,
+            int threads, CovarianceType covariance, String cluster, double[] start, double level) {
+        if (integration == null || optimizer == null || covariance == null) {
+            throw new InvalidSpecificationException("Integration, optimizer and covariance settings are required.");
+        }
+        if (starts < 1) {
+            throw new InvalidSpecificationException("starts is " + starts + ": use 1 or more.");
+        }
+        if (threads < 1) {
+            throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
+        }
+        if (!(level > 0 && level < 100)) {
+            throw new InvalidSpecificationException("The confidence level is " + level + ": use a percentage"
+                    + " between 0 and 100, e.g. 95.");
+        }
+        this.integration = integration;
+        this.optimizer = optimizer;
+        this.starts = starts;
+        this.startSeed = startSeed;
+        this.threads = threads;
+        this.covariance = covariance;
+        this.cluster = cluster;
+        this.start = start == null ? null : start.clone();
+        this.level = level;
+    }
+
+    public static EstimatorConfig defaults() {
+        return new EstimatorConfig(IntegrationConfig.of(DrawType.HALTON, 100), OptimizerConfig.of(Algorithm.BFGS), 1,
+                20240501L, Runtime.getRuntime().availableProcessors(), CovarianceType.HESSIAN, null, null, 95);
+    }
+
+    public IntegrationConfig integration() {
+        return integration;
+    }
+
+    public OptimizerConfig optimizer() {
+        return optimizer;
+    }
+
+    public int starts() {
+        return starts;
+    }
+
+    public long startSeed() {
+        return startSeed;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public CovarianceType covariance() {
+        return covariance;
+    }
+
+    /** The characteristic whose values define clusters, or null for clustering by decision-maker. */
+    public String cluster() {
+        return cluster;
+    }
+
+    /** User starting values (a copy), or null for the default start. */
+    public double[] start() {
+        return start == null ? null : start.clone();
+    }
+
+    /** Confidence level in percent. */
+    public double level() {
+        return level;
+    }
+
+    public EstimatorConfig withIntegration(IntegrationConfig c) {
+        return new EstimatorConfig(c, optimizer, starts, startSeed, threads, covariance, cluster, start, level);
+    }
+
+    public EstimatorConfig withOptimizer(OptimizerConfig c) {
+        return new EstimatorConfig(integration, c, starts, startSeed, threads, covariance, cluster, start, level);
+    }
+
+    public EstimatorConfig withStarts(int n) {
+        return new EstimatorConfig(integration, optimizer, n, startSeed, threads, covariance, cluster, start, level);
+    }
+
+    public EstimatorConfig withStartSeed(long seed) {
+        return new EstimatorConfig(integration, optimizer, starts, seed, threads, covariance, cluster, start, level);
+    }
+
+    public EstimatorConfig withThreads(int n) {
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, n, covariance, cluster, start, level);
+    }
+
+    public EstimatorConfig withCovariance(CovarianceType type) {
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, type, cluster, start, level);
+    }
+
+    public EstimatorConfig withCluster(String characteristic) {
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, characteristic,
+                start, level);
+    }
+
+    public EstimatorConfig withStart(double[] values) {
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, values,
+                level);
+    }
+
+    public EstimatorConfig withLevel(double percent) {
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
+                percent);
+    }
+
+    @Override
+    public String toString() {
+        return "EstimatorConfig[" + integration + ", " + optimizer + ", starts=" + starts + ", startSeed=" + startSeed
+                + ", threads=" + threads + ", covariance=" + covariance + ", cluster="
+                + (cluster == null ? "decision-maker" : cluster) + ", start=" + (start == null ? "default" : "user")
+                + ", level=" + level + "]";
+    }
+}

@@ -1,0 +1,213 @@
+package org.mixlogit.estimation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.inference.Covariances;
+import org.mixlogit.likelihood.Contributions;
+import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.optim.IterationListener;
+import org.mixlogit.optim.Optimizer;
+import org.mixlogit.optim.Optimum;
+import org.mixlogit.spec.CoefficientSpec;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * Maximum simulated likelihood. Fits the plain logit first (its estimates are the default start and its
+ * log-likelihood a reported benchmark), runs the optimizer from the default start and from {@code starts - 1}
+ * seeded perturbations of it, keeps the best optimum, certifies it (gradient below tolerance, Hessian negative
+ * definite), and computes every covariance type there.
+ */
+public final class MsleEstimator {
+    private final EstimatorConfig config;
+
+    public MsleEstimator(EstimatorConfig config) {
+        this.config = config;
+    }
+
+    public EstimationResult estimate(ChoiceData data, ModelSpec spec) {
+        return estimate(data, spec, IterationListener.NONE);
+    }
+
+    /** Estimates; the listener sees every iteration of every start and may cancel. */
+    public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
+        long began = System.nanoTime();
+        PlainLogit plain = PlainLogit.fit(data, spec, config);
+        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, config.integration(),
+                config.threads())) {
+            NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
+            double[] userStart = config.start();
+            double[] first = userStart != null ? StartValidation.checked(userStart, ll.layout())
+                    : StartingValues.defaults(spec, plain.estimates());
+            Optimizer optimizer = Optimizer.of(config.optimizer());
+            List<Optimum> runs = new ArrayList<>();
+            int iterations = 0;
+            int evaluations = 0;
+            for (int s = 0; s < config.starts(); s++) {
+                double[] start = s == 0 ? first : StartingValues.perturbed(ll.layout(), first, config.startSeed(), s);
+                Optimum o = optimizer.optimize(objective, start, listener);
+                iterations += o.iterations();
+                evaluations += o.evaluations();
+                runs.add(o);
+                if (o.status() == org.mixlogit.optim.OptimizerStatus.CANCELLED) {
+                    break;
+                }
+            }
+            Optimum best = best(runs);
+            double[] theta = best.point();
+            Contributions c = ll.contributions(theta);
+            double[] hessian = NumericalHessian.of(ll, theta);
+            Covariances cov = Covariances.compute(hessian, c.scoresRef(), weights(c), clusters(data), theta.length);
+            EstimationResult.Parts p = new EstimationResult.Parts();
+            p.estimator = "MSLE";
+            p.spec = spec;
+            p.names = ll.layout().names();
+            p.estimates = theta;
+            p.gradient = c.gradient();
+            p.covariances = cov;
+            p.shown = config.covariance();
+            p.clusterDescription = config.cluster() == null ? (data.isPanel() ? "decision-maker" : "situation")
+                    : config.cluster();
+            p.level = config.level();
+            p.logLikelihood = c.logLikelihood();
+            p.nullLogLikelihood = nullLogLikelihood(data);
+            p.plainLogitLogLikelihood = plain.logLikelihood();
+            p.decisionMakers = data.decisionMakerCount();
+            p.situations = data.situationCount();
+            p.rows = data.rowCount();
+            p.panel = data.isPanel();
+            p.gradientNorm = best.gradientNorm();
+            p.status = best.status();
+            p.message = best.message();
+            p.iterations = iterations;
+            p.evaluations = evaluations;
+            p.integration = ll.integrationDescription();
+            p.draws = config.integration().draws();
+            p.threads = config.threads();
+            p.optimizer = config.optimizer().algorithm().code();
+            p.optima = distinctOptima(runs);
+            certify(p, best, cov);
+            p.seconds = (System.nanoTime() - began) / 1e9;
+            return new EstimationResult(p);
+        }
+    }
+
+    private long[] clusters(ChoiceData data) {
+        long[] ids = new long[data.decisionMakerCount()];
+        if (config.cluster() == null) {
+            for (int n = 0; n < ids.length; n++) {
+                ids[n] = n;
+            }
+            return ids;
+        }
+        int c = data.characteristicIndex(config.cluster());
+        double[] chars = data.characteristicsRef();
+        for (int n = 0; n < ids.length; n++) {
+            ids[n] = Double.doubleToLongBits(chars[n * data.characteristicCount() + c]);
+        }
+        return ids;
+    }
+
+    private static double[] weights(Contributions c) {
+        double[] w = new double[c.decisionMakerCount()];
+        for (int n = 0; n < w.length; n++) {
+            w[n] = c.weight(n);
+        }
+        return w;
+    }
+
+    /** The best converged optimum, or the best of all when none converged. */
+    private static Optimum best(List<Optimum> runs) {
+        Optimum best = null;
+        for (Optimum o : runs) {
+            boolean better = best == null
+                    || (o.isConverged() && !best.isConverged())
+                    || (o.isConverged() == best.isConverged() && o.value() < best.value());
+            if (better && Double.isFinite(o.value())) {
+                best = o;
+            }
+        }
+        return best != null ? best : runs.get(0);
+    }
+
+    /** Optima grouped when their log-likelihoods agree to 1e-4 and parameters (scales in absolute value) to 1e-3. */
+    private static List<LocalOptimum> distinctOptima(List<Optimum> runs) {
+        List<LocalOptimum> out = new ArrayList<>();
+        for (Optimum o : runs) {
+            double ll = -o.value();
+            boolean merged = false;
+            for (int i = 0; i < out.size() && !merged; i++) {
+                LocalOptimum known = out.get(i);
+                if (Math.abs(known.logLikelihood() - ll) < 1e-4 && close(known.point(), o.point())) {
+                    out.set(i, known.plusOne());
+                    merged = true;
+                }
+            }
+            if (!merged) {
+                out.add(new LocalOptimum(ll, 1, o.gradientNorm(), o.isConverged(), o.point()));
+            }
+        }
+        out.sort((a, b) -> Double.compare(b.logLikelihood(), a.logLikelihood()));
+        return Collections.unmodifiableList(out);
+    }
+
+    private static boolean close(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(Math.abs(a[i]) - Math.abs(b[i])) > 1e-3 * Math.max(1, Math.abs(a[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void certify(EstimationResult.Parts p, Optimum best, Covariances cov) {
+        List<String> failures = new ArrayList<>();
+        if (!best.isConverged()) {
+            failures.add("the optimizer did not converge (" + best.status() + ")");
+        }
+        if (!(best.gradientNorm() < Math.sqrt(config.optimizer().gradientTolerance()))) {
+            failures.add(String.format(Locale.ROOT, "the scaled gradient %.3g is above tolerance",
+                    best.gradientNorm()));
+        }
+        if (!cov.isHessianNegativeDefinite()) {
+            double[] e = cov.hessianEigenvalues();
+            failures.add(String.format(Locale.ROOT, "the Hessian is not negative definite (largest eigenvalue %.3g):"
+                    + " not a strict local maximum, or a parameter is not identified", e[e.length - 1]));
+        }
+        p.certified = failures.isEmpty();
+        if (p.certified) {
+            double[] e = cov.hessianEigenvalues();
+            p.certification = String.format(Locale.ROOT, "Certified local maximum: scaled gradient %.3g, Hessian"
+                    + " eigenvalues in [%.4g, %.4g].", best.gradientNorm(), e.length == 0 ? 0 : e[0],
+                    e.length == 0 ? 0 : e[e.length - 1]);
+        } else {
+            p.certification = "Not certified: " + String.join("; ", failures) + ".";
+        }
+    }
+
+    /** sum over situations of w_n log(1 / J_s). */
+    static double nullLogLikelihood(ChoiceData data) {
+        double total = 0;
+        int[] dmStart = data.decisionMakerStartRef();
+        for (int n = 0; n < data.decisionMakerCount(); n++) {
+            for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
+                total -= data.weight(n) * Math.log(data.alternatives(s));
+            }
+        }
+        return total;
+    }
+
+    /** The plain-logit specification: every located coefficient fixed, in declaration order. */
+    static ModelSpec plainLogitSpec(ModelSpec spec) {
+        ModelSpec.Builder b = ModelSpec.builder();
+        for (CoefficientSpec c : spec.coefficients()) {
+            if (!c.hasZeroMean()) {
+                b.fixed(c.attribute());
+            }
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,41 @@
+package org.mixlogit.estimation;
+
+import org.mixlogit.MixlogitException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.optim.Optimizer;
+import org.mixlogit.optim.Optimum;
+import org.mixlogit.spec.ModelSpec;
+
+/** The conditional logit on the located coefficients: exact (no draws), the default start and a benchmark. */
+final class PlainLogit {
+    private final double[] estimates;
+    private final double logLikelihood;
+
+    private PlainLogit(double[] estimates, double logLikelihood) {
+        this.estimates = estimates;
+        this.logLikelihood = logLikelihood;
+    }
+
+    static PlainLogit fit(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
+        ModelSpec plain = MsleEstimator.plainLogitSpec(spec);
+        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, plain,
+                config.integration().withDraws(1), config.threads())) {
+            Optimum o = Optimizer.of(config.optimizer()).optimize(new NegativeLogLikelihood(ll),
+                    new double[ll.parameterCount()]);
+            if (!o.isConverged()) {
+                throw new MixlogitException("The plain logit used for starting values did not converge: "
+                        + o.message() + " Check the attributes for collinearity or extreme scaling.");
+            }
+            return new PlainLogit(o.point(), -o.value());
+        }
+    }
+
+    double[] estimates() {
+        return estimates.clone();
+    }
+
+    double logLikelihood() {
+        return logLikelihood;
+    }
+}

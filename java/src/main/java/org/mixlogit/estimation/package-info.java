@@ -1,0 +1,8 @@
+/**
+ * Estimators: maximum simulated likelihood (MSLE) with default and multiple starting values, certification of the
+ * optimum, inference and the immutable {@link org.mixlogit.estimation.EstimationResult}.
+ *
+ * <p>Depends on data, spec, integration, likelihood, optim and inference; front ends depend on it, never the
+ * other way round.
+ */
+package org.mixlogit.estimation;

@@ -1,0 +1,142 @@
+package org.mixlogit.report;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.mixlogit.estimation.CoefficientEstimate;
+import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.estimation.LocalOptimum;
+import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.io.ModelSpecJson;
+
+/**
+ * An estimation result as JSON (schema "mixlogit-result/1"):
+ * <pre>
+ * {
+ *   "schema": "mixlogit-result/1",
+ *   "estimator": "MSLE", "loglik": -3952.49, "converged": true, "status": "CONVERGED_GRADIENT",
+ *   "message": "...", "certified": true, "certification": "...",
+ *   "iterations": 36, "evaluations": 40, "seconds": 0.74,
+ *   "gradientNorm": 6e-7, "hessianEigenvalues": [..],
+ *   "nullLoglik": ..., "plainLogitLoglik": ..., "aic": ..., "bic": ..., "rho2": ...,
+ *   "counts": {"decisionMakers": 361, "situations": 4308, "rows": 17232, "parameters": 12, "panel": true},
+ *   "integration": {"description": "halton, 100 draws, burn 100", "draws": 100},
+ *   "optimizer": "bfgs", "threads": 2, "level": 95,
+ *   "vce": "hessian",
+ *   "coefficients": [{"name": "pf", "kind": "MEAN", "estimate": .., "stderr": .., "z": .., "p": .., "lower": .., "upper": ..}],
+ *   "derived": [{"name": "abs(sd.pf)", "estimate": .., "stderr": .., ...}],
+ *   "covariance": {"hessian": [[..]], "opg": [[..]], "robust": [[..]], "cluster": [[..]]},
+ *   "optima": [{"loglik": .., "starts": 1, "gradientNorm": .., "converged": true}],
+ *   "spec": { the model specification, see ModelSpecJson }
+ * }
+ * </pre>
+ * Non-finite numbers (an unavailable standard error) are written as null.
+ */
+public final class ResultJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultJson() {
+    }
+
+    public static String write(EstimationResult r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", "mixlogit-result/1");
+        root.put("estimator", r.estimator());
+        number(root, "loglik", r.logLikelihood());
+        root.put("converged", r.isConverged());
+        root.put("status", r.status().name());
+        root.put("message", r.message());
+        root.put("certified", r.isCertified());
+        root.put("certification", r.certification());
+        root.put("iterations", r.iterations());
+        root.put("evaluations", r.evaluations());
+        number(root, "seconds", r.seconds());
+        number(root, "gradientNorm", r.gradientNorm());
+        ArrayNode eigen = root.putArray("hessianEigenvalues");
+        for (double e : r.hessianEigenvalues()) {
+            eigen.add(e);
+        }
+        number(root, "nullLoglik", r.nullLogLikelihood());
+        number(root, "plainLogitLoglik", r.plainLogitLogLikelihood());
+        number(root, "aic", r.aic());
+        number(root, "bic", r.bic());
+        number(root, "rho2", r.mcFaddenRho2());
+        ObjectNode counts = root.putObject("counts");
+        counts.put("decisionMakers", r.decisionMakers());
+        counts.put("situations", r.situations());
+        counts.put("rows", r.alternatives());
+        counts.put("parameters", r.parameterCount());
+        counts.put("panel", r.isPanel());
+        ObjectNode integration = root.putObject("integration");
+        integration.put("description", r.integration());
+        integration.put("draws", r.draws());
+        root.put("optimizer", r.optimizer());
+        root.put("threads", r.threads());
+        number(root, "level", r.level());
+        root.put("vce", r.covarianceType().code());
+        root.put("cluster", r.clusterDescription());
+        estimates(root.putArray("coefficients"), r.coefficients(), r.spec().layout().kinds());
+        estimates(root.putArray("derived"), r.derived(), null);
+        ObjectNode covariance = root.putObject("covariance");
+        int p = r.parameterCount();
+        for (CovarianceType type : CovarianceType.values()) {
+            ArrayNode rows = covariance.putArray(type.code());
+            double[] v = r.covariance(type);
+            for (int i = 0; i < p; i++) {
+                ArrayNode row = rows.addArray();
+                for (int j = 0; j < p; j++) {
+                    if (Double.isFinite(v[i * p + j])) {
+                        row.add(v[i * p + j]);
+                    } else {
+                        row.addNull();
+                    }
+                }
+            }
+        }
+        ArrayNode optima = root.putArray("optima");
+        for (LocalOptimum o : r.optima()) {
+            ObjectNode n = optima.addObject();
+            number(n, "loglik", o.logLikelihood());
+            n.put("starts", o.starts());
+            number(n, "gradientNorm", o.gradientNorm());
+            n.put("converged", o.converged());
+        }
+        try {
+            root.set("spec", MAPPER.readTree(ModelSpecJson.write(r.spec())));
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the result as JSON", e);
+        }
+    }
+
+    private static void estimates(ArrayNode out, List<CoefficientEstimate> list,
+            List<org.mixlogit.spec.ParameterKind> kinds) {
+        for (int i = 0; i < list.size(); i++) {
+            CoefficientEstimate c = list.get(i);
+            ObjectNode o = out.addObject();
+            o.put("name", c.name());
+            if (kinds != null) {
+                o.put("kind", kinds.get(i).name());
+            }
+            number(o, "estimate", c.estimate());
+            number(o, "stderr", c.standardError());
+            number(o, "z", c.z());
+            number(o, "p", c.pValue());
+            number(o, "lower", c.lower());
+            number(o, "upper", c.upper());
+        }
+    }
+
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+}

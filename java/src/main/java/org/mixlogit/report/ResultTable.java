@@ -1,0 +1,128 @@
+package org.mixlogit.report;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.mixlogit.estimation.CoefficientEstimate;
+import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.estimation.LocalOptimum;
+import org.mixlogit.spec.ParameterKind;
+
+/** The fixed-width results table, in the style of a statistics package. */
+public final class ResultTable {
+    private static final int NAME = 22;
+    private static final String RULE = "-".repeat(NAME + 1) + "+" + "-".repeat(66);
+
+    private ResultTable() {
+    }
+
+    public static String format(EstimationResult r) {
+        StringBuilder b = new StringBuilder();
+        header(b, r);
+        b.append(RULE.replace('+', '-')).append('\n');
+        b.append(String.format(Locale.ROOT, "%" + NAME + "s | %10s %10s %8s %7s   [%2.0f%% conf. interval]%n", "",
+                "Estimate", "Std. err.", "z", "P>|z|", r.level()));
+        b.append(RULE).append('\n');
+        List<CoefficientEstimate> coefficients = r.coefficients();
+        List<ParameterKind> kinds = r.spec().layout().kinds();
+        ParameterKind section = null;
+        for (int i = 0; i < coefficients.size(); i++) {
+            if (kinds.get(i) != section) {
+                section = kinds.get(i);
+                b.append(String.format(Locale.ROOT, "%-" + NAME + "s |%n", title(section)));
+            }
+            row(b, coefficients.get(i));
+        }
+        List<CoefficientEstimate> derived = r.derived();
+        if (!derived.isEmpty()) {
+            b.append(RULE).append('\n');
+            b.append(String.format(Locale.ROOT, "%-" + NAME + "s |%n", "Derived (delta method)"));
+            for (CoefficientEstimate c : derived) {
+                row(b, c);
+            }
+        }
+        b.append(RULE.replace('+', '-')).append('\n');
+        footer(b, r);
+        return b.toString();
+    }
+
+    private static String title(ParameterKind kind) {
+        switch (kind) {
+            case MEAN:
+                return "Mean";
+            case HETEROGENEITY:
+                return "Mean shifters";
+            case SCALE:
+                return "SD / spread";
+            default:
+                return "Cholesky factor";
+        }
+    }
+
+    private static void header(StringBuilder b, EstimationResult r) {
+        String title = r.spec().randomDimension() == 0 ? "Conditional logit" : "Mixed logit";
+        left(b, title + ", " + (r.estimator().equals("MSLE") ? "maximum simulated likelihood" : r.estimator()),
+                "Rows (situation x alt.)", group(r.alternatives()));
+        left(b, r.isPanel() ? "Panel: one draw per decision-maker" : "Cross-section", "Choice situations",
+                group(r.situations()));
+        left(b, "Integration: " + r.integration(), "Decision-makers", group(r.decisionMakers()));
+        left(b, "Optimizer: " + r.optimizer() + ", " + r.optima().stream().mapToInt(LocalOptimum::starts).sum()
+                + " start(s), " + r.threads() + " thread(s)", "Parameters", Integer.toString(r.parameterCount()));
+        left(b, String.format(Locale.ROOT, "Log likelihood = %.4f", r.logLikelihood()), "Plain-logit LL",
+                String.format(Locale.ROOT, "%.4f", r.plainLogitLogLikelihood()));
+        left(b, "Covariance: " + r.covarianceType().label()
+                + (r.covarianceType().code().equals("cluster") ? " (" + r.clusterDescription() + ")" : ""),
+                "McFadden rho2", String.format(Locale.ROOT, "%.4f", r.mcFaddenRho2()));
+        left(b, "", "AIC / BIC", String.format(Locale.ROOT, "%.2f / %.2f", r.aic(), r.bic()));
+    }
+
+    private static void left(StringBuilder b, String left, String label, String value) {
+        b.append(String.format(Locale.ROOT, "%-52s %-24s= %12s%n", left, label, value));
+    }
+
+    private static String group(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static void row(StringBuilder b, CoefficientEstimate c) {
+        String name = c.name().length() > NAME ? c.name().substring(0, NAME - 1) + "~" : c.name();
+        b.append(String.format(Locale.ROOT, "%" + NAME + "s | %10s %10s %8s %7s  %11s %11s%n", name,
+                number(c.estimate()), number(c.standardError()), fixed(c.z(), 2), fixed(c.pValue(), 3),
+                number(c.lower()), number(c.upper())));
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v)) {
+            return ".";
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-4 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String fixed(double v, int decimals) {
+        return Double.isNaN(v) ? "." : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static void footer(StringBuilder b, EstimationResult r) {
+        b.append(String.format(Locale.ROOT, "%s after %d iterations, %d evaluations, %.2f s; scaled gradient %.2e.%n",
+                r.isConverged() ? "Converged" : "NOT CONVERGED (" + r.status() + ")", r.iterations(),
+                r.evaluations(), r.seconds(), r.gradientNorm()));
+        b.append(r.message()).append('\n');
+        b.append(r.certification()).append('\n');
+        if (!r.covariances().isAvailable(r.covarianceType())) {
+            b.append("Standard errors unavailable: ").append(r.covariances().problem(r.covarianceType()))
+                    .append(".\n");
+        }
+        List<LocalOptimum> optima = r.optima();
+        if (optima.size() > 1 || optima.get(0).starts() > 1) {
+            b.append("Distinct optima found by the starts:\n");
+            for (LocalOptimum o : optima) {
+                b.append(String.format(Locale.ROOT, "  LL %.4f  reached by %d start(s)  scaled gradient %.2e%s%n",
+                        o.logLikelihood(), o.starts(), o.gradientNorm(), o.converged() ? "" : "  (not converged)"));
+            }
+        }
+    }
+}
