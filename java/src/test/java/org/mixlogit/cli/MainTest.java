@@ -1,0 +1,88 @@
+package org.mixlogit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line tool: the example job, estimation from a CSV file, and its error messages and exit codes. */
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
+    }
+
+    private String out() {
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return new String(err.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("example: the Electricity mixed logit, LL -3952.4877, progress on standard error, exit 0")
+    void example() {
+        assertEquals(0, run("example", "--threads", "2"));
+        assertTrue(out().contains("Log likelihood = -3952.4877"), out());
+        assertTrue(err().contains("iteration"), err());
+    }
+
+    @Test
+    @DisplayName("estimate from a CSV file with --json")
+    void estimateFromFile(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("electricity.csv");
+        try (java.io.Reader r = org.mixlogit.io.ExampleData.openElectricity()) {
+            StringBuilder b = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n = r.read(buf); n > 0; n = r.read(buf)) {
+                b.append(buf, 0, n);
+            }
+            Files.write(csv, b.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path json = dir.resolve("out.json");
+        int code = run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
+                "--fixed", "pf,cl,loc,wk,tod,seas", "--json", json.toString(), "--quiet", "--threads", "2");
+        assertEquals(0, code, err());
+        assertTrue(out().contains("Log likelihood = -4958.6491"), out());
+        assertTrue(new String(Files.readAllBytes(json), StandardCharsets.UTF_8).contains("\"loglik\" : -4958.649"));
+        assertEquals("", err());
+    }
+
+    @Test
+    @DisplayName("bad options are named, with exit code 2; bad data or model with exit code 3")
+    void errors(@TempDir Path dir) throws Exception {
+        assertEquals(2, run("estimate", "--data", "x.csv", "--choise", "y"));
+        assertTrue(err().contains("--choise"), err());
+        err.reset();
+        assertEquals(2, run("estimate", "--data", "x.csv", "--choice", "c", "--group", "g", "--random", "pf"));
+        assertTrue(err().contains("name=distribution"), err());
+        err.reset();
+        assertEquals(2, run("estimate", "--data", "x.csv", "--choice", "c", "--group", "g", "--fixed", "a",
+                "--R", "many"));
+        assertTrue(err().contains("--R"), err());
+        err.reset();
+        Path csv = dir.resolve("d.csv");
+        Files.write(csv, "g,c,x\n1,1,2\n1,0,3\n2,0,1\n2,0,5\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, run("estimate", "--data", csv.toString(), "--choice", "c", "--group", "g", "--fixed", "x"));
+        assertTrue(err().contains("situation 2") && err().contains("no chosen alternative"), err());
+        err.reset();
+        assertEquals(3, run("estimate", "--data", csv.toString(), "--choice", "c", "--group", "g", "--random",
+                "x=weibull"));
+        assertTrue(err().contains("weibull"), err());
+        err.reset();
+        assertEquals(2, run("frobnicate"));
+        assertEquals(0, run("estimate", "--help"));
+        assertTrue(out().contains("--correlated"));
+    }
+}
