@@ -3,60 +3,46 @@ package org.mixlogit.likelihood;
 import java.util.Arrays;
 
 import org.mixlogit.NumericalFailureException;
-import org.mixlogit.integration.NormalQuantile;
-import org.mixlogit.spec.Distribution;
 
 /**
  * One worker's evaluation of a decision-maker's simulated log-likelihood {@code log sum_r w_r prod_t P_t(beta_r)}
  * and its score. Owns all scratch space, so an evaluation allocates nothing; not thread-safe.
  *
- * <p>Arrays over draws are laid out draw-minor ({@code [attribute * R + r]}, {@code [alternative * R + r]}) so
- * the inner loops run over draws with independent iterations, which the JIT vectorizes. Per situation the
- * exponentiated utilities come either from the decision-maker's attribute-level factors (see
- * {@link RowStructure}) or from utilities shifted by their maximum over alternatives; a draw whose level
- * products leave the safe floating-point range is recomputed the shifted way. Probabilities of a person's
- * situations are multiplied per draw and folded into logarithms before they can underflow.
+ * <p>Work arrays hold one row per alternative, level or coefficient and one column per draw
+ * ({@code expUtility[j][r]}), so every inner loop runs over draws from index 0 with independent iterations, which
+ * the JIT vectorizes. Per situation the exponentiated utilities come either from the decision-maker's
+ * attribute-level factors (see {@link RowStructure}) or from utilities shifted by their maximum over
+ * alternatives; a draw whose level products leave the safe floating-point range is recomputed the shifted way.
+ * The chosen probabilities of a person's situations are multiplied per draw and folded into logarithms before
+ * they can underflow.
  */
 final class DecisionMakerKernel {
-    private static final int FIXED = 0;
-    private static final int LINEAR = 1;
-    private static final int LOGNORMAL = 2;
-    private static final int CENSORED = 3;
-    private static final int TRUNCATED = 4;
     private static final double TINY = 1e-280;
     private static final double HUGE = 1e280;
 
     private final ModelDesign m;
     private final RowStructure rows;
     private final VariateStore.Source source;
+    private final CoefficientDraws draws;
     private final int k;
     private final int d;
     private final int r;
     private final int b;
-    private final int[] kind;
     private final int[] situationStart;
     private final int[] chosenRow;
     private final int[] decisionMakerStart;
     private final double[] characteristics;
     private final int characteristicCount;
 
-    private final double[] location;
-    private final double[] scale;
-    private final double[] truncatedCdf;
-    private final double[] truncatedDensity;
-    private final double[] cholesky;
-    private final double[] beta;
-    private final double[] dLocation;
-    private final double[] dScale;
-    private final double[] levelFactor;
-    private final double[] expUtility;
-    private final double[] utility;
+    private final double[][] levelFactor;
+    private final double[][] expUtility;
+    private final double[][] utility;
     private final double[] shift;
     private final double[] denominator;
     private final boolean[] shifted;
     private final double[] product;
     private final double[] drawLogLik;
-    private final double[] betaScore;
+    private final double[][] betaScore;
     private final double[] locationAcc;
     private final double[] scaleAcc;
     private final double[] choleskyAcc;
@@ -69,51 +55,25 @@ final class DecisionMakerKernel {
         this.d = design.d;
         this.r = store.nodeCount();
         this.b = design.blockMembers.length;
-        this.kind = new int[k];
-        for (int i = 0; i < k; i++) {
-            kind[i] = kindOf(design.distribution[i]);
-        }
+        this.draws = new CoefficientDraws(design, r);
         this.situationStart = design.data.situationStartRef();
         this.chosenRow = design.data.chosenRowRef();
         this.decisionMakerStart = design.data.decisionMakerStartRef();
         this.characteristics = design.data.characteristicsRef();
         this.characteristicCount = design.data.characteristicCount();
         int jmax = Math.max(2, design.data.maxAlternatives());
-        location = new double[k];
-        scale = new double[k];
-        truncatedCdf = new double[k];
-        truncatedDensity = new double[k];
-        cholesky = new double[b * b];
-        beta = new double[k * r];
-        dLocation = new double[k * r];
-        dScale = new double[k * r];
-        levelFactor = new double[rows.maxLevels * r];
-        expUtility = new double[jmax * r];
-        utility = new double[jmax * r];
+        levelFactor = new double[rows.maxLevels][r];
+        expUtility = new double[jmax][r];
+        utility = new double[jmax][r];
         shift = new double[r];
         denominator = new double[r];
         shifted = new boolean[r];
         product = new double[r];
         drawLogLik = new double[r];
-        betaScore = new double[k * r];
+        betaScore = new double[k][r];
         locationAcc = new double[k];
         scaleAcc = new double[k];
         choleskyAcc = new double[b * b];
-    }
-
-    private static int kindOf(Distribution distribution) {
-        switch (distribution) {
-            case FIXED:
-                return FIXED;
-            case LOGNORMAL:
-                return LOGNORMAL;
-            case CENSORED_NORMAL:
-                return CENSORED;
-            case TRUNCATED_NORMAL:
-                return TRUNCATED;
-            default:
-                return LINEAR;
-        }
     }
 
     /**
@@ -128,8 +88,7 @@ final class DecisionMakerKernel {
         source.load(n);
         double[] v = source.variates;
         int vo = source.variateOffset;
-        prepareParameters(n, theta);
-        drawCoefficients(v, vo);
+        draws.compute(n, theta, v, vo);
         boolean levels = rows.useLevels[n];
         if (levels) {
             buildLevelFactors(n);
@@ -137,17 +96,19 @@ final class DecisionMakerKernel {
         Arrays.fill(drawLogLik, 0.0);
         Arrays.fill(product, 1.0);
         if (gradient) {
-            Arrays.fill(betaScore, 0.0);
+            for (double[] row : betaScore) {
+                Arrays.fill(row, 0.0);
+            }
         }
         for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
             int first = situationStart[t];
             int end = situationStart[t + 1];
             if (levels) {
-                levelExpUtilities(n, first, end);
+                levelExpUtilities(first, end);
             } else {
                 shiftedExpUtilities(first, end);
             }
-            accumulateChosen(levels, chosenRow[t] - first);
+            accumulateChosen(chosenRow[t] - first);
             if (gradient) {
                 subtractExpectedAttributes(first, end);
             }
@@ -158,147 +119,43 @@ final class DecisionMakerKernel {
         return mix(n, v, vo, score, scoreOffset);
     }
 
-    /** Locations (with heterogeneity), scales, Cholesky factor and truncation constants of decision-maker n. */
-    private void prepareParameters(int n, double[] theta) {
-        for (int i = 0; i < k; i++) {
-            int mi = m.meanIndex[i];
-            double loc = mi >= 0 ? theta[mi] : 0.0;
-            int[] cols = m.heterogeneityColumns[i];
-            int hs = m.heterogeneityStart[i];
-            for (int h = 0; h < cols.length; h++) {
-                loc += theta[hs + h] * characteristics[n * characteristicCount + cols[h]];
-            }
-            location[i] = loc;
-            int si = m.scaleIndex[i];
-            scale[i] = si >= 0 ? theta[si] : 0.0;
-            if (kind[i] == TRUNCATED) {
-                double a = Math.abs(scale[i]);
-                if (a == 0 && !(loc > 0)) {
-                    throw new NumericalFailureException("The truncated normal coefficient of '"
-                            + m.spec.coefficients().get(i).attribute() + "' has scale 0 and location " + loc
-                            + " <= 0 for decision-maker " + m.data.decisionMakerId(n)
-                            + ": it has no positive mass; start from a positive scale.");
-                }
-                if (a > 0) {
-                    truncatedCdf[i] = NormalQuantile.cdf(loc / a);
-                    truncatedDensity[i] = NormalQuantile.density(loc / a);
-                }
-            }
-        }
-        for (int a = 0; a < b; a++) {
-            for (int c = 0; c <= a; c++) {
-                cholesky[a * b + c] = theta[m.choleskyIndex[a * b + c]];
-            }
-        }
-    }
-
-    /** beta, d beta / d location and d beta / d scale for every draw, draw-minor. */
-    private void drawCoefficients(double[] v, int vo) {
-        for (int i = 0; i < k; i++) {
-            int base = i * r;
-            double loc = location[i];
-            if (kind[i] == FIXED) {
-                Arrays.fill(beta, base, base + r, loc);
-                Arrays.fill(dLocation, base, base + r, 1.0);
-                Arrays.fill(dScale, base, base + r, 0.0);
-                continue;
-            }
-            int dim = m.dimension[i];
-            int pos = m.blockPosition[i];
-            double s = scale[i];
-            for (int q = 0; q < r; q++) {
-                int vq = vo + q * d;
-                double e = v[vq + dim];
-                double u;
-                if (pos >= 0) {
-                    u = loc;
-                    for (int c = 0; c <= pos; c++) {
-                        u += cholesky[pos * b + c] * v[vq + m.dimension[m.blockMembers[c]]];
-                    }
-                } else {
-                    u = loc + s * e;
-                }
-                transform(i, base + q, u, e);
-            }
-        }
-    }
-
-    private void transform(int i, int at, double u, double e) {
-        switch (kind[i]) {
-            case LOGNORMAL: {
-                double bi = Math.exp(u);
-                beta[at] = bi;
-                dLocation[at] = bi;
-                dScale[at] = bi * e;
-                break;
-            }
-            case CENSORED: {
-                boolean positive = u > 0;
-                beta[at] = positive ? u : 0.0;
-                dLocation[at] = positive ? 1.0 : 0.0;
-                dScale[at] = positive ? e : 0.0;
-                break;
-            }
-            case TRUNCATED:
-                truncatedDraw(i, at, e);
-                break;
-            default:
-                beta[at] = u;
-                dLocation[at] = 1.0;
-                dScale[at] = e;
-                break;
-        }
-    }
-
-    /**
-     * Truncated normal at zero from the upper-tail variate e = Phi(-z): z* = -Phi^-1(e Phi(mu/a)), beta = mu + a z*,
-     * the inverse-CDF draw conditioned on beta &gt; 0, computed from the tail for accuracy.
-     */
-    private void truncatedDraw(int i, int at, double upperTail) {
-        double s = scale[i];
-        double a = Math.abs(s);
-        double mu = location[i];
-        if (a == 0) {
-            beta[at] = mu;
-            dLocation[at] = 1.0;
-            dScale[at] = 0.0;
-            return;
-        }
-        double zStar = -NormalQuantile.quantile(upperTail * truncatedCdf[i]);
-        beta[at] = mu + a * zStar;
-        double ratio = upperTail * truncatedDensity[i] / NormalQuantile.density(zStar);
-        dLocation[at] = 1.0 - ratio;
-        double dA = zStar + ratio * mu / a;
-        dScale[at] = s >= 0 ? dA : -dA;
-    }
-
     /** exp(value * beta_k) for every level of decision-maker n and every draw. */
     private void buildLevelFactors(int n) {
         int first = rows.levelStart[n];
         int count = rows.levelStart[n + 1] - first;
         for (int l = 0; l < count; l++) {
-            int base = rows.levelAttribute[first + l] * r;
+            double[] betaRow = draws.beta[rows.levelAttribute[first + l]];
             double value = rows.levelValue[first + l];
-            int out = l * r;
+            double[] out = levelFactor[l];
             for (int q = 0; q < r; q++) {
-                levelFactor[out + q] = Math.exp(value * beta[base + q]);
+                out[q] = Math.exp(value * betaRow[q]);
             }
         }
     }
 
     /** expUtility = product of level factors; draws outside the safe range are redone with shifted utilities. */
-    private void levelExpUtilities(int n, int first, int end) {
+    private void levelExpUtilities(int first, int end) {
+        Arrays.fill(denominator, 0.0);
         for (int j = 0; j < end - first; j++) {
-            int out = j * r;
-            Arrays.fill(expUtility, out, out + r, 1.0);
-            for (int e = rows.nonZeroStart[first + j]; e < rows.nonZeroStart[first + j + 1]; e++) {
-                int f = rows.level[e] * r;
-                for (int q = 0; q < r; q++) {
-                    expUtility[out + q] *= levelFactor[f + q];
+            int e0 = rows.nonZeroStart[first + j];
+            int e1 = rows.nonZeroStart[first + j + 1];
+            double[] out = expUtility[j];
+            if (e0 == e1) {
+                Arrays.fill(out, 1.0);
+            } else {
+                System.arraycopy(levelFactor[rows.level[e0]], 0, out, 0, r);
+                for (int e = e0 + 1; e < e1; e++) {
+                    double[] f = levelFactor[rows.level[e]];
+                    for (int q = 0; q < r; q++) {
+                        out[q] *= f[q];
+                    }
                 }
             }
+            double[] den = denominator;
+            for (int q = 0; q < r; q++) {
+                den[q] += out[q];
+            }
         }
-        sumDenominators(end - first);
         for (int q = 0; q < r; q++) {
             double den = denominator[q];
             shifted[q] = !(den > TINY && den < HUGE);
@@ -314,16 +171,16 @@ final class DecisionMakerKernel {
         for (int j = 0; j < end - first; j++) {
             double u = 0;
             for (int e = rows.nonZeroStart[first + j]; e < rows.nonZeroStart[first + j + 1]; e++) {
-                u += rows.value[e] * beta[rows.attribute[e] * r + q];
+                u += rows.value[e] * draws.beta[rows.attribute[e]][q];
             }
-            utility[j * r + q] = u;
+            utility[j][q] = u;
             max = Math.max(max, u);
         }
         shift[q] = max;
         double den = 0;
         for (int j = 0; j < end - first; j++) {
-            double e = Math.exp(utility[j * r + q] - max);
-            expUtility[j * r + q] = e;
+            double e = Math.exp(utility[j][q] - max);
+            expUtility[j][q] = e;
             den += e;
         }
         denominator[q] = den;
@@ -333,48 +190,43 @@ final class DecisionMakerKernel {
     private void shiftedExpUtilities(int first, int end) {
         int alternatives = end - first;
         for (int j = 0; j < alternatives; j++) {
-            int out = j * r;
-            Arrays.fill(utility, out, out + r, 0.0);
+            double[] u = utility[j];
+            Arrays.fill(u, 0.0);
             for (int e = rows.nonZeroStart[first + j]; e < rows.nonZeroStart[first + j + 1]; e++) {
                 double value = rows.value[e];
-                int base = rows.attribute[e] * r;
+                double[] betaRow = draws.beta[rows.attribute[e]];
                 for (int q = 0; q < r; q++) {
-                    utility[out + q] += value * beta[base + q];
+                    u[q] += value * betaRow[q];
                 }
             }
         }
-        System.arraycopy(utility, 0, shift, 0, r);
+        System.arraycopy(utility[0], 0, shift, 0, r);
         for (int j = 1; j < alternatives; j++) {
-            int out = j * r;
+            double[] u = utility[j];
             for (int q = 0; q < r; q++) {
-                shift[q] = Math.max(shift[q], utility[out + q]);
+                shift[q] = Math.max(shift[q], u[q]);
             }
         }
+        Arrays.fill(denominator, 0.0);
         for (int j = 0; j < alternatives; j++) {
-            int out = j * r;
+            double[] u = utility[j];
+            double[] out = expUtility[j];
             for (int q = 0; q < r; q++) {
-                expUtility[out + q] = Math.exp(utility[out + q] - shift[q]);
+                out[q] = Math.exp(u[q] - shift[q]);
+            }
+            for (int q = 0; q < r; q++) {
+                denominator[q] += out[q];
             }
         }
-        sumDenominators(alternatives);
         Arrays.fill(shifted, true);
     }
 
-    private void sumDenominators(int alternatives) {
-        System.arraycopy(expUtility, 0, denominator, 0, r);
-        for (int j = 1; j < alternatives; j++) {
-            int out = j * r;
-            for (int q = 0; q < r; q++) {
-                denominator[q] += expUtility[out + q];
-            }
-        }
-    }
-
     /** Multiplies each draw's running product by the chosen alternative's probability, in logs when tiny. */
-    private void accumulateChosen(boolean levels, int chosen) {
-        int at = chosen * r;
+    private void accumulateChosen(int chosen) {
+        double[] e = expUtility[chosen];
+        double[] u = utility[chosen];
         for (int q = 0; q < r; q++) {
-            double p = expUtility[at + q] / denominator[q];
+            double p = e[q] / denominator[q];
             if (p > TINY) {
                 product[q] *= p;
                 if (product[q] < TINY) {
@@ -382,28 +234,29 @@ final class DecisionMakerKernel {
                     product[q] = 1.0;
                 }
             } else if (shifted[q]) {
-                drawLogLik[q] += utility[at + q] - shift[q] - Math.log(denominator[q]);
+                drawLogLik[q] += u[q] - shift[q] - Math.log(denominator[q]);
             } else {
-                drawLogLik[q] += Math.log(expUtility[at + q]) - Math.log(denominator[q]);
+                drawLogLik[q] += Math.log(e[q]) - Math.log(denominator[q]);
             }
         }
     }
 
     /** betaScore -= sum_j P_j x_j per draw (the chosen attributes are added once per person in mix). */
     private void subtractExpectedAttributes(int first, int end) {
+        double[] inv = denominator;
         for (int q = 0; q < r; q++) {
-            denominator[q] = 1.0 / denominator[q];
+            inv[q] = 1.0 / inv[q];
         }
         for (int j = 0; j < end - first; j++) {
-            int out = j * r;
+            double[] p = expUtility[j];
             for (int q = 0; q < r; q++) {
-                expUtility[out + q] *= denominator[q];
+                p[q] *= inv[q];
             }
             for (int e = rows.nonZeroStart[first + j]; e < rows.nonZeroStart[first + j + 1]; e++) {
                 double value = rows.value[e];
-                int base = rows.attribute[e] * r;
+                double[] g = betaScore[rows.attribute[e]];
                 for (int q = 0; q < r; q++) {
-                    betaScore[base + q] -= value * expUtility[out + q];
+                    g[q] -= value * p[q];
                 }
             }
         }
@@ -447,29 +300,32 @@ final class DecisionMakerKernel {
         return max + Math.log(sum);
     }
 
+    /** d log L / d theta from d log L_r / d beta, posterior draw weights and d beta / d (location, scale). */
     private void chainRule(int n, double[] v, int vo, double[] score, int so) {
         double[] posterior = drawLogLik;
         for (int i = 0; i < k; i++) {
-            int base = i * r;
+            double[] g = betaScore[i];
+            double[] dl = draws.dLocation[i];
+            double[] ds = draws.dScale[i];
             double chosen = rows.chosenSum[n * k + i];
             double la = 0;
             double sa = 0;
             for (int q = 0; q < r; q++) {
-                double h = posterior[q] * (betaScore[base + q] + chosen);
-                betaScore[base + q] = h;
-                la += h * dLocation[base + q];
-                sa += h * dScale[base + q];
+                double h = posterior[q] * (g[q] + chosen);
+                g[q] = h * dl[q];
+                la += g[q];
+                sa += h * ds[q];
             }
             locationAcc[i] = la;
             scaleAcc[i] = sa;
         }
         for (int a = 0; a < b; a++) {
-            int base = m.blockMembers[a] * r;
+            double[] g = betaScore[m.blockMembers[a]];
             for (int c = 0; c <= a; c++) {
                 int dim = m.dimension[m.blockMembers[c]];
                 double acc = 0;
                 for (int q = 0; q < r; q++) {
-                    acc += betaScore[base + q] * dLocation[base + q] * v[vo + q * d + dim];
+                    acc += g[q] * v[vo + q * d + dim];
                 }
                 choleskyAcc[a * b + c] = acc;
             }
