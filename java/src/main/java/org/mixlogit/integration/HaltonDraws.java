@@ -11,9 +11,7 @@ import org.mixlogit.InvalidSpecificationException;
  *
  * <p>Immutable and thread-safe; each worker takes its own {@link #newCursor()}.
  */
-public final class HaltonDraws implements IntegrationRule {
-    private final int dimension;
-    private final int draws;
+public final class HaltonDraws extends SimulationDraws {
     private final int burn;
     private final RadicalInverseDigits[] sequences;
 
@@ -23,15 +21,12 @@ public final class HaltonDraws implements IntegrationRule {
      * @throws InvalidSpecificationException if burn is 0: element 0 is 0 in every base and has no normal quantile
      */
     public HaltonDraws(IntegrationConfig config, int dimension) {
-        EqualWeightCursor.checkType(config, DrawType.HALTON, "HaltonDraws");
-        EqualWeightCursor.checkSize(config.draws(), dimension);
+        super(config, DrawType.HALTON, dimension, "HaltonDraws");
         if (config.burn() < 1) {
             throw new InvalidSpecificationException("burn is " + config.burn() + " for Halton draws: element 0 of"
                     + " the sequence is 0 in every dimension, an infinite normal draw. Burn at least 1 element"
                     + " (the default, as in mlogit, is 100), or use scrambled Halton draws.");
         }
-        this.dimension = dimension;
-        this.draws = config.draws();
         this.burn = config.burn();
         int[] bases = RadicalInverseDigits.primeBases(dimension);
         this.sequences = new RadicalInverseDigits[dimension];
@@ -41,27 +36,12 @@ public final class HaltonDraws implements IntegrationRule {
     }
 
     @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public int nodeCount() {
-        return draws;
-    }
-
-    @Override
     public NodeCursor newCursor() {
-        return new HaltonCursor(sequences, draws, burn);
+        return new HaltonCursor(sequences, nodeCount(), burn);
     }
 
     @Override
-    public String describe() {
-        return DrawType.HALTON.code() + ", " + draws + " draws, burn " + burn;
-    }
-
-    @Override
-    public String toString() {
-        return describe();
+    String settings() {
+        return ", burn " + burn;
     }
 }

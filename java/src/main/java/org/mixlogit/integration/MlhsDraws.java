@@ -11,9 +11,7 @@ package org.mixlogit.integration;
  *
  * <p>Immutable and thread-safe; each worker takes its own {@link #newCursor()}.
  */
-public final class MlhsDraws implements IntegrationRule {
-    private final int dimension;
-    private final int draws;
+public final class MlhsDraws extends SimulationDraws {
     private final long seed;
 
     /**
@@ -21,36 +19,18 @@ public final class MlhsDraws implements IntegrationRule {
      * @param dimension the number of random coefficients, 1 or more
      */
     public MlhsDraws(IntegrationConfig config, int dimension) {
-        EqualWeightCursor.checkType(config, DrawType.MLHS, "MlhsDraws");
-        EqualWeightCursor.checkSize(config.draws(), dimension);
-        this.dimension = dimension;
-        this.draws = config.draws();
+        super(config, DrawType.MLHS, dimension, "MlhsDraws");
         this.seed = config.seed();
     }
 
     @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public int nodeCount() {
-        return draws;
-    }
-
-    @Override
     public NodeCursor newCursor() {
-        return new Cursor(draws, dimension, seed);
+        return new Cursor(nodeCount(), dimension(), seed);
     }
 
     @Override
-    public String describe() {
-        return DrawType.MLHS.code() + ", " + draws + " draws, seed " + seed;
-    }
-
-    @Override
-    public String toString() {
-        return describe();
+    String settings() {
+        return ", seed " + seed;
     }
 
     /** Owns the per-decision-maker random stream; not thread-safe. */

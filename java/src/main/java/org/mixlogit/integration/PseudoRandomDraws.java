@@ -9,9 +9,7 @@ package org.mixlogit.integration;
  *
  * <p>Immutable and thread-safe; each worker takes its own {@link #newCursor()}.
  */
-public final class PseudoRandomDraws implements IntegrationRule {
-    private final int dimension;
-    private final int draws;
+public final class PseudoRandomDraws extends SimulationDraws {
     private final long seed;
 
     /**
@@ -19,36 +17,18 @@ public final class PseudoRandomDraws implements IntegrationRule {
      * @param dimension the number of random coefficients, 1 or more
      */
     public PseudoRandomDraws(IntegrationConfig config, int dimension) {
-        EqualWeightCursor.checkType(config, DrawType.PSEUDO_RANDOM, "PseudoRandomDraws");
-        EqualWeightCursor.checkSize(config.draws(), dimension);
-        this.dimension = dimension;
-        this.draws = config.draws();
+        super(config, DrawType.PSEUDO_RANDOM, dimension, "PseudoRandomDraws");
         this.seed = config.seed();
     }
 
     @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public int nodeCount() {
-        return draws;
-    }
-
-    @Override
     public NodeCursor newCursor() {
-        return new Cursor(draws, dimension, seed);
+        return new Cursor(nodeCount(), dimension(), seed);
     }
 
     @Override
-    public String describe() {
-        return DrawType.PSEUDO_RANDOM.code() + ", " + draws + " draws, seed " + seed;
-    }
-
-    @Override
-    public String toString() {
-        return describe();
+    String settings() {
+        return ", seed " + seed;
     }
 
     /** Owns the per-decision-maker random stream; not thread-safe. */

@@ -12,9 +12,7 @@ package org.mixlogit.integration;
  *
  * <p>Immutable and thread-safe: the permutations are shared read-only by the cursors.
  */
-public final class ScrambledHaltonDraws implements IntegrationRule {
-    private final int dimension;
-    private final int draws;
+public final class ScrambledHaltonDraws extends SimulationDraws {
     private final int burn;
     private final long seed;
     private final RadicalInverseDigits[] sequences;
@@ -24,10 +22,7 @@ public final class ScrambledHaltonDraws implements IntegrationRule {
      * @param dimension the number of random coefficients, 1 or more
      */
     public ScrambledHaltonDraws(IntegrationConfig config, int dimension) {
-        EqualWeightCursor.checkType(config, DrawType.SCRAMBLED_HALTON, "ScrambledHaltonDraws");
-        EqualWeightCursor.checkSize(config.draws(), dimension);
-        this.dimension = dimension;
-        this.draws = config.draws();
+        super(config, DrawType.SCRAMBLED_HALTON, dimension, "ScrambledHaltonDraws");
         this.burn = config.burn();
         this.seed = config.seed();
         int[] bases = RadicalInverseDigits.primeBases(dimension);
@@ -39,27 +34,12 @@ public final class ScrambledHaltonDraws implements IntegrationRule {
     }
 
     @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public int nodeCount() {
-        return draws;
-    }
-
-    @Override
     public NodeCursor newCursor() {
-        return new HaltonCursor(sequences, draws, burn);
+        return new HaltonCursor(sequences, nodeCount(), burn);
     }
 
     @Override
-    public String describe() {
-        return DrawType.SCRAMBLED_HALTON.code() + ", " + draws + " draws, seed " + seed + ", burn " + burn;
-    }
-
-    @Override
-    public String toString() {
-        return describe();
+    String settings() {
+        return ", seed " + seed + ", burn " + burn;
     }
 }

@@ -11,9 +11,7 @@ import org.mixlogit.InvalidSpecificationException;
  *
  * <p>Immutable and thread-safe; each worker takes its own {@link #newCursor()}.
  */
-public final class SobolDraws implements IntegrationRule {
-    private final int dimension;
-    private final int draws;
+public final class SobolDraws extends SimulationDraws {
     private final int burn;
     private final long[] direction;
 
@@ -23,42 +21,24 @@ public final class SobolDraws implements IntegrationRule {
      * @throws InvalidSpecificationException if the dimension exceeds 1000
      */
     public SobolDraws(IntegrationConfig config, int dimension) {
-        EqualWeightCursor.checkType(config, DrawType.SOBOL, "SobolDraws");
-        EqualWeightCursor.checkSize(config.draws(), dimension);
+        super(config, DrawType.SOBOL, dimension, "SobolDraws");
         if (dimension > SobolDirectionNumbers.MAX_DIMENSION) {
             throw new InvalidSpecificationException("Sobol draws are available for up to "
                     + SobolDirectionNumbers.MAX_DIMENSION + " dimensions, and the model has " + dimension
                     + " random dimensions: use Halton, scrambled Halton, MLHS or pseudo-random draws.");
         }
-        this.dimension = dimension;
-        this.draws = config.draws();
         this.burn = config.burn();
         this.direction = SobolDirectionNumbers.load(dimension);
     }
 
     @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public int nodeCount() {
-        return draws;
-    }
-
-    @Override
     public NodeCursor newCursor() {
-        return new Cursor(direction, draws, dimension, burn);
+        return new Cursor(direction, nodeCount(), dimension(), burn);
     }
 
     @Override
-    public String describe() {
-        return DrawType.SOBOL.code() + ", " + draws + " draws, burn " + burn;
-    }
-
-    @Override
-    public String toString() {
-        return describe();
+    String settings() {
+        return ", burn " + burn;
     }
 
     /** Owns the current point's integer coordinates; not thread-safe. */
