@@ -131,6 +131,25 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
                 total, gradient);
     }
 
+    /**
+     * Choice probabilities of every row, integrated over the mixing distribution with this likelihood's nodes
+     * (unconditional on observed choices), indexed by grouped row.
+     */
+    public synchronized double[] probabilities(double[] theta) {
+        checkLength(theta);
+        double[] out = new double[design.data.rowCount()];
+        ProbabilityKernel[] probability = new ProbabilityKernel[workers.threads()];
+        for (int w = 0; w < probability.length; w++) {
+            probability[w] = new ProbabilityKernel(design, store);
+        }
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                probability[worker].probabilities(n, theta, out);
+            }
+        });
+        return out;
+    }
+
     private void evaluateScores(double[] theta) {
         int p = design.p;
         workers.run(decisionMakers, (worker, from, to) -> {

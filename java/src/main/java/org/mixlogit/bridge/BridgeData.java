@@ -1,0 +1,73 @@
+package org.mixlogit.bridge;
+
+import org.mixlogit.InvalidDataException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.ChoiceDataBuilder;
+
+/** Builds choice data from the front ends' whole primitive columns (matrices flat, column-major). */
+final class BridgeData {
+    private BridgeData() {
+    }
+
+    /**
+     * @param decisionMaker length 0 for a cross-section
+     * @param chosen null for prediction data: the first row of each situation is marked chosen, which changes no
+     *               probability
+     * @param attributes n x names.length, column-major
+     * @param characteristics n x characteristicNames.length, column-major
+     * @param weights length 0 when unweighted
+     */
+    static ChoiceData build(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
+            double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights) {
+        int n = situation.length;
+        ChoiceDataBuilder b = ChoiceData.builder().situations(situation)
+                .decisionMakers(decisionMaker == null || decisionMaker.length == 0 ? null : decisionMaker)
+                .chosen(chosen != null ? chosen : firstRowChosen(situation));
+        addColumns(b, attributeNames, attributes, n, true);
+        addColumns(b, characteristicNames, characteristics, n, false);
+        if (weights != null && weights.length > 0) {
+            b.weights(weights);
+        }
+        return b.build();
+    }
+
+    private static void addColumns(ChoiceDataBuilder b, String[] names, double[] values, int n, boolean attribute) {
+        if (names == null || names.length == 0) {
+            return;
+        }
+        if (values == null || values.length != (long) names.length * n) {
+            throw new InvalidDataException("The " + (attribute ? "attribute" : "characteristic") + " matrix has "
+                    + (values == null ? 0 : values.length) + " values; " + names.length + " columns of " + n
+                    + " rows need " + (long) names.length * n + ".");
+        }
+        for (int c = 0; c < names.length; c++) {
+            double[] column = new double[n];
+            System.arraycopy(values, c * n, column, 0, n);
+            if (attribute) {
+                b.attribute(names[c], column);
+            } else {
+                b.characteristic(names[c], column);
+            }
+        }
+    }
+
+    private static double[] firstRowChosen(int[] situation) {
+        double[] chosen = new double[situation.length];
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < situation.length; i++) {
+            if (seen.add(situation[i])) {
+                chosen[i] = 1.0;
+            }
+        }
+        return chosen;
+    }
+
+    /** Values indexed by grouped row, reordered to the caller's input order. */
+    static double[] inputOrder(ChoiceData data, double[] grouped) {
+        double[] out = new double[grouped.length];
+        for (int i = 0; i < grouped.length; i++) {
+            out[data.sourceRow(i)] = grouped[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package org.mixlogit.bridge;
+
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.optim.Algorithm;
+import org.mixlogit.optim.OptimizerConfig;
+
+/**
+ * Estimation options as JSON, shared by the front ends; every field optional:
+ * {@code {"draws": "halton", "R": 100, "seed": 12345, "burn": 100, "starts": 1, "optimizer": "bfgs",
+ * "vce": "hessian", "cluster": "income", "threads": 2, "start": [..], "level": 95, "maxIterations": 1000}}.
+ * Unknown fields and wrong types are errors naming the field.
+ */
+final class EstimationOptions {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
+            "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations");
+
+    private EstimationOptions() {
+    }
+
+    static EstimatorConfig parse(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json == null || json.trim().isEmpty() ? "{}" : json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSpecificationException("The estimation options are not valid JSON: "
+                    + e.getOriginalMessage() + ".");
+        }
+        if (!root.isObject()) {
+            throw new InvalidSpecificationException("The estimation options must be a JSON object.");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new InvalidSpecificationException("Unknown estimation option \"" + f + "\": known are " + FIELDS
+                        + ".");
+            }
+        }
+        IntegrationConfig integration = IntegrationConfig.of(DrawType.fromCode(text(root, "draws", "halton")),
+                integer(root, "R", 100)).withSeed(longValue(root, "seed", IntegrationConfig.DEFAULT_SEED));
+        if (root.has("burn")) {
+            integration = integration.withBurn(integer(root, "burn", 0));
+        }
+        OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(text(root, "optimizer", "bfgs")))
+                .withMaxIterations(integer(root, "maxIterations", 1000));
+        EstimatorConfig config = EstimatorConfig.defaults().withIntegration(integration).withOptimizer(optimizer)
+                .withStarts(integer(root, "starts", 1))
+                .withCovariance(CovarianceType.fromCode(text(root, "vce", "hessian")))
+                .withThreads(integer(root, "threads", Runtime.getRuntime().availableProcessors()))
+                .withLevel(number(root, "level", 95));
+        if (root.has("seed")) {
+            config = config.withStartSeed(longValue(root, "seed", 0));
+        }
+        if (root.hasNonNull("cluster")) {
+            config = config.withCluster(text(root, "cluster", null));
+        }
+        if (root.hasNonNull("start")) {
+            JsonNode s = root.get("start");
+            if (!s.isArray()) {
+                throw new InvalidSpecificationException("Estimation option \"start\" must be an array of numbers.");
+            }
+            double[] start = new double[s.size()];
+            for (int i = 0; i < start.length; i++) {
+                if (!s.get(i).isNumber()) {
+                    throw new InvalidSpecificationException("Estimation option \"start\" holds " + s.get(i)
+                            + ", not a number.");
+                }
+                start[i] = s.get(i).asDouble();
+            }
+            config = config.withStart(start);
+        }
+        return config;
+    }
+
+    private static String text(JsonNode root, String field, String fallback) {
+        JsonNode v = root.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            throw new InvalidSpecificationException("Estimation option \"" + field + "\" must be text, not " + v
+                    + ".");
+        }
+        return v.asText();
+    }
+
+    private static int integer(JsonNode root, String field, int fallback) {
+        JsonNode v = root.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber() || v.asDouble() != Math.rint(v.asDouble()) || Math.abs(v.asDouble()) > Integer.MAX_VALUE) {
+            throw new InvalidSpecificationException("Estimation option \"" + field + "\" must be a whole number, not "
+                    + v + ".");
+        }
+        return v.asInt();
+    }
+
+    private static long longValue(JsonNode root, String field, long fallback) {
+        JsonNode v = root.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber() || v.asDouble() != Math.rint(v.asDouble())) {
+            throw new InvalidSpecificationException("Estimation option \"" + field + "\" must be a whole number, not "
+                    + v + ".");
+        }
+        return v.asLong();
+    }
+
+    private static double number(JsonNode root, String field, double fallback) {
+        JsonNode v = root.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber()) {
+            throw new InvalidSpecificationException("Estimation option \"" + field + "\" must be a number, not " + v
+                    + ".");
+        }
+        return v.asDouble();
+    }
+}

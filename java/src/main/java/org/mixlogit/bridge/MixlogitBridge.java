@@ -1,0 +1,76 @@
+package org.mixlogit.bridge;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mixlogit.MixlogitException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.MsleEstimator;
+import org.mixlogit.io.ExampleData;
+import org.mixlogit.io.ModelSpecJson;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * The facade R and Stata call. Arguments and results are int, double, String, their arrays and the shared JSON
+ * formats (the model specification of {@link ModelSpecJson}, the options of {@link EstimationOptions}, the
+ * results of {@code ResultJson}). Matrices are flat and column-major. Exceptions are the engine's own
+ * ({@code org.mixlogit.*Exception}) with messages fit to show the user.
+ */
+public final class MixlogitBridge {
+    /** Version of the engine and of this facade's contract; front ends compare it to detect a stale jar. */
+    public static final String VERSION = "0.1.0";
+
+    private MixlogitBridge() {
+    }
+
+    public static String version() {
+        return VERSION;
+    }
+
+    /**
+     * Estimates a model by maximum simulated likelihood.
+     *
+     * @param situation choice-situation id per row
+     * @param decisionMaker decision-maker id per row, or length 0 for a cross-section
+     * @param chosen 1 for the chosen alternative, 0 otherwise
+     * @param attributeNames names of the attribute columns
+     * @param attributes rows x attributes, column-major
+     * @param characteristicNames names of the decision-maker characteristics (may be empty)
+     * @param characteristics rows x characteristics, column-major
+     * @param weights weight per row (constant within decision-maker), or length 0
+     * @param specJson the model specification (see {@link ModelSpecJson})
+     * @param optionsJson the estimation options (see {@link EstimationOptions}); "" for defaults
+     */
+    public static BridgeFit fit(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
+            double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
+            String specJson, String optionsJson) {
+        ModelSpec spec = ModelSpecJson.read(specJson);
+        EstimatorConfig config = EstimationOptions.parse(optionsJson);
+        ChoiceData data = BridgeData.build(situation, decisionMaker, chosen, attributeNames, attributes,
+                characteristicNames, characteristics, weights);
+        List<double[]> trace = new ArrayList<>();
+        EstimationResult result = new MsleEstimator(config).estimate(data, spec, report -> {
+            trace.add(new double[] {report.iteration(), -report.value(), report.gradientNorm()});
+            return true;
+        });
+        return new BridgeFit(result, data, config, trace);
+    }
+
+    /** The bundled Electricity data (Train; mlogit's Electricity in long format) as CSV text with a header. */
+    public static String electricityCsv() {
+        StringBuilder b = new StringBuilder();
+        try (Reader r = ExampleData.openElectricity()) {
+            char[] buffer = new char[8192];
+            for (int n = r.read(buffer); n > 0; n = r.read(buffer)) {
+                b.append(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new MixlogitException("Cannot read the bundled Electricity data: " + e.getMessage(), e);
+        }
+        return b.toString();
+    }
+}

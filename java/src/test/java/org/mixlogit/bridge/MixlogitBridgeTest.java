@@ -1,0 +1,117 @@
+package org.mixlogit.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.MsleEstimator;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.io.ExampleData;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/** The facade gives the engine's own numbers from primitive columns, and checks its options. */
+class MixlogitBridgeTest {
+    private static final String[] NAMES = {"pf", "cl", "loc", "wk", "tod", "seas"};
+
+    /** The Electricity CSV as columns, in file order. */
+    private static final class Columns {
+        final int[] situation;
+        final int[] person;
+        final double[] chosen;
+        final double[] attributes;
+
+        Columns() {
+            String[] lines = MixlogitBridge.electricityCsv().trim().split("\\R");
+            int n = lines.length - 1;
+            situation = new int[n];
+            person = new int[n];
+            chosen = new double[n];
+            attributes = new double[n * NAMES.length];
+            for (int i = 0; i < n; i++) {
+                String[] f = lines[i + 1].split(",");
+                chosen[i] = Double.parseDouble(f[0]);
+                person[i] = Integer.parseInt(f[1]);
+                for (int k = 0; k < NAMES.length; k++) {
+                    attributes[k * n + i] = Double.parseDouble(f[3 + k]);
+                }
+                situation[i] = Integer.parseInt(f[9]);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a mixed logit through the facade equals the estimator's result, to the last bit")
+    void fitEqualsEstimator() {
+        Columns c = new Columns();
+        String spec = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
+                + " {\"attribute\": \"cl\", \"distribution\": \"n\"}, {\"attribute\": \"loc\", \"distribution\": \"f\"},"
+                + " {\"attribute\": \"wk\", \"distribution\": \"f\"}, {\"attribute\": \"tod\", \"distribution\": \"f\"},"
+                + " {\"attribute\": \"seas\", \"distribution\": \"f\"}]}";
+        BridgeFit fit = MixlogitBridge.fit(c.situation, c.person, c.chosen, NAMES, c.attributes, new String[0],
+                new double[0], new double[0], spec, "{\"R\": 50, \"threads\": 2, \"vce\": \"robust\"}");
+        ModelSpec direct = ModelSpec.builder().fixed("pf").random("cl", Distribution.NORMAL).fixed("loc").fixed("wk")
+                .fixed("tod").fixed("seas").build();
+        EstimationResult r = new MsleEstimator(EstimatorConfig.defaults().withThreads(1)
+                .withIntegration(IntegrationConfig.of(DrawType.HALTON, 50))).estimate(ExampleData.electricity(), direct);
+        assertArrayEquals(r.estimates(), fit.estimates());
+        assertEquals(r.logLikelihood(), fit.statistics()[0], 0.0);
+        assertEquals("robust", fit.vce());
+        assertEquals(Arrays.asList("pf", "cl", "loc", "wk", "tod", "seas", "sd.cl"), Arrays.asList(fit.names()));
+        assertTrue(fit.trace().length >= 3 && fit.trace().length % 3 == 0);
+        assertTrue(fit.json().contains("\"loglik\""));
+        double[] p = fit.fittedProbabilities();
+        assertEquals(c.chosen.length, p.length);
+        assertEquals(1.0, p[0] + p[1] + p[2] + p[3], 1e-12);
+        int rows = 16;
+        double[] first = new double[rows * NAMES.length];
+        for (int k = 0; k < NAMES.length; k++) {
+            System.arraycopy(c.attributes, k * c.chosen.length, first, k * rows, rows);
+        }
+        double[] predicted = fit.predict(Arrays.copyOf(c.situation, rows), Arrays.copyOf(c.person, rows), NAMES,
+                first, new String[0], new double[0]);
+        assertArrayEquals(Arrays.copyOf(p, rows), predicted, 1e-12);
+    }
+
+    @Test
+    @DisplayName("options: unknown fields and wrong types are named")
+    void badOptions() {
+        assertMessage("{\"draw\": \"halton\"}", "\"draw\"");
+        assertMessage("{\"R\": 1.5}", "\"R\"");
+        assertMessage("{\"vce\": 3}", "\"vce\"");
+        assertMessage("{\"optimizer\": \"newton\"}", "newton");
+        EstimatorConfig c = EstimationOptions.parse("{\"draws\": \"sobol\", \"R\": 250, \"starts\": 3,"
+                + " \"start\": [1, 2], \"level\": 90, \"cluster\": \"region\"}");
+        assertEquals(DrawType.SOBOL, c.integration().type());
+        assertEquals(250, c.integration().draws());
+        assertEquals(3, c.starts());
+        assertArrayEquals(new double[] {1, 2}, c.start());
+        assertEquals("region", c.cluster());
+        assertEquals(90, c.level(), 0.0);
+    }
+
+    private static void assertMessage(String json, String fragment) {
+        InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
+                () -> EstimationOptions.parse(json));
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("prediction data need no choices: probabilities sum to one per situation")
+    void predictionData() {
+        ChoiceData d = BridgeData.build(new int[] {5, 5, 7, 7, 7}, new int[0], null, new String[] {"x"},
+                new double[] {1, 2, 3, 1, 0}, new String[0], new double[0], new double[0]);
+        assertEquals(2, d.situationCount());
+        assertEquals(1, d.chosenRowRef()[0] - d.situationStartRef()[0] + 1);
+    }
+}
