@@ -85,7 +85,7 @@ public final class MsleEstimator {
             p.iterations = iterations;
             p.evaluations = evaluations;
             p.integration = ll.integrationDescription();
-            p.draws = config.integration().draws();
+            p.draws = spec.randomDimension() == 0 ? 0 : config.integration().draws();
             p.threads = config.threads();
             p.optimizer = config.optimizer().algorithm().code();
             p.optima = distinctOptima(runs);

@@ -60,8 +60,10 @@ public final class ResultTable {
     }
 
     private static void header(StringBuilder b, EstimationResult r) {
-        String title = r.spec().randomDimension() == 0 ? "Conditional logit" : "Mixed logit";
-        left(b, title + ", " + (r.estimator().equals("MSLE") ? "maximum simulated likelihood" : r.estimator()),
+        boolean mixed = r.spec().randomDimension() > 0;
+        String method = !r.estimator().equals("MSLE") ? r.estimator()
+                : mixed ? "maximum simulated likelihood" : "maximum likelihood";
+        left(b, (mixed ? "Mixed logit, " : "Conditional logit, ") + method,
                 "Rows (situation x alt.)", group(r.alternatives()));
         left(b, r.isPanel() ? "Panel: one draw per decision-maker" : "Cross-section", "Choice situations",
                 group(r.situations()));

@@ -1,0 +1,147 @@
+# S3 methods for "mixlogit" fits.
+
+coef.mixlogit <- function(object, ...) {
+  object$coefficients
+}
+
+vcov.mixlogit <- function(object, type = object$vce, ...) {
+  type <- check_choice(type, "type", c("hessian", "opg", "robust", "cluster"))
+  object$covariance[[type]]
+}
+
+logLik.mixlogit <- function(object, ...) {
+  structure(object$logLik, df = object$df, nobs = object$n[["situations"]], class = "logLik")
+}
+
+nobs.mixlogit <- function(object, ...) {
+  object$n[["situations"]]
+}
+
+coefficient_table <- function(object, type = object$vce) {
+  se <- sqrt(diag(vcov(object, type = type)))
+  z <- object$coefficients / se
+  cbind(Estimate = object$coefficients, `Std. Error` = se, `z value` = z, `Pr(>|z|)` = 2 * pnorm(-abs(z)))
+}
+
+confint.mixlogit <- function(object, parm, level = object$level, type = object$vce, ...) {
+  table <- coefficient_table(object, type)
+  if (!missing(parm)) table <- table[parm, , drop = FALSE]
+  a <- (1 - level) / 2
+  q <- qnorm(1 - a)
+  ci <- cbind(table[, 1] - q * table[, 2], table[, 1] + q * table[, 2])
+  dimnames(ci) <- list(rownames(table), sprintf("%.1f %%", 100 * c(a, 1 - a)))
+  ci
+}
+
+print.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
+  cat("\nCall:\n", paste(deparse(x$call), sep = "\n", collapse = "\n"), "\n\n", sep = "")
+  cat("Coefficients:\n")
+  print.default(format(coef(x), digits = digits), print.gap = 2L, quote = FALSE)
+  cat(sprintf("\nLog-likelihood: %.4f (df = %d)%s\n", x$logLik, x$df,
+              if (x$converged) "" else "   NOT CONVERGED"))
+  invisible(x)
+}
+
+summary.mixlogit <- function(object, type = object$vce, ...) {
+  derived <- object$derived
+  if (nrow(derived) > 0L) {
+    z <- derived$estimate / derived$std.error
+    derived <- cbind(Estimate = derived$estimate, `Std. Error` = derived$std.error, `z value` = z,
+                     `Pr(>|z|)` = 2 * pnorm(-abs(z)))
+    rownames(derived) <- rownames(object$derived)
+  }
+  structure(list(call = object$call, coefficients = coefficient_table(object, type), derived = derived,
+                 type = type, fit = object), class = "summary.mixlogit")
+}
+
+print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
+  f <- x$fit
+  cat("\nCall:\n", paste(deparse(x$call), sep = "\n", collapse = "\n"), "\n\n", sep = "")
+  if (f$draws > 0L) {
+    cat(sprintf("Mixed logit, maximum simulated likelihood; %s\n", f$integration))
+  } else {
+    cat("Conditional logit, maximum likelihood\n")
+  }
+  cat(sprintf("%d situations, %d decision-makers%s, %d rows; %d parameters\n\n", as.integer(f$n[["situations"]]),
+              as.integer(f$n[["decision.makers"]]), if (f$panel) " (panel)" else "", as.integer(f$n[["rows"]]),
+              f$df))
+  cat(sprintf("Coefficients (standard errors: %s):\n", x$type))
+  printCoefmat(x$coefficients, digits = digits, signif.legend = FALSE)
+  if (is.matrix(x$derived) && nrow(x$derived) > 0L) {
+    cat("\nDerived quantities (delta method):\n")
+    printCoefmat(x$derived, digits = digits, signif.legend = FALSE)
+  }
+  cat(sprintf("\nLog-likelihood: %.4f   null (equal shares): %.4f   plain logit: %.4f\n", f$logLik,
+              f$null.logLik, f$logit.logLik))
+  cat(sprintf("AIC: %.2f   BIC: %.2f   McFadden rho2: %.4f\n", stats::AIC(f), stats::BIC(f),
+              1 - f$logLik / f$null.logLik))
+  cat(sprintf("%s after %d iterations (%d evaluations, %.2f s, %d thread%s, %s); scaled gradient %.2e\n",
+              if (f$converged) "Converged" else paste("NOT CONVERGED:", f$status), f$iterations, f$evaluations,
+              f$seconds, f$threads, if (f$threads == 1L) "" else "s", f$optimizer, f$gradient.norm))
+  cat(sprintf("Hessian eigenvalues in [%.4g, %.4g]. %s\n", f$hessian.eigen[1], f$hessian.eigen[2],
+              f$certification))
+  invisible(x)
+}
+
+fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
+  type <- match.arg(type)
+  p <- object$probabilities
+  if (type == "all") return(p)
+  chosen <- object$y == 1
+  stats::setNames(p[chosen], object$situation[chosen])
+}
+
+residuals.mixlogit <- function(object, ...) {
+  object$y - object$probabilities
+}
+
+predict.mixlogit <- function(object, newdata, ...) {
+  if (missing(newdata) || is.null(newdata)) {
+    return(object$probabilities)
+  }
+  if (!is.data.frame(newdata)) {
+    arg_error("`newdata` must be a data frame with the model's attributes and the group column.")
+  }
+  newdata <- as.data.frame(newdata)
+  s <- object$settings
+  check_column(s$group, "group", newdata, allow_null = FALSE)
+  if (!is.null(s$id)) check_column(s$id, "id", newdata)
+  rhs <- delete.response(object$terms)
+  mf <- model.frame(rhs, newdata, na.action = na.pass, xlev = object$xlevels)
+  x <- model.matrix(rhs, mf, contrasts.arg = object$contrasts)
+  x <- x[, colnames(x) != "(Intercept)", drop = FALSE]
+  characteristics <- unique(as.character(unlist(s$heterogeneity)))
+  for (column in characteristics) {
+    check_column(column, "heterogeneity", newdata, allow_null = FALSE)
+  }
+  check_missing(newdata, c(s$group, s$id, characteristics))
+  if (anyNA(x)) {
+    data_error("`newdata` has missing values in the model's attributes (rows ",
+               paste(utils::head(which(rowSums(is.na(x)) > 0), 10L), collapse = ", "), ").")
+  }
+  with_engine(rJava::.jcall(object$java, "[D", "predict",
+    rJava::.jarray(id_codes(newdata[[s$group]])),
+    rJava::.jarray(if (is.null(s$id)) integer(0) else id_codes(newdata[[s$id]])),
+    rJava::.jarray(colnames(x)),
+    rJava::.jarray(as.numeric(x)),
+    rJava::.jarray(as.character(characteristics)),
+    rJava::.jarray(as.numeric(unlist(lapply(characteristics, function(v) as.numeric(newdata[[v]])))))))
+}
+
+tidy.mixlogit <- function(x, conf.int = FALSE, conf.level = x$level, ...) {
+  table <- coefficient_table(x)
+  out <- data.frame(term = rownames(table), estimate = table[, 1], std.error = table[, 2],
+                    statistic = table[, 3], p.value = table[, 4], row.names = NULL, stringsAsFactors = FALSE)
+  if (conf.int) {
+    ci <- confint(x, level = conf.level)
+    out$conf.low <- ci[, 1]
+    out$conf.high <- ci[, 2]
+  }
+  out
+}
+
+glance.mixlogit <- function(x, ...) {
+  data.frame(logLik = x$logLik, AIC = stats::AIC(x), BIC = stats::BIC(x), nobs = nobs(x), df = x$df,
+             converged = x$converged, iterations = x$iterations, draws = x$draws,
+             rho2 = 1 - x$logLik / x$null.logLik)
+}

@@ -1,0 +1,173 @@
+# mixlogit(): validates, builds the model matrix, calls the engine once, collects the result.
+mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation = FALSE, heterogeneity = NULL,
+                     draws = "halton", R = 100, seed = 12345, burn = NULL, starts = 1, optimizer = "bfgs",
+                     vce = "hessian", cluster = NULL, weights = NULL, threads = NULL, start = NULL,
+                     level = 0.95, verbose = FALSE) {
+  call <- match.call()
+  a <- validate_arguments(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed, burn,
+                          starts, optimizer, vce, cluster, weights, threads, start, level, verbose)
+  data <- a$data
+  design <- design_matrix(formula, data)
+  unknown <- setdiff(names(a$rpar), colnames(design$x))
+  if (length(unknown) > 0L) {
+    arg_error("`rpar` names ", unknown[1L], ", which is not a column of the model matrix: ",
+              paste(colnames(design$x), collapse = ", "), ".")
+  }
+  characteristics <- unique(c(unlist(a$heterogeneity), a$cluster))
+  check_missing(data, c(a$group, a$id, a$weights, characteristics))
+  spec <- spec_json(colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
+  options <- options_json(a)
+  fit <- with_engine(rJava::.jcall(
+    "org/mixlogit/bridge/MixlogitBridge", "Lorg/mixlogit/bridge/BridgeFit;", "fit",
+    rJava::.jarray(id_codes(data[[a$group]])),
+    rJava::.jarray(if (is.null(a$id)) integer(0) else id_codes(data[[a$id]])),
+    rJava::.jarray(as.numeric(design$y)),
+    rJava::.jarray(colnames(design$x)),
+    rJava::.jarray(as.numeric(design$x)),
+    rJava::.jarray(as.character(characteristics)),
+    rJava::.jarray(as.numeric(unlist(lapply(characteristics, function(v) as.numeric(data[[v]]))))),
+    rJava::.jarray(if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]])),
+    spec, options))
+  result <- collect_fit(fit, a)
+  result$call <- call
+  result$formula <- formula
+  result$terms <- design$terms
+  result$xlevels <- design$xlevels
+  result$contrasts <- design$contrasts
+  result$y <- design$y
+  result$situation <- data[[a$group]]
+  result$settings <- a[setdiff(names(a), "data")]
+  result$characteristics <- characteristics
+  if (a$verbose) {
+    print_trace(result$trace)
+  }
+  result
+}
+
+# The response and the model matrix (factors and interactions expanded, intercept dropped).
+design_matrix <- function(formula, data) {
+  mf <- model.frame(formula, data, na.action = na.pass)
+  y <- stats::model.response(mf)
+  if (is.logical(y)) y <- as.numeric(y)
+  if (!is.numeric(y)) {
+    arg_error("The response of `formula` must be a 0/1 or logical column marking the chosen alternative.")
+  }
+  bad <- which(is.na(y))
+  if (length(bad) > 0L) {
+    data_error("The response has missing values in rows ", paste(utils::head(bad, 10L), collapse = ", "),
+               ": remove or impute those choice situations before estimating.")
+  }
+  terms <- terms(mf)
+  x <- model.matrix(terms, mf)
+  for (column in colnames(x)) {
+    bad <- which(is.na(x[, column]))
+    if (length(bad) > 0L) {
+      data_error("Variable \"", column, "\" has missing values in rows ",
+                 paste(utils::head(bad, 10L), collapse = ", "),
+                 ": remove or impute those choice situations before estimating.")
+    }
+  }
+  keep <- colnames(x) != "(Intercept)"
+  if (!any(keep)) {
+    arg_error("`formula` has no attributes on its right-hand side.")
+  }
+  list(y = as.numeric(y), x = x[, keep, drop = FALSE], terms = terms, xlevels = stats::.getXlevels(terms, mf),
+       contrasts = attr(x, "contrasts"))
+}
+
+# Integer codes of an id column: the ids themselves when they are whole numbers, else order of appearance.
+id_codes <- function(x) {
+  if (is.numeric(x) && all(x == round(x)) && all(abs(x) < .Machine$integer.max)) {
+    return(as.integer(x))
+  }
+  match(x, unique(x))
+}
+
+json_string <- function(x) {
+  x <- gsub("\\\\", "\\\\\\\\", x)
+  x <- gsub("\"", "\\\\\"", x)
+  paste0("\"", x, "\"")
+}
+
+json_strings <- function(x) {
+  paste0("[", paste(vapply(x, json_string, ""), collapse = ", "), "]")
+}
+
+# The model specification in the engine's shared JSON format.
+spec_json <- function(attributes, rpar, correlation, heterogeneity) {
+  coefficients <- vapply(attributes, function(a) {
+    distribution <- if (a %in% names(rpar)) rpar[[a]] else "f"
+    fields <- c(paste0("\"attribute\": ", json_string(a)), paste0("\"distribution\": ", json_string(distribution)))
+    if (!is.null(heterogeneity[[a]])) {
+      fields <- c(fields, paste0("\"heterogeneity\": ", json_strings(heterogeneity[[a]])))
+    }
+    paste0("{", paste(fields, collapse = ", "), "}")
+  }, "")
+  out <- paste0("{\"coefficients\": [", paste(coefficients, collapse = ", "), "]")
+  if (length(correlation) > 0L) {
+    out <- paste0(out, ", \"correlated\": ", json_strings(correlation))
+  }
+  paste0(out, "}")
+}
+
+options_json <- function(a) {
+  fields <- c(sprintf("\"draws\": %s", json_string(a$draws)), sprintf("\"R\": %d", a$R),
+              sprintf("\"seed\": %.0f", a$seed), sprintf("\"starts\": %d", a$starts),
+              sprintf("\"optimizer\": %s", json_string(a$optimizer)), sprintf("\"vce\": %s", json_string(a$vce)),
+              sprintf("\"threads\": %d", a$threads), sprintf("\"level\": %.17g", 100 * a$level))
+  if (!is.null(a$burn)) fields <- c(fields, sprintf("\"burn\": %d", a$burn))
+  if (!is.null(a$cluster)) fields <- c(fields, sprintf("\"cluster\": %s", json_string(a$cluster)))
+  if (!is.null(a$start)) {
+    fields <- c(fields, sprintf("\"start\": [%s]", paste(sprintf("%.17g", a$start), collapse = ", ")))
+  }
+  paste0("{", paste(fields, collapse = ", "), "}")
+}
+
+# Copies everything the R methods need out of the Java result.
+collect_fit <- function(fit, a) {
+  call_d <- function(method, ...) rJava::.jcall(fit, "[D", method, ...)
+  names <- rJava::.jcall(fit, "[S", "names")
+  p <- length(names)
+  estimates <- stats::setNames(call_d("estimates"), names)
+  covariance <- lapply(c(hessian = "hessian", opg = "opg", robust = "robust", cluster = "cluster"), function(t) {
+    matrix(call_d("covariance", t), p, p, dimnames = list(names, names))
+  })
+  stats <- call_d("statistics")
+  descriptions <- rJava::.jcall(fit, "[S", "descriptions")
+  trace <- matrix(call_d("trace"), ncol = 3L, byrow = TRUE,
+                  dimnames = list(NULL, c("iteration", "logLik", "gradient")))
+  derived <- data.frame(estimate = call_d("derivedEstimates"), std.error = call_d("derivedStandardErrors"),
+                        row.names = rJava::.jcall(fit, "[S", "derivedNames"))
+  structure(list(
+    coefficients = estimates,
+    kinds = rJava::.jcall(fit, "[S", "kinds"),
+    covariance = covariance,
+    vce = a$vce,
+    derived = derived,
+    logLik = stats[1], null.logLik = stats[2], logit.logLik = stats[3],
+    n = c(decision.makers = stats[4], situations = stats[5], rows = stats[6]),
+    df = as.integer(stats[7]), converged = stats[8] == 1, iterations = as.integer(stats[9]),
+    evaluations = as.integer(stats[10]), seconds = stats[11], gradient.norm = stats[12],
+    certified = stats[13] == 1, hessian.eigen = stats[14:15], draws = as.integer(stats[16]),
+    threads = as.integer(stats[17]), panel = stats[18] == 1,
+    status = descriptions[1], message = descriptions[2], certification = descriptions[3],
+    integration = descriptions[4], optimizer = descriptions[5],
+    trace = as.data.frame(trace),
+    probabilities = call_d("fittedProbabilities"),
+    level = a$level,
+    java = fit
+  ), class = "mixlogit")
+}
+
+print_trace <- function(trace) {
+  for (i in seq_len(nrow(trace))) {
+    cat(sprintf("iteration %4d  log-likelihood %.6f  scaled gradient %.3g\n", trace$iteration[i], trace$logLik[i],
+                trace$gradient[i]))
+  }
+}
+
+# The bundled Electricity data, read from the engine jar.
+electricity_data <- function() {
+  text <- rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "S", "electricityCsv")
+  utils::read.csv(text = text)
+}

@@ -1,0 +1,151 @@
+# All argument validation of mixlogit(), in one place, before any Java call.
+
+distribution_codes <- c("n", "ln", "t", "u", "cn", "tn")
+draw_types <- c("halton", "shalton", "mlhs", "sobol", "random")
+
+check_flag <- function(x, name) {
+  if (!is.logical(x) || length(x) != 1L || is.na(x)) {
+    arg_error("`", name, "` must be TRUE or FALSE.")
+  }
+  x
+}
+
+check_count <- function(x, name, min = 1) {
+  if (!is.numeric(x) || length(x) != 1L || is.na(x) || x != round(x) || x < min) {
+    arg_error("`", name, "` must be a whole number of at least ", min, ", not ", deparse(x), ".")
+  }
+  as.integer(x)
+}
+
+check_choice <- function(x, name, choices) {
+  if (!is.character(x) || length(x) < 1L || is.na(x[1L])) {
+    arg_error("`", name, "` must be one of ", paste0('"', choices, '"', collapse = ", "), ".")
+  }
+  x <- x[1L]
+  if (!x %in% choices) {
+    arg_error("`", name, "` is \"", x, "\": use one of ", paste0('"', choices, '"', collapse = ", "), ".")
+  }
+  x
+}
+
+check_column <- function(x, name, data, allow_null = TRUE) {
+  if (is.null(x)) {
+    if (allow_null) return(NULL)
+    arg_error("`", name, "` is required: give the name of a column of `data`.")
+  }
+  if (!is.character(x) || length(x) != 1L || is.na(x)) {
+    arg_error("`", name, "` must be the name of one column of `data` (a string).")
+  }
+  if (!x %in% names(data)) {
+    arg_error("`", name, "` names column \"", x, "\", which is not in `data`. Columns: ",
+              paste(names(data), collapse = ", "), ".")
+  }
+  x
+}
+
+# Validates every argument; returns the normalised settings.
+validate_arguments <- function(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed,
+                               burn, starts, optimizer, vce, cluster, weights, threads, start, level, verbose) {
+  if (!inherits(formula, "formula") || length(formula) != 3L) {
+    arg_error("`formula` must be a two-sided formula such as choice ~ price + time.")
+  }
+  if (!is.data.frame(data)) {
+    arg_error("`data` must be a data frame (tibbles and data.tables are accepted), not ", class(data)[1L], ".")
+  }
+  data <- as.data.frame(data)
+  if (nrow(data) == 0L) {
+    data_error("`data` has no rows.")
+  }
+  group <- check_column(group, "group", data, allow_null = FALSE)
+  id <- check_column(id, "id", data)
+  weights <- check_column(weights, "weights", data)
+  if (!is.null(rpar)) {
+    if (!is.character(rpar) || is.null(names(rpar)) || any(names(rpar) == "")) {
+      arg_error("`rpar` must be a named character vector such as c(pf = \"n\", cl = \"ln\").")
+    }
+    bad <- rpar[!rpar %in% distribution_codes]
+    if (length(bad) > 0L) {
+      arg_error("`rpar` gives distribution \"", bad[1L], "\" for ", names(bad)[1L], ": use one of ",
+                paste(distribution_codes, collapse = ", "), ".")
+    }
+    if (anyDuplicated(names(rpar))) {
+      arg_error("`rpar` names ", names(rpar)[anyDuplicated(names(rpar))], " twice.")
+    }
+  }
+  if (is.logical(correlation)) {
+    check_flag(correlation, "correlation")
+    correlation <- if (correlation) names(rpar) else character(0)
+  } else if (is.character(correlation)) {
+    missing_rpar <- setdiff(correlation, names(rpar))
+    if (length(missing_rpar) > 0L) {
+      arg_error("`correlation` names ", missing_rpar[1L], ", which is not a random coefficient in `rpar`.")
+    }
+  } else {
+    arg_error("`correlation` must be TRUE, FALSE or a character vector of random coefficients.")
+  }
+  if (length(correlation) == 1L) {
+    arg_error("`correlation` needs at least two random coefficients.")
+  }
+  if (!is.null(heterogeneity)) {
+    if (!is.list(heterogeneity) || is.null(names(heterogeneity)) ||
+        !all(vapply(heterogeneity, is.character, logical(1)))) {
+      arg_error("`heterogeneity` must be a named list such as list(cl = c(\"income\", \"age\")).")
+    }
+    not_random <- setdiff(names(heterogeneity), names(rpar))
+    if (length(not_random) > 0L) {
+      arg_error("`heterogeneity` is given for ", not_random[1L], ", which is not a random coefficient in `rpar`.")
+    }
+    unknown <- setdiff(unlist(heterogeneity), names(data))
+    if (length(unknown) > 0L) {
+      arg_error("`heterogeneity` names column \"", unknown[1L], "\", which is not in `data`.")
+    }
+  }
+  draws <- check_choice(draws, "draws", draw_types)
+  R <- check_count(R, "R")
+  if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
+    arg_error("`seed` must be a whole number.")
+  }
+  if (!is.null(burn)) burn <- check_count(burn, "burn", min = 0)
+  starts <- check_count(starts, "starts")
+  optimizer <- check_choice(optimizer, "optimizer", c("bfgs", "lbfgs", "bhhh"))
+  vce <- check_choice(vce, "vce", c("hessian", "opg", "robust", "cluster"))
+  cluster <- check_column(cluster, "cluster", data)
+  if (!is.null(cluster) && vce != "cluster") {
+    arg_error("`cluster` is given but `vce` is \"", vce, "\": set vce = \"cluster\".")
+  }
+  if (is.null(threads)) {
+    threads <- max(1L, parallel_cores())
+  }
+  threads <- check_count(threads, "threads")
+  if (!is.null(start) && (!is.numeric(start) || anyNA(start))) {
+    arg_error("`start` must be a numeric vector without missing values (one value per parameter).")
+  }
+  if (!is.numeric(level) || length(level) != 1L || is.na(level) || level <= 0 || level >= 1) {
+    arg_error("`level` must be a confidence level between 0 and 1, such as 0.95.")
+  }
+  check_flag(verbose, "verbose")
+  list(data = data, group = group, id = id, rpar = rpar, correlation = correlation,
+       heterogeneity = heterogeneity, draws = draws, R = R, seed = seed, burn = burn, starts = starts,
+       optimizer = optimizer, vce = vce, cluster = cluster, weights = weights, threads = threads, start = start,
+       level = level, verbose = verbose)
+}
+
+parallel_cores <- function() {
+  n <- suppressWarnings(as.integer(Sys.getenv("MIXLOGIT_THREADS", "")))
+  if (!is.na(n) && n > 0L) return(n)
+  n <- tryCatch(rJava::.jcall(rJava::.jcall("java/lang/Runtime", "Ljava/lang/Runtime;", "getRuntime"),
+                              "I", "availableProcessors"), error = function(e) 1L)
+  as.integer(n)
+}
+
+# Stops with the rows (1-based) of `data` holding missing values in the used columns.
+check_missing <- function(data, columns) {
+  for (column in columns) {
+    bad <- which(is.na(data[[column]]))
+    if (length(bad) > 0L) {
+      data_error("Column \"", column, "\" has missing values in row", if (length(bad) > 1L) "s" else "", " ",
+                 paste(utils::head(bad, 10L), collapse = ", "), if (length(bad) > 10L) ", ..." else "",
+                 ": remove or impute those choice situations before estimating.")
+    }
+  }
+}

@@ -1,0 +1,3 @@
+.onLoad <- function(libname, pkgname) {
+  rJava::.jpackage(pkgname, lib.loc = libname)
+}

@@ -1,0 +1,4 @@
+library(testthat)
+library(mixlogit)
+
+test_check("mixlogit")

@@ -1,0 +1,86 @@
+# The S3 methods on the shared fits.
+
+test_that("coef, vcov types, logLik, nobs, AIC and BIC agree with the result", {
+  expect_length(coef(mixed_fit), 12)
+  for (type in c("hessian", "opg", "robust", "cluster")) {
+    v <- vcov(mixed_fit, type = type)
+    expect_equal(dim(v), c(12L, 12L))
+    expect_true(all(diag(v) > 0))
+    expect_equal(v, t(v))
+  }
+  expect_false(isTRUE(all.equal(vcov(mixed_fit, "opg"), vcov(mixed_fit, "hessian"))))
+  ll <- logLik(mixed_fit)
+  expect_equal(attr(ll, "df"), 12L)
+  expect_equal(nobs(mixed_fit), 4308)
+  expect_equal(AIC(mixed_fit), -2 * as.numeric(ll) + 24)
+  expect_equal(BIC(mixed_fit), -2 * as.numeric(ll) + 12 * log(4308))
+})
+
+test_that("confint uses the normal quantile and the chosen covariance", {
+  ci <- confint(mixed_fit, level = 0.9)
+  se <- sqrt(diag(vcov(mixed_fit)))
+  expect_equal(unname(ci[, 2] - ci[, 1]), unname(2 * qnorm(0.95) * se))
+  expect_equal(colnames(ci), c("5.0 %", "95.0 %"))
+})
+
+test_that("fitted probabilities sum to one within situations; residuals are y - p", {
+  p <- fitted(mixed_fit, type = "all")
+  sums <- tapply(p, electricity$chid, sum)
+  expect_equal(as.numeric(sums), rep(1, 4308), tolerance = 1e-12)
+  expect_length(fitted(mixed_fit), 4308)
+  expect_equal(residuals(mixed_fit), electricity$choice - p)
+})
+
+test_that("predict on new data equals the fitted probabilities for the same rows", {
+  rows <- electricity$id <= 3
+  expect_equal(predict(plain_fit, electricity[rows, ]), fitted(plain_fit, type = "all")[rows],
+               tolerance = 1e-12)
+  changed <- electricity[rows, ]
+  changed$pf[changed$alt == 1] <- changed$pf[changed$alt == 1] + 1
+  before <- predict(plain_fit, electricity[rows, ])
+  after <- predict(plain_fit, changed)
+  expect_true(all(after[changed$alt == 1] < before[changed$alt == 1]))
+  expect_true(all(after[changed$alt != 1] > before[changed$alt != 1]))
+})
+
+test_that("print returns invisibly; summary prints the diagnostics", {
+  out <- capture.output(value <- withVisible(print(mixed_fit)))
+  expect_false(value$visible)
+  text <- capture.output(print(summary(mixed_fit)))
+  expect_true(any(grepl("Log-likelihood: -3952.4877", text, fixed = TRUE)))
+  expect_true(any(grepl("Hessian eigenvalues", text)))
+  expect_true(any(grepl("abs(sd.pf)", text, fixed = TRUE)))
+})
+
+test_that("update refits through the stored call; verbose prints the returned trace", {
+  small <- electricity[electricity$id <= 30, ]
+  m <- mixlogit(choice ~ pf + cl, small, group = "chid", id = "id", rpar = c(cl = "n"), R = 20, threads = 1)
+  m2 <- update(m, R = 40)
+  expect_equal(m2$draws, 40L)
+  expect_gt(nrow(m$trace), 0)
+  out <- capture.output(mixlogit(choice ~ pf + cl, small, group = "chid", id = "id", rpar = c(cl = "n"),
+                                 R = 20, threads = 1, verbose = TRUE))
+  expect_true(any(grepl("^iteration +1 ", out)))
+})
+
+test_that("tidy and glance give data frames", {
+  t <- mixlogit:::tidy.mixlogit(plain_fit, conf.int = TRUE)
+  expect_equal(t$term, attributes)
+  expect_true(all(c("estimate", "std.error", "statistic", "p.value", "conf.low", "conf.high") %in% names(t)))
+  g <- mixlogit:::glance.mixlogit(plain_fit)
+  expect_equal(g$logLik, as.numeric(logLik(plain_fit)))
+})
+
+test_that("heterogeneity: predict needs the characteristics the model uses, and only those", {
+  small <- electricity[electricity$id <= 40, ]
+  small$income <- (small$id %% 5) / 5
+  small$region <- small$id %% 3
+  m <- mixlogit(choice ~ pf + cl + loc, small, group = "chid", id = "id", rpar = c(cl = "n"),
+                heterogeneity = list(cl = "income"), vce = "cluster", cluster = "region", R = 20, threads = 1)
+  expect_true("cl:income" %in% names(coef(m)))
+  rows <- small$id <= 2
+  expect_equal(predict(m, small[rows, setdiff(names(small), "region")]), fitted(m, type = "all")[rows],
+               tolerance = 1e-12)
+  expect_error(predict(m, small[rows, setdiff(names(small), "income")]), class = "mixlogit_argument_error")
+  expect_equal(confint(m), confint(m, level = 0.95))
+})
