@@ -99,26 +99,13 @@ predict.mixlogit <- function(object, newdata, ...) {
   if (missing(newdata) || is.null(newdata)) {
     return(object$probabilities)
   }
-  if (!is.data.frame(newdata)) {
-    arg_error("`newdata` must be a data frame with the model's attributes and the group column.")
-  }
-  newdata <- as.data.frame(newdata)
+  newdata <- check_newdata(newdata, object$settings)
   s <- object$settings
-  check_column(s$group, "group", newdata, allow_null = FALSE)
-  if (!is.null(s$id)) check_column(s$id, "id", newdata)
   rhs <- delete.response(object$terms)
   mf <- model.frame(rhs, newdata, na.action = na.pass, xlev = object$xlevels)
   x <- model.matrix(rhs, mf, contrasts.arg = object$contrasts)
-  x <- x[, colnames(x) != "(Intercept)", drop = FALSE]
+  x <- check_design(x[, colnames(x) != "(Intercept)", drop = FALSE])
   characteristics <- unique(as.character(unlist(s$heterogeneity)))
-  for (column in characteristics) {
-    check_column(column, "heterogeneity", newdata, allow_null = FALSE)
-  }
-  check_missing(newdata, c(s$group, s$id, characteristics))
-  if (anyNA(x)) {
-    data_error("`newdata` has missing values in the model's attributes (rows ",
-               paste(utils::head(which(rowSums(is.na(x)) > 0), 10L), collapse = ", "), ").")
-  }
   with_engine(rJava::.jcall(object$java, "[D", "predict",
     rJava::.jarray(id_codes(newdata[[s$group]])),
     rJava::.jarray(if (is.null(s$id)) integer(0) else id_codes(newdata[[s$id]])),

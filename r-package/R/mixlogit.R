@@ -7,12 +7,9 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   a <- validate_arguments(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed, burn,
                           starts, optimizer, vce, cluster, weights, threads, start, level, verbose)
   data <- a$data
+  check_engine_version()
   design <- design_matrix(formula, data)
-  unknown <- setdiff(names(a$rpar), colnames(design$x))
-  if (length(unknown) > 0L) {
-    arg_error("`rpar` names ", unknown[1L], ", which is not a column of the model matrix: ",
-              paste(colnames(design$x), collapse = ", "), ".")
-  }
+  check_rpar_columns(a$rpar, colnames(design$x))
   characteristics <- unique(c(unlist(a$heterogeneity), a$cluster))
   check_missing(data, c(a$group, a$id, a$weights, characteristics))
   spec <- spec_json(colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
@@ -47,30 +44,10 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
 # The response and the model matrix (factors and interactions expanded, intercept dropped).
 design_matrix <- function(formula, data) {
   mf <- model.frame(formula, data, na.action = na.pass)
-  y <- stats::model.response(mf)
-  if (is.logical(y)) y <- as.numeric(y)
-  if (!is.numeric(y)) {
-    arg_error("The response of `formula` must be a 0/1 or logical column marking the chosen alternative.")
-  }
-  bad <- which(is.na(y))
-  if (length(bad) > 0L) {
-    data_error("The response has missing values in rows ", paste(utils::head(bad, 10L), collapse = ", "),
-               ": remove or impute those choice situations before estimating.")
-  }
+  y <- check_response(stats::model.response(mf))
   terms <- terms(mf)
-  x <- model.matrix(terms, mf)
-  for (column in colnames(x)) {
-    bad <- which(is.na(x[, column]))
-    if (length(bad) > 0L) {
-      data_error("Variable \"", column, "\" has missing values in rows ",
-                 paste(utils::head(bad, 10L), collapse = ", "),
-                 ": remove or impute those choice situations before estimating.")
-    }
-  }
+  x <- check_design(model.matrix(terms, mf))
   keep <- colnames(x) != "(Intercept)"
-  if (!any(keep)) {
-    arg_error("`formula` has no attributes on its right-hand side.")
-  }
   list(y = as.numeric(y), x = x[, keep, drop = FALSE], terms = terms, xlevels = stats::.getXlevels(terms, mf),
        contrasts = attr(x, "contrasts"))
 }

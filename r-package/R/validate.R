@@ -130,6 +130,72 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
        level = level, verbose = verbose)
 }
 
+# The response: 0/1 or logical, without missing values.
+check_response <- function(y) {
+  if (is.logical(y)) y <- as.numeric(y)
+  if (!is.numeric(y)) {
+    arg_error("The response of `formula` must be a 0/1 or logical column marking the chosen alternative.")
+  }
+  bad <- which(is.na(y))
+  if (length(bad) > 0L) {
+    data_error("The response has missing values in rows ", paste(utils::head(bad, 10L), collapse = ", "),
+               ": remove or impute those choice situations before estimating.")
+  }
+  y
+}
+
+# The model matrix: no missing values, at least one attribute besides the intercept.
+check_design <- function(x) {
+  for (column in colnames(x)) {
+    bad <- which(is.na(x[, column]))
+    if (length(bad) > 0L) {
+      data_error("Variable \"", column, "\" has missing values in rows ",
+                 paste(utils::head(bad, 10L), collapse = ", "),
+                 ": remove or impute those choice situations before estimating.")
+    }
+  }
+  if (!any(colnames(x) != "(Intercept)")) {
+    arg_error("`formula` has no attributes on its right-hand side.")
+  }
+  x
+}
+
+# Random coefficients must be columns of the model matrix (factor levels appear as e.g. "altb").
+check_rpar_columns <- function(rpar, columns) {
+  unknown <- setdiff(names(rpar), columns)
+  if (length(unknown) > 0L) {
+    arg_error("`rpar` names ", unknown[1L], ", which is not a column of the model matrix: ",
+              paste(columns, collapse = ", "), ".")
+  }
+}
+
+# The engine jar in inst/java must belong to this version of the package (it is refreshed by every Maven build).
+check_engine_version <- function() {
+  engine <- rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "S", "version")
+  package <- as.character(utils::packageVersion("mixlogit"))
+  if (!identical(engine, package)) {
+    mixlogit_abort(paste0("The engine jar is version ", engine, " but the R package is ", package,
+                          ": rebuild the engine (mvn package) and reinstall the package."),
+                   c("mixlogit_engine_version_error", "mixlogit_engine_error"))
+  }
+}
+
+# New data for predict(): a data frame with the group, id and heterogeneity columns, none missing.
+check_newdata <- function(newdata, settings) {
+  if (!is.data.frame(newdata)) {
+    arg_error("`newdata` must be a data frame with the model's attributes and the group column.")
+  }
+  newdata <- as.data.frame(newdata)
+  check_column(settings$group, "group", newdata, allow_null = FALSE)
+  if (!is.null(settings$id)) check_column(settings$id, "id", newdata)
+  characteristics <- unique(as.character(unlist(settings$heterogeneity)))
+  for (column in characteristics) {
+    check_column(column, "heterogeneity", newdata, allow_null = FALSE)
+  }
+  check_missing(newdata, c(settings$group, settings$id, characteristics))
+  newdata
+}
+
 parallel_cores <- function() {
   n <- suppressWarnings(as.integer(Sys.getenv("MIXLOGIT_THREADS", "")))
   if (!is.na(n) && n > 0L) return(n)
