@@ -65,6 +65,11 @@ public final class BridgeFit {
         return p == null ? "" : p;
     }
 
+    /** Whether the covariance of this type could be computed. */
+    public boolean hasCovariance(String type) {
+        return result.covariances().isAvailable(CovarianceType.fromCode(type));
+    }
+
     /** The covariance type chosen at estimation. */
     public String vce() {
         return result.covarianceType().code();

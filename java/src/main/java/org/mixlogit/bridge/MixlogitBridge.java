@@ -48,6 +48,23 @@ public final class MixlogitBridge {
     public static BridgeFit fit(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
             double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
             String specJson, String optionsJson) {
+        return fit(situation, decisionMaker, chosen, attributeNames, attributes, characteristicNames, characteristics,
+                weights, specJson, optionsJson, Progress.NONE);
+    }
+
+    /** Progress after each iteration, for front ends that print it live and poll for a user's Break. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (iteration, logLikelihood, gradientNorm) -> true;
+
+        /** @return false to stop the estimation (it then ends with status CANCELLED) */
+        boolean iteration(int iteration, double logLikelihood, double gradientNorm);
+    }
+
+    /** {@link #fit} with live progress (the Stata plugin prints it and polls for Break). */
+    public static BridgeFit fit(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
+            double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
+            String specJson, String optionsJson, Progress progress) {
         ModelSpec spec = ModelSpecJson.read(specJson);
         EstimatorConfig config = EstimationOptions.parse(optionsJson);
         ChoiceData data = BridgeData.build(situation, decisionMaker, chosen, attributeNames, attributes,
@@ -55,7 +72,7 @@ public final class MixlogitBridge {
         List<double[]> trace = new ArrayList<>();
         EstimationResult result = new MsleEstimator(config).estimate(data, spec, report -> {
             trace.add(new double[] {report.iteration(), -report.value(), report.gradientNorm()});
-            return true;
+            return progress.iteration(report.iteration(), -report.value(), report.gradientNorm());
         });
         return new BridgeFit(result, data, config, trace);
     }

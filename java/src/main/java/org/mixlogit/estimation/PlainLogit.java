@@ -21,7 +21,9 @@ final class PlainLogit {
         ModelSpec plain = MsleEstimator.plainLogitSpec(spec);
         try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, plain,
                 config.integration().withDraws(1), config.threads())) {
-            Optimum o = Optimizer.of(config.optimizer()).optimize(new NegativeLogLikelihood(ll),
+            // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this
+            Optimum o = Optimizer.of(config.optimizer().withMaxIterations(
+                    Math.max(1000, config.optimizer().maxIterations()))).optimize(new NegativeLogLikelihood(ll),
                     new double[ll.parameterCount()]);
             if (!o.isConverged()) {
                 throw new MixlogitException("The plain logit used for starting values did not converge: "
