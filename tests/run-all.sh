@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project:
-#   1. the Java engine's unit and reference tests (Maven; the build also refreshes the engine jars that the R
-#      package loads from r-package/inst/java);
+#   1. the Java engine's and the Stata plugin's tests (Maven; the build also refreshes the engine jars that the R
+#      package loads from r-package/inst/java, and stata-plugin/stata/jmixlogit.jar, checked free of com/stata);
 #   2. the R package: R CMD build, then R CMD check --no-manual (which runs its testthat tests); any ERROR or
 #      WARNING fails.
 # R, rJava and testthat come from Debian's packages; as root they are installed when missing.
@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-echo "== Java engine (mvn verify)"
+echo "== Java engine and Stata plugin (mvn verify)"
 mvn -B -ntp verify
 
 echo "== R package"

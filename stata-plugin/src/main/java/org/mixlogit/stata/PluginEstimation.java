@@ -1,0 +1,106 @@
+package org.mixlogit.stata;
+
+import java.util.Locale;
+
+import org.mixlogit.InvalidDataException;
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.MixlogitException;
+import org.mixlogit.bridge.BridgeFit;
+import org.mixlogit.bridge.MixlogitBridge;
+
+/**
+ * One {@code javacall ... estimate} run: reads the options and the marked sample, estimates through the bridge
+ * (printing the iteration log and polling for Break), stores b and V in the matrices named by the arguments,
+ * leaves the scalars and the column stripe in locals, and maps every failure to a Stata return code after
+ * printing its message.
+ */
+final class PluginEstimation {
+    private final StataSession stata;
+
+    PluginEstimation(StataSession stata) {
+        this.stata = stata;
+    }
+
+    /** Scalars holding b and V: {@code jm_b_j} and {@code jm_V_i_j} (1-based), assembled by the ado-file. */
+    static final String B_PREFIX = "jm_b_";
+    static final String V_PREFIX = "jm_V_";
+    /** The locals the plugin sets for the ado-file after a successful estimation. */
+    static final java.util.List<String> RESULT_LOCALS = java.util.Arrays.asList("jm_colnames", "jm_ll", "jm_ll_0",
+            "jm_N_id", "jm_N_g", "jm_k", "jm_converged", "jm_iterations");
+
+    /** @param args none (options travel in the caller's locals) */
+    int run(String[] args) {
+        try {
+            return estimate(args).code();
+        } catch (InvalidSpecificationException e) {
+            return fail(e.getMessage(), ReturnCode.SYNTAX);
+        } catch (InvalidDataException e) {
+            return fail(e.getMessage(), ReturnCode.DATA);
+        } catch (MixlogitException e) {
+            return fail(e.getMessage(), ReturnCode.DATA);
+        } catch (OutOfMemoryError e) {
+            return fail("Out of memory: lower nrep() or threads(), or give Java more memory (set java_heapmax).",
+                    ReturnCode.MEMORY);
+        }
+    }
+
+    private int fail(String message, ReturnCode code) {
+        stata.error(message);
+        return code.code();
+    }
+
+    private ReturnCode estimate(String[] args) {
+        PluginOptions options = new PluginOptions(stata);
+        StataSample sample = new StataSample(stata, options);
+        boolean[] interrupted = {false};
+        BridgeFit fit = MixlogitBridge.fit(sample.situation, sample.decisionMaker, sample.chosen,
+                sample.attributeNames, sample.attributes, sample.characteristicNames, sample.characteristics,
+                sample.weights, options.specJson(), options.optionsJson(), (iteration, logLik, gradient) -> {
+                    stata.display(String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration,
+                            logLik));
+                    if (stata.breakPressed()) {
+                        interrupted[0] = true;
+                        return false;
+                    }
+                    return true;
+                });
+        if (interrupted[0]) {
+            stata.error("--Break--");
+            return ReturnCode.BREAK;
+        }
+        double[] stats = fit.statistics();
+        String[] text = fit.descriptions();
+        if (stats[7] != 1) {
+            stata.error("convergence not achieved: " + text[1]);
+            return ReturnCode.NOT_CONVERGED;
+        }
+        String vce = fit.vce();
+        if (!fit.hasCovariance(vce)) {
+            stata.error("Hessian is not negative definite (" + fit.covarianceProblem(vce) + "); "
+                    + text[2] + " Try other starting values (from() or starts()).");
+            return ReturnCode.NOT_POSITIVE_DEFINITE;
+        }
+        store(fit, vce, stats);
+        return ReturnCode.OK;
+    }
+
+    private void store(BridgeFit fit, String vce, double[] stats) {
+        double[] estimates = fit.estimates();
+        double[] covariance = fit.covariance(vce);
+        int p = estimates.length;
+        for (int j = 0; j < p; j++) {
+            stata.setScalar(B_PREFIX + (j + 1), estimates[j]);
+            for (int i = 0; i < p; i++) {
+                stata.setScalar(V_PREFIX + (i + 1) + "_" + (j + 1), covariance[i * p + j]);
+            }
+        }
+        stata.setLocal("jm_colnames", Stripes.of(fit.names(), fit.kinds()));
+        stata.setLocal("jm_ll", Double.toString(stats[0]));
+        stata.setLocal("jm_ll_0", Double.toString(stats[1]));
+        stata.setLocal("jm_N_id", Long.toString(Math.round(stats[3])));
+        stata.setLocal("jm_N_g", Long.toString(Math.round(stats[4])));
+        stata.setLocal("jm_k", Integer.toString(p));
+        stata.setLocal("jm_converged", stats[7] == 1 ? "1" : "0");
+        stata.setLocal("jm_iterations", Long.toString(Math.round(stats[8])));
+    }
+}

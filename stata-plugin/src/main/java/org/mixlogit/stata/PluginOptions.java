@@ -1,0 +1,163 @@
+package org.mixlogit.stata;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.io.ModelSpecJson;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * The options jmixlogit.ado passes in locals (names starting "jm_"), turned into the shared JSON model
+ * specification and estimation options of the bridge. Every local the ado sets is listed in {@link #LOCALS}.
+ */
+final class PluginOptions {
+    /** The locals the ado-file sets before javacall. */
+    static final List<String> LOCALS = Collections.unmodifiableList(Arrays.asList("jm_depvar", "jm_fixed",
+            "jm_random", "jm_ln", "jm_corr", "jm_group", "jm_id", "jm_weight", "jm_wtype", "jm_nrep", "jm_draws",
+            "jm_seed", "jm_burn", "jm_starts", "jm_technique", "jm_iterate", "jm_vce", "jm_cluster", "jm_threads",
+            "jm_level", "jm_from"));
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    final String depvar;
+    final List<String> fixed;
+    final List<String> normal;
+    final List<String> lognormal;
+    final boolean correlated;
+    final String group;
+    final String id;
+    final String weight;
+    final String cluster;
+    final String from;
+    private final StataSession stata;
+
+    PluginOptions(StataSession stata) {
+        this.stata = stata;
+        depvar = required("jm_depvar");
+        group = required("jm_group");
+        fixed = words("jm_fixed");
+        normal = words("jm_random");
+        lognormal = words("jm_ln");
+        correlated = stata.local("jm_corr").trim().equals("1");
+        id = blankToNull(stata.local("jm_id"));
+        weight = blankToNull(stata.local("jm_weight"));
+        cluster = blankToNull(stata.local("jm_cluster"));
+        from = blankToNull(stata.local("jm_from"));
+        if (fixed.isEmpty() && normal.isEmpty() && lognormal.isEmpty()) {
+            throw new InvalidSpecificationException("No explanatory variables: list fixed ones after the dependent"
+                    + " variable, or random ones in rand() or ln().");
+        }
+    }
+
+    /** Attribute variables in coefficient order: fixed, then normal, then lognormal. */
+    List<String> attributes() {
+        List<String> out = new ArrayList<>(fixed);
+        out.addAll(normal);
+        out.addAll(lognormal);
+        return out;
+    }
+
+    String specJson() {
+        ModelSpec.Builder b = ModelSpec.builder();
+        fixed.forEach(b::fixed);
+        normal.forEach(v -> b.random(v, Distribution.NORMAL));
+        lognormal.forEach(v -> b.random(v, Distribution.LOGNORMAL));
+        if (correlated) {
+            List<String> random = new ArrayList<>(normal);
+            random.addAll(lognormal);
+            b.correlated(random);
+        }
+        return ModelSpecJson.write(b.build());
+    }
+
+    String optionsJson() {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("draws", text("jm_draws", "halton"));
+        o.put("R", integer("jm_nrep", 100));
+        o.put("seed", integer("jm_seed", 12345));
+        int burn = integer("jm_burn", -1);
+        if (burn >= 0) {
+            o.put("burn", burn);
+        }
+        o.put("starts", integer("jm_starts", 1));
+        o.put("optimizer", text("jm_technique", "bfgs"));
+        o.put("maxIterations", integer("jm_iterate", 1000));
+        o.put("vce", text("jm_vce", "hessian"));
+        int threads = integer("jm_threads", 0);
+        if (threads > 0) {
+            o.put("threads", threads);
+        }
+        o.put("level", number("jm_level", 95));
+        if (cluster != null) {
+            o.put("cluster", cluster);
+        }
+        if (from != null) {
+            com.fasterxml.jackson.databind.node.ArrayNode start = o.putArray("start");
+            for (String v : from.split("\\s+")) {
+                try {
+                    start.add(Double.parseDouble(v));
+                } catch (NumberFormatException e) {
+                    throw new InvalidSpecificationException("from(): '" + v + "' is not a number; give a 1 x k matrix"
+                            + " of starting values.");
+                }
+            }
+        }
+        return o.toString();
+    }
+
+    private String required(String local) {
+        String v = stata.local(local).trim();
+        if (v.isEmpty()) {
+            throw new InvalidSpecificationException("Local " + local + " is empty: call the plugin through"
+                    + " jmixlogit.ado, which sets it.");
+        }
+        return v;
+    }
+
+    private List<String> words(String local) {
+        String v = stata.local(local).trim();
+        return v.isEmpty() ? Collections.emptyList() : Arrays.asList(v.split("\\s+"));
+    }
+
+    private String text(String local, String fallback) {
+        String v = stata.local(local).trim().toLowerCase(Locale.ROOT);
+        return v.isEmpty() ? fallback : v;
+    }
+
+    private int integer(String local, int fallback) {
+        String v = stata.local(local).trim();
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidSpecificationException("Option " + local.substring(3) + "() must be a whole number, not '"
+                    + v + "'.");
+        }
+    }
+
+    private double number(String local, double fallback) {
+        String v = stata.local(local).trim();
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidSpecificationException("Option " + local.substring(3) + "() must be a number, not '" + v
+                    + "'.");
+        }
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.trim().isEmpty() ? null : v.trim();
+    }
+}

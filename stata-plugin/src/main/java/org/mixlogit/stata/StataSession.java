@@ -1,0 +1,34 @@
+package org.mixlogit.stata;
+
+/** What the plugin needs from Stata, in its own words; {@link SfiSession} maps it onto com.stata.sfi. */
+interface StataSession {
+    /** A local macro of the calling ado-file ("" when undefined). */
+    String local(String name);
+
+    void setLocal(String name, String value);
+
+    /** Index of a variable for {@link #value}, or a negative number when it does not exist. */
+    int variable(String name);
+
+    /** Number of observations in the dataset. */
+    long observations();
+
+    /** Whether observation {@code obs} (1-based) satisfies the if/in restriction javacall was given. */
+    boolean selected(long obs);
+
+    /** The value of a variable in observation {@code obs} (1-based). */
+    double value(int variable, long obs);
+
+    /** Whether a value is one of Stata's missing values. */
+    boolean isMissing(double value);
+
+    /** Sets a Stata scalar (full double precision). */
+    void setScalar(String name, double value);
+
+    void display(String line);
+
+    void error(String line);
+
+    /** Lets Stata process events; true when the user pressed Break. */
+    boolean breakPressed();
+}

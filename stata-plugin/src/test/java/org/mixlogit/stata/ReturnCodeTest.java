@@ -1,0 +1,127 @@
+package org.mixlogit.stata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.stata.sfi.StataSimulator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Every failure the plugin maps reaches Stata as its return code, after its message. */
+class ReturnCodeTest {
+    private double[][] data;
+    private final Map<String, String> locals = new HashMap<>();
+
+    @BeforeEach
+    void load() {
+        data = ElectricityInStata.load();
+        int n = data[0].length;
+        boolean[] touse = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            touse[i] = data[1][i] <= 30;
+        }
+        StataSimulator.setIfCondition(touse);
+        locals.put("jm_depvar", "choice");
+        locals.put("jm_fixed", "pf loc wk tod seas");
+        locals.put("jm_random", "cl");
+        locals.put("jm_group", "chid");
+        locals.put("jm_id", "id");
+        locals.put("jm_nrep", "20");
+        locals.put("jm_threads", "1");
+    }
+
+    private int run() {
+        ElectricityInStata.locals(locals);
+        return JMixlogit.estimate(new String[0]);
+    }
+
+    @Test
+    @DisplayName("a clean run returns 0")
+    void ok() {
+        assertEquals(0, run(), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("198: an impossible option")
+    void syntax() {
+        locals.put("jm_technique", "newton");
+        assertEquals(198, run());
+        assertTrue(StataSimulator.errorOutput().contains("newton"), StataSimulator.errorOutput());
+        StataSimulator.clearOutput();
+        locals.put("jm_technique", "bfgs");
+        locals.put("jm_nrep", "many");
+        assertEquals(198, run());
+        assertTrue(StataSimulator.errorOutput().contains("nrep()"), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("459: a missing value in the sample, or a group without a chosen alternative")
+    void data() {
+        double[] pf = data[3].clone();
+        pf[5] = StataSimulator.missing();
+        StataSimulator.addNumericVariable("pfm", pf);
+        locals.put("jm_fixed", "pfm loc wk tod seas");
+        assertEquals(459, run());
+        assertTrue(StataSimulator.errorOutput().contains("pfm is missing in observation 6"),
+                StataSimulator.errorOutput());
+        StataSimulator.clearOutput();
+        double[] choice = data[0].clone();
+        for (int i = 0; i < 4; i++) {
+            choice[i] = 0;
+        }
+        StataSimulator.addNumericVariable("nochoice", choice);
+        locals.put("jm_fixed", "pf loc wk tod seas");
+        locals.put("jm_depvar", "nochoice");
+        assertEquals(459, run());
+        assertTrue(StataSimulator.errorOutput().contains("no chosen alternative"), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("430: not converged within iterate()")
+    void notConverged() {
+        locals.put("jm_iterate", "1");
+        assertEquals(430, run());
+        assertTrue(StataSimulator.errorOutput().contains("convergence not achieved"), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("506: a Hessian that is not negative definite (a coefficient that is not identified)")
+    void notPositiveDefinite() {
+        double[] twice = data[6].clone();
+        for (int i = 0; i < twice.length; i++) {
+            twice[i] = 2 * data[6][i];
+        }
+        StataSimulator.addNumericVariable("wk2", twice);
+        locals.put("jm_fixed", "pf loc wk wk2 tod seas");
+        int rc = run();
+        assertTrue(rc == 506 || rc == 430, "rc " + rc + ": " + StataSimulator.errorOutput());
+        assertTrue(rc != 506 || StataSimulator.errorOutput().contains("not negative definite"));
+    }
+
+    @Test
+    @DisplayName("1: Break pressed during the iterations")
+    void breakPressed() {
+        StataSimulator.setPollnowResult(1);
+        assertEquals(1, run());
+        assertTrue(StataSimulator.errorOutput().contains("--Break--"));
+    }
+
+    @Test
+    @DisplayName("909: out of memory")
+    void memory() {
+        StataSession exhausted = new SfiSession() {
+            @Override
+            public double value(int variable, long obs) {
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        ElectricityInStata.locals(locals);
+        assertEquals(909, new PluginEstimation(exhausted).run(new String[0]));
+        assertTrue(StataSimulator.errorOutput().contains("Out of memory"));
+    }
+}

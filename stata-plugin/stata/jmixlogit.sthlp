@@ -1,0 +1,182 @@
+{smcl}
+{* *! version 0.1.0}{...}
+{vieweralsosee "[CM] cmmixlogit" "help cmmixlogit"}{...}
+{vieweralsosee "mixlogit (SSC)" "help mixlogit"}{...}
+{viewerjumpto "Syntax" "jmixlogit##syntax"}{...}
+{viewerjumpto "Description" "jmixlogit##description"}{...}
+{viewerjumpto "Options" "jmixlogit##options"}{...}
+{viewerjumpto "Examples" "jmixlogit##examples"}{...}
+{viewerjumpto "Stored results" "jmixlogit##results"}{...}
+{viewerjumpto "References" "jmixlogit##references"}{...}
+{title:Title}
+
+{phang}
+{bf:jmixlogit} {hline 2} Mixed logit by maximum simulated likelihood on the mixlogit Java engine
+
+
+{marker syntax}{...}
+{title:Syntax}
+
+{p 8 17 2}
+{cmd:jmixlogit} {depvar} [{indepvars}] {ifin} {weight}{cmd:,}
+{opt gr:oup(varname)} [{it:options}]
+
+{synoptset 26 tabbed}{...}
+{synopthdr}
+{synoptline}
+{syntab:Model}
+{p2coldent:* {opt gr:oup(varname)}}identifier of the choice situations{p_end}
+{synopt:{opt id(varname)}}identifier of the decision-makers (panel): one draw of the coefficients per decision-maker{p_end}
+{synopt:{opt rand:om(varlist)}}variables with normally distributed coefficients{p_end}
+{synopt:{opt ln(varlist)}}variables with lognormally distributed coefficients{p_end}
+{synopt:{opt corr}}correlated random coefficients (lower Cholesky factor){p_end}
+
+{syntab:Integration}
+{synopt:{opt nrep(#)}}draws per decision-maker; default {cmd:nrep(100)}{p_end}
+{synopt:{opt draw:s(type)}}{cmd:halton} (default), {cmd:shalton}, {cmd:mlhs}, {cmd:sobol} or {cmd:random}{p_end}
+{synopt:{opt seed(#)}}seed of the draws and of extra starting values; default {cmd:seed(12345)}{p_end}
+{synopt:{opt burn(#)}}sequence elements skipped; default 100 for {cmd:halton}, else 0{p_end}
+
+{syntab:Maximization}
+{synopt:{opt start:s(#)}}number of starting points; default {cmd:starts(1)}{p_end}
+{synopt:{opt tech:nique(name)}}{cmd:bfgs} (default), {cmd:lbfgs} or {cmd:bhhh}{p_end}
+{synopt:{opt iter:ate(#)}}maximum number of iterations; default {cmd:iterate(1000)}{p_end}
+{synopt:{opt from(matname)}}starting values{p_end}
+{synopt:{opt thr:eads(#)}}worker threads; default all processors; results do not depend on it{p_end}
+
+{syntab:SE/Reporting}
+{synopt:{opt vce(vcetype)}}{cmd:oim} (default), {cmd:opg}, {cmd:robust} or {cmd:cluster} [{it:clustvar}]{p_end}
+{synopt:{opt l:evel(#)}}confidence level; default {cmd:level(95)}{p_end}
+{synoptline}
+{p 4 6 2}* {opt group()} is required.{p_end}
+{p 4 6 2}{cmd:fweight}s and {cmd:pweight}s are allowed; they must be constant within decision-maker.{p_end}
+
+
+{marker description}{...}
+{title:Description}
+
+{pstd}
+{cmd:jmixlogit} fits mixed (random-coefficients) logit models to data in long form, one observation per
+alternative per choice situation, by maximum simulated likelihood with analytic gradients. It runs on the
+mixlogit Java engine through {helpb javacall}, the same engine as the R package {bf:mixlogit} and the
+command-line tool, so the three give identical numbers. Option words follow Hole's {cmd:mixlogit} and
+{helpb cmmixlogit}.
+
+{pstd}
+{it:indepvars} have fixed coefficients; variables in {opt random()} have coefficients beta = b + s z with z
+standard normal, variables in {opt ln()} have beta = exp(b + s z) (positive: reverse the sign of a variable
+whose coefficient should be negative). The sign of s is not identified. Coefficients are reported in
+equations {cmd:Mean} and {cmd:SD} as in Hole's {cmd:mixlogit}.
+
+{pstd}
+Stata keeps one Java virtual machine per session: after installing a new version, restart Stata; the command
+checks that the jar and the ado-file belong together.
+
+
+{marker options}{...}
+{title:Options}
+
+{phang}
+{opt group(varname)} identifies the choice situations; the dependent variable must be 1 for exactly one
+observation per group (error 459 otherwise) and 0 for the others (error 450 otherwise).
+
+{phang}
+{opt id(varname)} identifies the decision-makers of panel data. All of a decision-maker's choice situations
+share one draw of the coefficients.
+
+{phang}
+{opt random(varlist)} and {opt ln(varlist)} list the variables with normal and lognormal coefficients.
+
+{phang}
+{opt corr} estimates correlated random coefficients, parameterised by the lower-triangular Cholesky factor
+of their covariance matrix.
+
+{phang}
+{opt nrep(#)}, {opt draws(type)}, {opt seed(#)} and {opt burn(#)} set the simulation: {cmd:halton} follows
+the convention of R's {bf:mlogit} and Python's {bf:xlogit} (prime bases, 100 elements burnt), so results can
+be compared number for number.
+
+{phang}
+{opt starts(#)} runs the optimizer from the plain-logit starting values and from #-1 seeded perturbations
+that also flip the signs of the standard deviations; the best optimum is reported.
+
+{phang}
+{opt technique(name)}, {opt iterate(#)}, {opt from(matname)} and {opt threads(#)} control the maximization.
+{opt from()} takes a 1 x k row vector in the order of {cmd:e(b)}.
+
+{phang}
+{opt vce(vcetype)} chooses the covariance: the observed information ({cmd:oim}), the outer product of
+gradients ({cmd:opg}), the robust sandwich, or cluster-robust by {it:clustvar} (by decision-maker when
+omitted).
+
+{phang}
+{opt level(#)}; see {helpb estimation options##level():[R] estimation options}.
+
+
+{marker examples}{...}
+{title:Examples}
+
+{pstd}Train's electricity data (long form: one observation per supplier offer){p_end}
+{phang2}{cmd:. import delimited electricity_long.csv, clear}{p_end}
+
+{pstd}Conditional logit{p_end}
+{phang2}{cmd:. jmixlogit choice pf cl loc wk tod seas, group(chid)}{p_end}
+
+{pstd}Mixed logit, six normal coefficients, panel by respondent, 100 Halton draws{p_end}
+{phang2}{cmd:. jmixlogit choice, group(chid) id(id) rand(pf cl loc wk tod seas) nrep(100)}{p_end}
+
+{pstd}Correlated coefficients, robust standard errors{p_end}
+{phang2}{cmd:. jmixlogit choice pf, group(chid) id(id) rand(cl loc wk) corr vce(robust)}{p_end}
+
+
+{marker results}{...}
+{title:Stored results}
+
+{pstd}
+{cmd:jmixlogit} stores the following in {cmd:e()}:
+
+{synoptset 20 tabbed}{...}
+{p2col 5 20 24 2: Scalars}{p_end}
+{synopt:{cmd:e(N)}}number of observations{p_end}
+{synopt:{cmd:e(N_g)}}number of choice situations{p_end}
+{synopt:{cmd:e(N_id)}}number of decision-makers{p_end}
+{synopt:{cmd:e(ll)}}log simulated likelihood{p_end}
+{synopt:{cmd:e(ll_0)}}log likelihood with equal shares{p_end}
+{synopt:{cmd:e(k)}}number of parameters{p_end}
+{synopt:{cmd:e(converged)}}1 if converged, 0 otherwise{p_end}
+{synopt:{cmd:e(iterations)}}number of iterations{p_end}
+{synopt:{cmd:e(nrep)}}draws per decision-maker{p_end}
+{synopt:{cmd:e(level)}}confidence level{p_end}
+
+{p2col 5 20 24 2: Macros}{p_end}
+{synopt:{cmd:e(cmd)}}{cmd:jmixlogit}{p_end}
+{synopt:{cmd:e(title)}}title in estimation output{p_end}
+{synopt:{cmd:e(depvar)}}name of the dependent variable{p_end}
+{synopt:{cmd:e(group)}}name of the group variable{p_end}
+{synopt:{cmd:e(id)}}name of the id variable{p_end}
+{synopt:{cmd:e(draws)}}type of draws{p_end}
+{synopt:{cmd:e(vce)}}{it:vcetype} specified in {cmd:vce()}{p_end}
+{synopt:{cmd:e(clustvar)}}name of the cluster variable{p_end}
+{synopt:{cmd:e(technique)}}maximization technique{p_end}
+{synopt:{cmd:e(properties)}}{cmd:b V}{p_end}
+
+{p2col 5 20 24 2: Matrices}{p_end}
+{synopt:{cmd:e(b)}}coefficient vector (equations {cmd:Mean}, {cmd:SD}, ...){p_end}
+{synopt:{cmd:e(V)}}variance-covariance matrix of the estimators{p_end}
+
+{p2col 5 20 24 2: Functions}{p_end}
+{synopt:{cmd:e(sample)}}marks estimation sample{p_end}
+
+
+{marker references}{...}
+{title:References}
+
+{phang}
+Hole, A. R. 2007. Fitting mixed logit models by using maximum simulated likelihood. {it:Stata Journal} 7: 388-401.
+
+{phang}
+Revelt, D., and K. Train. 2000. Customer-specific taste parameters and mixed logit. Working paper, University
+of California, Berkeley.
+
+{phang}
+Train, K. E. 2009. {it:Discrete Choice Methods with Simulation}. 2nd ed. Cambridge: Cambridge University Press.
