@@ -76,8 +76,8 @@ final class PluginEstimation {
         }
         String vce = fit.vce();
         if (!fit.hasCovariance(vce)) {
-            stata.error("Hessian is not negative definite (" + fit.covarianceProblem(vce) + "); "
-                    + text[2] + " Try other starting values (from() or starts()).");
+            stata.error("No " + vce + " covariance: " + fit.covarianceProblem(vce) + ". " + text[2]
+                    + " Try other starting values (from() or starts()), or drop a variable that is not identified.");
             return ReturnCode.NOT_POSITIVE_DEFINITE;
         }
         store(fit, vce, stats);
