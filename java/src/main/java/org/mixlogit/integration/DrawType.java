@@ -4,7 +4,11 @@ import java.util.Locale;
 
 import org.mixlogit.InvalidSpecificationException;
 
-/** The kinds of simulation draws. */
+/**
+ * The kinds of integration rules: simulation draws (equal weights, a fresh set per decision-maker) and
+ * quadrature rules (the same weighted nodes for every decision-maker), for which the configuration's "draws" is
+ * the number of points per dimension (Gauss-Hermite) or the accuracy level (sparse grid).
+ */
 public enum DrawType {
     /** Seeded pseudo-random normals, an independent stream per decision-maker. */
     PSEUDO_RANDOM("random", 0),
@@ -15,7 +19,11 @@ public enum DrawType {
     /** Modified Latin hypercube sampling (Hess, Train and Polak 2006). */
     MLHS("mlhs", 0),
     /** Sobol sequences (Joe-Kuo direction numbers); the all-zero first point is never used. */
-    SOBOL("sobol", 0);
+    SOBOL("sobol", 0),
+    /** Gauss-Hermite product rule: "draws" points per dimension, (draws)^D nodes. */
+    GAUSS_HERMITE("gh", 0),
+    /** Smolyak sparse grid from Gauss-Hermite rules (Heiss and Winschel 2008): "draws" is the accuracy level. */
+    SPARSE_GRID("sparse", 0);
 
     private final String code;
     private final int defaultBurn;
@@ -25,7 +33,12 @@ public enum DrawType {
         this.defaultBurn = defaultBurn;
     }
 
-    /** The word users type ("random", "halton", "shalton", "mlhs", "sobol"). */
+    /** True for simulation draws, false for quadrature rules. */
+    public boolean isSimulation() {
+        return this != GAUSS_HERMITE && this != SPARSE_GRID;
+    }
+
+    /** The word users type ("random", "halton", "shalton", "mlhs", "sobol", "gh", "sparse"). */
     public String code() {
         return code;
     }
@@ -47,12 +60,18 @@ public enum DrawType {
             if (c.equals("pseudo") || c.equals("prandom") || c.equals("pseudo-random")) {
                 return PSEUDO_RANDOM;
             }
+            if (c.equals("gauss-hermite") || c.equals("hermite") || c.equals("gauss_hermite")) {
+                return GAUSS_HERMITE;
+            }
+            if (c.equals("sparse-grid") || c.equals("sparse_grid") || c.equals("smolyak")) {
+                return SPARSE_GRID;
+            }
             if (c.equals("scrambled-halton") || c.equals("scrambled_halton") || c.equals("halton-scrambled")) {
                 return SCRAMBLED_HALTON;
             }
         }
         throw new InvalidSpecificationException("Unknown draw type '" + code + "': use one of halton, shalton"
-                + " (scrambled Halton), mlhs, sobol, random.");
+                + " (scrambled Halton), mlhs, sobol, random, gh (Gauss-Hermite), sparse (sparse grid).");
     }
 
     @Override

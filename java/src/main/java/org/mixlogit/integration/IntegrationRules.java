@@ -37,6 +37,10 @@ public final class IntegrationRules {
                 return new SobolDraws(config, dimension);
             case PSEUDO_RANDOM:
                 return new PseudoRandomDraws(config, dimension);
+            case GAUSS_HERMITE:
+                return new GaussHermiteRule(config, dimension);
+            case SPARSE_GRID:
+                return new SparseGridRule(config, dimension);
             default:
                 throw new IllegalStateException("No integration rule for draw type " + config.type() + ".");
         }
