@@ -52,14 +52,15 @@ public final class Main {
 
     /** The main job: the Electricity mixed logit of the mlogit vignette (six normal coefficients, 100 Halton). */
     private static int example(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, new java.util.HashSet<>(Arrays.asList("threads", "json")),
+        Options o = Options.parse(args, new java.util.HashSet<>(Arrays.asList("threads", "json", "integration-check")),
                 new java.util.HashSet<>(Arrays.asList("quiet")));
         ModelSpec.Builder b = ModelSpec.builder();
         for (String a : new String[] {"pf", "cl", "loc", "wk", "tod", "seas"}) {
             b.random(a, Distribution.NORMAL);
         }
         EstimatorConfig config = EstimatorConfig.defaults()
-                .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1));
+                .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+                .withCheckReplicates(o.integer("integration-check", 5, 0));
         if (!o.flag("quiet")) {
             err.println("Example: Train's Electricity data (361 respondents, 4,308 choice situations), six"
                     + " independent normal coefficients, panel, 100 Halton draws.");

@@ -54,6 +54,8 @@ public final class EstimationResult {
         List<LocalOptimum> optima;
         boolean certified;
         String certification;
+        IntegrationCheck integrationCheck;
+        double checkSeconds;
     }
 
     public String estimator() {
@@ -252,6 +254,16 @@ public final class EstimationResult {
     /** Distinct optima found by the starts, best first. */
     public List<LocalOptimum> optima() {
         return p.optima;
+    }
+
+    /** The integration check, or null when it was not requested (or nothing is random). */
+    public IntegrationCheck integrationCheck() {
+        return p.integrationCheck;
+    }
+
+    /** Seconds the integration check took (not included in {@link #seconds()}). */
+    public double integrationCheckSeconds() {
+        return p.checkSeconds;
     }
 
     /** True when the winner has a gradient below tolerance and a negative definite Hessian. */

@@ -23,9 +23,11 @@ public final class EstimatorConfig {
     private final String cluster;
     private final double[] start;
     private final double level;
+    private final int checkReplicates;
 
     private EstimatorConfig(IntegrationConfig integration, OptimizerConfig optimizer, int starts, long startSeed,
-            int threads, CovarianceType covariance, String cluster, double[] start, double level) {
+            int threads, CovarianceType covariance, String cluster, double[] start, double level,
+            int checkReplicates) {
         if (integration == null || optimizer == null || covariance == null) {
             throw new InvalidSpecificationException("Integration, optimizer and covariance settings are required.");
         }
@@ -47,12 +49,17 @@ public final class EstimatorConfig {
         this.covariance = covariance;
         this.cluster = cluster;
         this.start = start == null ? null : start.clone();
+        if (checkReplicates < 0) {
+            throw new InvalidSpecificationException("The integration check's replicates are " + checkReplicates
+                    + ": use 0 (no check) or more.");
+        }
         this.level = level;
+        this.checkReplicates = checkReplicates;
     }
 
     public static EstimatorConfig defaults() {
         return new EstimatorConfig(IntegrationConfig.of(DrawType.HALTON, 100), OptimizerConfig.of(Algorithm.BFGS), 1,
-                20240501L, Runtime.getRuntime().availableProcessors(), CovarianceType.HESSIAN, null, null, 95);
+                20240501L, Runtime.getRuntime().availableProcessors(), CovarianceType.HESSIAN, null, null, 95, 0);
     }
 
     public IntegrationConfig integration() {
@@ -94,43 +101,59 @@ public final class EstimatorConfig {
         return level;
     }
 
+    /** Independent draw sets for the integration check after estimation; 0 (the default) skips the check. */
+    public int checkReplicates() {
+        return checkReplicates;
+    }
+
+    public EstimatorConfig withCheckReplicates(int replicates) {
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
+                level, replicates);
+    }
+
     public EstimatorConfig withIntegration(IntegrationConfig c) {
-        return new EstimatorConfig(c, optimizer, starts, startSeed, threads, covariance, cluster, start, level);
+        return new EstimatorConfig(c, optimizer, starts, startSeed, threads, covariance, cluster, start, level,
+                checkReplicates);
     }
 
     public EstimatorConfig withOptimizer(OptimizerConfig c) {
-        return new EstimatorConfig(integration, c, starts, startSeed, threads, covariance, cluster, start, level);
+        return new EstimatorConfig(integration, c, starts, startSeed, threads, covariance, cluster, start,
+                level, checkReplicates);
     }
 
     public EstimatorConfig withStarts(int n) {
-        return new EstimatorConfig(integration, optimizer, n, startSeed, threads, covariance, cluster, start, level);
+        return new EstimatorConfig(integration, optimizer, n, startSeed, threads, covariance, cluster, start,
+                level, checkReplicates);
     }
 
     public EstimatorConfig withStartSeed(long seed) {
-        return new EstimatorConfig(integration, optimizer, starts, seed, threads, covariance, cluster, start, level);
+        return new EstimatorConfig(integration, optimizer, starts, seed, threads, covariance, cluster, start,
+                level, checkReplicates);
     }
 
     public EstimatorConfig withThreads(int n) {
-        return new EstimatorConfig(integration, optimizer, starts, startSeed, n, covariance, cluster, start, level);
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, n, covariance, cluster, start,
+                level, checkReplicates);
     }
 
     public EstimatorConfig withCovariance(CovarianceType type) {
-        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, type, cluster, start, level);
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, type, cluster, start,
+                level, checkReplicates);
     }
 
     public EstimatorConfig withCluster(String characteristic) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, characteristic,
-                start, level);
+                start, level, checkReplicates);
     }
 
     public EstimatorConfig withStart(double[] values) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, values,
-                level);
+                level, checkReplicates);
     }
 
     public EstimatorConfig withLevel(double percent) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
-                percent);
+                percent, checkReplicates);
     }
 
     @Override
@@ -138,6 +161,6 @@ public final class EstimatorConfig {
         return "EstimatorConfig[" + integration + ", " + optimizer + ", starts=" + starts + ", startSeed=" + startSeed
                 + ", threads=" + threads + ", covariance=" + covariance + ", cluster="
                 + (cluster == null ? "decision-maker" : cluster) + ", start=" + (start == null ? "default" : "user")
-                + ", level=" + level + "]";
+                + ", level=" + level + ", checkReplicates=" + checkReplicates + "]";
     }
 }

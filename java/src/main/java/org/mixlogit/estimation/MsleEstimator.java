@@ -91,6 +91,12 @@ public final class MsleEstimator {
             p.optima = distinctOptima(runs);
             certify(p, best, cov);
             p.seconds = (System.nanoTime() - began) / 1e9;
+            if (config.checkReplicates() > 0 && spec.randomDimension() > 0) {
+                long checkBegan = System.nanoTime();
+                p.integrationCheck = IntegrationChecker.check(data, spec, config.integration(),
+                        config.checkReplicates(), config.threads(), theta, p.logLikelihood);
+                p.checkSeconds = (System.nanoTime() - checkBegan) / 1e9;
+            }
             return new EstimationResult(p);
         }
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.estimation.IntegrationCheck;
 import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.io.ModelSpecJson;
@@ -31,6 +32,8 @@ import org.mixlogit.io.ModelSpecJson;
  *   "coefficients": [{"name": "pf", "kind": "MEAN", "estimate": .., "stderr": .., "z": .., "p": .., "lower": .., "upper": ..}],
  *   "derived": [{"name": "abs(sd.pf)", "estimate": .., "stderr": .., ...}],
  *   "covariance": {"hessian": [[..]], "opg": [[..]], "robust": [[..]], "cluster": [[..]]},
+ *   "integrationCheck": null or {"replicateLoglik": [..], "replicateRule": "..", "replicateSd": ..,
+ *                        "accurateLoglik": .., "accurateRule": "..", "accurateDifference": .., "seconds": ..},
  *   "optima": [{"loglik": .., "starts": 1, "gradientNorm": .., "converged": true}],
  *   "spec": { the model specification, see ModelSpecJson }
  * }
@@ -97,6 +100,22 @@ public final class ResultJson {
                     }
                 }
             }
+        }
+        IntegrationCheck check = r.integrationCheck();
+        if (check == null) {
+            root.putNull("integrationCheck");
+        } else {
+            ObjectNode c = root.putObject("integrationCheck");
+            ArrayNode values = c.putArray("replicateLoglik");
+            for (double v : check.replicates()) {
+                values.add(v);
+            }
+            c.put("replicateRule", check.replicateRule());
+            number(c, "replicateSd", check.replicateStandardDeviation());
+            number(c, "accurateLoglik", check.accurateLogLikelihood());
+            c.put("accurateRule", check.accurateRule());
+            number(c, "accurateDifference", check.accurateDifference());
+            number(c, "seconds", r.integrationCheckSeconds());
         }
         ArrayNode optima = root.putArray("optima");
         for (LocalOptimum o : r.optima()) {

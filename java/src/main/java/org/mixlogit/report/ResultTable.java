@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.estimation.IntegrationCheck;
 import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.spec.ParameterKind;
 
@@ -117,6 +118,16 @@ public final class ResultTable {
         if (!r.covariances().isAvailable(r.covarianceType())) {
             b.append("Standard errors unavailable: ").append(r.covariances().problem(r.covarianceType()))
                     .append(".\n");
+        }
+        IntegrationCheck check = r.integrationCheck();
+        if (check != null) {
+            if (check.replicates().length > 1) {
+                b.append(String.format(Locale.ROOT, "Integration check: log-likelihood sd %.4f over %d independent"
+                        + " draw sets (%s)%n", check.replicateStandardDeviation(), check.replicates().length,
+                        check.replicateRule()));
+            }
+            b.append(String.format(Locale.ROOT, "Integration check: log-likelihood %.4f with %s (%+.4f)%n",
+                    check.accurateLogLikelihood(), check.accurateRule(), check.accurateDifference()));
         }
         List<LocalOptimum> optima = r.optima();
         if (optima.size() > 1 || optima.get(0).starts() > 1) {

@@ -1,0 +1,59 @@
+package org.mixlogit.estimation;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * Computes an {@link IntegrationCheck}: the log-likelihood at the estimate with {@code replicates} independent
+ * draw sets of the estimation's size (fresh seeds for pseudo-random, MLHS and scrambled Halton draws; seeded
+ * scramblings for plain Halton and Sobol, whose own sequences have no seed) and with a more accurate rule (four
+ * times the draws; for quadrature, more points or a higher level).
+ */
+final class IntegrationChecker {
+    private IntegrationChecker() {
+    }
+
+    static IntegrationCheck check(ChoiceData data, ModelSpec spec, IntegrationConfig used, int replicates,
+            int threads, double[] theta, double estimateLogLik) {
+        DrawType type = used.type();
+        double[] values = new double[type.isSimulation() ? replicates : 0];
+        String replicateRule = "none (quadrature has no random draws)";
+        for (int s = 0; s < values.length; s++) {
+            IntegrationConfig c = replicate(used, s + 1);
+            try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, c, threads)) {
+                values[s] = ll.value(theta);
+                replicateRule = c.type().code() + ", " + c.draws() + " draws, " + values.length + " seeds";
+            }
+        }
+        IntegrationConfig accurate = accurate(used);
+        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, accurate, threads)) {
+            return new IntegrationCheck(estimateLogLik, values, replicateRule, ll.value(theta),
+                    ll.integrationDescription());
+        }
+    }
+
+    private static IntegrationConfig replicate(IntegrationConfig used, int index) {
+        long seed = used.seed() + 7919L * index;
+        switch (used.type()) {
+            case HALTON:
+            case SOBOL:
+                return used.withType(DrawType.SCRAMBLED_HALTON).withBurn(0).withSeed(seed);
+            default:
+                return used.withSeed(seed);
+        }
+    }
+
+    private static IntegrationConfig accurate(IntegrationConfig used) {
+        switch (used.type()) {
+            case GAUSS_HERMITE:
+                return used.withDraws(used.draws() + 10);
+            case SPARSE_GRID:
+                return used.withDraws(used.draws() + 2);
+            default:
+                return used.withDraws(4 * used.draws());
+        }
+    }
+}
