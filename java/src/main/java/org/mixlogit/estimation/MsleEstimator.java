@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import org.mixlogit.NumericalFailureException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.likelihood.Contributions;
@@ -59,6 +60,12 @@ public final class MsleEstimator {
             Optimum best = best(runs);
             double[] theta = best.point();
             Contributions c = ll.contributions(theta);
+            if (!Double.isFinite(c.logLikelihood())) {
+                String why = ll.lastFailure() != null ? ll.lastFailure()
+                        : "The log-likelihood is not finite at the " + (best.iterations() == 0 ? "starting values"
+                        : "last point") + " (" + best.message() + ").";
+                throw new NumericalFailureException(why);
+            }
             double[] hessian = NumericalHessian.of(ll, theta);
             Covariances cov = Covariances.compute(hessian, c.scoresRef(), weights(c), clusters(data), theta.length);
             EstimationResult.Parts p = new EstimationResult.Parts();

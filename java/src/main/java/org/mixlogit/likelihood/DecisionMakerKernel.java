@@ -2,7 +2,6 @@ package org.mixlogit.likelihood;
 
 import java.util.Arrays;
 
-import org.mixlogit.NumericalFailureException;
 
 /**
  * One worker's evaluation of a decision-maker's simulated log-likelihood {@code log sum_r w_r prod_t P_t(beta_r)}
@@ -46,6 +45,9 @@ final class DecisionMakerKernel {
     private final double[] locationAcc;
     private final double[] scaleAcc;
     private final double[] choleskyAcc;
+    /** The first non-positive integrated probability met since the last {@link #clearFailure()}, in words. */
+    private String failure;
+    private int failedDecisionMaker = -1;
 
     DecisionMakerKernel(ModelDesign design, VariateStore store) {
         this.m = design;
@@ -117,6 +119,20 @@ final class DecisionMakerKernel {
             drawLogLik[q] += Math.log(product[q]);
         }
         return mix(n, v, vo, score, scoreOffset);
+    }
+
+    /** Decision-maker index of the recorded failure, or -1. */
+    int failedDecisionMaker() {
+        return failedDecisionMaker;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    void clearFailure() {
+        failure = null;
+        failedDecisionMaker = -1;
     }
 
     /** exp(value * beta_k) for every level of decision-maker n and every draw. */
@@ -286,9 +302,18 @@ final class DecisionMakerKernel {
             sum += e;
         }
         if (!(sum > 0)) {
-            throw new NumericalFailureException("The simulated probability of decision-maker "
-                    + m.data.decisionMakerId(n) + " is " + sum + " (not positive): the integration weights give no"
-                    + " positive mass; use a rule with positive weights or more nodes.");
+            // never a logarithm of a non-positive probability: the evaluation reports NaN and names the person
+            if (failure == null) {
+                failure = "The integrated probability of decision-maker " + m.data.decisionMakerId(n) + "'s choices"
+                        + " is " + sum * Math.exp(max) + " (not positive): the rule's negative weights outweigh the"
+                        + " positive ones here. Raise the sparse-grid level, or use Gauss-Hermite or simulation"
+                        + " draws.";
+                failedDecisionMaker = n;
+            }
+            if (score != null) {
+                Arrays.fill(score, so, so + m.p, Double.NaN);
+            }
+            return Double.NaN;
         }
         if (score != null) {
             double inv = 1.0 / sum;

@@ -30,6 +30,7 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
     private final int decisionMakers;
     private final double[] logLik;
     private final double[] scores;
+    private String lastFailure;
 
     /**
      * Binds a specification to data and an integration rule.
@@ -88,6 +89,26 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         return rule.describe();
     }
 
+    /**
+     * Why the last evaluation returned NaN because an integrated probability was not positive (rules with
+     * negative weights), naming the first such decision-maker; null when the last evaluation had no such problem.
+     */
+    public synchronized String lastFailure() {
+        return lastFailure;
+    }
+
+    private void collectFailures() {
+        lastFailure = null;
+        int first = Integer.MAX_VALUE;
+        for (DecisionMakerKernel k : kernels) {
+            if (k.failure() != null && k.failedDecisionMaker() < first) {
+                first = k.failedDecisionMaker();
+                lastFailure = k.failure();
+            }
+            k.clearFailure();
+        }
+    }
+
     /** The weighted simulated log-likelihood. */
     public synchronized double value(double[] theta) {
         checkLength(theta);
@@ -97,6 +118,7 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
                 logLik[n] = kernel.evaluate(n, theta, null, 0);
             }
         });
+        collectFailures();
         return weightedSum();
     }
 
@@ -158,6 +180,7 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
                 logLik[n] = kernel.evaluate(n, theta, scores, n * p);
             }
         });
+        collectFailures();
     }
 
     private double weightedSum() {
