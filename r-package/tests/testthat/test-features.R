@@ -40,3 +40,12 @@ test_that("lognormal, triangular and other distributions are accepted by code", 
   expect_true(all(c("sd.loc", "spread.wk", "sd.cl") %in% names(coef(m))))
   expect_true(all(c("mean(loc)", "median(loc)", "sd(loc)") %in% rownames(m$derived)))
 })
+
+test_that("quadrature rules: Gauss-Hermite with 12 points and 20 points give nearly the same fit", {
+  cross <- electricity[electricity$id <= 40, ]
+  m12 <- mixlogit(choice ~ pf + cl + loc, cross, group = "chid", rpar = c(cl = "n"), draws = "gh", R = 12,
+                  threads = 1)
+  m20 <- update(m12, R = 20)
+  expect_match(m12$integration, "gh, 12 points per dimension")
+  expect_lt(abs(as.numeric(logLik(m12)) - as.numeric(logLik(m20))), 0.01)
+})
