@@ -12,6 +12,8 @@ final class Help {
             "  ./mixlogit estimate --data FILE.csv --choice COL --group COL [options]   (see estimate --help)",
             "  ./mixlogit bench [--draws R] [--evals N] [--cache-bytes B]",
             "      Time one log-likelihood + gradient evaluation of the example model.",
+            "  ./mixlogit rules [--quick]",
+            "      Compare integration rules (draws, Gauss-Hermite, sparse grids) on Fishing and Electricity.",
             "",
             "Exit codes: 0 converged, 1 not converged, 2 bad command line, 3 bad data or model.",
             "");

@@ -37,8 +37,11 @@ public final class Main {
                 case "bench":
                     LikelihoodBenchmark.main(rest);
                     return 0;
+                case "rules":
+                    org.mixlogit.bench.RuleComparison.main(rest);
+                    return 0;
                 default:
-                    err.println("Unknown command '" + args[0] + "': use example, estimate or bench (see --help).");
+                    err.println("Unknown command '" + args[0] + "': use example, estimate, bench or rules (see --help).");
                     return 2;
             }
         } catch (UsageException e) {

@@ -20,9 +20,15 @@ import org.mixlogit.data.ChoiceData;
  * fewest 8). Columns: {@code choice} (1 = chosen), {@code id} (respondent), {@code alt} (1..4), {@code pf} (fixed
  * price, cents/kWh), {@code cl} (contract length, years), {@code loc} (local supplier), {@code wk} (well-known
  * supplier), {@code tod} (time-of-day rates), {@code seas} (seasonal rates), {@code chid} (choice situation).
+ *
+ * <p><b>Fishing</b> ({@code fishing_long.csv}): sport-fishing mode choice (Herriges and Kling 1999; Cameron and
+ * Trivedi 2005), identical to {@code mlogit::Fishing} in long form: 4,728 rows = 1,182 individuals x 4 modes
+ * (beach, boat, charter, pier), a cross-section. Columns: {@code id}, {@code alt}, {@code choice}, {@code income},
+ * {@code price}, {@code catch}.
  */
 public final class ExampleData {
     private static final String ELECTRICITY = "electricity_long.csv";
+    private static final String FISHING = "fishing_long.csv";
 
     private ExampleData() {
     }
@@ -43,9 +49,22 @@ public final class ExampleData {
 
     /** The raw CSV text of the Electricity data; the caller closes it. */
     public static Reader openElectricity() {
-        InputStream in = ExampleData.class.getResourceAsStream(ELECTRICITY);
+        return open(ELECTRICITY);
+    }
+
+    /** The Fishing data: situation (= decision-maker) {@code id}, chosen {@code choice}; attributes price, catch. */
+    public static ChoiceData fishing() {
+        try (Reader reader = open(FISHING)) {
+            return CsvChoiceDataReader.read(reader, FISHING, CsvLayout.of("id", "choice", "price", "catch"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot close the bundled " + FISHING + ": " + e, e);
+        }
+    }
+
+    private static Reader open(String name) {
+        InputStream in = ExampleData.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException("The bundled " + ELECTRICITY + " is missing from the classpath (expected"
+            throw new IllegalStateException("The bundled " + name + " is missing from the classpath (expected"
                     + " next to " + ExampleData.class.getName() + "): rebuild the mixlogit-core jar.");
         }
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

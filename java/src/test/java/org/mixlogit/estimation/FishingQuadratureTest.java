@@ -3,17 +3,12 @@ package org.mixlogit.estimation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
-import org.mixlogit.io.CsvChoiceDataReader;
-import org.mixlogit.io.CsvLayout;
+import org.mixlogit.io.ExampleData;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -26,11 +21,8 @@ import org.mixlogit.spec.ModelSpec;
  */
 class FishingQuadratureTest {
 
-    static ChoiceData fishing() throws Exception {
-        try (Reader r = new InputStreamReader(FishingQuadratureTest.class.getResourceAsStream("fishing_long.csv"),
-                StandardCharsets.UTF_8)) {
-            return CsvChoiceDataReader.read(r, "fishing_long.csv", CsvLayout.of("id", "choice", "price", "catch"));
-        }
+    static ChoiceData fishing() {
+        return ExampleData.fishing();
     }
 
     private static EstimationResult fit(ChoiceData data, IntegrationConfig integration) {
@@ -42,7 +34,7 @@ class FishingQuadratureTest {
 
     @Test
     @DisplayName("Gauss-Hermite 20 x 20 and 40 x 40 agree within 0.01 at their maxima")
-    void quadratureRulesAgree() throws Exception {
+    void quadratureRulesAgree() {
         ChoiceData data = fishing();
         EstimationResult gh = fit(data, IntegrationConfig.of(DrawType.GAUSS_HERMITE, 20));
         EstimationResult finer = fit(data, IntegrationConfig.of(DrawType.GAUSS_HERMITE, 40));

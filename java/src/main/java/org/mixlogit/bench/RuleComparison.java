@@ -1,0 +1,86 @@
+package org.mixlogit.bench;
+
+import java.util.Locale;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.MsleEstimator;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.io.ExampleData;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * The rules command: estimates the Fishing model (price and catch normal, cross-section) and the Electricity model
+ * (six normal, panel) with each integration rule at several sizes, and prints the maximised log-likelihood, the
+ * number of nodes, and the time, so users can see which rule buys accuracy cheapest. {@code --quick} runs a
+ * reduced set.
+ */
+public final class RuleComparison {
+    private RuleComparison() {
+    }
+
+    public static void main(String[] args) {
+        boolean quick = args.length > 0 && args[0].equals("--quick");
+        ChoiceData fishing = ExampleData.fishing();
+        ModelSpec fishingSpec = ModelSpec.builder().random("price", Distribution.NORMAL)
+                .random("catch", Distribution.NORMAL).build();
+        System.out.println("Fishing: price and catch normal, cross-section (1,182 people, 4 modes)");
+        header();
+        Object[][] fishingRules = quick
+                ? new Object[][] {{DrawType.HALTON, 1000}, {DrawType.GAUSS_HERMITE, 20}, {DrawType.SPARSE_GRID, 20}}
+                : new Object[][] {{DrawType.HALTON, 1000}, {DrawType.HALTON, 5000}, {DrawType.HALTON, 20000},
+                    {DrawType.SOBOL, 1000}, {DrawType.MLHS, 1000}, {DrawType.GAUSS_HERMITE, 10},
+                    {DrawType.GAUSS_HERMITE, 20}, {DrawType.GAUSS_HERMITE, 40}, {DrawType.SPARSE_GRID, 10},
+                    {DrawType.SPARSE_GRID, 20}, {DrawType.SPARSE_GRID, 25}};
+        for (Object[] rule : fishingRules) {
+            row(fishing, fishingSpec, (DrawType) rule[0], (Integer) rule[1]);
+        }
+        ChoiceData electricity = ExampleData.electricity();
+        ModelSpec.Builder b = ModelSpec.builder();
+        for (String a : new String[] {"pf", "cl", "loc", "wk", "tod", "seas"}) {
+            b.random(a, Distribution.NORMAL);
+        }
+        System.out.println();
+        System.out.println("Electricity: six normal coefficients, panel (361 people, 4,308 situations)");
+        header();
+        Object[][] electricityRules = quick
+                ? new Object[][] {{DrawType.HALTON, 100}, {DrawType.SPARSE_GRID, 3}}
+                : new Object[][] {{DrawType.HALTON, 100}, {DrawType.HALTON, 500}, {DrawType.HALTON, 2000},
+                    {DrawType.SOBOL, 500}, {DrawType.GAUSS_HERMITE, 3}, {DrawType.GAUSS_HERMITE, 4},
+                    {DrawType.SPARSE_GRID, 3}, {DrawType.SPARSE_GRID, 4}, {DrawType.SPARSE_GRID, 5}};
+        for (Object[] rule : electricityRules) {
+            row(electricity, b.build(), (DrawType) rule[0], (Integer) rule[1]);
+        }
+    }
+
+    private static void header() {
+        System.out.printf(Locale.ROOT, "%-58s %8s %14s %6s %8s%n", "rule", "nodes", "log-likelihood", "iter",
+                "seconds");
+    }
+
+    private static void row(ChoiceData data, ModelSpec spec, DrawType type, int size) {
+        EstimatorConfig config = EstimatorConfig.defaults().withIntegration(IntegrationConfig.of(type, size)
+                .withCacheBytes(1L << 30));
+        try {
+            EstimationResult r = new MsleEstimator(config).estimate(data, spec);
+            int nodes = type.isSimulation() ? size : parseNodes(r.integration());
+            System.out.printf(Locale.ROOT, "%-58s %8d %14.4f %6d %8.2f%s%n", r.integration(), nodes,
+                    r.logLikelihood(), r.iterations(), r.seconds(), r.isConverged() ? "" : "  (not converged)");
+        } catch (RuntimeException e) {
+            System.out.printf(Locale.ROOT, "%-58s failed: %s%n", type.code() + " " + size, e.getMessage());
+        }
+    }
+
+    private static int parseNodes(String description) {
+        String[] words = description.split("[ ,]+");
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].equals("nodes")) {
+                return Integer.parseInt(words[i - 1]);
+            }
+        }
+        return -1;
+    }
+}
