@@ -32,7 +32,7 @@ final class Help {
             "  --fixed a,b            attributes with fixed coefficients",
             "  --random pf=n,cl=ln    random coefficients: n normal, ln lognormal, t triangular, u uniform,",
             "                         cn censored normal at 0, tn truncated normal at 0",
-            "  --correlated a,b       correlated (normal-based) random coefficients, lower Cholesky factor",
+            "  --correlated a,b       correlated normal random coefficients, lower Cholesky factor",
             "  --heterogeneity cl=income+age   characteristics shifting a random coefficient's mean",
             "",
             "Integration and estimation:",

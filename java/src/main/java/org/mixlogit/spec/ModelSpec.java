@@ -12,7 +12,7 @@ import org.mixlogit.InvalidSpecificationException;
 
 /**
  * What is estimated: the coefficients in declaration order (fixed or random), at most one block of correlated
- * normal-based random coefficients (parameterised by the lower Cholesky factor of their covariance), zero-mean
+ * normal random coefficients (parameterised by the lower Cholesky factor of their covariance), zero-mean
  * error components and observed heterogeneity. Immutable, validated by {@link Builder#build()}.
  *
  * <p>Random coefficients take draw dimensions in declaration order; {@link ParameterLayout} gives the parameter
@@ -119,7 +119,7 @@ public final class ModelSpec {
             return add(attribute, distribution, true);
         }
 
-        /** Correlated normal-based random coefficients, covariance parameterised by its lower Cholesky factor. */
+        /** Correlated normal random coefficients, covariance parameterised by its lower Cholesky factor. */
         public Builder correlated(String... attributes) {
             return correlated(java.util.Arrays.asList(attributes));
         }
@@ -224,10 +224,10 @@ public final class ModelSpec {
                     throw new InvalidSpecificationException("The correlated block names '" + m + "', which is fixed:"
                             + " only random coefficients can be correlated.");
                 }
-                if (!c.distribution().isNormalBased()) {
+                if (c.distribution() != Distribution.NORMAL) {
                     throw new InvalidSpecificationException("The correlated block names '" + m + "', which is "
-                            + c.distribution().label() + ": members of a correlated block must be functions of a"
-                            + " normal variate (normal, lognormal, censored normal).");
+                            + c.distribution().label() + ": members of a correlated block must be normal; make it"
+                            + " normal or leave it out of the block.");
                 }
             }
             return ordered;

@@ -18,8 +18,8 @@ class ModelSpecJsonTest {
     void roundTrip() {
         ModelSpec spec = ModelSpec.builder().fixed("pf").random("cl", Distribution.LOGNORMAL)
                 .random("loc", Distribution.NORMAL).errorComponent("nest").random("wk", Distribution.TRUNCATED_NORMAL)
-                .zeroMean("tod", Distribution.TRIANGULAR).heterogeneity("loc", "income", "age")
-                .correlated("cl", "loc").build();
+                .zeroMean("tod", Distribution.TRIANGULAR).random("seas", Distribution.NORMAL)
+                .heterogeneity("loc", "income", "age").correlated("seas", "loc").build();
         String json = ModelSpecJson.write(spec);
         ModelSpec back = ModelSpecJson.read(json);
         assertEquals(spec.toString(), back.toString());

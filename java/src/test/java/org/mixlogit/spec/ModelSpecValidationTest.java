@@ -46,6 +46,15 @@ class ModelSpecValidationTest {
     }
 
     @Test
+    @DisplayName("a correlated block with a lognormal or censored member")
+    void correlatedLognormal() {
+        assertMessage(() -> ModelSpec.builder().random("a", Distribution.NORMAL).random("b", Distribution.LOGNORMAL)
+                .correlated("a", "b").build(), "'b'", "lognormal", "must be normal");
+        assertMessage(() -> ModelSpec.builder().random("a", Distribution.CENSORED_NORMAL)
+                .random("b", Distribution.NORMAL).correlated("a", "b").build(), "'a'", "censored");
+    }
+
+    @Test
     @DisplayName("a correlated block with a fixed member, an unknown member, or one member")
     void correlatedBadMembers() {
         assertMessage(() -> ModelSpec.builder().random("a", Distribution.NORMAL).fixed("b").correlated("a", "b")

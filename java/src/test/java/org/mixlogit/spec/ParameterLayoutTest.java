@@ -15,7 +15,7 @@ class ParameterLayoutTest {
     @DisplayName("means, heterogeneity, independent scales, then the Cholesky factor row by row")
     void order() {
         ModelSpec spec = ModelSpec.builder().fixed("pf").random("cl", "n").random("wk", "u").errorComponent("nest")
-                .random("loc", "ln").random("tod", "n").correlated("tod", "cl", "loc")
+                .random("loc", "n").random("tod", "n").correlated("tod", "cl", "loc")
                 .heterogeneity("loc", "income", "age").build();
         ParameterLayout layout = spec.layout();
         assertEquals(Arrays.asList("pf", "cl", "wk", "loc", "tod", "loc:income", "loc:age", "spread.wk", "sd.nest",
