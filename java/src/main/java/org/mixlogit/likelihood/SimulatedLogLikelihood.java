@@ -2,6 +2,7 @@ package org.mixlogit.likelihood;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.integration.IntegrationRule;
 import org.mixlogit.integration.IntegrationRules;
@@ -38,12 +39,32 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
      * @param threads worker threads (1 or more); results do not depend on it
      */
     public SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration, int threads) {
+        this(new ModelDesign(data, spec), integration, null, threads);
+    }
+
+    /**
+     * Binds a specification to data and an explicit rule (e.g. adaptive quadrature nodes per decision-maker).
+     *
+     * @param cacheBytes memory that may hold the rule's nodes for all decision-makers
+     */
+    public SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes,
+            int threads) {
+        this(new ModelDesign(data, spec), IntegrationConfig.of(DrawType.HALTON, 1).withCacheBytes(cacheBytes), rule,
+                threads);
+    }
+
+    private SimulatedLogLikelihood(ModelDesign design, IntegrationConfig integration, IntegrationRule given,
+            int threads) {
         if (threads < 1) {
             throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
         }
-        this.design = new ModelDesign(data, spec);
-        this.rule = IntegrationRules.create(integration, design.d);
-        this.decisionMakers = data.decisionMakerCount();
+        this.design = design;
+        this.rule = given != null ? given : IntegrationRules.create(integration, design.d);
+        if (rule.dimension() != design.d) {
+            throw new InvalidSpecificationException("The integration rule has " + rule.dimension() + " dimensions;"
+                    + " the model has " + design.d + " random coefficients.");
+        }
+        this.decisionMakers = design.data.decisionMakerCount();
         this.workers = new DecisionMakerWorkers(threads);
         boolean cache = VariateStore.cacheSize(rule, decisionMakers) <= integration.cacheBytes();
         this.store = cache ? VariateStore.cached(rule, design.dimensionDistribution, decisionMakers)
