@@ -3,6 +3,7 @@ package org.mixlogit.estimation;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.likelihood.AdaptiveQuadrature;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
 import org.mixlogit.spec.ModelSpec;
 
@@ -26,6 +27,13 @@ final class IntegrationChecker {
             try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, c, threads)) {
                 values[s] = ll.value(theta);
                 replicateRule = c.type().code() + ", " + c.draws() + " draws, " + values.length + " seeds";
+            }
+        }
+        if (type == DrawType.ADAPTIVE_GH) {
+            try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec,
+                    AdaptiveQuadrature.rule(data, spec, theta, used.draws() + 4), used.cacheBytes(), threads)) {
+                return new IntegrationCheck(estimateLogLik, values, replicateRule, ll.value(theta),
+                        ll.integrationDescription());
             }
         }
         IntegrationConfig accurate = accurate(used);

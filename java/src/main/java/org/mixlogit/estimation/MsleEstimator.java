@@ -8,11 +8,14 @@ import java.util.Locale;
 import org.mixlogit.NumericalFailureException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.Covariances;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.likelihood.AdaptiveQuadrature;
 import org.mixlogit.likelihood.Contributions;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
 import org.mixlogit.optim.IterationListener;
 import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.Optimum;
+import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 
@@ -37,27 +40,81 @@ public final class MsleEstimator {
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
         long began = System.nanoTime();
         PlainLogit plain = PlainLogit.fit(data, spec, config);
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, config.integration(),
-                config.threads())) {
-            NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
-            double[] userStart = config.start();
-            double[] first = userStart != null ? StartValidation.checked(userStart, ll.layout())
-                    : StartingValues.defaults(spec, plain.estimates());
-            Optimizer optimizer = Optimizer.of(config.optimizer());
-            List<Optimum> runs = new ArrayList<>();
-            int iterations = 0;
-            int evaluations = 0;
-            for (int s = 0; s < config.starts(); s++) {
-                double[] start = s == 0 ? first : StartingValues.perturbed(ll.layout(), first, config.startSeed(), s);
-                Optimum o = optimizer.optimize(objective, start, listener);
-                iterations += o.iterations();
-                evaluations += o.evaluations();
-                runs.add(o);
-                if (o.status() == org.mixlogit.optim.OptimizerStatus.CANCELLED) {
-                    break;
-                }
+        double[] userStart = config.start();
+        double[] first = userStart != null ? StartValidation.checked(userStart, spec.layout())
+                : StartingValues.defaults(spec, plain.estimates());
+        boolean adaptive = config.integration().type() == DrawType.ADAPTIVE_GH && spec.randomDimension() > 0;
+        Search search = null;
+        SimulatedLogLikelihood ll = null;
+        double[] center = first;
+        double previous = Double.NaN;
+        int iterations = 0;
+        int evaluations = 0;
+        for (int round = 0; round < (adaptive ? ADAPTIVE_ROUNDS : 1); round++) {
+            if (ll != null) {
+                ll.close();
             }
-            Optimum best = best(runs);
+            ll = likelihood(data, spec, center, adaptive);
+            search = search(ll, round == 0 ? first : center, listener);
+            iterations += search.iterations;
+            evaluations += search.evaluations;
+            double logLik = -search.best.value();
+            boolean settled = Math.abs(logLik - previous) < 1e-6 * Math.max(1.0, Math.abs(logLik));
+            if (!adaptive || settled || search.best.status() == OptimizerStatus.CANCELLED) {
+                break;
+            }
+            previous = logLik;
+            center = search.best.point();
+        }
+        try {
+            return inference(data, spec, ll, search, plain, iterations, evaluations, began);
+        } finally {
+            ll.close();
+        }
+    }
+
+    /** Adaptive quadrature is re-centred at each new estimate until the log-likelihood settles. */
+    private static final int ADAPTIVE_ROUNDS = 8;
+
+    private SimulatedLogLikelihood likelihood(ChoiceData data, ModelSpec spec, double[] center, boolean adaptive) {
+        if (!adaptive) {
+            return new SimulatedLogLikelihood(data, spec, config.integration(), config.threads());
+        }
+        return new SimulatedLogLikelihood(data, spec, AdaptiveQuadrature.rule(data, spec, center,
+                config.integration().draws()), config.integration().cacheBytes(), config.threads());
+    }
+
+    /** The optimizer's runs from the default start and the perturbed ones. */
+    private static final class Search {
+        final List<Optimum> runs = new ArrayList<>();
+        Optimum best;
+        int iterations;
+        int evaluations;
+    }
+
+    private Search search(SimulatedLogLikelihood ll, double[] first, IterationListener listener) {
+        NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
+        Optimizer optimizer = Optimizer.of(config.optimizer());
+        Search search = new Search();
+        for (int s = 0; s < config.starts(); s++) {
+            double[] start = s == 0 ? first : StartingValues.perturbed(ll.layout(), first, config.startSeed(), s);
+            Optimum o = optimizer.optimize(objective, start, listener);
+            search.iterations += o.iterations();
+            search.evaluations += o.evaluations();
+            search.runs.add(o);
+            if (o.status() == OptimizerStatus.CANCELLED) {
+                break;
+            }
+        }
+        search.best = best(search.runs);
+        return search;
+    }
+
+    private EstimationResult inference(ChoiceData data, ModelSpec spec, SimulatedLogLikelihood ll, Search search,
+            PlainLogit plain, int iterations, int evaluations, long began) {
+        {
+            Optimum best = search.best;
+            List<Optimum> runs = search.runs;
             double[] theta = best.point();
             Contributions c = ll.contributions(theta);
             if (!Double.isFinite(c.logLikelihood())) {

@@ -23,7 +23,12 @@ public enum DrawType {
     /** Gauss-Hermite product rule: "draws" points per dimension, (draws)^D nodes. */
     GAUSS_HERMITE("gh", 0),
     /** Smolyak sparse grid from Gauss-Hermite rules (Heiss and Winschel 2008): "draws" is the accuracy level. */
-    SPARSE_GRID("sparse", 0);
+    SPARSE_GRID("sparse", 0),
+    /**
+     * Adaptive Gauss-Hermite: "draws" points per dimension centred and scaled at each decision-maker's posterior
+     * mode; built by the estimator (it depends on the data and parameters), normal random coefficients only.
+     */
+    ADAPTIVE_GH("agh", 0);
 
     private final String code;
     private final int defaultBurn;
@@ -35,7 +40,7 @@ public enum DrawType {
 
     /** True for simulation draws, false for quadrature rules. */
     public boolean isSimulation() {
-        return this != GAUSS_HERMITE && this != SPARSE_GRID;
+        return this != GAUSS_HERMITE && this != SPARSE_GRID && this != ADAPTIVE_GH;
     }
 
     /** The word users type ("random", "halton", "shalton", "mlhs", "sobol", "gh", "sparse"). */
@@ -71,7 +76,8 @@ public enum DrawType {
             }
         }
         throw new InvalidSpecificationException("Unknown draw type '" + code + "': use one of halton, shalton"
-                + " (scrambled Halton), mlhs, sobol, random, gh (Gauss-Hermite), sparse (sparse grid).");
+                + " (scrambled Halton), mlhs, sobol, random, gh (Gauss-Hermite), sparse (sparse grid), agh (adaptive"
+                + " Gauss-Hermite).");
     }
 
     @Override

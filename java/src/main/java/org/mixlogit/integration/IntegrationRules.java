@@ -41,6 +41,10 @@ public final class IntegrationRules {
                 return new GaussHermiteRule(config, dimension);
             case SPARSE_GRID:
                 return new SparseGridRule(config, dimension);
+            case ADAPTIVE_GH:
+                throw new org.mixlogit.InvalidSpecificationException("Adaptive Gauss-Hermite nodes depend on the data"
+                        + " and the parameters: the estimator builds them (likelihood.AdaptiveQuadrature); a"
+                        + " likelihood on its own takes gh, sparse or draws.");
             default:
                 throw new IllegalStateException("No integration rule for draw type " + config.type() + ".");
         }
