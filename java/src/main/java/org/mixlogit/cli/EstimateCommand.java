@@ -37,7 +37,7 @@ import org.mixlogit.spec.ModelSpec;
 final class EstimateCommand {
     static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("data", "choice", "group", "id", "fixed", "random",
             "correlated", "heterogeneity", "weights", "draws", "R", "seed", "burn", "starts", "optimizer", "vce",
-            "threads", "json", "spec", "level", "max-iterations", "integration-check"));
+            "threads", "json", "spec", "level", "max-iterations", "integration-check", "reestimate"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
 
     private EstimateCommand() {
@@ -160,7 +160,8 @@ final class EstimateCommand {
                 .withStarts(o.integer("starts", 1, 1)).withCovariance(vce.type)
                 .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
                 .withLevel(o.number("level", 95))
-                .withCheckReplicates(o.integer("integration-check", 5, 0));
+                .withCheckReplicates(o.integer("integration-check", 5, 0))
+                .withReestimations(o.integer("reestimate", 0, 0));
         if (o.has("seed")) {
             config = config.withStartSeed(o.longValue("seed", 0));
         }

@@ -52,6 +52,8 @@ final class Help {
             "  --threads T            worker threads (default: all processors)",
             "  --integration-check K  after estimating, re-evaluate the log-likelihood with K independent draw",
             "                         sets and with 4x the draws, and report the spread (default 5; 0 skips)",
+            "  --reestimate K         re-estimate with K independent draw sets and report each estimate's and",
+            "                         standard error's simulation sd beside its standard error (K >= 2)",
             "",
             "Output:",
             "  --json OUT             also write the results as JSON",

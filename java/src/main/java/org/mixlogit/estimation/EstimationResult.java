@@ -56,6 +56,7 @@ public final class EstimationResult {
         String certification;
         IntegrationCheck integrationCheck;
         double checkSeconds;
+        SimulationNoise simulationNoise;
     }
 
     public String estimator() {
@@ -259,6 +260,11 @@ public final class EstimationResult {
     /** The integration check, or null when it was not requested (or nothing is random). */
     public IntegrationCheck integrationCheck() {
         return p.integrationCheck;
+    }
+
+    /** The re-estimation study of simulation noise, or null when not requested. */
+    public SimulationNoise simulationNoise() {
+        return p.simulationNoise;
     }
 
     /** Seconds the integration check took (not included in {@link #seconds()}). */

@@ -24,10 +24,11 @@ public final class EstimatorConfig {
     private final double[] start;
     private final double level;
     private final int checkReplicates;
+    private final int reestimations;
 
     private EstimatorConfig(IntegrationConfig integration, OptimizerConfig optimizer, int starts, long startSeed,
             int threads, CovarianceType covariance, String cluster, double[] start, double level,
-            int checkReplicates) {
+            int checkReplicates, int reestimations) {
         if (integration == null || optimizer == null || covariance == null) {
             throw new InvalidSpecificationException("Integration, optimizer and covariance settings are required.");
         }
@@ -53,13 +54,18 @@ public final class EstimatorConfig {
             throw new InvalidSpecificationException("The integration check's replicates are " + checkReplicates
                     + ": use 0 (no check) or more.");
         }
+        if (reestimations < 0 || reestimations == 1) {
+            throw new InvalidSpecificationException("reestimations is " + reestimations + ": use 0 (none) or at"
+                    + " least 2, so that a standard deviation exists.");
+        }
         this.level = level;
         this.checkReplicates = checkReplicates;
+        this.reestimations = reestimations;
     }
 
     public static EstimatorConfig defaults() {
         return new EstimatorConfig(IntegrationConfig.of(DrawType.HALTON, 100), OptimizerConfig.of(Algorithm.BFGS), 1,
-                20240501L, Runtime.getRuntime().availableProcessors(), CovarianceType.HESSIAN, null, null, 95, 0);
+                20240501L, Runtime.getRuntime().availableProcessors(), CovarianceType.HESSIAN, null, null, 95, 0, 0);
     }
 
     public IntegrationConfig integration() {
@@ -106,54 +112,64 @@ public final class EstimatorConfig {
         return checkReplicates;
     }
 
+    /** Re-estimations with independent draw sets for the simulation-noise report; 0 (the default) skips it. */
+    public int reestimations() {
+        return reestimations;
+    }
+
+    public EstimatorConfig withReestimations(int k) {
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
+                level, checkReplicates, k);
+    }
+
     public EstimatorConfig withCheckReplicates(int replicates) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
-                level, replicates);
+                level, replicates, reestimations);
     }
 
     public EstimatorConfig withIntegration(IntegrationConfig c) {
         return new EstimatorConfig(c, optimizer, starts, startSeed, threads, covariance, cluster, start, level,
-                checkReplicates);
+                checkReplicates, reestimations);
     }
 
     public EstimatorConfig withOptimizer(OptimizerConfig c) {
         return new EstimatorConfig(integration, c, starts, startSeed, threads, covariance, cluster, start,
-                level, checkReplicates);
+                level, checkReplicates, reestimations);
     }
 
     public EstimatorConfig withStarts(int n) {
         return new EstimatorConfig(integration, optimizer, n, startSeed, threads, covariance, cluster, start,
-                level, checkReplicates);
+                level, checkReplicates, reestimations);
     }
 
     public EstimatorConfig withStartSeed(long seed) {
         return new EstimatorConfig(integration, optimizer, starts, seed, threads, covariance, cluster, start,
-                level, checkReplicates);
+                level, checkReplicates, reestimations);
     }
 
     public EstimatorConfig withThreads(int n) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, n, covariance, cluster, start,
-                level, checkReplicates);
+                level, checkReplicates, reestimations);
     }
 
     public EstimatorConfig withCovariance(CovarianceType type) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, type, cluster, start,
-                level, checkReplicates);
+                level, checkReplicates, reestimations);
     }
 
     public EstimatorConfig withCluster(String characteristic) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, characteristic,
-                start, level, checkReplicates);
+                start, level, checkReplicates, reestimations);
     }
 
     public EstimatorConfig withStart(double[] values) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, values,
-                level, checkReplicates);
+                level, checkReplicates, reestimations);
     }
 
     public EstimatorConfig withLevel(double percent) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
-                percent, checkReplicates);
+                percent, checkReplicates, reestimations);
     }
 
     @Override
@@ -161,6 +177,6 @@ public final class EstimatorConfig {
         return "EstimatorConfig[" + integration + ", " + optimizer + ", starts=" + starts + ", startSeed=" + startSeed
                 + ", threads=" + threads + ", covariance=" + covariance + ", cluster="
                 + (cluster == null ? "decision-maker" : cluster) + ", start=" + (start == null ? "default" : "user")
-                + ", level=" + level + ", checkReplicates=" + checkReplicates + "]";
+                + ", level=" + level + ", checkReplicates=" + checkReplicates + ", reestimations=" + reestimations + "]";
     }
 }

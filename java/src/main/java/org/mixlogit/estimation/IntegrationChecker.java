@@ -43,7 +43,8 @@ final class IntegrationChecker {
         }
     }
 
-    private static IntegrationConfig replicate(IntegrationConfig used, int index) {
+    /** Draw set number {@code index} (1-based) independent of {@code used}: a new seed or scrambling. */
+    static IntegrationConfig replicate(IntegrationConfig used, int index) {
         long seed = used.seed() + 7919L * index;
         switch (used.type()) {
             case HALTON:

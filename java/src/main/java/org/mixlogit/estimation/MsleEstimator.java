@@ -161,7 +161,12 @@ public final class MsleEstimator {
                         config.checkReplicates(), config.threads(), theta, p.logLikelihood);
                 p.checkSeconds = (System.nanoTime() - checkBegan) / 1e9;
             }
-            return new EstimationResult(p);
+            EstimationResult result = new EstimationResult(p);
+            boolean simulated = config.integration().type().isSimulation() && spec.randomDimension() > 0;
+            if (config.reestimations() > 1 && simulated) {
+                p.simulationNoise = SimulationNoiseStudy.run(data, spec, config, result);
+            }
+            return result;
         }
     }
 

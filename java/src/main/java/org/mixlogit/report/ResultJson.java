@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.IntegrationCheck;
+import org.mixlogit.estimation.SimulationNoise;
 import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.io.ModelSpecJson;
@@ -34,6 +35,8 @@ import org.mixlogit.io.ModelSpecJson;
  *   "covariance": {"hessian": [[..]], "opg": [[..]], "robust": [[..]], "cluster": [[..]]},
  *   "integrationCheck": null or {"replicateLoglik": [..], "replicateRule": "..", "replicateSd": ..,
  *                        "accurateLoglik": .., "accurateRule": "..", "accurateDifference": .., "seconds": ..},
+ *   "simulationNoise": null or {"reestimations": K, "flagShare": 0.1, "quantities": [{"name": .., "simulationSd": ..,
+ *                       "stderr": .., "stderrSimulationSd": .., "flagged": false}]},
  *   "optima": [{"loglik": .., "starts": 1, "gradientNorm": .., "converged": true}],
  *   "spec": { the model specification, see ModelSpecJson }
  * }
@@ -116,6 +119,26 @@ public final class ResultJson {
             c.put("accurateRule", check.accurateRule());
             number(c, "accurateDifference", check.accurateDifference());
             number(c, "seconds", r.integrationCheckSeconds());
+        }
+        SimulationNoise noise = r.simulationNoise();
+        if (noise == null) {
+            root.putNull("simulationNoise");
+        } else {
+            ObjectNode n = root.putObject("simulationNoise");
+            n.put("reestimations", noise.reestimations());
+            n.put("flagShare", SimulationNoise.FLAG_SHARE);
+            ArrayNode rows = n.putArray("quantities");
+            double[] sd = noise.estimateSd();
+            double[] seSd = noise.standardErrorSd();
+            double[] se = noise.standardError();
+            for (int i = 0; i < sd.length; i++) {
+                ObjectNode q = rows.addObject();
+                q.put("name", noise.names().get(i));
+                number(q, "simulationSd", sd[i]);
+                number(q, "stderr", se[i]);
+                number(q, "stderrSimulationSd", seSd[i]);
+                q.put("flagged", noise.flagged(i));
+            }
         }
         ArrayNode optima = root.putArray("optima");
         for (LocalOptimum o : r.optima()) {

@@ -7,6 +7,7 @@ import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.IntegrationCheck;
 import org.mixlogit.estimation.LocalOptimum;
+import org.mixlogit.estimation.SimulationNoise;
 import org.mixlogit.spec.ParameterKind;
 
 /** The fixed-width results table, in the style of a statistics package. */
@@ -128,6 +129,19 @@ public final class ResultTable {
             }
             b.append(String.format(Locale.ROOT, "Integration check: log-likelihood %.4f with %s (%+.4f)%n",
                     check.accurateLogLikelihood(), check.accurateRule(), check.accurateDifference()));
+        }
+        SimulationNoise noise = r.simulationNoise();
+        if (noise != null) {
+            b.append(String.format(Locale.ROOT, "Simulation noise over %d re-estimations with independent draws"
+                    + " (* = more than %.0f%% of the standard error):%n", noise.reestimations(),
+                    100 * SimulationNoise.FLAG_SHARE));
+            double[] sd = noise.estimateSd();
+            double[] se = noise.standardError();
+            double[] seSd = noise.standardErrorSd();
+            for (int i = 0; i < sd.length; i++) {
+                b.append(String.format(Locale.ROOT, "  %-22s estimate sd %10.4g   s.e. %10.4g   s.e. sd %10.4g %s%n",
+                        noise.names().get(i), sd[i], se[i], seSd[i], noise.flagged(i) ? "*" : ""));
+            }
         }
         List<LocalOptimum> optima = r.optima();
         if (optima.size() > 1 || optima.get(0).starts() > 1) {

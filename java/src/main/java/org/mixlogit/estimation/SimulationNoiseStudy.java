@@ -1,0 +1,74 @@
+package org.mixlogit.estimation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.spec.ParameterKind;
+
+/**
+ * Re-estimates a model with K independent draw sets (started at the main estimate, so each lands on the optimum
+ * its own draws define) and summarises, per parameter and derived quantity, the spread of the estimates and of
+ * their standard errors.
+ */
+final class SimulationNoiseStudy {
+    private SimulationNoiseStudy() {
+    }
+
+    static SimulationNoise run(ChoiceData data, ModelSpec spec, EstimatorConfig config, EstimationResult main) {
+        int k = config.reestimations();
+        List<ParameterKind> kinds = spec.layout().kinds();
+        int p = kinds.size();
+        List<String> names = new ArrayList<>(main.names());
+        List<CoefficientEstimate> derived = main.derived();
+        for (CoefficientEstimate d : derived) {
+            names.add(d.name());
+        }
+        int m = names.size();
+        double[][] estimates = new double[k][m];
+        double[][] errors = new double[k][m];
+        for (int s = 0; s < k; s++) {
+            EstimatorConfig replicate = config.withIntegration(IntegrationChecker.replicate(config.integration(), s + 1))
+                    .withCheckReplicates(0).withReestimations(0).withStarts(1).withStart(main.estimates());
+            EstimationResult r = new MsleEstimator(replicate).estimate(data, spec);
+            double[] theta = r.estimates();
+            double[] se = r.standardErrors();
+            for (int j = 0; j < p; j++) {
+                boolean unsigned = kinds.get(j) == ParameterKind.SCALE || kinds.get(j) == ParameterKind.CHOLESKY;
+                estimates[s][j] = unsigned ? Math.abs(theta[j]) : theta[j];
+                errors[s][j] = se[j];
+            }
+            List<CoefficientEstimate> rd = r.derived();
+            for (int j = 0; j < rd.size(); j++) {
+                estimates[s][p + j] = rd.get(j).estimate();
+                errors[s][p + j] = rd.get(j).standardError();
+            }
+        }
+        double[] mainErrors = new double[m];
+        double[] se = main.standardErrors();
+        System.arraycopy(se, 0, mainErrors, 0, p);
+        for (int j = 0; j < derived.size(); j++) {
+            mainErrors[p + j] = derived.get(j).standardError();
+        }
+        return new SimulationNoise(k, names, columnSd(estimates), columnSd(errors), mainErrors);
+    }
+
+    private static double[] columnSd(double[][] values) {
+        int k = values.length;
+        int m = values[0].length;
+        double[] out = new double[m];
+        for (int j = 0; j < m; j++) {
+            double mean = 0;
+            for (double[] row : values) {
+                mean += row[j] / k;
+            }
+            double ss = 0;
+            for (double[] row : values) {
+                ss += (row[j] - mean) * (row[j] - mean);
+            }
+            out[j] = Math.sqrt(ss / (k - 1));
+        }
+        return out;
+    }
+}
