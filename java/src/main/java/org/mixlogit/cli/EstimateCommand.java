@@ -37,7 +37,8 @@ import org.mixlogit.spec.ModelSpec;
 final class EstimateCommand {
     static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("data", "choice", "group", "id", "fixed", "random",
             "correlated", "heterogeneity", "weights", "draws", "R", "seed", "burn", "starts", "optimizer", "vce",
-            "threads", "json", "spec", "level", "max-iterations", "integration-check", "reestimate"));
+            "threads", "json", "spec", "level", "points", "conf-level", "max-iterations", "integration-check",
+            "reestimate"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
 
     private EstimateCommand() {
@@ -149,7 +150,7 @@ final class EstimateCommand {
 
     private static EstimatorConfig config(Options o, CovarianceChoice vce) {
         DrawType type = DrawType.fromCode(o.get("draws", "halton"));
-        IntegrationConfig integration = IntegrationConfig.of(type, o.integer("R", 100, 1))
+        IntegrationConfig integration = IntegrationConfig.of(type, ruleSize(o, type))
                 .withSeed(o.longValue("seed", IntegrationConfig.DEFAULT_SEED));
         if (o.has("burn")) {
             integration = integration.withBurn(o.integer("burn", 0, 0));
@@ -159,13 +160,33 @@ final class EstimateCommand {
         EstimatorConfig config = EstimatorConfig.defaults().withIntegration(integration).withOptimizer(optimizer)
                 .withStarts(o.integer("starts", 1, 1)).withCovariance(vce.type)
                 .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
-                .withLevel(o.number("level", 95))
+                .withLevel(o.number("conf-level", 95))
                 .withCheckReplicates(o.integer("integration-check", 5, 0))
                 .withReestimations(o.integer("reestimate", 0, 0));
         if (o.has("seed")) {
             config = config.withStartSeed(o.longValue("seed", 0));
         }
         return vce.cluster != null ? config.withCluster(vce.cluster) : config;
+    }
+
+    /** Draws per person (--R), points per dimension (--points, gh and agh) or sparse-grid level (--level). */
+    private static int ruleSize(Options o, DrawType type) {
+        boolean points = type == DrawType.GAUSS_HERMITE || type == DrawType.ADAPTIVE_GH;
+        boolean level = type == DrawType.SPARSE_GRID;
+        if (o.has("points") && !points) {
+            throw new UsageException("--points is for --draws gh or agh (points per dimension); use --R for draws.");
+        }
+        if (o.has("level") && !level) {
+            throw new UsageException("--level is the sparse-grid accuracy level, for --draws sparse; the confidence"
+                    + " level is --conf-level.");
+        }
+        if (points) {
+            return o.integer("points", o.integer("R", 10, 1), 1);
+        }
+        if (level) {
+            return o.integer("level", o.integer("R", 5, 1), 1);
+        }
+        return o.integer("R", 100, 1);
     }
 
     /** --vce hessian|opg|robust|cluster[:COLUMN]. */

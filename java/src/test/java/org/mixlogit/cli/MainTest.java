@@ -85,4 +85,30 @@ class MainTest {
         assertEquals(0, run("estimate", "--help"));
         assertTrue(out().contains("--correlated"));
     }
+
+    @Test
+    @DisplayName("quadrature options: --points for gh/agh, --level for sparse; misuse is named")
+    void quadratureOptions(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("fishing.csv");
+        StringBuilder b = new StringBuilder("id,choice,price,catch\n");
+        java.util.Random random = new java.util.Random(4);
+        for (int n = 1; n <= 150; n++) {
+            int pick = random.nextInt(3);
+            for (int j = 0; j < 3; j++) {
+                b.append(n).append(',').append(j == pick ? 1 : 0).append(',').append(random.nextDouble() * 3)
+                        .append(',').append(random.nextGaussian()).append('\n');
+            }
+        }
+        Files.write(csv, b.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "id", "--random",
+                "price=n", "--fixed", "catch", "--draws", "gh", "--points", "12", "--quiet", "--threads", "1"), err());
+        assertTrue(out().contains("gh, 12 points per dimension"), out());
+        assertEquals(0, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "id", "--random",
+                "price=n", "--fixed", "catch", "--draws", "sparse", "--level", "6", "--quiet", "--threads", "1"),
+                err());
+        assertTrue(out().contains("sparse, level 6"), out());
+        assertEquals(2, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "id", "--random",
+                "price=n", "--draws", "halton", "--points", "12"));
+        assertTrue(err().contains("--points is for --draws gh or agh"), err());
+    }
 }
