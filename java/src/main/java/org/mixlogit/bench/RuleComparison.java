@@ -34,7 +34,8 @@ public final class RuleComparison {
                 : new Object[][] {{DrawType.HALTON, 1000}, {DrawType.HALTON, 5000}, {DrawType.HALTON, 20000},
                     {DrawType.SOBOL, 1000}, {DrawType.MLHS, 1000}, {DrawType.GAUSS_HERMITE, 10},
                     {DrawType.GAUSS_HERMITE, 20}, {DrawType.GAUSS_HERMITE, 40}, {DrawType.SPARSE_GRID, 10},
-                    {DrawType.SPARSE_GRID, 20}, {DrawType.SPARSE_GRID, 25}};
+                    {DrawType.SPARSE_GRID, 20}, {DrawType.SPARSE_GRID, 25}, {DrawType.ADAPTIVE_GH, 3},
+                    {DrawType.ADAPTIVE_GH, 5}, {DrawType.ADAPTIVE_GH, 8}};
         for (Object[] rule : fishingRules) {
             row(fishing, fishingSpec, (DrawType) rule[0], (Integer) rule[1]);
         }
@@ -50,7 +51,8 @@ public final class RuleComparison {
                 ? new Object[][] {{DrawType.HALTON, 100}, {DrawType.SPARSE_GRID, 3}}
                 : new Object[][] {{DrawType.HALTON, 100}, {DrawType.HALTON, 500}, {DrawType.HALTON, 2000},
                     {DrawType.SOBOL, 500}, {DrawType.GAUSS_HERMITE, 3}, {DrawType.GAUSS_HERMITE, 4},
-                    {DrawType.SPARSE_GRID, 3}, {DrawType.SPARSE_GRID, 4}, {DrawType.SPARSE_GRID, 5}};
+                    {DrawType.SPARSE_GRID, 3}, {DrawType.SPARSE_GRID, 4}, {DrawType.SPARSE_GRID, 5},
+                    {DrawType.ADAPTIVE_GH, 2}, {DrawType.ADAPTIVE_GH, 3}, {DrawType.ADAPTIVE_GH, 4}};
         for (Object[] rule : electricityRules) {
             row(electricity, b.build(), (DrawType) rule[0], (Integer) rule[1]);
         }
@@ -66,7 +68,8 @@ public final class RuleComparison {
                 .withCacheBytes(1L << 30));
         try {
             EstimationResult r = new MsleEstimator(config).estimate(data, spec);
-            int nodes = type.isSimulation() ? size : parseNodes(r.integration());
+            int nodes = type.isSimulation() ? size : type == DrawType.ADAPTIVE_GH
+                    ? (int) Math.round(Math.pow(size, spec.randomDimension())) : parseNodes(r.integration());
             System.out.printf(Locale.ROOT, "%-58s %8d %14.4f %6d %8.2f%s%n", r.integration(), nodes,
                     r.logLikelihood(), r.iterations(), r.seconds(), r.isConverged() ? "" : "  (not converged)");
         } catch (RuntimeException e) {
