@@ -3,8 +3,6 @@ package org.mixlogit.estimation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.data.ChoiceData;
@@ -12,45 +10,14 @@ import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.testdata.SharpPanel;
 
 /** Estimation with adaptive Gauss-Hermite: nodes re-centred at each estimate until the log-likelihood settles. */
 class AdaptiveEstimationTest {
 
     /** 80 people x 20 choices among 3 alternatives; beta_x ~ N(1, 2^2), beta_z = 0.5. */
     private static ChoiceData panel() {
-        Random random = new Random(8);
-        int people = 80;
-        int t = 20;
-        int rows = people * t * 3;
-        long[] situation = new long[rows];
-        long[] id = new long[rows];
-        double[] chosen = new double[rows];
-        double[] x = new double[rows];
-        double[] z = new double[rows];
-        int at = 0;
-        for (int n = 0; n < people; n++) {
-            double b = 1 + 2 * random.nextGaussian();
-            for (int s = 0; s < t; s++) {
-                int best = -1;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < 3; j++) {
-                    int i = at + j;
-                    situation[i] = (long) n * t + s;
-                    id[i] = n;
-                    x[i] = random.nextGaussian();
-                    z[i] = random.nextGaussian();
-                    double u = b * x[i] + 0.5 * z[i] - Math.log(-Math.log(random.nextDouble()));
-                    if (u > max) {
-                        max = u;
-                        best = i;
-                    }
-                }
-                chosen[best] = 1;
-                at += 3;
-            }
-        }
-        return ChoiceData.builder().situations(situation).decisionMakers(id).chosen(chosen).attribute("x", x)
-                .attribute("z", z).build();
+        return SharpPanel.create(80, 20, 1.0, 2.0, 8);
     }
 
     private static EstimationResult fit(ChoiceData data, DrawType type, int size) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.InvalidSpecificationException;
@@ -14,6 +12,7 @@ import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.testdata.SharpPanel;
 
 /**
  * Adaptive Gauss-Hermite on a panel with sharp posteriors (30 choices per person, a coefficient with sd 2.5):
@@ -24,39 +23,7 @@ class AdaptiveQuadratureTest {
     private static final double[] THETA = {1.0, 0.5, 2.5};
 
     static ChoiceData panel(int people) {
-        Random random = new Random(3);
-        int t = 30;
-        int alternatives = 3;
-        int rows = people * t * alternatives;
-        long[] situation = new long[rows];
-        long[] id = new long[rows];
-        double[] chosen = new double[rows];
-        double[] x = new double[rows];
-        double[] z = new double[rows];
-        int at = 0;
-        for (int n = 0; n < people; n++) {
-            double b = 1 + 2.5 * random.nextGaussian();
-            for (int s = 0; s < t; s++) {
-                int best = -1;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < alternatives; j++) {
-                    int i = at + j;
-                    situation[i] = (long) n * t + s;
-                    id[i] = n;
-                    x[i] = random.nextGaussian();
-                    z[i] = random.nextGaussian();
-                    double u = b * x[i] + 0.5 * z[i] - Math.log(-Math.log(random.nextDouble()));
-                    if (u > max) {
-                        max = u;
-                        best = i;
-                    }
-                }
-                chosen[best] = 1;
-                at += alternatives;
-            }
-        }
-        return ChoiceData.builder().situations(situation).decisionMakers(id).chosen(chosen).attribute("x", x)
-                .attribute("z", z).build();
+        return SharpPanel.create(people, 30, 1.0, 2.5, 3);
     }
 
     private static double adaptive(ChoiceData data, int points) {
