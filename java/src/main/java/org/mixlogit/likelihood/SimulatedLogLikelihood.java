@@ -193,6 +193,53 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Substitution patterns of every situation with respect to one attribute of the model, integrated with this
+     * likelihood's nodes (unconditional on observed choices).
+     */
+    public synchronized Substitution substitution(double[] theta, String attribute) {
+        checkLength(theta);
+        int a = -1;
+        for (int i = 0; i < design.k; i++) {
+            if (design.spec.coefficients().get(i).attribute().equals(attribute)) {
+                a = i;
+            }
+        }
+        if (a < 0) {
+            throw new InvalidSpecificationException("'" + attribute + "' is not an attribute of the model: "
+                    + design.layout.names() + ".");
+        }
+        final int coefficient = a;
+        int situations = design.data.situationCount();
+        int[] start = design.data.situationStartRef();
+        int[] offset = new int[2 * situations];
+        int[] alternatives = new int[situations];
+        int squares = 0;
+        for (int s = 0; s < situations; s++) {
+            alternatives[s] = start[s + 1] - start[s];
+            offset[s] = start[s];
+            offset[situations + s] = squares;
+            squares += alternatives[s] * alternatives[s];
+        }
+        double[] shares = new double[design.data.rowCount()];
+        double[] derivative = new double[squares];
+        double[] removal = new double[squares];
+        SubstitutionKernel[] kernel = new SubstitutionKernel[workers.threads()];
+        for (int w = 0; w < kernel.length; w++) {
+            kernel[w] = new SubstitutionKernel(design, store);
+        }
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                kernel[worker].add(n, theta, coefficient, offset, shares, derivative, removal);
+            }
+        });
+        double[] values = new double[design.data.rowCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = design.x[i * design.k + coefficient];
+        }
+        return new Substitution(offset, alternatives, shares, derivative, removal, values);
+    }
+
     private void evaluateScores(double[] theta) {
         int p = design.p;
         workers.run(decisionMakers, (worker, from, to) -> {
