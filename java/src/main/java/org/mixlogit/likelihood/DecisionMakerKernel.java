@@ -121,6 +121,40 @@ final class DecisionMakerKernel {
         return mix(n, v, vo, score, scoreOffset);
     }
 
+    /**
+     * Conditional (posterior) mean and standard deviation of every coefficient of decision-maker n given the
+     * person's observed choices: weights w_r L_r / sum_s w_s L_s over the draws.
+     *
+     * @param mean <b>Modified</b>: K means from {@code at}
+     * @param sd <b>Modified</b>: K standard deviations from {@code at}
+     * @return the person's log-likelihood (NaN when undefined; then the outputs are NaN)
+     */
+    double conditional(int n, double[] theta, double[] mean, double[] sd, int at) {
+        double logLik = evaluate(n, theta, null, 0);
+        if (!Double.isFinite(logLik)) {
+            Arrays.fill(mean, at, at + k, Double.NaN);
+            Arrays.fill(sd, at, at + k, Double.NaN);
+            return logLik;
+        }
+        double total = 0;
+        for (int q = 0; q < r; q++) {
+            total += drawLogLik[q];
+        }
+        for (int i = 0; i < k; i++) {
+            double[] b = draws.beta[i];
+            double m1 = 0;
+            double m2 = 0;
+            for (int q = 0; q < r; q++) {
+                double weight = drawLogLik[q] / total;
+                m1 += weight * b[q];
+                m2 += weight * b[q] * b[q];
+            }
+            mean[at + i] = m1;
+            sd[at + i] = Math.sqrt(Math.max(0, m2 - m1 * m1));
+        }
+        return logLik;
+    }
+
     /** Decision-maker index of the recorded failure, or -1. */
     int failedDecisionMaker() {
         return failedDecisionMaker;

@@ -194,6 +194,25 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
     }
 
     /**
+     * Conditional means and standard deviations of every coefficient for every decision-maker given that
+     * person's choices (E[beta_n | y_n]), as {means, sds}, each decision-makers x coefficients row-major in
+     * coefficient (declaration) order.
+     */
+    public synchronized double[][] conditionalCoefficients(double[] theta) {
+        checkLength(theta);
+        int k = design.k;
+        double[] mean = new double[decisionMakers * k];
+        double[] sd = new double[decisionMakers * k];
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                kernels[worker].conditional(n, theta, mean, sd, n * k);
+            }
+        });
+        collectFailures();
+        return new double[][] {mean, sd};
+    }
+
+    /**
      * Substitution patterns of every situation with respect to one attribute of the model, integrated with this
      * likelihood's nodes (unconditional on observed choices).
      */

@@ -45,4 +45,21 @@ public final class SharpPanel {
         return ChoiceData.builder().situations(situation).decisionMakers(id).chosen(chosen).attribute("x", x)
                 .attribute("z", z).build();
     }
+
+    /** The individual coefficients b_n that {@link #create} draws with the same arguments. */
+    public static double[] coefficients(int people, int situations, double mean, double sd, long seed) {
+        Random random = new Random(seed);
+        double[] out = new double[people];
+        for (int n = 0; n < people; n++) {
+            out[n] = mean + sd * random.nextGaussian();
+            for (int s = 0; s < situations; s++) {
+                for (int j = 0; j < 3; j++) {
+                    random.nextGaussian();
+                    random.nextGaussian();
+                    random.nextDouble();
+                }
+            }
+        }
+        return out;
+    }
 }
