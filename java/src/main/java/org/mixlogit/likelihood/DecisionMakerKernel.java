@@ -155,6 +155,28 @@ final class DecisionMakerKernel {
         return logLik;
     }
 
+    /**
+     * Willingness to pay of decision-maker n for attribute a in units of attribute c, -beta_a / beta_c: every
+     * draw's value (the population distribution) and the posterior-weighted mean given the person's choices.
+     *
+     * @param samples <b>Modified</b>: R values from {@code at}
+     * @return the conditional mean (NaN when the person's likelihood is undefined)
+     */
+    double willingnessToPay(int n, double[] theta, int a, int c, double[] samples, int at) {
+        double logLik = evaluate(n, theta, null, 0);
+        double[] ba = draws.beta[a];
+        double[] bc = draws.beta[c];
+        double total = 0;
+        double weighted = 0;
+        for (int q = 0; q < r; q++) {
+            double ratio = -ba[q] / bc[q];
+            samples[at + q] = ratio;
+            total += drawLogLik[q];
+            weighted += drawLogLik[q] * ratio;
+        }
+        return Double.isFinite(logLik) ? weighted / total : Double.NaN;
+    }
+
     /** Decision-maker index of the recorded failure, or -1. */
     int failedDecisionMaker() {
         return failedDecisionMaker;

@@ -194,6 +194,45 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
     }
 
     /**
+     * Willingness to pay for {@code attribute} in units of {@code cost} (-beta_a / beta_c): population
+     * distribution over all decision-makers' draws and conditional means per decision-maker. Needs equally
+     * weighted simulation draws.
+     */
+    public synchronized WillingnessToPay willingnessToPay(double[] theta, String attribute, String cost) {
+        checkLength(theta);
+        int a = coefficientIndex(attribute);
+        int c = coefficientIndex(cost);
+        int r = store.nodeCount();
+        double[] samples = new double[decisionMakers * r];
+        double[] individual = new double[decisionMakers];
+        double[] weights = new double[r];
+        rule.newCursor().fill(0, new double[Math.max(1, r * rule.dimension())], weights);
+        for (double w : weights) {
+            if (Math.abs(w - weights[0]) > 1e-15) {
+                throw new InvalidSpecificationException("Willingness to pay needs simulation draws with equal"
+                        + " weights; this likelihood uses " + rule.describe() + ".");
+            }
+        }
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                individual[n] = kernels[worker].willingnessToPay(n, theta, a, c, samples, n * r);
+            }
+        });
+        collectFailures();
+        return new WillingnessToPay(samples, individual);
+    }
+
+    private int coefficientIndex(String attribute) {
+        for (int i = 0; i < design.k; i++) {
+            if (design.spec.coefficients().get(i).attribute().equals(attribute)) {
+                return i;
+            }
+        }
+        throw new InvalidSpecificationException("'" + attribute + "' is not an attribute of the model: "
+                + design.layout.names() + ".");
+    }
+
+    /**
      * Conditional means and standard deviations of every coefficient for every decision-maker given that
      * person's choices (E[beta_n | y_n]), as {means, sds}, each decision-makers x coefficients row-major in
      * coefficient (declaration) order.

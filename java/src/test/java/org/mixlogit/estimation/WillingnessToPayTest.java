@@ -1,0 +1,51 @@
+package org.mixlogit.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.WillingnessToPay;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/** Willingness to pay -beta_a / beta_c: with a fixed price coefficient of -1 it is the normal coefficient itself. */
+class WillingnessToPayTest {
+
+    @Test
+    @DisplayName("WTP for quality with price fixed at -1 is N(0.8, 1.2^2): mean, median and quantiles")
+    void normalOverFixedPrice() {
+        ChoiceData data = ParameterRecoveryTest.simulate(300, 3, 3, 41);
+        ModelSpec spec = ModelSpec.builder().fixed("price").random("quality", Distribution.NORMAL).fixed("comfort")
+                .build();
+        double[] theta = {-1.0, 0.8, 0.5, 1.2};
+        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec,
+                IntegrationConfig.of(DrawType.SOBOL, 500), 2)) {
+            WillingnessToPay wtp = ll.willingnessToPay(theta, "quality", "price");
+            assertEquals(150_000, wtp.draws());
+            assertEquals(0.8, wtp.mean(), 0.01);
+            assertEquals(0.8, wtp.median(), 0.01);
+            assertEquals(0.8 - 1.6448536 * 1.2, wtp.quantile(0.05), 0.02);
+            assertEquals(0.8 + 1.6448536 * 1.2, wtp.quantile(0.95), 0.02);
+            double[] individual = wtp.individual();
+            assertEquals(300, individual.length);
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : individual) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            assertTrue(max - min > 1, "conditional WTP differs between people: " + min + " .. " + max);
+        }
+        try (SimulatedLogLikelihood gh = new SimulatedLogLikelihood(data, spec,
+                IntegrationConfig.of(DrawType.GAUSS_HERMITE, 9), 1)) {
+            assertThrows(InvalidSpecificationException.class, () -> gh.willingnessToPay(theta, "quality", "price"));
+        }
+    }
+}
