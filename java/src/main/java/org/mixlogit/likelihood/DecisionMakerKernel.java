@@ -122,59 +122,16 @@ final class DecisionMakerKernel {
     }
 
     /**
-     * Conditional (posterior) mean and standard deviation of every coefficient of decision-maker n given the
-     * person's observed choices: weights w_r L_r / sum_s w_s L_s over the draws.
-     *
-     * @param mean <b>Modified</b>: K means from {@code at}
-     * @param sd <b>Modified</b>: K standard deviations from {@code at}
-     * @return the person's log-likelihood (NaN when undefined; then the outputs are NaN)
+     * After {@link #evaluate}: the draws' unnormalised posterior weights w_r L_r / max (when the value was finite).
+     * Not to be modified.
      */
-    double conditional(int n, double[] theta, double[] mean, double[] sd, int at) {
-        double logLik = evaluate(n, theta, null, 0);
-        if (!Double.isFinite(logLik)) {
-            Arrays.fill(mean, at, at + k, Double.NaN);
-            Arrays.fill(sd, at, at + k, Double.NaN);
-            return logLik;
-        }
-        double total = 0;
-        for (int q = 0; q < r; q++) {
-            total += drawLogLik[q];
-        }
-        for (int i = 0; i < k; i++) {
-            double[] b = draws.beta[i];
-            double m1 = 0;
-            double m2 = 0;
-            for (int q = 0; q < r; q++) {
-                double weight = drawLogLik[q] / total;
-                m1 += weight * b[q];
-                m2 += weight * b[q] * b[q];
-            }
-            mean[at + i] = m1;
-            sd[at + i] = Math.sqrt(Math.max(0, m2 - m1 * m1));
-        }
-        return logLik;
+    double[] posteriorWeightsRef() {
+        return drawLogLik;
     }
 
-    /**
-     * Willingness to pay of decision-maker n for attribute a in units of attribute c, -beta_a / beta_c: every
-     * draw's value (the population distribution) and the posterior-weighted mean given the person's choices.
-     *
-     * @param samples <b>Modified</b>: R values from {@code at}
-     * @return the conditional mean (NaN when the person's likelihood is undefined)
-     */
-    double willingnessToPay(int n, double[] theta, int a, int c, double[] samples, int at) {
-        double logLik = evaluate(n, theta, null, 0);
-        double[] ba = draws.beta[a];
-        double[] bc = draws.beta[c];
-        double total = 0;
-        double weighted = 0;
-        for (int q = 0; q < r; q++) {
-            double ratio = -ba[q] / bc[q];
-            samples[at + q] = ratio;
-            total += drawLogLik[q];
-            weighted += drawLogLik[q] * ratio;
-        }
-        return Double.isFinite(logLik) ? weighted / total : Double.NaN;
+    /** After {@link #evaluate}: the coefficients of every draw. Not to be modified. */
+    CoefficientDraws coefficientDraws() {
+        return draws;
     }
 
     /** Decision-maker index of the recorded failure, or -1. */

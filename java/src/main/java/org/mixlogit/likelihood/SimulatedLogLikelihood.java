@@ -215,7 +215,8 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         }
         workers.run(decisionMakers, (worker, from, to) -> {
             for (int n = from; n < to; n++) {
-                individual[n] = kernels[worker].willingnessToPay(n, theta, a, c, samples, n * r);
+                individual[n] = PosteriorSummaries.willingnessToPay(kernels[worker], n, theta, a, c, samples,
+                        n * r);
             }
         });
         collectFailures();
@@ -244,7 +245,7 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         double[] sd = new double[decisionMakers * k];
         workers.run(decisionMakers, (worker, from, to) -> {
             for (int n = from; n < to; n++) {
-                kernels[worker].conditional(n, theta, mean, sd, n * k);
+                PosteriorSummaries.conditional(kernels[worker], n, theta, mean, sd, n * k);
             }
         });
         collectFailures();
