@@ -38,23 +38,9 @@ final class ProbabilityKernel {
             for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
                 int first = situationStart[t];
                 int end = situationStart[t + 1];
-                double max = Double.NEGATIVE_INFINITY;
+                LogitProbabilities.of(rows, draws.beta, q, first, end, utility);
                 for (int i = first; i < end; i++) {
-                    double u = 0;
-                    for (int e = rows.nonZeroStart[i]; e < rows.nonZeroStart[i + 1]; e++) {
-                        u += rows.value[e] * draws.beta[rows.attribute[e]][q];
-                    }
-                    utility[i - first] = u;
-                    max = Math.max(max, u);
-                }
-                double den = 0;
-                for (int j = 0; j < end - first; j++) {
-                    utility[j] = Math.exp(utility[j] - max);
-                    den += utility[j];
-                }
-                double scale = w / den;
-                for (int i = first; i < end; i++) {
-                    out[i] += utility[i - first] * scale;
+                    out[i] += utility[i - first] * w;
                 }
             }
         }

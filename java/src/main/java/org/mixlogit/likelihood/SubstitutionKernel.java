@@ -42,25 +42,9 @@ final class SubstitutionKernel {
             for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
                 int first = situationStart[t];
                 int alternatives = situationStart[t + 1] - first;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < alternatives; i++) {
-                    double u = 0;
-                    for (int e = rows.nonZeroStart[first + i]; e < rows.nonZeroStart[first + i + 1]; e++) {
-                        u += rows.value[e] * draws.beta[rows.attribute[e]][q];
-                    }
-                    p[i] = u;
-                    max = Math.max(max, u);
-                }
-                double den = 0;
-                for (int i = 0; i < alternatives; i++) {
-                    p[i] = Math.exp(p[i] - max);
-                    den += p[i];
-                }
+                LogitProbabilities.of(rows, draws.beta, q, first, first + alternatives, p);
                 int base = offset[t];
                 int square = squareOffset(offset, t);
-                for (int j = 0; j < alternatives; j++) {
-                    p[j] /= den;
-                }
                 for (int j = 0; j < alternatives; j++) {
                     shares[base + j] += w * p[j];
                     double redistribute = p[j] < 1 ? w * p[j] / (1 - p[j]) : 0.0;
