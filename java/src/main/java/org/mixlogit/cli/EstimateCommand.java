@@ -38,7 +38,7 @@ final class EstimateCommand {
     static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("data", "choice", "group", "id", "fixed", "random",
             "correlated", "heterogeneity", "weights", "draws", "R", "seed", "burn", "starts", "optimizer", "vce",
             "threads", "json", "spec", "level", "points", "conf-level", "max-iterations", "integration-check",
-            "reestimate"));
+            "reestimate", "alt", "market"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
 
     private EstimateCommand() {
@@ -57,11 +57,12 @@ final class EstimateCommand {
         EstimatorConfig config = config(o, vce);
         Path file = Paths.get(o.required("data", "the CSV file with one row per alternative per situation"));
         ChoiceData data = CsvChoiceDataReader.read(file, layout);
-        return estimateAndReport(data, spec, config, o.get("json", null), o.flag("quiet"), out, err);
+        return estimateAndReport(data, SavedData.file(file, layout), spec, config, o.get("json", null),
+                o.flag("quiet"), out, err);
     }
 
-    static int estimateAndReport(ChoiceData data, ModelSpec spec, EstimatorConfig config, String json,
-            boolean quiet, PrintStream out, PrintStream err) {
+    static int estimateAndReport(ChoiceData data, SavedData source, ModelSpec spec, EstimatorConfig config,
+            String json, boolean quiet, PrintStream out, PrintStream err) {
         if (!quiet) {
             err.println("Estimating " + spec + " on " + data + " with " + config.integration().draws() + " "
                     + config.integration().type() + " draws, " + config.threads() + " thread(s).");
@@ -76,7 +77,7 @@ final class EstimateCommand {
         out.print(ResultTable.format(r));
         if (json != null) {
             try {
-                Files.write(Paths.get(json), ResultJson.write(r).getBytes(StandardCharsets.UTF_8));
+                Files.write(Paths.get(json), source.annotate(ResultJson.write(r)).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new MixlogitException("Cannot write the JSON results to " + json + ": " + e.getMessage(), e);
             }
@@ -126,7 +127,8 @@ final class EstimateCommand {
         return b.build();
     }
 
-    private static CsvLayout layout(Options o, ModelSpec spec, String cluster) {
+    /** The CSV layout of --data from --group, --choice, --id, --weights, --alt, --market and the model. */
+    static CsvLayout layout(Options o, ModelSpec spec, String cluster) {
         List<String> attributes = new ArrayList<>();
         Set<String> characteristics = new LinkedHashSet<>();
         for (CoefficientSpec c : spec.coefficients()) {
@@ -144,6 +146,12 @@ final class EstimateCommand {
         }
         if (o.has("weights")) {
             layout = layout.withWeight(o.get("weights", null));
+        }
+        if (o.has("alt")) {
+            layout = layout.withAlternative(o.get("alt", null));
+        }
+        if (o.has("market")) {
+            layout = layout.withMarket(o.get("market", null));
         }
         return layout;
     }

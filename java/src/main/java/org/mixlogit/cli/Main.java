@@ -40,8 +40,15 @@ public final class Main {
                 case "rules":
                     org.mixlogit.bench.RuleComparison.main(rest);
                     return 0;
+                case "shares":
+                case "elasticities":
+                case "diversion":
+                case "conditional":
+                case "wtp":
+                    return PostEstimationCommand.run(args[0], rest, out, err);
                 default:
-                    err.println("Unknown command '" + args[0] + "': use example, estimate, bench or rules (see --help).");
+                    err.println("Unknown command '" + args[0] + "': use example, estimate, shares,"
+                            + " elasticities, diversion, conditional, wtp, bench or rules (see --help).");
                     return 2;
             }
         } catch (UsageException e) {
@@ -68,7 +75,8 @@ public final class Main {
             err.println("Example: Train's Electricity data (361 respondents, 4,308 choice situations), six"
                     + " independent normal coefficients, panel, 100 Halton draws.");
         }
-        return EstimateCommand.estimateAndReport(ExampleData.electricity(), b.build(), config, o.get("json", null),
+        return EstimateCommand.estimateAndReport(ExampleData.electricity(), SavedData.electricityExample(), b.build(),
+                config, o.get("json", null),
                 o.flag("quiet"), out, err);
     }
 }

@@ -34,6 +34,10 @@ public final class ChoiceData {
     private final boolean panel;
     private final boolean weighted;
     private final RowDescriber rowDescriber;
+    private final Labels alternatives;
+    private final boolean alternativesGiven;
+    private final Labels markets;
+    private final boolean marketsGiven;
 
     ChoiceData(ChoiceDataAssembly a) {
         this.attributeNames = Collections.unmodifiableList(new ArrayList<>(a.attributeNames));
@@ -50,6 +54,10 @@ public final class ChoiceData {
         this.panel = a.panel;
         this.weighted = a.weighted;
         this.rowDescriber = a.rowDescriber;
+        this.alternatives = a.alternatives;
+        this.alternativesGiven = a.alternativesGiven;
+        this.markets = a.markets;
+        this.marketsGiven = a.marketsGiven;
     }
 
     /** A builder taking whole columns; see {@link ChoiceDataBuilder}. */
@@ -193,6 +201,47 @@ public final class ChoiceData {
         return max;
     }
 
+    /** True when an alternative-id column was given; otherwise alternatives are named by position. */
+    public boolean hasAlternativeIds() {
+        return alternativesGiven;
+    }
+
+    /** The distinct alternatives (numeric labels in numeric order, others in order of first appearance). */
+    public List<String> alternativeLabels() {
+        return alternatives.names;
+    }
+
+    /** Index into {@link #alternativeLabels()} of the alternative in a grouped row. */
+    public int alternativeCode(int groupedRow) {
+        return alternatives.codes[groupedRow];
+    }
+
+    /** Index of an alternative's label; an unknown label is an error that lists the known ones. */
+    public int alternativeIndex(String label) {
+        int j = alternatives.names.indexOf(label);
+        if (j < 0) {
+            throw new InvalidDataException("Unknown alternative '" + label + "'. Alternatives in the data: "
+                    + alternatives.names + (alternativesGiven ? "." : " (positions within each situation: give an"
+                    + " alternative-id column to name them)."));
+        }
+        return j;
+    }
+
+    /** True when a market column was given; otherwise every situation is in the one market "all". */
+    public boolean hasMarkets() {
+        return marketsGiven;
+    }
+
+    /** The distinct markets. */
+    public List<String> marketLabels() {
+        return markets.names;
+    }
+
+    /** Index into {@link #marketLabels()} of a situation's market. */
+    public int marketCode(int situation) {
+        return markets.codes[situation];
+    }
+
     /** Copy of one attribute column in grouped order. */
     public double[] attributeColumn(String name) {
         int k = attributeIndex(name);
@@ -229,5 +278,9 @@ public final class ChoiceData {
         boolean panel;
         boolean weighted;
         RowDescriber rowDescriber;
+        Labels alternatives;
+        boolean alternativesGiven;
+        Labels markets;
+        boolean marketsGiven;
     }
 }

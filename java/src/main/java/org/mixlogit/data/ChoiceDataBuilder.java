@@ -16,6 +16,8 @@ public final class ChoiceDataBuilder {
     private long[] decisionMakers;
     private double[] chosen;
     private double[] rowWeights;
+    private String[] alternativeIds;
+    private String[] marketIds;
     private final Map<String, double[]> attributeColumns = new LinkedHashMap<>();
     private final Map<String, double[]> characteristicColumns = new LinkedHashMap<>();
     private RowDescriber rowDescriber = RowDescriber.ONE_BASED;
@@ -72,6 +74,41 @@ public final class ChoiceDataBuilder {
         return this;
     }
 
+    /**
+     * The alternative of each row (a product, a mode): each label at most once per situation. Optional; it lets
+     * post-estimation aggregate shares, elasticities and diversion by alternative across situations. Without it
+     * alternatives are known only by their position within each situation ("1", "2", ...).
+     */
+    public ChoiceDataBuilder alternatives(String[] labels) {
+        this.alternativeIds = labels == null ? null : labels.clone();
+        return this;
+    }
+
+    public ChoiceDataBuilder alternatives(long[] ids) {
+        return alternatives(ids == null ? null : asText(ids));
+    }
+
+    /**
+     * The market of each row (constant within a situation), by which post-estimation aggregates shares and
+     * substitution. Optional; without it all situations form one market.
+     */
+    public ChoiceDataBuilder markets(String[] labels) {
+        this.marketIds = labels == null ? null : labels.clone();
+        return this;
+    }
+
+    public ChoiceDataBuilder markets(long[] ids) {
+        return markets(ids == null ? null : asText(ids));
+    }
+
+    private static String[] asText(long[] ids) {
+        String[] out = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = Long.toString(ids[i]);
+        }
+        return out;
+    }
+
     /** Per-row weights, constant within each decision-maker and positive. */
     public ChoiceDataBuilder weights(double[] values) {
         this.rowWeights = values == null ? null : values.clone();
@@ -122,6 +159,10 @@ public final class ChoiceDataBuilder {
         a.characteristicNames = new ArrayList<>(characteristicColumns.keySet());
         a.characteristics = perDecisionMaker(g);
         a.weights = decisionMakerWeights(g);
+        a.alternatives = alternativeLabels(g);
+        a.alternativesGiven = alternativeIds != null;
+        a.markets = marketLabels(g);
+        a.marketsGiven = marketIds != null;
         return new ChoiceData(a);
     }
 
@@ -145,6 +186,12 @@ public final class ChoiceDataBuilder {
         }
         if (rowWeights != null) {
             checkLength("weight", rowWeights.length, n);
+        }
+        if (alternativeIds != null) {
+            checkLength("alternative id", alternativeIds.length, n);
+        }
+        if (marketIds != null) {
+            checkLength("market id", marketIds.length, n);
         }
         for (Map.Entry<String, double[]> e : attributeColumns.entrySet()) {
             checkLength("attribute '" + e.getKey() + "'", e.getValue().length, n);
@@ -323,5 +370,56 @@ public final class ChoiceDataBuilder {
             out[m] = w;
         }
         return out;
+    }
+
+    private Labels alternativeLabels(Grouping g) {
+        if (alternativeIds == null) {
+            return Labels.positions(g.situationStart);
+        }
+        for (int i = 0; i < alternativeIds.length; i++) {
+            if (alternativeIds[i] == null || alternativeIds[i].trim().isEmpty()) {
+                throw new InvalidDataException("The alternative id is missing in " + rowDescriber.describe(i)
+                        + ": every row needs the label of its alternative.");
+            }
+        }
+        Labels labels = Labels.of(alternativeIds, g.order);
+        for (int t = 0; t < g.situationIds.length; t++) {
+            for (int i = g.situationStart[t]; i < g.situationStart[t + 1]; i++) {
+                for (int h = g.situationStart[t]; h < i; h++) {
+                    if (labels.codes[h] == labels.codes[i]) {
+                        throw new InvalidDataException("Choice situation " + g.situationIds[t] + " lists alternative '"
+                                + alternativeIds[g.order[i]] + "' twice (" + rowDescriber.describe(g.order[h]) + " and "
+                                + rowDescriber.describe(g.order[i]) + "): each alternative may appear once per"
+                                + " situation.");
+                    }
+                }
+            }
+        }
+        return labels;
+    }
+
+    private Labels marketLabels(Grouping g) {
+        int situations = g.situationIds.length;
+        if (marketIds == null) {
+            return Labels.single("all", situations);
+        }
+        int[] firstRows = new int[situations];
+        for (int t = 0; t < situations; t++) {
+            int first = g.order[g.situationStart[t]];
+            firstRows[t] = first;
+            for (int i = g.situationStart[t]; i < g.situationStart[t + 1]; i++) {
+                String m = marketIds[g.order[i]];
+                if (m == null || m.trim().isEmpty()) {
+                    throw new InvalidDataException("The market id is missing in " + rowDescriber.describe(g.order[i])
+                            + ": every row needs its market.");
+                }
+                if (!m.equals(marketIds[first])) {
+                    throw new InvalidDataException("The market changes within choice situation " + g.situationIds[t]
+                            + " ('" + marketIds[first] + "' in " + rowDescriber.describe(first) + ", '" + m + "' in "
+                            + rowDescriber.describe(g.order[i]) + "): a situation belongs to one market.");
+                }
+            }
+        }
+        return Labels.of(marketIds, firstRows);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.inference.DeltaMethod;
 import org.mixlogit.optim.OptimizerStatus;
@@ -48,6 +49,7 @@ public final class EstimationResult {
         int evaluations;
         double seconds;
         String integration;
+        IntegrationConfig integrationConfig;
         int draws;
         int threads;
         String optimizer;
@@ -234,6 +236,11 @@ public final class EstimationResult {
     /** The integration rule in words. */
     public String integration() {
         return p.integration;
+    }
+
+    /** The integration settings the estimate was computed with (post-estimation rebuilds the rule from them). */
+    public IntegrationConfig integrationConfig() {
+        return p.integrationConfig;
     }
 
     public int draws() {

@@ -13,7 +13,7 @@ import org.mixlogit.spec.ModelSpec;
  * scramblings for plain Halton and Sobol, whose own sequences have no seed) and with a more accurate rule (four
  * times the draws; for quadrature, more points or a higher level).
  */
-final class IntegrationChecker {
+public final class IntegrationChecker {
     private IntegrationChecker() {
     }
 
@@ -44,7 +44,7 @@ final class IntegrationChecker {
     }
 
     /** Draw set number {@code index} (1-based) independent of {@code used}: a new seed or scrambling. */
-    static IntegrationConfig replicate(IntegrationConfig used, int index) {
+    public static IntegrationConfig replicate(IntegrationConfig used, int index) {
         long seed = used.seed() + 7919L * index;
         switch (used.type()) {
             case HALTON:
@@ -55,7 +55,8 @@ final class IntegrationChecker {
         }
     }
 
-    private static IntegrationConfig accurate(IntegrationConfig used) {
+    /** A more accurate rule than {@code used}: four times the draws; for quadrature, more points or a higher level. */
+    public static IntegrationConfig accurate(IntegrationConfig used) {
         switch (used.type()) {
             case GAUSS_HERMITE:
                 return used.withDraws(used.draws() + 10);

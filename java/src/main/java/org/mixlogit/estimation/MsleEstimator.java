@@ -149,6 +149,7 @@ public final class MsleEstimator {
             p.iterations = iterations;
             p.evaluations = evaluations;
             p.integration = ll.integrationDescription();
+            p.integrationConfig = config.integration();
             p.draws = spec.randomDimension() == 0 ? 0 : config.integration().draws();
             p.threads = config.threads();
             p.optimizer = config.optimizer().algorithm().code();

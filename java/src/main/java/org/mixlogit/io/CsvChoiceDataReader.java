@@ -41,6 +41,7 @@ import org.mixlogit.data.RowDescriber;
  * error (remove or impute the situation before reading);</li>
  * <li>numbers are decimal ({@code 3}, {@code -0.5}, {@code 1e-3}); {@code Inf}/{@code Infinity} are read as
  * infinite and then rejected by the data validation, naming the row;</li>
+ * <li>the alternative and market columns hold labels (numbers or text), read as written;</li>
  * <li>id columns must hold whole numbers ({@code 3} or {@code 3.0}, not {@code 3.5} or text);</li>
  * <li>the chosen indicator may also be {@code TRUE}/{@code FALSE} (as R writes logicals).</li>
  * </ul>
@@ -199,6 +200,12 @@ public final class CsvChoiceDataReader {
                 case WEIGHT:
                     builder.weights(c.numbers());
                     break;
+                case ALTERNATIVE:
+                    builder.alternatives(c.labels());
+                    break;
+                case MARKET:
+                    builder.markets(c.labels());
+                    break;
                 default:
                     throw new IllegalStateException("Unhandled column role " + c.role.name());
             }
@@ -227,6 +234,7 @@ public final class CsvChoiceDataReader {
         final int position;
         private long[] ids;
         private double[] numbers;
+        private String[] labels;
         private int size;
 
         UsedColumn(String name, CsvLayout.Role role, int position) {
@@ -235,6 +243,8 @@ public final class CsvChoiceDataReader {
             this.position = position;
             if (role.isId()) {
                 ids = new long[1024];
+            } else if (role.isLabel()) {
+                labels = new String[1024];
             } else {
                 numbers = new double[1024];
             }
@@ -250,7 +260,12 @@ public final class CsvChoiceDataReader {
                             + " before estimating.");
                 }
             }
-            if (role.isId()) {
+            if (role.isLabel()) {
+                if (size == labels.length) {
+                    labels = Arrays.copyOf(labels, 2 * size);
+                }
+                labels[size++] = text;
+            } else if (role.isId()) {
                 if (size == ids.length) {
                     ids = Arrays.copyOf(ids, 2 * size);
                 }
@@ -303,6 +318,10 @@ public final class CsvChoiceDataReader {
 
         double[] numbers() {
             return Arrays.copyOf(numbers, size);
+        }
+
+        String[] labels() {
+            return Arrays.copyOf(labels, size);
         }
     }
 }

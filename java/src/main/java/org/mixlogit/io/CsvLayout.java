@@ -28,7 +28,9 @@ public final class CsvLayout {
         CHOSEN("chosen indicator"),
         ATTRIBUTE("attribute"),
         CHARACTERISTIC("characteristic"),
-        WEIGHT("weight");
+        WEIGHT("weight"),
+        ALTERNATIVE("alternative id"),
+        MARKET("market");
 
         private final String description;
 
@@ -39,6 +41,11 @@ public final class CsvLayout {
         /** True for the id columns, which hold whole numbers. */
         public boolean isId() {
             return this == SITUATION_ID || this == DECISION_MAKER_ID;
+        }
+
+        /** True for the columns read as text labels (alternative, market). */
+        public boolean isLabel() {
+            return this == ALTERNATIVE || this == MARKET;
         }
 
         /** The role in words, as messages use it: "choice-situation id", "attribute", ... */
@@ -54,15 +61,20 @@ public final class CsvLayout {
     private final List<String> attributeColumns;
     private final List<String> characteristicColumns;
     private final String weightColumn;
+    private final String alternativeColumn;
+    private final String marketColumn;
 
     private CsvLayout(String situationColumn, String decisionMakerColumn, String chosenColumn,
-            List<String> attributeColumns, List<String> characteristicColumns, String weightColumn) {
+            List<String> attributeColumns, List<String> characteristicColumns, String weightColumn,
+            String alternativeColumn, String marketColumn) {
         this.situationColumn = required(situationColumn, Role.SITUATION_ID);
         this.decisionMakerColumn = optional(decisionMakerColumn, Role.DECISION_MAKER_ID);
         this.chosenColumn = required(chosenColumn, Role.CHOSEN);
         this.attributeColumns = names(attributeColumns, Role.ATTRIBUTE);
         this.characteristicColumns = names(characteristicColumns, Role.CHARACTERISTIC);
         this.weightColumn = optional(weightColumn, Role.WEIGHT);
+        this.alternativeColumn = optional(alternativeColumn, Role.ALTERNATIVE);
+        this.marketColumn = optional(marketColumn, Role.MARKET);
         if (this.attributeColumns.isEmpty()) {
             throw new InvalidDataException("The CSV layout names no attribute columns: give at least one.");
         }
@@ -71,7 +83,7 @@ public final class CsvLayout {
 
     /** Situation id, chosen indicator and attribute columns; no decision-maker, characteristic or weight column. */
     public static CsvLayout of(String situationColumn, String chosenColumn, List<String> attributeColumns) {
-        return new CsvLayout(situationColumn, null, chosenColumn, attributeColumns, List.of(), null);
+        return new CsvLayout(situationColumn, null, chosenColumn, attributeColumns, List.of(), null, null, null);
     }
 
     /** As {@link #of(String, String, List)}, attributes listed in place. */
@@ -81,23 +93,23 @@ public final class CsvLayout {
 
     public CsvLayout withSituation(String column) {
         return new CsvLayout(column, decisionMakerColumn, chosenColumn, attributeColumns, characteristicColumns,
-                weightColumn);
+                weightColumn, alternativeColumn, marketColumn);
     }
 
     /** The decision-maker (panel) id column; {@code null} for none (a cross-section). */
     public CsvLayout withDecisionMaker(String column) {
         return new CsvLayout(situationColumn, column, chosenColumn, attributeColumns, characteristicColumns,
-                weightColumn);
+                weightColumn, alternativeColumn, marketColumn);
     }
 
     public CsvLayout withChosen(String column) {
         return new CsvLayout(situationColumn, decisionMakerColumn, column, attributeColumns, characteristicColumns,
-                weightColumn);
+                weightColumn, alternativeColumn, marketColumn);
     }
 
     public CsvLayout withAttributes(List<String> columns) {
         return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, columns, characteristicColumns,
-                weightColumn);
+                weightColumn, alternativeColumn, marketColumn);
     }
 
     public CsvLayout withAttributes(String... columns) {
@@ -107,7 +119,7 @@ public final class CsvLayout {
     /** Decision-maker characteristics (constant within each decision-maker); an empty list for none. */
     public CsvLayout withCharacteristics(List<String> columns) {
         return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, attributeColumns, columns,
-                weightColumn);
+                weightColumn, alternativeColumn, marketColumn);
     }
 
     public CsvLayout withCharacteristics(String... columns) {
@@ -117,7 +129,30 @@ public final class CsvLayout {
     /** The weight column (constant within each decision-maker, positive); {@code null} for none. */
     public CsvLayout withWeight(String column) {
         return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, attributeColumns,
-                characteristicColumns, column);
+                characteristicColumns, column, alternativeColumn, marketColumn);
+    }
+
+    /**
+     * The alternative-id column (labels: numbers or text, each at most once per situation); {@code null} for none.
+     * Post-estimation aggregates shares, elasticities and diversion by alternative with it.
+     */
+    public CsvLayout withAlternative(String column) {
+        return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, attributeColumns,
+                characteristicColumns, weightColumn, column, marketColumn);
+    }
+
+    /** The market column (numbers or text, constant within a situation); {@code null} for none. */
+    public CsvLayout withMarket(String column) {
+        return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, attributeColumns,
+                characteristicColumns, weightColumn, alternativeColumn, column);
+    }
+
+    public Optional<String> alternativeColumn() {
+        return Optional.ofNullable(alternativeColumn);
+    }
+
+    public Optional<String> marketColumn() {
+        return Optional.ofNullable(marketColumn);
     }
 
     public String situationColumn() {
@@ -148,7 +183,7 @@ public final class CsvLayout {
 
     /**
      * Every column the layout uses with its role, in the order situation, decision-maker, chosen, attributes,
-     * characteristics, weight. Unmodifiable.
+     * characteristics, weight, alternative, market. Unmodifiable.
      */
     public Map<String, Role> roles() {
         Map<String, Role> roles = new LinkedHashMap<>();
@@ -173,6 +208,12 @@ public final class CsvLayout {
         }
         if (weightColumn != null) {
             all.add(Map.entry(weightColumn, Role.WEIGHT));
+        }
+        if (alternativeColumn != null) {
+            all.add(Map.entry(alternativeColumn, Role.ALTERNATIVE));
+        }
+        if (marketColumn != null) {
+            all.add(Map.entry(marketColumn, Role.MARKET));
         }
         return all;
     }
@@ -238,13 +279,15 @@ public final class CsvLayout {
                 && chosenColumn.equals(other.chosenColumn)
                 && attributeColumns.equals(other.attributeColumns)
                 && characteristicColumns.equals(other.characteristicColumns)
-                && Objects.equals(weightColumn, other.weightColumn);
+                && Objects.equals(weightColumn, other.weightColumn)
+                && Objects.equals(alternativeColumn, other.alternativeColumn)
+                && Objects.equals(marketColumn, other.marketColumn);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(situationColumn, decisionMakerColumn, chosenColumn, attributeColumns,
-                characteristicColumns, weightColumn);
+                characteristicColumns, weightColumn, alternativeColumn, marketColumn);
     }
 
     @Override
@@ -254,6 +297,8 @@ public final class CsvLayout {
                 + ", chosen=" + chosenColumn
                 + ", attributes=" + attributeColumns
                 + ", characteristics=" + characteristicColumns
-                + ", weight=" + (weightColumn == null ? "none" : weightColumn) + "]";
+                + ", weight=" + (weightColumn == null ? "none" : weightColumn)
+                + (alternativeColumn == null ? "" : ", alternative=" + alternativeColumn)
+                + (marketColumn == null ? "" : ", market=" + marketColumn) + "]";
     }
 }

@@ -35,7 +35,8 @@ public final class ExampleData {
 
     /** Situation {@code chid}, decision-maker {@code id}, chosen {@code choice}; attributes pf cl loc wk tod seas. */
     public static CsvLayout electricityLayout() {
-        return CsvLayout.of("chid", "choice", "pf", "cl", "loc", "wk", "tod", "seas").withDecisionMaker("id");
+        return CsvLayout.of("chid", "choice", "pf", "cl", "loc", "wk", "tod", "seas").withDecisionMaker("id")
+                .withAlternative("alt");
     }
 
     /** The Electricity data read with {@link #electricityLayout()}; every call reads the file afresh. */
@@ -55,7 +56,8 @@ public final class ExampleData {
     /** The Fishing data: situation (= decision-maker) {@code id}, chosen {@code choice}; attributes price, catch. */
     public static ChoiceData fishing() {
         try (Reader reader = open(FISHING)) {
-            return CsvChoiceDataReader.read(reader, FISHING, CsvLayout.of("id", "choice", "price", "catch"));
+            return CsvChoiceDataReader.read(reader, FISHING, CsvLayout.of("id", "choice", "price", "catch")
+                    .withAlternative("alt"));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot close the bundled " + FISHING + ": " + e, e);
         }

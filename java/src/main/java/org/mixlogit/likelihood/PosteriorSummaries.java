@@ -70,4 +70,43 @@ final class PosteriorSummaries {
         }
         return Double.isFinite(logLik) ? weighted / total : Double.NaN;
     }
+
+    /**
+     * Choice probabilities of decision-maker n's situations conditional on the person's observed choices: each
+     * draw's logit probabilities weighted by the posterior, sum_r w_r L_r s_j(beta_r) / sum_r w_r L_r.
+     *
+     * @param scratch at least as long as the largest choice set
+     * @param out <b>Modified</b>: the probabilities of the person's grouped rows (NaN when the person's likelihood
+     *            is undefined)
+     */
+    static void conditionalProbabilities(DecisionMakerKernel kernel, ModelDesign design, int n, double[] theta,
+            double[] scratch, double[] out) {
+        double logLik = kernel.evaluate(n, theta, null, 0);
+        int[] situationStart = design.data.situationStartRef();
+        int[] dmStart = design.data.decisionMakerStartRef();
+        int firstRow = situationStart[dmStart[n]];
+        int endRow = situationStart[dmStart[n + 1]];
+        if (!Double.isFinite(logLik)) {
+            Arrays.fill(out, firstRow, endRow, Double.NaN);
+            return;
+        }
+        Arrays.fill(out, firstRow, endRow, 0.0);
+        CoefficientDraws draws = kernel.coefficientDraws();
+        double[] weight = kernel.posteriorWeightsRef();
+        double total = 0;
+        for (int q = 0; q < weight.length && q < draws.beta[0].length; q++) {
+            total += weight[q];
+        }
+        for (int q = 0; q < draws.beta[0].length; q++) {
+            double w = weight[q] / total;
+            for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
+                int first = situationStart[t];
+                int end = situationStart[t + 1];
+                LogitProbabilities.of(design.rows, draws.beta, q, first, end, scratch);
+                for (int i = first; i < end; i++) {
+                    out[i] += w * scratch[i - first];
+                }
+            }
+        }
+    }
 }

@@ -253,6 +253,25 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
     }
 
     /**
+     * Choice probabilities of every row conditional on its decision-maker's observed choices (the posterior over
+     * the random coefficients given all of the person's situations), indexed by grouped row. These are the
+     * predictions for known decision-makers; {@link #probabilities} are the unconditional ones.
+     */
+    public synchronized double[] conditionalProbabilities(double[] theta) {
+        checkLength(theta);
+        double[] out = new double[design.data.rowCount()];
+        int jmax = Math.max(2, design.data.maxAlternatives());
+        workers.run(decisionMakers, (worker, from, to) -> {
+            double[] scratch = new double[jmax];
+            for (int n = from; n < to; n++) {
+                PosteriorSummaries.conditionalProbabilities(kernels[worker], design, n, theta, scratch, out);
+            }
+        });
+        collectFailures();
+        return out;
+    }
+
+    /**
      * Substitution patterns of every situation with respect to one attribute of the model, integrated with this
      * likelihood's nodes (unconditional on observed choices).
      */

@@ -54,6 +54,20 @@ public final class Substitution {
         return -derivative(situation, k, j) / derivative(situation, j, j);
     }
 
+    /** Change in the share of k when j is removed from the choice set: s_k without j - s_k (0 for k = j). */
+    public double removalChange(int situation, int j, int k) {
+        if (j == k) {
+            return 0.0;
+        }
+        int n = alternatives[situation];
+        return removal[offset[alternatives.length + situation] + j * n + k];
+    }
+
+    /** The attribute's value for alternative j of a situation. */
+    public double attributeValue(int situation, int j) {
+        return attribute[offset[situation] + j];
+    }
+
     /** Product-removal (second-choice) diversion from j to k: (s_k without j - s_k) / s_j. */
     public double removalDiversion(int situation, int j, int k) {
         if (j == k) {

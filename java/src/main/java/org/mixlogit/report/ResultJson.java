@@ -3,6 +3,7 @@ package org.mixlogit.report;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,6 +16,11 @@ import org.mixlogit.estimation.SimulationNoise;
 import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.io.ModelSpecJson;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.postestimation.FittedModel;
+import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.InvalidSpecificationException;
 
 /**
  * An estimation result as JSON (schema "mixlogit-result/1"):
@@ -27,7 +33,8 @@ import org.mixlogit.io.ModelSpecJson;
  *   "gradientNorm": 6e-7, "hessianEigenvalues": [..],
  *   "nullLoglik": ..., "plainLogitLoglik": ..., "aic": ..., "bic": ..., "rho2": ...,
  *   "counts": {"decisionMakers": 361, "situations": 4308, "rows": 17232, "parameters": 12, "panel": true},
- *   "integration": {"description": "halton, 100 draws, burn 100", "draws": 100},
+ *   "integration": {"description": "halton, 100 draws, burn 100", "draws": 100, "type": "halton", "size": 100,
+ *                   "seed": 12345, "burn": -1},
  *   "optimizer": "bfgs", "threads": 2, "level": 95,
  *   "vce": "hessian",
  *   "coefficients": [{"name": "pf", "kind": "MEAN", "estimate": .., "stderr": .., "z": .., "p": .., "lower": .., "upper": ..}],
@@ -81,6 +88,13 @@ public final class ResultJson {
         ObjectNode integration = root.putObject("integration");
         integration.put("description", r.integration());
         integration.put("draws", r.draws());
+        IntegrationConfig used = r.integrationConfig();
+        if (used != null) {
+            integration.put("type", used.type().code());
+            integration.put("size", used.draws());
+            integration.put("seed", used.seed());
+            integration.put("burn", used.burn());
+        }
         root.put("optimizer", r.optimizer());
         root.put("threads", r.threads());
         number(root, "level", r.level());
@@ -153,6 +167,56 @@ public final class ResultJson {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the result as JSON", e);
+        }
+    }
+
+    /**
+     * The fitted model of a saved result (estimates, the covariance the result shows, the specification and the
+     * integration settings), for post-estimation from a file.
+     *
+     * @throws InvalidSpecificationException when the text is not a mixlogit result
+     */
+    public static FittedModel fittedModel(String json, int threads) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSpecificationException("The saved result is not valid JSON: " + e.getOriginalMessage()
+                    + ". Give the file written by --json.");
+        }
+        if (root == null || !"mixlogit-result/1".equals(root.path("schema").asText())) {
+            throw new InvalidSpecificationException("The saved result is not a mixlogit result (schema"
+                    + " mixlogit-result/1): give the file written by estimate --json.");
+        }
+        JsonNode integration = root.path("integration");
+        if (!integration.has("type")) {
+            throw new InvalidSpecificationException("The saved result does not record its integration settings"
+                    + " (it was written by an older version): estimate again with --json.");
+        }
+        try {
+            ModelSpec spec = ModelSpecJson.read(MAPPER.writeValueAsString(root.path("spec")));
+            int p = spec.layout().size();
+            double[] estimates = new double[p];
+            JsonNode coefficients = root.path("coefficients");
+            for (int i = 0; i < p; i++) {
+                estimates[i] = coefficients.path(i).path("estimate").asDouble(Double.NaN);
+            }
+            String vce = root.path("vce").asText("hessian");
+            double[] covariance = new double[p * p];
+            JsonNode rows = root.path("covariance").path(vce);
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) {
+                    JsonNode v = rows.path(i).path(j);
+                    covariance[i * p + j] = v.isNumber() ? v.asDouble() : Double.NaN;
+                }
+            }
+            IntegrationConfig config = IntegrationConfig.of(DrawType.fromCode(integration.path("type").asText()),
+                    integration.path("size").asInt()).withSeed(integration.path("seed").asLong())
+                    .withBurn(integration.path("burn").asInt());
+            return new FittedModel(spec, estimates, covariance, vce, config, root.path("level").asDouble(95),
+                    threads);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot re-serialise the saved specification", e);
         }
     }
 

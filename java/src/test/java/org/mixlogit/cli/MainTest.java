@@ -111,4 +111,50 @@ class MainTest {
                 "price=n", "--draws", "halton", "--points", "12"));
         assertTrue(err().contains("--points is for --draws gh or agh"), err());
     }
+
+    @Test
+    @DisplayName("post-estimation from --json: diversion sums to one, WTP is the coefficient ratio, errors named")
+    void postEstimationFromJson(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("electricity.csv");
+        try (java.io.Reader r = org.mixlogit.io.ExampleData.openElectricity()) {
+            StringBuilder b = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n = r.read(buf); n > 0; n = r.read(buf)) {
+                b.append(buf, 0, n);
+            }
+            Files.write(csv, b.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path json = dir.resolve("fit.json");
+        assertEquals(0, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id",
+                "id", "--alt", "alt", "--fixed", "pf,cl,loc,wk,tod,seas", "--json", json.toString(), "--quiet",
+                "--threads", "2"), err());
+        Path table = dir.resolve("diversion.csv");
+        out.reset();
+        assertEquals(0, run("diversion", "--from", json.toString(), "--type", "removal", "--csv", table.toString(),
+                "--threads", "2"), err());
+        assertTrue(out().contains("Product-removal (second-choice) diversion ratios"), out());
+        java.util.List<String> lines = Files.readAllLines(table);
+        assertEquals("market,alternative,other,estimate,stderr,lower,upper,kr_sd,kr_lower,kr_upper,simulation_error",
+                lines.get(0));
+        assertEquals(13, lines.size());
+        double[] sums = new double[5];
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            sums[Integer.parseInt(f[1])] += Double.parseDouble(f[3]);
+            assertTrue(Double.parseDouble(f[4]) > 0, "a delta-method standard error: " + line);
+            assertEquals("NA", f[10], "no simulation error without random coefficients");
+        }
+        for (int j = 1; j <= 4; j++) {
+            assertEquals(1.0, sums[j], 1e-12);
+        }
+        out.reset();
+        assertEquals(0, run("wtp", "--from", json.toString(), "--attribute", "cl", "--cost", "pf"), err());
+        assertTrue(out().contains("mean -0.17321"), out());
+        assertEquals(2, run("elasticities", "--from", json.toString()));
+        assertTrue(err().contains("--attribute"), err());
+        assertEquals(3, run("elasticities", "--from", json.toString(), "--attribute", "price"));
+        assertTrue(err().contains("'price' is not an attribute of the model"), err());
+        assertEquals(2, run("shares", "--from", dir.resolve("none.json").toString()));
+        assertTrue(err().contains("no such file"), err());
+    }
 }

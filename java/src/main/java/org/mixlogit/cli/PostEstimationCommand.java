@@ -1,0 +1,250 @@
+package org.mixlogit.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.mixlogit.MixlogitException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.io.CsvLayout;
+import org.mixlogit.likelihood.WillingnessToPay;
+import org.mixlogit.postestimation.ConditionalCoefficients;
+import org.mixlogit.postestimation.FittedModel;
+import org.mixlogit.postestimation.PostEstimation;
+import org.mixlogit.postestimation.PostEstimationOptions;
+import org.mixlogit.postestimation.QuantityTable;
+import org.mixlogit.report.ResultJson;
+
+/**
+ * {@code mixlogit shares|elasticities|diversion|conditional|wtp --from RESULT.json}: post-estimation on a saved
+ * result, on the data it was estimated with (recorded in the JSON) or on other data given with --data.
+ */
+final class PostEstimationCommand {
+    static final Set<String> COMMANDS = new HashSet<>(Arrays.asList("shares", "elasticities", "diversion",
+            "conditional", "wtp"));
+    private static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("from", "attribute", "cost", "type",
+            "krinsky-robb", "replicates", "seed", "csv", "decomposition", "probabilities", "threads", "data",
+            "group", "choice", "id", "alt", "market", "weights"));
+    private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("help"));
+
+    private PostEstimationCommand() {
+    }
+
+    static int run(String command, String[] args, PrintStream out, PrintStream err) {
+        Options o = Options.parse(args, OPTIONS, FLAGS);
+        if (o.flag("help")) {
+            out.print(Help.POSTESTIMATION);
+            return 0;
+        }
+        String from = o.required("from", "the result JSON written by estimate --json");
+        String json = read(Paths.get(from));
+        int threads = o.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+        FittedModel model = ResultJson.fittedModel(json, threads);
+        ChoiceData data = data(o, json, from, model);
+        PostEstimationOptions options = PostEstimationOptions.defaults()
+                .withKrinskyRobb(o.integer("krinsky-robb", 0, 0))
+                .withReplicates(o.integer("replicates", 5, 0));
+        if (o.has("seed")) {
+            options = options.withSeed(o.longValue("seed", 0));
+        }
+        PostEstimation post = new PostEstimation(model, data, options);
+        switch (command) {
+            case "shares":
+                return tables(o, out, post.shares());
+            case "elasticities":
+                return tables(o, out, post.elasticities(o.required("attribute", "the attribute (e.g. price)")));
+            case "diversion":
+                return diversion(o, out, post);
+            case "conditional":
+                return conditional(o, out, post);
+            case "wtp":
+                return wtp(o, out, post);
+            default:
+                throw new IllegalStateException(command);
+        }
+    }
+
+    private static ChoiceData data(Options o, String json, String from, FittedModel model) {
+        if (o.has("data")) {
+            CsvLayout layout = EstimateCommand.layout(o, model.spec(), null);
+            return SavedData.file(Paths.get(o.get("data", "")), layout).read();
+        }
+        for (String column : new String[] {"group", "choice", "id", "weights"}) {
+            if (o.has(column)) {
+                throw new UsageException("--" + column + " describes the columns of --data; without --data the"
+                        + " saved result's data are used as they were.");
+            }
+        }
+        return SavedData.of(json, from).withColumns(o.get("alt", null), o.get("market", null)).read();
+    }
+
+    private static int diversion(Options o, PrintStream out, PostEstimation post) {
+        String type = o.get("type", o.has("attribute") ? "both" : "removal");
+        if (!Arrays.asList("removal", "marginal", "both").contains(type)) {
+            throw new UsageException("--type " + type + ": use removal, marginal or both.");
+        }
+        boolean marginal = !type.equals("removal");
+        if (marginal && !o.has("attribute")) {
+            throw new UsageException("Marginal diversion is with respect to an attribute: give --attribute (e.g."
+                    + " the price column), or --type removal.");
+        }
+        QuantityTable removal = type.equals("marginal") ? null : post.removalDiversion();
+        QuantityTable margin = marginal ? post.marginalDiversion(o.get("attribute", "")) : null;
+        if (o.has("decomposition")) {
+            if (!o.has("attribute")) {
+                throw new UsageException("--decomposition needs --attribute (for the marginal weights).");
+            }
+            write(o.get("decomposition", ""), post.decomposition(o.get("attribute", "")).csv());
+        }
+        StringBuilder csv = new StringBuilder();
+        if (removal != null) {
+            out.print(removal.text());
+            csv.append(removal.csv());
+        }
+        if (margin != null) {
+            if (removal != null) {
+                out.println();
+            }
+            out.print(margin.text());
+            csv.append(removal != null ? margin.csv().substring(margin.csv().indexOf('\n') + 1) : margin.csv());
+        }
+        if (o.has("csv")) {
+            write(o.get("csv", ""), removal != null && margin != null ? labelled(removal, margin) : csv.toString());
+        }
+        return 0;
+    }
+
+    /** Both diversion tables in one CSV with a leading type column. */
+    private static String labelled(QuantityTable removal, QuantityTable marginal) {
+        StringBuilder b = new StringBuilder();
+        String[] r = removal.csv().split("\n");
+        String[] m = marginal.csv().split("\n");
+        b.append("type,").append(r[0]).append('\n');
+        for (int i = 1; i < r.length; i++) {
+            b.append("removal,").append(r[i]).append('\n');
+        }
+        for (int i = 1; i < m.length; i++) {
+            b.append("marginal,").append(m[i]).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static int tables(Options o, PrintStream out, QuantityTable table) {
+        out.print(table.text());
+        if (o.has("csv")) {
+            write(o.get("csv", ""), table.csv());
+        }
+        return 0;
+    }
+
+    private static int conditional(Options o, PrintStream out, PostEstimation post) {
+        ConditionalCoefficients c = post.conditionals();
+        int n = c.decisionMakerIds().length;
+        int k = c.coefficients().size();
+        out.println("Coefficients conditional on each decision-maker's choices (" + n + " decision-makers)");
+        String head = String.format(Locale.ROOT, "%-12s %12s %12s %12s %12s %12s", "coefficient", "mean",
+                "sd of means", "min", "max", "mean cond.sd");
+        out.println(head);
+        out.println("-".repeat(head.length()));
+        for (int i = 0; i < k; i++) {
+            double sum = 0;
+            double sumSq = 0;
+            double sdSum = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int m = 0; m < n; m++) {
+                double v = c.mean(m, i);
+                sum += v;
+                sumSq += v * v;
+                sdSum += c.sd(m, i);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            double mean = sum / n;
+            out.println(String.format(Locale.ROOT, "%-12s %12.6g %12.6g %12.6g %12.6g %12.6g",
+                    c.coefficients().get(i), mean, Math.sqrt(Math.max(0, sumSq / n - mean * mean)), min, max,
+                    sdSum / n));
+        }
+        if (o.has("csv")) {
+            write(o.get("csv", ""), c.csv());
+        }
+        if (o.has("probabilities")) {
+            write(o.get("probabilities", ""), probabilities(post));
+        }
+        return 0;
+    }
+
+    private static String probabilities(PostEstimation post) {
+        ChoiceData data = post.data();
+        double[] unconditional = post.probabilities();
+        double[] conditional = post.conditionalProbabilities();
+        double[][] byInput = new double[data.rowCount()][];
+        int[] start = data.situationStartRef();
+        for (int s = 0; s < data.situationCount(); s++) {
+            for (int i = start[s]; i < start[s + 1]; i++) {
+                byInput[data.sourceRow(i)] = new double[] {data.situationId(s), data.alternativeCode(i),
+                    unconditional[i], conditional[i]};
+            }
+        }
+        StringBuilder b = new StringBuilder("row,situation,alternative,probability,conditional_probability\n");
+        for (int r = 0; r < byInput.length; r++) {
+            double[] v = byInput[r];
+            b.append(r + 1).append(',').append((long) v[0]).append(',')
+                    .append(data.alternativeLabels().get((int) v[1])).append(',')
+                    .append(String.format(Locale.ROOT, "%.10g,%.10g", v[2], v[3])).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static int wtp(Options o, PrintStream out, PostEstimation post) {
+        String attribute = o.required("attribute", "the attribute to value");
+        String cost = o.required("cost", "the cost attribute (its coefficient is the marginal utility of money)");
+        WillingnessToPay w = post.willingnessToPay(attribute, cost);
+        out.println("Willingness to pay for " + attribute + " in units of " + cost + " (-beta_" + attribute
+                + " / beta_" + cost + ")");
+        out.println(String.format(Locale.ROOT, "population over %d draws: mean %.6g, median %.6g", w.draws(),
+                w.mean(), w.median()));
+        out.println(String.format(Locale.ROOT, "quantiles: 5%% %.6g, 25%% %.6g, 75%% %.6g, 95%% %.6g",
+                w.quantile(0.05), w.quantile(0.25), w.quantile(0.75), w.quantile(0.95)));
+        double[] individual = w.individual();
+        double mean = Arrays.stream(individual).filter(Double::isFinite).average().orElse(Double.NaN);
+        out.println(String.format(Locale.ROOT, "mean of the %d decision-makers' conditional means: %.6g",
+                individual.length, mean));
+        if (o.has("csv")) {
+            ChoiceData data = post.data();
+            StringBuilder b = new StringBuilder("id,wtp\n");
+            for (int n = 0; n < individual.length; n++) {
+                b.append(data.decisionMakerId(n)).append(',')
+                        .append(String.format(Locale.ROOT, "%.10g", individual[n])).append('\n');
+            }
+            write(o.get("csv", ""), b.toString());
+        }
+        return 0;
+    }
+
+    private static String read(Path path) {
+        try {
+            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--from " + path + ": no such file. Write one with estimate --json FILE.");
+        } catch (IOException e) {
+            throw new UsageException("Cannot read --from " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static void write(String file, String text) {
+        try {
+            Files.write(Paths.get(file), text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new MixlogitException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

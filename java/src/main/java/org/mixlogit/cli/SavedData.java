@@ -1,0 +1,148 @@
+package org.mixlogit.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.io.CsvChoiceDataReader;
+import org.mixlogit.io.CsvLayout;
+import org.mixlogit.io.ExampleData;
+
+/**
+ * Where an estimate's data came from, recorded in the result JSON's "data" block so that post-estimation commands
+ * can reload them: {"example": "electricity"} or {"file": "/abs/path.csv", "columns": {"chid": "SITUATION_ID",
+ * ...}}. Immutable.
+ */
+final class SavedData {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final String example;
+    private final Path file;
+    private final CsvLayout layout;
+
+    private SavedData(String example, Path file, CsvLayout layout) {
+        this.example = example;
+        this.file = file;
+        this.layout = layout;
+    }
+
+    static SavedData electricityExample() {
+        return new SavedData("electricity", null, null);
+    }
+
+    static SavedData file(Path file, CsvLayout layout) {
+        return new SavedData(null, file.toAbsolutePath().normalize(), layout);
+    }
+
+    ChoiceData read() {
+        return example != null ? ExampleData.electricity() : CsvChoiceDataReader.read(file, layout);
+    }
+
+    /** The result JSON with this data block added. */
+    String annotate(String resultJson) {
+        try {
+            ObjectNode root = (ObjectNode) MAPPER.readTree(resultJson);
+            ObjectNode data = root.putObject("data");
+            if (example != null) {
+                data.put("example", example);
+            } else {
+                data.put("file", file.toString());
+                ObjectNode columns = data.putObject("columns");
+                for (Map.Entry<String, CsvLayout.Role> e : layout.roles().entrySet()) {
+                    columns.put(e.getKey(), e.getValue().name());
+                }
+            }
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot add the data block to the result JSON", e);
+        }
+    }
+
+    /** The data block of a saved result. */
+    static SavedData of(String resultJson, String source) {
+        JsonNode data;
+        try {
+            data = MAPPER.readTree(resultJson).path("data");
+        } catch (JsonProcessingException e) {
+            throw new UsageException(source + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (data.has("example")) {
+            return electricityExample();
+        }
+        if (!data.has("file")) {
+            throw new UsageException(source + " does not say which data were used: give them with --data FILE"
+                    + " --group COL --choice COL [--id COL] [--alt COL] [--market COL].");
+        }
+        String situation = null;
+        String chosen = null;
+        String decisionMaker = null;
+        String weight = null;
+        String alternative = null;
+        String market = null;
+        List<String> attributes = new ArrayList<>();
+        List<String> characteristics = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) () -> data.path("columns")
+                .fields()) {
+            String column = e.getKey();
+            switch (CsvLayout.Role.valueOf(e.getValue().asText())) {
+                case SITUATION_ID:
+                    situation = column;
+                    break;
+                case DECISION_MAKER_ID:
+                    decisionMaker = column;
+                    break;
+                case CHOSEN:
+                    chosen = column;
+                    break;
+                case ATTRIBUTE:
+                    attributes.add(column);
+                    break;
+                case CHARACTERISTIC:
+                    characteristics.add(column);
+                    break;
+                case WEIGHT:
+                    weight = column;
+                    break;
+                case ALTERNATIVE:
+                    alternative = column;
+                    break;
+                case MARKET:
+                    market = column;
+                    break;
+                default:
+                    break;
+            }
+        }
+        CsvLayout layout = CsvLayout.of(situation, chosen, attributes).withCharacteristics(characteristics)
+                .withDecisionMaker(decisionMaker).withWeight(weight).withAlternative(alternative)
+                .withMarket(market);
+        return new SavedData(null, Paths.get(data.path("file").asText()), layout);
+    }
+
+    /** The same data with another alternative and/or market column (null keeps the saved one). */
+    SavedData withColumns(String alternative, String market) {
+        if (alternative == null && market == null) {
+            return this;
+        }
+        if (example != null) {
+            throw new UsageException("The example's data are bundled: --alt and --market cannot change them; give"
+                    + " --data FILE with the columns instead.");
+        }
+        CsvLayout l = layout;
+        if (alternative != null) {
+            l = l.withAlternative(alternative);
+        }
+        if (market != null) {
+            l = l.withMarket(market);
+        }
+        return new SavedData(null, file, l);
+    }
+}

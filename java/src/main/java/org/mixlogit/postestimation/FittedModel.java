@@ -1,0 +1,125 @@
+package org.mixlogit.postestimation;
+
+import java.util.Objects;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.estimation.IntegrationChecker;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.likelihood.AdaptiveQuadrature;
+import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * What post-estimation needs of an estimate: the specification, the estimates and their covariance, and the
+ * integration settings to rebuild the same rule. Built from an {@link EstimationResult} or from a saved result
+ * (the command line's {@code --from RESULT.json}). Immutable; array accessors copy.
+ */
+public final class FittedModel {
+    private final ModelSpec spec;
+    private final double[] estimates;
+    private final double[] covariance;
+    private final String covarianceName;
+    private final IntegrationConfig integration;
+    private final double level;
+    private final int threads;
+
+    /**
+     * @param covariance P x P row-major; entries may be NaN when no covariance is available (then standard errors
+     *                   are NaN)
+     * @param covarianceName what the covariance is, e.g. "hessian"
+     * @param level confidence level in percent
+     */
+    public FittedModel(ModelSpec spec, double[] estimates, double[] covariance, String covarianceName,
+            IntegrationConfig integration, double level, int threads) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        int p = spec.layout().size();
+        if (estimates.length != p || covariance.length != p * p) {
+            throw new InvalidSpecificationException("The model has " + p + " parameters " + spec.layout().names()
+                    + " but the estimates have " + estimates.length + " values and the covariance "
+                    + covariance.length + ": they do not belong to this specification.");
+        }
+        if (!(level > 0 && level < 100)) {
+            throw new InvalidSpecificationException("The confidence level is " + level + ": give a percentage"
+                    + " strictly between 0 and 100.");
+        }
+        this.estimates = estimates.clone();
+        this.covariance = covariance.clone();
+        this.covarianceName = covarianceName;
+        this.integration = Objects.requireNonNull(integration, "integration");
+        this.level = level;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The estimate with the covariance type the result shows. */
+    public static FittedModel of(EstimationResult result) {
+        return new FittedModel(result.spec(), result.estimates(), result.covariance(result.covarianceType()),
+                result.covarianceType().code(), result.integrationConfig(), result.level(), result.threads());
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public double[] estimates() {
+        return estimates.clone();
+    }
+
+    public double[] covariance() {
+        return covariance.clone();
+    }
+
+    public String covarianceName() {
+        return covarianceName;
+    }
+
+    public IntegrationConfig integration() {
+        return integration;
+    }
+
+    public double level() {
+        return level;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** A copy computing with another number of threads (results do not depend on it). */
+    public FittedModel withThreads(int newThreads) {
+        return new FittedModel(spec, estimates, covariance, covarianceName, integration, level, newThreads);
+    }
+
+    /** True when the integral is simulated (independent draw sets then exist). */
+    boolean isSimulated() {
+        return integration.type().isSimulation() && spec.randomDimension() > 0;
+    }
+
+    /** The estimation's rule on some data; adaptive quadrature is centred at the estimates. */
+    SimulatedLogLikelihood likelihood(ChoiceData data) {
+        return likelihood(data, integration);
+    }
+
+    /**
+     * Independent draw set number {@code index} (1-based; the estimation's integration check uses the same
+     * sets), or for quadrature (index 1 only) the more accurate rule.
+     */
+    SimulatedLogLikelihood replicate(ChoiceData data, int index) {
+        if (isSimulated()) {
+            return likelihood(data, IntegrationChecker.replicate(integration, index));
+        }
+        IntegrationConfig accurate = integration.type() == DrawType.ADAPTIVE_GH
+                ? integration.withDraws(integration.draws() + 4) : IntegrationChecker.accurate(integration);
+        return likelihood(data, accurate);
+    }
+
+    private SimulatedLogLikelihood likelihood(ChoiceData data, IntegrationConfig config) {
+        if (config.type() == DrawType.ADAPTIVE_GH && spec.randomDimension() > 0) {
+            return new SimulatedLogLikelihood(data, spec, AdaptiveQuadrature.rule(data, spec, estimates,
+                    config.draws()), config.cacheBytes(), threads);
+        }
+        return new SimulatedLogLikelihood(data, spec, config, threads);
+    }
+}

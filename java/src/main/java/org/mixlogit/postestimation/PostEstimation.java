@@ -1,0 +1,136 @@
+package org.mixlogit.postestimation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.WillingnessToPay;
+import org.mixlogit.spec.CoefficientSpec;
+
+/**
+ * Post-estimation economics of a fitted model on some data (the estimation data or new data with the model's
+ * attributes): probabilities, predicted shares, elasticities, diversion ratios, conditional coefficients and
+ * willingness to pay, all integrated with the estimation's rule. Aggregates are by market and alternative (see
+ * {@link ChoiceData#alternativeLabels()} and {@link ChoiceData#marketLabels()}) and carry their uncertainty (see
+ * {@link QuantityTable}). Immutable; every call computes afresh.
+ */
+public final class PostEstimation {
+    private final FittedModel model;
+    private final ChoiceData data;
+    private final PostEstimationOptions options;
+    private final Markets markets;
+
+    public PostEstimation(FittedModel model, ChoiceData data, PostEstimationOptions options) {
+        this.model = model;
+        this.data = data;
+        this.options = options;
+        this.markets = new Markets(data);
+    }
+
+    /** Integrated (unconditional) choice probabilities by grouped row. */
+    public double[] probabilities() {
+        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
+            return ll.probabilities(model.estimates());
+        }
+    }
+
+    /**
+     * Choice probabilities by grouped row conditional on each decision-maker's observed choices in these data
+     * (predictions for known decision-makers).
+     */
+    public double[] conditionalProbabilities() {
+        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
+            return ll.conditionalProbabilities(model.estimates());
+        }
+    }
+
+    /** Predicted shares by market and alternative. */
+    public QuantityTable shares() {
+        return QuantityInference.table("Predicted shares", markets.shareKeys(),
+                (ll, theta) -> Aggregates.shares(markets, ll.probabilities(theta)), model, data, options);
+    }
+
+    /**
+     * Elasticities of each alternative's share (from) with respect to the attribute of each alternative (to), own
+     * on the diagonal; market aggregates of the situation elasticities, weighted by shares.
+     */
+    public QuantityTable elasticities(String attribute) {
+        checkAttribute(attribute);
+        return QuantityInference.table("Elasticities of the share of 'from' with respect to " + attribute
+                + " of 'to'", markets.pairKeys(true),
+                (ll, theta) -> Aggregates.elasticities(markets, ll.substitution(theta, attribute)), model, data,
+                options);
+    }
+
+    /** Marginal (price-change) diversion from j to k for a change in {@code attribute} of j. */
+    public QuantityTable marginalDiversion(String attribute) {
+        checkAttribute(attribute);
+        return QuantityInference.table("Marginal diversion ratios (change in " + attribute + " of 'from')",
+                markets.pairKeys(false),
+                (ll, theta) -> Aggregates.marginalDiversion(markets, ll.substitution(theta, attribute)), model,
+                data, options);
+    }
+
+    /** Product-removal (second-choice) diversion from j to k. */
+    public QuantityTable removalDiversion() {
+        String any = model.spec().coefficients().get(0).attribute();
+        return QuantityInference.table("Product-removal (second-choice) diversion ratios",
+                markets.pairKeys(false),
+                (ll, theta) -> Aggregates.removalDiversion(markets, ll.substitution(theta, any)), model, data,
+                options);
+    }
+
+    /** Situation-level diversions, plain-logit diversions and aggregation weights, at the estimate. */
+    public DiversionDecomposition decomposition(String attribute) {
+        checkAttribute(attribute);
+        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
+            return DiversionDecomposition.of(markets, ll.substitution(model.estimates(), attribute));
+        }
+    }
+
+    /** Conditional means and standard deviations of every coefficient for every decision-maker. */
+    public ConditionalCoefficients conditionals() {
+        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
+            double[][] both = ll.conditionalCoefficients(model.estimates());
+            long[] ids = new long[data.decisionMakerCount()];
+            for (int n = 0; n < ids.length; n++) {
+                ids[n] = data.decisionMakerId(n);
+            }
+            List<String> names = new ArrayList<>();
+            for (CoefficientSpec c : model.spec().coefficients()) {
+                names.add(c.attribute());
+            }
+            return new ConditionalCoefficients(ids, names, both[0], both[1]);
+        }
+    }
+
+    /** Willingness to pay for {@code attribute} in units of {@code cost}: population and individual. */
+    public WillingnessToPay willingnessToPay(String attribute, String cost) {
+        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
+            return ll.willingnessToPay(model.estimates(), attribute, cost);
+        }
+    }
+
+    public ChoiceData data() {
+        return data;
+    }
+
+    public FittedModel model() {
+        return model;
+    }
+
+    private void checkAttribute(String attribute) {
+        for (CoefficientSpec c : model.spec().coefficients()) {
+            if (c.attribute().equals(attribute)) {
+                return;
+            }
+        }
+        List<String> known = new ArrayList<>();
+        for (CoefficientSpec c : model.spec().coefficients()) {
+            known.add(c.attribute());
+        }
+        throw new org.mixlogit.InvalidSpecificationException("'" + attribute + "' is not an attribute of the model;"
+                + " its attributes are " + known + ". Elasticities and diversion are with respect to one of them.");
+    }
+}
