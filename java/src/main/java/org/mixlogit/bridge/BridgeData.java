@@ -19,6 +19,16 @@ final class BridgeData {
      */
     static ChoiceData build(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
             double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights) {
+        return build(situation, decisionMaker, chosen, attributeNames, attributes, characteristicNames,
+                characteristics, weights, null, null);
+    }
+
+    /**
+     * As above, with the alternative label and the market of each row (null or length 0 for none).
+     */
+    static ChoiceData build(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
+            double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
+            String[] alternatives, String[] markets) {
         int n = situation.length;
         ChoiceDataBuilder b = ChoiceData.builder().situations(situation)
                 .decisionMakers(decisionMaker == null || decisionMaker.length == 0 ? null : decisionMaker)
@@ -27,6 +37,12 @@ final class BridgeData {
         addColumns(b, characteristicNames, characteristics, n, false);
         if (weights != null && weights.length > 0) {
             b.weights(weights);
+        }
+        if (alternatives != null && alternatives.length > 0) {
+            b.alternatives(alternatives);
+        }
+        if (markets != null && markets.length > 0) {
+            b.markets(markets);
         }
         return b.build();
     }

@@ -8,6 +8,8 @@ import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.postestimation.FittedModel;
+import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.report.ResultJson;
 import org.mixlogit.report.ResultTable;
 
@@ -126,6 +128,25 @@ public final class BridgeFit {
         ChoiceData fresh = BridgeData.build(situation, decisionMaker, null, attributeNames, attributes,
                 characteristicNames, characteristics, new double[0]);
         return probabilities(fresh);
+    }
+
+    /** Post-estimation on the estimation data; options as {@link BridgePost#options}. */
+    public BridgePost post(String postOptionsJson) {
+        return new BridgePost(new PostEstimation(FittedModel.of(result), data,
+                BridgePost.options(postOptionsJson)));
+    }
+
+    /**
+     * Post-estimation on new data (same attributes and characteristics as the model; chosen may be all zero),
+     * with its alternative labels and markets (length 0 for none), in the caller's row order.
+     */
+    public BridgePost postOn(int[] situation, int[] decisionMaker, String[] attributeNames, double[] attributes,
+            String[] characteristicNames, double[] characteristics, String[] alternatives, String[] markets,
+            String postOptionsJson) {
+        ChoiceData fresh = BridgeData.build(situation, decisionMaker, null, attributeNames, attributes,
+                characteristicNames, characteristics, new double[0], alternatives, markets);
+        return new BridgePost(new PostEstimation(FittedModel.of(result), fresh,
+                BridgePost.options(postOptionsJson)));
     }
 
     private double[] probabilities(ChoiceData target) {

@@ -12,6 +12,8 @@ import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.io.ModelSpecJson;
+import org.mixlogit.postestimation.FittedModel;
+import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -65,16 +67,53 @@ public final class MixlogitBridge {
     public static BridgeFit fit(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
             double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
             String specJson, String optionsJson, Progress progress) {
+        return fit(situation, decisionMaker, chosen, attributeNames, attributes, characteristicNames,
+                characteristics, weights, new String[0], new String[0], specJson, optionsJson, progress);
+    }
+
+    /**
+     * {@link #fit} with the alternative label and the market of each row (length 0 for none), by which
+     * post-estimation aggregates shares, elasticities and diversion.
+     */
+    public static BridgeFit fit(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
+            double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
+            String[] alternatives, String[] markets, String specJson, String optionsJson, Progress progress) {
         ModelSpec spec = ModelSpecJson.read(specJson);
         EstimatorConfig config = EstimationOptions.parse(optionsJson);
         ChoiceData data = BridgeData.build(situation, decisionMaker, chosen, attributeNames, attributes,
-                characteristicNames, characteristics, weights);
+                characteristicNames, characteristics, weights, alternatives, markets);
         List<double[]> trace = new ArrayList<>();
         EstimationResult result = new MsleEstimator(config).estimate(data, spec, report -> {
             trace.add(new double[] {report.iteration(), -report.value(), report.gradientNorm()});
             return progress.iteration(report.iteration(), -report.value(), report.gradientNorm());
         });
         return new BridgeFit(result, data, config, trace);
+    }
+
+    /**
+     * Post-estimation without a fitted object (the Stata plugin is stateless between calls): the data as for
+     * {@link #fit}, the specification and estimation options of the estimate, its parameters and covariance.
+     *
+     * @param covariance P x P (symmetric, so either order), or length 0 when unavailable
+     * @param postOptionsJson {"krinskyRobb": N, "replicates": K, "seed": S}, every field optional
+     */
+    public static BridgePost post(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
+            double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
+            String[] alternatives, String[] markets, String specJson, String optionsJson, double[] estimates,
+            double[] covariance, String postOptionsJson) {
+        ModelSpec spec = ModelSpecJson.read(specJson);
+        EstimatorConfig config = EstimationOptions.parse(optionsJson);
+        ChoiceData data = BridgeData.build(situation, decisionMaker, chosen, attributeNames, attributes,
+                characteristicNames, characteristics, weights, alternatives, markets);
+        int p = spec.layout().size();
+        double[] v = covariance;
+        if (v == null || v.length == 0) {
+            v = new double[p * p];
+            java.util.Arrays.fill(v, Double.NaN);
+        }
+        FittedModel model = new FittedModel(spec, estimates, v, config.covariance().code(), config.integration(),
+                config.level(), config.threads());
+        return new BridgePost(new PostEstimation(model, data, BridgePost.options(postOptionsJson)));
     }
 
     /** The bundled Electricity data (Train; mlogit's Electricity in long format) as CSV text with a header. */

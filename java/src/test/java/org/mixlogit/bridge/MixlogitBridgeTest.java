@@ -84,6 +84,43 @@ class MixlogitBridgeTest {
     }
 
     @Test
+    @DisplayName("post-estimation: from a fit and statelessly from its estimates, the same numbers")
+    void postEstimation() {
+        Columns c = new Columns();
+        String[] alternatives = new String[c.chosen.length];
+        for (int i = 0; i < alternatives.length; i++) {
+            alternatives[i] = "supplier" + (i % 4 + 1);
+        }
+        String spec = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"n\"},"
+                + " {\"attribute\": \"cl\", \"distribution\": \"f\"}, {\"attribute\": \"loc\", \"distribution\": \"f\"},"
+                + " {\"attribute\": \"wk\", \"distribution\": \"f\"}, {\"attribute\": \"tod\", \"distribution\": \"f\"},"
+                + " {\"attribute\": \"seas\", \"distribution\": \"f\"}]}";
+        String options = "{\"R\": 30, \"threads\": 2}";
+        BridgeFit fit = MixlogitBridge.fit(c.situation, c.person, c.chosen, NAMES, c.attributes, new String[0],
+                new double[0], new double[0], alternatives, new String[0], spec, options, MixlogitBridge.Progress.NONE);
+        BridgePost post = fit.post("{\"replicates\": 0}");
+        BridgeTable removal = post.removalDiversion();
+        assertEquals(12, removal.estimates().length);
+        assertEquals("supplier1", removal.alternatives()[0]);
+        assertEquals("supplier2", removal.others()[0]);
+        double sum = removal.estimates()[0] + removal.estimates()[1] + removal.estimates()[2];
+        assertEquals(1.0, sum, 1e-12);
+        BridgePost stateless = MixlogitBridge.post(c.situation, c.person, c.chosen, NAMES, c.attributes,
+                new String[0], new double[0], new double[0], alternatives, new String[0], spec, options,
+                fit.estimates(), fit.covariance("hessian"), "{\"replicates\": 0}");
+        assertArrayEquals(post.shares().estimates(), stateless.shares().estimates(), 0.0);
+        assertArrayEquals(post.shares().standardErrors(), stateless.shares().standardErrors(), 0.0);
+        double[] means = post.conditionalMeans();
+        assertEquals(361 * 6, means.length);
+        assertEquals(fit.estimates()[1], means[361], 1e-15, "a fixed coefficient's conditional mean is itself");
+        assertTrue(post.decompositionCsv("pf").startsWith("situation,market,from,to,"));
+        assertEquals(-fit.estimates()[1] / fit.estimates()[0], post.wtpSummary("cl", "pf")[0], 0.05);
+        InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
+                () -> fit.post("{\"draws\": 5}"));
+        assertTrue(e.getMessage().contains("Unknown post-estimation option \"draws\""), e.getMessage());
+    }
+
+    @Test
     @DisplayName("options: unknown fields and wrong types are named")
     void badOptions() {
         assertMessage("{\"draw\": \"halton\"}", "\"draw\"");

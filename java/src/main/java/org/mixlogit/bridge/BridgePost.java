@@ -1,0 +1,138 @@
+package org.mixlogit.bridge;
+
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.likelihood.WillingnessToPay;
+import org.mixlogit.postestimation.ConditionalCoefficients;
+import org.mixlogit.postestimation.PostEstimation;
+import org.mixlogit.postestimation.PostEstimationOptions;
+
+/**
+ * Post-estimation through the facade on one data set: tables of shares, elasticities and diversion, the diversion
+ * decomposition as CSV, probabilities in the caller's row order, conditional coefficients and willingness to pay.
+ * Matrices are flat column-major (decision-makers x coefficients), as R and Stata store them.
+ */
+public final class BridgePost {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> FIELDS = java.util.Arrays.asList("krinskyRobb", "replicates", "seed");
+    private final PostEstimation post;
+
+    BridgePost(PostEstimation post) {
+        this.post = post;
+    }
+
+    /** {"krinskyRobb": 0, "replicates": 5, "seed": 20200101}, every field optional. */
+    static PostEstimationOptions options(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json == null || json.trim().isEmpty() ? "{}" : json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSpecificationException("The post-estimation options are not valid JSON: "
+                    + e.getOriginalMessage() + ".");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new InvalidSpecificationException("Unknown post-estimation option \"" + f + "\": known are "
+                        + FIELDS + ".");
+            }
+        }
+        PostEstimationOptions o = PostEstimationOptions.defaults();
+        if (root.has("krinskyRobb")) {
+            o = o.withKrinskyRobb(root.get("krinskyRobb").asInt());
+        }
+        if (root.has("replicates")) {
+            o = o.withReplicates(root.get("replicates").asInt());
+        }
+        if (root.has("seed")) {
+            o = o.withSeed(root.get("seed").asLong());
+        }
+        return o;
+    }
+
+    public BridgeTable shares() {
+        return new BridgeTable(post.shares());
+    }
+
+    public BridgeTable elasticities(String attribute) {
+        return new BridgeTable(post.elasticities(attribute));
+    }
+
+    public BridgeTable marginalDiversion(String attribute) {
+        return new BridgeTable(post.marginalDiversion(attribute));
+    }
+
+    public BridgeTable removalDiversion() {
+        return new BridgeTable(post.removalDiversion());
+    }
+
+    /** Situation-level diversions, logit diversions and aggregation weights, as CSV text with a header. */
+    public String decompositionCsv(String attribute) {
+        return post.decomposition(attribute).csv();
+    }
+
+    /** Unconditional integrated probabilities in the caller's row order. */
+    public double[] probabilities() {
+        return BridgeData.inputOrder(post.data(), post.probabilities());
+    }
+
+    /** Probabilities conditional on each decision-maker's observed choices, in the caller's row order. */
+    public double[] conditionalProbabilities() {
+        return BridgeData.inputOrder(post.data(), post.conditionalProbabilities());
+    }
+
+    /** Decision-maker ids in the order of the conditional-coefficient rows. */
+    public double[] decisionMakerIds() {
+        ChoiceData data = post.data();
+        double[] ids = new double[data.decisionMakerCount()];
+        for (int n = 0; n < ids.length; n++) {
+            ids[n] = data.decisionMakerId(n);
+        }
+        return ids;
+    }
+
+    public String[] coefficientNames() {
+        return post.conditionals().coefficients().toArray(new String[0]);
+    }
+
+    /** Conditional means, decision-makers x coefficients, column-major. */
+    public double[] conditionalMeans() {
+        ConditionalCoefficients c = post.conditionals();
+        return columnMajor(c.means(), c.decisionMakerIds().length, c.coefficients().size());
+    }
+
+    /** Conditional standard deviations, decision-makers x coefficients, column-major. */
+    public double[] conditionalSds() {
+        ConditionalCoefficients c = post.conditionals();
+        return columnMajor(c.standardDeviations(), c.decisionMakerIds().length, c.coefficients().size());
+    }
+
+    /** Population willingness to pay: mean, median, and the 5, 25, 75 and 95 percent quantiles. */
+    public double[] wtpSummary(String attribute, String cost) {
+        WillingnessToPay w = post.willingnessToPay(attribute, cost);
+        return new double[] {w.mean(), w.median(), w.quantile(0.05), w.quantile(0.25), w.quantile(0.75),
+            w.quantile(0.95)};
+    }
+
+    /** Each decision-maker's conditional mean willingness to pay, in the order of {@link #decisionMakerIds()}. */
+    public double[] wtpIndividual(String attribute, String cost) {
+        return post.willingnessToPay(attribute, cost).individual();
+    }
+
+    private static double[] columnMajor(double[] rowMajor, int rows, int columns) {
+        double[] out = new double[rowMajor.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                out[j * rows + i] = rowMajor[i * columns + j];
+            }
+        }
+        return out;
+    }
+}
