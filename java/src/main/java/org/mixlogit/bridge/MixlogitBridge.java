@@ -77,6 +77,14 @@ public final class MixlogitBridge {
      */
     public static BridgeFit fit(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
             double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
+            String[] alternatives, String[] markets, String specJson, String optionsJson) {
+        return fit(situation, decisionMaker, chosen, attributeNames, attributes, characteristicNames,
+                characteristics, weights, alternatives, markets, specJson, optionsJson, Progress.NONE);
+    }
+
+    /** As above, with live progress. */
+    public static BridgeFit fit(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
+            double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
             String[] alternatives, String[] markets, String specJson, String optionsJson, Progress progress) {
         ModelSpec spec = ModelSpecJson.read(specJson);
         EstimatorConfig config = EstimationOptions.parse(optionsJson);
