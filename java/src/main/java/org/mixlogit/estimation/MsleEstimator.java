@@ -123,7 +123,8 @@ public final class MsleEstimator {
                         : "last point") + " (" + best.message() + ").";
                 throw new NumericalFailureException(why);
             }
-            double[] hessian = NumericalHessian.of(ll, theta);
+            double[] analytic = ll.hessian(theta);
+            double[] hessian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
             Covariances cov = Covariances.compute(hessian, c.scoresRef(), weights(c), clusters(data), theta.length);
             EstimationResult.Parts p = new EstimationResult.Parts();
             p.estimator = "MSLE";

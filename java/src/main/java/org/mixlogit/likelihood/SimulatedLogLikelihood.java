@@ -1,5 +1,7 @@
 package org.mixlogit.likelihood;
 
+import java.util.Arrays;
+
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
@@ -250,6 +252,61 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         });
         collectFailures();
         return new double[][] {mean, sd};
+    }
+
+    /** Decision-makers per block of the Hessian's sum: blocks are summed in order, whatever the thread count. */
+    private static final int HESSIAN_BLOCK = 32;
+
+    /**
+     * The exact Hessian of the (weighted) log-likelihood, P x P row-major, or null when the model has a
+     * coefficient whose transformation the analytic Hessian does not cover (truncated normal): then use finite
+     * differences of the gradient. NaN entries when a decision-maker's likelihood is not positive.
+     */
+    public synchronized double[] hessian(double[] theta) {
+        checkLength(theta);
+        if (!HessianKernel.supports(design)) {
+            return null;
+        }
+        int p = design.p;
+        int blocks = (decisionMakers + HESSIAN_BLOCK - 1) / HESSIAN_BLOCK;
+        double[] partial = new double[blocks * p * p];
+        HessianKernel[] kernel = new HessianKernel[workers.threads()];
+        for (int w = 0; w < kernel.length; w++) {
+            kernel[w] = new HessianKernel(design, store);
+        }
+        boolean[] failed = new boolean[1];
+        double[] weights = design.data.weightsRef();
+        workers.run(blocks, (worker, from, to) -> {
+            double[] sum = new double[p * p];
+            for (int blk = from; blk < to; blk++) {
+                Arrays.fill(sum, 0.0);
+                int end = Math.min(decisionMakers, (blk + 1) * HESSIAN_BLOCK);
+                for (int n = blk * HESSIAN_BLOCK; n < end; n++) {
+                    if (!kernel[worker].add(n, theta, weights[n], sum)) {
+                        failed[0] = true;
+                    }
+                }
+                System.arraycopy(sum, 0, partial, blk * p * p, p * p);
+            }
+        });
+        double[] out = new double[p * p];
+        if (failed[0]) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        for (int blk = 0; blk < blocks; blk++) {
+            for (int i = 0; i < p * p; i++) {
+                out[i] += partial[blk * p * p + i];
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < i; j++) {
+                double mean = 0.5 * (out[i * p + j] + out[j * p + i]);
+                out[i * p + j] = mean;
+                out[j * p + i] = mean;
+            }
+        }
+        return out;
     }
 
     /**

@@ -97,6 +97,42 @@ class AnalyticGradientTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    @DisplayName("analytic Hessian = central differences of the analytic gradient; thread count changes no bit")
+    void hessianMatchesFiniteDifferences(String name, ModelSpec spec, ChoiceData data) {
+        IntegrationConfig draws = IntegrationConfig.of(DrawType.HALTON, 25);
+        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, draws, 2);
+                SimulatedLogLikelihood one = new SimulatedLogLikelihood(data, spec, draws, 1)) {
+            double[] theta = testPoint(ll);
+            double[] analytic = ll.hessian(theta);
+            boolean truncated = spec.coefficients().stream()
+                    .anyMatch(c -> c.distribution() == Distribution.TRUNCATED_NORMAL);
+            if (truncated) {
+                assertTrue(analytic == null, "truncated normal coefficients fall back to finite differences");
+                return;
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(analytic, one.hessian(theta));
+            int p = theta.length;
+            double[] plus = new double[p];
+            double[] minus = new double[p];
+            for (int j = 0; j < p; j++) {
+                double h = 1e-5 * Math.max(1.0, Math.abs(theta[j]));
+                double[] x = theta.clone();
+                x[j] += h;
+                ll.valueAndGradient(x, plus);
+                x[j] -= 2 * h;
+                ll.valueAndGradient(x, minus);
+                for (int i = 0; i < p; i++) {
+                    double numeric = (plus[i] - minus[i]) / (2 * h);
+                    double error = Math.abs(analytic[i * p + j] - numeric) / Math.max(1.0, Math.abs(numeric));
+                    assertTrue(error < 1e-6, ll.layout().names().get(i) + " x " + ll.layout().names().get(j)
+                            + ": analytic " + analytic[i * p + j] + ", numeric " + numeric);
+                }
+            }
+        }
+    }
+
     /** A point away from zero scales, with alternating signs, so every derivative is exercised. */
     private static double[] testPoint(SimulatedLogLikelihood ll) {
         double[] theta = new double[ll.parameterCount()];
