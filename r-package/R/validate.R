@@ -1,7 +1,7 @@
 # All argument validation of mixlogit(), in one place, before any Java call.
 
 distribution_codes <- c("n", "ln", "t", "u", "cn", "tn")
-draw_types <- c("halton", "shalton", "mlhs", "sobol", "random", "gh", "sparse", "agh")
+draw_types <- c("halton", "shalton", "mlhs", "sobol", "random", "gh", "sparse", "sparse-gk", "sparse-gh", "agh")
 
 check_flag <- function(x, name) {
   if (!is.logical(x) || length(x) != 1L || is.na(x)) {

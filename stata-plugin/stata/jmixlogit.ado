@@ -38,8 +38,9 @@ program define Estimate, eclass
         exit 198
     }
     if ("`draws'" == "") local draws "halton"
-    if (!inlist("`draws'", "halton", "shalton", "mlhs", "sobol", "random", "gh", "sparse", "agh")) {
-        display as error "draws(`draws') is not allowed; use halton, shalton, mlhs, sobol, random, gh, sparse or agh"
+    if (!inlist("`draws'", "halton", "shalton", "mlhs", "sobol", "random", "gh", "sparse", "sparse-gk", "sparse-gh") ///
+        & "`draws'" != "agh") {
+        display as error "draws(`draws') is not allowed; use halton, shalton, mlhs, sobol, random, gh, sparse, sparse-gh or agh"
         exit 198
     }
     if ("`technique'" == "") local technique "bfgs"

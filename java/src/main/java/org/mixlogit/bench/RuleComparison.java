@@ -30,11 +30,13 @@ public final class RuleComparison {
         System.out.println("Fishing: price and catch normal, cross-section (1,182 people, 4 modes)");
         header();
         Object[][] fishingRules = quick
-                ? new Object[][] {{DrawType.HALTON, 1000}, {DrawType.GAUSS_HERMITE, 20}, {DrawType.SPARSE_GRID, 20}}
+                ? new Object[][] {{DrawType.HALTON, 1000}, {DrawType.GAUSS_HERMITE, 20}, {DrawType.SPARSE_GRID, 16}}
                 : new Object[][] {{DrawType.HALTON, 1000}, {DrawType.HALTON, 5000}, {DrawType.HALTON, 20000},
                     {DrawType.SOBOL, 1000}, {DrawType.MLHS, 1000}, {DrawType.GAUSS_HERMITE, 10},
-                    {DrawType.GAUSS_HERMITE, 20}, {DrawType.GAUSS_HERMITE, 40}, {DrawType.SPARSE_GRID, 10},
-                    {DrawType.SPARSE_GRID, 20}, {DrawType.SPARSE_GRID, 25}, {DrawType.ADAPTIVE_GH, 3},
+                    {DrawType.GAUSS_HERMITE, 20}, {DrawType.GAUSS_HERMITE, 40}, {DrawType.SPARSE_GRID_GH, 10},
+                    {DrawType.SPARSE_GRID_GH, 20}, {DrawType.SPARSE_GRID_GH, 25}, {DrawType.SPARSE_GRID, 10},
+                    {DrawType.SPARSE_GRID, 13}, {DrawType.SPARSE_GRID, 16}, {DrawType.SPARSE_GRID, 20},
+                    {DrawType.SPARSE_GRID, 25}, {DrawType.ADAPTIVE_GH, 3},
                     {DrawType.ADAPTIVE_GH, 5}, {DrawType.ADAPTIVE_GH, 8}};
         for (Object[] rule : fishingRules) {
             row(fishing, fishingSpec, (DrawType) rule[0], (Integer) rule[1]);
@@ -51,7 +53,9 @@ public final class RuleComparison {
                 ? new Object[][] {{DrawType.HALTON, 100}, {DrawType.SPARSE_GRID, 3}}
                 : new Object[][] {{DrawType.HALTON, 100}, {DrawType.HALTON, 500}, {DrawType.HALTON, 2000},
                     {DrawType.SOBOL, 500}, {DrawType.GAUSS_HERMITE, 3}, {DrawType.GAUSS_HERMITE, 4},
+                    {DrawType.SPARSE_GRID_GH, 3}, {DrawType.SPARSE_GRID_GH, 4}, {DrawType.SPARSE_GRID_GH, 5},
                     {DrawType.SPARSE_GRID, 3}, {DrawType.SPARSE_GRID, 4}, {DrawType.SPARSE_GRID, 5},
+                    {DrawType.SPARSE_GRID, 6},
                     {DrawType.ADAPTIVE_GH, 2}, {DrawType.ADAPTIVE_GH, 3}, {DrawType.ADAPTIVE_GH, 4}};
         for (Object[] rule : electricityRules) {
             row(electricity, b.build(), (DrawType) rule[0], (Integer) rule[1]);

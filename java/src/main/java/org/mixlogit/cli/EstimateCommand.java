@@ -180,13 +180,13 @@ final class EstimateCommand {
     /** Draws per person (--R), points per dimension (--points, gh and agh) or sparse-grid level (--level). */
     private static int ruleSize(Options o, DrawType type) {
         boolean points = type == DrawType.GAUSS_HERMITE || type == DrawType.ADAPTIVE_GH;
-        boolean level = type == DrawType.SPARSE_GRID;
+        boolean level = type.isSparseGrid();
         if (o.has("points") && !points) {
             throw new UsageException("--points is for --draws gh or agh (points per dimension); use --R for draws.");
         }
         if (o.has("level") && !level) {
-            throw new UsageException("--level is the sparse-grid accuracy level, for --draws sparse; the confidence"
-                    + " level is --conf-level.");
+            throw new UsageException("--level is the sparse-grid accuracy level, for --draws sparse or sparse-gh; the"
+                    + " confidence level is --conf-level.");
         }
         if (points) {
             return o.integer("points", o.integer("R", 10, 1), 1);

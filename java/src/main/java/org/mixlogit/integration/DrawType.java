@@ -22,8 +22,14 @@ public enum DrawType {
     SOBOL("sobol", 0),
     /** Gauss-Hermite product rule: "draws" points per dimension, (draws)^D nodes. */
     GAUSS_HERMITE("gh", 0),
-    /** Smolyak sparse grid from Gauss-Hermite rules (Heiss and Winschel 2008): "draws" is the accuracy level. */
+    /**
+     * Smolyak sparse grid (Heiss and Winschel 2008) from nested Genz-Keister rules for the normal density (their
+     * "KPN" family): "draws" is the accuracy level, exact to total degree 2 level - 1. The recommended sparse grid:
+     * nested rules share nodes, so a level costs fewer nodes than with Gauss-Hermite rules.
+     */
     SPARSE_GRID("sparse", 0),
+    /** Smolyak sparse grid from Gauss-Hermite rules (Heiss and Winschel's "GQN"): "draws" is the accuracy level. */
+    SPARSE_GRID_GH("sparse-gh", 0),
     /**
      * Adaptive Gauss-Hermite: "draws" points per dimension centred and scaled at each decision-maker's posterior
      * mode; built by the estimator (it depends on the data and parameters), normal random coefficients only.
@@ -40,10 +46,15 @@ public enum DrawType {
 
     /** True for simulation draws, false for quadrature rules. */
     public boolean isSimulation() {
-        return this != GAUSS_HERMITE && this != SPARSE_GRID && this != ADAPTIVE_GH;
+        return this != GAUSS_HERMITE && !isSparseGrid() && this != ADAPTIVE_GH;
     }
 
-    /** The word users type ("random", "halton", "shalton", "mlhs", "sobol", "gh", "sparse"). */
+    /** True for the sparse grids, whose size is an accuracy level rather than a number of points or draws. */
+    public boolean isSparseGrid() {
+        return this == SPARSE_GRID || this == SPARSE_GRID_GH;
+    }
+
+    /** The word users type ("random", "halton", "shalton", "mlhs", "sobol", "gh", "sparse", "sparse-gh", "agh"). */
     public String code() {
         return code;
     }
@@ -68,15 +79,20 @@ public enum DrawType {
             if (c.equals("gauss-hermite") || c.equals("hermite") || c.equals("gauss_hermite")) {
                 return GAUSS_HERMITE;
             }
-            if (c.equals("sparse-grid") || c.equals("sparse_grid") || c.equals("smolyak")) {
+            if (c.equals("sparse-grid") || c.equals("sparse_grid") || c.equals("smolyak") || c.equals("sparse-gk")
+                    || c.equals("sparse_gk") || c.equals("kpn")) {
                 return SPARSE_GRID;
+            }
+            if (c.equals("sparse_gh") || c.equals("gqn")) {
+                return SPARSE_GRID_GH;
             }
             if (c.equals("scrambled-halton") || c.equals("scrambled_halton") || c.equals("halton-scrambled")) {
                 return SCRAMBLED_HALTON;
             }
         }
         throw new InvalidSpecificationException("Unknown draw type '" + code + "': use one of halton, shalton"
-                + " (scrambled Halton), mlhs, sobol, random, gh (Gauss-Hermite), sparse (sparse grid), agh (adaptive"
+                + " (scrambled Halton), mlhs, sobol, random, gh (Gauss-Hermite), sparse (sparse grid of nested"
+                + " Genz-Keister rules; also sparse-gk), sparse-gh (sparse grid of Gauss-Hermite rules), agh (adaptive"
                 + " Gauss-Hermite).");
     }
 

@@ -40,11 +40,12 @@ public final class IntegrationRules {
             case GAUSS_HERMITE:
                 return new GaussHermiteRule(config, dimension);
             case SPARSE_GRID:
+            case SPARSE_GRID_GH:
                 return new SparseGridRule(config, dimension);
             case ADAPTIVE_GH:
                 throw new org.mixlogit.InvalidSpecificationException("Adaptive Gauss-Hermite nodes depend on the data"
                         + " and the parameters: the estimator builds them (likelihood.AdaptiveQuadrature); a"
-                        + " likelihood on its own takes gh, sparse or draws.");
+                        + " likelihood on its own takes gh, sparse, sparse-gh or draws.");
             default:
                 throw new IllegalStateException("No integration rule for draw type " + config.type() + ".");
         }

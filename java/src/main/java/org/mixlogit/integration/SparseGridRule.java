@@ -9,43 +9,56 @@ import org.apache.commons.math3.util.CombinatoricsUtils;
 import org.mixlogit.InvalidSpecificationException;
 
 /**
- * A Smolyak sparse grid for a D-dimensional standard normal built from Gauss-Hermite rules, in the combination
- * form of Heiss and Winschel (2008): for accuracy level k,
+ * A Smolyak sparse grid for a D-dimensional standard normal in the combination form of Heiss and Winschel (2008):
+ * for accuracy level k,
  * A(D, k) = sum over q = max(0, k - D) .. k - 1 of (-1)^(k-1-q) C(D-1, k-1-q) sum over |i| = D + q of the tensor
- * product of the 1-D rules with i_1, ..., i_D points. It integrates polynomials of total degree up to 2k - 1
- * exactly. Coinciding nodes are merged; weights can be negative. The same nodes serve every decision-maker.
+ * product of the 1-D rules of levels i_1, ..., i_D. The 1-D rules are nested Genz-Keister rules
+ * ({@link DrawType#SPARSE_GRID}) or Gauss-Hermite rules with l points at level l
+ * ({@link DrawType#SPARSE_GRID_GH}); either way the level-l rule is exact to degree 2l - 1, so the grid integrates
+ * polynomials of total degree up to 2k - 1 exactly. Coinciding nodes are merged (their weights summed) and nodes
+ * whose merged weight cancels are dropped; weights can be negative. The same nodes serve every decision-maker.
  */
 public final class SparseGridRule extends QuadratureRule {
+    /** A merged weight smaller than this fraction of the sum of its contributions' magnitudes has cancelled. */
+    private static final double CANCELLED = 1e-12;
     private final int level;
+    private final SparseGridFamily family;
 
     /**
-     * @param config a {@link DrawType#SPARSE_GRID} configuration whose draws() is the accuracy level k
+     * @param config a {@link DrawType#SPARSE_GRID} or {@link DrawType#SPARSE_GRID_GH} configuration whose draws()
+     *     is the accuracy level k
      * @param dimension 1 or more
      */
     public SparseGridRule(IntegrationConfig config, int dimension) {
-        this(build(config, dimension), dimension, config.draws());
+        this(build(config, dimension), dimension, config.draws(), SparseGridFamily.of(config.type()));
     }
 
-    private SparseGridRule(double[][] grid, int dimension, int level) {
+    private SparseGridRule(double[][] grid, int dimension, int level, SparseGridFamily family) {
         super(dimension, grid[0], grid[1]);
         this.level = level;
+        this.family = family;
     }
 
     private static double[][] build(IntegrationConfig config, int dimension) {
-        EqualWeightCursor.checkType(config, DrawType.SPARSE_GRID, "SparseGridRule");
+        if (config == null || !config.type().isSparseGrid()) {
+            throw new IllegalArgumentException("SparseGridRule needs a sparse or sparse-gh configuration, not "
+                    + (config == null ? "null" : config.type()) + ": use IntegrationRules.create.");
+        }
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension is " + dimension + ": at least 1.");
         }
+        SparseGridFamily family = SparseGridFamily.of(config.type());
         int k = config.draws();
-        if (k > 25) {
-            throw new InvalidSpecificationException("Sparse-grid level " + k + " is beyond what is useful (at most"
-                    + " 25); levels 3 to 8 are usual.");
+        if (k > family.maxLevel()) {
+            throw new InvalidSpecificationException("Sparse-grid level " + k + " (draws " + config.type().code()
+                    + ") is beyond the " + family.label() + " rules (at most " + family.maxLevel() + "); levels 3"
+                    + " to 12 are usual.");
         }
-        Map<List<Double>, Double> merged = new LinkedHashMap<>();
         double[][][] rules = new double[k + 1][][];
         for (int i = 1; i <= k; i++) {
-            rules[i] = hermite(i);
+            rules[i] = family.rule(i);
         }
+        Map<List<Double>, double[]> merged = new LinkedHashMap<>();
         for (int q = Math.max(0, k - dimension); q <= k - 1; q++) {
             double coefficient = ((k - 1 - q) % 2 == 0 ? 1 : -1)
                     * CombinatoricsUtils.binomialCoefficientDouble(dimension - 1, k - 1 - q);
@@ -55,14 +68,15 @@ public final class SparseGridRule extends QuadratureRule {
         }
         List<double[]> nodes = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
-        for (Map.Entry<List<Double>, Double> e : merged.entrySet()) {
-            if (Math.abs(e.getValue()) > 1e-15) {
+        for (Map.Entry<List<Double>, double[]> e : merged.entrySet()) {
+            double[] sum = e.getValue();
+            if (Math.abs(sum[0]) > CANCELLED * sum[1]) {
                 double[] z = new double[dimension];
                 for (int d = 0; d < dimension; d++) {
                     z[d] = e.getKey().get(d);
                 }
                 nodes.add(z);
-                weights.add(e.getValue());
+                weights.add(sum[0]);
             }
         }
         double[] flat = new double[nodes.size() * dimension];
@@ -94,7 +108,8 @@ public final class SparseGridRule extends QuadratureRule {
         }
     }
 
-    private static void addTensor(Map<List<Double>, Double> merged, double[][][] rules, int[] index,
+    /** Adds one tensor product's weighted nodes: merged maps a node to {sum of weights, sum of |weights|}. */
+    private static void addTensor(Map<List<Double>, double[]> merged, double[][][] rules, int[] index,
             double coefficient) {
         int dimension = index.length;
         int[] at = new int[dimension];
@@ -106,9 +121,11 @@ public final class SparseGridRule extends QuadratureRule {
                 key.add(z == 0.0 ? 0.0 : z);
                 w *= rules[index[d]][1][at[d]];
             }
-            merged.merge(key, w, Double::sum);
+            double[] sum = merged.computeIfAbsent(key, x -> new double[2]);
+            sum[0] += w;
+            sum[1] += Math.abs(w);
             int d = dimension - 1;
-            while (d >= 0 && ++at[d] == index[d]) {
+            while (d >= 0 && ++at[d] == rules[index[d]][1].length) {
                 at[d] = 0;
                 d--;
             }
@@ -120,7 +137,8 @@ public final class SparseGridRule extends QuadratureRule {
 
     @Override
     public String describe() {
-        return DrawType.SPARSE_GRID.code() + ", level " + level + " (exact to total degree " + (2 * level - 1)
-                + "), " + nodeCount() + " nodes";
+        DrawType type = family == SparseGridFamily.GENZ_KEISTER ? DrawType.SPARSE_GRID : DrawType.SPARSE_GRID_GH;
+        return type.code() + ", level " + level + " (" + family.label() + ", exact to total degree "
+                + (2 * level - 1) + "), " + nodeCount() + " nodes";
     }
 }

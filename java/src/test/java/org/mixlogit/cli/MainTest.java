@@ -87,7 +87,7 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("quadrature options: --points for gh/agh, --level for sparse; misuse is named")
+    @DisplayName("quadrature options: --points for gh/agh, --level for sparse and sparse-gh; misuse is named")
     void quadratureOptions(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("fishing.csv");
         StringBuilder b = new StringBuilder("id,choice,price,catch\n");
@@ -106,7 +106,11 @@ class MainTest {
         assertEquals(0, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "id", "--random",
                 "price=n", "--fixed", "catch", "--draws", "sparse", "--level", "6", "--quiet", "--threads", "1"),
                 err());
-        assertTrue(out().contains("sparse, level 6"), out());
+        assertTrue(out().contains("sparse, level 6 (nested Genz-Keister"), out());
+        assertEquals(0, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "id", "--random",
+                "price=n", "--fixed", "catch", "--draws", "sparse-gh", "--level", "6", "--quiet", "--threads", "1"),
+                err());
+        assertTrue(out().contains("sparse-gh, level 6 (Gauss-Hermite"), out());
         assertEquals(2, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "id", "--random",
                 "price=n", "--draws", "halton", "--points", "12"));
         assertTrue(err().contains("--points is for --draws gh or agh"), err());

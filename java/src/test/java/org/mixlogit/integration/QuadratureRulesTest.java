@@ -55,7 +55,7 @@ class QuadratureRulesTest {
     }
 
     @Test
-    @DisplayName("sparse grid level 4 in 3 dimensions: exact to total degree 7; in 6 dimensions far smaller")
+    @DisplayName("sparse grid (nested) level 4 in 3 dimensions: exact to total degree 7; in 6 dimensions far smaller")
     void sparseGrid() {
         IntegrationRule rule = IntegrationRules.create(IntegrationConfig.of(DrawType.SPARSE_GRID, 4), 3);
         int[][] cases = {{0, 0, 0}, {2, 2, 2}, {4, 2, 0}, {6, 0, 0}, {2, 4, 0}, {3, 3, 1}, {0, 0, 6}};
@@ -75,7 +75,7 @@ class QuadratureRulesTest {
     @Test
     @DisplayName("sparse grids have negative weights; node counts merge duplicates; oversized rules are refused")
     void structure() {
-        IntegrationRule rule = IntegrationRules.create(IntegrationConfig.of(DrawType.SPARSE_GRID, 3), 2);
+        IntegrationRule rule = IntegrationRules.create(IntegrationConfig.of(DrawType.SPARSE_GRID_GH, 3), 2);
         double[] w = ((QuadratureRule) rule).weights();
         double min = 0;
         double total = 0;
@@ -89,5 +89,7 @@ class QuadratureRulesTest {
                 () -> IntegrationRules.create(IntegrationConfig.of(DrawType.GAUSS_HERMITE, 20), 6));
         assertEquals(DrawType.GAUSS_HERMITE, DrawType.fromCode("gh"));
         assertEquals(DrawType.SPARSE_GRID, DrawType.fromCode("sparse"));
+        assertEquals(DrawType.SPARSE_GRID, DrawType.fromCode("sparse-gk"));
+        assertEquals(DrawType.SPARSE_GRID_GH, DrawType.fromCode("sparse-gh"));
     }
 }

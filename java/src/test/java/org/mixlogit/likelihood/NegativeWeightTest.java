@@ -22,7 +22,8 @@ class NegativeWeightTest {
     void negativeProbabilityIsReported() {
         // one person, 40 binary choices: for each of the two attributes, 10 situations choosing the alternative
         // with it and 10 choosing the one without. Its likelihood peaks where both coefficients are near 0; with
-        // beta1 = -4 + 4 z1 and beta2 = 4 z2 that is the node (1, 0), whose level-3 weight is -1/2.
+        // beta1 = -4 + 4 z1 and beta2 = 4 z2 that is the node (1, 0), whose weight in the level-3 grid of
+        // Gauss-Hermite rules is -1/2.
         int situations = 40;
         long[] sit = new long[2 * situations];
         long[] id = new long[2 * situations];
@@ -44,7 +45,7 @@ class NegativeWeightTest {
         ModelSpec spec = ModelSpec.builder().random("x1", Distribution.NORMAL).random("x2", Distribution.NORMAL)
                 .build();
         try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec,
-                IntegrationConfig.of(DrawType.SPARSE_GRID, 3), 1)) {
+                IntegrationConfig.of(DrawType.SPARSE_GRID_GH, 3), 1)) {
             double value = ll.value(new double[] {-4, 0, 4, 4});
             assertTrue(Double.isNaN(value), "value " + value);
             String why = ll.lastFailure();

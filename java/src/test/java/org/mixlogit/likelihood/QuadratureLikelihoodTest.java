@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
@@ -25,22 +27,25 @@ class QuadratureLikelihoodTest {
     }
 
     @Test
-    @DisplayName("Gauss-Hermite (40 x 40) and a level-16 sparse grid agree with 200,000 Halton draws")
+    @DisplayName("Gauss-Hermite (40 x 40) and level-16 sparse grids (both families) agree with 200,000 Halton draws")
     void agreesWithManyDraws() {
         double reference = value(IntegrationConfig.of(DrawType.HALTON, 200_000).withCacheBytes(0));
         double gh = value(IntegrationConfig.of(DrawType.GAUSS_HERMITE, 40));
-        double sparse = value(IntegrationConfig.of(DrawType.SPARSE_GRID, 16));
+        double sparse = value(IntegrationConfig.of(DrawType.SPARSE_GRID_GH, 16));
+        double nested = value(IntegrationConfig.of(DrawType.SPARSE_GRID, 16));
         assertEquals(reference, gh, 1e-3);
         assertEquals(reference, sparse, 1e-3);
+        assertEquals(reference, nested, 1e-3);
         // a coarse rule is visibly off: the test can tell rules apart
         assertTrue(Math.abs(value(IntegrationConfig.of(DrawType.GAUSS_HERMITE, 5)) - reference) > 1e-3);
     }
 
-    @Test
+    @ParameterizedTest(name = "{0} level 5")
+    @EnumSource(value = DrawType.class, names = {"SPARSE_GRID", "SPARSE_GRID_GH"})
     @DisplayName("the analytic gradient with sparse-grid weights (some negative) equals finite differences")
-    void gradientWithNegativeWeights() {
+    void gradientWithNegativeWeights(DrawType type) {
         try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(DATA, SPEC,
-                IntegrationConfig.of(DrawType.SPARSE_GRID, 5), 1)) {
+                IntegrationConfig.of(type, 5), 1)) {
             double[] g = new double[THETA.length];
             ll.valueAndGradient(THETA, g);
             for (int j = 0; j < THETA.length; j++) {

@@ -18,7 +18,8 @@ class ThreadInvarianceTest {
     private static final ChoiceData ELECTRICITY = ExampleData.electricity();
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = DrawType.class, mode = EnumSource.Mode.EXCLUDE, names = {"GAUSS_HERMITE", "SPARSE_GRID", "ADAPTIVE_GH"})
+    @EnumSource(value = DrawType.class, mode = EnumSource.Mode.EXCLUDE, names = {"GAUSS_HERMITE", "SPARSE_GRID", "SPARSE_GRID_GH",
+        "ADAPTIVE_GH"})
     @DisplayName("bit-identical for any thread count and node storage")
     void identicalAcrossThreadCounts(DrawType type) {
         IntegrationConfig config = IntegrationConfig.of(type, 20);
