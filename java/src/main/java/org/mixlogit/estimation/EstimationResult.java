@@ -7,6 +7,7 @@ import java.util.List;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.inference.DeltaMethod;
+import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.spec.ModelSpec;
 
@@ -57,10 +58,20 @@ public final class EstimationResult {
         IntegrationCheck integrationCheck;
         double checkSeconds;
         SimulationNoise simulationNoise;
+        GmmDiagnostics gmm;
     }
 
+    /** "MSLE" or "MSM". */
     public String estimator() {
         return p.estimator;
+    }
+
+    /**
+     * The method-of-simulated-moments diagnostics (criterion, Hansen's J, weighting, instruments, condition number
+     * of the weighting matrix), or null for an MSLE result.
+     */
+    public GmmDiagnostics gmm() {
+        return p.gmm;
     }
 
     public ModelSpec spec() {
@@ -83,7 +94,7 @@ public final class EstimationResult {
         return p.estimates[i];
     }
 
-    /** Gradient of the log-likelihood at the estimate. */
+    /** Gradient of the criterion at the estimate: of the log-likelihood (MSLE) or of the GMM criterion (MSM). */
     public double[] gradient() {
         return p.gradient.clone();
     }
@@ -149,6 +160,7 @@ public final class EstimationResult {
         return Collections.unmodifiableList(out);
     }
 
+    /** The simulated log-likelihood at the estimate (for MSM evaluated there with the estimation draws). */
     public double logLikelihood() {
         return p.logLikelihood;
     }
@@ -272,7 +284,10 @@ public final class EstimationResult {
         return p.checkSeconds;
     }
 
-    /** True when the winner has a gradient below tolerance and a negative definite Hessian. */
+    /**
+     * True when the winner has a gradient below tolerance and a negative definite Hessian (for MSM: -G'WG, i.e. the
+     * moments identify every parameter locally).
+     */
     public boolean isCertified() {
         return p.certified;
     }
