@@ -37,11 +37,14 @@ public final class Main {
                 case "bench":
                     LikelihoodBenchmark.main(rest);
                     return 0;
+                case "montecarlo":
+                    return MonteCarloCommand.run(rest, out, err);
                 case "rules":
                     org.mixlogit.bench.RuleComparison.main(rest);
                     return 0;
                 default:
-                    err.println("Unknown command '" + args[0] + "': use example, estimate, bench or rules (see --help).");
+                    err.println("Unknown command '" + args[0] + "': use example, estimate, montecarlo, bench or rules (see"
+                            + " --help).");
                     return 2;
             }
         } catch (UsageException e) {

@@ -72,11 +72,19 @@ public final class MsmEstimator implements Estimator {
         String firstStep = "none";
         double[] userStart = config.start() == null ? null : StartValidation.checked(config.start(), spec.layout());
         if (mc.instruments() == InstrumentChoice.OPTIMAL) {
-            EstimatorConfig msle = config.withMethod(EstimationMethod.MSLE).withCheckReplicates(0)
-                    .withReestimations(0);
-            EstimationResult first = new MsleEstimator(msle).estimate(data, spec, listener);
-            counter.add(first.iterations(), first.evaluations());
-            double[] theta = first.estimates();
+            double[] theta;
+            if (mc.firstStep() != null) {
+                theta = StartValidation.checked(mc.firstStep(), spec.layout());
+                firstStep = "given by the caller";
+            } else {
+                EstimatorConfig msle = config.withMethod(EstimationMethod.MSLE).withCheckReplicates(0)
+                        .withReestimations(0);
+                EstimationResult first = new MsleEstimator(msle).estimate(data, spec, listener);
+                counter.add(first.iterations(), first.evaluations());
+                theta = first.estimates();
+                firstStep = String.format(Locale.ROOT, "MSLE with %s: log-likelihood %.4f, %s", first.integration(),
+                        first.logLikelihood(), first.isConverged() ? "converged" : "NOT converged");
+            }
             IntegrationConfig independent = config.integration().type().isSimulation()
                     ? IntegrationChecker.replicate(config.integration(), 1) : config.integration();
             double[] s = new double[data.rowCount()];
@@ -89,8 +97,6 @@ public final class MsmEstimator implements Estimator {
             z = Instruments.scores(data, names, s, jac, "optimal: d log s/d theta at the MSLE first step, simulated"
                     + " with " + (spec.randomDimension() == 0 ? "exact probabilities" : rule + " (independent of the"
                     + " estimation draws)"));
-            firstStep = String.format(Locale.ROOT, "MSLE with %s: log-likelihood %.4f, %s", first.integration(),
-                    first.logLikelihood(), first.isConverged() ? "converged" : "NOT converged");
             start = userStart != null ? userStart : theta;
         } else {
             z = mc.instruments() == InstrumentChoice.DEFAULT ? Instruments.defaults(data, spec)

@@ -17,8 +17,10 @@ public final class MsmConfig {
     private final List<String> columns;
     private final Weighting weighting;
     private final double[] weights;
+    private final double[] firstStep;
 
-    private MsmConfig(InstrumentChoice instruments, List<String> columns, Weighting weighting, double[] weights) {
+    private MsmConfig(InstrumentChoice instruments, List<String> columns, Weighting weighting, double[] weights,
+            double[] firstStep) {
         if (instruments == null || weighting == null) {
             throw new InvalidSpecificationException("The MSM instruments and weighting are required.");
         }
@@ -46,10 +48,11 @@ public final class MsmConfig {
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
         this.weighting = weighting;
         this.weights = weights == null ? null : weights.clone();
+        this.firstStep = firstStep == null ? null : firstStep.clone();
     }
 
     public static MsmConfig defaults() {
-        return new MsmConfig(InstrumentChoice.OPTIMAL, Collections.emptyList(), Weighting.TWO_STEP, null);
+        return new MsmConfig(InstrumentChoice.OPTIMAL, Collections.emptyList(), Weighting.TWO_STEP, null, null);
     }
 
     public InstrumentChoice instruments() {
@@ -74,26 +77,39 @@ public final class MsmConfig {
         if (choice == InstrumentChoice.COLUMNS) {
             throw new InvalidSpecificationException("Give the instrument columns with withInstrumentColumns.");
         }
-        return new MsmConfig(choice, Collections.emptyList(), weighting, weights);
+        return new MsmConfig(choice, Collections.emptyList(), weighting, weights, firstStep);
     }
 
     public MsmConfig withInstrumentColumns(List<String> names) {
-        return new MsmConfig(InstrumentChoice.COLUMNS, names, weighting, weights);
+        return new MsmConfig(InstrumentChoice.COLUMNS, names, weighting, weights, firstStep);
     }
 
     public MsmConfig withWeighting(Weighting w) {
-        return new MsmConfig(instruments, columns, w, weights);
+        return new MsmConfig(instruments, columns, w, weights, firstStep);
     }
 
     /** A user weighting matrix for the (first) step, L x L row-major symmetric positive definite; null = identity. */
     public MsmConfig withWeights(double[] matrix) {
-        return new MsmConfig(instruments, columns, weighting, matrix);
+        return new MsmConfig(instruments, columns, weighting, matrix, firstStep);
+    }
+
+    /**
+     * A first-step estimate at which the optimal instruments are evaluated, instead of running MSLE (e.g. an MSLE
+     * estimate already at hand); null (the default) runs the MSLE first step.
+     */
+    public MsmConfig withFirstStep(double[] theta) {
+        return new MsmConfig(instruments, columns, weighting, weights, theta);
+    }
+
+    /** The given first-step estimate (a copy), or null. */
+    public double[] firstStep() {
+        return firstStep == null ? null : firstStep.clone();
     }
 
     @Override
     public String toString() {
         return "MsmConfig[instruments=" + (instruments == InstrumentChoice.COLUMNS ? columns.toString()
                 : instruments.code()) + ", weighting=" + weighting + ", weights=" + (weights == null ? "identity"
-                : "user") + "]";
+                : "user") + ", firstStep=" + (firstStep == null ? "MSLE" : "given") + "]";
     }
 }
