@@ -10,7 +10,7 @@ import org.mixlogit.spec.ModelSpec;
  * Choice data simulated from known parameters, for the Monte Carlo study and the tests. Each decision-maker faces
  * {@code situations} situations (1 = a cross-section) of four alternatives; utility is
  * U_tj = b_price price_tj + b_n quality_tj + b_rare rare_j + Gumbel, price ~ U(1, 3), quality ~ N(0, 1), rare = 1
- * for the fourth alternative only (a small-share alternative: about 4% of choices at the default truth), and
+ * for the fourth alternative only (a small-share alternative: about 6% of choices at the default truth), and
  * b_n ~ N(mean, sd^2) drawn once per decision-maker. Parameters in layout order: price, quality, rare, sd.quality.
  */
 public final class SimulatedChoices {

@@ -30,7 +30,7 @@ final class MonteCarloCommand {
             out.print(Help.MONTECARLO);
             return 0;
         }
-        int replications = o.integer("replications", 20, 2);
+        int replications = o.integer("replications", 30, 2);
         List<String> rs = o.has("R") ? o.list("R") : Arrays.asList("10", "25", "100", "500");
         int[] draws = new int[rs.size()];
         for (int i = 0; i < draws.length; i++) {
