@@ -10,6 +10,8 @@ import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
+import org.mixlogit.msm.GmmDiagnostics;
+import org.mixlogit.msm.Weighting;
 import org.mixlogit.report.ResultJson;
 import org.mixlogit.report.ResultTable;
 
@@ -107,6 +109,36 @@ public final class BridgeFit {
     public String[] descriptions() {
         return new String[] {result.status().name(), result.message(), result.certification(), result.integration(),
             result.optimizer()};
+    }
+
+    /** The estimation data as the engine sees them (package-private: for tests of the facade). */
+    ChoiceData dataForTest() {
+        return data;
+    }
+
+    /** "MSLE" or "MSM". */
+    public String method() {
+        return result.estimator();
+    }
+
+    /**
+     * MSM diagnostics, in this order: GMM criterion, Hansen's J, its degrees of freedom, its p-value, number of
+     * instruments, condition number of the weighting matrix, two-step (1/0); all NaN for an MSLE fit.
+     */
+    public double[] gmmStatistics() {
+        GmmDiagnostics g = result.gmm();
+        if (g == null) {
+            double[] nan = new double[7];
+            java.util.Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
+        return new double[] {g.objective(), g.hansenJ(), g.degreesOfFreedom(), g.pValue(), g.instrumentCount(),
+            g.weightingConditionNumber(), g.weighting() == Weighting.TWO_STEP ? 1 : 0};
+    }
+
+    /** Names of the MSM instruments (empty for an MSLE fit). */
+    public String[] instruments() {
+        return result.gmm() == null ? new String[0] : result.gmm().instruments().toArray(new String[0]);
     }
 
     /** The iteration trace, iterations x 3 flat row-major: iteration, log-likelihood, scaled gradient. */

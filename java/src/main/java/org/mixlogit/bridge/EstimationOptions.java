@@ -8,23 +8,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.msm.InstrumentChoice;
+import org.mixlogit.msm.MsmConfig;
+import org.mixlogit.msm.Weighting;
 import org.mixlogit.optim.Algorithm;
 import org.mixlogit.optim.OptimizerConfig;
 
 /**
  * Estimation options as JSON, shared by the front ends; every field optional:
  * {@code {"draws": "halton", "R": 100, "seed": 12345, "burn": 100, "starts": 1, "optimizer": "bfgs",
- * "vce": "hessian", "cluster": "income", "threads": 2, "start": [..], "level": 95, "maxIterations": 1000}}.
- * Unknown fields and wrong types are errors naming the field.
+ * "vce": "hessian", "cluster": "income", "threads": 2, "start": [..], "level": 95, "maxIterations": 1000,
+ * "method": "msle", "instruments": "optimal", "weighting": "two-step"}}. {@code method} is "msle" or "msm";
+ * {@code instruments} (MSM only) is "optimal", "default" or an array of column names, which the front end must
+ * also pass among the attribute columns (or as characteristics); {@code weighting} (MSM only) is "one-step" or
+ * "two-step". Unknown fields and wrong types are errors naming the field.
  */
 final class EstimationOptions {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
-            "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations");
+            "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "method", "instruments",
+            "weighting");
 
     private EstimationOptions() {
     }
@@ -80,7 +88,43 @@ final class EstimationOptions {
             }
             config = config.withStart(start);
         }
-        return config;
+        return method(root, config);
+    }
+
+    private static EstimatorConfig method(JsonNode root, EstimatorConfig config) {
+        EstimationMethod method = EstimationMethod.fromCode(text(root, "method", "msle"));
+        if (method != EstimationMethod.MSM) {
+            for (String msmOnly : new String[] {"instruments", "weighting"}) {
+                if (root.hasNonNull(msmOnly)) {
+                    throw new InvalidSpecificationException("Estimation option \"" + msmOnly + "\" is for the method"
+                            + " of simulated moments: set \"method\": \"msm\", or drop it.");
+                }
+            }
+            return config.withMethod(method);
+        }
+        MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(text(root, "weighting", "two-step")));
+        JsonNode z = root.get("instruments");
+        if (z != null && !z.isNull()) {
+            if (z.isTextual()) {
+                InstrumentChoice keyword = InstrumentChoice.keyword(z.asText());
+                msm = keyword != null ? msm.withInstruments(keyword)
+                        : msm.withInstrumentColumns(java.util.Collections.singletonList(z.asText()));
+            } else if (z.isArray()) {
+                List<String> columns = new java.util.ArrayList<>();
+                for (JsonNode c : z) {
+                    if (!c.isTextual()) {
+                        throw new InvalidSpecificationException("Estimation option \"instruments\" holds " + c
+                                + ", not a column name.");
+                    }
+                    columns.add(c.asText());
+                }
+                msm = msm.withInstrumentColumns(columns);
+            } else {
+                throw new InvalidSpecificationException("Estimation option \"instruments\" must be \"optimal\","
+                        + " \"default\" or an array of column names, not " + z + ".");
+            }
+        }
+        return config.withMethod(method).withMsm(msm);
     }
 
     private static String text(JsonNode root, String field, String fallback) {

@@ -9,7 +9,7 @@ import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
-import org.mixlogit.estimation.MsleEstimator;
+import org.mixlogit.estimation.Estimator;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.postestimation.FittedModel;
@@ -34,7 +34,9 @@ public final class MixlogitBridge {
     }
 
     /**
-     * Estimates a model by maximum simulated likelihood.
+     * Estimates a model by maximum simulated likelihood or, with {@code "method": "msm"} in the options, by the
+     * method of simulated moments (instrument columns named in the options must be among the attribute columns or
+     * the characteristics).
      *
      * @param situation choice-situation id per row
      * @param decisionMaker decision-maker id per row, or length 0 for a cross-section
@@ -91,7 +93,7 @@ public final class MixlogitBridge {
         ChoiceData data = BridgeData.build(situation, decisionMaker, chosen, attributeNames, attributes,
                 characteristicNames, characteristics, weights, alternatives, markets);
         List<double[]> trace = new ArrayList<>();
-        EstimationResult result = new MsleEstimator(config).estimate(data, spec, report -> {
+        EstimationResult result = Estimator.of(config).estimate(data, spec, report -> {
             trace.add(new double[] {report.iteration(), -report.value(), report.gradientNorm()});
             return progress.iteration(report.iteration(), -report.value(), report.gradientNorm());
         });

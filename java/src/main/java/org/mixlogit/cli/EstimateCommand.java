@@ -18,13 +18,17 @@ import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
-import org.mixlogit.estimation.MsleEstimator;
+import org.mixlogit.estimation.EstimationMethod;
+import org.mixlogit.estimation.Estimator;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.CsvChoiceDataReader;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.io.ModelSpecJson;
+import org.mixlogit.msm.InstrumentChoice;
+import org.mixlogit.msm.MsmConfig;
+import org.mixlogit.msm.Weighting;
 import org.mixlogit.optim.Algorithm;
 import org.mixlogit.optim.OptimizerConfig;
 import org.mixlogit.report.ResultJson;
@@ -38,7 +42,7 @@ final class EstimateCommand {
     static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("data", "choice", "group", "id", "fixed", "random",
             "correlated", "heterogeneity", "weights", "draws", "R", "seed", "burn", "starts", "optimizer", "vce",
             "threads", "json", "spec", "level", "points", "conf-level", "max-iterations", "integration-check",
-            "reestimate", "alt", "market"));
+            "reestimate", "method", "instruments", "weighting", "alt", "market"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
 
     private EstimateCommand() {
@@ -53,8 +57,8 @@ final class EstimateCommand {
         }
         ModelSpec spec = spec(o);
         CovarianceChoice vce = CovarianceChoice.parse(o.get("vce", "hessian"));
-        CsvLayout layout = layout(o, spec, vce.cluster);
         EstimatorConfig config = config(o, vce);
+        CsvLayout layout = layout(o, spec, vce.cluster, config.msm().columns());
         Path file = Paths.get(o.required("data", "the CSV file with one row per alternative per situation"));
         ChoiceData data = CsvChoiceDataReader.read(file, layout);
         return estimateAndReport(data, SavedData.file(file, layout), spec, config, o.get("json", null),
@@ -67,10 +71,13 @@ final class EstimateCommand {
             err.println("Estimating " + spec + " on " + data + " with " + config.integration().draws() + " "
                     + config.integration().type() + " draws, " + config.threads() + " thread(s).");
         }
-        EstimationResult r = new MsleEstimator(config).estimate(data, spec, report -> {
+        boolean msm = config.method() == EstimationMethod.MSM;
+        EstimationResult r = Estimator.of(config).estimate(data, spec, report -> {
             if (!quiet) {
-                err.println(String.format(Locale.ROOT, "iteration %4d  log-likelihood %.6f  scaled gradient %.3g",
-                        report.iteration(), -report.value(), report.gradientNorm()));
+                // MSM: the first step's MSLE iterations show -log-likelihood, the GMM steps the criterion
+                err.println(String.format(Locale.ROOT, msm ? "iteration %4d  objective %.6f  scaled gradient %.3g"
+                        : "iteration %4d  log-likelihood %.6f  scaled gradient %.3g", report.iteration(),
+                        msm ? report.value() : -report.value(), report.gradientNorm()));
             }
             return true;
         });
@@ -127,13 +134,18 @@ final class EstimateCommand {
         return b.build();
     }
 
-    /** The CSV layout of --data from --group, --choice, --id, --weights, --alt, --market and the model. */
-    static CsvLayout layout(Options o, ModelSpec spec, String cluster) {
+    /** The CSV layout of --data from --group, --choice, --id, --weights, --alt, --market, the model and instruments. */
+    static CsvLayout layout(Options o, ModelSpec spec, String cluster, List<String> instruments) {
         List<String> attributes = new ArrayList<>();
         Set<String> characteristics = new LinkedHashSet<>();
         for (CoefficientSpec c : spec.coefficients()) {
             attributes.add(c.attribute());
             characteristics.addAll(c.heterogeneity());
+        }
+        for (String z : instruments) {
+            if (!attributes.contains(z)) {
+                attributes.add(z);
+            }
         }
         if (cluster != null) {
             characteristics.add(cluster);
@@ -174,7 +186,44 @@ final class EstimateCommand {
         if (o.has("seed")) {
             config = config.withStartSeed(o.longValue("seed", 0));
         }
+        config = method(o, config);
         return vce.cluster != null ? config.withCluster(vce.cluster) : config;
+    }
+
+    /** --method msle|msm with --instruments optimal|default|COL,COL and --weighting one-step|two-step. */
+    static EstimatorConfig method(Options o, EstimatorConfig config) {
+        EstimationMethod method = EstimationMethod.fromCode(o.get("method", "msle"));
+        if (method != EstimationMethod.MSM) {
+            for (String msmOnly : new String[] {"instruments", "weighting"}) {
+                if (o.has(msmOnly)) {
+                    throw new UsageException("--" + msmOnly + " is an option of the method of simulated moments:"
+                            + " add --method msm, or drop --" + msmOnly + ".");
+                }
+            }
+            return config.withMethod(method);
+        }
+        if (o.has("reestimate")) {
+            throw new UsageException("--reestimate is for --method msle; for MSM use ./mixlogit montecarlo to study"
+                    + " simulation noise.");
+        }
+        MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(o.get("weighting", "two-step")));
+        List<String> instruments = o.list("instruments");
+        if (o.has("instruments") && instruments.isEmpty()) {
+            throw new UsageException("--instruments needs optimal, default or a comma-separated list of columns.");
+        }
+        InstrumentChoice keyword = instruments.size() == 1 ? InstrumentChoice.keyword(instruments.get(0)) : null;
+        if (keyword != null) {
+            msm = msm.withInstruments(keyword);
+        } else if (!instruments.isEmpty()) {
+            for (String z : instruments) {
+                if (InstrumentChoice.keyword(z) != null) {
+                    throw new UsageException("--instruments " + o.get("instruments", "") + ": '" + z + "' cannot be"
+                            + " mixed with column names; give optimal, default, or only columns.");
+                }
+            }
+            msm = msm.withInstrumentColumns(instruments);
+        }
+        return config.withMethod(method).withMsm(msm);
     }
 
     /** Draws per person (--R), points per dimension (--points, gh and agh) or sparse-grid level (--level). */

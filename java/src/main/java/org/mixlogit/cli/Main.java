@@ -37,6 +37,8 @@ public final class Main {
                 case "bench":
                     LikelihoodBenchmark.main(rest);
                     return 0;
+                case "montecarlo":
+                    return MonteCarloCommand.run(rest, out, err);
                 case "rules":
                     org.mixlogit.bench.RuleComparison.main(rest);
                     return 0;
@@ -48,7 +50,7 @@ public final class Main {
                     return PostEstimationCommand.run(args[0], rest, out, err);
                 default:
                     err.println("Unknown command '" + args[0] + "': use example, estimate, shares,"
-                            + " elasticities, diversion, conditional, wtp, bench or rules (see --help).");
+                            + " elasticities, diversion, conditional, wtp, montecarlo, bench or rules (see --help).");
                     return 2;
             }
         } catch (UsageException e) {

@@ -74,7 +74,7 @@ final class PostEstimationCommand {
 
     private static ChoiceData data(Options o, String json, String from, FittedModel model) {
         if (o.has("data")) {
-            CsvLayout layout = EstimateCommand.layout(o, model.spec(), null);
+            CsvLayout layout = EstimateCommand.layout(o, model.spec(), null, java.util.Collections.emptyList());
             return SavedData.file(Paths.get(o.get("data", "")), layout).read();
         }
         for (String column : new String[] {"group", "choice", "id", "weights"}) {

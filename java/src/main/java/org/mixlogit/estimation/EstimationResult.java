@@ -8,6 +8,7 @@ import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.inference.DeltaMethod;
+import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.spec.ModelSpec;
 
@@ -59,10 +60,20 @@ public final class EstimationResult {
         IntegrationCheck integrationCheck;
         double checkSeconds;
         SimulationNoise simulationNoise;
+        GmmDiagnostics gmm;
     }
 
+    /** "MSLE" or "MSM". */
     public String estimator() {
         return p.estimator;
+    }
+
+    /**
+     * The method-of-simulated-moments diagnostics (criterion, Hansen's J, weighting, instruments, condition number
+     * of the weighting matrix), or null for an MSLE result.
+     */
+    public GmmDiagnostics gmm() {
+        return p.gmm;
     }
 
     public ModelSpec spec() {
@@ -85,7 +96,7 @@ public final class EstimationResult {
         return p.estimates[i];
     }
 
-    /** Gradient of the log-likelihood at the estimate. */
+    /** Gradient of the criterion at the estimate: of the log-likelihood (MSLE) or of the GMM criterion (MSM). */
     public double[] gradient() {
         return p.gradient.clone();
     }
@@ -151,6 +162,7 @@ public final class EstimationResult {
         return Collections.unmodifiableList(out);
     }
 
+    /** The simulated log-likelihood at the estimate (for MSM evaluated there with the estimation draws). */
     public double logLikelihood() {
         return p.logLikelihood;
     }
@@ -279,7 +291,10 @@ public final class EstimationResult {
         return p.checkSeconds;
     }
 
-    /** True when the winner has a gradient below tolerance and a negative definite Hessian. */
+    /**
+     * True when the winner has a gradient below tolerance and a negative definite Hessian (for MSM: -G'WG, i.e. the
+     * moments identify every parameter locally).
+     */
     public boolean isCertified() {
         return p.certified;
     }

@@ -4,6 +4,7 @@ import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.msm.MsmConfig;
 import org.mixlogit.optim.Algorithm;
 import org.mixlogit.optim.OptimizerConfig;
 
@@ -11,7 +12,7 @@ import org.mixlogit.optim.OptimizerConfig;
  * How an estimation runs: integration, optimizer, number of starts and their seed, worker threads, the covariance
  * shown, an optional cluster characteristic and optional user starting values. Immutable; change with the
  * {@code withX} copies. Defaults: 100 plain Halton draws, BFGS, one start, all processors, Hessian covariance,
- * clusters = decision-makers, confidence level 95%.
+ * clusters = decision-makers, confidence level 95%, method MSLE (MSM settings: optimal instruments, two-step).
  */
 public final class EstimatorConfig {
     private final IntegrationConfig integration;
@@ -25,10 +26,15 @@ public final class EstimatorConfig {
     private final double level;
     private final int checkReplicates;
     private final int reestimations;
+    private final EstimationMethod method;
+    private final MsmConfig msm;
 
     private EstimatorConfig(IntegrationConfig integration, OptimizerConfig optimizer, int starts, long startSeed,
             int threads, CovarianceType covariance, String cluster, double[] start, double level,
-            int checkReplicates, int reestimations) {
+            int checkReplicates, int reestimations, EstimationMethod method, MsmConfig msm) {
+        if (method == null || msm == null) {
+            throw new InvalidSpecificationException("The estimation method and its MSM settings are required.");
+        }
         if (integration == null || optimizer == null || covariance == null) {
             throw new InvalidSpecificationException("Integration, optimizer and covariance settings are required.");
         }
@@ -61,11 +67,14 @@ public final class EstimatorConfig {
         this.level = level;
         this.checkReplicates = checkReplicates;
         this.reestimations = reestimations;
+        this.method = method;
+        this.msm = msm;
     }
 
     public static EstimatorConfig defaults() {
         return new EstimatorConfig(IntegrationConfig.of(DrawType.HALTON, 100), OptimizerConfig.of(Algorithm.BFGS), 1,
-                20240501L, Runtime.getRuntime().availableProcessors(), CovarianceType.HESSIAN, null, null, 95, 0, 0);
+                20240501L, Runtime.getRuntime().availableProcessors(), CovarianceType.HESSIAN, null, null, 95, 0, 0,
+                EstimationMethod.MSLE, MsmConfig.defaults());
     }
 
     public IntegrationConfig integration() {
@@ -117,59 +126,79 @@ public final class EstimatorConfig {
         return reestimations;
     }
 
+    /** MSLE (the default) or MSM. */
+    public EstimationMethod method() {
+        return method;
+    }
+
+    /** Instruments and weighting for MSM (ignored by MSLE). */
+    public MsmConfig msm() {
+        return msm;
+    }
+
+    public EstimatorConfig withMethod(EstimationMethod m) {
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
+                level, checkReplicates, reestimations, m, msm);
+    }
+
+    public EstimatorConfig withMsm(MsmConfig c) {
+        return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
+                level, checkReplicates, reestimations, method, c);
+    }
+
     public EstimatorConfig withReestimations(int k) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
-                level, checkReplicates, k);
+                level, checkReplicates, k, method, msm);
     }
 
     public EstimatorConfig withCheckReplicates(int replicates) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
-                level, replicates, reestimations);
+                level, replicates, reestimations, method, msm);
     }
 
     public EstimatorConfig withIntegration(IntegrationConfig c) {
         return new EstimatorConfig(c, optimizer, starts, startSeed, threads, covariance, cluster, start, level,
-                checkReplicates, reestimations);
+                checkReplicates, reestimations, method, msm);
     }
 
     public EstimatorConfig withOptimizer(OptimizerConfig c) {
         return new EstimatorConfig(integration, c, starts, startSeed, threads, covariance, cluster, start,
-                level, checkReplicates, reestimations);
+                level, checkReplicates, reestimations, method, msm);
     }
 
     public EstimatorConfig withStarts(int n) {
         return new EstimatorConfig(integration, optimizer, n, startSeed, threads, covariance, cluster, start,
-                level, checkReplicates, reestimations);
+                level, checkReplicates, reestimations, method, msm);
     }
 
     public EstimatorConfig withStartSeed(long seed) {
         return new EstimatorConfig(integration, optimizer, starts, seed, threads, covariance, cluster, start,
-                level, checkReplicates, reestimations);
+                level, checkReplicates, reestimations, method, msm);
     }
 
     public EstimatorConfig withThreads(int n) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, n, covariance, cluster, start,
-                level, checkReplicates, reestimations);
+                level, checkReplicates, reestimations, method, msm);
     }
 
     public EstimatorConfig withCovariance(CovarianceType type) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, type, cluster, start,
-                level, checkReplicates, reestimations);
+                level, checkReplicates, reestimations, method, msm);
     }
 
     public EstimatorConfig withCluster(String characteristic) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, characteristic,
-                start, level, checkReplicates, reestimations);
+                start, level, checkReplicates, reestimations, method, msm);
     }
 
     public EstimatorConfig withStart(double[] values) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, values,
-                level, checkReplicates, reestimations);
+                level, checkReplicates, reestimations, method, msm);
     }
 
     public EstimatorConfig withLevel(double percent) {
         return new EstimatorConfig(integration, optimizer, starts, startSeed, threads, covariance, cluster, start,
-                percent, checkReplicates, reestimations);
+                percent, checkReplicates, reestimations, method, msm);
     }
 
     @Override
@@ -177,6 +206,8 @@ public final class EstimatorConfig {
         return "EstimatorConfig[" + integration + ", " + optimizer + ", starts=" + starts + ", startSeed=" + startSeed
                 + ", threads=" + threads + ", covariance=" + covariance + ", cluster="
                 + (cluster == null ? "decision-maker" : cluster) + ", start=" + (start == null ? "default" : "user")
-                + ", level=" + level + ", checkReplicates=" + checkReplicates + ", reestimations=" + reestimations + "]";
+                + ", level=" + level + ", checkReplicates=" + checkReplicates + ", reestimations=" + reestimations
+                + ", method=" + method
+                + (method == EstimationMethod.MSM ? ", " + msm : "") + "]";
     }
 }

@@ -25,18 +25,15 @@ import org.mixlogit.spec.ModelSpec;
  * seeded perturbations of it, keeps the best optimum, certifies it (gradient below tolerance, Hessian negative
  * definite), and computes every covariance type there.
  */
-public final class MsleEstimator {
+public final class MsleEstimator implements Estimator {
     private final EstimatorConfig config;
 
     public MsleEstimator(EstimatorConfig config) {
         this.config = config;
     }
 
-    public EstimationResult estimate(ChoiceData data, ModelSpec spec) {
-        return estimate(data, spec, IterationListener.NONE);
-    }
-
     /** Estimates; the listener sees every iteration of every start and may cancel. */
+    @Override
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
         long began = System.nanoTime();
         PlainLogit plain = PlainLogit.fit(data, spec, config);
@@ -125,7 +122,8 @@ public final class MsleEstimator {
             }
             double[] analytic = ll.hessian(theta);
             double[] hessian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
-            Covariances cov = Covariances.compute(hessian, c.scoresRef(), weights(c), clusters(data), theta.length);
+            Covariances cov = Covariances.compute(hessian, c.scoresRef(), weights(c), clusters(data, config.cluster()),
+                    theta.length);
             EstimationResult.Parts p = new EstimationResult.Parts();
             p.estimator = "MSLE";
             p.spec = spec;
@@ -172,15 +170,16 @@ public final class MsleEstimator {
         }
     }
 
-    private long[] clusters(ChoiceData data) {
+    /** Cluster id of every decision-maker: its own index, or the value of the cluster characteristic. */
+    static long[] clusters(ChoiceData data, String cluster) {
         long[] ids = new long[data.decisionMakerCount()];
-        if (config.cluster() == null) {
+        if (cluster == null) {
             for (int n = 0; n < ids.length; n++) {
                 ids[n] = n;
             }
             return ids;
         }
-        int c = data.characteristicIndex(config.cluster());
+        int c = data.characteristicIndex(cluster);
         double[] chars = data.characteristicsRef();
         for (int n = 0; n < ids.length; n++) {
             ids[n] = Double.doubleToLongBits(chars[n * data.characteristicCount() + c]);

@@ -13,7 +13,12 @@ public enum CovarianceType {
     /** Sandwich H^-1 (sum_n s_n s_n') H^-1, robust to misspecification. */
     ROBUST("robust", "robust sandwich"),
     /** Sandwich with scores summed within clusters, times G / (G - 1). */
-    CLUSTER("cluster", "cluster-robust");
+    CLUSTER("cluster", "cluster-robust"),
+    /**
+     * The GMM sandwich of the method of simulated moments, (G'WG)^-1 G'W V W G (G'WG)^-1 with V the covariance of
+     * the moments, contributions clustered by decision-maker; simulation noise in the moments is included in V.
+     */
+    GMM("gmm", "GMM sandwich");
 
     private final String code;
     private final String label;
@@ -31,7 +36,7 @@ public enum CovarianceType {
         return label;
     }
 
-    /** Maps "hessian"/"oim", "opg", "robust", "cluster" onto a type. */
+    /** Maps "hessian"/"oim", "opg", "robust", "cluster", "gmm" onto a type. */
     public static CovarianceType fromCode(String code) {
         if (code != null) {
             String c = code.trim().toLowerCase(Locale.ROOT);
@@ -44,8 +49,8 @@ public enum CovarianceType {
                 }
             }
         }
-        throw new InvalidSpecificationException("Unknown covariance type '" + code + "': use hessian, opg, robust"
-                + " or cluster.");
+        throw new InvalidSpecificationException("Unknown covariance type '" + code + "': use hessian, opg, robust,"
+                + " cluster or gmm (method of simulated moments).");
     }
 
     @Override

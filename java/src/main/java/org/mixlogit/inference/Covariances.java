@@ -95,7 +95,126 @@ public final class Covariances {
         } else {
             matrices.put(CovarianceType.OPG, opg);
         }
+        problems.put(CovarianceType.GMM, "the GMM sandwich belongs to method-of-simulated-moments estimates");
         return new Covariances(p, h, Matrices.eigenvalues(h, p), g, matrices, problems);
+    }
+
+    /**
+     * Covariances of a GMM (method of simulated moments) estimate. With bread A = G'WG and the moment covariance
+     * V = sum_n (w_n m_n)(w_n m_n)' / (sum_n w_n)^2 (one cluster per decision-maker), GMM = ROBUST =
+     * A^-1 G'W V W G A^-1; CLUSTER sums the weighted contributions within the given clusters and scales by
+     * C/(C-1). HESSIAN and OPG (likelihood covariances) are unavailable. The stored "Hessian" is -A, the
+     * Gauss-Newton Hessian of -Q/2, so it is negative definite when the parameters are locally identified.
+     *
+     * @param jacobian Not modified: G, L x P row-major
+     * @param weighting Not modified: W, L x L
+     * @param contributions Not modified: N x L per-decision-maker moment contributions m_n (unweighted)
+     * @param weights Not modified: N decision-maker weights
+     * @param cluster Not modified: N cluster ids
+     */
+    public static Covariances gmm(double[] jacobian, double[] weighting, double[] contributions, double[] weights,
+            long[] cluster, int l, int p) {
+        int n = weights.length;
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double[] wgm = new double[l * p];
+        for (int a = 0; a < l; a++) {
+            for (int b = 0; b < l; b++) {
+                double w = weighting[a * l + b];
+                for (int k = 0; k < p; k++) {
+                    wgm[a * p + k] += w * jacobian[b * p + k];
+                }
+            }
+        }
+        double[] bread = new double[p * p];
+        for (int a = 0; a < l; a++) {
+            for (int i = 0; i < p; i++) {
+                double gi = jacobian[a * p + i];
+                for (int j = 0; j < p; j++) {
+                    bread[i * p + j] += gi * wgm[a * p + j];
+                }
+            }
+        }
+        bread = Matrices.symmetrize(bread, p);
+        double[] v = new double[l * l];
+        Map<Long, double[]> sums = new HashMap<>();
+        for (int o = 0; o < n; o++) {
+            double w = weights[o] / total;
+            double[] u = sums.computeIfAbsent(cluster[o], c -> new double[l]);
+            for (int a = 0; a < l; a++) {
+                double ma = w * contributions[o * l + a];
+                u[a] += ma;
+                for (int b = 0; b < l; b++) {
+                    v[a * l + b] += ma * w * contributions[o * l + b];
+                }
+            }
+        }
+        int g = sums.size();
+        double[] vc = new double[l * l];
+        for (double[] u : sums.values()) {
+            for (int a = 0; a < l; a++) {
+                for (int b = 0; b < l; b++) {
+                    vc[a * l + b] += u[a] * u[b];
+                }
+            }
+        }
+        double correction = g > 1 ? g / (g - 1.0) : Double.NaN;
+        for (int i = 0; i < l * l; i++) {
+            vc[i] *= correction;
+        }
+        double[] negative = new double[p * p];
+        for (int i = 0; i < p * p; i++) {
+            negative[i] = -bread[i];
+        }
+        Map<CovarianceType, double[]> matrices = new EnumMap<>(CovarianceType.class);
+        Map<CovarianceType, String> problems = new EnumMap<>(CovarianceType.class);
+        String likelihood = "a method-of-simulated-moments estimate has no likelihood Hessian or scores: use the GMM"
+                + " sandwich (gmm, robust or cluster)";
+        problems.put(CovarianceType.HESSIAN, likelihood);
+        problems.put(CovarianceType.OPG, likelihood);
+        double[] inverse = Matrices.inverseOfPositiveDefinite(bread, p);
+        if (inverse == null) {
+            String why = "G'WG is singular: the moments do not identify every parameter at the estimate (weak or"
+                    + " redundant instruments, or a parameter the data cannot pin down)";
+            problems.put(CovarianceType.GMM, why);
+            problems.put(CovarianceType.ROBUST, why);
+            problems.put(CovarianceType.CLUSTER, why);
+        } else {
+            double[] sandwich = Matrices.sandwich(inverse, meat(wgm, v, l, p), p);
+            matrices.put(CovarianceType.GMM, sandwich);
+            matrices.put(CovarianceType.ROBUST, sandwich.clone());
+            if (g > 1) {
+                matrices.put(CovarianceType.CLUSTER, Matrices.sandwich(inverse, meat(wgm, vc, l, p), p));
+            } else {
+                problems.put(CovarianceType.CLUSTER, "there is only one cluster");
+            }
+        }
+        return new Covariances(p, negative, Matrices.eigenvalues(negative, p), g, matrices, problems);
+    }
+
+    /** (WG)' V (WG). */
+    private static double[] meat(double[] wgm, double[] v, int l, int p) {
+        double[] vb = new double[l * p];
+        for (int a = 0; a < l; a++) {
+            for (int b = 0; b < l; b++) {
+                double x = v[a * l + b];
+                for (int k = 0; k < p; k++) {
+                    vb[a * p + k] += x * wgm[b * p + k];
+                }
+            }
+        }
+        double[] out = new double[p * p];
+        for (int a = 0; a < l; a++) {
+            for (int i = 0; i < p; i++) {
+                double bi = wgm[a * p + i];
+                for (int j = 0; j < p; j++) {
+                    out[i * p + j] += bi * vb[a * p + j];
+                }
+            }
+        }
+        return Matrices.symmetrize(out, p);
     }
 
     /** Whether the covariance of this type could be computed. */

@@ -21,6 +21,7 @@ import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.msm.GmmDiagnostics;
 
 /**
  * An estimation result as JSON (schema "mixlogit-result/1"):
@@ -44,11 +45,16 @@ import org.mixlogit.InvalidSpecificationException;
  *                        "accurateLoglik": .., "accurateRule": "..", "accurateDifference": .., "seconds": ..},
  *   "simulationNoise": null or {"reestimations": K, "flagShare": 0.1, "quantities": [{"name": .., "simulationSd": ..,
  *                       "stderr": .., "stderrSimulationSd": .., "flagged": false}]},
+ *   "gmm": null (MSLE) or {"objective": .., "J": .., "df": 1, "p": .., "weighting": "two-step", "instruments": [..],
+ *           "droppedInstruments": [..], "instrumentSource": "..", "weightingCondition": .., "firstStep": "..",
+ *           "moments": [..]},
  *   "optima": [{"loglik": .., "starts": 1, "gradientNorm": .., "converged": true}],
  *   "spec": { the model specification, see ModelSpecJson }
  * }
  * </pre>
- * Non-finite numbers (an unavailable standard error) are written as null.
+ * Non-finite numbers (an unavailable standard error) are written as null. For MSM, "loglik" is the simulated
+ * log-likelihood at the MSM estimate, "gradientNorm" that of the GMM criterion, and "hessianEigenvalues" those of
+ * -G'WG.
  */
 public final class ResultJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -154,6 +160,7 @@ public final class ResultJson {
                 q.put("flagged", noise.flagged(i));
             }
         }
+        gmm(root, r.gmm());
         ArrayNode optima = root.putArray("optima");
         for (LocalOptimum o : r.optima()) {
             ObjectNode n = optima.addObject();
@@ -217,6 +224,30 @@ public final class ResultJson {
                     threads);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot re-serialise the saved specification", e);
+        }
+    }
+
+    private static void gmm(ObjectNode root, GmmDiagnostics g) {
+        if (g == null) {
+            root.putNull("gmm");
+            return;
+        }
+        ObjectNode o = root.putObject("gmm");
+        number(o, "objective", g.objective());
+        number(o, "J", g.hansenJ());
+        o.put("df", g.degreesOfFreedom());
+        number(o, "p", g.pValue());
+        o.put("weighting", g.weighting().code());
+        ArrayNode names = o.putArray("instruments");
+        g.instruments().forEach(names::add);
+        ArrayNode dropped = o.putArray("droppedInstruments");
+        g.droppedInstruments().forEach(dropped::add);
+        o.put("instrumentSource", g.instrumentSource());
+        number(o, "weightingCondition", g.weightingConditionNumber());
+        o.put("firstStep", g.firstStep());
+        ArrayNode moments = o.putArray("moments");
+        for (double m : g.moments()) {
+            moments.add(m);
         }
     }
 

@@ -8,6 +8,7 @@ import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.IntegrationCheck;
 import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.estimation.SimulationNoise;
+import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.spec.ParameterKind;
 
 /** The fixed-width results table, in the style of a statistics package. */
@@ -63,7 +64,8 @@ public final class ResultTable {
 
     private static void header(StringBuilder b, EstimationResult r) {
         boolean mixed = r.spec().randomDimension() > 0;
-        String method = !r.estimator().equals("MSLE") ? r.estimator()
+        String method = r.gmm() != null ? (mixed ? "method of simulated moments" : "method of moments")
+                : !r.estimator().equals("MSLE") ? r.estimator()
                 : mixed ? "maximum simulated likelihood" : "maximum likelihood";
         left(b, (mixed ? "Mixed logit, " : "Conditional logit, ") + method,
                 "Rows (situation x alt.)", group(r.alternatives()));
@@ -78,6 +80,21 @@ public final class ResultTable {
                 + (r.covarianceType().code().equals("cluster") ? " (" + r.clusterDescription() + ")" : ""),
                 "McFadden rho2", String.format(Locale.ROOT, "%.4f", r.mcFaddenRho2()));
         left(b, "", "AIC / BIC", String.format(Locale.ROOT, "%.2f / %.2f", r.aic(), r.bic()));
+        GmmDiagnostics g = r.gmm();
+        if (g != null) {
+            left(b, "Instruments: " + g.instrumentCount() + " (" + abbreviate(g.instrumentSource(), 37) + ")",
+                    "GMM criterion", String.format(Locale.ROOT, "%.6g", g.objective()));
+            left(b, (g.degreesOfFreedom() == 0 ? "Exactly identified (weighting immaterial)"
+                    : "Weighting: " + g.weighting().code() + String.format(Locale.ROOT, ", condition number %.3g",
+                    g.weightingConditionNumber())), "Hansen's J (df " + g.degreesOfFreedom() + ")",
+                    Double.isNaN(g.hansenJ()) ? "." : String.format(Locale.ROOT, "%.4f", g.hansenJ()));
+            left(b, "", "Prob > J", Double.isNaN(g.pValue()) ? "." : String.format(Locale.ROOT, "%.4f",
+                    g.pValue()));
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "~";
     }
 
     private static void left(StringBuilder b, String left, String label, String value) {
@@ -119,6 +136,19 @@ public final class ResultTable {
         if (!r.covariances().isAvailable(r.covarianceType())) {
             b.append("Standard errors unavailable: ").append(r.covariances().problem(r.covarianceType()))
                     .append(".\n");
+        }
+        GmmDiagnostics g = r.gmm();
+        if (g != null) {
+            b.append("Instruments: ").append(String.join(", ", g.instruments()));
+            if (!g.droppedInstruments().isEmpty()) {
+                b.append(" (dropped as redundant: ").append(String.join(", ", g.droppedInstruments())).append(')');
+            }
+            b.append(".\nInstrument source: ").append(g.instrumentSource()).append(".\n");
+            if (!g.firstStep().equals("none")) {
+                b.append("First step: ").append(g.firstStep()).append(".\n");
+            }
+            b.append("Log likelihood is the simulated log-likelihood at the MSM estimate; standard errors include"
+                    + " the simulation noise of the moments.\n");
         }
         IntegrationCheck check = r.integrationCheck();
         if (check != null) {

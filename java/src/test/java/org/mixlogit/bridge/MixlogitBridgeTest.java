@@ -13,10 +13,14 @@ import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.estimation.MsleEstimator;
+import org.mixlogit.estimation.MsmEstimator;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
+import org.mixlogit.msm.InstrumentChoice;
+import org.mixlogit.msm.Weighting;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -135,6 +139,59 @@ class MixlogitBridgeTest {
         assertArrayEquals(new double[] {1, 2}, c.start());
         assertEquals("region", c.cluster());
         assertEquals(90, c.level(), 0.0);
+    }
+
+    @Test
+    @DisplayName("MSM options: method, instruments (keyword or columns) and weighting reach the configuration")
+    void msmOptions() {
+        EstimatorConfig c = EstimationOptions.parse("{\"method\": \"msm\", \"instruments\": [\"pf\", \"z1\"],"
+                + " \"weighting\": \"one-step\"}");
+        assertEquals(EstimationMethod.MSM, c.method());
+        assertEquals(InstrumentChoice.COLUMNS, c.msm().instruments());
+        assertEquals(Arrays.asList("pf", "z1"), c.msm().columns());
+        assertEquals(Weighting.ONE_STEP, c.msm().weighting());
+        EstimatorConfig d = EstimationOptions.parse("{\"method\": \"msm\", \"instruments\": \"default\"}");
+        assertEquals(InstrumentChoice.DEFAULT, d.msm().instruments());
+        assertEquals(Weighting.TWO_STEP, d.msm().weighting());
+        assertEquals(EstimationMethod.MSLE, EstimationOptions.parse("{}").method());
+        assertMessage("{\"instruments\": \"optimal\"}", "\"instruments\" is for the method of simulated moments");
+        assertMessage("{\"method\": \"gmm2\"}", "Unknown estimation method 'gmm2'");
+        assertMessage("{\"method\": \"msm\", \"weighting\": \"three-step\"}", "Unknown weighting 'three-step'");
+        assertMessage("{\"method\": \"msm\", \"instruments\": [1]}", "\"instruments\" holds 1");
+    }
+
+    @Test
+    @DisplayName("an MSM fit through the facade equals the estimator's, and instrument columns travel as attributes")
+    void msmFitEqualsEstimator() {
+        Columns c = new Columns();
+        int n = c.chosen.length;
+        String[] names = Arrays.copyOf(NAMES, NAMES.length + 1);
+        names[NAMES.length] = "pf2";
+        double[] attributes = Arrays.copyOf(c.attributes, n * names.length);
+        for (int i = 0; i < n; i++) {
+            double pf = c.attributes[i];
+            attributes[NAMES.length * n + i] = pf * pf;
+        }
+        String spec = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"n\"},"
+                + " {\"attribute\": \"cl\", \"distribution\": \"f\"}, {\"attribute\": \"loc\", \"distribution\": \"f\"}]}";
+        BridgeFit fit = MixlogitBridge.fit(c.situation, c.person, c.chosen, names, attributes, new String[0],
+                new double[0], new double[0], spec, "{\"R\": 20, \"threads\": 2, \"method\": \"msm\","
+                + " \"instruments\": [\"pf\", \"cl\", \"loc\", \"pf2\", \"wk\"]}");
+        assertEquals("MSM", fit.method());
+        assertEquals(Arrays.asList("pf", "cl", "loc", "pf2", "wk"), Arrays.asList(fit.instruments()));
+        double[] g = fit.gmmStatistics();
+        assertEquals(1, g[2], 0.0);
+        assertEquals(5, g[4], 0.0);
+        assertEquals(1, g[6], 0.0);
+        assertTrue(g[1] >= 0 && g[3] >= 0 && g[3] <= 1, Arrays.toString(g));
+        assertEquals("gmm", fit.vce());
+        assertTrue(fit.json().contains("\"gmm\" : {"), fit.json());
+        EstimatorConfig config = EstimationOptions.parse("{\"R\": 20, \"threads\": 1, \"method\": \"msm\","
+                + " \"instruments\": [\"pf\", \"cl\", \"loc\", \"pf2\", \"wk\"]}");
+        EstimationResult r = new MsmEstimator(config).estimate(fit.dataForTest(), ModelSpec.builder()
+                .random("pf", Distribution.NORMAL).fixed("cl").fixed("loc").build());
+        assertArrayEquals(r.estimates(), fit.estimates(), 0.0);
+        assertTrue(fit.statistics()[7] == 1.0, fit.descriptions()[1]);
     }
 
     private static void assertMessage(String json, String fragment) {

@@ -39,6 +39,44 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("estimate --method msm: plain logit by MSM equals ML (LL -4958.6491); instrument columns and errors")
+    void estimateByMsm(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("electricity.csv");
+        try (java.io.Reader r = org.mixlogit.io.ExampleData.openElectricity()) {
+            StringBuilder b = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n = r.read(buf); n > 0; n = r.read(buf)) {
+                b.append(buf, 0, n);
+            }
+            Files.write(csv, b.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path json = dir.resolve("msm.json");
+        int code = run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
+                "--fixed", "pf,cl,loc,wk,tod,seas", "--method", "msm", "--json", json.toString(), "--quiet",
+                "--threads", "2");
+        assertEquals(0, code, err());
+        assertTrue(out().contains("Conditional logit, method of moments"), out());
+        assertTrue(out().contains("Log likelihood = -4958.6491"), out());
+        assertTrue(out().contains("Covariance: GMM sandwich"), out());
+        String text = new String(Files.readAllBytes(json), StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"estimator\" : \"MSM\"") && text.contains("\"df\" : 0"), text);
+        out.reset();
+        code = run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
+                "--fixed", "pf,cl,loc", "--method", "msm", "--instruments", "pf,cl,loc,wk", "--weighting",
+                "two-step", "--quiet", "--threads", "2", "--integration-check", "0");
+        assertEquals(0, code, err());
+        assertTrue(out().contains("Hansen's J (df 1)"), out());
+        assertTrue(out().contains("Instruments: pf, cl, loc, wk."), out());
+        assertEquals(2, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid",
+                "--fixed", "pf", "--instruments", "pf"));
+        assertTrue(err().contains("--instruments is an option of the method of simulated moments: add --method"
+                + " msm"), err());
+        assertEquals(3, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid",
+                "--id", "id", "--fixed", "pf,cl", "--method", "msm", "--instruments", "pf", "--quiet"));
+        assertTrue(err().contains("under-identified: 1 instrument(s) (pf) for 2 parameters (pf, cl)"), err());
+    }
+
+    @Test
     @DisplayName("estimate from a CSV file with --json")
     void estimateFromFile(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("electricity.csv");

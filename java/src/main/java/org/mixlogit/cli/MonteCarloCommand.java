@@ -1,0 +1,72 @@
+package org.mixlogit.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.mixlogit.MixlogitException;
+import org.mixlogit.bench.MonteCarloStudy;
+import org.mixlogit.integration.DrawType;
+
+/** {@code mixlogit montecarlo}: the MSLE versus MSM simulation-bias study (see {@link MonteCarloStudy}). */
+final class MonteCarloCommand {
+    static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("replications", "R", "people", "panel-people",
+            "situations", "designs", "draws", "seed", "threads", "out"));
+    static final Set<String> FLAGS = new HashSet<>(Arrays.asList("help"));
+
+    private MonteCarloCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options o = Options.parse(args, OPTIONS, FLAGS);
+        if (o.flag("help")) {
+            out.print(Help.MONTECARLO);
+            return 0;
+        }
+        int replications = o.integer("replications", 30, 2);
+        List<String> rs = o.has("R") ? o.list("R") : Arrays.asList("10", "25", "100", "500");
+        int[] draws = new int[rs.size()];
+        for (int i = 0; i < draws.length; i++) {
+            try {
+                draws[i] = Integer.parseInt(rs.get(i));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--R takes whole numbers such as 10,25,100,500; got '" + rs.get(i) + "'.");
+            }
+            if (draws[i] < 1) {
+                throw new UsageException("--R values must be at least 1; got " + draws[i] + ".");
+            }
+        }
+        List<MonteCarloStudy.Design> designs = new ArrayList<>();
+        List<String> chosen = o.has("designs") ? o.list("designs") : Arrays.asList("cross-section", "panel");
+        for (String d : chosen) {
+            if (d.equals("cross-section") || d.equals("cross")) {
+                designs.add(new MonteCarloStudy.Design("cross-section", o.integer("people", 1000, 10), 1));
+            } else if (d.equals("panel")) {
+                designs.add(new MonteCarloStudy.Design("panel", o.integer("panel-people", 300, 10),
+                        o.integer("situations", 5, 2)));
+            } else {
+                throw new UsageException("--designs takes cross-section and/or panel; got '" + d + "'.");
+            }
+        }
+        DrawType type = DrawType.fromCode(o.get("draws", "random"));
+        String table = MonteCarloStudy.run(designs, draws, replications, type, o.longValue("seed", 1L),
+                o.integer("threads", Runtime.getRuntime().availableProcessors(), 1), err);
+        out.print(table);
+        if (o.has("out")) {
+            try {
+                Files.write(Paths.get(o.get("out", "")), table.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new MixlogitException("Cannot write the table to " + o.get("out", "") + ": " + e.getMessage(),
+                        e);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+package org.mixlogit.estimation;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.optim.IterationListener;
+import org.mixlogit.spec.ModelSpec;
+
+/** Turns data and a model specification into an {@link EstimationResult}. */
+public interface Estimator {
+    /** Estimates; the listener sees every iteration of the optimizer and may cancel. */
+    EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener);
+
+    default EstimationResult estimate(ChoiceData data, ModelSpec spec) {
+        return estimate(data, spec, IterationListener.NONE);
+    }
+
+    /** The estimator the configuration's method names: {@link MsleEstimator} or {@link MsmEstimator}. */
+    static Estimator of(EstimatorConfig config) {
+        return config.method() == EstimationMethod.MSM ? new MsmEstimator(config) : new MsleEstimator(config);
+    }
+}

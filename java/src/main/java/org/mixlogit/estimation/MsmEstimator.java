@@ -1,0 +1,293 @@
+package org.mixlogit.estimation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.NumericalFailureException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.inference.Covariances;
+import org.mixlogit.inference.PositiveDefinite;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.SimulatedShares;
+import org.mixlogit.msm.GmmDiagnostics;
+import org.mixlogit.msm.GmmObjective;
+import org.mixlogit.msm.InstrumentChoice;
+import org.mixlogit.msm.Instruments;
+import org.mixlogit.msm.MsmConfig;
+import org.mixlogit.msm.SimulatedMoments;
+import org.mixlogit.msm.Weighting;
+import org.mixlogit.optim.IterationListener;
+import org.mixlogit.optim.Optimizer;
+import org.mixlogit.optim.Optimum;
+import org.mixlogit.optim.OptimizerStatus;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * The method of simulated moments (McFadden 1989; Pakes and Pollard 1989): minimizes c g(theta)' W g(theta) with
+ * g the weighted mean over decision-makers of sum_tj z_tj (y_tj - s_tj(theta)), s_tj simulated with the
+ * configured rule (in panels the marginal probability of each situation). The simulated probabilities enter
+ * linearly, so the estimator is consistent with a fixed number of draws.
+ *
+ * <p>Steps: (1) instruments: the optimal ones are the scores d log s_tj / d theta at a first-step MSLE estimate,
+ * simulated with a draw set independent of the estimation draws (a new seed, or a seeded scrambling for Halton and
+ * Sobol), so their simulation noise is independent of the residuals'; default or user instruments need no first
+ * step. (2) One-step GMM with the identity (or the user's) weighting, started at the MSLE estimate or the default
+ * start. (3) With two-step weighting and more instruments than parameters, W = Var(g)^-1 estimated at the one-step
+ * estimate and the criterion minimized again. (4) Inference at the estimate: the GMM sandwich with moment
+ * contributions clustered by decision-maker. Because the residuals use simulated probabilities whose draws are
+ * independent of the choices, the moment covariance Var(g) = V_data + V_simulation contains the simulation noise:
+ * for a frequency simulator with R independent draws V_simulation = V_data / R, McFadden's (1 + 1/R) factor, and
+ * for a smooth simulator or quasi-random draws the rule's own (smaller) noise. Hansen's J when over-identified and
+ * two-step. The simulated log-likelihood at the estimate is reported so likelihood-based comparisons still work.
+ */
+public final class MsmEstimator implements Estimator {
+    private final EstimatorConfig config;
+
+    public MsmEstimator(EstimatorConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
+        long began = System.nanoTime();
+        if (config.integration().type() == DrawType.ADAPTIVE_GH && spec.randomDimension() > 0) {
+            throw new InvalidSpecificationException("Adaptive Gauss-Hermite centres its nodes at each person's"
+                    + " posterior mode, which the method of simulated moments does not use: choose simulation draws"
+                    + " (halton, sobol, mlhs, random), gh or sparse for MSM.");
+        }
+        PlainLogit plain = PlainLogit.fit(data, spec, config);
+        List<String> names = spec.layout().names();
+        int p = names.size();
+        MsmConfig mc = config.msm();
+        Counter counter = new Counter();
+        Instruments z;
+        double[] start;
+        String firstStep = "none";
+        double[] userStart = config.start() == null ? null : StartValidation.checked(config.start(), spec.layout());
+        if (mc.instruments() == InstrumentChoice.OPTIMAL) {
+            double[] theta;
+            if (mc.firstStep() != null) {
+                theta = StartValidation.checked(mc.firstStep(), spec.layout());
+                firstStep = "given by the caller";
+            } else {
+                EstimatorConfig msle = config.withMethod(EstimationMethod.MSLE).withCheckReplicates(0)
+                        .withReestimations(0);
+                EstimationResult first = new MsleEstimator(msle).estimate(data, spec, listener);
+                counter.add(first.iterations(), first.evaluations());
+                theta = first.estimates();
+                firstStep = String.format(Locale.ROOT, "MSLE with %s: log-likelihood %.4f, %s", first.integration(),
+                        first.logLikelihood(), first.isConverged() ? "converged" : "NOT converged");
+            }
+            IntegrationConfig independent = config.integration().type().isSimulation()
+                    ? IntegrationChecker.replicate(config.integration(), 1) : config.integration();
+            double[] s = new double[data.rowCount()];
+            double[] jac = new double[data.rowCount() * p];
+            String rule;
+            try (SimulatedShares shares = new SimulatedShares(data, spec, independent, config.threads())) {
+                shares.evaluate(theta, s, jac);
+                rule = shares.integrationDescription();
+            }
+            z = Instruments.scores(data, names, s, jac, "optimal: d log s/d theta at the MSLE first step, simulated"
+                    + " with " + (spec.randomDimension() == 0 ? "exact probabilities" : rule + " (independent of the"
+                    + " estimation draws)"));
+            start = userStart != null ? userStart : theta;
+        } else {
+            z = mc.instruments() == InstrumentChoice.DEFAULT ? Instruments.defaults(data, spec)
+                    : Instruments.columns(data, mc.columns());
+            start = userStart != null ? userStart : StartingValues.defaults(spec, plain.estimates());
+        }
+        z.requireOrderCondition(names);
+        try (SimulatedShares shares = new SimulatedShares(data, spec, config.integration(), config.threads())) {
+            SimulatedMoments moments = new SimulatedMoments(shares, z);
+            return fit(data, spec, shares, moments, start, plain, firstStep, counter, listener, began);
+        }
+    }
+
+    private static final class Counter {
+        int iterations;
+        int evaluations;
+
+        void add(int i, int e) {
+            iterations += i;
+            evaluations += e;
+        }
+    }
+
+    private EstimationResult fit(ChoiceData data, ModelSpec spec, SimulatedShares shares, SimulatedMoments moments,
+            double[] start, PlainLogit plain, String firstStep, Counter counter, IterationListener listener,
+            long began) {
+        int l = moments.instrumentCount();
+        int p = moments.parameterCount();
+        MsmConfig mc = config.msm();
+        requireLocalIdentification(moments, start, spec.layout().names());
+        double[] w1 = mc.weights();
+        if (w1 == null) {
+            w1 = new double[l * l];
+            for (int a = 0; a < l; a++) {
+                w1[a * l + a] = 1.0;
+            }
+        } else if (w1.length != l * l) {
+            throw new InvalidSpecificationException("The weighting matrix is " + (int) Math.round(Math.sqrt(
+                    w1.length)) + " x " + (int) Math.round(Math.sqrt(w1.length)) + " but there are " + l
+                    + " instruments (" + String.join(", ", moments.instruments().names()) + ").");
+        } else if (PositiveDefinite.inverse(w1, l) == null) {
+            throw new InvalidSpecificationException("The user weighting matrix is not positive definite: give a"
+                    + " symmetric positive definite L x L matrix.");
+        }
+        Optimizer optimizer = Optimizer.of(config.optimizer());
+        GmmObjective objective = new GmmObjective(moments, w1, moments.weightSum());
+        Optimum o = optimizer.optimize(objective, start, listener);
+        counter.add(o.iterations(), o.evaluations());
+        Weighting used = Weighting.ONE_STEP;
+        boolean overIdentified = l > p;
+        if (mc.weighting() == Weighting.TWO_STEP && overIdentified && o.status() != OptimizerStatus.CANCELLED) {
+            moments.evaluate(o.point(), false);
+            double[] w2 = PositiveDefinite.inverse(moments.momentCovariance(), l);
+            if (w2 == null) {
+                throw new NumericalFailureException("The covariance of the moments at the one-step estimate is"
+                        + " singular, so the efficient weighting matrix does not exist: drop redundant instruments or"
+                        + " use --weighting one-step.");
+            }
+            objective = new GmmObjective(moments, w2, 1.0);
+            o = optimizer.optimize(objective, o.point(), listener);
+            counter.add(o.iterations(), o.evaluations());
+            used = Weighting.TWO_STEP;
+        }
+        double[] theta = o.point();
+        double[] gradient = new double[p];
+        double q = objective.valueAndGradient(theta, gradient);
+        if (!Double.isFinite(q)) {
+            throw new NumericalFailureException("The simulated probabilities are not finite at the " + (o.iterations()
+                    == 0 ? "starting values" : "last point") + " (" + o.message() + ").");
+        }
+        double[] w = objective.weighting();
+        Covariances cov = Covariances.gmm(moments.jacobianRef(), w, moments.contributionsRef(), data.weightsRef(),
+                MsleEstimator.clusters(data, config.cluster()), l, p);
+        int df = l - p;
+        double j = Double.NaN;
+        double pValue = Double.NaN;
+        if (used == Weighting.TWO_STEP) {
+            j = q;
+            pValue = 1 - new ChiSquaredDistribution(df).cumulativeProbability(j);
+        }
+        GmmDiagnostics gmm = new GmmDiagnostics(q, j, df, pValue, overIdentified ? used : Weighting.ONE_STEP,
+                moments.instruments().names(), moments.instruments().dropped(), moments.instruments().description(),
+                PositiveDefinite.conditionNumber(w, l), firstStep, moments.momentsRef());
+        double logLik;
+        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, config.integration(),
+                config.threads())) {
+            logLik = ll.value(theta);
+        }
+        EstimationResult.Parts r = new EstimationResult.Parts();
+        r.estimator = "MSM";
+        r.gmm = gmm;
+        r.spec = spec;
+        r.names = spec.layout().names();
+        r.estimates = theta;
+        r.gradient = gradient;
+        r.covariances = cov;
+        r.shown = shownCovariance(config.covariance());
+        r.clusterDescription = config.cluster() == null ? (data.isPanel() ? "decision-maker" : "situation")
+                : config.cluster();
+        r.level = config.level();
+        r.logLikelihood = logLik;
+        r.nullLogLikelihood = MsleEstimator.nullLogLikelihood(data);
+        r.plainLogitLogLikelihood = plain.logLikelihood();
+        r.decisionMakers = data.decisionMakerCount();
+        r.situations = data.situationCount();
+        r.rows = data.rowCount();
+        r.panel = data.isPanel();
+        r.gradientNorm = o.gradientNorm();
+        r.status = o.status();
+        r.message = o.message();
+        r.iterations = counter.iterations;
+        r.evaluations = counter.evaluations;
+        r.integration = shares.integrationDescription();
+        r.draws = spec.randomDimension() == 0 ? 0 : config.integration().draws();
+        r.threads = config.threads();
+        r.optimizer = config.optimizer().algorithm().code();
+        r.optima = Collections.singletonList(new LocalOptimum(logLik, 1, o.gradientNorm(), o.isConverged(), theta));
+        certify(r, o, cov);
+        r.seconds = (System.nanoTime() - began) / 1e9;
+        if (config.checkReplicates() > 0 && spec.randomDimension() > 0) {
+            long checkBegan = System.nanoTime();
+            r.integrationCheck = IntegrationChecker.check(data, spec, config.integration(), config.checkReplicates(),
+                    config.threads(), theta, logLik);
+            r.checkSeconds = (System.nanoTime() - checkBegan) / 1e9;
+        }
+        return new EstimationResult(r);
+    }
+
+    /** Likelihood covariance types (the configuration's default is the Hessian) become the GMM sandwich. */
+    private static CovarianceType shownCovariance(CovarianceType asked) {
+        return asked == CovarianceType.HESSIAN || asked == CovarianceType.OPG ? CovarianceType.GMM : asked;
+    }
+
+    /**
+     * Rank condition at the start: G'G must be non-singular. Otherwise the error names the parameters the null
+     * direction moves most.
+     */
+    private static void requireLocalIdentification(SimulatedMoments moments, double[] start, List<String> names) {
+        int l = moments.instrumentCount();
+        int p = moments.parameterCount();
+        if (!moments.evaluate(start, true)) {
+            throw new NumericalFailureException("The simulated probabilities are not finite at the starting values:"
+                    + " choose other starting values.");
+        }
+        double[] g = moments.jacobianRef();
+        double[] gg = new double[p * p];
+        for (int a = 0; a < l; a++) {
+            for (int i = 0; i < p; i++) {
+                for (int k = 0; k < p; k++) {
+                    gg[i * p + k] += g[a * p + i] * g[a * p + k];
+                }
+            }
+        }
+        double[] e = PositiveDefinite.eigenvalues(gg, p);
+        if (p > 0 && !(e[0] > 1e-12 * e[p - 1])) {
+            double[] v = PositiveDefinite.smallestEigenvector(gg, p);
+            List<String> involved = new ArrayList<>();
+            for (int i = 0; i < p; i++) {
+                if (Math.abs(v[i]) > 0.3) {
+                    involved.add(names.get(i));
+                }
+            }
+            throw new InvalidSpecificationException("The moments do not identify " + String.join(" and ", involved)
+                    + ": the Jacobian of the moments has rank below " + p + " at the starting values (the"
+                    + " instruments " + moments.instruments().names() + " do not move with "
+                    + (involved.size() == 1 ? "this parameter" : "these parameters") + "). Add instruments that"
+                    + " respond to " + (involved.size() == 1 ? "it" : "them") + ", e.g. squares of the attributes for"
+                    + " standard deviations, or use the optimal instruments.");
+        }
+    }
+
+    private void certify(EstimationResult.Parts r, Optimum best, Covariances cov) {
+        List<String> failures = new ArrayList<>();
+        if (!best.isConverged()) {
+            failures.add("the optimizer did not converge (" + best.status() + ")");
+        }
+        if (!(best.gradientNorm() < Math.sqrt(config.optimizer().gradientTolerance()))) {
+            failures.add(String.format(Locale.ROOT, "the scaled gradient %.3g is above tolerance",
+                    best.gradientNorm()));
+        }
+        if (!cov.isHessianNegativeDefinite()) {
+            failures.add("G'WG is singular: the moments do not identify every parameter at the estimate");
+        }
+        r.certified = failures.isEmpty();
+        if (r.certified) {
+            double[] e = cov.hessianEigenvalues();
+            r.certification = String.format(Locale.ROOT, "Certified local minimum of the GMM criterion: scaled"
+                    + " gradient %.3g, G'WG eigenvalues in [%.4g, %.4g].", best.gradientNorm(),
+                    e.length == 0 ? 0 : -e[e.length - 1], e.length == 0 ? 0 : -e[0]);
+        } else {
+            r.certification = "Not certified: " + String.join("; ", failures) + ".";
+        }
+    }
+}
