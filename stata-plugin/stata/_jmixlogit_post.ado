@@ -4,7 +4,8 @@
 program define _jmixlogit_post, rclass
     version 16
     gettoken task 0 : 0
-    syntax [if] [in] [, NEWvar(name) STATistic(string) COEF(name) ATtribute(name) TYPE(string) ///
+    * string options: the wrappers pass them even when empty
+    syntax [if] [in] [, NEWvar(string) STATistic(string) COEF(string) ATtribute(string) TYPE(string) ///
         KRinsky(integer 0) REPlicates(integer 5) ]
 
     if ("`e(cmd)'" != "jmixlogit") error 301
