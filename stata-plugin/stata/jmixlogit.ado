@@ -14,7 +14,7 @@ program define Estimate, eclass
     syntax varlist(min=1 numeric) [if] [in] [fweight pweight] , GRoup(varname numeric) ///
         [ ID(varname numeric) RANDom(varlist numeric) LN(varlist numeric) CORR NREP(integer 100)   ///
           DRAWs(string) SEED(integer 12345) BURN(integer -1) STARTs(integer 1) TECHnique(string)  ///
-          ITERate(integer 1000)                                                                      ///
+          ITERate(integer 1000) ALTernatives(varname) MARKet(varname)                                ///
           VCE(string) THReads(integer 0) FROM(name) Level(cilevel) ]
 
     * the plugin jar must be the one this ado belongs to (Stata keeps one JVM per session)
@@ -63,6 +63,7 @@ program define Estimate, eclass
 
     marksample touse
     markout `touse' `group' `id' `random' `clustvar'
+    markout `touse' `alternatives' `market', strok
     if ("`weight'" != "") {
         tempvar w
         quietly generate double `w' `exp' if `touse'
@@ -118,6 +119,8 @@ program define Estimate, eclass
     local jm_cluster "`clustvar'"
     local jm_threads "`threads'"
     local jm_level "`level'"
+    local jm_alternatives "`alternatives'"
+    local jm_market "`market'"
     local jm_from ""
     if ("`from'" != "") {
         forvalues j = 1/`=colsof(`from')' {
@@ -126,7 +129,7 @@ program define Estimate, eclass
     }
 
     javacall org.mixlogit.stata.JMixlogit estimate `depvar' `fixed' `random' `group' `id' `clustvar' `jm_weight' ///
-        if `touse', jars(jmixlogit.jar)
+        `alternatives' `market' if `touse', jars(jmixlogit.jar)
 
     * b and V come back element by element as scalars jm_b_j and jm_V_i_j (full precision), the stripes
     * (Mean, SD, ...) and the other results in locals
@@ -161,6 +164,17 @@ program define Estimate, eclass
     ereturn local technique "`technique'"
     ereturn local group "`group'"
     ereturn local id "`id'"
+    ereturn local alternatives "`alternatives'"
+    ereturn local market "`market'"
+    ereturn local fixed "`fixed'"
+    ereturn local random "`jm_random'"
+    ereturn local ln "`ln'"
+    ereturn local wtype "`weight'"
+    ereturn local wexp `"`exp'"'
+    * the model as the engine reads it: post-estimation rebuilds it from these (the plugin keeps no state)
+    ereturn local spec_json `"`jm_spec_json'"'
+    ereturn local options_json `"`jm_options_json'"'
+    ereturn local predict "jmixlogit_p"
     ereturn local title "Mixed logit model (jmixlogit)"
     ereturn local depvar "`depvar'"
     ereturn local properties "b V"

@@ -2,6 +2,7 @@
 {* *! version 0.1.0}{...}
 {vieweralsosee "[CM] cmmixlogit" "help cmmixlogit"}{...}
 {vieweralsosee "mixlogit (SSC)" "help mixlogit"}{...}
+{vieweralsosee "jmixlogit postestimation" "help jmixlogit_postestimation"}{...}
 {viewerjumpto "Syntax" "jmixlogit##syntax"}{...}
 {viewerjumpto "Description" "jmixlogit##description"}{...}
 {viewerjumpto "Options" "jmixlogit##options"}{...}
@@ -30,6 +31,8 @@
 {synopt:{opt rand:om(varlist)}}variables with normally distributed coefficients{p_end}
 {synopt:{opt ln(varlist)}}variables with lognormally distributed coefficients{p_end}
 {synopt:{opt corr}}correlated random coefficients (lower Cholesky factor){p_end}
+{synopt:{opt alt:ernatives(varname)}}identifier of the alternatives (numeric or string), for post-estimation{p_end}
+{synopt:{opt mark:et(varname)}}market of each choice situation (numeric or string), for post-estimation{p_end}
 
 {syntab:Integration}
 {synopt:{opt nrep(#)}}draws per decision-maker; default {cmd:nrep(100)}{p_end}
@@ -92,6 +95,16 @@ share one draw of the coefficients.
 of their covariance matrix.
 
 {phang}
+{opt alternatives(varname)} names the alternative (product, mode) of each observation, each at most once per
+choice situation. It does not change the estimates; {helpb jmixlogit_diversion} and
+{helpb jmixlogit_elasticities} aggregate by it. Without it, alternatives are the positions within each choice
+situation (1, 2, ...).
+
+{phang}
+{opt market(varname)}, constant within choice situation, groups choice situations into markets;
+post-estimation aggregates within each market.
+
+{phang}
 {opt nrep(#)}, {opt draws(type)}, {opt seed(#)} and {opt burn(#)} set the simulation: {cmd:halton} follows
 the convention of R's {bf:mlogit} and Python's {bf:xlogit} (prime bases, 100 elements burnt), so results can
 be compared number for number.
@@ -125,6 +138,11 @@ omitted).
 {pstd}Mixed logit, six normal coefficients, panel by respondent, 100 Halton draws{p_end}
 {phang2}{cmd:. jmixlogit choice, group(chid) id(id) rand(pf cl loc wk tod seas) nrep(100)}{p_end}
 
+{pstd}With alternatives, then post-estimation (see {helpb jmixlogit_postestimation}){p_end}
+{phang2}{cmd:. jmixlogit choice, group(chid) id(id) rand(pf cl loc wk tod seas) alternatives(alt)}{p_end}
+{phang2}{cmd:. predict double p}{p_end}
+{phang2}{cmd:. jmixlogit_elasticities, attribute(pf)}{p_end}
+
 {pstd}Correlated coefficients, robust standard errors{p_end}
 {phang2}{cmd:. jmixlogit choice pf, group(chid) id(id) rand(cl loc wk) corr vce(robust)}{p_end}
 
@@ -154,6 +172,16 @@ omitted).
 {synopt:{cmd:e(depvar)}}name of the dependent variable{p_end}
 {synopt:{cmd:e(group)}}name of the group variable{p_end}
 {synopt:{cmd:e(id)}}name of the id variable{p_end}
+{synopt:{cmd:e(alternatives)}}name of the alternatives variable{p_end}
+{synopt:{cmd:e(market)}}name of the market variable{p_end}
+{synopt:{cmd:e(fixed)}}variables with fixed coefficients{p_end}
+{synopt:{cmd:e(random)}}variables with normal coefficients{p_end}
+{synopt:{cmd:e(ln)}}variables with lognormal coefficients{p_end}
+{synopt:{cmd:e(wtype)}}weight type{p_end}
+{synopt:{cmd:e(wexp)}}weight expression{p_end}
+{synopt:{cmd:e(spec_json)}}the model specification as the engine reads it (JSON){p_end}
+{synopt:{cmd:e(options_json)}}the estimation options (draws, seed, ...) as the engine reads them (JSON){p_end}
+{synopt:{cmd:e(predict)}}{cmd:jmixlogit_p}{p_end}
 {synopt:{cmd:e(draws)}}type of draws{p_end}
 {synopt:{cmd:e(vce)}}{it:vcetype} specified in {cmd:vce()}{p_end}
 {synopt:{cmd:e(clustvar)}}name of the cluster variable{p_end}

@@ -57,6 +57,16 @@ public final class BridgePost {
         return o;
     }
 
+    /** The distinct alternatives in the order of the tables (numeric labels in numeric order). */
+    public String[] alternativeLabels() {
+        return post.data().alternativeLabels().toArray(new String[0]);
+    }
+
+    /** The distinct markets in the order of the tables ("all" when no market was given). */
+    public String[] marketLabels() {
+        return post.data().marketLabels().toArray(new String[0]);
+    }
+
     public BridgeTable shares() {
         return new BridgeTable(post.shares());
     }

@@ -10,12 +10,16 @@ import org.mixlogit.bridge.MixlogitBridge;
  * new jar was installed into a running Stata;</li>
  * <li>{@code javacall org.mixlogit.stata.JMixlogit estimate varlist if touse, jars(jmixlogit.jar)} estimates with
  * the options in the caller's {@code jm_*} locals (see {@link PluginOptions#LOCALS}) and returns a Stata return
- * code.</li>
+ * code;</li>
+ * <li>{@code javacall org.mixlogit.stata.JMixlogit predict|diversion|elasticities varlist if touse,
+ * jars(jmixlogit.jar)}, from _jmixlogit_post.ado after jmixlogit, rebuild the model from e() (passed in the
+ * {@code jm_*} locals of {@link PostOptions#LOCALS}) and fill a variable or leave matrices as scalars.</li>
  * </ul>
+ * Nothing is kept between calls.
  */
 public final class JMixlogit {
     /** The entry-point methods the ado-file calls. */
-    static final String[] ENTRY_POINTS = {"version", "estimate"};
+    static final String[] ENTRY_POINTS = {"version", "estimate", "predict", "diversion", "elasticities"};
 
     private JMixlogit() {
     }
@@ -27,5 +31,17 @@ public final class JMixlogit {
 
     public static int estimate(String[] args) {
         return new PluginEstimation(new SfiSession()).run(args);
+    }
+
+    public static int predict(String[] args) {
+        return new PluginPost(new SfiSession()).predict();
+    }
+
+    public static int diversion(String[] args) {
+        return new PluginPost(new SfiSession()).diversion();
+    }
+
+    public static int elasticities(String[] args) {
+        return new PluginPost(new SfiSession()).elasticities();
     }
 }

@@ -26,7 +26,7 @@ final class PluginEstimation {
     static final String V_PREFIX = "jm_V_";
     /** The locals the plugin sets for the ado-file after a successful estimation. */
     static final java.util.List<String> RESULT_LOCALS = java.util.Arrays.asList("jm_colnames", "jm_ll", "jm_ll_0",
-            "jm_N_id", "jm_N_g", "jm_k", "jm_converged", "jm_iterations");
+            "jm_N_id", "jm_N_g", "jm_k", "jm_converged", "jm_iterations", "jm_spec_json", "jm_options_json");
 
     /** @param args none (options travel in the caller's locals) */
     int run(String[] args) {
@@ -51,11 +51,14 @@ final class PluginEstimation {
 
     private ReturnCode estimate(String[] args) {
         PluginOptions options = new PluginOptions(stata);
-        StataSample sample = new StataSample(stata, options);
+        StataSample sample = new StataSample(stata, options.sampleVariables());
         boolean[] interrupted = {false};
+        String specJson = options.specJson();
+        String optionsJson = options.optionsJson();
         BridgeFit fit = MixlogitBridge.fit(sample.situation, sample.decisionMaker, sample.chosen,
                 sample.attributeNames, sample.attributes, sample.characteristicNames, sample.characteristics,
-                sample.weights, options.specJson(), options.optionsJson(), (iteration, logLik, gradient) -> {
+                sample.weights, sample.alternatives, sample.markets, specJson, optionsJson,
+                (iteration, logLik, gradient) -> {
                     stata.display(String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration,
                             logLik));
                     if (stata.breakPressed()) {
@@ -81,6 +84,9 @@ final class PluginEstimation {
             return ReturnCode.NOT_POSITIVE_DEFINITE;
         }
         store(fit, vce, stats);
+        // what post-estimation (predict, jmixlogit_diversion, ...) needs to rebuild the model; the ado keeps it in e()
+        stata.setLocal("jm_spec_json", specJson);
+        stata.setLocal("jm_options_json", optionsJson);
         return ReturnCode.OK;
     }
 

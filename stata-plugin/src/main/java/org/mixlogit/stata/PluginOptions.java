@@ -23,7 +23,7 @@ final class PluginOptions {
     static final List<String> LOCALS = Collections.unmodifiableList(Arrays.asList("jm_depvar", "jm_fixed",
             "jm_random", "jm_ln", "jm_corr", "jm_group", "jm_id", "jm_weight", "jm_wtype", "jm_nrep", "jm_draws",
             "jm_seed", "jm_burn", "jm_starts", "jm_technique", "jm_iterate", "jm_vce", "jm_cluster", "jm_threads",
-            "jm_level", "jm_from"));
+            "jm_level", "jm_from", "jm_alternatives", "jm_market"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
@@ -36,6 +36,8 @@ final class PluginOptions {
     final String weight;
     final String cluster;
     final String from;
+    final String alternatives;
+    final String market;
     private final StataSession stata;
 
     PluginOptions(StataSession stata) {
@@ -50,6 +52,8 @@ final class PluginOptions {
         weight = blankToNull(stata.local("jm_weight"));
         cluster = blankToNull(stata.local("jm_cluster"));
         from = blankToNull(stata.local("jm_from"));
+        alternatives = blankToNull(stata.local("jm_alternatives"));
+        market = blankToNull(stata.local("jm_market"));
         if (fixed.isEmpty() && normal.isEmpty() && lognormal.isEmpty()) {
             throw new InvalidSpecificationException("No explanatory variables: list fixed ones after the dependent"
                     + " variable, or random ones in rand() or ln().");
@@ -62,6 +66,13 @@ final class PluginOptions {
         out.addAll(normal);
         out.addAll(lognormal);
         return out;
+    }
+
+    /** The estimation sample's variables, in the order the ado sorted the data. */
+    SampleVariables sampleVariables() {
+        return new SampleVariables(depvar, group, id, attributes(),
+                cluster == null ? Collections.emptyList() : Collections.singletonList(cluster), weight, alternatives,
+                market, false);
     }
 
     String specJson() {

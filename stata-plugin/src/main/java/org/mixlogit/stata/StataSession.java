@@ -19,10 +19,28 @@ interface StataSession {
     /** The value of a variable in observation {@code obs} (1-based). */
     double value(int variable, long obs);
 
+    /** Whether a variable holds strings (str# or strL). */
+    boolean isString(int variable);
+
+    /** The value of a string variable in observation {@code obs} (1-based). */
+    String text(int variable, long obs);
+
+    /** Stores a value (NaN and infinities become Stata's missing value); false when Stata refused it. */
+    boolean store(int variable, long obs, double value);
+
+    /**
+     * All elements of a Stata matrix, row-major, a symmetric one first converted to standard storage; null when
+     * there is no such matrix.
+     */
+    double[] matrix(String name);
+
+    /** Number of columns of a Stata matrix, negative when there is no such matrix. */
+    int matrixColumns(String name);
+
     /** Whether a value is one of Stata's missing values. */
     boolean isMissing(double value);
 
-    /** Sets a Stata scalar (full double precision). */
+    /** Sets a Stata scalar (full double precision; NaN and infinities become Stata's missing value). */
     void setScalar(String name, double value);
 
     void display(String line);

@@ -9,6 +9,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -16,14 +17,18 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * jmixlogit.ado, jmixlogit.sthlp and the plugin agree: every entry point and local the ado names exists in the
- * plugin and the other way round, and the ado's options are the help file's.
+ * The ado-files, the help files and the plugin agree: every entry point and local an ado names exists in the
+ * plugin and the other way round, each command's options are its help file's, the post-estimation ados read only
+ * what jmixlogit stores in e(), and the package lists every file.
  */
 class AdoConsistencyTest {
     private static final String ADO = read("stata/jmixlogit.ado");
-    private static final String HELP = read("stata/jmixlogit.sthlp");
+    private static final String POST = read("stata/_jmixlogit_post.ado");
+    private static final String PREDICT = read("stata/jmixlogit_p.ado");
 
     private static String read(String path) {
         try {
@@ -43,10 +48,12 @@ class AdoConsistencyTest {
     }
 
     @Test
-    @DisplayName("every javacall entry point of the ado is a public static int method(String[]) of the plugin")
+    @DisplayName("every javacall entry point of the ados is a public static int method(String[]) of the plugin")
     void entryPoints() throws Exception {
-        Set<String> called = all(Pattern.compile("javacall org\\.mixlogit\\.stata\\.JMixlogit (\\w+)"), ADO);
-        assertEquals(new TreeSet<>(java.util.Arrays.asList(JMixlogit.ENTRY_POINTS)), called);
+        Pattern javacall = Pattern.compile("javacall org\\.mixlogit\\.stata\\.JMixlogit (\\w+)");
+        Set<String> called = all(javacall, ADO);
+        called.addAll(all(javacall, POST));
+        assertEquals(new TreeSet<>(Arrays.asList(JMixlogit.ENTRY_POINTS)), called);
         for (String name : called) {
             Method m = JMixlogit.class.getMethod(name, String[].class);
             assertTrue(Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers()), name);
@@ -55,9 +62,9 @@ class AdoConsistencyTest {
     }
 
     @Test
-    @DisplayName("the locals the ado sets are the ones the plugin reads, and the ones it reads back are set")
-    void locals() {
-        Set<String> set = all(Pattern.compile("local (jm_\\w+)"), ADO);
+    @DisplayName("jmixlogit.ado sets the locals the estimation reads, and reads back those the plugin sets")
+    void estimationLocals() {
+        Set<String> set = all(Pattern.compile("(?m)^\\s*local (jm_\\w+)"), ADO);
         assertEquals(new TreeSet<>(PluginOptions.LOCALS), set);
         Set<String> used = all(Pattern.compile("`(jm_\\w+)'"), ADO);
         used.removeAll(set);
@@ -69,12 +76,83 @@ class AdoConsistencyTest {
     }
 
     @Test
-    @DisplayName("the ado's options are the help file's, with the same abbreviations")
-    void options() {
+    @DisplayName("_jmixlogit_post.ado sets the locals post-estimation reads, and reads back those the plugin sets")
+    void postLocals() {
+        Set<String> set = all(Pattern.compile("(?m)^\\s*local (jm_\\w+)"), POST);
+        assertEquals(new TreeSet<>(PostOptions.LOCALS), set);
+        Set<String> used = all(Pattern.compile("`(jm_\\w+)'"), POST);
+        used.removeAll(set);
+        Set<String> fromPlugin = new TreeSet<>(PluginPost.RESULT_LOCALS);
+        fromPlugin.add("jm_version");
+        assertEquals(fromPlugin, used);
+        assertTrue(POST.contains("scalar(" + PluginPost.SCALAR_PREFIX + "`s'_"),
+                "the ado assembles the r() matrices from the plugin's scalars");
+    }
+
+    @Test
+    @DisplayName("post-estimation reads only what jmixlogit stores in e(), and e(predict) names jmixlogit_p")
+    void eReturns() {
+        Set<String> stored = all(Pattern.compile("ereturn (?:local|scalar) (\\w+)"), ADO);
+        stored.addAll(Arrays.asList("b", "V", "sample"));
+        for (String ado : new String[] {POST, PREDICT, read("stata/jmixlogit_diversion.ado"),
+            read("stata/jmixlogit_elasticities.ado")}) {
+            Set<String> read = all(Pattern.compile("\\be\\((\\w+)\\)"), ado);
+            read.removeAll(stored);
+            assertEquals(new TreeSet<>(), read, "e() items read but never stored by jmixlogit.ado");
+        }
+        assertTrue(ADO.contains("ereturn local predict \"jmixlogit_p\""));
+        assertTrue(ADO.contains("ereturn local spec_json `\"`jm_spec_json'\"'")
+                && ADO.contains("ereturn local options_json `\"`jm_options_json'\"'"), "JSON kept in compound quotes");
+    }
+
+    @Test
+    @DisplayName("predict's statistics are the plugin's")
+    void predictStatistics() {
+        Set<String> statistics = all(Pattern.compile("local statistic \"(\\w+)\""), PREDICT);
+        assertEquals(new TreeSet<>(PluginPost.STATISTICS), statistics);
+    }
+
+    @ParameterizedTest(name = "{0}.ado has the options of {1}.sthlp, with the same abbreviations")
+    @CsvSource({"jmixlogit, jmixlogit", "jmixlogit_p, jmixlogit_postestimation",
+        "jmixlogit_diversion, jmixlogit_diversion", "jmixlogit_elasticities, jmixlogit_elasticities"})
+    void options(String ado, String help) {
+        assertEquals(helpOptions(read("stata/" + help + ".sthlp")), adoOptions(read("stata/" + ado + ".ado")));
+    }
+
+    @Test
+    @DisplayName("the wrappers pass _jmixlogit_post only options it declares")
+    void wrappers() {
+        Set<String> declared = adoOptions(POST);
+        for (String ado : new String[] {"jmixlogit_p", "jmixlogit_diversion", "jmixlogit_elasticities"}) {
+            String text = read("stata/" + ado + ".ado");
+            Matcher call = Pattern.compile("_jmixlogit_post \\w+ `if' `in', ([^\\n]*(?:///\\s*\\n[^\\n]*)*)")
+                    .matcher(text);
+            assertTrue(call.find(), ado);
+            for (String passed : all(Pattern.compile("\\b([a-z]+)\\("), call.group(1))) {
+                assertTrue(declared.stream().anyMatch(d -> d.replace(":", "").equals(passed)), ado + " passes "
+                        + passed + "(), which _jmixlogit_post does not declare: " + declared);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the package lists every ado and help file")
+    void packageFiles() throws IOException {
+        Set<String> files = new TreeSet<>();
+        try (java.util.stream.Stream<java.nio.file.Path> s = Files.list(Paths.get("stata"))) {
+            s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".ado") || f.endsWith(".sthlp"))
+                    .forEach(files::add);
+        }
+        Set<String> listed = all(Pattern.compile("(?m)^f (\\S+\\.(?:ado|sthlp))$"), read("stata/jmixlogit.pkg"));
+        assertEquals(files, listed);
+    }
+
+    /** The options of an ado's syntax command, as "abbrev:rest" or "word" when it cannot be abbreviated. */
+    private static Set<String> adoOptions(String ado) {
         StringBuilder command = new StringBuilder();
         boolean inSyntax = false;
-        for (String line : ADO.split("\\R")) {
-            inSyntax |= line.trim().startsWith("syntax varlist");
+        for (String line : ado.split("\\R")) {
+            inSyntax |= line.trim().startsWith("syntax ");
             if (inSyntax) {
                 command.append(line.replace("///", " "));
                 if (!line.trim().endsWith("///")) {
@@ -83,16 +161,19 @@ class AdoConsistencyTest {
             }
         }
         String options = command.substring(command.indexOf(",") + 1);
-        Set<String> ado = new TreeSet<>();
+        Set<String> out = new TreeSet<>();
         Matcher option = Pattern.compile("\\b([A-Z]+)([a-z]*)(?=\\(|\\s|\\]|$)").matcher(options);
         while (option.find()) {
             String abbrev = option.group(1).toLowerCase(java.util.Locale.ROOT);
             String rest = option.group(2);
-            ado.add(rest.isEmpty() || abbrev.length() == (abbrev + rest).length() ? abbrev : abbrev + ":" + rest);
+            out.add(rest.isEmpty() ? abbrev : abbrev + ":" + rest);
         }
-        Set<String> help = all(Pattern.compile("\\{p?2?c?o?l?d?e?n?t?:?\\*? ?\\{opt ([a-z]+(?::[a-z]+)?)"), HELP);
-        help.addAll(all(Pattern.compile("\\{synopt:\\{opt ([a-z]+(?::[a-z]+)?)"), HELP));
-        help.addAll(all(Pattern.compile("\\{p2coldent:\\* \\{opt ([a-z]+(?::[a-z]+)?)"), HELP));
-        assertEquals(ado, help);
+        return out;
+    }
+
+    private static Set<String> helpOptions(String help) {
+        Set<String> out = all(Pattern.compile("\\{synopt:\\{opt ([a-z]+(?::[a-z]+)?)"), help);
+        out.addAll(all(Pattern.compile("\\{p2coldent:\\* \\{opt ([a-z]+(?::[a-z]+)?)"), help));
+        return out;
     }
 }

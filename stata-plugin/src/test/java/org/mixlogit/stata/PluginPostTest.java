@@ -1,0 +1,243 @@
+package org.mixlogit.stata;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.stata.sfi.StataSimulator;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mixlogit.bridge.BridgePost;
+import org.mixlogit.bridge.BridgeTable;
+
+/**
+ * Post-estimation through the plugin, driven as _jmixlogit_post.ado drives it after jmixlogit, equals the engine's
+ * post-estimation (MixlogitBridge.post on the test's own arrays of the same sample and estimates) to the last bit:
+ * predicted and conditional probabilities and conditional coefficients in the new variable, diversion ratios and
+ * elasticities with their standard errors, simulation errors and Krinsky-Robb columns in the scalars the ado
+ * assembles into r() matrices, stacked by market.
+ */
+class PluginPostTest {
+    private static FittedInStata fit;
+    private double[][] data;
+    private int n;
+
+    @BeforeAll
+    static void estimate() {
+        fit = FittedInStata.estimate();
+    }
+
+    @BeforeEach
+    void load() {
+        data = FittedInStata.load();
+        n = data[0].length;
+        StataSimulator.setIfCondition(FittedInStata.sample(data));
+    }
+
+    private double[] predict(String statistic, String coef) {
+        FittedInStata.newVariable("p", n);
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_statistic", statistic);
+        locals.put("jm_newvar", "p");
+        locals.put("jm_coef", coef);
+        if (statistic.equals("pr")) {
+            locals.put("jm_depvar", "");
+        }
+        fit.install(locals);
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        return StataSimulator.numericValues("p");
+    }
+
+    /** The variable's values on the sample, in data order; outside the sample they must be missing. */
+    private double[] onSample(double[] values) {
+        boolean[] touse = FittedInStata.sample(data);
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (touse[i]) {
+                out.add(values[i]);
+            } else {
+                assertEquals(StataSimulator.missing(), values[i], "observation " + (i + 1) + " is outside the sample");
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static void assertBits(double[] expected, double[] actual) {
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]), "row " + i + ": "
+                    + expected[i] + " vs " + actual[i]);
+        }
+    }
+
+    @Test
+    @DisplayName("predict, pr: the engine's integrated probabilities, bit for bit, missing outside the sample")
+    void probabilities() {
+        assertBits(fit.engine(data, false, "").probabilities(), onSample(predict("pr", "")));
+    }
+
+    @Test
+    @DisplayName("predict, conditional: the engine's probabilities conditional on each person's choices")
+    void conditionalProbabilities() {
+        assertBits(fit.engine(data, false, "").conditionalProbabilities(), onSample(predict("conditional", "")));
+    }
+
+    @Test
+    @DisplayName("predict, coef(cl): each person's conditional mean of the cl coefficient on all the person's rows")
+    void conditionalCoefficient() {
+        BridgePost engine = fit.engine(data, false, "");
+        List<String> names = Arrays.asList(engine.coefficientNames());
+        int k = names.indexOf("cl");
+        double[] ids = engine.decisionMakerIds();
+        double[] means = engine.conditionalMeans();
+        double[] predicted = predict("coef", "cl");
+        boolean[] touse = FittedInStata.sample(data);
+        int checked = 0;
+        for (int i = 0; i < n; i++) {
+            if (touse[i]) {
+                int person = Arrays.binarySearch(ids, data[1][i]);
+                assertEquals(Double.doubleToLongBits(means[k * ids.length + person]),
+                        Double.doubleToLongBits(predicted[i]));
+                checked++;
+            }
+        }
+        assertTrue(checked > 0);
+    }
+
+    @Test
+    @DisplayName("predictions do not depend on the sort order of the data: rows go back to the estimation order")
+    void sortOrder() {
+        double[] sorted = predict("pr", "");
+        // the same data with the choice situations in reverse order (rows within each kept)
+        List<Integer> order = new ArrayList<>();
+        int end = n;
+        for (int i = n - 1; i >= 0; i--) {
+            if (i == 0 || data[9][i - 1] != data[9][i]) {
+                for (int r = i; r < end; r++) {
+                    order.add(r);
+                }
+                end = i;
+            }
+        }
+        StataSimulator.reset();
+        String[] region = FittedInStata.regions(data);
+        for (int c = 0; c < ElectricityInStata.COLUMNS.length; c++) {
+            double[] column = new double[n];
+            for (int r = 0; r < n; r++) {
+                column[r] = data[c][order.get(r)];
+            }
+            StataSimulator.addNumericVariable(ElectricityInStata.COLUMNS[c], column);
+        }
+        String[] reordered = new String[n];
+        boolean[] touse = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            reordered[r] = region[order.get(r)];
+            touse[r] = data[1][order.get(r)] <= FittedInStata.PEOPLE;
+        }
+        StataSimulator.addStringVariable("region", reordered);
+        StataSimulator.setIfCondition(touse);
+        double[] shuffled = predict("pr", "");
+        for (int r = 0; r < n; r++) {
+            assertEquals(Double.doubleToLongBits(sorted[order.get(r)]), Double.doubleToLongBits(shuffled[r]),
+                    "observation " + (r + 1));
+        }
+    }
+
+    /** Runs diversion or elasticities and checks every scalar against the engine's table. */
+    private void substitution(String entry, Map<String, String> locals, BridgeTable table, String estimateName,
+            String stats) {
+        fit.install(locals);
+        int rc = entry.equals("diversion") ? JMixlogit.diversion(new String[0])
+                : JMixlogit.elasticities(new String[0]);
+        assertEquals(0, rc, StataSimulator.errorOutput());
+        assertEquals(stats, StataSimulator.local("jm_stats"));
+        assertEquals("8", StataSimulator.local("jm_rows"));
+        assertEquals("4", StataSimulator.local("jm_cols"));
+        assertEquals("north:_1 north:_2 north:_3 north:_4 south:_1 south:_2 south:_3 south:_4",
+                StataSimulator.local("jm_rownames"));
+        assertEquals("_1 _2 _3 _4", StataSimulator.local("jm_colnames"));
+        assertEquals(table.title().replace('"', '\''), StataSimulator.local("jm_title"));
+        List<String> markets = Arrays.asList("north", "south");
+        Map<String, double[]> columns = new HashMap<>();
+        columns.put(estimateName, table.estimates());
+        columns.put("se", table.standardErrors());
+        columns.put("sim", table.simulationErrors());
+        columns.put("kr_se", table.krinskyRobbSd());
+        columns.put("kr_lb", table.krinskyRobbLower());
+        columns.put("kr_ub", table.krinskyRobbUpper());
+        boolean[][] filled = new boolean[8][4];
+        for (int e = 0; e < table.estimates().length; e++) {
+            int row = markets.indexOf(table.markets()[e]) * 4 + Integer.parseInt(table.alternatives()[e]);
+            int col = Integer.parseInt(table.others()[e]);
+            filled[row - 1][col - 1] = true;
+            for (String stat : stats.split(" ")) {
+                double expected = columns.get(stat)[e];
+                double actual = StataSimulator.scalar("jm_" + stat + "_" + row + "_" + col);
+                assertEquals(Double.doubleToLongBits(Double.isFinite(expected) ? expected : StataSimulator.missing()),
+                        Double.doubleToLongBits(actual), stat + " " + row + "," + col);
+            }
+        }
+        for (int r = 0; r < 8; r++) {
+            for (int c = 0; c < 4; c++) {
+                if (!filled[r][c]) {
+                    assertEquals(StataSimulator.missing(), StataSimulator.scalar("jm_" + estimateName + "_" + (r + 1)
+                            + "_" + (c + 1)), "entry without a value: missing");
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("jmixlogit_diversion: product-removal diversion by market equals the engine's, with se and sim")
+    void removalDiversion() {
+        BridgeTable table = fit.engine(data, true, "{\"replicates\": 3}").removalDiversion();
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_replicates", "3");
+        substitution("diversion", locals, table, "D", "D se sim");
+        assertTrue(Double.isFinite(StataSimulator.scalar("jm_D_1_2")) && StataSimulator.scalar("jm_D_1_2") > 0);
+        assertEquals(StataSimulator.missing(), StataSimulator.scalar("jm_D_1_1"), "no diversion to itself");
+    }
+
+    @Test
+    @DisplayName("jmixlogit_diversion, attribute(pf): marginal diversion with Krinsky-Robb columns")
+    void marginalDiversion() {
+        BridgeTable table = fit.engine(data, true, "{\"krinskyRobb\": 20, \"replicates\": 0}")
+                .marginalDiversion("pf");
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_attribute", "pf");
+        locals.put("jm_krinsky", "20");
+        locals.put("jm_replicates", "0");
+        substitution("diversion", locals, table, "D", "D se kr_se kr_lb kr_ub");
+    }
+
+    @Test
+    @DisplayName("jmixlogit_elasticities, attribute(pf): own and cross price elasticities equal the engine's")
+    void elasticities() {
+        BridgeTable table = fit.engine(data, true, "{\"replicates\": 2}").elasticities("pf");
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_attribute", "pf");
+        locals.put("jm_replicates", "2");
+        substitution("elasticities", locals, table, "E", "E se sim");
+        for (int j = 1; j <= 4; j++) {
+            assertTrue(StataSimulator.scalar("jm_E_" + j + "_" + j) < 0, "own-price elasticity is negative");
+        }
+    }
+
+    @Test
+    @DisplayName("e(spec_json) and e(options_json) come back from the estimation as locals the ado stores")
+    void estimationLeavesModel() {
+        assertTrue(fit.specJson.contains("\"cl\""), fit.specJson);
+        assertTrue(fit.optionsJson.contains("\"R\":20"), fit.optionsJson);
+        assertArrayEquals(new String[] {"Mean:pf", "Mean:loc", "Mean:wk", "Mean:tod", "Mean:seas", "Mean:cl",
+            "SD:cl"}, fit.colnames.split(" "));
+    }
+}

@@ -1,0 +1,9 @@
+*! version 0.1.0  jmixlogit_elasticities: own and cross elasticities after jmixlogit
+program define jmixlogit_elasticities, rclass
+    version 16
+    syntax [if] [in] , ATtribute(name) [ KRinsky(integer 0) REPlicates(integer 5) ]
+
+    if ("`e(cmd)'" != "jmixlogit") error 301
+    _jmixlogit_post elasticities `if' `in', attribute(`attribute') krinsky(`krinsky') replicates(`replicates')
+    return add
+end
