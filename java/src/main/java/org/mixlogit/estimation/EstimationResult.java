@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.inference.Covariances;
@@ -61,6 +62,25 @@ public final class EstimationResult {
         double checkSeconds;
         SimulationNoise simulationNoise;
         GmmDiagnostics gmm;
+
+        /** The fields every estimator fills the same way: the model, data counts and run settings. */
+        void describe(ChoiceData data, ModelSpec model, EstimatorConfig config, double plainLogLik) {
+            spec = model;
+            names = model.layout().names();
+            clusterDescription = config.cluster() == null ? (data.isPanel() ? "decision-maker" : "situation")
+                    : config.cluster();
+            level = config.level();
+            nullLogLikelihood = MsleEstimator.nullLogLikelihood(data);
+            plainLogitLogLikelihood = plainLogLik;
+            decisionMakers = data.decisionMakerCount();
+            situations = data.situationCount();
+            rows = data.rowCount();
+            panel = data.isPanel();
+            integrationConfig = config.integration();
+            draws = model.randomDimension() == 0 ? 0 : config.integration().draws();
+            threads = config.threads();
+            optimizer = config.optimizer().algorithm().code();
+        }
     }
 
     /** "MSLE" or "MSM". */

@@ -26,12 +26,9 @@ final class DecisionMakerKernel {
     private final int k;
     private final int d;
     private final int r;
-    private final int b;
     private final int[] situationStart;
     private final int[] chosenRow;
     private final int[] decisionMakerStart;
-    private final double[] characteristics;
-    private final int characteristicCount;
 
     private final double[][] levelFactor;
     private final double[][] expUtility;
@@ -44,7 +41,6 @@ final class DecisionMakerKernel {
     private final double[][] betaScore;
     private final double[] locationAcc;
     private final double[] scaleAcc;
-    private final double[] choleskyAcc;
     /** The first non-positive integrated probability met since the last {@link #clearFailure()}, in words. */
     private String failure;
     private int failedDecisionMaker = -1;
@@ -56,13 +52,10 @@ final class DecisionMakerKernel {
         this.k = design.k;
         this.d = design.d;
         this.r = store.nodeCount();
-        this.b = design.blockMembers.length;
         this.draws = new CoefficientDraws(design, r);
         this.situationStart = design.data.situationStartRef();
         this.chosenRow = design.data.chosenRowRef();
         this.decisionMakerStart = design.data.decisionMakerStartRef();
-        this.characteristics = design.data.characteristicsRef();
-        this.characteristicCount = design.data.characteristicCount();
         int jmax = Math.max(2, design.data.maxAlternatives());
         levelFactor = new double[rows.maxLevels][r];
         expUtility = new double[jmax][r];
@@ -75,7 +68,6 @@ final class DecisionMakerKernel {
         betaScore = new double[k][r];
         locationAcc = new double[k];
         scaleAcc = new double[k];
-        choleskyAcc = new double[b * b];
     }
 
     /**
@@ -218,24 +210,7 @@ final class DecisionMakerKernel {
     /** Utilities of all draws, shifted by their maximum over alternatives, exponentiated. */
     private void shiftedExpUtilities(int first, int end) {
         int alternatives = end - first;
-        for (int j = 0; j < alternatives; j++) {
-            double[] u = utility[j];
-            Arrays.fill(u, 0.0);
-            for (int e = rows.nonZeroStart[first + j]; e < rows.nonZeroStart[first + j + 1]; e++) {
-                double value = rows.value[e];
-                double[] betaRow = draws.beta[rows.attribute[e]];
-                for (int q = 0; q < r; q++) {
-                    u[q] += value * betaRow[q];
-                }
-            }
-        }
-        System.arraycopy(utility[0], 0, shift, 0, r);
-        for (int j = 1; j < alternatives; j++) {
-            double[] u = utility[j];
-            for (int q = 0; q < r; q++) {
-                shift[q] = Math.max(shift[q], u[q]);
-            }
-        }
+        DrawUtilities.utilities(rows, draws.beta, first, end, r, utility, shift);
         Arrays.fill(denominator, 0.0);
         for (int j = 0; j < alternatives; j++) {
             double[] u = utility[j];
@@ -357,37 +332,6 @@ final class DecisionMakerKernel {
             locationAcc[i] = la;
             scaleAcc[i] = sa;
         }
-        for (int a = 0; a < b; a++) {
-            double[] g = betaScore[m.blockMembers[a]];
-            for (int c = 0; c <= a; c++) {
-                int dim = m.dimension[m.blockMembers[c]];
-                double acc = 0;
-                for (int q = 0; q < r; q++) {
-                    acc += g[q] * v[vo + q * d + dim];
-                }
-                choleskyAcc[a * b + c] = acc;
-            }
-        }
-        Arrays.fill(score, so, so + m.p, 0.0);
-        for (int i = 0; i < k; i++) {
-            int mi = m.meanIndex[i];
-            if (mi >= 0) {
-                score[so + mi] = locationAcc[i];
-            }
-            int[] cols = m.heterogeneityColumns[i];
-            int hs = m.heterogeneityStart[i];
-            for (int h = 0; h < cols.length; h++) {
-                score[so + hs + h] = locationAcc[i] * characteristics[n * characteristicCount + cols[h]];
-            }
-            int si = m.scaleIndex[i];
-            if (si >= 0) {
-                score[so + si] = scaleAcc[i];
-            }
-        }
-        for (int a = 0; a < b; a++) {
-            for (int c = 0; c <= a; c++) {
-                score[so + m.choleskyIndex[a * b + c]] = choleskyAcc[a * b + c];
-            }
-        }
+        ChainRule.toParameters(m, n, locationAcc, scaleAcc, betaScore, v, vo, r, score, so);
     }
 }

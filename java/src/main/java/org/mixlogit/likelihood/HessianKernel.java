@@ -213,41 +213,7 @@ final class HessianKernel {
         int chosen = m.data.chosenRowRef()[t] - first;
         double[] x = m.x;
         double[][] beta = draws.beta;
-        Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        for (int j = 0; j < alternatives; j++) {
-            double[] u = util[j];
-            Arrays.fill(u, 0.0);
-            int row = (first + j) * k;
-            for (int a = 0; a < k; a++) {
-                double xa = x[row + a];
-                if (xa != 0) {
-                    double[] ba = beta[a];
-                    for (int q = 0; q < r; q++) {
-                        u[q] += xa * ba[q];
-                    }
-                }
-            }
-            for (int q = 0; q < r; q++) {
-                max[q] = Math.max(max[q], u[q]);
-            }
-        }
-        Arrays.fill(den, 0.0);
-        for (int j = 0; j < alternatives; j++) {
-            double[] u = util[j];
-            for (int q = 0; q < r; q++) {
-                u[q] = Math.exp(u[q] - max[q]);
-                den[q] += u[q];
-            }
-        }
-        for (int q = 0; q < r; q++) {
-            den[q] = 1.0 / den[q];
-        }
-        for (int j = 0; j < alternatives; j++) {
-            double[] u = util[j];
-            for (int q = 0; q < r; q++) {
-                u[q] *= den[q];
-            }
-        }
+        DrawUtilities.probabilities(m.rows, beta, first, first + alternatives, r, util, max, den);
         double[] chosenProbability = util[chosen];
         for (int q = 0; q < r; q++) {
             product[q] *= chosenProbability[q];

@@ -68,16 +68,7 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         }
         this.decisionMakers = design.data.decisionMakerCount();
         this.workers = new DecisionMakerWorkers(threads);
-        boolean cache = VariateStore.cacheSize(rule, decisionMakers) <= integration.cacheBytes();
-        this.store = cache ? VariateStore.cached(rule, design.dimensionDistribution, decisionMakers)
-                : VariateStore.onDemand(rule, design.dimensionDistribution);
-        if (cache) {
-            VariateStore.Source[] fillers = new VariateStore.Source[threads];
-            for (int w = 0; w < threads; w++) {
-                fillers[w] = store.newSource();
-            }
-            workers.run(decisionMakers, (worker, from, to) -> store.fillCache(from, to, fillers[worker]));
-        }
+        this.store = VariateStore.forRule(rule, design, integration.cacheBytes(), workers);
         this.kernels = new DecisionMakerKernel[threads];
         for (int w = 0; w < threads; w++) {
             kernels[w] = new DecisionMakerKernel(design, store);

@@ -16,11 +16,8 @@ final class SituationShareKernel {
     private final int k;
     private final int d;
     private final int r;
-    private final int b;
     private final int[] situationStart;
     private final int[] decisionMakerStart;
-    private final double[] characteristics;
-    private final int characteristicCount;
     /** prob[j][q]: probability of the situation's alternative j in draw q. */
     private final double[][] prob;
     private final double[] max;
@@ -39,12 +36,9 @@ final class SituationShareKernel {
         this.k = design.k;
         this.d = design.d;
         this.r = store.nodeCount();
-        this.b = design.blockMembers.length;
         this.draws = new CoefficientDraws(design, r);
         this.situationStart = design.data.situationStartRef();
         this.decisionMakerStart = design.data.decisionMakerStartRef();
-        this.characteristics = design.data.characteristicsRef();
-        this.characteristicCount = design.data.characteristicCount();
         int jmax = Math.max(2, design.data.maxAlternatives());
         prob = new double[jmax][r];
         max = new double[r];
@@ -92,42 +86,7 @@ final class SituationShareKernel {
 
     /** prob[j][q] for the situation's rows first..end-1, utilities shifted by their maximum per draw. */
     private void drawProbabilities(int first, int end) {
-        int alternatives = end - first;
-        for (int j = 0; j < alternatives; j++) {
-            double[] u = prob[j];
-            java.util.Arrays.fill(u, 0.0);
-            for (int e = rows.nonZeroStart[first + j]; e < rows.nonZeroStart[first + j + 1]; e++) {
-                double value = rows.value[e];
-                double[] betaRow = draws.beta[rows.attribute[e]];
-                for (int q = 0; q < r; q++) {
-                    u[q] += value * betaRow[q];
-                }
-            }
-        }
-        System.arraycopy(prob[0], 0, max, 0, r);
-        for (int j = 1; j < alternatives; j++) {
-            double[] u = prob[j];
-            for (int q = 0; q < r; q++) {
-                max[q] = Math.max(max[q], u[q]);
-            }
-        }
-        java.util.Arrays.fill(denominator, 0.0);
-        for (int j = 0; j < alternatives; j++) {
-            double[] u = prob[j];
-            for (int q = 0; q < r; q++) {
-                u[q] = Math.exp(u[q] - max[q]);
-                denominator[q] += u[q];
-            }
-        }
-        for (int q = 0; q < r; q++) {
-            denominator[q] = 1.0 / denominator[q];
-        }
-        for (int j = 0; j < alternatives; j++) {
-            double[] u = prob[j];
-            for (int q = 0; q < r; q++) {
-                u[q] *= denominator[q];
-            }
-        }
+        DrawUtilities.probabilities(rows, draws.beta, first, end, r, prob, max, denominator);
     }
 
     /** xbar[k][q] = sum_j P_jq x_jk. */
@@ -167,34 +126,6 @@ final class SituationShareKernel {
             locationAcc[i] = la;
             scaleAcc[i] = sa;
         }
-        int p = m.p;
-        int so = row * p;
-        java.util.Arrays.fill(jacobian, so, so + p, 0.0);
-        for (int i = 0; i < k; i++) {
-            int mi = m.meanIndex[i];
-            if (mi >= 0) {
-                jacobian[so + mi] = locationAcc[i];
-            }
-            int[] cols = m.heterogeneityColumns[i];
-            int hs = m.heterogeneityStart[i];
-            for (int h = 0; h < cols.length; h++) {
-                jacobian[so + hs + h] = locationAcc[i] * characteristics[n * characteristicCount + cols[h]];
-            }
-            int si = m.scaleIndex[i];
-            if (si >= 0) {
-                jacobian[so + si] = scaleAcc[i];
-            }
-        }
-        for (int a = 0; a < b; a++) {
-            double[] t = term[m.blockMembers[a]];
-            for (int c = 0; c <= a; c++) {
-                int dim = m.dimension[m.blockMembers[c]];
-                double acc = 0;
-                for (int q = 0; q < r; q++) {
-                    acc += t[q] * v[vo + q * d + dim];
-                }
-                jacobian[so + m.choleskyIndex[a * b + c]] = acc;
-            }
-        }
+        ChainRule.toParameters(m, n, locationAcc, scaleAcc, term, v, vo, r, jacobian, row * m.p);
     }
 }

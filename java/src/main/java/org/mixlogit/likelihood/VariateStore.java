@@ -27,6 +27,25 @@ final class VariateStore {
         this.cachedWeights = weights;
     }
 
+    /**
+     * The nodes of every decision-maker: computed once by the workers when they fit {@code cacheBytes}, otherwise
+     * regenerated on demand per evaluation (identical numbers either way).
+     */
+    static VariateStore forRule(IntegrationRule rule, ModelDesign design, long cacheBytes,
+            DecisionMakerWorkers workers) {
+        int decisionMakers = design.data.decisionMakerCount();
+        if (cacheSize(rule, decisionMakers) > cacheBytes) {
+            return onDemand(rule, design.dimensionDistribution);
+        }
+        VariateStore store = cached(rule, design.dimensionDistribution, decisionMakers);
+        Source[] fillers = new Source[workers.threads()];
+        for (int w = 0; w < fillers.length; w++) {
+            fillers[w] = store.newSource();
+        }
+        workers.run(decisionMakers, (worker, from, to) -> store.fillCache(from, to, fillers[worker]));
+        return store;
+    }
+
     /** Bytes a full cache of {@code decisionMakers} decision-makers would take. */
     static long cacheSize(IntegrationRule rule, int decisionMakers) {
         return 8L * decisionMakers * rule.nodeCount() * (rule.dimension() + 1L);
