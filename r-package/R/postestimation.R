@@ -45,6 +45,16 @@ diversion <- function(object, ...) UseMethod("diversion")
 conditionals <- function(object, ...) UseMethod("conditionals")
 wtp <- function(object, ...) UseMethod("wtp")
 
+# For anything but a fit: a classed error rather than R's "no applicable method".
+post_default <- function(object, ...) {
+  arg_error("`object` must be a fit returned by mixlogit(), not ", class(object)[1L], ".")
+}
+shares.default <- post_default
+elasticities.default <- post_default
+diversion.default <- post_default
+conditionals.default <- post_default
+wtp.default <- post_default
+
 # Methods for "mixlogit" fits ------------------------------------------------------------------------------
 
 shares.mixlogit <- function(object, newdata = NULL, krinsky_robb = 0, replicates = 5, seed = NULL, ...) {
