@@ -95,24 +95,50 @@ residuals.mixlogit <- function(object, ...) {
   object$y - object$probabilities
 }
 
-predict.mixlogit <- function(object, newdata, ...) {
-  if (missing(newdata) || is.null(newdata)) {
+predict.mixlogit <- function(object, newdata = NULL, type = c("prob", "share", "conditional"), ...) {
+  type <- check_choice(type, "type", c("prob", "share", "conditional"))
+  if (type == "share") {
+    return(shares(object, newdata = newdata, ...))
+  }
+  if (type == "conditional") {
+    if (!is.null(newdata)) {
+      arg_error("predict(type = \"conditional\") conditions on the observed choices of the estimation data;",
+                " it takes no `newdata`.")
+    }
+    post <- post_object(check_fit(object))
+    return(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilities")))
+  }
+  if (is.null(newdata)) {
     return(object$probabilities)
   }
-  newdata <- check_newdata(newdata, object$settings)
+  x <- newdata_columns(object, newdata, labels = FALSE)
+  with_engine(rJava::.jcall(check_fit(object)$java, "[D", "predict", x$situation, x$decision_maker,
+                            x$attribute_names, x$attributes, x$characteristic_names, x$characteristics))
+}
+
+# The columns of new data as the engine takes them (Java arrays), after the checks of check_newdata().
+newdata_columns <- function(object, newdata, labels) {
   s <- object$settings
+  newdata <- check_newdata(newdata, s, labels = labels)
   rhs <- delete.response(object$terms)
   mf <- model.frame(rhs, newdata, na.action = na.pass, xlev = object$xlevels)
   x <- model.matrix(rhs, mf, contrasts.arg = object$contrasts)
   x <- check_design(x[, colnames(x) != "(Intercept)", drop = FALSE])
   characteristics <- unique(as.character(unlist(s$heterogeneity)))
-  with_engine(rJava::.jcall(object$java, "[D", "predict",
-    rJava::.jarray(id_codes(newdata[[s$group]])),
-    rJava::.jarray(if (is.null(s$id)) integer(0) else id_codes(newdata[[s$id]])),
-    rJava::.jarray(colnames(x)),
-    rJava::.jarray(as.numeric(x)),
-    rJava::.jarray(as.character(characteristics)),
-    rJava::.jarray(as.numeric(unlist(lapply(characteristics, function(v) as.numeric(newdata[[v]])))))))
+  out <- list(
+    situation = rJava::.jarray(id_codes(newdata[[s$group]])),
+    decision_maker = rJava::.jarray(if (is.null(s$id)) integer(0) else id_codes(newdata[[s$id]])),
+    attribute_names = rJava::.jarray(colnames(x)),
+    attributes = rJava::.jarray(as.numeric(x)),
+    characteristic_names = rJava::.jarray(as.character(characteristics)),
+    characteristics = rJava::.jarray(as.numeric(unlist(lapply(characteristics,
+                                                              function(v) as.numeric(newdata[[v]]))))))
+  if (labels) {
+    l <- row_labels(newdata, s)
+    out$alternatives <- rJava::.jarray(l$alternatives)
+    out$markets <- rJava::.jarray(l$markets)
+  }
+  out
 }
 
 tidy.mixlogit <- function(x, conf.int = FALSE, conf.level = x$level, ...) {

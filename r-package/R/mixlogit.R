@@ -2,16 +2,17 @@
 mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation = FALSE, heterogeneity = NULL,
                      draws = "halton", R = 100, seed = 12345, burn = NULL, starts = 1, optimizer = "bfgs",
                      vce = "hessian", cluster = NULL, weights = NULL, threads = NULL, start = NULL,
-                     level = 0.95, verbose = FALSE) {
+                     level = 0.95, verbose = FALSE, alt = NULL, market = NULL) {
   call <- match.call()
   a <- validate_arguments(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed, burn,
-                          starts, optimizer, vce, cluster, weights, threads, start, level, verbose)
+                          starts, optimizer, vce, cluster, weights, threads, start, level, verbose, alt, market)
   data <- a$data
   check_engine_version()
   design <- design_matrix(formula, data)
   check_rpar_columns(a$rpar, colnames(design$x))
   characteristics <- unique(c(unlist(a$heterogeneity), a$cluster))
   check_missing(data, c(a$group, a$id, a$weights, characteristics))
+  labels <- row_labels(data, a)
   spec <- spec_json(colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
   options <- options_json(a)
   fit <- with_engine(rJava::.jcall(
@@ -24,6 +25,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
     rJava::.jarray(as.character(characteristics)),
     rJava::.jarray(as.numeric(unlist(lapply(characteristics, function(v) as.numeric(data[[v]]))))),
     rJava::.jarray(if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]])),
+    rJava::.jarray(labels$alternatives), rJava::.jarray(labels$markets),
     spec, options))
   result <- collect_fit(fit, a)
   result$call <- call
@@ -35,6 +37,11 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   result$situation <- data[[a$group]]
   result$settings <- a[setdiff(names(a), "data")]
   result$characteristics <- characteristics
+  result$attributes <- colnames(design$x)
+  result$alternatives <- labels$alternatives
+  result$markets <- labels$markets
+  result$decision_makers <- decision_maker_lookup(data, a)
+  result$characteristic_means <- characteristic_means(data, a)
   if (a$verbose) {
     print_trace(result$trace)
   }
@@ -58,6 +65,35 @@ id_codes <- function(x) {
     return(as.integer(x))
   }
   match(x, unique(x))
+}
+
+# Text labels of the alternative and market columns (character(0) when not given), as the engine takes them.
+row_labels <- function(data, a) {
+  list(alternatives = if (is.null(a$alt)) character(0) else label_strings(data[[a$alt]]),
+       markets = if (is.null(a$market)) character(0) else label_strings(data[[a$market]]))
+}
+
+# Whole numbers without exponents ("100000", not "1e+05"); factors by their labels.
+label_strings <- function(x) {
+  if (is.numeric(x) && all(x == round(x))) {
+    return(sprintf("%.0f", x))
+  }
+  as.character(x)
+}
+
+# The engine numbers decision-makers by the integer codes of id_codes(); this maps codes back to the user's ids.
+decision_maker_lookup <- function(data, a) {
+  values <- data[[if (is.null(a$id)) a$group else a$id]]
+  keep <- !duplicated(values)
+  list(codes = id_codes(values)[keep], values = values[keep])
+}
+
+# Means of the heterogeneity characteristics over decision-makers (one row each), for plotting distributions.
+characteristic_means <- function(data, a) {
+  characteristics <- unique(as.character(unlist(a$heterogeneity)))
+  if (length(characteristics) == 0L) return(numeric(0))
+  first <- !duplicated(data[[if (is.null(a$id)) a$group else a$id]])
+  vapply(stats::setNames(characteristics, characteristics), function(v) mean(as.numeric(data[[v]][first])), 0)
 }
 
 json_string <- function(x) {

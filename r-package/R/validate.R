@@ -45,7 +45,8 @@ check_column <- function(x, name, data, allow_null = TRUE) {
 
 # Validates every argument; returns the normalised settings.
 validate_arguments <- function(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed,
-                               burn, starts, optimizer, vce, cluster, weights, threads, start, level, verbose) {
+                               burn, starts, optimizer, vce, cluster, weights, threads, start, level, verbose,
+                               alt = NULL, market = NULL) {
   if (!inherits(formula, "formula") || length(formula) != 3L) {
     arg_error("`formula` must be a two-sided formula such as choice ~ price + time.")
   }
@@ -59,6 +60,9 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   group <- check_column(group, "group", data, allow_null = FALSE)
   id <- check_column(id, "id", data)
   weights <- check_column(weights, "weights", data)
+  alt <- check_column(alt, "alt", data)
+  market <- check_column(market, "market", data)
+  check_labels(data, group, alt, market)
   if (!is.null(rpar)) {
     if (!is.character(rpar) || is.null(names(rpar)) || any(names(rpar) == "")) {
       arg_error("`rpar` must be a named character vector such as c(pf = \"n\", cl = \"ln\").")
@@ -127,7 +131,42 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   list(data = data, group = group, id = id, rpar = rpar, correlation = correlation,
        heterogeneity = heterogeneity, draws = draws, R = R, seed = seed, burn = burn, starts = starts,
        optimizer = optimizer, vce = vce, cluster = cluster, weights = weights, threads = threads, start = start,
-       level = level, verbose = verbose)
+       level = level, verbose = verbose, alt = alt, market = market)
+}
+
+# The alternative and market columns: no missing or empty values, each alternative once per situation, one
+# market per situation. `data` may be estimation data or new data.
+check_labels <- function(data, group, alt, market) {
+  for (column in c(alt, market)) {
+    x <- data[[column]]
+    if (!is.atomic(x) || is.null(x) || (!is.numeric(x) && !is.character(x) && !is.factor(x) && !is.logical(x))) {
+      arg_error("Column \"", column, "\" must hold numbers or text (the labels of alternatives or markets).")
+    }
+    bad <- which(is.na(x) | trimws(as.character(x)) == "")
+    if (length(bad) > 0L) {
+      data_error("Column \"", column, "\" has missing or empty values in row", if (length(bad) > 1L) "s" else "",
+                 " ", paste(utils::head(bad, 10L), collapse = ", "), if (length(bad) > 10L) ", ..." else "",
+                 ": every row needs its ", if (identical(column, alt)) "alternative" else "market", ".")
+    }
+  }
+  if (!is.null(alt) && !anyNA(data[[group]])) {
+    twice <- which(duplicated(data.frame(g = data[[group]], a = as.character(data[[alt]]))))
+    if (length(twice) > 0L) {
+      row <- twice[1L]
+      data_error("Choice situation ", data[[group]][row], " lists alternative \"", data[[alt]][row],
+                 "\" twice (row ", row, "): each alternative may appear once per situation.")
+    }
+  }
+  if (!is.null(market) && !anyNA(data[[group]])) {
+    labels <- as.character(data[[market]])
+    first <- labels[match(data[[group]], data[[group]])]
+    changed <- which(labels != first)
+    if (length(changed) > 0L) {
+      row <- changed[1L]
+      data_error("The market changes within choice situation ", data[[group]][row], " (\"", first[row],
+                 "\" and \"", labels[row], "\" in row ", row, "): a situation belongs to one market.")
+    }
+  }
 }
 
 # The response: 0/1 or logical, without missing values.
@@ -181,13 +220,23 @@ check_engine_version <- function() {
 }
 
 # New data for predict(): a data frame with the group, id and heterogeneity columns, none missing.
-check_newdata <- function(newdata, settings) {
+# With labels = TRUE (post-estimation tables) also the alternative and market columns of the fit.
+check_newdata <- function(newdata, settings, labels = FALSE) {
   if (!is.data.frame(newdata)) {
     arg_error("`newdata` must be a data frame with the model's attributes and the group column.")
   }
   newdata <- as.data.frame(newdata)
+  if (nrow(newdata) == 0L) {
+    data_error("`newdata` has no rows.")
+  }
   check_column(settings$group, "group", newdata, allow_null = FALSE)
   if (!is.null(settings$id)) check_column(settings$id, "id", newdata)
+  if (labels) {
+    check_column(settings$alt, "alt", newdata)
+    check_column(settings$market, "market", newdata)
+    check_missing(newdata, settings$group)
+    check_labels(newdata, settings$group, settings$alt, settings$market)
+  }
   characteristics <- unique(as.character(unlist(settings$heterogeneity)))
   for (column in characteristics) {
     check_column(column, "heterogeneity", newdata, allow_null = FALSE)
@@ -214,4 +263,49 @@ check_missing <- function(data, columns) {
                  ": remove or impute those choice situations before estimating.")
     }
   }
+}
+
+# Post-estimation options as the engine's JSON: Krinsky-Robb draws, replicate draw sets, seed (NULL: the engine's).
+post_options_json <- function(krinsky_robb, replicates, seed) {
+  krinsky_robb <- check_count(krinsky_robb, "krinsky_robb", min = 0)
+  replicates <- check_count(replicates, "replicates", min = 0)
+  if (krinsky_robb == 1L) {
+    arg_error("`krinsky_robb` is 1: use 0 (no Krinsky-Robb simulation) or at least 2 draws (say 500).")
+  }
+  if (replicates == 1L) {
+    arg_error("`replicates` is 1: use 0 (no simulation error) or at least 2 independent draw sets.")
+  }
+  fields <- c(sprintf("\"krinskyRobb\": %d", krinsky_robb), sprintf("\"replicates\": %d", replicates))
+  if (!is.null(seed)) {
+    if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
+      arg_error("`seed` must be a whole number or NULL.")
+    }
+    fields <- c(fields, sprintf("\"seed\": %.0f", seed))
+  }
+  paste0("{", paste(fields, collapse = ", "), "}")
+}
+
+# An attribute of the model (a column of its model matrix), given as one string.
+check_attribute <- function(x, name, object) {
+  if (!is.character(x) || length(x) != 1L || is.na(x)) {
+    arg_error("`", name, "` must name one attribute of the model (a string): ",
+              paste(object$attributes, collapse = ", "), ".")
+  }
+  if (!x %in% object$attributes) {
+    arg_error("`", name, "` is \"", x, "\", which is not an attribute of the model: ",
+              paste(object$attributes, collapse = ", "), ".")
+  }
+  x
+}
+
+# Post-estimation needs the live engine object of the fit (it does not survive saveRDS/load).
+check_fit <- function(object) {
+  if (!inherits(object, "mixlogit")) {
+    arg_error("`object` must be a fit returned by mixlogit(), not ", class(object)[1L], ".")
+  }
+  if (is.null(object$java) || rJava::is.jnull(object$java)) {
+    arg_error("The engine object of this fit is gone (fits do not survive saving and reloading): refit it,",
+              " e.g. with update().")
+  }
+  object
 }

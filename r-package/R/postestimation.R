@@ -1,0 +1,226 @@
+# Post-estimation economics: shares, elasticities, diversion, conditional coefficients and willingness to pay,
+# computed by the engine on the estimation data or on new data (BridgePost) and returned as R data frames.
+
+post_class <- "Lorg/mixlogit/bridge/BridgePost;"
+
+# The engine's post-estimation object on the estimation data (newdata NULL) or on new data.
+post_object <- function(object, newdata = NULL, options = "{}") {
+  if (is.null(newdata)) {
+    return(with_engine(rJava::.jcall(object$java, post_class, "post", options)))
+  }
+  x <- newdata_columns(object, newdata, labels = TRUE)
+  with_engine(rJava::.jcall(object$java, post_class, "postOn", x$situation, x$decision_maker, x$attribute_names,
+                            x$attributes, x$characteristic_names, x$characteristics, x$alternatives, x$markets,
+                            options))
+}
+
+# A BridgeTable as a data frame of class "mixlogit_table": market, alternative (shares) or from/to (matrices),
+# the estimate and its uncertainty columns. NaN from the engine (undefined, not computed) becomes NA.
+table_frame <- function(table, kind) {
+  get_d <- function(method) {
+    v <- rJava::.jcall(table, "[D", method)
+    v[is.nan(v)] <- NA_real_
+    v
+  }
+  keys <- data.frame(market = rJava::.jcall(table, "[S", "markets"),
+                     alternative = rJava::.jcall(table, "[S", "alternatives"), stringsAsFactors = FALSE)
+  if (kind != "shares") {
+    keys <- data.frame(market = keys$market, from = keys$alternative, to = rJava::.jcall(table, "[S", "others"),
+                       stringsAsFactors = FALSE)
+  }
+  out <- cbind(keys, data.frame(
+    estimate = get_d("estimates"), std_error = get_d("standardErrors"), lower = get_d("lower"),
+    upper = get_d("upper"), kr_sd = get_d("krinskyRobbSd"), kr_lower = get_d("krinskyRobbLower"),
+    kr_upper = get_d("krinskyRobbUpper"), sim_error = get_d("simulationErrors")))
+  structure(out, class = c("mixlogit_table", "data.frame"), kind = kind,
+            title = rJava::.jcall(table, "S", "title"), notes = rJava::.jcall(table, "S", "notes"),
+            level = rJava::.jcall(table, "D", "level") / 100)
+}
+
+# Generics -------------------------------------------------------------------------------------------------
+
+shares <- function(object, ...) UseMethod("shares")
+elasticities <- function(object, ...) UseMethod("elasticities")
+diversion <- function(object, ...) UseMethod("diversion")
+conditionals <- function(object, ...) UseMethod("conditionals")
+wtp <- function(object, ...) UseMethod("wtp")
+
+# For anything but a fit: a classed error rather than R's "no applicable method".
+post_default <- function(object, ...) {
+  arg_error("`object` must be a fit returned by mixlogit(), not ", class(object)[1L], ".")
+}
+shares.default <- post_default
+elasticities.default <- post_default
+diversion.default <- post_default
+conditionals.default <- post_default
+wtp.default <- post_default
+
+# Methods for "mixlogit" fits ------------------------------------------------------------------------------
+
+shares.mixlogit <- function(object, newdata = NULL, krinsky_robb = 0, replicates = 5, seed = NULL, ...) {
+  check_fit(object)
+  options <- post_options_json(krinsky_robb, replicates, seed)
+  post <- post_object(object, newdata, options)
+  table_frame(with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "shares")), "shares")
+}
+
+elasticities.mixlogit <- function(object, attribute, newdata = NULL, krinsky_robb = 0, replicates = 5,
+                                  seed = NULL, ...) {
+  check_fit(object)
+  if (missing(attribute)) {
+    arg_error("`attribute` is required: the attribute whose change the elasticities are with respect to, one of ",
+              paste(object$attributes, collapse = ", "), ".")
+  }
+  attribute <- check_attribute(attribute, "attribute", object)
+  options <- post_options_json(krinsky_robb, replicates, seed)
+  post <- post_object(object, newdata, options)
+  table_frame(with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "elasticities", attribute)),
+              "elasticities")
+}
+
+diversion.mixlogit <- function(object, attribute = NULL, type = c("removal", "marginal"), newdata = NULL,
+                               krinsky_robb = 0, replicates = 5, seed = NULL, decomposition = FALSE, ...) {
+  check_fit(object)
+  type <- check_choice(type, "type", c("removal", "marginal"))
+  check_flag(decomposition, "decomposition")
+  if (!is.null(attribute)) {
+    attribute <- check_attribute(attribute, "attribute", object)
+  } else if (type == "marginal") {
+    arg_error("Marginal diversion is for a change in one attribute: give `attribute`, one of ",
+              paste(object$attributes, collapse = ", "), ".")
+  }
+  options <- post_options_json(krinsky_robb, replicates, seed)
+  post <- post_object(object, newdata, options)
+  if (decomposition) {
+    return(decomposition_frame(post, attribute, object$attributes[1L]))
+  }
+  table <- if (type == "removal") {
+    with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "removalDiversion"))
+  } else {
+    with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "marginalDiversion", attribute))
+  }
+  table_frame(table, paste0(type, "_diversion"))
+}
+
+# The per-situation decomposition; without an attribute the marginal columns (which depend on one) are dropped.
+decomposition_frame <- function(post, attribute, fallback) {
+  csv <- with_engine(rJava::.jcall(post, "S", "decompositionCsv", if (is.null(attribute)) fallback else attribute))
+  out <- utils::read.csv(text = csv, colClasses = c(market = "character", from = "character", to = "character"))
+  if (is.null(attribute)) {
+    out$marginal <- NULL
+    out$marginal_weight <- NULL
+  }
+  out
+}
+
+conditionals.mixlogit <- function(object, ...) {
+  check_fit(object)
+  post <- post_object(object)
+  names <- with_engine(rJava::.jcall(post, "[S", "coefficientNames"))
+  means <- with_engine(rJava::.jcall(post, "[D", "conditionalMeans"))
+  sds <- with_engine(rJava::.jcall(post, "[D", "conditionalSds"))
+  ids <- decision_maker_ids(object, rJava::.jcall(post, "[D", "decisionMakerIds"))
+  n <- length(ids)
+  means <- matrix(means, n, length(names), dimnames = list(NULL, names))
+  sds <- matrix(sds, n, length(names), dimnames = list(NULL, names))
+  out <- data.frame(id = ids, stringsAsFactors = FALSE)
+  for (k in names) {
+    out[[paste0(k, ".mean")]] <- means[, k]
+    out[[paste0(k, ".sd")]] <- sds[, k]
+  }
+  out
+}
+
+wtp.mixlogit <- function(object, attribute, cost, ...) {
+  check_fit(object)
+  if (missing(attribute) || missing(cost)) {
+    arg_error("`attribute` and `cost` are required: willingness to pay for `attribute` in units of `cost`.")
+  }
+  attribute <- check_attribute(attribute, "attribute", object)
+  cost <- check_attribute(cost, "cost", object)
+  if (attribute == cost) {
+    arg_error("`attribute` and `cost` are both \"", cost, "\": willingness to pay needs two different attributes.")
+  }
+  post <- post_object(object)
+  summary <- with_engine(rJava::.jcall(post, "[D", "wtpSummary", attribute, cost))
+  individual <- with_engine(rJava::.jcall(post, "[D", "wtpIndividual", attribute, cost))
+  ids <- decision_maker_ids(object, rJava::.jcall(post, "[D", "decisionMakerIds"))
+  structure(list(attribute = attribute, cost = cost,
+                 population = stats::setNames(summary, c("mean", "median", "q05", "q25", "q75", "q95")),
+                 individual = data.frame(id = ids, wtp = individual, stringsAsFactors = FALSE)),
+            class = "mixlogit_wtp")
+}
+
+print.mixlogit_wtp <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
+  cat(sprintf("Willingness to pay for %s in units of %s: -b(%s) / b(%s)\n\n", x$attribute, x$cost, x$attribute,
+              x$cost))
+  cat("Population distribution:\n")
+  print.default(format(x$population, digits = digits), print.gap = 2L, quote = FALSE)
+  v <- x$individual$wtp
+  cat(sprintf("\nConditional means of %d decision-makers: mean %s, range [%s, %s] (component `individual`)\n",
+              length(v), format(mean(v), digits = digits), format(min(v), digits = digits),
+              format(max(v), digits = digits)))
+  invisible(x)
+}
+
+# Decision-maker ids in the user's coding (the engine returns the integer codes made by id_codes()).
+decision_maker_ids <- function(object, codes) {
+  lookup <- object$decision_makers
+  lookup$values[match(codes, lookup$codes)]
+}
+
+# The mixlogit_table class ---------------------------------------------------------------------------------
+
+print.mixlogit_table <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
+  cat(attr(x, "title"), "\n", sep = "")
+  shown <- as.data.frame(unclass(x), stringsAsFactors = FALSE)
+  if (length(unique(shown$market)) == 1L) shown$market <- NULL
+  numbers <- vapply(shown, is.numeric, logical(1))
+  empty <- numbers & vapply(shown, function(v) all(is.na(v)), logical(1))
+  shown <- shown[, !empty, drop = FALSE]
+  print(shown, digits = digits, row.names = FALSE, ...)
+  notes <- attr(x, "notes")
+  if (!is.null(notes) && nzchar(notes)) cat(notes, "\n", sep = "")
+  invisible(x)
+}
+
+as.matrix.mixlogit_table <- function(x, market = NULL, value = "estimate", ...) {
+  columns <- c("estimate", "std_error", "lower", "upper", "kr_sd", "kr_lower", "kr_upper", "sim_error")
+  value <- check_choice(value, "value", columns)
+  markets <- unique(x$market)
+  if (!is.null(market)) {
+    market <- as.character(market)
+    unknown <- setdiff(market, markets)
+    if (length(unknown) > 0L) {
+      arg_error("`market` \"", unknown[1L], "\" is not in the table; its markets are ",
+                paste(markets, collapse = ", "), ".")
+    }
+    markets <- market
+  }
+  if (!"from" %in% names(x)) {
+    alternatives <- label_order(x$alternative)
+    out <- matrix(NA_real_, length(markets), length(alternatives), dimnames = list(markets, alternatives))
+    rows <- x$market %in% markets
+    out[cbind(match(x$market[rows], markets), match(x$alternative[rows], alternatives))] <- x[[value]][rows]
+    return(out)
+  }
+  alternatives <- label_order(c(x$from, x$to))
+  one <- function(m) {
+    rows <- x$market == m
+    out <- matrix(NA_real_, length(alternatives), length(alternatives),
+                  dimnames = list(from = alternatives, to = alternatives))
+    out[cbind(match(x$from[rows], alternatives), match(x$to[rows], alternatives))] <- x[[value]][rows]
+    out
+  }
+  if (length(markets) == 1L) {
+    return(one(markets))
+  }
+  stats::setNames(lapply(markets, one), markets)
+}
+
+# Alternatives in the engine's order: numeric labels numerically, other labels by first appearance.
+label_order <- function(labels) {
+  labels <- unique(labels)
+  numbers <- suppressWarnings(as.numeric(labels))
+  if (!anyNA(numbers)) labels[order(numbers)] else labels
+}
