@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.mixlogit.NumericalFailureException;
 import org.mixlogit.integration.NormalQuantile;
 import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.FarLeftNormal;
 
 /**
  * One worker's coefficients for every draw of one decision-maker: beta_r = f(location_n + scale * e_r) (or the
@@ -173,6 +174,21 @@ final class CoefficientDraws {
     }
 
     /**
+     * The truncated draw when c = mu / a is below {@link FarLeftNormal#THRESHOLD}, where Phi(c) and the densities
+     * underflow: x with Phi(x) = e Phi(c) from the far-left series, z* = -x, beta = a (c - x), and the density
+     * ratio e phi(c) / phi(z*) from logarithms.
+     */
+    private void truncatedFarLeft(int i, int q, double upperTail, double mu, double a, double s) {
+        double c = mu / a;
+        double x = FarLeftNormal.quantileOfScaledCdf(upperTail, c);
+        beta[i][q] = a * (c - x);
+        double ratio = Math.exp(Math.log(upperTail) - 0.5 * (c - x) * (c + x));
+        dLocation[i][q] = 1.0 - ratio;
+        double dA = -x + ratio * mu / a;
+        dScale[i][q] = s >= 0 ? dA : -dA;
+    }
+
+    /**
      * Truncated normal at zero from the upper-tail variate e = Phi(-z): z* = -Phi^-1(e Phi(mu/a)), beta = mu + a z*,
      * the inverse-CDF draw conditioned on beta &gt; 0, computed from the tail for accuracy.
      */
@@ -184,6 +200,10 @@ final class CoefficientDraws {
             beta[i][q] = mu;
             dLocation[i][q] = 1.0;
             dScale[i][q] = 0.0;
+            return;
+        }
+        if (mu / a < FarLeftNormal.THRESHOLD) {
+            truncatedFarLeft(i, q, upperTail, mu, a, s);
             return;
         }
         double zStar = -NormalQuantile.quantile(upperTail * truncatedCdf[i]);

@@ -94,6 +94,9 @@ public enum Distribution {
             case CENSORED_NORMAL:
                 return a == 0 ? Math.max(0, m) : m * cdf(m / a) + a * pdf(m / a);
             case TRUNCATED_NORMAL:
+                if (a > 0 && m / a < FarLeftNormal.THRESHOLD) {
+                    return a * FarLeftNormal.truncatedMeanOverScale(m / a);
+                }
                 return a == 0 ? m : m + a * pdf(m / a) / cdf(m / a);
             default:
                 return m;
@@ -109,6 +112,9 @@ public enum Distribution {
             case CENSORED_NORMAL:
                 return Math.max(0, m);
             case TRUNCATED_NORMAL:
+                if (a > 0 && m / a < FarLeftNormal.THRESHOLD) {
+                    return a * (m / a - FarLeftNormal.quantileOfScaledCdf(0.5, m / a));
+                }
                 return a == 0 ? m : m + a * STANDARD_NORMAL.inverseCumulativeProbability(1 - 0.5 * cdf(m / a));
             default:
                 return m;
@@ -143,6 +149,9 @@ public enum Distribution {
                     return 0;
                 }
                 double c = m / a;
+                if (c < FarLeftNormal.THRESHOLD) {
+                    return a * FarLeftNormal.truncatedSdOverScale(c);
+                }
                 double lambda = pdf(c) / cdf(c);
                 return a * Math.sqrt(Math.max(0, 1 - lambda * (lambda + c)));
             }

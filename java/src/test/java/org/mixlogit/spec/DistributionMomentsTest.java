@@ -94,4 +94,39 @@ class DistributionMomentsTest {
         // every beta(z) is monotone in z, so the median is beta at z = 0
         assertEquals(beta(d, m, s, 0), d.median(m, s), 1e-12);
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("truncated normal far below zero (m / s = -40, -30.5): moments from the tail series equal quadrature")
+    void truncatedFarLeft() {
+        for (double c : new double[] {-40.0, -30.5}) {
+            double s = 0.25;
+            double m = c * s;
+            // beta = s y with density proportional to exp(c y - y^2 / 2) on y > 0 (z = -c + y)
+            int n = 200000;
+            double upper = 50.0 / -c;
+            double h = upper / n;
+            double w0 = 0;
+            double w1 = 0;
+            double w2 = 0;
+            double[] cumulative = new double[n + 1];
+            for (int i = 0; i <= n; i++) {
+                double y = i * h;
+                double f = Math.exp(c * y - 0.5 * y * y) * (i == 0 || i == n ? 0.5 : 1.0);
+                w0 += f;
+                w1 += f * y;
+                w2 += f * y * y;
+                cumulative[i] = w0;
+            }
+            double mean = w1 / w0;
+            double sd = Math.sqrt(w2 / w0 - mean * mean);
+            int k = 0;
+            while (cumulative[k] < 0.5 * w0) {
+                k++;
+            }
+            double median = k * h;
+            assertEquals(s * mean, Distribution.TRUNCATED_NORMAL.mean(m, s), 1e-6 * s * mean);
+            assertEquals(s * sd, Distribution.TRUNCATED_NORMAL.standardDeviation(m, s), 1e-5 * s * sd);
+            assertEquals(s * median, Distribution.TRUNCATED_NORMAL.median(m, s), 2 * s * h);
+        }
+    }
 }
