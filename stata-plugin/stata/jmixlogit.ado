@@ -1,4 +1,5 @@
-*! version 0.1.0  jmixlogit: mixed logit by maximum simulated likelihood on the mixlogit Java engine
+*! version 0.1.0  jmixlogit: mixed logit by maximum simulated likelihood or the method of simulated moments
+*! on the mixlogit Java engine
 *! The same engine as the R package and the command-line tool: identical numbers.
 program define jmixlogit, eclass
     version 16
@@ -15,7 +16,8 @@ program define Estimate, eclass
         [ ID(varname numeric) RANDom(varlist numeric) LN(varlist numeric) CORR NREP(integer 100)   ///
           DRAWs(string) SEED(integer 12345) BURN(integer -1) STARTs(integer 1) TECHnique(string)  ///
           ITERate(integer 1000) ALTernatives(varname) MARKet(varname)                                ///
-          VCE(string) THReads(integer 0) FROM(name) Level(cilevel) ]
+          VCE(string) THReads(integer 0) FROM(name) Level(cilevel)                                   ///
+          ESTimator(string) INSTruments(string) WEIGHTing(string) ]
 
     * the plugin jar must be the one this ado belongs to (Stata keeps one JVM per session)
     local adoversion "0.1.0"
@@ -48,9 +50,45 @@ program define Estimate, eclass
         display as error "technique(`technique') is not allowed; use bfgs, lbfgs or bhhh"
         exit 198
     }
+    * estimator(msm): instruments() and weighting() belong to it; instrument variables are marked out like the others
+    if ("`estimator'" == "") local estimator "msle"
+    if (!inlist("`estimator'", "msle", "msm")) {
+        display as error "estimator(`estimator') is not allowed; use msle or msm"
+        exit 198
+    }
+    if ("`estimator'" != "msm") {
+        foreach opt in instruments weighting {
+            if (`"``opt''"' != "") {
+                display as error "option `opt'() is only allowed with estimator(msm)"
+                exit 198
+            }
+        }
+    }
+    local instvars ""
+    if ("`estimator'" == "msm") {
+        if ("`weighting'" == "") local weighting "twostep"
+        if (!inlist("`weighting'", "onestep", "twostep")) {
+            display as error "weighting(`weighting') is not allowed; use onestep or twostep"
+            exit 198
+        }
+        if ("`instruments'" == "") local instruments "optimal"
+        if (!inlist("`instruments'", "optimal", "default")) {
+            capture unab instvars : `instruments'
+            if (_rc) {
+                display as error "instruments(`instruments'): variable not found; name numeric variables, or use optimal or default"
+                exit 111
+            }
+            confirm numeric variable `instvars'
+            local instruments "`instvars'"
+        }
+    }
     gettoken vcetype clustvar : vce
-    if ("`vcetype'" == "") local vcetype "oim"
-    if (!inlist("`vcetype'", "oim", "opg", "robust", "cluster")) {
+    if ("`vcetype'" == "") local vcetype = cond("`estimator'" == "msm", "gmm", "oim")
+    if ("`estimator'" == "msm" & !inlist("`vcetype'", "gmm", "robust", "cluster")) {
+        display as error "vce(`vce') is not allowed with estimator(msm); use gmm, robust or cluster varname"
+        exit 198
+    }
+    if ("`estimator'" == "msle" & !inlist("`vcetype'", "oim", "opg", "robust", "cluster")) {
         display as error "vce(`vce') is not allowed; use oim, opg, robust or cluster varname"
         exit 198
     }
@@ -62,7 +100,7 @@ program define Estimate, eclass
     }
 
     marksample touse
-    markout `touse' `group' `id' `random' `clustvar'
+    markout `touse' `group' `id' `random' `clustvar' `instvars'
     markout `touse' `alternatives' `market', strok
     if ("`weight'" != "") {
         tempvar w
@@ -121,6 +159,9 @@ program define Estimate, eclass
     local jm_level "`level'"
     local jm_alternatives "`alternatives'"
     local jm_market "`market'"
+    local jm_estimator "`estimator'"
+    local jm_instruments "`instruments'"
+    local jm_weighting "`weighting'"
     local jm_from ""
     if ("`from'" != "") {
         forvalues j = 1/`=colsof(`from')' {
@@ -128,8 +169,10 @@ program define Estimate, eclass
         }
     }
 
+    local instextra : list instvars - varlist
+    local instextra : list instextra - random
     javacall org.mixlogit.stata.JMixlogit estimate `depvar' `fixed' `random' `group' `id' `clustvar' `jm_weight' ///
-        `alternatives' `market' if `touse', jars(jmixlogit.jar)
+        `alternatives' `market' `instextra' if `touse', jars(jmixlogit.jar)
 
     * b and V come back element by element as scalars jm_b_j and jm_V_i_j (full precision), the stripes
     * (Mean, SD, ...) and the other results in locals
@@ -159,7 +202,18 @@ program define Estimate, eclass
     ereturn scalar nrep = `nrep'
     ereturn scalar level = `level'
     ereturn local draws "`draws'"
-    ereturn local vce "`vcetype'"
+    ereturn local estimator "`jm_method'"
+    * MSM: the engine's covariance (the GMM sandwich, or robust/cluster) and diagnostics; . where undefined
+    ereturn local vce = cond("`jm_method'" == "msm", "`jm_vcetype'", "`vcetype'")
+    if ("`jm_method'" == "msm") {
+        ereturn scalar gmm_criterion = `jm_gmm_criterion'
+        ereturn scalar J = `jm_J'
+        ereturn scalar J_df = `jm_J_df'
+        ereturn scalar J_p = `jm_J_p'
+        ereturn scalar W_cond = `jm_W_cond'
+        ereturn local weighting "`jm_weighting_used'"
+        ereturn local instruments "`jm_instrument_names'"
+    }
     if ("`vcetype'" == "cluster") ereturn local clustvar = cond("`clustvar'" != "", "`clustvar'", "`panelvar'")
     ereturn local technique "`technique'"
     ereturn local group "`group'"
@@ -175,7 +229,8 @@ program define Estimate, eclass
     ereturn local spec_json `"`jm_spec_json'"'
     ereturn local options_json `"`jm_options_json'"'
     ereturn local predict "jmixlogit_p"
-    ereturn local title "Mixed logit model (jmixlogit)"
+    ereturn local title = cond("`jm_method'" == "msm", "Mixed logit model, MSM (jmixlogit)", ///
+        "Mixed logit model (jmixlogit)")
     ereturn local depvar "`depvar'"
     ereturn local properties "b V"
     ereturn local cmd "jmixlogit"
@@ -188,7 +243,15 @@ program define Display
     display as text "Draws: `e(draws)', " e(nrep) " per decision-maker" _col(49) "Number of groups" _col(67) "=" ///
         as result %10.0fc e(N_g)
     display as text _col(49) "Decision-makers" _col(67) "=" as result %10.0fc e(N_id)
-    display as text "Log likelihood = " as result %12.4f e(ll) _n
+    if ("`e(estimator)'" == "msm") {
+        display as text "Log likelihood = " as result %12.4f e(ll) as text " (simulated, at the MSM estimate)"
+        display as text "GMM criterion  = " as result %12.6g e(gmm_criterion) as text ///
+            "   (`e(weighting)' weighting, " e(J_df) " over-identifying restrictions)"
+        if (e(J) < .) display as text "Hansen's J     = " as result %12.4f e(J) as text "   chi2(" e(J_df) ///
+            ")   Prob > chi2 = " as result %6.4f e(J_p)
+        display ""
+    }
+    else display as text "Log likelihood = " as result %12.4f e(ll) _n
     ereturn display, level(`level')
     if (e(converged) != 1) display as error "convergence not achieved"
 end

@@ -12,7 +12,8 @@
 {title:Title}
 
 {phang}
-{bf:jmixlogit} {hline 2} Mixed logit by maximum simulated likelihood on the mixlogit Java engine
+{bf:jmixlogit} {hline 2} Mixed logit by maximum simulated likelihood or the method of simulated moments on the
+mixlogit Java engine
 
 
 {marker syntax}{...}
@@ -40,6 +41,11 @@
 {synopt:{opt seed(#)}}seed of the draws and of extra starting values; default {cmd:seed(12345)}{p_end}
 {synopt:{opt burn(#)}}sequence elements skipped; default 100 for {cmd:halton}, else 0{p_end}
 
+{syntab:Estimator}
+{synopt:{opt est:imator(name)}}{cmd:msle} (maximum simulated likelihood; default) or {cmd:msm} (method of simulated moments){p_end}
+{synopt:{opt inst:ruments(spec)}}with {cmd:estimator(msm)}: {cmd:optimal} (default), {cmd:default} or a {varlist} of instruments{p_end}
+{synopt:{opt weight:ing(name)}}with {cmd:estimator(msm)}: {cmd:twostep} (efficient; default) or {cmd:onestep} (identity){p_end}
+
 {syntab:Maximization}
 {synopt:{opt start:s(#)}}number of starting points; default {cmd:starts(1)}{p_end}
 {synopt:{opt tech:nique(name)}}{cmd:bfgs} (default), {cmd:lbfgs} or {cmd:bhhh}{p_end}
@@ -48,7 +54,7 @@
 {synopt:{opt thr:eads(#)}}worker threads; default all processors; results do not depend on it{p_end}
 
 {syntab:SE/Reporting}
-{synopt:{opt vce(vcetype)}}{cmd:oim} (default), {cmd:opg}, {cmd:robust} or {cmd:cluster} [{it:clustvar}]{p_end}
+{synopt:{opt vce(vcetype)}}{cmd:oim} (default), {cmd:opg}, {cmd:robust} or {cmd:cluster} [{it:clustvar}]; with {cmd:estimator(msm)} {cmd:gmm} (default), {cmd:robust} or {cmd:cluster} [{it:clustvar}]{p_end}
 {synopt:{opt l:evel(#)}}confidence level; default {cmd:level(95)}{p_end}
 {synoptline}
 {p 4 6 2}* {opt group()} is required.{p_end}
@@ -70,6 +76,11 @@ command-line tool, so the three give identical numbers. Option words follow Hole
 standard normal, variables in {opt ln()} have beta = exp(b + s z) (positive: reverse the sign of a variable
 whose coefficient should be negative). The sign of s is not identified. Coefficients are reported in
 equations {cmd:Mean} and {cmd:SD} as in Hole's {cmd:mixlogit}.
+
+{pstd}
+With {cmd:estimator(msm)} the parameters are estimated instead by the method of simulated moments, which is
+consistent with a fixed number of draws because the simulated probabilities enter the moments
+E[(y - s(theta)) z] = 0 linearly (in panels, the marginal probability of each choice situation).
 
 {pstd}
 Stata keeps one Java virtual machine per session: after installing a new version, restart Stata; the command
@@ -110,6 +121,24 @@ the convention of R's {bf:mlogit} and Python's {bf:xlogit} (prime bases, 100 ele
 be compared number for number.
 
 {phang}
+{opt estimator(name)} chooses maximum simulated likelihood ({cmd:msle}, the default) or the method of simulated
+moments ({cmd:msm}). An unknown name is error 198.
+
+{phang}
+{opt instruments(spec)}, only with {cmd:estimator(msm)} (error 198 otherwise), chooses the instruments z:
+{cmd:optimal} (the default) uses the scores d log s/d theta at a first-step maximum simulated likelihood
+estimate, simulated with an independent set of draws (exactly identified); {cmd:default} uses the attributes,
+their squares and the products within a correlated block; a {varlist} names numeric variables of the data
+(varying within choice situations; they need not be in the model). Observations with missing values in the
+instrument variables are excluded from the estimation sample, as for the model's variables.
+
+{phang}
+{opt weighting(name)}, only with {cmd:estimator(msm)}, chooses one-step GMM with the identity weighting matrix
+({cmd:onestep}) or two-step efficient GMM ({cmd:twostep}, the default), whose weighting matrix is the inverse
+covariance of the moments at the one-step estimate. With as many instruments as parameters the weighting does
+not matter and {cmd:e(weighting)} is {cmd:onestep}.
+
+{phang}
 {opt starts(#)} runs the optimizer from the plain-logit starting values and from #-1 seeded perturbations
 that also flip the signs of the standard deviations; the best optimum is reported.
 
@@ -120,7 +149,9 @@ that also flip the signs of the standard deviations; the best optimum is reporte
 {phang}
 {opt vce(vcetype)} chooses the covariance: the observed information ({cmd:oim}), the outer product of
 gradients ({cmd:opg}), the robust sandwich, or cluster-robust by {it:clustvar} (by decision-maker when
-omitted).
+omitted). With {cmd:estimator(msm)} the covariance is the GMM sandwich with the moments clustered by
+decision-maker, which includes the simulation noise of the moments ({cmd:gmm}, the default, and {cmd:robust}), or
+clustered by {it:clustvar} ({cmd:cluster}).
 
 {phang}
 {opt level(#)}; see {helpb estimation options##level():[R] estimation options}.
@@ -146,6 +177,13 @@ omitted).
 {pstd}Correlated coefficients, robust standard errors{p_end}
 {phang2}{cmd:. jmixlogit choice pf, group(chid) id(id) rand(cl loc wk) corr vce(robust)}{p_end}
 
+{pstd}Method of simulated moments with 20 draws: optimal instruments, then user instruments with Hansen's J{p_end}
+{phang2}{cmd:. jmixlogit choice pf loc wk tod seas, group(chid) id(id) rand(cl) nrep(20) estimator(msm)}{p_end}
+{phang2}{cmd:. generate double cl2 = cl^2}{p_end}
+{phang2}{cmd:. generate double pfcl = pf*cl}{p_end}
+{phang2}{cmd:. jmixlogit choice pf loc wk tod seas, group(chid) id(id) rand(cl) nrep(20) estimator(msm) instruments(pf loc wk tod seas cl cl2 pfcl)}{p_end}
+{phang2}{cmd:. display e(J) "  " e(J_p)}{p_end}
+
 
 {marker results}{...}
 {title:Stored results}
@@ -165,6 +203,11 @@ omitted).
 {synopt:{cmd:e(iterations)}}number of iterations{p_end}
 {synopt:{cmd:e(nrep)}}draws per decision-maker{p_end}
 {synopt:{cmd:e(level)}}confidence level{p_end}
+{synopt:{cmd:e(gmm_criterion)}}minimized GMM criterion ({cmd:estimator(msm)} only){p_end}
+{synopt:{cmd:e(J)}}Hansen's J statistic; missing when exactly identified or one-step ({cmd:msm} only){p_end}
+{synopt:{cmd:e(J_df)}}degrees of freedom of J: instruments minus parameters ({cmd:msm} only){p_end}
+{synopt:{cmd:e(J_p)}}p-value of J ({cmd:msm} only){p_end}
+{synopt:{cmd:e(W_cond)}}condition number of the final weighting matrix ({cmd:msm} only){p_end}
 
 {p2col 5 20 24 2: Macros}{p_end}
 {synopt:{cmd:e(cmd)}}{cmd:jmixlogit}{p_end}
@@ -183,7 +226,10 @@ omitted).
 {synopt:{cmd:e(options_json)}}the estimation options (draws, seed, ...) as the engine reads them (JSON){p_end}
 {synopt:{cmd:e(predict)}}{cmd:jmixlogit_p}{p_end}
 {synopt:{cmd:e(draws)}}type of draws{p_end}
-{synopt:{cmd:e(vce)}}{it:vcetype} specified in {cmd:vce()}{p_end}
+{synopt:{cmd:e(estimator)}}{cmd:msle} or {cmd:msm}{p_end}
+{synopt:{cmd:e(vce)}}{it:vcetype} specified in {cmd:vce()}; after {cmd:msm} the engine's covariance ({cmd:gmm}, {cmd:robust} or {cmd:cluster}){p_end}
+{synopt:{cmd:e(weighting)}}weighting used, {cmd:onestep} or {cmd:twostep} ({cmd:msm} only){p_end}
+{synopt:{cmd:e(instruments)}}names of the instruments used, spaces as underscores (for example {cmd:dlog_s/d_pf} for an optimal instrument, {cmd:pf^2} for a default one; {cmd:msm} only){p_end}
 {synopt:{cmd:e(clustvar)}}name of the cluster variable{p_end}
 {synopt:{cmd:e(technique)}}maximization technique{p_end}
 {synopt:{cmd:e(properties)}}{cmd:b V}{p_end}
@@ -201,6 +247,10 @@ omitted).
 
 {phang}
 Hole, A. R. 2007. Fitting mixed logit models by using maximum simulated likelihood. {it:Stata Journal} 7: 388-401.
+
+{phang}
+McFadden, D. 1989. A method of simulated moments for estimation of discrete response models without numerical
+integration. {it:Econometrica} 57: 995-1026.
 
 {phang}
 Revelt, D., and K. Train. 2000. Customer-specific taste parameters and mixed logit. Working paper, University

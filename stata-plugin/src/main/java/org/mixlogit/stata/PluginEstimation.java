@@ -26,7 +26,9 @@ final class PluginEstimation {
     static final String V_PREFIX = "jm_V_";
     /** The locals the plugin sets for the ado-file after a successful estimation. */
     static final java.util.List<String> RESULT_LOCALS = java.util.Arrays.asList("jm_colnames", "jm_ll", "jm_ll_0",
-            "jm_N_id", "jm_N_g", "jm_k", "jm_converged", "jm_iterations", "jm_spec_json", "jm_options_json");
+            "jm_N_id", "jm_N_g", "jm_k", "jm_converged", "jm_iterations", "jm_spec_json", "jm_options_json",
+            "jm_method", "jm_vcetype", "jm_gmm_criterion", "jm_J", "jm_J_df", "jm_J_p", "jm_W_cond",
+            "jm_weighting_used", "jm_instrument_names");
 
     /** @param args none (options travel in the caller's locals) */
     int run(String[] args) {
@@ -55,12 +57,20 @@ final class PluginEstimation {
         boolean[] interrupted = {false};
         String specJson = options.specJson();
         String optionsJson = options.optionsJson();
+        if (options.msm) {
+            stata.display("Method of simulated moments: instruments(" + (options.instrumentKeyword != null
+                    ? options.instrumentKeyword : String.join(" ", options.instruments)) + "), " + options.weighting
+                    + " weighting");
+        }
         BridgeFit fit = MixlogitBridge.fit(sample.situation, sample.decisionMaker, sample.chosen,
                 sample.attributeNames, sample.attributes, sample.characteristicNames, sample.characteristics,
                 sample.weights, sample.alternatives, sample.markets, specJson, optionsJson,
                 (iteration, logLik, gradient) -> {
-                    stata.display(String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration,
-                            logLik));
+                    // MSM minimizes the GMM criterion (after an MSLE first step for the optimal instruments), so
+                    // its log shows the minimized objective rather than a log likelihood
+                    stata.display(options.msm
+                            ? String.format(Locale.ROOT, "Iteration %d:   objective = %.6g", iteration, -logLik)
+                            : String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration, logLik));
                     if (stata.breakPressed()) {
                         interrupted[0] = true;
                         return false;
@@ -108,5 +118,32 @@ final class PluginEstimation {
         stata.setLocal("jm_k", Integer.toString(p));
         stata.setLocal("jm_converged", stats[7] == 1 ? "1" : "0");
         stata.setLocal("jm_iterations", Long.toString(Math.round(stats[8])));
+        stata.setLocal("jm_method", fit.method().toLowerCase(Locale.ROOT));
+        stata.setLocal("jm_vcetype", vce);
+        storeGmm(fit);
+    }
+
+    /**
+     * The MSM diagnostics in locals ("." where undefined, as for Hansen's J of an exactly identified or one-step
+     * estimate; all "." and empty names after MSLE). Instrument names become single words (spaces as underscores).
+     */
+    private void storeGmm(BridgeFit fit) {
+        double[] g = fit.gmmStatistics();
+        stata.setLocal("jm_gmm_criterion", stataNumber(g[0]));
+        stata.setLocal("jm_J", stataNumber(g[1]));
+        stata.setLocal("jm_J_df", stataNumber(g[2]));
+        stata.setLocal("jm_J_p", stataNumber(g[3]));
+        stata.setLocal("jm_W_cond", stataNumber(g[5]));
+        stata.setLocal("jm_weighting_used", Double.isNaN(g[6]) ? "" : g[6] == 1 ? "twostep" : "onestep");
+        StringBuilder names = new StringBuilder();
+        for (String z : fit.instruments()) {
+            names.append(names.length() == 0 ? "" : " ").append(z.trim().replaceAll("\\s+", "_"));
+        }
+        stata.setLocal("jm_instrument_names", names.toString());
+    }
+
+    /** A number as Stata reads it back with full precision; "." for NaN and infinities. */
+    static String stataNumber(double x) {
+        return Double.isFinite(x) ? Double.toString(x) : ".";
     }
 }

@@ -23,7 +23,8 @@ final class PluginOptions {
     static final List<String> LOCALS = Collections.unmodifiableList(Arrays.asList("jm_depvar", "jm_fixed",
             "jm_random", "jm_ln", "jm_corr", "jm_group", "jm_id", "jm_weight", "jm_wtype", "jm_nrep", "jm_draws",
             "jm_seed", "jm_burn", "jm_starts", "jm_technique", "jm_iterate", "jm_vce", "jm_cluster", "jm_threads",
-            "jm_level", "jm_from", "jm_alternatives", "jm_market"));
+            "jm_level", "jm_from", "jm_alternatives", "jm_market", "jm_estimator", "jm_instruments",
+            "jm_weighting"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
@@ -38,6 +39,14 @@ final class PluginOptions {
     final String from;
     final String alternatives;
     final String market;
+    /** True for estimator(msm), the method of simulated moments. */
+    final boolean msm;
+    /** "optimal" or "default" for MSM with those instruments, null for instrument variables or MSLE. */
+    final String instrumentKeyword;
+    /** The instrument variables of instruments(varlist); empty otherwise. */
+    final List<String> instruments;
+    /** "one-step" or "two-step" for MSM, null for MSLE. */
+    final String weighting;
     private final StataSession stata;
 
     PluginOptions(StataSession stata) {
@@ -54,6 +63,16 @@ final class PluginOptions {
         from = blankToNull(stata.local("jm_from"));
         alternatives = blankToNull(stata.local("jm_alternatives"));
         market = blankToNull(stata.local("jm_market"));
+        msm = estimator();
+        String z = stata.local("jm_instruments").trim();
+        String w = stata.local("jm_weighting").trim().toLowerCase(Locale.ROOT);
+        if (!msm) {
+            msmOnly("instruments", z);
+            msmOnly("weighting", w);
+        }
+        instrumentKeyword = !msm ? null : z.isEmpty() ? "optimal" : keyword(z);
+        instruments = msm && instrumentKeyword == null ? instrumentVariables(z) : Collections.emptyList();
+        weighting = msm ? weighting(w) : null;
         if (fixed.isEmpty() && normal.isEmpty() && lognormal.isEmpty()) {
             throw new InvalidSpecificationException("No explanatory variables: list fixed ones after the dependent"
                     + " variable, or random ones in rand() or ln().");
@@ -68,9 +87,23 @@ final class PluginOptions {
         return out;
     }
 
+    /**
+     * The attribute columns the engine receives: the model's, then the instrument variables that are not among them
+     * (the engine reads instruments from the attribute columns).
+     */
+    List<String> attributeColumns() {
+        List<String> out = attributes();
+        for (String z : instruments) {
+            if (!out.contains(z)) {
+                out.add(z);
+            }
+        }
+        return out;
+    }
+
     /** The estimation sample's variables, in the order the ado sorted the data. */
     SampleVariables sampleVariables() {
-        return new SampleVariables(depvar, group, id, attributes(),
+        return new SampleVariables(depvar, group, id, attributeColumns(),
                 cluster == null ? Collections.emptyList() : Collections.singletonList(cluster), weight, alternatives,
                 market, false);
     }
@@ -120,7 +153,71 @@ final class PluginOptions {
                 }
             }
         }
+        if (msm) {
+            o.put("method", "msm");
+            if (instrumentKeyword != null) {
+                o.put("instruments", instrumentKeyword);
+            } else {
+                com.fasterxml.jackson.databind.node.ArrayNode z = o.putArray("instruments");
+                instruments.forEach(z::add);
+            }
+            o.put("weighting", weighting);
+        }
         return o.toString();
+    }
+
+    private boolean estimator() {
+        String e = stata.local("jm_estimator").trim().toLowerCase(Locale.ROOT);
+        if (e.isEmpty() || e.equals("msle")) {
+            return false;
+        }
+        if (e.equals("msm")) {
+            return true;
+        }
+        throw new InvalidSpecificationException("estimator(" + e + ") is not allowed: use msle (maximum simulated"
+                + " likelihood, the default) or msm (method of simulated moments).");
+    }
+
+    private static void msmOnly(String option, String value) {
+        if (!value.isEmpty()) {
+            throw new InvalidSpecificationException("Option " + option + "() is only allowed with estimator(msm):"
+                    + " add estimator(msm), or drop " + option + "().");
+        }
+    }
+
+    private static String keyword(String z) {
+        String k = z.toLowerCase(Locale.ROOT);
+        return k.equals("optimal") || k.equals("default") ? k : null;
+    }
+
+    private List<String> instrumentVariables(String z) {
+        List<String> out = new ArrayList<>();
+        for (String v : z.split("\\s+")) {
+            if (v.equalsIgnoreCase("optimal") || v.equalsIgnoreCase("default")) {
+                throw new InvalidSpecificationException("instruments(" + z + "): " + v + " cannot be combined with"
+                        + " instrument variables; give instruments(optimal), instruments(default) or a varlist.");
+            }
+            if (stata.variable(v) < 0) {
+                throw new InvalidSpecificationException("instruments(" + z + "): variable " + v + " not found; name"
+                        + " numeric variables of the data, or use instruments(optimal) or instruments(default).");
+            }
+            if (out.contains(v)) {
+                throw new InvalidSpecificationException("instruments(" + z + "): " + v + " is listed twice.");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static String weighting(String w) {
+        if (w.isEmpty() || w.equals("twostep")) {
+            return "two-step";
+        }
+        if (w.equals("onestep")) {
+            return "one-step";
+        }
+        throw new InvalidSpecificationException("weighting(" + w + ") is not allowed: use onestep (identity weighting)"
+                + " or twostep (efficient GMM, the default).");
     }
 
     private String required(String local) {

@@ -105,6 +105,34 @@ class AdoConsistencyTest {
                 && ADO.contains("ereturn local options_json `\"`jm_options_json'\"'"), "JSON kept in compound quotes");
     }
 
+    @ParameterizedTest(name = "e({0}) is stored from the plugin's local {1}")
+    @CsvSource({"estimator, jm_method", "gmm_criterion, jm_gmm_criterion", "J, jm_J", "J_df, jm_J_df", "J_p, jm_J_p",
+        "W_cond, jm_W_cond", "weighting, jm_weighting_used", "instruments, jm_instrument_names"})
+    void msmResults(String item, String local) {
+        assertTrue(Pattern.compile("ereturn (?:scalar|local) " + item + " (?:= `" + local + "'|\"`" + local + "'\")")
+                .matcher(ADO).find(), "e(" + item + ") from " + local);
+        assertTrue(PluginEstimation.RESULT_LOCALS.contains(local), local);
+    }
+
+    @Test
+    @DisplayName("estimator(msm): the ado marks out the instrument variables and passes them to javacall")
+    void msmInstruments() {
+        assertTrue(Pattern.compile("markout `touse'[^\\n]*`instvars'").matcher(ADO).find(), "markout instvars");
+        assertTrue(Pattern.compile("javacall org\\.mixlogit\\.stata\\.JMixlogit estimate [^\\n]*(?:///\\s*\\n[^\\n]*)*"
+                + "`instextra' if `touse'").matcher(ADO).find(), "javacall lists the instrument variables");
+        assertTrue(ADO.contains("inlist(\"`estimator'\", \"msle\", \"msm\")")
+                && ADO.contains("inlist(\"`weighting'\", \"onestep\", \"twostep\")"), "the plugin's words");
+    }
+
+    @Test
+    @DisplayName("jmixlogit.sthlp documents every e() item jmixlogit.ado stores")
+    void storedResultsDocumented() {
+        String help = read("stata/jmixlogit.sthlp");
+        for (String item : all(Pattern.compile("ereturn (?:local|scalar) (\\w+)"), ADO)) {
+            assertTrue(help.contains("{cmd:e(" + item + ")}"), "e(" + item + ") is not in jmixlogit.sthlp");
+        }
+    }
+
     @Test
     @DisplayName("predict's statistics are the plugin's")
     void predictStatistics() {

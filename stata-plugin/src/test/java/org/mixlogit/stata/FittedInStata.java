@@ -33,6 +33,11 @@ final class FittedInStata {
     }
 
     static FittedInStata estimate() {
+        return estimate(new HashMap<>());
+    }
+
+    /** As {@link #estimate()}, with more jm_* locals (estimator(msm), say). */
+    static FittedInStata estimate(Map<String, String> extra) {
         double[][] data = load();
         boolean[] touse = sample(data);
         StataSimulator.setIfCondition(touse);
@@ -46,6 +51,7 @@ final class FittedInStata {
         locals.put("jm_threads", "1");
         locals.put("jm_alternatives", "alt");
         locals.put("jm_market", "region");
+        locals.putAll(extra);
         ElectricityInStata.locals(locals);
         int rc = JMixlogit.estimate(new String[0]);
         if (rc != 0) {

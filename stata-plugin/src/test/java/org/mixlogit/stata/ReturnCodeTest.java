@@ -11,6 +11,8 @@ import com.stata.sfi.StataSimulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every failure the plugin maps reaches Stata as its return code, after its message. */
 class ReturnCodeTest {
@@ -57,6 +59,18 @@ class ReturnCodeTest {
         locals.put("jm_nrep", "many");
         assertEquals(198, run());
         assertTrue(StataSimulator.errorOutput().contains("nrep()"), StataSimulator.errorOutput());
+    }
+
+    @ParameterizedTest(name = "198: {0}({1}) with estimator({2}) names the option")
+    @CsvSource({"instruments, pf loc, msle, instruments()", "instruments, default, '', instruments()",
+        "weighting, onestep, msle, weighting()", "estimator, gmm, gmm, estimator(gmm)",
+        "weighting, efficient, msm, weighting(efficient)", "instruments, pf zz, msm, variable zz not found",
+        "instruments, pf optimal, msm, optimal cannot be combined"})
+    void msmOptions(String option, String value, String estimator, String named) {
+        locals.put("jm_estimator", estimator);
+        locals.put("jm_" + option, option.equals("estimator") ? estimator : value);
+        assertEquals(198, run());
+        assertTrue(StataSimulator.errorOutput().contains(named), StataSimulator.errorOutput());
     }
 
     @Test
