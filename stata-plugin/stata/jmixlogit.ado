@@ -212,6 +212,7 @@ program define Estimate, eclass
         ereturn scalar J_p = `jm_J_p'
         ereturn scalar W_cond = `jm_W_cond'
         ereturn local weighting "`jm_weighting_used'"
+        ereturn local vcetype = cond("`jm_vcetype'" == "gmm", "GMM", "Robust")
         ereturn local instruments "`jm_instrument_names'"
     }
     if ("`vcetype'" == "cluster") ereturn local clustvar = cond("`clustvar'" != "", "`clustvar'", "`panelvar'")

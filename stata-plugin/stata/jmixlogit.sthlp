@@ -228,6 +228,7 @@ clustered by {it:clustvar} ({cmd:cluster}).
 {synopt:{cmd:e(draws)}}type of draws{p_end}
 {synopt:{cmd:e(estimator)}}{cmd:msle} or {cmd:msm}{p_end}
 {synopt:{cmd:e(vce)}}{it:vcetype} specified in {cmd:vce()}; after {cmd:msm} the engine's covariance ({cmd:gmm}, {cmd:robust} or {cmd:cluster}){p_end}
+{synopt:{cmd:e(vcetype)}}title of the standard errors, {cmd:GMM} or {cmd:Robust} ({cmd:msm} only){p_end}
 {synopt:{cmd:e(weighting)}}weighting used, {cmd:onestep} or {cmd:twostep} ({cmd:msm} only){p_end}
 {synopt:{cmd:e(instruments)}}names of the instruments used, spaces as underscores (for example {cmd:dlog_s/d_pf} for an optimal instrument, {cmd:pf^2} for a default one; {cmd:msm} only){p_end}
 {synopt:{cmd:e(clustvar)}}name of the cluster variable{p_end}
