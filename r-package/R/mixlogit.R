@@ -47,7 +47,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   result$decision_makers <- decision_maker_lookup(data, a)
   result$characteristic_means <- characteristic_means(data, a)
   if (a$verbose) {
-    print_trace(result$trace)
+    print_trace(result$trace, msm = a$method == "msm")
   }
   result
 }
@@ -217,10 +217,13 @@ gmm_diagnostics <- function(fit) {
        instruments = rJava::.jcall(fit, "[S", "instruments"), condition = g[6])
 }
 
-print_trace <- function(trace) {
+# For MSM the trace holds the first-step MSLE (optimal instruments: log-likelihoods) and then the MSM steps
+# (minus the GMM criterion), each stage counting its iterations from 1.
+print_trace <- function(trace, msm = FALSE) {
   for (i in seq_len(nrow(trace))) {
-    cat(sprintf("iteration %4d  log-likelihood %.6f  scaled gradient %.3g\n", trace$iteration[i], trace$logLik[i],
-                trace$gradient[i]))
+    cat(sprintf(if (msm) "iteration %4d  objective %.6g  scaled gradient %.3g\n" else
+                  "iteration %4d  log-likelihood %.6f  scaled gradient %.3g\n",
+                trace$iteration[i], trace$logLik[i], trace$gradient[i]))
   }
 }
 
