@@ -5,7 +5,16 @@ coef.mixlogit <- function(object, ...) {
 }
 
 vcov.mixlogit <- function(object, type = object$vce, ...) {
-  type <- check_choice(type, "type", c("hessian", "opg", "robust", "cluster"))
+  type <- check_choice(type, "type", c("hessian", "opg", "robust", "cluster", "gmm"))
+  msm <- identical(object$method, "msm")
+  if (msm && type %in% c("hessian", "opg")) {
+    arg_error("`type` is \"", type, "\", but a method-of-simulated-moments estimate has no likelihood Hessian or",
+              " scores: use \"gmm\" (the GMM sandwich), \"robust\" (the same) or \"cluster\".")
+  }
+  if (!msm && type == "gmm") {
+    arg_error("`type` is \"gmm\", the sandwich of the method of simulated moments, but this fit is by maximum",
+              " simulated likelihood: use \"hessian\", \"opg\", \"robust\" or \"cluster\".")
+  }
   object$covariance[[type]]
 }
 
@@ -37,9 +46,36 @@ print.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
   cat("\nCall:\n", paste(deparse(x$call), sep = "\n", collapse = "\n"), "\n\n", sep = "")
   cat("Coefficients:\n")
   print.default(format(coef(x), digits = digits), print.gap = 2L, quote = FALSE)
-  cat(sprintf("\nLog-likelihood: %.4f (df = %d)%s\n", x$logLik, x$df,
-              if (x$converged) "" else "   NOT CONVERGED"))
+  if (identical(x$method, "msm")) {
+    cat(sprintf("\nMethod of simulated moments: criterion %.6g, %s%s\n", x$gmm$criterion, hansen_text(x$gmm),
+                if (x$converged) "" else "   NOT CONVERGED"))
+    cat(sprintf("Simulated log-likelihood at the estimate: %.4f (df = %d)\n", x$logLik, x$df))
+  } else {
+    cat(sprintf("\nLog-likelihood: %.4f (df = %d)%s\n", x$logLik, x$df,
+                if (x$converged) "" else "   NOT CONVERGED"))
+  }
   invisible(x)
+}
+
+# Hansen's J in words: the statistic, df and p-value when over-identified with two-step weighting.
+hansen_text <- function(g) {
+  if (g$df == 0L) return("exactly identified (no J test)")
+  if (is.na(g$J)) return(sprintf("%d over-identifying restrictions (J needs two-step weighting)", g$df))
+  sprintf("Hansen's J %.4f on %d df (p = %.4g)", g$J, g$df, g$p.value)
+}
+
+# The instruments of an MSM fit in words.
+instrument_text <- function(x) {
+  z <- x$settings$instruments
+  n <- length(x$gmm$instruments)
+  what <- if (identical(z, "optimal")) {
+    "optimal (scores d log s/d theta at a first-step MSLE estimate, independent draws)"
+  } else if (identical(z, "default")) {
+    paste0("default (attributes, squares, interactions): ", paste(x$gmm$instruments, collapse = ", "))
+  } else {
+    paste0("columns ", paste(x$gmm$instruments, collapse = ", "))
+  }
+  sprintf("%d instruments, %s", n, what)
 }
 
 summary.mixlogit <- function(object, type = object$vce, ...) {
@@ -57,10 +93,13 @@ summary.mixlogit <- function(object, type = object$vce, ...) {
 print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
   f <- x$fit
   cat("\nCall:\n", paste(deparse(x$call), sep = "\n", collapse = "\n"), "\n\n", sep = "")
+  msm <- identical(f$method, "msm")
+  estimator <- if (msm) "method of simulated moments" else if (f$draws > 0L) "maximum simulated likelihood" else
+    "maximum likelihood"
   if (f$draws > 0L) {
-    cat(sprintf("Mixed logit, maximum simulated likelihood; %s\n", f$integration))
+    cat(sprintf("Mixed logit, %s; %s\n", estimator, f$integration))
   } else {
-    cat("Conditional logit, maximum likelihood\n")
+    cat(sprintf("Conditional logit, %s\n", estimator))
   }
   cat(sprintf("%d situations, %d decision-makers%s, %d rows; %d parameters\n\n", as.integer(f$n[["situations"]]),
               as.integer(f$n[["decision.makers"]]), if (f$panel) " (panel)" else "", as.integer(f$n[["rows"]]),
@@ -71,15 +110,28 @@ print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L)
     cat("\nDerived quantities (delta method):\n")
     printCoefmat(x$derived, digits = digits, signif.legend = FALSE)
   }
-  cat(sprintf("\nLog-likelihood: %.4f   null (equal shares): %.4f   plain logit: %.4f\n", f$logLik,
-              f$null.logLik, f$logit.logLik))
-  cat(sprintf("AIC: %.2f   BIC: %.2f   McFadden rho2: %.4f\n", stats::AIC(f), stats::BIC(f),
-              1 - f$logLik / f$null.logLik))
+  if (msm) {
+    g <- f$gmm
+    cat(sprintf("\nGMM criterion: %.6g   %s\n", g$criterion, hansen_text(g)))
+    cat(sprintf("Weighting: %s; condition number of the weighting matrix %.4g\n", g$weighting, g$condition))
+    cat(sprintf("Instruments: %s\n", instrument_text(f)))
+    cat(sprintf("Simulated log-likelihood at the MSM estimate: %.4f   null (equal shares): %.4f   plain logit: %.4f\n",
+                f$logLik, f$null.logLik, f$logit.logLik))
+  } else {
+    cat(sprintf("\nLog-likelihood: %.4f   null (equal shares): %.4f   plain logit: %.4f\n", f$logLik,
+                f$null.logLik, f$logit.logLik))
+    cat(sprintf("AIC: %.2f   BIC: %.2f   McFadden rho2: %.4f\n", stats::AIC(f), stats::BIC(f),
+                1 - f$logLik / f$null.logLik))
+  }
   cat(sprintf("%s after %d iterations (%d evaluations, %.2f s, %d thread%s, %s); scaled gradient %.2e\n",
               if (f$converged) "Converged" else paste("NOT CONVERGED:", f$status), f$iterations, f$evaluations,
               f$seconds, f$threads, if (f$threads == 1L) "" else "s", f$optimizer, f$gradient.norm))
-  cat(sprintf("Hessian eigenvalues in [%.4g, %.4g]. %s\n", f$hessian.eigen[1], f$hessian.eigen[2],
-              f$certification))
+  if (msm) {
+    cat(f$certification, "\n", sep = "")
+  } else {
+    cat(sprintf("Hessian eigenvalues in [%.4g, %.4g]. %s\n", f$hessian.eigen[1], f$hessian.eigen[2],
+                f$certification))
+  }
   invisible(x)
 }
 
@@ -154,7 +206,11 @@ tidy.mixlogit <- function(x, conf.int = FALSE, conf.level = x$level, ...) {
 }
 
 glance.mixlogit <- function(x, ...) {
+  g <- x$gmm
   data.frame(logLik = x$logLik, AIC = stats::AIC(x), BIC = stats::BIC(x), nobs = nobs(x), df = x$df,
              converged = x$converged, iterations = x$iterations, draws = x$draws,
-             rho2 = 1 - x$logLik / x$null.logLik)
+             rho2 = 1 - x$logLik / x$null.logLik, method = if (is.null(x$method)) "msle" else x$method,
+             criterion = if (is.null(g)) NA_real_ else g$criterion, J = if (is.null(g)) NA_real_ else g$J,
+             J.df = if (is.null(g)) NA_integer_ else g$df, J.p.value = if (is.null(g)) NA_real_ else g$p.value,
+             stringsAsFactors = FALSE)
 }

@@ -1,15 +1,19 @@
 # mixlogit(): validates, builds the model matrix, calls the engine once, collects the result.
 mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation = FALSE, heterogeneity = NULL,
                      draws = "halton", R = 100, seed = 12345, burn = NULL, starts = 1, optimizer = "bfgs",
-                     vce = "hessian", cluster = NULL, weights = NULL, threads = NULL, start = NULL,
-                     level = 0.95, verbose = FALSE, alt = NULL, market = NULL) {
+                     vce = NULL, cluster = NULL, weights = NULL, threads = NULL, start = NULL,
+                     level = 0.95, verbose = FALSE, alt = NULL, market = NULL, method = c("msle", "msm"),
+                     instruments = NULL, weighting = NULL) {
   call <- match.call()
+  if (missing(method)) method <- "msle"
   a <- validate_arguments(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed, burn,
-                          starts, optimizer, vce, cluster, weights, threads, start, level, verbose, alt, market)
+                          starts, optimizer, vce, cluster, weights, threads, start, level, verbose, alt, market,
+                          method = method, instruments = instruments, weighting = weighting)
   data <- a$data
   check_engine_version()
   design <- design_matrix(formula, data)
   check_rpar_columns(a$rpar, colnames(design$x))
+  columns <- attribute_columns(design$x, data, a$instruments)
   characteristics <- unique(c(unlist(a$heterogeneity), a$cluster))
   check_missing(data, c(a$group, a$id, a$weights, characteristics))
   labels <- row_labels(data, a)
@@ -20,8 +24,8 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
     rJava::.jarray(id_codes(data[[a$group]])),
     rJava::.jarray(if (is.null(a$id)) integer(0) else id_codes(data[[a$id]])),
     rJava::.jarray(as.numeric(design$y)),
-    rJava::.jarray(colnames(design$x)),
-    rJava::.jarray(as.numeric(design$x)),
+    rJava::.jarray(colnames(columns)),
+    rJava::.jarray(as.numeric(columns)),
     rJava::.jarray(as.character(characteristics)),
     rJava::.jarray(as.numeric(unlist(lapply(characteristics, function(v) as.numeric(data[[v]]))))),
     rJava::.jarray(if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]])),
@@ -43,7 +47,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   result$decision_makers <- decision_maker_lookup(data, a)
   result$characteristic_means <- characteristic_means(data, a)
   if (a$verbose) {
-    print_trace(result$trace)
+    print_trace(result$trace, msm = a$method == "msm")
   }
   result
 }
@@ -57,6 +61,23 @@ design_matrix <- function(formula, data) {
   keep <- colnames(x) != "(Intercept)"
   list(y = as.numeric(y), x = x[, keep, drop = FALSE], terms = terms, xlevels = stats::.getXlevels(terms, mf),
        contrasts = attr(x, "contrasts"))
+}
+
+# The attribute columns passed to the engine: the model matrix and, for MSM, the instrument columns of `data` that
+# are not already among its columns (the engine takes instruments from the attributes; the model uses only the
+# columns its specification names).
+attribute_columns <- function(x, data, instruments) {
+  extra <- setdiff(instruments, c("optimal", "default"))
+  for (column in intersect(extra, colnames(x))) {
+    if (!isTRUE(all.equal(as.numeric(data[[column]]), unname(x[, column]), tolerance = 0))) {
+      arg_error("Instrument \"", column, "\" is both a column of `data` and a different column of the model",
+                " matrix: rename the data column.")
+    }
+  }
+  extra <- setdiff(extra, colnames(x))
+  if (length(extra) == 0L) return(x)
+  z <- vapply(extra, function(v) as.numeric(data[[v]]), numeric(nrow(x)))
+  cbind(x, matrix(z, nrow(x), dimnames = list(NULL, extra)))
 }
 
 # Integer codes of an id column: the ids themselves when they are whole numbers, else order of appearance.
@@ -127,7 +148,17 @@ options_json <- function(a) {
   fields <- c(sprintf("\"draws\": %s", json_string(a$draws)), sprintf("\"R\": %d", a$R),
               sprintf("\"seed\": %.0f", a$seed), sprintf("\"starts\": %d", a$starts),
               sprintf("\"optimizer\": %s", json_string(a$optimizer)), sprintf("\"vce\": %s", json_string(a$vce)),
-              sprintf("\"threads\": %d", a$threads), sprintf("\"level\": %.17g", 100 * a$level))
+              sprintf("\"threads\": %d", a$threads), sprintf("\"level\": %.17g", 100 * a$level),
+              sprintf("\"method\": %s", json_string(a$method)))
+  if (a$method == "msm") {
+    instruments <- if (length(a$instruments) == 1L && a$instruments %in% c("optimal", "default")) {
+      json_string(a$instruments)
+    } else {
+      json_strings(a$instruments)
+    }
+    fields <- c(fields, sprintf("\"instruments\": %s", instruments),
+                sprintf("\"weighting\": %s", json_string(a$weighting)))
+  }
   if (!is.null(a$burn)) fields <- c(fields, sprintf("\"burn\": %d", a$burn))
   if (!is.null(a$cluster)) fields <- c(fields, sprintf("\"cluster\": %s", json_string(a$cluster)))
   if (!is.null(a$start)) {
@@ -142,7 +173,8 @@ collect_fit <- function(fit, a) {
   names <- rJava::.jcall(fit, "[S", "names")
   p <- length(names)
   estimates <- stats::setNames(call_d("estimates"), names)
-  covariance <- lapply(c(hessian = "hessian", opg = "opg", robust = "robust", cluster = "cluster"), function(t) {
+  types <- c(hessian = "hessian", opg = "opg", robust = "robust", cluster = "cluster", gmm = "gmm")
+  covariance <- lapply(types, function(t) {
     matrix(call_d("covariance", t), p, p, dimnames = list(names, names))
   })
   stats <- call_d("statistics")
@@ -155,7 +187,9 @@ collect_fit <- function(fit, a) {
     coefficients = estimates,
     kinds = rJava::.jcall(fit, "[S", "kinds"),
     covariance = covariance,
-    vce = a$vce,
+    vce = rJava::.jcall(fit, "S", "vce"),
+    method = tolower(rJava::.jcall(fit, "S", "method")),
+    gmm = gmm_diagnostics(fit),
     derived = derived,
     logLik = stats[1], null.logLik = stats[2], logit.logLik = stats[3],
     n = c(decision.makers = stats[4], situations = stats[5], rows = stats[6]),
@@ -172,10 +206,24 @@ collect_fit <- function(fit, a) {
   ), class = "mixlogit")
 }
 
-print_trace <- function(trace) {
+# The MSM diagnostics of a fit (NULL for MSLE): criterion, Hansen's J with df and p-value (NA when exactly
+# identified or one-step), weighting, instruments and the weighting matrix's condition number.
+gmm_diagnostics <- function(fit) {
+  if (rJava::.jcall(fit, "S", "method") != "MSM") return(NULL)
+  g <- rJava::.jcall(fit, "[D", "gmmStatistics")
+  g[is.nan(g)] <- NA_real_
+  list(criterion = g[1], J = g[2], df = as.integer(g[3]), p.value = g[4],
+       weighting = if (isTRUE(g[7] == 1)) "two-step" else "one-step",
+       instruments = rJava::.jcall(fit, "[S", "instruments"), condition = g[6])
+}
+
+# For MSM the trace holds the first-step MSLE (optimal instruments: log-likelihoods) and then the MSM steps
+# (minus the GMM criterion), each stage counting its iterations from 1.
+print_trace <- function(trace, msm = FALSE) {
   for (i in seq_len(nrow(trace))) {
-    cat(sprintf("iteration %4d  log-likelihood %.6f  scaled gradient %.3g\n", trace$iteration[i], trace$logLik[i],
-                trace$gradient[i]))
+    cat(sprintf(if (msm) "iteration %4d  objective %.6g  scaled gradient %.3g\n" else
+                  "iteration %4d  log-likelihood %.6f  scaled gradient %.3g\n",
+                trace$iteration[i], trace$logLik[i], trace$gradient[i]))
   }
 }
 

@@ -46,7 +46,8 @@ check_column <- function(x, name, data, allow_null = TRUE) {
 # Validates every argument; returns the normalised settings.
 validate_arguments <- function(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed,
                                burn, starts, optimizer, vce, cluster, weights, threads, start, level, verbose,
-                               alt = NULL, market = NULL) {
+                               alt = NULL, market = NULL, method = "msle", instruments = NULL,
+                               weighting = NULL) {
   if (!inherits(formula, "formula") || length(formula) != 3L) {
     arg_error("`formula` must be a two-sided formula such as choice ~ price + time.")
   }
@@ -112,7 +113,9 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   if (!is.null(burn)) burn <- check_count(burn, "burn", min = 0)
   starts <- check_count(starts, "starts")
   optimizer <- check_choice(optimizer, "optimizer", c("bfgs", "lbfgs", "bhhh"))
-  vce <- check_choice(vce, "vce", c("hessian", "opg", "robust", "cluster"))
+  method <- check_choice(method, "method", c("msle", "msm"))
+  msm <- check_msm(method, instruments, weighting, data)
+  vce <- check_vce(vce, method)
   cluster <- check_column(cluster, "cluster", data)
   if (!is.null(cluster) && vce != "cluster") {
     arg_error("`cluster` is given but `vce` is \"", vce, "\": set vce = \"cluster\".")
@@ -131,7 +134,73 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   list(data = data, group = group, id = id, rpar = rpar, correlation = correlation,
        heterogeneity = heterogeneity, draws = draws, R = R, seed = seed, burn = burn, starts = starts,
        optimizer = optimizer, vce = vce, cluster = cluster, weights = weights, threads = threads, start = start,
-       level = level, verbose = verbose, alt = alt, market = market)
+       level = level, verbose = verbose, alt = alt, market = market, method = method,
+       instruments = msm$instruments, weighting = msm$weighting)
+}
+
+# The covariance type: NULL is the Hessian for MSLE and the GMM sandwich for MSM; the likelihood types (Hessian,
+# OPG) do not exist for an MSM estimate and the GMM sandwich not for an MSLE one.
+check_vce <- function(vce, method) {
+  if (is.null(vce)) {
+    return(if (method == "msm") "gmm" else "hessian")
+  }
+  vce <- check_choice(vce, "vce", c("hessian", "opg", "robust", "cluster", "gmm"))
+  if (method == "msm" && vce %in% c("hessian", "opg")) {
+    arg_error("`vce` is \"", vce, "\", but a method-of-simulated-moments estimate has no likelihood Hessian or",
+              " scores: use \"gmm\" (the GMM sandwich, the default), \"robust\" (the same) or \"cluster\".")
+  }
+  if (method == "msle" && vce == "gmm") {
+    arg_error("`vce` is \"gmm\", the sandwich of the method of simulated moments: set method = \"msm\", or use",
+              " \"hessian\", \"opg\", \"robust\" or \"cluster\".")
+  }
+  vce
+}
+
+# The method-of-simulated-moments options: `instruments` NULL (optimal), "optimal", "default" or numeric columns
+# of `data` without missing values; `weighting` NULL (two-step), "two-step" or "one-step". Both are errors with
+# method = "msle". Returns the normalised pair (NULLs for MSLE).
+check_msm <- function(method, instruments, weighting, data) {
+  if (method == "msle") {
+    for (given in c("instruments", "weighting")[c(!is.null(instruments), !is.null(weighting))]) {
+      arg_error("`", given, "` is for the method of simulated moments: set method = \"msm\", or drop `", given,
+                "`.")
+    }
+    return(list(instruments = NULL, weighting = NULL))
+  }
+  weighting <- if (is.null(weighting)) "two-step" else check_choice(weighting, "weighting", c("two-step", "one-step"))
+  if (is.null(instruments)) {
+    instruments <- "optimal"
+  }
+  if (!is.character(instruments) || length(instruments) == 0L || anyNA(instruments) || any(instruments == "")) {
+    arg_error("`instruments` must be \"optimal\", \"default\" or a character vector of columns of `data`.")
+  }
+  keywords <- c("optimal", "default")
+  if (length(instruments) == 1L && instruments %in% keywords) {
+    return(list(instruments = instruments, weighting = weighting))
+  }
+  keyword <- intersect(instruments, keywords)
+  if (length(keyword) > 0L) {
+    arg_error("`instruments` mixes \"", keyword[1L], "\" with column names: give \"", keyword[1L],
+              "\" alone or only columns of `data`.")
+  }
+  if (anyDuplicated(instruments)) {
+    arg_error("`instruments` names column \"", instruments[anyDuplicated(instruments)], "\" twice.")
+  }
+  unknown <- setdiff(instruments, names(data))
+  if (length(unknown) > 0L) {
+    arg_error("`instruments` names column", if (length(unknown) > 1L) "s " else " ",
+              paste0("\"", unknown, "\"", collapse = ", "), ", not in `data`. Columns: ",
+              paste(names(data), collapse = ", "), ".")
+  }
+  for (column in instruments) {
+    x <- data[[column]]
+    if (!is.numeric(x) && !is.logical(x)) {
+      arg_error("Instrument column \"", column, "\" is ", class(x)[1L], ": instruments must be numeric columns",
+                " (turn a factor into indicator columns first).")
+    }
+  }
+  check_missing(data, instruments)
+  list(instruments = instruments, weighting = weighting)
 }
 
 # The alternative and market columns: no missing or empty values, each alternative once per situation, one
