@@ -2,9 +2,6 @@ package org.mixlogit.stata;
 
 import java.util.Locale;
 
-import org.mixlogit.InvalidDataException;
-import org.mixlogit.InvalidSpecificationException;
-import org.mixlogit.MixlogitException;
 import org.mixlogit.bridge.BridgeFit;
 import org.mixlogit.bridge.MixlogitBridge;
 
@@ -32,23 +29,8 @@ final class PluginEstimation {
 
     /** @param args none (options travel in the caller's locals) */
     int run(String[] args) {
-        try {
-            return estimate(args).code();
-        } catch (InvalidSpecificationException e) {
-            return fail(e.getMessage(), ReturnCode.SYNTAX);
-        } catch (InvalidDataException e) {
-            return fail(e.getMessage(), ReturnCode.DATA);
-        } catch (MixlogitException e) {
-            return fail(e.getMessage(), ReturnCode.DATA);
-        } catch (OutOfMemoryError e) {
-            return fail("Out of memory: lower nrep() or threads(), or give Java more memory (set java_heapmax).",
-                    ReturnCode.MEMORY);
-        }
-    }
-
-    private int fail(String message, ReturnCode code) {
-        stata.error(message);
-        return code.code();
+        return ReturnCode.guard(stata, "lower nrep() or threads(), or give Java more memory (set java_heapmax).",
+                () -> estimate(args));
     }
 
     private ReturnCode estimate(String[] args) {

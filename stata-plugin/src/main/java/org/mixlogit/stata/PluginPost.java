@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.mixlogit.InvalidDataException;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.MixlogitException;
 import org.mixlogit.bridge.BridgePost;
@@ -48,23 +47,7 @@ final class PluginPost {
     }
 
     private int run(Supplier<ReturnCode> task) {
-        try {
-            return task.get().code();
-        } catch (InvalidSpecificationException e) {
-            return fail(e.getMessage(), ReturnCode.SYNTAX);
-        } catch (InvalidDataException e) {
-            return fail(e.getMessage(), ReturnCode.DATA);
-        } catch (MixlogitException e) {
-            return fail(e.getMessage(), ReturnCode.DATA);
-        } catch (OutOfMemoryError e) {
-            return fail("Out of memory: give Java more memory (set java_heapmax) or use fewer observations.",
-                    ReturnCode.MEMORY);
-        }
-    }
-
-    private int fail(String message, ReturnCode code) {
-        stata.error(message);
-        return code.code();
+        return ReturnCode.guard(stata, "give Java more memory (set java_heapmax) or use fewer observations.", task);
     }
 
     private static BridgePost post(PostOptions options, StataSample sample, double[] covariance) {

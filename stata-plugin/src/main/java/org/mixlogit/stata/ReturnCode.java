@@ -25,4 +25,26 @@ enum ReturnCode {
     int code() {
         return code;
     }
+
+    /**
+     * Runs a plugin task and turns the engine's exceptions into Stata return codes, printing their messages as
+     * errors: a bad option or specification 198, bad data or a numerical failure 459, out of memory 909 (with
+     * {@code memoryHint}, what the user can change).
+     */
+    static int guard(StataSession stata, String memoryHint, java.util.function.Supplier<ReturnCode> task) {
+        try {
+            return task.get().code();
+        } catch (org.mixlogit.InvalidSpecificationException e) {
+            return fail(stata, e.getMessage(), SYNTAX);
+        } catch (org.mixlogit.MixlogitException e) {
+            return fail(stata, e.getMessage(), DATA);
+        } catch (OutOfMemoryError e) {
+            return fail(stata, "Out of memory: " + memoryHint, MEMORY);
+        }
+    }
+
+    static int fail(StataSession stata, String message, ReturnCode code) {
+        stata.error(message);
+        return code.code();
+    }
 }
