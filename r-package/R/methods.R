@@ -153,12 +153,23 @@ predict.mixlogit <- function(object, newdata = NULL, type = c("prob", "share", "
     return(shares(object, newdata = newdata, ...))
   }
   if (type == "conditional") {
-    if (!is.null(newdata)) {
-      arg_error("predict(type = \"conditional\") conditions on the observed choices of the estimation data;",
-                " it takes no `newdata`.")
-    }
     post <- post_object(check_fit(object))
-    return(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilities")))
+    if (is.null(newdata)) {
+      return(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilities")))
+    }
+    x <- newdata_columns(object, newdata, labels = FALSE)
+    key <- if (is.null(object$settings$id)) object$settings$group else object$settings$id
+    lookup <- object$decision_makers
+    codes <- lookup$codes[match(newdata[[key]], lookup$values)]
+    if (anyNA(codes)) {
+      unknown <- unique(newdata[[key]][is.na(codes)])
+      data_error("predict(type = \"conditional\") needs decision-makers of the estimation data; `", key, "` ",
+                 paste(utils::head(unknown, 5), collapse = ", "), if (length(unknown) > 5) ", ..." else "",
+                 " in `newdata` has no observed choices to condition on. Use type = \"prob\" for them.")
+    }
+    return(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilitiesOn", x$situation,
+                                     rJava::.jarray(as.integer(codes)), x$attribute_names, x$attributes,
+                                     x$characteristic_names, x$characteristics)))
   }
   if (is.null(newdata)) {
     return(object$probabilities)

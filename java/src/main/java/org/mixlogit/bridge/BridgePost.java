@@ -98,6 +98,17 @@ public final class BridgePost {
         return BridgeData.inputOrder(post.data(), post.conditionalProbabilities());
     }
 
+    /**
+     * Probabilities of new situations of known decision-makers (ids of the estimation data) conditional on their
+     * observed choices, in the new data's row order; columns as for {@link MixlogitBridge#fit}.
+     */
+    public double[] conditionalProbabilitiesOn(int[] situation, int[] decisionMaker, String[] attributeNames,
+            double[] attributes, String[] characteristicNames, double[] characteristics) {
+        ChoiceData target = BridgeData.build(situation, decisionMaker, null, attributeNames, attributes,
+                characteristicNames, characteristics, new double[0]);
+        return BridgeData.inputOrder(target, post.conditionalProbabilities(target));
+    }
+
     /** Decision-maker ids in the order of the conditional-coefficient rows. */
     public double[] decisionMakerIds() {
         ChoiceData data = post.data();

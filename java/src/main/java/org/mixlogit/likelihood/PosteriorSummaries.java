@@ -72,39 +72,44 @@ final class PosteriorSummaries {
     }
 
     /**
-     * Choice probabilities of decision-maker n's situations conditional on the person's observed choices: each
-     * draw's logit probabilities weighted by the posterior, sum_r w_r L_r s_j(beta_r) / sum_r w_r L_r.
+     * Choice probabilities conditional on decision-maker n's observed choices in the kernel's data, for the
+     * situations of decision-makers {@code targets} of a target design (the same person in other data, or the
+     * estimation data itself): each draw's logit probabilities weighted by the posterior,
+     * sum_r w_r L_r s_j(beta_r) / sum_r w_r L_r.
      *
-     * @param scratch at least as long as the largest choice set
-     * @param out <b>Modified</b>: the probabilities of the person's grouped rows (NaN when the person's likelihood
+     * @param scratch at least as long as the target's largest choice set
+     * @param out <b>Modified</b>: the probabilities of the targets' grouped rows (NaN when the person's likelihood
      *            is undefined)
      */
-    static void conditionalProbabilities(DecisionMakerKernel kernel, ModelDesign design, int n, double[] theta,
-            double[] scratch, double[] out) {
+    static void conditionalProbabilities(DecisionMakerKernel kernel, int n, double[] theta, ModelDesign target,
+            int[] targets, double[] scratch, double[] out) {
         double logLik = kernel.evaluate(n, theta, null, 0);
-        int[] situationStart = design.data.situationStartRef();
-        int[] dmStart = design.data.decisionMakerStartRef();
-        int firstRow = situationStart[dmStart[n]];
-        int endRow = situationStart[dmStart[n + 1]];
+        int[] situationStart = target.data.situationStartRef();
+        int[] dmStart = target.data.decisionMakerStartRef();
+        for (int m : targets) {
+            Arrays.fill(out, situationStart[dmStart[m]], situationStart[dmStart[m + 1]],
+                    Double.isFinite(logLik) ? 0.0 : Double.NaN);
+        }
         if (!Double.isFinite(logLik)) {
-            Arrays.fill(out, firstRow, endRow, Double.NaN);
             return;
         }
-        Arrays.fill(out, firstRow, endRow, 0.0);
         CoefficientDraws draws = kernel.coefficientDraws();
         double[] weight = kernel.posteriorWeightsRef();
+        int r = draws.beta[0].length;
         double total = 0;
-        for (int q = 0; q < weight.length && q < draws.beta[0].length; q++) {
+        for (int q = 0; q < r; q++) {
             total += weight[q];
         }
-        for (int q = 0; q < draws.beta[0].length; q++) {
+        for (int q = 0; q < r; q++) {
             double w = weight[q] / total;
-            for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
-                int first = situationStart[t];
-                int end = situationStart[t + 1];
-                LogitProbabilities.of(design.rows, draws.beta, q, first, end, scratch);
-                for (int i = first; i < end; i++) {
-                    out[i] += w * scratch[i - first];
+            for (int m : targets) {
+                for (int t = dmStart[m]; t < dmStart[m + 1]; t++) {
+                    int first = situationStart[t];
+                    int end = situationStart[t + 1];
+                    LogitProbabilities.of(target.rows, draws.beta, q, first, end, scratch);
+                    for (int i = first; i < end; i++) {
+                        out[i] += w * scratch[i - first];
+                    }
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.mixlogit.likelihood;
 
 import java.util.Arrays;
 
+import org.mixlogit.InvalidDataException;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
@@ -306,13 +307,57 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
      * predictions for known decision-makers; {@link #probabilities} are the unconditional ones.
      */
     public synchronized double[] conditionalProbabilities(double[] theta) {
+        int[][] self = new int[decisionMakers][];
+        for (int n = 0; n < decisionMakers; n++) {
+            self[n] = new int[] {n};
+        }
+        return conditional(theta, design, self);
+    }
+
+    /**
+     * Choice probabilities of the rows of other data (new situations, other attribute values) for decision-makers
+     * known from this likelihood's data, conditional on their observed choices here, indexed by the target's
+     * grouped row. Each target decision-maker is matched to this data's decision-maker with the same id; an id
+     * not found here is an error. The target needs this model's attributes; its chosen column is ignored.
+     */
+    public synchronized double[] conditionalProbabilities(double[] theta, ChoiceData target) {
         checkLength(theta);
-        double[] out = new double[design.data.rowCount()];
-        int jmax = Math.max(2, design.data.maxAlternatives());
+        ModelDesign other = new ModelDesign(target, design.spec);
+        java.util.Map<Long, Integer> known = new java.util.HashMap<>();
+        for (int n = 0; n < decisionMakers; n++) {
+            known.put(design.data.decisionMakerId(n), n);
+        }
+        java.util.List<java.util.List<Integer>> byKnown = new java.util.ArrayList<>();
+        for (int n = 0; n < decisionMakers; n++) {
+            byKnown.add(new java.util.ArrayList<>());
+        }
+        for (int m = 0; m < target.decisionMakerCount(); m++) {
+            Integer n = known.get(target.decisionMakerId(m));
+            if (n == null) {
+                throw new InvalidDataException("Decision-maker " + target.decisionMakerId(m) + " of the new data"
+                        + " is not in the estimation data, so there are no observed choices to condition on: use"
+                        + " unconditional probabilities for new decision-makers.");
+            }
+            byKnown.get(n).add(m);
+        }
+        int[][] targets = new int[decisionMakers][];
+        for (int n = 0; n < decisionMakers; n++) {
+            targets[n] = byKnown.get(n).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return conditional(theta, other, targets);
+    }
+
+    private double[] conditional(double[] theta, ModelDesign target, int[][] targets) {
+        checkLength(theta);
+        double[] out = new double[target.data.rowCount()];
+        int jmax = Math.max(2, target.data.maxAlternatives());
         workers.run(decisionMakers, (worker, from, to) -> {
             double[] scratch = new double[jmax];
             for (int n = from; n < to; n++) {
-                PosteriorSummaries.conditionalProbabilities(kernels[worker], design, n, theta, scratch, out);
+                if (targets[n].length > 0) {
+                    PosteriorSummaries.conditionalProbabilities(kernels[worker], n, theta, target, targets[n],
+                            scratch, out);
+                }
             }
         });
         collectFailures();

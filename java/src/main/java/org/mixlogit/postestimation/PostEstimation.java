@@ -45,6 +45,16 @@ public final class PostEstimation {
         }
     }
 
+    /**
+     * Choice probabilities of other data's rows (new situations of known decision-makers) conditional on each
+     * decision-maker's observed choices in these data, matched by decision-maker id; by the target's grouped row.
+     */
+    public double[] conditionalProbabilities(ChoiceData target) {
+        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
+            return ll.conditionalProbabilities(model.estimates(), target);
+        }
+    }
+
     /** Predicted shares by market and alternative. */
     public QuantityTable shares() {
         return QuantityInference.table("Predicted shares", markets.shareKeys(),

@@ -324,6 +324,78 @@ class PostEstimationTest {
     }
 
     @Test
+    @DisplayName("conditional predictions for known decision-makers in other data: matched by id, order-free")
+    void conditionalPredictionsOnOtherData() {
+        Design d = new Design(60, 13, false);
+        ChoiceData data = d.data(true, 0, null, null);
+        ModelSpec mixed = ModelSpec.builder().random("price", Distribution.NORMAL).fixed("quality").build();
+        PostEstimation post = new PostEstimation(model(mixed, new double[] {-1.0, 1.5, 0.5},
+                IntegrationConfig.of(DrawType.HALTON, 100)), data, PostEstimationOptions.defaults());
+        double[] inSample = post.conditionalProbabilities();
+        assertEquals(0.0, maxAbsDifference(inSample, post.conditionalProbabilities(data)));
+        // the same rows with the decision-makers in reverse order and prices raised by 0.5 for alternative B
+        int n = d.situation.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = n - 1 - i;
+        }
+        double[] price = new double[n];
+        double[] quality = new double[n];
+        double[] chosen = new double[n];
+        long[] situation = new long[n];
+        long[] person = new long[n];
+        for (int i = 0; i < n; i++) {
+            int src = order[i];
+            situation[i] = d.situation.get(src);
+            person[i] = d.person.get(src);
+            price[i] = d.price.get(src) + (d.alternative.get(src).equals("B") ? 0.5 : 0);
+            quality[i] = d.quality.get(src);
+            chosen[i] = d.chosen.get(src);
+        }
+        ChoiceData moved = ChoiceData.builder().situations(situation).decisionMakers(person)
+                .chosen(chosen).attribute("price", price).attribute("quality", quality).build();
+        double[] shifted = post.conditionalProbabilities(moved);
+        double[] same = post.conditionalProbabilities(ChoiceData.builder().situations(situation)
+                .decisionMakers(person).chosen(chosen).attribute("price", java.util.stream.IntStream
+                        .range(0, n).mapToDouble(i -> d.price.get(order[i])).toArray())
+                .attribute("quality", quality).build());
+        for (int t = 0; t < data.situationCount(); t++) {
+            for (int i = data.situationStartRef()[t]; i < data.situationStartRef()[t + 1]; i++) {
+                int input = data.sourceRow(i);
+                int movedGrouped = groupedRowOf(moved, n - 1 - input);
+                assertEquals(inSample[i], same[movedGrouped], 1e-14, "same person, same row: same prediction");
+                if (d.alternative.get(input).equals("B")) {
+                    assertTrue(shifted[movedGrouped] < same[movedGrouped], "a higher price lowers B's probability");
+                }
+            }
+        }
+        ChoiceData stranger = ChoiceData.builder().situations(new long[] {1, 1}).decisionMakers(new long[] {999,
+            999}).chosen(new double[] {1, 0}).attribute("price", new double[] {1, 2}).attribute("quality",
+                    new double[] {0, 1}).build();
+        InvalidDataException e = assertThrows(InvalidDataException.class,
+                () -> post.conditionalProbabilities(stranger));
+        assertTrue(e.getMessage().contains("Decision-maker 999 of the new data is not in the estimation data"),
+                e.getMessage());
+    }
+
+    private static int groupedRowOf(ChoiceData data, int inputRow) {
+        for (int i = 0; i < data.rowCount(); i++) {
+            if (data.sourceRow(i) == inputRow) {
+                return i;
+            }
+        }
+        throw new AssertionError(inputRow);
+    }
+
+    private static double maxAbsDifference(double[] a, double[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    @Test
     @DisplayName("bad input: unknown attribute, duplicate alternative, market changing within a situation")
     void errors() {
         Design d = new Design(6, 1, false);
