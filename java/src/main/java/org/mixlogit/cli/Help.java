@@ -16,7 +16,7 @@ final class Help {
             "      Time one log-likelihood + gradient evaluation of the example model.",
             "  ./mixlogit rules [--quick]",
             "      Compare integration rules (draws, Gauss-Hermite, sparse grids) on Fishing and Electricity.",
-            "  ./mixlogit montecarlo [--replications N] [--draws 10,25,100,500] [--people N] [--situations T]",
+            "  ./mixlogit montecarlo [--replications N] [--R 10,25,100,500] [--designs cross-section,panel]",
             "      Monte Carlo study of simulation bias: MSLE and MSM with optimal instruments on data simulated",
             "      from known parameters; prints bias, sd and 95% coverage (see montecarlo --help).",
             "",
