@@ -216,7 +216,13 @@ final class HessianKernel {
         DrawUtilities.probabilities(m.rows, beta, first, first + alternatives, r, util, max, den);
         double[] chosenProbability = util[chosen];
         for (int q = 0; q < r; q++) {
-            product[q] *= chosenProbability[q];
+            double pc = chosenProbability[q];
+            if (pc < TINY) {
+                // the probability underflows: its logarithm from the utilities (den holds 1 / denominator)
+                logLik[q] += utility(first + chosen, q) - max[q] + Math.log(den[q]);
+                continue;
+            }
+            product[q] *= pc;
             if (product[q] < TINY) {
                 logLik[q] += Math.log(product[q]);
                 product[q] = 1.0;
@@ -260,6 +266,15 @@ final class HessianKernel {
                 }
             }
         }
+    }
+
+    /** The utility of a grouped row in draw q. */
+    private double utility(int row, int q) {
+        double u = 0;
+        for (int e = m.rows.nonZeroStart[row]; e < m.rows.nonZeroStart[row + 1]; e++) {
+            u += m.rows.value[e] * draws.beta[m.rows.attribute[e]][q];
+        }
+        return u;
     }
 
     /** du/d theta, J = f' du/d theta and each draw's score J' g, per parameter and draw. */

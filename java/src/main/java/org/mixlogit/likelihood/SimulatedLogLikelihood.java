@@ -318,7 +318,9 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
      * Choice probabilities of the rows of other data (new situations, other attribute values) for decision-makers
      * known from this likelihood's data, conditional on their observed choices here, indexed by the target's
      * grouped row. Each target decision-maker is matched to this data's decision-maker with the same id; an id
-     * not found here is an error. The target needs this model's attributes; its chosen column is ignored.
+     * not found here is an error. The target needs this model's attributes; its chosen column is ignored, and so
+     * are its values of heterogeneity characteristics: a known person's coefficients (and their posterior) are
+     * those of the estimation data.
      */
     public synchronized double[] conditionalProbabilities(double[] theta, ChoiceData target) {
         checkLength(theta);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.integration.NormalQuantile;
 
 /**
  * How a coefficient varies over decision-makers. Each random distribution has a location parameter
@@ -115,7 +116,8 @@ public enum Distribution {
                 if (a > 0 && m / a < FarLeftNormal.THRESHOLD) {
                     return a * (m / a - FarLeftNormal.quantileOfScaledCdf(0.5, m / a));
                 }
-                return a == 0 ? m : m + a * STANDARD_NORMAL.inverseCumulativeProbability(1 - 0.5 * cdf(m / a));
+                // from the lower tail: 1 - Phi(c) / 2 rounds to 1 once Phi(c) < 2e-16
+                return a == 0 ? m : m - a * NormalQuantile.quantile(0.5 * cdf(m / a));
             default:
                 return m;
         }
