@@ -41,7 +41,8 @@ import org.mixlogit.spec.ModelSpec;
  * step. (2) One-step GMM with the identity (or the user's) weighting, started at the MSLE estimate or the default
  * start. (3) With two-step weighting and more instruments than parameters, W = Var(g)^-1 estimated at the one-step
  * estimate and the criterion minimized again. (4) Inference at the estimate: the GMM sandwich with moment
- * contributions clustered by decision-maker. Because the residuals use simulated probabilities whose draws are
+ * contributions clustered by decision-maker (or by the configured cluster column, which Var(g) in step 3 uses
+ * too). Because the residuals use simulated probabilities whose draws are
  * independent of the choices, the moment covariance Var(g) = V_data + V_simulation contains the simulation noise:
  * for a frequency simulator with R independent draws V_simulation = V_data / R, McFadden's (1 + 1/R) factor, and
  * for a smooth simulator or quasi-random draws the rule's own (smaller) noise. Hansen's J when over-identified and
@@ -149,7 +150,8 @@ public final class MsmEstimator implements Estimator {
         boolean overIdentified = l > p;
         if (mc.weighting() == Weighting.TWO_STEP && overIdentified && o.status() != OptimizerStatus.CANCELLED) {
             moments.evaluate(o.point(), false);
-            double[] w2 = PositiveDefinite.inverse(moments.momentCovariance(), l);
+            double[] w2 = PositiveDefinite.inverse(moments.momentCovariance(
+                    MsleEstimator.clusters(data, config.cluster())), l);
             if (w2 == null) {
                 throw new NumericalFailureException("The covariance of the moments at the one-step estimate is"
                         + " singular, so the efficient weighting matrix does not exist: drop redundant instruments or"

@@ -117,15 +117,31 @@ public final class SimulatedMoments {
      * the data's and the simulator's variance together (see {@code MsmEstimator}).
      */
     public double[] momentCovariance() {
-        double[] v = new double[l * l];
+        long[] own = new long[decisionMakers];
         for (int n = 0; n < decisionMakers; n++) {
+            own[n] = n;
+        }
+        return momentCovariance(own);
+    }
+
+    /**
+     * As {@link #momentCovariance()} with the contributions summed within clusters first (decision-makers with the
+     * same {@code cluster} value), as the clustered sandwich does.
+     */
+    public double[] momentCovariance(long[] cluster) {
+        java.util.Map<Long, double[]> sums = new java.util.LinkedHashMap<>();
+        for (int n = 0; n < decisionMakers; n++) {
+            double[] sum = sums.computeIfAbsent(cluster[n], key -> new double[l]);
             double w = weights[n] / weightSum;
-            double w2 = w * w;
-            int co = n * l;
             for (int a = 0; a < l; a++) {
-                double ma = w2 * contributions[co + a];
+                sum[a] += w * contributions[n * l + a];
+            }
+        }
+        double[] v = new double[l * l];
+        for (double[] sum : sums.values()) {
+            for (int a = 0; a < l; a++) {
                 for (int b = 0; b < l; b++) {
-                    v[a * l + b] += ma * contributions[co + b];
+                    v[a * l + b] += sum[a] * sum[b];
                 }
             }
         }
