@@ -23,9 +23,29 @@ public final class BridgePost {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("krinskyRobb", "replicates", "seed");
     private final PostEstimation post;
+    /** Computed once on first use: front ends ask for means, sds and names in separate calls. */
+    private ConditionalCoefficients conditionals;
+    private WillingnessToPay wtp;
+    private String wtpKey;
 
     BridgePost(PostEstimation post) {
         this.post = post;
+    }
+
+    private synchronized ConditionalCoefficients conditionals() {
+        if (conditionals == null) {
+            conditionals = post.conditionals();
+        }
+        return conditionals;
+    }
+
+    private synchronized WillingnessToPay wtp(String attribute, String cost) {
+        String key = attribute + "\u0000" + cost;
+        if (wtp == null || !key.equals(wtpKey)) {
+            wtp = post.willingnessToPay(attribute, cost);
+            wtpKey = key;
+        }
+        return wtp;
     }
 
     /** {"krinskyRobb": 0, "replicates": 5, "seed": 20200101}, every field optional. */
@@ -120,31 +140,31 @@ public final class BridgePost {
     }
 
     public String[] coefficientNames() {
-        return post.conditionals().coefficients().toArray(new String[0]);
+        return post.model().spec().coefficients().stream().map(c -> c.attribute()).toArray(String[]::new);
     }
 
     /** Conditional means, decision-makers x coefficients, column-major. */
     public double[] conditionalMeans() {
-        ConditionalCoefficients c = post.conditionals();
+        ConditionalCoefficients c = conditionals();
         return columnMajor(c.means(), c.decisionMakerIds().length, c.coefficients().size());
     }
 
     /** Conditional standard deviations, decision-makers x coefficients, column-major. */
     public double[] conditionalSds() {
-        ConditionalCoefficients c = post.conditionals();
+        ConditionalCoefficients c = conditionals();
         return columnMajor(c.standardDeviations(), c.decisionMakerIds().length, c.coefficients().size());
     }
 
     /** Population willingness to pay: mean, median, and the 5, 25, 75 and 95 percent quantiles. */
     public double[] wtpSummary(String attribute, String cost) {
-        WillingnessToPay w = post.willingnessToPay(attribute, cost);
+        WillingnessToPay w = wtp(attribute, cost);
         return new double[] {w.mean(), w.median(), w.quantile(0.05), w.quantile(0.25), w.quantile(0.75),
             w.quantile(0.95)};
     }
 
     /** Each decision-maker's conditional mean willingness to pay, in the order of {@link #decisionMakerIds()}. */
     public double[] wtpIndividual(String attribute, String cost) {
-        return post.willingnessToPay(attribute, cost).individual();
+        return wtp(attribute, cost).individual();
     }
 
     private static double[] columnMajor(double[] rowMajor, int rows, int columns) {

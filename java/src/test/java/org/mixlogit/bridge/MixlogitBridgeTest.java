@@ -114,11 +114,16 @@ class MixlogitBridgeTest {
                 fit.estimates(), fit.covariance("hessian"), "{\"replicates\": 0}");
         assertArrayEquals(post.shares().estimates(), stateless.shares().estimates(), 0.0);
         assertArrayEquals(post.shares().standardErrors(), stateless.shares().standardErrors(), 0.0);
+        assertEquals(Arrays.asList(NAMES), Arrays.asList(post.coefficientNames()));
         double[] means = post.conditionalMeans();
+        assertEquals(361 * 6, post.conditionalSds().length);
         assertEquals(361 * 6, means.length);
         assertEquals(fit.estimates()[1], means[361], 1e-15, "a fixed coefficient's conditional mean is itself");
         assertTrue(post.decompositionCsv("pf").startsWith("situation,market,from,to,"));
         assertEquals(-fit.estimates()[1] / fit.estimates()[0], post.wtpSummary("cl", "pf")[0], 0.05);
+        assertEquals(361, post.wtpIndividual("cl", "pf").length);
+        assertEquals(-fit.estimates()[2] / fit.estimates()[0], post.wtpSummary("loc", "pf")[1], 0.05,
+                "another attribute is computed afresh, not served from the previous one");
         InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
                 () -> fit.post("{\"draws\": 5}"));
         assertTrue(e.getMessage().contains("Unknown post-estimation option \"draws\""), e.getMessage());
