@@ -8,6 +8,7 @@ import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -61,7 +62,7 @@ public final class LikelihoodBenchmark {
                 "min ms/eval", "ns/(sit*alt*draw)/thread");
         int[] threadCounts = cores > 1 ? new int[] {1, cores} : new int[] {1};
         for (int threads : threadCounts) {
-            try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, config, threads)) {
+            try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, config, threads)) {
                 double[] gradient = new double[MLOGIT.length];
                 double value = 0;
                 long warmupEnd = System.nanoTime() + 3_000_000_000L;

@@ -8,10 +8,11 @@ import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
-import org.mixlogit.postestimation.FittedModel;
-import org.mixlogit.postestimation.PostEstimation;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.msm.Weighting;
+import org.mixlogit.postestimation.FittedModel;
+import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.report.ResultJson;
 import org.mixlogit.report.ResultTable;
 
@@ -182,7 +183,7 @@ public final class BridgeFit {
     }
 
     private double[] probabilities(ChoiceData target) {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(target, result.spec(), config.integration(),
+        try (SimulatedLogLikelihood ll = Simulators.unconditional(target, result.spec(), config.integration(),
                 config.threads())) {
             return BridgeData.inputOrder(target, ll.probabilities(result.estimates()));
         }

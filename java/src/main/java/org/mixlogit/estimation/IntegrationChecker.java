@@ -3,8 +3,9 @@ package org.mixlogit.estimation;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
-import org.mixlogit.likelihood.AdaptiveQuadrature;
+import org.mixlogit.likelihood.NodeProvider;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -24,20 +25,13 @@ public final class IntegrationChecker {
         String replicateRule = "none (quadrature has no random draws)";
         for (int s = 0; s < values.length; s++) {
             IntegrationConfig c = replicate(used, s + 1);
-            try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, c, threads)) {
+            try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, c, threads)) {
                 values[s] = ll.value(theta);
                 replicateRule = c.type().code() + ", " + c.draws() + " draws, " + values.length + " seeds";
             }
         }
-        if (type == DrawType.ADAPTIVE_GH) {
-            try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec,
-                    AdaptiveQuadrature.rule(data, spec, theta, used.draws() + 4), used.cacheBytes(), threads)) {
-                return new IntegrationCheck(estimateLogLik, values, replicateRule, ll.value(theta),
-                        ll.integrationDescription());
-            }
-        }
-        IntegrationConfig accurate = accurate(used);
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, accurate, threads)) {
+        NodeProvider accurate = NodeProvider.of(used).moreAccurate();
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, accurate.config(), theta, threads)) {
             return new IntegrationCheck(estimateLogLik, values, replicateRule, ll.value(theta),
                     ll.integrationDescription());
         }
@@ -55,17 +49,8 @@ public final class IntegrationChecker {
         }
     }
 
-    /** A more accurate rule than {@code used}: four times the draws; for quadrature, more points or a higher level. */
+    /** A more accurate rule than {@code used}; see {@link NodeProvider#moreAccurate()}. */
     public static IntegrationConfig accurate(IntegrationConfig used) {
-        switch (used.type()) {
-            case GAUSS_HERMITE:
-                return used.withDraws(used.draws() + 10);
-            case SPARSE_GRID:
-            case SPARSE_GRID_GH:
-                // two levels more, within the families' 25 levels (at the top, the same grid: no check possible)
-                return used.withDraws(Math.min(used.draws() + 2, 25));
-            default:
-                return used.withDraws(4 * used.draws());
-        }
+        return NodeProvider.of(used).moreAccurate().config();
     }
 }

@@ -9,13 +9,14 @@ import org.mixlogit.NumericalFailureException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.integration.DrawType;
-import org.mixlogit.likelihood.AdaptiveQuadrature;
 import org.mixlogit.likelihood.Contributions;
+import org.mixlogit.likelihood.NodeProvider;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.optim.IterationListener;
 import org.mixlogit.optim.Optimizer;
-import org.mixlogit.optim.Optimum;
 import org.mixlogit.optim.OptimizerStatus;
+import org.mixlogit.optim.Optimum;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 
@@ -40,7 +41,7 @@ public final class MsleEstimator implements Estimator {
         double[] userStart = config.start();
         double[] first = userStart != null ? StartValidation.checked(userStart, spec.layout())
                 : StartingValues.defaults(spec, plain.estimates());
-        boolean adaptive = config.integration().type() == DrawType.ADAPTIVE_GH && spec.randomDimension() > 0;
+        boolean adaptive = NodeProvider.of(config.integration()).adapts(spec);
         Search search = null;
         SimulatedLogLikelihood ll = null;
         double[] center = first;
@@ -74,11 +75,7 @@ public final class MsleEstimator implements Estimator {
     private static final int ADAPTIVE_ROUNDS = 8;
 
     private SimulatedLogLikelihood likelihood(ChoiceData data, ModelSpec spec, double[] center, boolean adaptive) {
-        if (!adaptive) {
-            return new SimulatedLogLikelihood(data, spec, config.integration(), config.threads());
-        }
-        return new SimulatedLogLikelihood(data, spec, AdaptiveQuadrature.rule(data, spec, center,
-                config.integration().draws()), config.integration().cacheBytes(), config.threads());
+        return Simulators.likelihood(data, spec, config.integration(), center, config.threads());
     }
 
     /** The optimizer's runs from the default start and the perturbed ones. */

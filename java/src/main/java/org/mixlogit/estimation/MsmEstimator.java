@@ -16,6 +16,7 @@ import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
 import org.mixlogit.likelihood.SimulatedShares;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.msm.GmmObjective;
 import org.mixlogit.msm.InstrumentChoice;
@@ -25,8 +26,8 @@ import org.mixlogit.msm.SimulatedMoments;
 import org.mixlogit.msm.Weighting;
 import org.mixlogit.optim.IterationListener;
 import org.mixlogit.optim.Optimizer;
-import org.mixlogit.optim.Optimum;
 import org.mixlogit.optim.OptimizerStatus;
+import org.mixlogit.optim.Optimum;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -91,7 +92,7 @@ public final class MsmEstimator implements Estimator {
             double[] s = new double[data.rowCount()];
             double[] jac = new double[data.rowCount() * p];
             String rule;
-            try (SimulatedShares shares = new SimulatedShares(data, spec, independent, config.threads())) {
+            try (SimulatedShares shares = Simulators.shares(data, spec, independent, config.threads())) {
                 shares.evaluate(theta, s, jac);
                 rule = shares.integrationDescription();
             }
@@ -105,7 +106,7 @@ public final class MsmEstimator implements Estimator {
             start = userStart != null ? userStart : StartingValues.defaults(spec, plain.estimates());
         }
         z.requireOrderCondition(names);
-        try (SimulatedShares shares = new SimulatedShares(data, spec, config.integration(), config.threads())) {
+        try (SimulatedShares shares = Simulators.shares(data, spec, config.integration(), config.threads())) {
             SimulatedMoments moments = new SimulatedMoments(shares, z);
             return fit(data, spec, shares, moments, start, plain, firstStep, counter, listener, began);
         }
@@ -183,7 +184,7 @@ public final class MsmEstimator implements Estimator {
                 moments.instruments().names(), moments.instruments().dropped(), moments.instruments().description(),
                 PositiveDefinite.conditionNumber(w, l), firstStep, moments.momentsRef());
         double logLik;
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, config.integration(),
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, config.integration(),
                 config.threads())) {
             logLik = ll.value(theta);
         }

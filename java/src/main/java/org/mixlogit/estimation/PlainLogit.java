@@ -3,6 +3,7 @@ package org.mixlogit.estimation;
 import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.Optimum;
 import org.mixlogit.spec.ModelSpec;
@@ -19,7 +20,7 @@ final class PlainLogit {
 
     static PlainLogit fit(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
         ModelSpec plain = MsleEstimator.plainLogitSpec(spec);
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, plain,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, plain,
                 config.integration().withDraws(1), config.threads())) {
             // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this
             Optimum o = Optimizer.of(config.optimizer().withMaxIterations(

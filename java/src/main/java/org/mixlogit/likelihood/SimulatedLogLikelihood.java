@@ -5,10 +5,7 @@ import java.util.Arrays;
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.integration.DrawType;
-import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.integration.IntegrationRule;
-import org.mixlogit.integration.IntegrationRules;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterLayout;
 
@@ -37,39 +34,24 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
     private String lastFailure;
 
     /**
-     * Binds a specification to data and an integration rule.
-     *
-     * @param threads worker threads (1 or more); results do not depend on it
-     */
-    public SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration, int threads) {
-        this(new ModelDesign(data, spec), integration, null, threads);
-    }
-
-    /**
-     * Binds a specification to data and an explicit rule (e.g. adaptive quadrature nodes per decision-maker).
+     * Binds a specification to data and a rule; build instances through {@link Simulators}, which chooses the rule.
      *
      * @param cacheBytes memory that may hold the rule's nodes for all decision-makers
+     * @param threads worker threads (1 or more); results do not depend on it
      */
-    public SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes,
-            int threads) {
-        this(new ModelDesign(data, spec), IntegrationConfig.of(DrawType.HALTON, 1).withCacheBytes(cacheBytes), rule,
-                threads);
-    }
-
-    private SimulatedLogLikelihood(ModelDesign design, IntegrationConfig integration, IntegrationRule given,
-            int threads) {
+    SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes, int threads) {
         if (threads < 1) {
             throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
         }
-        this.design = design;
-        this.rule = given != null ? given : IntegrationRules.create(integration, design.d);
+        this.design = new ModelDesign(data, spec);
+        this.rule = rule;
         if (rule.dimension() != design.d) {
             throw new InvalidSpecificationException("The integration rule has " + rule.dimension() + " dimensions;"
                     + " the model has " + design.d + " random coefficients.");
         }
         this.decisionMakers = design.data.decisionMakerCount();
         this.workers = new DecisionMakerWorkers(threads);
-        this.store = VariateStore.forRule(rule, design, integration.cacheBytes(), workers);
+        this.store = VariateStore.forRule(rule, design, cacheBytes, workers);
         this.kernels = new DecisionMakerKernel[threads];
         for (int w = 0; w < threads; w++) {
             kernels[w] = new DecisionMakerKernel(design, store);

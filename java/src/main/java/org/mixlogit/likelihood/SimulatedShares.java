@@ -2,9 +2,7 @@ package org.mixlogit.likelihood;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.integration.IntegrationRule;
-import org.mixlogit.integration.IntegrationRules;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterLayout;
 
@@ -27,16 +25,24 @@ public final class SimulatedShares implements AutoCloseable {
     private final SituationShareKernel[] kernels;
     private final int decisionMakers;
 
-    /** @param threads worker threads (1 or more); results do not depend on it */
-    public SimulatedShares(ChoiceData data, ModelSpec spec, IntegrationConfig integration, int threads) {
+    /**
+     * Binds a specification to data and a rule; build instances through {@link Simulators}.
+     *
+     * @param threads worker threads (1 or more); results do not depend on it
+     */
+    SimulatedShares(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes, int threads) {
         if (threads < 1) {
             throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
         }
         this.design = new ModelDesign(data, spec);
-        this.rule = IntegrationRules.create(integration, design.d);
+        this.rule = rule;
+        if (rule.dimension() != design.d) {
+            throw new InvalidSpecificationException("The integration rule has " + rule.dimension() + " dimensions;"
+                    + " the model has " + design.d + " random coefficients.");
+        }
         this.decisionMakers = data.decisionMakerCount();
         this.workers = new DecisionMakerWorkers(threads);
-        this.store = VariateStore.forRule(rule, design, integration.cacheBytes(), workers);
+        this.store = VariateStore.forRule(rule, design, cacheBytes, workers);
         this.kernels = new SituationShareKernel[threads];
         for (int w = 0; w < threads; w++) {
             kernels[w] = new SituationShareKernel(design, store);

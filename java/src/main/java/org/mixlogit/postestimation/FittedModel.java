@@ -8,8 +8,9 @@ import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.IntegrationChecker;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
-import org.mixlogit.likelihood.AdaptiveQuadrature;
+import org.mixlogit.likelihood.NodeProvider;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -97,29 +98,30 @@ public final class FittedModel {
         return integration.type().isSimulation() && spec.randomDimension() > 0;
     }
 
-    /** The estimation's rule on some data; adaptive quadrature is centred at the estimates. */
+    /**
+     * The estimation's rule on some data, for quantities conditional on the data's observed choices; adaptive
+     * quadrature is centred at each decision-maker's posterior at the estimates.
+     */
     SimulatedLogLikelihood likelihood(ChoiceData data) {
-        return likelihood(data, integration);
+        return Simulators.likelihood(data, spec, integration, estimates, threads);
     }
 
     /**
-     * Independent draw set number {@code index} (1-based; the estimation's integration check uses the same
-     * sets), or for quadrature (index 1 only) the more accurate rule.
+     * The estimation's rule on some data, for quantities that do not condition on its choices (probabilities,
+     * shares, substitution patterns): adaptive quadrature takes its prior-centred form (see
+     * {@link NodeProvider#priorRule}), so prediction data need no observed choices.
      */
-    SimulatedLogLikelihood replicate(ChoiceData data, int index) {
-        if (isSimulated()) {
-            return likelihood(data, IntegrationChecker.replicate(integration, index));
-        }
-        IntegrationConfig accurate = integration.type() == DrawType.ADAPTIVE_GH
-                ? integration.withDraws(integration.draws() + 4) : IntegrationChecker.accurate(integration);
-        return likelihood(data, accurate);
+    SimulatedLogLikelihood unconditional(ChoiceData data) {
+        return Simulators.unconditional(data, spec, integration, threads);
     }
 
-    private SimulatedLogLikelihood likelihood(ChoiceData data, IntegrationConfig config) {
-        if (config.type() == DrawType.ADAPTIVE_GH && spec.randomDimension() > 0) {
-            return new SimulatedLogLikelihood(data, spec, AdaptiveQuadrature.rule(data, spec, estimates,
-                    config.draws()), config.cacheBytes(), threads);
-        }
-        return new SimulatedLogLikelihood(data, spec, config, threads);
+    /**
+     * For unconditional quantities: independent draw set number {@code index} (1-based; the estimation's
+     * integration check uses the same sets), or for quadrature (index 1 only) the more accurate rule.
+     */
+    SimulatedLogLikelihood replicate(ChoiceData data, int index) {
+        IntegrationConfig config = isSimulated() ? IntegrationChecker.replicate(integration, index)
+                : NodeProvider.of(integration).moreAccurate().config();
+        return Simulators.unconditional(data, spec, config, threads);
     }
 }

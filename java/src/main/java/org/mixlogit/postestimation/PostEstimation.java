@@ -30,7 +30,7 @@ public final class PostEstimation {
 
     /** Integrated (unconditional) choice probabilities by grouped row. */
     public double[] probabilities() {
-        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
+        try (SimulatedLogLikelihood ll = model.unconditional(data)) {
             return ll.probabilities(model.estimates());
         }
     }
@@ -94,7 +94,7 @@ public final class PostEstimation {
     /** Situation-level diversions, plain-logit diversions and aggregation weights, at the estimate. */
     public DiversionDecomposition decomposition(String attribute) {
         checkAttribute(attribute);
-        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
+        try (SimulatedLogLikelihood ll = model.unconditional(data)) {
             return DiversionDecomposition.of(markets, ll.substitution(model.estimates(), attribute));
         }
     }

@@ -7,7 +7,6 @@ import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
@@ -47,7 +46,7 @@ final class QuantityInference {
         double[] v = model.covariance();
         boolean covariance = allFinite(v);
         StringBuilder notes = new StringBuilder();
-        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
+        try (SimulatedLogLikelihood ll = model.unconditional(data)) {
             estimate = keys.select(quantity.at(ll, theta));
             if (covariance) {
                 double[][] jacobian = new double[p][];

@@ -10,6 +10,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.testdata.SharpPanel;
@@ -31,7 +32,7 @@ class ConditionalCoefficientsTest {
         EstimationResult r = new MsleEstimator(EstimatorConfig.defaults().withThreads(2).withIntegration(draws))
                 .estimate(data, spec);
         double[][] conditional;
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, draws, 2)) {
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, draws, 2)) {
             conditional = ll.conditionalCoefficients(r.estimates());
         }
         double[] means = new double[people];

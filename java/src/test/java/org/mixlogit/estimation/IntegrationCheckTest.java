@@ -11,6 +11,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -32,7 +33,7 @@ class IntegrationCheckTest {
         assertNotEquals(values[0], values[1]);
         assertTrue(check.replicateStandardDeviation() > 0);
         assertTrue(check.accurateRule().startsWith("halton, 120 draws"), check.accurateRule());
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(DATA, SPEC,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC,
                 IntegrationConfig.of(DrawType.HALTON, 120), 1)) {
             assertEquals(ll.value(r.estimates()), check.accurateLogLikelihood(), 0.0);
         }
@@ -49,7 +50,7 @@ class IntegrationCheckTest {
         EstimationResult r = new MsleEstimator(config).estimate(DATA, SPEC);
         assertEquals(0, r.integrationCheck().replicates().length);
         assertTrue(r.integrationCheck().accurateRule().contains("22 points"), r.integrationCheck().accurateRule());
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(DATA, SPEC,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC,
                 IntegrationConfig.of(DrawType.GAUSS_HERMITE, 22), 1)) {
             assertEquals(ll.value(r.estimates()) - r.logLikelihood(), r.integrationCheck().accurateDifference(),
                     1e-9);

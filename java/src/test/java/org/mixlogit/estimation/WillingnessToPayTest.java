@@ -11,6 +11,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.likelihood.WillingnessToPay;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
@@ -25,7 +26,7 @@ class WillingnessToPayTest {
         ModelSpec spec = ModelSpec.builder().fixed("price").random("quality", Distribution.NORMAL).fixed("comfort")
                 .build();
         double[] theta = {-1.0, 0.8, 0.5, 1.2};
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec,
                 IntegrationConfig.of(DrawType.SOBOL, 500), 2)) {
             WillingnessToPay wtp = ll.willingnessToPay(theta, "quality", "price");
             assertEquals(150_000, wtp.draws());
@@ -43,7 +44,7 @@ class WillingnessToPayTest {
             }
             assertTrue(max - min > 1, "conditional WTP differs between people: " + min + " .. " + max);
         }
-        try (SimulatedLogLikelihood gh = new SimulatedLogLikelihood(data, spec,
+        try (SimulatedLogLikelihood gh = Simulators.likelihood(data, spec,
                 IntegrationConfig.of(DrawType.GAUSS_HERMITE, 9), 1)) {
             assertThrows(InvalidSpecificationException.class, () -> gh.willingnessToPay(theta, "quality", "price"));
         }

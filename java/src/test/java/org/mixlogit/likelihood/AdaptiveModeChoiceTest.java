@@ -42,14 +42,14 @@ class AdaptiveModeChoiceTest {
     }
 
     private static double plain(int points) {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, SPEC,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, SPEC,
                 IntegrationConfig.of(DrawType.GAUSS_HERMITE, points), 2)) {
             return ll.value(THETA);
         }
     }
 
     private static double adaptive(int points) {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, SPEC,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, SPEC,
                 AdaptiveQuadrature.rule(data, SPEC, THETA, points), 1L << 30, 2)) {
             return ll.value(THETA);
         }
@@ -66,7 +66,7 @@ class AdaptiveModeChoiceTest {
         }
         // Apollo vignette estimates (asc_car = 0), LL -5802.0228
         double[] apollo = {0.011527, -0.649527, -1.235739, -0.010061, -0.016422, -0.011831, -0.004779, -0.052923};
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, b.build(),
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, b.build(),
                 IntegrationConfig.of(DrawType.HALTON, 1), 2)) {
             assertEquals(-5802.0228, ll.value(apollo), 1e-3);
         }

@@ -27,14 +27,14 @@ class AdaptiveQuadratureTest {
     }
 
     private static double adaptive(ChoiceData data, int points) {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, SPEC,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, SPEC,
                 AdaptiveQuadrature.rule(data, SPEC, THETA, points), 1L << 30, 2)) {
             return ll.value(THETA);
         }
     }
 
     private static double plain(ChoiceData data, int points) {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, SPEC,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, SPEC,
                 IntegrationConfig.of(DrawType.GAUSS_HERMITE, points), 2)) {
             return ll.value(THETA);
         }
@@ -84,7 +84,7 @@ class AdaptiveQuadratureTest {
     @DisplayName("the gradient is exact for the fixed adaptive nodes; non-normal coefficients are refused")
     void gradientAndLimits() {
         ChoiceData data = panel(10);
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, SPEC,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, SPEC,
                 AdaptiveQuadrature.rule(data, SPEC, THETA, 5), 1L << 30, 1)) {
             double[] g = new double[3];
             ll.valueAndGradient(THETA, g);

@@ -77,7 +77,7 @@ class AnalyticGradientTest {
     @DisplayName("analytic gradient = central finite differences")
     void gradientMatchesFiniteDifferences(String name, ModelSpec spec, ChoiceData data) {
         IntegrationConfig draws = IntegrationConfig.of(DrawType.HALTON, 25);
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, draws, 2)) {
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, draws, 2)) {
             double[] theta = testPoint(ll);
             double[] analytic = new double[theta.length];
             double value = ll.valueAndGradient(theta, analytic);
@@ -102,8 +102,8 @@ class AnalyticGradientTest {
     @DisplayName("analytic Hessian = central differences of the analytic gradient; thread count changes no bit")
     void hessianMatchesFiniteDifferences(String name, ModelSpec spec, ChoiceData data) {
         IntegrationConfig draws = IntegrationConfig.of(DrawType.HALTON, 25);
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, draws, 2);
-                SimulatedLogLikelihood one = new SimulatedLogLikelihood(data, spec, draws, 1)) {
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, draws, 2);
+                SimulatedLogLikelihood one = Simulators.likelihood(data, spec, draws, 1)) {
             double[] theta = testPoint(ll);
             double[] analytic = ll.hessian(theta);
             boolean truncated = spec.coefficients().stream()

@@ -32,7 +32,7 @@ class BruteForceLikelihoodTest {
                     .fixed("x3").build();
             double[] theta = {0.8, -0.5, -1.2, 1.1, 0.6};
             IntegrationConfig config = IntegrationConfig.of(DrawType.HALTON, 30);
-            try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, config, 1)) {
+            try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, config, 1)) {
                 double kernel = ll.value(theta);
                 double brute = bruteForce(data, theta, IntegrationRules.create(config, 2));
                 assertTrue(Double.isFinite(kernel), "kernel " + kernel);

@@ -20,7 +20,7 @@ class ContributionsTest {
     @DisplayName("sum of contributions and scores equals the log-likelihood and gradient")
     void contributionsSumToTotals() {
         ChoiceData data = SyntheticPanel.create(50, 3, true);
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, SPEC,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, SPEC,
                 IntegrationConfig.of(DrawType.MLHS, 30), 2)) {
             Contributions c = ll.contributions(THETA);
             double total = 0;
@@ -54,8 +54,8 @@ class ContributionsTest {
         }
         ChoiceData weighted = SyntheticPanelWeights.withWeights(plain, rowWeights);
         IntegrationConfig config = IntegrationConfig.of(DrawType.HALTON, 20);
-        try (SimulatedLogLikelihood a = new SimulatedLogLikelihood(plain, SPEC, config, 1);
-                SimulatedLogLikelihood b = new SimulatedLogLikelihood(weighted, SPEC, config, 1)) {
+        try (SimulatedLogLikelihood a = Simulators.likelihood(plain, SPEC, config, 1);
+                SimulatedLogLikelihood b = Simulators.likelihood(weighted, SPEC, config, 1)) {
             Contributions c = a.contributions(THETA);
             assertEquals(c.logLikelihood() + 2 * c.logLikelihood(4), b.value(THETA), 1e-9);
         }

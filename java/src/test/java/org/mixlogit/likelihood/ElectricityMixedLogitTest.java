@@ -31,7 +31,7 @@ class ElectricityMixedLogitTest {
     @Test
     @DisplayName("mlogit estimates, 100 Halton draws, panel: LL = -3952.49 +- 0.01")
     void reproducesMlogitLogLikelihood() {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(ExampleData.electricity(), allNormal(),
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(ExampleData.electricity(), allNormal(),
                 IntegrationConfig.of(DrawType.HALTON, 100), 2)) {
             assertEquals(-3952.49, ll.value(MLOGIT), 0.01);
         }

@@ -25,7 +25,7 @@ class HessianUnderflowTest {
                 .attribute("x", x).attribute("z", z).build();
         ModelSpec spec = ModelSpec.builder().fixed("x").random("z", Distribution.NORMAL).build();
         double[] theta = {1.0, 0.4, 0.8};
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec,
                 IntegrationConfig.of(DrawType.HALTON, 20), 1)) {
             assertTrue(Double.isFinite(ll.value(theta)));
             double[] h = ll.hessian(theta);

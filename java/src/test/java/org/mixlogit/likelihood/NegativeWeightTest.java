@@ -44,7 +44,7 @@ class NegativeWeightTest {
                 .attribute("x2", x2).build();
         ModelSpec spec = ModelSpec.builder().random("x1", Distribution.NORMAL).random("x2", Distribution.NORMAL)
                 .build();
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec,
                 IntegrationConfig.of(DrawType.SPARSE_GRID_GH, 3), 1)) {
             double value = ll.value(new double[] {-4, 0, 4, 4});
             assertTrue(Double.isNaN(value), "value " + value);

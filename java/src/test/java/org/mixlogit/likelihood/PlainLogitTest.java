@@ -41,7 +41,7 @@ class PlainLogitTest {
             }
             expected += chosenUtility - Math.log(denominator);
         }
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec,
                 IntegrationConfig.of(DrawType.HALTON, 50), 1)) {
             assertEquals(expected, ll.value(beta), 1e-10 * Math.abs(expected));
         }
@@ -57,7 +57,7 @@ class PlainLogitTest {
         for (String a : ELECTRICITY) {
             b.fixed(a);
         }
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(ExampleData.electricity(), b.build(),
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(ExampleData.electricity(), b.build(),
                 IntegrationConfig.of(DrawType.HALTON, 10), 2)) {
             double[] gradient = new double[6];
             assertEquals(-4958.64911934, ll.valueAndGradient(mle, gradient), 1e-6);

@@ -19,7 +19,7 @@ class ProbabilitiesTest {
         ChoiceData data = SyntheticPanel.create(30, 4, true);
         ModelSpec spec = ModelSpec.builder().fixed("x1").fixed("x2").build();
         double[] beta = {0.7, -1.1};
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, IntegrationConfig.of(DrawType.HALTON,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, IntegrationConfig.of(DrawType.HALTON,
                 10), 2)) {
             double[] p = ll.probabilities(beta);
             int[] start = data.situationStartRef();
@@ -45,7 +45,7 @@ class ProbabilitiesTest {
         ModelSpec spec = ModelSpec.builder().random("x1", Distribution.NORMAL).random("x2", Distribution.LOGNORMAL)
                 .fixed("x3").build();
         double[] theta = {0.4, -0.3, 0.8, 1.3, 0.5};
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, IntegrationConfig.of(DrawType.MLHS,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, IntegrationConfig.of(DrawType.MLHS,
                 50), 2)) {
             double[] p = ll.probabilities(theta);
             int[] start = data.situationStartRef();

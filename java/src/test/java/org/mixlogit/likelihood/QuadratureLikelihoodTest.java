@@ -21,7 +21,7 @@ class QuadratureLikelihoodTest {
     private static final double[] THETA = {0.5, -0.7, 0.6, 0.8, 0.5};
 
     private static double value(IntegrationConfig config) {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(DATA, SPEC, config, 2)) {
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, config, 2)) {
             return ll.value(THETA);
         }
     }
@@ -44,7 +44,7 @@ class QuadratureLikelihoodTest {
     @EnumSource(value = DrawType.class, names = {"SPARSE_GRID", "SPARSE_GRID_GH"})
     @DisplayName("the analytic gradient with sparse-grid weights (some negative) equals finite differences")
     void gradientWithNegativeWeights(DrawType type) {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(DATA, SPEC,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC,
                 IntegrationConfig.of(type, 5), 1)) {
             double[] g = new double[THETA.length];
             ll.valueAndGradient(THETA, g);

@@ -30,7 +30,7 @@ class SimulatedSharesTest {
     @MethodSource("models")
     @DisplayName("Jacobian of the simulated probabilities = central finite differences")
     void jacobianMatchesFiniteDifferences(String name, ModelSpec spec, ChoiceData data) {
-        try (SimulatedShares shares = new SimulatedShares(data, spec, DRAWS, 2)) {
+        try (SimulatedShares shares = Simulators.shares(data, spec, DRAWS, 2)) {
             int p = shares.parameterCount();
             int rows = data.rowCount();
             double[] theta = testPoint(shares);
@@ -71,9 +71,9 @@ class SimulatedSharesTest {
         double[] three = new double[rows];
         double[] threeJac;
         double[] theta;
-        try (SimulatedShares a = new SimulatedShares(data, spec, DRAWS, 1);
-                SimulatedShares b = new SimulatedShares(data, spec, DRAWS, 3);
-                SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, DRAWS, 1)) {
+        try (SimulatedShares a = Simulators.shares(data, spec, DRAWS, 1);
+                SimulatedShares b = Simulators.shares(data, spec, DRAWS, 3);
+                SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, DRAWS, 1)) {
             theta = testPoint(a);
             oneJac = new double[rows * a.parameterCount()];
             threeJac = new double[rows * a.parameterCount()];

@@ -22,7 +22,7 @@ class SubstitutionTest {
         ChoiceData data = SyntheticPanel.create(20, 14, false);
         ModelSpec spec = ModelSpec.builder().fixed("x1").fixed("x2").build();
         double[] beta = {0.8, -1.3};
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec, IntegrationConfig.of(DrawType.HALTON,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, IntegrationConfig.of(DrawType.HALTON,
                 10), 2)) {
             Substitution sub = ll.substitution(beta, "x2");
             int x2 = data.attributeIndex("x2");
@@ -69,7 +69,7 @@ class SubstitutionTest {
         double[] theta = {0.5, -0.2, 1.1, 0.6};
         IntegrationConfig draws = IntegrationConfig.of(DrawType.SOBOL, 2000);
         Substitution sub;
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(build(sit, chosen, x1, x2), spec, draws, 1)) {
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(build(sit, chosen, x1, x2), spec, draws, 1)) {
             sub = ll.substitution(theta, "x2");
         }
         double h = 1e-6;
@@ -80,8 +80,8 @@ class SubstitutionTest {
             minus[k] -= h;
             double[] up;
             double[] down;
-            try (SimulatedLogLikelihood a = new SimulatedLogLikelihood(build(sit, chosen, x1, plus), spec, draws, 1);
-                    SimulatedLogLikelihood b = new SimulatedLogLikelihood(build(sit, chosen, x1, minus), spec, draws,
+            try (SimulatedLogLikelihood a = Simulators.likelihood(build(sit, chosen, x1, plus), spec, draws, 1);
+                    SimulatedLogLikelihood b = Simulators.likelihood(build(sit, chosen, x1, minus), spec, draws,
                             1)) {
                 up = a.probabilities(theta);
                 down = b.probabilities(theta);

@@ -26,7 +26,7 @@ class ThreadInvarianceTest {
         double[] theta = ElectricityMixedLogitTest.MLOGIT;
         double[] reference = new double[theta.length];
         double referenceValue;
-        try (SimulatedLogLikelihood one = new SimulatedLogLikelihood(ELECTRICITY,
+        try (SimulatedLogLikelihood one = Simulators.likelihood(ELECTRICITY,
                 ElectricityMixedLogitTest.allNormal(), config, 1)) {
             assertTrue(one.nodesCached());
             referenceValue = one.valueAndGradient(theta, reference);
@@ -34,7 +34,7 @@ class ThreadInvarianceTest {
         }
         for (int threads : new int[] {2, 7}) {
             for (long cache : new long[] {IntegrationConfig.DEFAULT_CACHE_BYTES, 0}) {
-                try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(ELECTRICITY,
+                try (SimulatedLogLikelihood ll = Simulators.likelihood(ELECTRICITY,
                         ElectricityMixedLogitTest.allNormal(), config.withCacheBytes(cache), threads)) {
                     assertEquals(cache > 0, ll.nodesCached());
                     double[] gradient = new double[theta.length];

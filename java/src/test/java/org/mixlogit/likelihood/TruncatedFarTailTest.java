@@ -24,7 +24,7 @@ class TruncatedFarTailTest {
     @Test
     @DisplayName("mu / sd = -40: finite log-likelihood and gradient equal to finite differences")
     void finiteWithExactGradient() {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(DATA, SPEC, IntegrationConfig.of(DrawType.HALTON,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, IntegrationConfig.of(DrawType.HALTON,
                 50), 2)) {
             double[] theta = {-8.0, 0.2, 0.4};
             double[] g = new double[3];
@@ -45,7 +45,7 @@ class TruncatedFarTailTest {
     @Test
     @DisplayName("the log-likelihood is continuous across mu / sd = -30, where the computation changes")
     void continuousAtTheSwitch() {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(DATA, SPEC, IntegrationConfig.of(DrawType.HALTON,
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, IntegrationConfig.of(DrawType.HALTON,
                 50), 1)) {
             double sd = 0.2;
             double h = 1e-7;

@@ -12,6 +12,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.likelihood.SimulatedShares;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -28,7 +29,7 @@ class GmmObjectiveGradientTest {
         ChoiceData data = SimulatedChoices.generate(people, situations, SimulatedChoices.TRUTH, 5);
         ModelSpec spec = ModelSpec.builder().fixed("price").random("quality", Distribution.NORMAL)
                 .fixed("rare").build();
-        try (SimulatedShares shares = new SimulatedShares(data, spec, IntegrationConfig.of(DrawType.MLHS, 20), 2)) {
+        try (SimulatedShares shares = Simulators.shares(data, spec, IntegrationConfig.of(DrawType.MLHS, 20), 2)) {
             Instruments z = Instruments.defaults(data, spec);
             SimulatedMoments moments = new SimulatedMoments(shares, z);
             int l = z.count();
