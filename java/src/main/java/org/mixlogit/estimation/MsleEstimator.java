@@ -9,10 +9,10 @@ import org.mixlogit.NumericalFailureException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.integration.DrawType;
-import org.mixlogit.likelihood.Contributions;
+import org.mixlogit.likelihood.Backend;
 import org.mixlogit.likelihood.NodeProvider;
-import org.mixlogit.likelihood.SimulatedLogLikelihood;
-import org.mixlogit.likelihood.Simulators;
+import org.mixlogit.likelihood.LikelihoodEvaluator;
+import org.mixlogit.likelihood.ScoreSums;
 import org.mixlogit.optim.IterationListener;
 import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.OptimizerStatus;
@@ -28,9 +28,17 @@ import org.mixlogit.spec.ModelSpec;
  */
 public final class MsleEstimator implements Estimator {
     private final EstimatorConfig config;
+    private final Backend backend;
 
+    /** Estimates on local worker threads ({@code config.threads()}). */
     public MsleEstimator(EstimatorConfig config) {
+        this(config, Backend.local(config.threads()));
+    }
+
+    /** Estimates with the sums over decision-makers computed by {@code backend}. */
+    public MsleEstimator(EstimatorConfig config, Backend backend) {
         this.config = config;
+        this.backend = backend;
     }
 
     /** Estimates; the listener sees every iteration of every start and may cancel. */
@@ -43,7 +51,7 @@ public final class MsleEstimator implements Estimator {
                 : StartingValues.defaults(spec, plain.estimates());
         boolean adaptive = NodeProvider.of(config.integration()).adapts(spec);
         Search search = null;
-        SimulatedLogLikelihood ll = null;
+        LikelihoodEvaluator ll = null;
         double[] center = first;
         double previous = Double.NaN;
         int iterations = 0;
@@ -74,8 +82,8 @@ public final class MsleEstimator implements Estimator {
     /** Adaptive quadrature is re-centred at each new estimate until the log-likelihood settles. */
     private static final int ADAPTIVE_ROUNDS = 8;
 
-    private SimulatedLogLikelihood likelihood(ChoiceData data, ModelSpec spec, double[] center, boolean adaptive) {
-        return Simulators.likelihood(data, spec, config.integration(), center, config.threads());
+    private LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, double[] center, boolean adaptive) {
+        return backend.likelihood(data, spec, config.integration(), center);
     }
 
     /** The optimizer's runs from the default start and the perturbed ones. */
@@ -86,7 +94,7 @@ public final class MsleEstimator implements Estimator {
         int evaluations;
     }
 
-    private Search search(SimulatedLogLikelihood ll, double[] first, IterationListener listener) {
+    private Search search(LikelihoodEvaluator ll, double[] first, IterationListener listener) {
         NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
         Optimizer optimizer = Optimizer.of(config.optimizer());
         Search search = new Search();
@@ -104,13 +112,13 @@ public final class MsleEstimator implements Estimator {
         return search;
     }
 
-    private EstimationResult inference(ChoiceData data, ModelSpec spec, SimulatedLogLikelihood ll, Search search,
+    private EstimationResult inference(ChoiceData data, ModelSpec spec, LikelihoodEvaluator ll, Search search,
             PlainLogit plain, int iterations, int evaluations, long began) {
         {
             Optimum best = search.best;
             List<Optimum> runs = search.runs;
             double[] theta = best.point();
-            Contributions c = ll.contributions(theta);
+            ScoreSums c = ll.scoreSums(theta, config.cluster());
             if (!Double.isFinite(c.logLikelihood())) {
                 String why = ll.lastFailure() != null ? ll.lastFailure()
                         : "The log-likelihood is not finite at the " + (best.iterations() == 0 ? "starting values"
@@ -119,8 +127,8 @@ public final class MsleEstimator implements Estimator {
             }
             double[] analytic = ll.hessian(theta);
             double[] hessian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
-            Covariances cov = Covariances.compute(hessian, c.scoresRef(), weights(c), clusters(data, config.cluster()),
-                    theta.length);
+            Covariances cov = Covariances.fromSums(hessian, c.information(), c.meat(), c.clusterMeat(),
+                    c.clusterCount(), theta.length);
             EstimationResult.Parts p = new EstimationResult.Parts();
             p.estimator = "MSLE";
             p.describe(data, spec, config, plain.logLikelihood());
@@ -168,14 +176,6 @@ public final class MsleEstimator implements Estimator {
             ids[n] = Double.doubleToLongBits(chars[n * data.characteristicCount() + c]);
         }
         return ids;
-    }
-
-    private static double[] weights(Contributions c) {
-        double[] w = new double[c.decisionMakerCount()];
-        for (int n = 0; n < w.length; n++) {
-            w[n] = c.weight(n);
-        }
-        return w;
     }
 
     /** The best converged optimum, or the best of all when none converged. */

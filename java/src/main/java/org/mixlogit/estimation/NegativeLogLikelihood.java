@@ -1,25 +1,20 @@
 package org.mixlogit.estimation;
 
-import org.mixlogit.likelihood.Contributions;
-import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.LikelihoodEvaluator;
+import org.mixlogit.likelihood.ScoreSums;
 import org.mixlogit.optim.ScoredObjective;
 
 /** The simulated log-likelihood turned into an objective to minimize, with weighted per-decision-maker scores. */
 final class NegativeLogLikelihood implements ScoredObjective {
-    private final SimulatedLogLikelihood likelihood;
+    private final LikelihoodEvaluator likelihood;
 
-    NegativeLogLikelihood(SimulatedLogLikelihood likelihood) {
+    NegativeLogLikelihood(LikelihoodEvaluator likelihood) {
         this.likelihood = likelihood;
     }
 
     @Override
     public int dimension() {
         return likelihood.parameterCount();
-    }
-
-    @Override
-    public int observations() {
-        return likelihood.data().decisionMakerCount();
     }
 
     @Override
@@ -37,20 +32,14 @@ final class NegativeLogLikelihood implements ScoredObjective {
     }
 
     @Override
-    public double valueGradientAndScores(double[] x, double[] gradient, double[] scores) {
-        Contributions c = likelihood.contributions(x);
-        int p = gradient.length;
-        double[] g = c.gradient();
-        for (int j = 0; j < p; j++) {
+    public double valueGradientAndOuterProduct(double[] x, double[] gradient, double[] outerProduct) {
+        // the observations' gradients of -LL are -w_n s_n: their outer products are the sandwich meat
+        ScoreSums sums = likelihood.scoreSums(x, null);
+        double[] g = sums.gradient();
+        for (int j = 0; j < gradient.length; j++) {
             gradient[j] = -g[j];
         }
-        double[] s = c.scoresRef();
-        for (int n = 0; n < c.decisionMakerCount(); n++) {
-            double w = c.weight(n);
-            for (int j = 0; j < p; j++) {
-                scores[n * p + j] = -w * s[n * p + j];
-            }
-        }
-        return -c.logLikelihood();
+        System.arraycopy(sums.meat(), 0, outerProduct, 0, outerProduct.length);
+        return -sums.logLikelihood();
     }
 }

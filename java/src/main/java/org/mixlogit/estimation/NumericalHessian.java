@@ -1,13 +1,13 @@
 package org.mixlogit.estimation;
 
-import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.LikelihoodEvaluator;
 
 /** Hessian of the log-likelihood by central differences of the analytic gradient, symmetrised. */
 final class NumericalHessian {
     private NumericalHessian() {
     }
 
-    static double[] of(SimulatedLogLikelihood ll, double[] theta) {
+    static double[] of(LikelihoodEvaluator ll, double[] theta) {
         int p = theta.length;
         double[] h = new double[p * p];
         double[] plus = new double[p];

@@ -1,8 +1,8 @@
 package org.mixlogit.inference;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * All covariance matrices of one estimate, computed from the Hessian of the log-likelihood and the
@@ -37,14 +37,9 @@ public final class Covariances {
      */
     public static Covariances compute(double[] hessian, double[] scores, double[] weights, long[] cluster, int p) {
         int n = weights.length;
-        double[] h = Matrices.symmetrize(hessian, p);
-        double[] negative = new double[p * p];
-        for (int i = 0; i < p * p; i++) {
-            negative[i] = -h[i];
-        }
         double[] information = new double[p * p];
         double[] meat = new double[p * p];
-        Map<Long, double[]> clusterSums = new HashMap<>();
+        Map<Long, double[]> clusterSums = new TreeMap<>();
         for (int o = 0; o < n; o++) {
             double w = weights[o];
             double[] u = clusterSums.computeIfAbsent(cluster[o], c -> new double[p]);
@@ -58,7 +53,6 @@ public final class Covariances {
                 }
             }
         }
-        int g = clusterSums.size();
         double[] clusterMeat = new double[p * p];
         for (double[] u : clusterSums.values()) {
             for (int i = 0; i < p; i++) {
@@ -67,10 +61,32 @@ public final class Covariances {
                 }
             }
         }
-        double correction = g > 1 ? g / (g - 1.0) : Double.NaN;
+        return fromSums(hessian, information, meat, clusterMeat, clusterSums.size(), p);
+    }
+
+    /**
+     * From the reduced sums of the scores (what a likelihood evaluator returns), never N x P.
+     *
+     * @param hessian Not modified: P x P Hessian of the log-likelihood
+     * @param information Not modified: sum_n w_n s_n s_n'
+     * @param meat Not modified: sum_n w_n^2 s_n s_n'
+     * @param clusterMeat Not modified: sum_c u_c u_c', u_c the weighted score sum of cluster c
+     * @param clusterCount the number of clusters G
+     */
+    public static Covariances fromSums(double[] hessian, double[] information, double[] meat, double[] clusterMeat,
+            int clusterCount, int p) {
+        double[] h = Matrices.symmetrize(hessian, p);
+        double[] negative = new double[p * p];
         for (int i = 0; i < p * p; i++) {
-            clusterMeat[i] *= correction;
+            negative[i] = -h[i];
         }
+        int g = clusterCount;
+        double correction = g > 1 ? g / (g - 1.0) : Double.NaN;
+        double[] corrected = new double[p * p];
+        for (int i = 0; i < p * p; i++) {
+            corrected[i] = clusterMeat[i] * correction;
+        }
+        clusterMeat = corrected;
         Map<CovarianceType, double[]> matrices = new EnumMap<>(CovarianceType.class);
         Map<CovarianceType, String> problems = new EnumMap<>(CovarianceType.class);
         double[] bread = Matrices.inverseOfPositiveDefinite(negative, p);
@@ -139,7 +155,7 @@ public final class Covariances {
         }
         bread = Matrices.symmetrize(bread, p);
         double[] v = new double[l * l];
-        Map<Long, double[]> sums = new HashMap<>();
+        Map<Long, double[]> sums = new TreeMap<>();
         for (int o = 0; o < n; o++) {
             double w = weights[o] / total;
             double[] u = sums.computeIfAbsent(cluster[o], c -> new double[l]);

@@ -43,6 +43,11 @@ final class DecisionMakerWorkers implements AutoCloseable {
     }
 
     void run(int count, RangeTask task) {
+        run(count, CHUNK, task);
+    }
+
+    /** As {@link #run(int, RangeTask)}, handing out {@code chunk} indices at a time. */
+    void run(int count, int chunk, RangeTask task) {
         if (pool == null) {
             task.run(0, 0, count);
             return;
@@ -52,8 +57,8 @@ final class DecisionMakerWorkers implements AutoCloseable {
         for (int w = 0; w < threads; w++) {
             final int worker = w;
             jobs.add(() -> {
-                for (int from = next.getAndAdd(CHUNK); from < count; from = next.getAndAdd(CHUNK)) {
-                    task.run(worker, from, Math.min(count, from + CHUNK));
+                for (int from = next.getAndAdd(chunk); from < count; from = next.getAndAdd(chunk)) {
+                    task.run(worker, from, Math.min(count, from + chunk));
                 }
                 return null;
             });

@@ -1,6 +1,7 @@
 package org.mixlogit.likelihood;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.InvalidSpecificationException;
@@ -22,15 +23,15 @@ import org.mixlogit.spec.ParameterLayout;
  * be computed (e.g. overflowing utilities); optimizers treat it as a rejected step. Evaluation methods are
  * synchronized: one evaluation at a time per instance. Close the instance to stop its worker threads.
  */
-public final class SimulatedLogLikelihood implements AutoCloseable {
+public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
     private final ModelDesign design;
     private final IntegrationRule rule;
     private final VariateStore store;
     private final DecisionMakerWorkers workers;
     private final DecisionMakerKernel[] kernels;
     private final int decisionMakers;
-    private final double[] logLik;
-    private final double[] scores;
+    /** Per worker: one decision-maker's score. */
+    private final double[][] score;
     private String lastFailure;
 
     /**
@@ -56,14 +57,15 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         for (int w = 0; w < threads; w++) {
             kernels[w] = new DecisionMakerKernel(design, store);
         }
-        this.logLik = new double[decisionMakers];
-        this.scores = new double[decisionMakers * design.p];
+        this.score = new double[threads][design.p];
     }
 
+    @Override
     public ParameterLayout layout() {
         return design.layout;
     }
 
+    @Override
     public int parameterCount() {
         return design.p;
     }
@@ -72,6 +74,12 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         return design.data;
     }
 
+    @Override
+    public int decisionMakerCount() {
+        return decisionMakers;
+    }
+
+    @Override
     public ModelSpec spec() {
         return design.spec;
     }
@@ -82,6 +90,7 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
     }
 
     /** The integration rule in words, e.g. "halton, 100 draws, burn 100". */
+    @Override
     public String integrationDescription() {
         return rule.describe();
     }
@@ -90,6 +99,7 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
      * Why the last evaluation returned NaN because an integrated probability was not positive (rules with
      * negative weights), naming the first such decision-maker; null when the last evaluation had no such problem.
      */
+    @Override
     public synchronized String lastFailure() {
         return lastFailure;
     }
@@ -106,17 +116,21 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         }
     }
 
-    /** The weighted simulated log-likelihood. */
+    /** The weighted simulated log-likelihood, reduced in the canonical order of {@link BlockPartials}. */
+    @Override
     public synchronized double value(double[] theta) {
+        return valuePartials(theta).total()[0];
+    }
+
+    /** Block partials of the weighted log-likelihood (width 1), for combining shards. */
+    public synchronized BlockPartials valuePartials(double[] theta) {
         checkLength(theta);
-        workers.run(decisionMakers, (worker, from, to) -> {
-            DecisionMakerKernel kernel = kernels[worker];
-            for (int n = from; n < to; n++) {
-                logLik[n] = kernel.evaluate(n, theta, null, 0);
-            }
+        double[] w = design.data.weightsRef();
+        BlockPartials partials = blockSums(1, (worker, n, acc, at) -> {
+            acc[at] += w[n] * kernels[worker].evaluate(n, theta, null, 0);
         });
         collectFailures();
-        return weightedSum();
+        return partials;
     }
 
     /**
@@ -125,29 +139,146 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
      * @param theta Not modified
      * @param gradient <b>Modified</b>: receives the gradient (length {@link #parameterCount()})
      */
+    @Override
     public synchronized double valueAndGradient(double[] theta, double[] gradient) {
-        checkLength(theta);
         if (gradient.length != design.p) {
             throw new IllegalArgumentException("gradient has length " + gradient.length + ", expected " + design.p);
         }
-        evaluateScores(theta);
-        int p = design.p;
-        double[] w = design.data.weightsRef();
-        java.util.Arrays.fill(gradient, 0.0);
-        for (int n = 0; n < decisionMakers; n++) {
-            for (int j = 0; j < p; j++) {
-                gradient[j] += w[n] * scores[n * p + j];
-            }
-        }
-        return weightedSum();
+        double[] total = gradientPartials(theta).total();
+        System.arraycopy(total, 1, gradient, 0, design.p);
+        return total[0];
     }
 
-    /** Per-decision-maker contributions and scores (for BHHH, OPG and robust standard errors). */
+    /** Block partials of {@code [value, gradient]} (width 1 + P), for combining shards. */
+    public synchronized BlockPartials gradientPartials(double[] theta) {
+        checkLength(theta);
+        int p = design.p;
+        double[] w = design.data.weightsRef();
+        BlockPartials partials = blockSums(1 + p, (worker, n, acc, at) -> {
+            double[] s = score[worker];
+            double wn = w[n];
+            acc[at] += wn * kernels[worker].evaluate(n, theta, s, 0);
+            for (int j = 0; j < p; j++) {
+                acc[at + 1 + j] += wn * s[j];
+            }
+        });
+        collectFailures();
+        return partials;
+    }
+
+    @Override
+    public synchronized ScoreSums scoreSums(double[] theta, String clusterCharacteristic) {
+        double[] total = scorePartials(theta).total();
+        if (clusterCharacteristic == null) {
+            return ScoreSums.of(design.p, total, null, decisionMakers);
+        }
+        long[] clusters = clusterKeys(clusterCharacteristic);
+        return ScoreSums.of(design.p, total, clusterPartials(theta, clusters).total(), decisionMakers);
+    }
+
+    /**
+     * Block partials of {@code [value, gradient, information, meat]} (see {@link ScoreSums}), for combining
+     * shards.
+     */
+    public synchronized BlockPartials scorePartials(double[] theta) {
+        checkLength(theta);
+        int p = design.p;
+        double[] w = design.data.weightsRef();
+        BlockPartials partials = blockSums(ScoreSums.width(p), (worker, n, acc, at) -> {
+            double[] s = score[worker];
+            double wn = w[n];
+            acc[at] += wn * kernels[worker].evaluate(n, theta, s, 0);
+            int info = at + 1 + p;
+            int meat = info + p * p;
+            for (int i = 0; i < p; i++) {
+                double si = s[i];
+                acc[at + 1 + i] += wn * si;
+                for (int j = 0; j < p; j++) {
+                    double product = si * s[j];
+                    acc[info + i * p + j] += wn * product;
+                    acc[meat + i * p + j] += wn * wn * product;
+                }
+            }
+        });
+        collectFailures();
+        return partials;
+    }
+
+    /**
+     * Per-cluster sums of the weighted scores in each block.
+     *
+     * @param clusters Not modified: the cluster key of every decision-maker (see {@link #clusterKeys})
+     */
+    public synchronized ClusterPartials clusterPartials(double[] theta, long[] clusters) {
+        checkLength(theta);
+        int p = design.p;
+        double[] w = design.data.weightsRef();
+        Blocks blocks = new Blocks();
+        long[][] keys = new long[blocks.count][];
+        double[][] sums = new double[blocks.count][];
+        workers.run(blocks.count, 1, (worker, from, to) -> {
+            double[] s = score[worker];
+            for (int b = from; b < to; b++) {
+                java.util.TreeMap<Long, double[]> inBlock = new java.util.TreeMap<>();
+                for (int n = blocks.start(b); n < blocks.end(b); n++) {
+                    kernels[worker].evaluate(n, theta, s, 0);
+                    double[] u = inBlock.computeIfAbsent(clusters[n], key -> new double[p]);
+                    for (int j = 0; j < p; j++) {
+                        u[j] += w[n] * s[j];
+                    }
+                }
+                keys[b] = inBlock.keySet().stream().mapToLong(Long::longValue).toArray();
+                double[] flat = new double[keys[b].length * p];
+                int c = 0;
+                for (double[] u : inBlock.values()) {
+                    System.arraycopy(u, 0, flat, c++ * p, p);
+                }
+                sums[b] = flat;
+            }
+        });
+        collectFailures();
+        return new ClusterPartials(blocks.first, p, keys, sums);
+    }
+
+    /**
+     * The cluster key of every decision-maker: its global ordinal, or the bits of its value of the cluster
+     * characteristic (equal values, equal clusters).
+     */
+    public long[] clusterKeys(String clusterCharacteristic) {
+        ChoiceData data = design.data;
+        long[] keys = new long[decisionMakers];
+        if (clusterCharacteristic == null) {
+            for (int n = 0; n < decisionMakers; n++) {
+                keys[n] = ordinal(n);
+            }
+            return keys;
+        }
+        int c = data.characteristicIndex(clusterCharacteristic);
+        double[] chars = data.characteristicsRef();
+        for (int n = 0; n < decisionMakers; n++) {
+            keys[n] = Double.doubleToLongBits(chars[n * data.characteristicCount() + c] + 0.0);
+        }
+        return keys;
+    }
+
+    /**
+     * Per-decision-maker contributions and scores (for per-person diagnostics; estimators use
+     * {@link #scoreSums}, which needs no N x P memory). The total and gradient are the canonical ones.
+     */
     public synchronized Contributions contributions(double[] theta) {
-        double[] gradient = new double[design.p];
+        checkLength(theta);
+        int p = design.p;
+        double[] logLik = new double[decisionMakers];
+        double[] scores = new double[decisionMakers * p];
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                logLik[n] = kernels[worker].evaluate(n, theta, scores, n * p);
+            }
+        });
+        collectFailures();
+        double[] gradient = new double[p];
         double total = valueAndGradient(theta, gradient);
-        return new Contributions(theta.clone(), logLik.clone(), scores.clone(), design.data.weightsRef().clone(),
-                total, gradient);
+        return new Contributions(theta.clone(), logLik, scores, design.data.weightsRef().clone(), total, gradient);
     }
 
     /**
@@ -228,51 +359,28 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         return new double[][] {mean, sd};
     }
 
-    /** Decision-makers per block of the Hessian's sum: blocks are summed in order, whatever the thread count. */
-    private static final int HESSIAN_BLOCK = 32;
-
     /**
      * The exact Hessian of the (weighted) log-likelihood, P x P row-major, or null when the model has a
-     * coefficient whose transformation the analytic Hessian does not cover (truncated normal): then use finite
-     * differences of the gradient. NaN entries when a decision-maker's likelihood is not positive.
+     * coefficient whose transformation the analytic Hessian does not cover: then use finite differences of the
+     * gradient. NaN entries when a decision-maker's likelihood is not positive.
      */
+    @Override
     public synchronized double[] hessian(double[] theta) {
-        checkLength(theta);
-        if (!HessianKernel.supports(design)) {
-            return null;
-        }
-        int p = design.p;
-        int blocks = (decisionMakers + HESSIAN_BLOCK - 1) / HESSIAN_BLOCK;
-        double[] partial = new double[blocks * p * p];
-        HessianKernel[] kernel = new HessianKernel[workers.threads()];
-        for (int w = 0; w < kernel.length; w++) {
-            kernel[w] = new HessianKernel(design, store);
-        }
-        boolean[] failed = new boolean[1];
-        double[] weights = design.data.weightsRef();
-        workers.run(blocks, (worker, from, to) -> {
-            double[] sum = new double[p * p];
-            for (int blk = from; blk < to; blk++) {
-                Arrays.fill(sum, 0.0);
-                int end = Math.min(decisionMakers, (blk + 1) * HESSIAN_BLOCK);
-                for (int n = blk * HESSIAN_BLOCK; n < end; n++) {
-                    if (!kernel[worker].add(n, theta, weights[n], sum)) {
-                        failed[0] = true;
-                    }
-                }
-                System.arraycopy(sum, 0, partial, blk * p * p, p * p);
-            }
-        });
+        BlockPartials partials = hessianPartials(theta);
+        return partials == null ? null : symmetricHessian(List.of(partials), design.p);
+    }
+
+    /**
+     * The Hessian of shards' partials: summed in canonical order, then symmetrised; all NaN when a block failed.
+     */
+    public static double[] symmetricHessian(List<BlockPartials> shards, int p) {
+        double[] total = BlockPartials.total(shards);
         double[] out = new double[p * p];
-        if (failed[0]) {
+        if (total[p * p] != 0) {
             Arrays.fill(out, Double.NaN);
             return out;
         }
-        for (int blk = 0; blk < blocks; blk++) {
-            for (int i = 0; i < p * p; i++) {
-                out[i] += partial[blk * p * p + i];
-            }
-        }
+        System.arraycopy(total, 0, out, 0, p * p);
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < i; j++) {
                 double mean = 0.5 * (out[i * p + j] + out[j * p + i]);
@@ -281,6 +389,36 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Block partials of the Hessian (P x P, then a failure count), or null when the analytic Hessian does not
+     * cover the model.
+     */
+    public synchronized BlockPartials hessianPartials(double[] theta) {
+        checkLength(theta);
+        if (!HessianKernel.supports(design)) {
+            return null;
+        }
+        int p = design.p;
+        HessianKernel[] kernel = new HessianKernel[workers.threads()];
+        for (int w = 0; w < kernel.length; w++) {
+            kernel[w] = new HessianKernel(design, store);
+        }
+        double[] weights = design.data.weightsRef();
+        double[][] sum = new double[kernel.length][p * p];
+        return blockSums(p * p + 1, (worker, n, acc, at) -> {
+            // the kernel adds into its own P x P array; moved into the block partial decision-maker by
+            // decision-maker so that the partial's order of addition is the decision-makers' order
+            double[] mine = sum[worker];
+            Arrays.fill(mine, 0.0);
+            if (!kernel[worker].add(n, theta, weights[n], mine)) {
+                acc[at + p * p] += 1;
+            }
+            for (int i = 0; i < p * p; i++) {
+                acc[at + i] += mine[i];
+            }
+        });
     }
 
     /**
@@ -395,24 +533,45 @@ public final class SimulatedLogLikelihood implements AutoCloseable {
         return new Substitution(offset, alternatives, shares, derivative, removal, values);
     }
 
-    private void evaluateScores(double[] theta) {
-        int p = design.p;
-        workers.run(decisionMakers, (worker, from, to) -> {
-            DecisionMakerKernel kernel = kernels[worker];
-            for (int n = from; n < to; n++) {
-                logLik[n] = kernel.evaluate(n, theta, scores, n * p);
-            }
-        });
-        collectFailures();
+    /** Adds decision-maker n's terms to a block partial. */
+    @FunctionalInterface
+    private interface DecisionMakerTerm {
+        void add(int worker, int n, double[] partials, int at);
     }
 
-    private double weightedSum() {
-        double[] w = design.data.weightsRef();
-        double total = 0;
-        for (int n = 0; n < decisionMakers; n++) {
-            total += w[n] * logLik[n];
+    /** The blocks of the canonical reduction that this data's decision-makers fall in. */
+    private final class Blocks {
+        final long first = ordinal(0) / BlockPartials.BLOCK_SIZE;
+        final int count = decisionMakers == 0 ? 0
+                : (int) ((ordinal(decisionMakers - 1)) / BlockPartials.BLOCK_SIZE - first + 1);
+
+        /** Local index of block b's first decision-maker. */
+        int start(int b) {
+            return (int) Math.max(0, (first + b) * BlockPartials.BLOCK_SIZE - ordinal(0));
         }
-        return total;
+
+        int end(int b) {
+            return (int) Math.min(decisionMakers, (first + b + 1) * BlockPartials.BLOCK_SIZE - ordinal(0));
+        }
+    }
+
+    /** Every block's sum of the term, blocks spread over the workers, each summed in decision-maker order. */
+    private BlockPartials blockSums(int width, DecisionMakerTerm term) {
+        Blocks blocks = new Blocks();
+        double[] partials = new double[blocks.count * width];
+        workers.run(blocks.count, 1, (worker, from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int n = blocks.start(b); n < blocks.end(b); n++) {
+                    term.add(worker, n, partials, b * width);
+                }
+            }
+        });
+        return new BlockPartials(blocks.first, width, partials);
+    }
+
+    /** The global ordinal of local decision-maker n (its draw key and its place in the reduction order). */
+    private long ordinal(int n) {
+        return n;
     }
 
     private void checkLength(double[] theta) {

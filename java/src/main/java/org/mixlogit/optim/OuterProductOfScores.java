@@ -12,30 +12,25 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 final class OuterProductOfScores {
     private final ScoredObjective objective;
-    private final double[] scores;
+    private final double[] outerProduct;
     private final double[] gradient;
     private int evaluations;
 
     OuterProductOfScores(ScoredObjective objective) {
         this.objective = objective;
-        this.scores = new double[objective.observations() * objective.dimension()];
+        this.outerProduct = new double[objective.dimension() * objective.dimension()];
         this.gradient = new double[objective.dimension()];
     }
 
     /** The inverse of sum_n s_n s_n' at x, as an n x n row-major array. */
     double[] inverseAt(double[] x) {
         int n = objective.dimension();
-        objective.valueGradientAndScores(x, gradient, scores);
+        objective.valueGradientAndOuterProduct(x, gradient, outerProduct);
         evaluations++;
         double[][] outer = new double[n][n];
-        int obs = objective.observations();
-        for (int o = 0; o < obs; o++) {
-            int off = o * n;
-            for (int i = 0; i < n; i++) {
-                double si = scores[off + i];
-                for (int j = 0; j <= i; j++) {
-                    outer[i][j] += si * scores[off + j];
-                }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                outer[i][j] = 0.5 * (outerProduct[i * n + j] + outerProduct[j * n + i]);
             }
         }
         double maxDiagonal = 0;

@@ -94,24 +94,21 @@ final class TestProblems {
         }
 
         @Override
-        public int observations() {
-            return x.length;
-        }
-
-        @Override
         public double value(double[] b) {
-            return valueGradientAndScores(b, new double[b.length], new double[x.length * b.length]);
+            return valueGradientAndOuterProduct(b, new double[b.length], new double[b.length * b.length]);
         }
 
         @Override
         public double valueAndGradient(double[] b, double[] g) {
-            return valueGradientAndScores(b, g, new double[x.length * b.length]);
+            return valueGradientAndOuterProduct(b, g, new double[b.length * b.length]);
         }
 
         @Override
-        public double valueGradientAndScores(double[] b, double[] g, double[] scores) {
+        public double valueGradientAndOuterProduct(double[] b, double[] g, double[] outer) {
             int k = b.length;
             java.util.Arrays.fill(g, 0);
+            java.util.Arrays.fill(outer, 0);
+            double[] scores = new double[k];
             double f = 0;
             for (int r = 0; r < x.length; r++) {
                 double u = 0;
@@ -122,8 +119,13 @@ final class TestProblems {
                 f -= y[r] == 1 ? Math.log(p) : Math.log1p(-p);
                 for (int j = 0; j < k; j++) {
                     double s = -(y[r] - p) * x[r][j];
-                    scores[r * k + j] = s;
+                    scores[j] = s;
                     g[j] += s;
+                }
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        outer[i * k + j] += scores[i] * scores[j];
+                    }
                 }
             }
             return f;
