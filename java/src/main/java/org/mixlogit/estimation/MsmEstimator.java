@@ -151,8 +151,7 @@ public final class MsmEstimator implements Estimator {
         boolean overIdentified = l > p;
         if (mc.weighting() == Weighting.TWO_STEP && overIdentified && o.status() != OptimizerStatus.CANCELLED) {
             moments.evaluate(o.point(), false);
-            double[] w2 = PositiveDefinite.inverse(moments.momentCovariance(
-                    MsleEstimator.clusters(data, config.cluster())), l);
+            double[] w2 = PositiveDefinite.inverse(moments.momentCovariance(config.cluster()).covariance(), l);
             if (w2 == null) {
                 throw new NumericalFailureException("The covariance of the moments at the one-step estimate is"
                         + " singular, so the efficient weighting matrix does not exist: drop redundant instruments or"
@@ -171,8 +170,9 @@ public final class MsmEstimator implements Estimator {
                     == 0 ? "starting values" : "last point") + " (" + o.message() + ").");
         }
         double[] w = objective.weighting();
-        Covariances cov = Covariances.gmm(moments.jacobianRef(), w, moments.contributionsRef(), data.weightsRef(),
-                MsleEstimator.clusters(data, config.cluster()), l, p);
+        SimulatedMoments.ClusteredCovariance clustered = moments.momentCovariance(config.cluster());
+        Covariances cov = Covariances.gmm(moments.jacobianRef(), w, moments.momentCovariance(),
+                clustered.covariance(), clustered.clusters(), l, p);
         int df = l - p;
         double j = Double.NaN;
         double pValue = Double.NaN;

@@ -124,17 +124,12 @@ public final class Covariances {
      *
      * @param jacobian Not modified: G, L x P row-major
      * @param weighting Not modified: W, L x L
-     * @param contributions Not modified: N x L per-decision-maker moment contributions m_n (unweighted)
-     * @param weights Not modified: N decision-maker weights
-     * @param cluster Not modified: N cluster ids
+     * @param momentCovariance Not modified: V = sum_n w_n^2 m_n m_n' / (sum_n w_n)^2, L x L
+     * @param clusterCovariance Not modified: sum_c u_c u_c' / (sum_n w_n)^2, u_c the sum of w_n m_n over cluster c
+     * @param clusterCount the number of clusters C
      */
-    public static Covariances gmm(double[] jacobian, double[] weighting, double[] contributions, double[] weights,
-            long[] cluster, int l, int p) {
-        int n = weights.length;
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
+    public static Covariances gmm(double[] jacobian, double[] weighting, double[] momentCovariance,
+            double[] clusterCovariance, int clusterCount, int l, int p) {
         double[] wgm = new double[l * p];
         for (int a = 0; a < l; a++) {
             for (int b = 0; b < l; b++) {
@@ -154,31 +149,12 @@ public final class Covariances {
             }
         }
         bread = Matrices.symmetrize(bread, p);
-        double[] v = new double[l * l];
-        Map<Long, double[]> sums = new TreeMap<>();
-        for (int o = 0; o < n; o++) {
-            double w = weights[o] / total;
-            double[] u = sums.computeIfAbsent(cluster[o], c -> new double[l]);
-            for (int a = 0; a < l; a++) {
-                double ma = w * contributions[o * l + a];
-                u[a] += ma;
-                for (int b = 0; b < l; b++) {
-                    v[a * l + b] += ma * w * contributions[o * l + b];
-                }
-            }
-        }
-        int g = sums.size();
-        double[] vc = new double[l * l];
-        for (double[] u : sums.values()) {
-            for (int a = 0; a < l; a++) {
-                for (int b = 0; b < l; b++) {
-                    vc[a * l + b] += u[a] * u[b];
-                }
-            }
-        }
+        double[] v = momentCovariance.clone();
+        int g = clusterCount;
         double correction = g > 1 ? g / (g - 1.0) : Double.NaN;
+        double[] vc = new double[l * l];
         for (int i = 0; i < l * l; i++) {
-            vc[i] *= correction;
+            vc[i] = clusterCovariance[i] * correction;
         }
         double[] negative = new double[p * p];
         for (int i = 0; i < p * p; i++) {

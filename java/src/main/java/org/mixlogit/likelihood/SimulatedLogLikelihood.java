@@ -32,6 +32,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
     private final int decisionMakers;
     /** Per worker: one decision-maker's score. */
     private final double[][] score;
+    private final BlockReducer reducer;
     private String lastFailure;
 
     /**
@@ -58,6 +59,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
             kernels[w] = new DecisionMakerKernel(design, store);
         }
         this.score = new double[threads][design.p];
+        this.reducer = new BlockReducer(design.data, workers);
     }
 
     @Override
@@ -126,7 +128,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
     public synchronized BlockPartials valuePartials(double[] theta) {
         checkLength(theta);
         double[] w = design.data.weightsRef();
-        BlockPartials partials = blockSums(1, (worker, n, acc, at) -> {
+        BlockPartials partials = reducer.sums(1, (worker, n, acc, at) -> {
             acc[at] += w[n] * kernels[worker].evaluate(n, theta, null, 0);
         });
         collectFailures();
@@ -154,7 +156,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         checkLength(theta);
         int p = design.p;
         double[] w = design.data.weightsRef();
-        BlockPartials partials = blockSums(1 + p, (worker, n, acc, at) -> {
+        BlockPartials partials = reducer.sums(1 + p, (worker, n, acc, at) -> {
             double[] s = score[worker];
             double wn = w[n];
             acc[at] += wn * kernels[worker].evaluate(n, theta, s, 0);
@@ -184,7 +186,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         checkLength(theta);
         int p = design.p;
         double[] w = design.data.weightsRef();
-        BlockPartials partials = blockSums(ScoreSums.width(p), (worker, n, acc, at) -> {
+        BlockPartials partials = reducer.sums(ScoreSums.width(p), (worker, n, acc, at) -> {
             double[] s = score[worker];
             double wn = w[n];
             acc[at] += wn * kernels[worker].evaluate(n, theta, s, 0);
@@ -213,31 +215,14 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         checkLength(theta);
         int p = design.p;
         double[] w = design.data.weightsRef();
-        Blocks blocks = new Blocks();
-        long[][] keys = new long[blocks.count][];
-        double[][] sums = new double[blocks.count][];
-        workers.run(blocks.count, 1, (worker, from, to) -> {
-            double[] s = score[worker];
-            for (int b = from; b < to; b++) {
-                java.util.TreeMap<Long, double[]> inBlock = new java.util.TreeMap<>();
-                for (int n = blocks.start(b); n < blocks.end(b); n++) {
-                    kernels[worker].evaluate(n, theta, s, 0);
-                    double[] u = inBlock.computeIfAbsent(clusters[n], key -> new double[p]);
-                    for (int j = 0; j < p; j++) {
-                        u[j] += w[n] * s[j];
-                    }
-                }
-                keys[b] = inBlock.keySet().stream().mapToLong(Long::longValue).toArray();
-                double[] flat = new double[keys[b].length * p];
-                int c = 0;
-                for (double[] u : inBlock.values()) {
-                    System.arraycopy(u, 0, flat, c++ * p, p);
-                }
-                sums[b] = flat;
+        ClusterPartials partials = reducer.clusterSums(p, clusters, (worker, n, out) -> {
+            kernels[worker].evaluate(n, theta, out, 0);
+            for (int j = 0; j < p; j++) {
+                out[j] *= w[n];
             }
         });
         collectFailures();
-        return new ClusterPartials(blocks.first, p, keys, sums);
+        return partials;
     }
 
     /**
@@ -245,20 +230,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
      * characteristic (equal values, equal clusters).
      */
     public long[] clusterKeys(String clusterCharacteristic) {
-        ChoiceData data = design.data;
-        long[] keys = new long[decisionMakers];
-        if (clusterCharacteristic == null) {
-            for (int n = 0; n < decisionMakers; n++) {
-                keys[n] = ordinal(n);
-            }
-            return keys;
-        }
-        int c = data.characteristicIndex(clusterCharacteristic);
-        double[] chars = data.characteristicsRef();
-        for (int n = 0; n < decisionMakers; n++) {
-            keys[n] = Double.doubleToLongBits(chars[n * data.characteristicCount() + c] + 0.0);
-        }
-        return keys;
+        return reducer.clusterKeys(clusterCharacteristic);
     }
 
     /**
@@ -407,7 +379,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         }
         double[] weights = design.data.weightsRef();
         double[][] sum = new double[kernel.length][p * p];
-        return blockSums(p * p + 1, (worker, n, acc, at) -> {
+        return reducer.sums(p * p + 1, (worker, n, acc, at) -> {
             // the kernel adds into its own P x P array; moved into the block partial decision-maker by
             // decision-maker so that the partial's order of addition is the decision-makers' order
             double[] mine = sum[worker];
@@ -531,47 +503,6 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
             values[i] = design.x[i * design.k + coefficient];
         }
         return new Substitution(offset, alternatives, shares, derivative, removal, values);
-    }
-
-    /** Adds decision-maker n's terms to a block partial. */
-    @FunctionalInterface
-    private interface DecisionMakerTerm {
-        void add(int worker, int n, double[] partials, int at);
-    }
-
-    /** The blocks of the canonical reduction that this data's decision-makers fall in. */
-    private final class Blocks {
-        final long first = ordinal(0) / BlockPartials.BLOCK_SIZE;
-        final int count = decisionMakers == 0 ? 0
-                : (int) ((ordinal(decisionMakers - 1)) / BlockPartials.BLOCK_SIZE - first + 1);
-
-        /** Local index of block b's first decision-maker. */
-        int start(int b) {
-            return (int) Math.max(0, (first + b) * BlockPartials.BLOCK_SIZE - ordinal(0));
-        }
-
-        int end(int b) {
-            return (int) Math.min(decisionMakers, (first + b + 1) * BlockPartials.BLOCK_SIZE - ordinal(0));
-        }
-    }
-
-    /** Every block's sum of the term, blocks spread over the workers, each summed in decision-maker order. */
-    private BlockPartials blockSums(int width, DecisionMakerTerm term) {
-        Blocks blocks = new Blocks();
-        double[] partials = new double[blocks.count * width];
-        workers.run(blocks.count, 1, (worker, from, to) -> {
-            for (int b = from; b < to; b++) {
-                for (int n = blocks.start(b); n < blocks.end(b); n++) {
-                    term.add(worker, n, partials, b * width);
-                }
-            }
-        });
-        return new BlockPartials(blocks.first, width, partials);
-    }
-
-    /** The global ordinal of local decision-maker n (its draw key and its place in the reduction order). */
-    private long ordinal(int n) {
-        return n;
     }
 
     private void checkLength(double[] theta) {

@@ -24,6 +24,9 @@ public final class SimulatedShares implements AutoCloseable {
     private final DecisionMakerWorkers workers;
     private final SituationShareKernel[] kernels;
     private final int decisionMakers;
+    private final BlockReducer reducer;
+    /** Rows of the decision-maker with the most rows. */
+    private final int maxRows;
 
     /**
      * Binds a specification to data and a rule; build instances through {@link Simulators}.
@@ -47,6 +50,14 @@ public final class SimulatedShares implements AutoCloseable {
         for (int w = 0; w < threads; w++) {
             kernels[w] = new SituationShareKernel(design, store);
         }
+        this.reducer = new BlockReducer(data, workers);
+        int[] dmStart = data.decisionMakerStartRef();
+        int[] situationStart = data.situationStartRef();
+        int most = 1;
+        for (int n = 0; n < decisionMakers; n++) {
+            most = Math.max(most, situationStart[dmStart[n + 1]] - situationStart[dmStart[n]]);
+        }
+        this.maxRows = most;
     }
 
     public ParameterLayout layout() {
@@ -97,6 +108,149 @@ public final class SimulatedShares implements AutoCloseable {
                 kernel.evaluate(n, theta, shares, jacobian);
             }
         });
+    }
+
+    /**
+     * Block partials of the weighted moment sums, in the canonical order of {@link BlockPartials}, with
+     * m_n = sum over n's rows i of z_i (y_i - s_i): laid out {@code [sum w_n m_n (L), sum -w_n sum_i z_i ds_i/dtheta'
+     * (L x P, zero without the Jacobian), sum w_n^2 m_n m_n' (L x L), count of non-finite shares]}. Neither the rows x
+     * P Jacobian nor the N x L contributions are ever held.
+     *
+     * @param instruments Not modified: rows x L instrument values by grouped row, row-major
+     */
+    public synchronized BlockPartials momentPartials(double[] theta, double[] instruments, int l,
+            boolean withJacobian) {
+        int p = design.p;
+        checkMoments(theta, instruments, l);
+        double[] w = design.data.weightsRef();
+        int[] chosen = design.data.chosenRowRef();
+        int[] dmStart = design.data.decisionMakerStartRef();
+        int[] situationStart = design.data.situationStartRef();
+        Scratch[] scratch = scratch(l);
+        int width = momentWidth(l, p);
+        return reducer.sums(width, (worker, n, acc, at) -> {
+            Scratch sc = scratch[worker];
+            int first = situationStart[dmStart[n]];
+            int end = situationStart[dmStart[n + 1]];
+            kernels[worker].evaluate(n, theta, sc.shares, withJacobian ? sc.jacobian : null, first);
+            contribution(n, first, end, instruments, l, chosen, dmStart, sc);
+            double wn = w[n];
+            for (int a = 0; a < l; a++) {
+                acc[at + a] += wn * sc.moment[a];
+            }
+            if (withJacobian) {
+                int g = at + l;
+                for (int i = first; i < end; i++) {
+                    int jo = (i - first) * p;
+                    for (int a = 0; a < l; a++) {
+                        double wz = -wn * instruments[i * l + a];
+                        if (wz == 0) {
+                            continue;
+                        }
+                        for (int k = 0; k < p; k++) {
+                            acc[g + a * p + k] += wz * sc.jacobian[jo + k];
+                        }
+                    }
+                }
+            }
+            int v = at + l + l * p;
+            for (int a = 0; a < l; a++) {
+                double ma = wn * sc.moment[a];
+                for (int b = 0; b < l; b++) {
+                    acc[v + a * l + b] += ma * wn * sc.moment[b];
+                }
+            }
+            acc[at + width - 1] += sc.nonFinite;
+        });
+    }
+
+    /** Values per block of {@link #momentPartials}. */
+    public static int momentWidth(int l, int p) {
+        return l + l * p + l * l + 1;
+    }
+
+    /**
+     * Per-cluster sums of w_n m_n (length L each) in canonical order.
+     *
+     * @param clusters Not modified: the cluster key of every decision-maker (see {@link #clusterKeys})
+     */
+    public synchronized ClusterPartials momentClusterPartials(double[] theta, double[] instruments, int l,
+            long[] clusters) {
+        checkMoments(theta, instruments, l);
+        double[] w = design.data.weightsRef();
+        int[] chosen = design.data.chosenRowRef();
+        int[] dmStart = design.data.decisionMakerStartRef();
+        int[] situationStart = design.data.situationStartRef();
+        Scratch[] scratch = scratch(l);
+        return reducer.clusterSums(l, clusters, (worker, n, out) -> {
+            Scratch sc = scratch[worker];
+            int first = situationStart[dmStart[n]];
+            int end = situationStart[dmStart[n + 1]];
+            kernels[worker].evaluate(n, theta, sc.shares, null, first);
+            contribution(n, first, end, instruments, l, chosen, dmStart, sc);
+            for (int a = 0; a < l; a++) {
+                out[a] = w[n] * sc.moment[a];
+            }
+        });
+    }
+
+    /** The cluster key of every decision-maker: its global ordinal, or its value of the cluster characteristic. */
+    public long[] clusterKeys(String clusterCharacteristic) {
+        return reducer.clusterKeys(clusterCharacteristic);
+    }
+
+    /** m_n = sum_i z_i (y_i - s_i) over n's rows into the scratch, counting non-finite shares. */
+    private static void contribution(int n, int first, int end, double[] z, int l, int[] chosen, int[] dmStart,
+            Scratch sc) {
+        java.util.Arrays.fill(sc.moment, 0.0);
+        sc.nonFinite = 0;
+        for (int i = first; i < end; i++) {
+            double residual = -sc.shares[i - first];
+            if (!Double.isFinite(residual)) {
+                sc.nonFinite++;
+            }
+            for (int a = 0; a < l; a++) {
+                sc.moment[a] += z[i * l + a] * residual;
+            }
+        }
+        for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
+            int i = chosen[t];
+            for (int a = 0; a < l; a++) {
+                sc.moment[a] += z[i * l + a];
+            }
+        }
+    }
+
+    private void checkMoments(double[] theta, double[] instruments, int l) {
+        if (theta.length != design.p) {
+            throw new IllegalArgumentException("theta has length " + theta.length + ", expected " + design.p);
+        }
+        if (instruments.length != (long) design.data.rowCount() * l) {
+            throw new IllegalArgumentException("The instruments have " + instruments.length + " values; "
+                    + design.data.rowCount() + " rows x " + l + " instruments need " + design.data.rowCount() * l);
+        }
+    }
+
+    private Scratch[] scratch(int l) {
+        Scratch[] out = new Scratch[workers.threads()];
+        for (int w = 0; w < out.length; w++) {
+            out[w] = new Scratch(maxRows, design.p, l);
+        }
+        return out;
+    }
+
+    /** One worker's buffers for one decision-maker's rows. */
+    private static final class Scratch {
+        final double[] shares;
+        final double[] jacobian;
+        final double[] moment;
+        int nonFinite;
+
+        Scratch(int rows, int p, int l) {
+            shares = new double[rows];
+            jacobian = new double[rows * p];
+            moment = new double[l];
+        }
     }
 
     @Override

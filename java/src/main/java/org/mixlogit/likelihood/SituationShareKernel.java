@@ -57,6 +57,14 @@ final class SituationShareKernel {
      * @param jacobian <b>Modified</b> when non-null: rows x P row-major, the rows of n's grouped rows
      */
     void evaluate(int n, double[] theta, double[] shares, double[] jacobian) {
+        evaluate(n, theta, shares, jacobian, 0);
+    }
+
+    /**
+     * As {@link #evaluate(int, double[], double[], double[])}, with grouped row i written at {@code i - rowBase}
+     * (so a caller can pass scratch arrays holding one decision-maker's rows).
+     */
+    void evaluate(int n, double[] theta, double[] shares, double[] jacobian, int rowBase) {
         source.load(n);
         double[] v = source.variates;
         int vo = source.variateOffset;
@@ -73,12 +81,12 @@ final class SituationShareKernel {
                 for (int q = 0; q < r; q++) {
                     s += w[wo + q] * pj[q];
                 }
-                shares[first + j] = s;
+                shares[first + j - rowBase] = s;
             }
             if (jacobian != null) {
                 expectedAttributes(first, end);
                 for (int j = 0; j < end - first; j++) {
-                    rowJacobian(n, first + j, prob[j], w, wo, v, vo, jacobian);
+                    rowJacobian(n, first + j, prob[j], w, wo, v, vo, jacobian, (first + j - rowBase) * m.p);
                 }
             }
         }
@@ -108,7 +116,7 @@ final class SituationShareKernel {
 
     /** d s_row / d theta into jacobian[row * P ..]: sum_r w_r P_jr (x_jk - xbar_kr) d beta_kr / d theta. */
     private void rowJacobian(int n, int row, double[] pj, double[] w, int wo, double[] v, int vo,
-            double[] jacobian) {
+            double[] jacobian, int at) {
         for (int i = 0; i < k; i++) {
             double x = m.x[row * k + i];
             double[] xb = xbar[i];
@@ -126,6 +134,6 @@ final class SituationShareKernel {
             locationAcc[i] = la;
             scaleAcc[i] = sa;
         }
-        ChainRule.toParameters(m, n, locationAcc, scaleAcc, term, v, vo, r, jacobian, row * m.p);
+        ChainRule.toParameters(m, n, locationAcc, scaleAcc, term, v, vo, r, jacobian, at);
     }
 }

@@ -1,61 +1,79 @@
 package org.mixlogit.msm;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 
-import org.mixlogit.data.ChoiceData;
+import org.mixlogit.likelihood.BlockPartials;
+import org.mixlogit.likelihood.ClusterPartials;
 import org.mixlogit.likelihood.SimulatedShares;
 
 /**
  * The simulated moments g(theta) = sum_n w_n m_n(theta) / sum_n w_n, with one contribution per decision-maker
  * m_n = sum over n's situations t and alternatives j of z_tj (y_tj - s_tj(theta)) (so contributions are clustered
  * by decision-maker in panels), and their Jacobian G = dg / dtheta' = -sum_n w_n sum_tj z_tj ds_tj/dtheta' /
- * sum_n w_n, exact from the simulator's analytic derivatives. Sums run over rows in grouped order on one thread, so
- * the results do not depend on the simulator's thread count. Owns its buffers; not thread-safe.
+ * sum_n w_n, exact from the simulator's analytic derivatives. The sums run in the engine's canonical reduction
+ * order ({@link BlockPartials}) over one simulator or over shards of whole blocks, each with its own rows'
+ * instruments, with identical results; only L, L x P and L x L sums are held, never the rows x P Jacobian or the
+ * N x L contributions. Owns its buffers; not thread-safe.
  */
 public final class SimulatedMoments {
-    private final SimulatedShares shares;
+    /** One data object's simulator and the instrument values of its rows. */
+    public static final class Shard {
+        final SimulatedShares shares;
+        final double[] instruments;
+
+        /** @param instruments Not modified: the shard's rows x L instrument values by grouped row */
+        public Shard(SimulatedShares shares, double[] instruments) {
+            this.shares = shares;
+            this.instruments = instruments;
+        }
+    }
+
+    private final List<Shard> shards;
     private final Instruments instruments;
-    private final ChoiceData data;
     private final int l;
     private final int p;
-    private final int rows;
-    private final int decisionMakers;
-    private final double[] chosen;
-    private final double[] weights;
     private final double weightSum;
-    private final double[] s;
-    private final double[] jacobian;
-    private final double[] contributions;
     private final double[] g;
     private final double[] bigG;
+    private final double[] covariance;
+    private double[] lastTheta;
 
+    /** Moments of one simulator's data with the instruments of its rows. */
     public SimulatedMoments(SimulatedShares shares, Instruments instruments) {
-        this.shares = shares;
+        this(List.of(new Shard(shares, checked(shares, instruments))), instruments);
+    }
+
+    /**
+     * Moments over shards of whole reduction blocks.
+     *
+     * @param instruments the instruments' names and count (their values are the shards')
+     */
+    public SimulatedMoments(List<Shard> shards, Instruments instruments) {
+        this.shards = List.copyOf(shards);
         this.instruments = instruments;
-        this.data = shares.data();
         this.l = instruments.count();
-        this.p = shares.parameterCount();
-        this.rows = data.rowCount();
-        if (instruments.rows() != rows) {
-            throw new IllegalArgumentException("The instruments have " + instruments.rows() + " rows; the data "
-                    + rows);
-        }
-        this.decisionMakers = data.decisionMakerCount();
-        this.chosen = new double[rows];
-        for (int c : data.chosenRowRef()) {
-            chosen[c] = 1.0;
-        }
-        this.weights = data.weightsRef();
+        this.p = shards.get(0).shares.parameterCount();
         double sum = 0;
-        for (int n = 0; n < decisionMakers; n++) {
-            sum += weights[n];
+        for (Shard shard : shards) {
+            double[] w = shard.shares.data().weightsRef();
+            for (double wn : w) {
+                sum += wn;
+            }
         }
         this.weightSum = sum;
-        this.s = new double[rows];
-        this.jacobian = new double[rows * p];
-        this.contributions = new double[decisionMakers * l];
         this.g = new double[l];
         this.bigG = new double[l * p];
+        this.covariance = new double[l * l];
+    }
+
+    private static double[] checked(SimulatedShares shares, Instruments instruments) {
+        if (instruments.rows() != shares.data().rowCount()) {
+            throw new IllegalArgumentException("The instruments have " + instruments.rows() + " rows; the data "
+                    + shares.data().rowCount());
+        }
+        return instruments.valuesRef();
     }
 
     /**
@@ -66,49 +84,34 @@ public final class SimulatedMoments {
      * @return false when a simulated probability is not finite (the parameters are outside the computable region)
      */
     public boolean evaluate(double[] theta, boolean withJacobian) {
-        shares.evaluate(theta, s, withJacobian ? jacobian : null);
-        double[] z = instruments.valuesRef();
-        int[] dmStart = data.decisionMakerStartRef();
-        int[] situationStart = data.situationStartRef();
-        Arrays.fill(contributions, 0.0);
-        Arrays.fill(g, 0.0);
-        boolean finite = true;
-        for (int n = 0; n < decisionMakers; n++) {
-            int co = n * l;
-            for (int i = situationStart[dmStart[n]]; i < situationStart[dmStart[n + 1]]; i++) {
-                double residual = chosen[i] - s[i];
-                finite &= Double.isFinite(residual);
-                int zo = i * l;
-                for (int c = 0; c < l; c++) {
-                    contributions[co + c] += z[zo + c] * residual;
-                }
-            }
-            double w = weights[n] / weightSum;
-            for (int c = 0; c < l; c++) {
-                g[c] += w * contributions[co + c];
-            }
+        List<BlockPartials> parts = new ArrayList<>();
+        for (Shard shard : shards) {
+            parts.add(shard.shares.momentPartials(theta, shard.instruments, l, withJacobian));
+        }
+        double[] total = BlockPartials.total(parts);
+        lastTheta = theta.clone();
+        for (int a = 0; a < l; a++) {
+            g[a] = total[a] / weightSum;
         }
         if (withJacobian) {
-            Arrays.fill(bigG, 0.0);
-            for (int n = 0; n < decisionMakers; n++) {
-                double w = -weights[n] / weightSum;
-                for (int i = situationStart[dmStart[n]]; i < situationStart[dmStart[n + 1]]; i++) {
-                    int zo = i * l;
-                    int jo = i * p;
-                    for (int c = 0; c < l; c++) {
-                        double wz = w * z[zo + c];
-                        if (wz == 0) {
-                            continue;
-                        }
-                        int go = c * p;
-                        for (int k = 0; k < p; k++) {
-                            bigG[go + k] += wz * jacobian[jo + k];
-                        }
-                    }
-                }
+            for (int i = 0; i < l * p; i++) {
+                bigG[i] = total[l + i] / weightSum;
             }
         }
-        return finite;
+        double squared = weightSum * weightSum;
+        for (int i = 0; i < l * l; i++) {
+            covariance[i] = total[l + l * p + i] / squared;
+        }
+        return total[total.length - 1] == 0 && allFinite(g);
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -117,35 +120,66 @@ public final class SimulatedMoments {
      * the data's and the simulator's variance together (see {@code MsmEstimator}).
      */
     public double[] momentCovariance() {
-        long[] own = new long[decisionMakers];
-        for (int n = 0; n < decisionMakers; n++) {
-            own[n] = n;
-        }
-        return momentCovariance(own);
+        return covariance.clone();
     }
 
     /**
      * As {@link #momentCovariance()} with the contributions summed within clusters first (decision-makers with the
-     * same {@code cluster} value), as the clustered sandwich does.
+     * same value of the characteristic), as the clustered sandwich does, at the last evaluation: sum_c u_c u_c' /
+     * (sum_n w_n)^2 with u_c = sum over c's decision-makers of w_n m_n, clusters in ascending key order.
+     *
+     * @param clusterCharacteristic null for one cluster per decision-maker
      */
-    public double[] momentCovariance(long[] cluster) {
-        java.util.Map<Long, double[]> sums = new java.util.LinkedHashMap<>();
-        for (int n = 0; n < decisionMakers; n++) {
-            double[] sum = sums.computeIfAbsent(cluster[n], key -> new double[l]);
-            double w = weights[n] / weightSum;
-            for (int a = 0; a < l; a++) {
-                sum[a] += w * contributions[n * l + a];
-            }
+    public ClusteredCovariance momentCovariance(String clusterCharacteristic) {
+        if (lastTheta == null) {
+            throw new IllegalStateException("Evaluate the moments before asking for their covariance.");
         }
+        if (clusterCharacteristic == null) {
+            int n = 0;
+            for (Shard shard : shards) {
+                n += shard.shares.data().decisionMakerCount();
+            }
+            return new ClusteredCovariance(covariance.clone(), n);
+        }
+        List<ClusterPartials> parts = new ArrayList<>();
+        for (Shard shard : shards) {
+            parts.add(shard.shares.momentClusterPartials(lastTheta, shard.instruments, l,
+                    shard.shares.clusterKeys(clusterCharacteristic)));
+        }
+        TreeMap<Long, double[]> sums = ClusterPartials.total(parts);
         double[] v = new double[l * l];
-        for (double[] sum : sums.values()) {
+        double squared = weightSum * weightSum;
+        for (double[] u : sums.values()) {
             for (int a = 0; a < l; a++) {
                 for (int b = 0; b < l; b++) {
-                    v[a * l + b] += sum[a] * sum[b];
+                    v[a * l + b] += u[a] * u[b];
                 }
             }
         }
-        return v;
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= squared;
+        }
+        return new ClusteredCovariance(v, sums.size());
+    }
+
+    /** A moment covariance and the number of clusters it was summed over. */
+    public static final class ClusteredCovariance {
+        private final double[] covariance;
+        private final int clusters;
+
+        ClusteredCovariance(double[] covariance, int clusters) {
+            this.covariance = covariance;
+            this.clusters = clusters;
+        }
+
+        /** L x L row-major. */
+        public double[] covariance() {
+            return covariance.clone();
+        }
+
+        public int clusters() {
+            return clusters;
+        }
     }
 
     /** Moments g (length L) of the last evaluation. Not to be modified. */
@@ -156,16 +190,6 @@ public final class SimulatedMoments {
     /** Jacobian G, L x P row-major, of the last evaluation with Jacobian. Not to be modified. */
     public double[] jacobianRef() {
         return bigG;
-    }
-
-    /** Per-decision-maker contributions m_n (unweighted), N x L row-major. Not to be modified. */
-    public double[] contributionsRef() {
-        return contributions;
-    }
-
-    /** Simulated probabilities of the last evaluation, per grouped row. Not to be modified. */
-    public double[] sharesRef() {
-        return s;
     }
 
     /** Sum of the decision-maker weights (the number of decision-makers when unweighted). */
