@@ -76,3 +76,17 @@ test_that("a Java refusal while predicting on new data is a mixlogit_error", {
   expect_s3_class(e, "mixlogit_error")
   expect_match(conditionMessage(e), "only one alternative")
 })
+
+test_that("adaptive Gauss-Hermite fits, then gives fitted values and predictions on new data", {
+  small <- electricity[electricity$id <= 30, ]
+  m <- mixlogit(choice ~ pf + cl + loc, small, group = "chid", id = "id", rpar = c(pf = "n"), draws = "agh",
+                R = 5, threads = 1)
+  expect_true(m$converged)
+  p <- fitted(m, type = "all")
+  expect_length(p, nrow(small))
+  expect_equal(as.numeric(tapply(p, small$chid, sum)), rep(1, length(unique(small$chid))), tolerance = 1e-12)
+  q <- predict(m, newdata = small[1:12, ])
+  expect_length(q, 12)
+  expect_true(all(is.finite(q) & q > 0 & q < 1))
+  expect_equal(as.numeric(tapply(q, small$chid[1:12], sum)), rep(1, 3), tolerance = 1e-12)
+})
