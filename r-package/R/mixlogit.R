@@ -31,7 +31,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
     rJava::.jarray(if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]])),
     rJava::.jarray(labels$alternatives), rJava::.jarray(labels$markets),
     spec, options))
-  result <- collect_fit(fit, a)
+  result <- with_engine(collect_fit(fit, a))
   result$call <- call
   result$formula <- formula
   result$terms <- design$terms
@@ -80,12 +80,19 @@ attribute_columns <- function(x, data, instruments) {
   cbind(x, matrix(z, nrow(x), dimnames = list(NULL, extra)))
 }
 
-# Integer codes of an id column: the ids themselves when they are whole numbers, else order of appearance.
+# Integer codes of an id column. The engine orders decision-makers (and situations) by these codes and gives the
+# k-th decision-maker the k-th draws, so the codes depend only on the values, never on the order of the rows:
+# whole numbers within the integer range are their own codes; other numbers are ranked in ascending numeric
+# order; anything else (text, factors by their labels, logicals) is ranked by its text in C-locale (byte) order.
 id_codes <- function(x) {
   if (is.numeric(x) && all(x == round(x)) && all(abs(x) < .Machine$integer.max)) {
     return(as.integer(x))
   }
-  match(x, unique(x))
+  if (is.numeric(x)) {
+    return(match(x, sort(unique(x))))
+  }
+  x <- as.character(x)
+  match(x, sort(unique(x), method = "radix"))
 }
 
 # Text labels of the alternative and market columns (character(0) when not given), as the engine takes them.

@@ -119,7 +119,7 @@ conditionals.mixlogit <- function(object, ...) {
   names <- with_engine(rJava::.jcall(post, "[S", "coefficientNames"))
   means <- with_engine(rJava::.jcall(post, "[D", "conditionalMeans"))
   sds <- with_engine(rJava::.jcall(post, "[D", "conditionalSds"))
-  ids <- decision_maker_ids(object, rJava::.jcall(post, "[D", "decisionMakerIds"))
+  ids <- decision_maker_ids(object, with_engine(rJava::.jcall(post, "[D", "decisionMakerIds")))
   n <- length(ids)
   means <- matrix(means, n, length(names), dimnames = list(NULL, names))
   sds <- matrix(sds, n, length(names), dimnames = list(NULL, names))
@@ -144,7 +144,7 @@ wtp.mixlogit <- function(object, attribute, cost, ...) {
   post <- post_object(object)
   summary <- with_engine(rJava::.jcall(post, "[D", "wtpSummary", attribute, cost))
   individual <- with_engine(rJava::.jcall(post, "[D", "wtpIndividual", attribute, cost))
-  ids <- decision_maker_ids(object, rJava::.jcall(post, "[D", "decisionMakerIds"))
+  ids <- decision_maker_ids(object, with_engine(rJava::.jcall(post, "[D", "decisionMakerIds")))
   structure(list(attribute = attribute, cost = cost,
                  population = stats::setNames(summary, c("mean", "median", "q05", "q25", "q75", "q95")),
                  individual = data.frame(id = ids, wtp = individual, stringsAsFactors = FALSE)),
@@ -218,9 +218,13 @@ as.matrix.mixlogit_table <- function(x, market = NULL, value = "estimate", ...) 
   stats::setNames(lapply(markets, one), markets)
 }
 
-# Alternatives in the engine's order: numeric labels numerically, other labels by first appearance.
+# Alternatives in the engine's order, which does not depend on the order of the rows: numeric labels
+# numerically (spellings of one number by their text), other labels by their text in C-locale (byte) order.
 label_order <- function(labels) {
-  labels <- unique(labels)
+  labels <- unique(as.character(labels))
   numbers <- suppressWarnings(as.numeric(labels))
-  if (!anyNA(numbers)) labels[order(numbers)] else labels
+  if (!anyNA(numbers) && all(is.finite(numbers))) {
+    return(labels[order(numbers, labels, method = "radix")])
+  }
+  labels[order(labels, method = "radix")]
 }

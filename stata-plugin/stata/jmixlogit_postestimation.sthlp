@@ -46,7 +46,7 @@ probabilities or conditional coefficients, with the estimation's draws ({cmd:e(d
 Every choice situation used must be complete (all its alternatives in the sample). The Java plugin keeps
 nothing between calls: it rebuilds the model from {cmd:e(b)}, {cmd:e(spec_json)} and {cmd:e(options_json)}
 and reads the data again. Decision-makers receive the same draws as in the estimation when the sample is
-{cmd:e(sample)}; on other observations the draws are assigned in the order of the decision-makers, so
+{cmd:e(sample)}; on other observations the draws are assigned in the order of the decision-makers' ids, so
 predictions there are simulations with different (equally valid) draws.
 
 {pstd}

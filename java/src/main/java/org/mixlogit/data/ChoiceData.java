@@ -9,12 +9,24 @@ import org.mixlogit.InvalidDataException;
 /**
  * Validated, immutable long-format choice data, grouped for fast likelihood evaluation.
  *
- * <p>Rows are stored in <em>grouped order</em>: decision-makers in order of first appearance in the input,
- * within a decision-maker its situations in order of first appearance, within a situation its rows in input
- * order. Offsets: situation {@code s} occupies grouped rows {@code situationStart[s] .. situationStart[s+1]-1};
+ * <p>Rows are stored in <em>grouped order</em>, which depends on the ids and not on the order of the input rows:
+ * decision-makers in ascending order of their id (a whole number; without a decision-maker column each situation
+ * is its own decision-maker, keyed by its situation id), within a decision-maker its situations in ascending order
+ * of situation id, and within a situation its rows in the canonical order of their alternative labels (see
+ * {@link #alternativeLabels()}) when an alternative-id column is given, otherwise in input order. So any
+ * permutation of the input rows gives the same grouped data (without alternative ids, any permutation that keeps
+ * each situation's rows in their order); only {@link #sourceRow} changes. Ids compare as signed 64-bit numbers.
+ *
+ * <p>Offsets: situation {@code s} occupies grouped rows {@code situationStart[s] .. situationStart[s+1]-1};
  * decision-maker {@code n} owns situations {@code decisionMakerStart[n] .. decisionMakerStart[n+1]-1}.
  * Attributes are row-major: the value of attribute {@code k} in grouped row {@code i} is
  * {@code attributes[i * attributeCount() + k]}. Characteristics are per decision-maker, row-major likewise.
+ *
+ * <p>The decision-maker at grouped position {@code n} has the <em>ordinal</em> {@link #decisionMakerOrdinal
+ * decisionMakerOrdinal(n)} {@code = firstOrdinal() + n}: its position in the id order of the whole data, by which
+ * it takes its draws. {@code firstOrdinal()} is 0 unless the data are one shard of a larger data set (a {@link
+ * #slice} or data built with {@link ChoiceDataBuilder#firstOrdinal}); so a shard's decision-makers take the same
+ * draws as in the whole. Ordinals are ints: at most 2^31 decision-makers.
  *
  * <p>Methods whose names end in {@code Ref} hand out internal arrays for hot loops: callers must not modify them.
  * Build instances with {@link #builder()}.
@@ -38,6 +50,7 @@ public final class ChoiceData {
     private final boolean alternativesGiven;
     private final Labels markets;
     private final boolean marketsGiven;
+    private final long firstOrdinal;
 
     ChoiceData(ChoiceDataAssembly a) {
         this.attributeNames = Collections.unmodifiableList(new ArrayList<>(a.attributeNames));
@@ -58,6 +71,7 @@ public final class ChoiceData {
         this.alternativesGiven = a.alternativesGiven;
         this.markets = a.markets;
         this.marketsGiven = a.marketsGiven;
+        this.firstOrdinal = a.firstOrdinal;
     }
 
     /** A builder taking whole columns; see {@link ChoiceDataBuilder}. */
@@ -170,6 +184,37 @@ public final class ChoiceData {
         return decisionMakerIds[decisionMaker];
     }
 
+    /**
+     * The ordinal of the first decision-maker: 0, or for a shard of a larger data set the position of its first
+     * decision-maker in the whole data's id order.
+     */
+    public long firstOrdinal() {
+        return firstOrdinal;
+    }
+
+    /**
+     * The position of decision-maker {@code n} (0-based grouped index) in the id order of the whole data,
+     * {@code firstOrdinal() + n}: the key of its draws. Always below 2^31.
+     */
+    public int decisionMakerOrdinal(int decisionMaker) {
+        return (int) (firstOrdinal + decisionMaker);
+    }
+
+    /**
+     * Decision-makers {@code from .. to-1} (grouped indices) as data of their own: all their situations and rows,
+     * weights and characteristics, with {@code firstOrdinal() + from} as first ordinal, so they take the draws they
+     * take here. The result owns copies of its arrays. Alternative and market labels keep this data's label
+     * tables ({@link #alternativeLabels()}, {@link #marketLabels()}, even labels the slice does not use), so codes
+     * and aggregates by alternative or market line up with this data's. {@link #sourceRow} still points into this
+     * data's input rows and {@link #describeSourceRow} describes them as here. Nothing is checked again: checks
+     * that need the whole data (an attribute that never varies within a situation) were made on it.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= from < to <= decisionMakerCount()}
+     */
+    public ChoiceData slice(int from, int to) {
+        return new ChoiceData(DecisionMakerSlice.assemble(this, from, to));
+    }
+
     /** The attribute value in a grouped row. */
     public double attribute(int groupedRow, int attribute) {
         return attributes[groupedRow * attributeNames.size() + attribute];
@@ -183,6 +228,18 @@ public final class ChoiceData {
     /** Human description of an input row (0-based position), e.g. "row 18" or "row 18 (line 19 of x.csv)". */
     public String describeSourceRow(int inputRow) {
         return rowDescriber.describe(inputRow);
+    }
+
+    RowDescriber rowDescriber() {
+        return rowDescriber;
+    }
+
+    Labels alternativeTable() {
+        return alternatives;
+    }
+
+    Labels marketTable() {
+        return markets;
     }
 
     public int alternatives(int situation) {
@@ -206,7 +263,11 @@ public final class ChoiceData {
         return alternativesGiven;
     }
 
-    /** The distinct alternatives (numeric labels in numeric order, others in order of first appearance). */
+    /**
+     * The distinct alternatives in canonical order, which does not depend on the order of the rows: numeric order
+     * when every label is a number, otherwise text order ({@link String#compareTo}). Without alternative ids the
+     * positions "1", "2", ... up to the largest choice set.
+     */
     public List<String> alternativeLabels() {
         return alternatives.names;
     }
@@ -232,7 +293,7 @@ public final class ChoiceData {
         return marketsGiven;
     }
 
-    /** The distinct markets. */
+    /** The distinct markets, in the canonical order of {@link #alternativeLabels()}. */
     public List<String> marketLabels() {
         return markets.names;
     }
@@ -259,7 +320,8 @@ public final class ChoiceData {
                 + decisionMakerCount() + (panel ? " decision-makers (panel)" : " decision-makers (cross-section)")
                 + ", attributes " + attributeNames
                 + (characteristicNames.isEmpty() ? "" : ", characteristics " + characteristicNames)
-                + (weighted ? ", weighted" : "") + "]";
+                + (weighted ? ", weighted" : "")
+                + (firstOrdinal == 0 ? "" : ", ordinals from " + firstOrdinal) + "]";
     }
 
     /** Grouped-order arrays handed from the builder to the constructor. */
@@ -282,5 +344,6 @@ public final class ChoiceData {
         boolean alternativesGiven;
         Labels markets;
         boolean marketsGiven;
+        long firstOrdinal;
     }
 }

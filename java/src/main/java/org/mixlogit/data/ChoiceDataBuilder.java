@@ -8,8 +8,10 @@ import org.mixlogit.InvalidDataException;
 
 /**
  * Builds {@link ChoiceData} from whole columns, each of one value per input row. The arrays passed in are
- * copied, never modified. {@link #build()} validates everything and groups the rows; every problem is an
- * {@link InvalidDataException} naming the row, id or column and saying what to do.
+ * copied, never modified. {@link #build()} validates everything and groups the rows into the canonical order
+ * described at {@link ChoiceData}; every problem is an {@link InvalidDataException} naming the row, id or column
+ * and saying what to do. When one problem occurs in several places, which one is named may depend on the order of
+ * the rows.
  */
 public final class ChoiceDataBuilder {
     private long[] situations;
@@ -21,6 +23,8 @@ public final class ChoiceDataBuilder {
     private final Map<String, double[]> attributeColumns = new LinkedHashMap<>();
     private final Map<String, double[]> characteristicColumns = new LinkedHashMap<>();
     private RowDescriber rowDescriber = RowDescriber.ONE_BASED;
+    private long firstOrdinal;
+    private boolean shard;
 
     ChoiceDataBuilder() {
     }
@@ -121,6 +125,24 @@ public final class ChoiceDataBuilder {
         return this;
     }
 
+    /**
+     * Declares the data one shard of a larger data set whose decision-makers are ordered globally by id (e.g. one
+     * partition of a distributed data set): its first decision-maker (in id order) is the {@code first}-th (from
+     * 0) of the whole, and the k-th takes the draws of ordinal {@code first + k}. A shard is checked like any
+     * data except for what only the whole data can show (an attribute that never varies within a situation): the
+     * caller checks that on the whole data. Ordinals must stay below 2^31.
+     */
+    public ChoiceDataBuilder firstOrdinal(long first) {
+        if (first < 0 || first > Integer.MAX_VALUE) {
+            throw new InvalidDataException("The first decision-maker ordinal is " + first + ": it must be between 0"
+                    + " and " + Integer.MAX_VALUE + " (ordinals number the decision-makers of the whole data from"
+                    + " 0).");
+        }
+        this.firstOrdinal = first;
+        this.shard = true;
+        return this;
+    }
+
     private void checkNewName(String name) {
         if (name == null || name.isEmpty()) {
             throw new InvalidDataException("A column name is empty: give every attribute and characteristic a name.");
@@ -138,12 +160,19 @@ public final class ChoiceDataBuilder {
         return out;
     }
 
-    /** Validates and groups the rows. */
+    /**
+     * Validates and groups the rows into canonical order (see {@link ChoiceData}): the result does not depend on
+     * the order of the rows, except for the order of a situation's rows when no alternative ids are given.
+     */
     public ChoiceData build() {
         int n = checkShapes();
         checkValues(n);
-        Grouping g = Grouping.of(situations, decisionMakers, rowDescriber);
+        Labels alternativesByRow = alternativeIds == null ? null : LabelColumns.byRow(alternativeIds, rowDescriber);
+        Grouping g = Grouping.of(situations, decisionMakers,
+                alternativesByRow == null ? null : alternativesByRow.codes, rowDescriber);
+        checkOrdinals(g);
         ChoiceData.ChoiceDataAssembly a = new ChoiceData.ChoiceDataAssembly();
+        a.firstOrdinal = firstOrdinal;
         a.rowDescriber = rowDescriber;
         a.panel = decisionMakers != null;
         a.weighted = rowWeights != null;
@@ -155,15 +184,28 @@ public final class ChoiceDataBuilder {
         a.chosenRow = chosenRows(g);
         a.attributeNames = new ArrayList<>(attributeColumns.keySet());
         a.attributes = groupedAttributes(g);
-        checkVariation(g, a.attributes);
+        if (!shard) {
+            checkVariation(g, a.attributes);
+        }
         a.characteristicNames = new ArrayList<>(characteristicColumns.keySet());
         a.characteristics = perDecisionMaker(g);
         a.weights = decisionMakerWeights(g);
-        a.alternatives = alternativeLabels(g);
+        a.alternatives = alternativesByRow == null ? Labels.positions(g.situationStart)
+                : LabelColumns.alternatives(alternativeIds, alternativesByRow, g, rowDescriber);
         a.alternativesGiven = alternativeIds != null;
-        a.markets = marketLabels(g);
+        a.markets = marketIds == null ? Labels.single("all", g.situationIds.length)
+                : LabelColumns.markets(marketIds, g, rowDescriber);
         a.marketsGiven = marketIds != null;
         return new ChoiceData(a);
+    }
+
+    private void checkOrdinals(Grouping g) {
+        long last = firstOrdinal + g.decisionMakerIds.length - 1;
+        if (last > Integer.MAX_VALUE) {
+            throw new InvalidDataException("The decision-makers of this shard would take ordinals " + firstOrdinal
+                    + " to " + last + ": ordinals must stay below 2^31 = " + (1L << 31) + "; split the data into"
+                    + " fewer decision-makers or start the shard lower.");
+        }
     }
 
     private int checkShapes() {
@@ -370,56 +412,5 @@ public final class ChoiceDataBuilder {
             out[m] = w;
         }
         return out;
-    }
-
-    private Labels alternativeLabels(Grouping g) {
-        if (alternativeIds == null) {
-            return Labels.positions(g.situationStart);
-        }
-        for (int i = 0; i < alternativeIds.length; i++) {
-            if (alternativeIds[i] == null || alternativeIds[i].trim().isEmpty()) {
-                throw new InvalidDataException("The alternative id is missing in " + rowDescriber.describe(i)
-                        + ": every row needs the label of its alternative.");
-            }
-        }
-        Labels labels = Labels.of(alternativeIds, g.order);
-        for (int t = 0; t < g.situationIds.length; t++) {
-            for (int i = g.situationStart[t]; i < g.situationStart[t + 1]; i++) {
-                for (int h = g.situationStart[t]; h < i; h++) {
-                    if (labels.codes[h] == labels.codes[i]) {
-                        throw new InvalidDataException("Choice situation " + g.situationIds[t] + " lists alternative '"
-                                + alternativeIds[g.order[i]] + "' twice (" + rowDescriber.describe(g.order[h]) + " and "
-                                + rowDescriber.describe(g.order[i]) + "): each alternative may appear once per"
-                                + " situation.");
-                    }
-                }
-            }
-        }
-        return labels;
-    }
-
-    private Labels marketLabels(Grouping g) {
-        int situations = g.situationIds.length;
-        if (marketIds == null) {
-            return Labels.single("all", situations);
-        }
-        int[] firstRows = new int[situations];
-        for (int t = 0; t < situations; t++) {
-            int first = g.order[g.situationStart[t]];
-            firstRows[t] = first;
-            for (int i = g.situationStart[t]; i < g.situationStart[t + 1]; i++) {
-                String m = marketIds[g.order[i]];
-                if (m == null || m.trim().isEmpty()) {
-                    throw new InvalidDataException("The market id is missing in " + rowDescriber.describe(g.order[i])
-                            + ": every row needs its market.");
-                }
-                if (!m.equals(marketIds[first])) {
-                    throw new InvalidDataException("The market changes within choice situation " + g.situationIds[t]
-                            + " ('" + marketIds[first] + "' in " + rowDescriber.describe(first) + ", '" + m + "' in "
-                            + rowDescriber.describe(g.order[i]) + "): a situation belongs to one market.");
-                }
-            }
-        }
-        return Labels.of(marketIds, firstRows);
     }
 }

@@ -1,13 +1,16 @@
 package org.mixlogit.data;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.mixlogit.InvalidDataException;
 
-/** The grouped order of the input rows and the offsets that describe it. */
+/**
+ * The grouped order of the input rows and the offsets that describe it. The order depends only on the ids, never
+ * on the order of the rows: decision-makers by id value (ascending), within a decision-maker its situations by
+ * situation id, within a situation its rows by alternative rank when one is given, and otherwise (and between
+ * equal ranks) in input order.
+ */
 final class Grouping {
     int[] order;
     int[] situationStart;
@@ -20,92 +23,78 @@ final class Grouping {
         return (panel ? "decision-maker " : "choice situation ") + decisionMakerIds[m];
     }
 
-    static Grouping of(long[] situations, long[] decisionMakers, RowDescriber describer) {
+    /**
+     * @param situations Not modified: the situation id of each input row
+     * @param decisionMakers Not modified: the decision-maker id of each input row, or null when each situation is
+     *                       its own decision-maker (keyed by its situation id)
+     * @param alternativeRank Not modified: the rank of each row's alternative in the canonical label order, or null
+     *                        to keep the rows of a situation in input order
+     */
+    static Grouping of(long[] situations, long[] decisionMakers, int[] alternativeRank, RowDescriber describer) {
+        long[] owner = decisionMakers != null ? decisionMakers : situations;
+        checkOneOwner(situations, owner, describer);
         int n = situations.length;
-        Map<Long, Integer> situationIndex = new HashMap<>();
-        List<Long> situationIdList = new ArrayList<>();
-        int[] rowSituation = new int[n];
-        int[] situationRows = new int[n];
-        List<Integer> situationFirstRow = new ArrayList<>();
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
-            Integer s = situationIndex.get(situations[i]);
-            if (s == null) {
-                s = situationIdList.size();
-                situationIndex.put(situations[i], s);
-                situationIdList.add(situations[i]);
-                situationFirstRow.add(i);
+            order[i] = i;
+        }
+        IndexSort.sort(order, (a, b) -> {
+            int c = Long.compare(owner[a], owner[b]);
+            if (c == 0) {
+                c = Long.compare(situations[a], situations[b]);
             }
-            rowSituation[i] = s;
-            situationRows[s]++;
-        }
-        int situationCount = situationIdList.size();
-        // decision-maker of each situation, checked for consistency
-        int[] situationDm = new int[situationCount];
-        Map<Long, Integer> dmIndex = new HashMap<>();
-        List<Long> dmIdList = new ArrayList<>();
-        long[] dmOfRow = decisionMakers != null ? decisionMakers : situations;
-        int[] dmFirstRowOfSituation = new int[situationCount];
-        for (int s = 0; s < situationCount; s++) {
-            dmFirstRowOfSituation[s] = -1;
-        }
+            if (c == 0 && alternativeRank != null) {
+                c = Integer.compare(alternativeRank[a], alternativeRank[b]);
+            }
+            return c;
+        });
+        int situationCount = 0;
+        int dmCount = 0;
         for (int i = 0; i < n; i++) {
-            int s = rowSituation[i];
-            long dmId = dmOfRow[i];
-            if (dmFirstRowOfSituation[s] < 0) {
-                dmFirstRowOfSituation[s] = i;
-                Integer m = dmIndex.get(dmId);
-                if (m == null) {
-                    m = dmIdList.size();
-                    dmIndex.put(dmId, m);
-                    dmIdList.add(dmId);
+            if (i == 0 || situations[order[i]] != situations[order[i - 1]]) {
+                situationCount++;
+                if (i == 0 || owner[order[i]] != owner[order[i - 1]]) {
+                    dmCount++;
                 }
-                situationDm[s] = m;
-            } else if (dmOfRow[dmFirstRowOfSituation[s]] != dmId) {
-                int first = dmFirstRowOfSituation[s];
-                throw new InvalidDataException("Choice situation " + situations[i] + " has rows with different"
-                        + " decision-maker ids (" + dmOfRow[first] + " in " + describer.describe(first) + ", "
-                        + dmId + " in " + describer.describe(i) + "): all rows of a situation must belong to"
-                        + " one decision-maker; check the id columns.");
             }
-        }
-        int dmCount = dmIdList.size();
-        // situations per decision-maker, in order of first appearance
-        int[] dmSituationCount = new int[dmCount];
-        for (int s = 0; s < situationCount; s++) {
-            dmSituationCount[situationDm[s]]++;
-        }
-        int[] dmStart = new int[dmCount + 1];
-        for (int m = 0; m < dmCount; m++) {
-            dmStart[m + 1] = dmStart[m] + dmSituationCount[m];
-        }
-        int[] fill = dmStart.clone();
-        int[] newSituationOfOld = new int[situationCount];
-        for (int s = 0; s < situationCount; s++) {
-            newSituationOfOld[s] = fill[situationDm[s]]++;
         }
         Grouping g = new Grouping();
         g.panel = decisionMakers != null;
-        g.decisionMakerStart = dmStart;
-        g.decisionMakerIds = new long[dmCount];
-        for (int m = 0; m < dmCount; m++) {
-            g.decisionMakerIds[m] = dmIdList.get(m);
-        }
-        g.situationIds = new long[situationCount];
-        int[] newCount = new int[situationCount];
-        for (int s = 0; s < situationCount; s++) {
-            g.situationIds[newSituationOfOld[s]] = situationIdList.get(s);
-            newCount[newSituationOfOld[s]] = situationRows[s];
-        }
+        g.order = order;
         g.situationStart = new int[situationCount + 1];
-        for (int s = 0; s < situationCount; s++) {
-            g.situationStart[s + 1] = g.situationStart[s] + newCount[s];
-        }
-        int[] rowFill = g.situationStart.clone();
-        g.order = new int[n];
+        g.situationIds = new long[situationCount];
+        g.decisionMakerStart = new int[dmCount + 1];
+        g.decisionMakerIds = new long[dmCount];
+        int s = -1;
+        int m = -1;
         for (int i = 0; i < n; i++) {
-            int s = newSituationOfOld[rowSituation[i]];
-            g.order[rowFill[s]++] = i;
+            if (i == 0 || situations[order[i]] != situations[order[i - 1]]) {
+                s++;
+                g.situationStart[s] = i;
+                g.situationIds[s] = situations[order[i]];
+                if (i == 0 || owner[order[i]] != owner[order[i - 1]]) {
+                    m++;
+                    g.decisionMakerStart[m] = s;
+                    g.decisionMakerIds[m] = owner[order[i]];
+                }
+            }
         }
+        g.situationStart[situationCount] = n;
+        g.decisionMakerStart[dmCount] = situationCount;
         return g;
+    }
+
+    /** All rows of a situation belong to one decision-maker. */
+    private static void checkOneOwner(long[] situations, long[] owner, RowDescriber describer) {
+        Map<Long, Integer> firstRow = new HashMap<>();
+        for (int i = 0; i < situations.length; i++) {
+            Integer first = firstRow.putIfAbsent(situations[i], i);
+            if (first != null && owner[first] != owner[i]) {
+                throw new InvalidDataException("Choice situation " + situations[i] + " has rows with different"
+                        + " decision-maker ids (" + owner[first] + " in " + describer.describe(first) + ", "
+                        + owner[i] + " in " + describer.describe(i) + "): all rows of a situation must belong to"
+                        + " one decision-maker; check the id columns.");
+            }
+        }
     }
 }

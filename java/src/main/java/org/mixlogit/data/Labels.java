@@ -1,17 +1,27 @@
 package org.mixlogit.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A categorical column coded as small integers: the distinct labels, in numeric order when every label is a
- * number and in order of first appearance otherwise, and one code per entry. Immutable.
+ * A categorical column coded as small integers: the distinct labels in their canonical order, and one code per
+ * entry. The order depends only on the set of labels, never on the order of the rows: numeric order when every
+ * label is a number (labels naming the same number, such as "1" and "1.0", in text order), otherwise text order by
+ * {@link String#compareTo} (UTF-16 code units, as R's {@code sort(method = "radix")} for ASCII labels).
+ * Immutable.
  */
 final class Labels {
+    /** Numeric order, ties between spellings of one number in text order. */
+    private static final Comparator<String> NUMERIC =
+            Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder());
+
     final List<String> names;
     final int[] codes;
 
@@ -22,15 +32,13 @@ final class Labels {
 
     /** Codes for values taken in the given order ({@code order[i]} is the input position of entry i). */
     static Labels of(String[] values, int[] order) {
-        Map<String, Integer> first = new LinkedHashMap<>();
+        Set<String> distinct = new LinkedHashSet<>();
         for (int position : order) {
-            first.putIfAbsent(values[position], first.size());
+            distinct.add(values[position]);
         }
-        List<String> names = new ArrayList<>(first.keySet());
-        if (names.stream().allMatch(Labels::isNumber)) {
-            names.sort(Comparator.comparingDouble(Double::parseDouble));
-        }
-        Map<String, Integer> code = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(distinct);
+        names.sort(names.stream().allMatch(Labels::isNumber) ? NUMERIC : Comparator.naturalOrder());
+        Map<String, Integer> code = new HashMap<>();
         for (String name : names) {
             code.put(name, code.size());
         }
@@ -39,6 +47,29 @@ final class Labels {
             codes[i] = code.get(values[order[i]]);
         }
         return new Labels(Collections.unmodifiableList(names), codes);
+    }
+
+    /** Codes for the values in their own order. */
+    static Labels of(String[] values) {
+        int[] identity = new int[values.length];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        return of(values, identity);
+    }
+
+    /** The same labels with entries rearranged: entry i of the result is entry {@code order[i]} of this. */
+    Labels reorder(int[] order) {
+        int[] out = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = codes[order[i]];
+        }
+        return new Labels(names, out);
+    }
+
+    /** The same labels (all of them, even those no longer used) for entries from..to-1, codes copied. */
+    Labels range(int from, int to) {
+        return new Labels(names, Arrays.copyOfRange(codes, from, to));
     }
 
     /** Positional labels "1", "2", ... for each entry's index within its group of consecutive entries. */

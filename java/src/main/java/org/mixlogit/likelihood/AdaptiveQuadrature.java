@@ -84,7 +84,7 @@ public final class AdaptiveQuadrature {
                 weights[n * r + q] = w[q] * Math.exp(logDet - 0.5 * norm + 0.5 * normU);
             }
         }
-        return new PerDecisionMakerNodes(d, r, nodes, weights, String.format(Locale.ROOT,
+        return new PerDecisionMakerNodes(data.decisionMakerOrdinal(0), d, r, nodes, weights, String.format(Locale.ROOT,
                 "adaptive gh, %d points per dimension, %d nodes per decision-maker", points, r));
     }
 

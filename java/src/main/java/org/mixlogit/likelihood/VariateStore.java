@@ -1,5 +1,6 @@
 package org.mixlogit.likelihood;
 
+import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.IntegrationRule;
 import org.mixlogit.integration.NodeCursor;
 import org.mixlogit.spec.Distribution;
@@ -8,18 +9,22 @@ import org.mixlogit.spec.Distribution;
  * Standard variates and weights for every decision-maker. When the whole table fits the cache budget it is
  * computed once (the draws do not depend on the parameters) and shared read-only; otherwise every worker
  * regenerates one decision-maker at a time into its own scratch space, so memory stays at per-thread scratch.
- * Both give identical numbers.
+ * Both give identical numbers. A decision-maker's nodes are keyed by its ordinal ({@link
+ * ChoiceData#decisionMakerOrdinal}), its position in the id order of the whole data, not by its index here.
  */
 final class VariateStore {
     private final IntegrationRule rule;
+    private final ChoiceData data;
     private final Distribution[] distributions;
     private final int dims;
     private final int nodes;
     private final double[] cachedVariates;
     private final double[] cachedWeights;
 
-    private VariateStore(IntegrationRule rule, Distribution[] distributions, double[] variates, double[] weights) {
+    private VariateStore(IntegrationRule rule, ChoiceData data, Distribution[] distributions, double[] variates,
+            double[] weights) {
         this.rule = rule;
+        this.data = data;
         this.distributions = distributions.clone();
         this.dims = rule.dimension();
         this.nodes = rule.nodeCount();
@@ -35,9 +40,9 @@ final class VariateStore {
             DecisionMakerWorkers workers) {
         int decisionMakers = design.data.decisionMakerCount();
         if (cacheSize(rule, decisionMakers) > cacheBytes) {
-            return onDemand(rule, design.dimensionDistribution);
+            return onDemand(rule, design.data, design.dimensionDistribution);
         }
-        VariateStore store = cached(rule, design.dimensionDistribution, decisionMakers);
+        VariateStore store = cached(rule, design.data, design.dimensionDistribution);
         Source[] fillers = new Source[workers.threads()];
         for (int w = 0; w < fillers.length; w++) {
             fillers[w] = store.newSource();
@@ -52,14 +57,15 @@ final class VariateStore {
     }
 
     /** A store that regenerates nodes on demand. */
-    static VariateStore onDemand(IntegrationRule rule, Distribution[] distributions) {
-        return new VariateStore(rule, distributions, null, null);
+    static VariateStore onDemand(IntegrationRule rule, ChoiceData data, Distribution[] distributions) {
+        return new VariateStore(rule, data, distributions, null, null);
     }
 
     /** A store holding every decision-maker's variates, filled by {@link #fillCache(int, int, Source)}. */
-    static VariateStore cached(IntegrationRule rule, Distribution[] distributions, int decisionMakers) {
+    static VariateStore cached(IntegrationRule rule, ChoiceData data, Distribution[] distributions) {
+        int decisionMakers = data.decisionMakerCount();
         int size = rule.nodeCount() * rule.dimension();
-        return new VariateStore(rule, distributions, new double[decisionMakers * size],
+        return new VariateStore(rule, data, distributions, new double[decisionMakers * size],
                 new double[decisionMakers * rule.nodeCount()]);
     }
 
@@ -114,7 +120,7 @@ final class VariateStore {
         }
 
         private void generate(int decisionMaker) {
-            cursor.fill(decisionMaker, ownVariates, ownWeights);
+            cursor.fill(data.decisionMakerOrdinal(decisionMaker), ownVariates, ownWeights);
             StandardVariates.transform(distributions, ownVariates, 0, nodes);
             variates = ownVariates;
             weights = ownWeights;

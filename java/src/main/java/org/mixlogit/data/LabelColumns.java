@@ -1,0 +1,73 @@
+package org.mixlogit.data;
+
+import org.mixlogit.InvalidDataException;
+
+/** Checks the alternative and market columns and codes them as {@link Labels} in grouped order. */
+final class LabelColumns {
+    private LabelColumns() {
+    }
+
+    /**
+     * The alternative labels of the input rows, in input order; a missing label is an error naming its row.
+     *
+     * @param ids Not modified: one label per input row
+     */
+    static Labels byRow(String[] ids, RowDescriber describer) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == null || ids[i].trim().isEmpty()) {
+                throw new InvalidDataException("The alternative id is missing in " + describer.describe(i)
+                        + ": every row needs the label of its alternative.");
+            }
+        }
+        return Labels.of(ids);
+    }
+
+    /**
+     * The alternatives in grouped order; a label listed twice in one situation is an error naming both rows.
+     *
+     * @param ids Not modified: one label per input row
+     * @param byRow the codes of {@code ids} in input order ({@link #byRow})
+     */
+    static Labels alternatives(String[] ids, Labels byRow, Grouping g, RowDescriber describer) {
+        Labels labels = byRow.reorder(g.order);
+        // the rows of a situation are sorted by alternative: a repeated label sits next to its twin
+        for (int t = 0; t < g.situationIds.length; t++) {
+            for (int i = g.situationStart[t] + 1; i < g.situationStart[t + 1]; i++) {
+                if (labels.codes[i - 1] == labels.codes[i]) {
+                    throw new InvalidDataException("Choice situation " + g.situationIds[t] + " lists alternative '"
+                            + ids[g.order[i]] + "' twice (" + describer.describe(g.order[i - 1]) + " and "
+                            + describer.describe(g.order[i]) + "): each alternative may appear once per situation.");
+                }
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * The market of each situation in grouped order; a missing market, or one that changes within a situation, is
+     * an error naming the rows.
+     *
+     * @param ids Not modified: one market per input row
+     */
+    static Labels markets(String[] ids, Grouping g, RowDescriber describer) {
+        int situations = g.situationIds.length;
+        int[] firstRows = new int[situations];
+        for (int t = 0; t < situations; t++) {
+            int first = g.order[g.situationStart[t]];
+            firstRows[t] = first;
+            for (int i = g.situationStart[t]; i < g.situationStart[t + 1]; i++) {
+                String m = ids[g.order[i]];
+                if (m == null || m.trim().isEmpty()) {
+                    throw new InvalidDataException("The market id is missing in " + describer.describe(g.order[i])
+                            + ": every row needs its market.");
+                }
+                if (!m.equals(ids[first])) {
+                    throw new InvalidDataException("The market changes within choice situation " + g.situationIds[t]
+                            + " ('" + ids[first] + "' in " + describer.describe(first) + ", '" + m + "' in "
+                            + describer.describe(g.order[i]) + "): a situation belongs to one market.");
+                }
+            }
+        }
+        return Labels.of(ids, firstRows);
+    }
+}
