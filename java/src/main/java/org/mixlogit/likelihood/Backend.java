@@ -6,7 +6,7 @@ import org.mixlogit.spec.ModelSpec;
 
 /**
  * Where the sums over decision-makers run: the factory of an estimator's {@link LikelihoodEvaluator}s. The local
- * backend evaluates on worker threads of this process; {@link #sharded} splits the data into shards of whole
+ * backend evaluates on worker threads of this process; {@link #sharded(int, int)} splits the data into shards of whole
  * reduction blocks, each built as its own data object (the shape of a distributed backend, in process). All
  * backends reduce in the canonical order of {@link BlockPartials}, so they give the same numbers to the last bit.
  */
@@ -21,5 +21,14 @@ public interface Backend {
     /** Local worker threads (1 or more): the default backend. */
     static Backend local(int threads) {
         return (data, spec, integration, centre) -> Simulators.likelihood(data, spec, integration, centre, threads);
+    }
+
+    /**
+     * In-process shards of whole reduction blocks, each its own data object and simulator on {@code threads}
+     * threads: the reference a distributed backend must match bit for bit.
+     */
+    static Backend sharded(int shards, int threads) {
+        return (data, spec, integration, centre) -> ShardedLikelihood.split(data, spec, integration, centre, shards,
+                threads);
     }
 }

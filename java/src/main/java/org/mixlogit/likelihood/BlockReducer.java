@@ -40,7 +40,7 @@ final class BlockReducer {
 
     /** The global ordinal of local decision-maker n: its draw key and its place in the reduction order. */
     long ordinal(int n) {
-        return n;
+        return data.firstOrdinal() + n;
     }
 
     /** Local index of the first decision-maker of local block b. */

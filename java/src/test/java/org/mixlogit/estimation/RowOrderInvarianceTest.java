@@ -28,6 +28,7 @@ import org.mixlogit.io.CsvChoiceDataReader;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -123,7 +124,7 @@ class RowOrderInvarianceTest {
     }
 
     private static double[] valueAndGradient(ChoiceData data, int threads) {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, model(), DRAWS, threads)) {
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, model(), DRAWS, threads)) {
             double[] out = new double[THETA.length + 1];
             double[] gradient = new double[THETA.length];
             out[0] = ll.valueAndGradient(THETA, gradient);

@@ -24,7 +24,7 @@ class ShardDrawsTest {
     private static final ChoiceData WHOLE = SharpPanel.create(9, 6, 1.0, 2.5, 3);
 
     private static Contributions contributions(ChoiceData data, IntegrationConfig config) {
-        try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, SPEC, config, 2)) {
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, SPEC, config, 2)) {
             return ll.contributions(THETA);
         }
     }
