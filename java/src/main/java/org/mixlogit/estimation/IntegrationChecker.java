@@ -14,6 +14,20 @@ import org.mixlogit.spec.ModelSpec;
  * times the draws; for quadrature, more points or a higher level).
  */
 public final class IntegrationChecker {
+    /** The accurate rule of simulation draws has this many times the estimation's draws. */
+    public static final int SIMULATION_DRAWS_FACTOR = 4;
+    /** The accurate Gauss-Hermite rule has this many more points per dimension. */
+    public static final int GAUSS_HERMITE_EXTRA_POINTS = 10;
+    /**
+     * The accurate adaptive Gauss-Hermite rule has this many more points per dimension (adaptive nodes are already
+     * where the integrand is, so a few more suffice).
+     */
+    public static final int ADAPTIVE_EXTRA_POINTS = 4;
+    /** The accurate sparse grid is this many levels higher... */
+    public static final int SPARSE_EXTRA_LEVELS = 2;
+    /** ... up to the highest level of the sparse-grid families (at the top, the same grid: no check possible). */
+    public static final int SPARSE_MAX_LEVEL = 25;
+
     private IntegrationChecker() {
     }
 
@@ -31,7 +45,7 @@ public final class IntegrationChecker {
         }
         if (type == DrawType.ADAPTIVE_GH) {
             try (SimulatedLogLikelihood ll = new SimulatedLogLikelihood(data, spec,
-                    AdaptiveQuadrature.rule(data, spec, theta, used.draws() + 4), used.cacheBytes(), threads)) {
+                    AdaptiveQuadrature.rule(data, spec, theta, accurate(used).draws()), used.cacheBytes(), threads)) {
                 return new IntegrationCheck(estimateLogLik, values, replicateRule, ll.value(theta),
                         ll.integrationDescription());
             }
@@ -55,17 +69,23 @@ public final class IntegrationChecker {
         }
     }
 
-    /** A more accurate rule than {@code used}: four times the draws; for quadrature, more points or a higher level. */
+    /**
+     * A more accurate rule than {@code used}: {@value #SIMULATION_DRAWS_FACTOR} times the draws; for Gauss-Hermite
+     * {@value #GAUSS_HERMITE_EXTRA_POINTS} more points per dimension, for adaptive Gauss-Hermite
+     * {@value #ADAPTIVE_EXTRA_POINTS} more, for sparse grids {@value #SPARSE_EXTRA_LEVELS} levels more (within
+     * the families' {@value #SPARSE_MAX_LEVEL} levels).
+     */
     public static IntegrationConfig accurate(IntegrationConfig used) {
         switch (used.type()) {
             case GAUSS_HERMITE:
-                return used.withDraws(used.draws() + 10);
+                return used.withDraws(used.draws() + GAUSS_HERMITE_EXTRA_POINTS);
+            case ADAPTIVE_GH:
+                return used.withDraws(used.draws() + ADAPTIVE_EXTRA_POINTS);
             case SPARSE_GRID:
             case SPARSE_GRID_GH:
-                // two levels more, within the families' 25 levels (at the top, the same grid: no check possible)
-                return used.withDraws(Math.min(used.draws() + 2, 25));
+                return used.withDraws(Math.min(used.draws() + SPARSE_EXTRA_LEVELS, SPARSE_MAX_LEVEL));
             default:
-                return used.withDraws(4 * used.draws());
+                return used.withDraws(SIMULATION_DRAWS_FACTOR * used.draws());
         }
     }
 }

@@ -110,9 +110,7 @@ public final class FittedModel {
         if (isSimulated()) {
             return likelihood(data, IntegrationChecker.replicate(integration, index));
         }
-        IntegrationConfig accurate = integration.type() == DrawType.ADAPTIVE_GH
-                ? integration.withDraws(integration.draws() + 4) : IntegrationChecker.accurate(integration);
-        return likelihood(data, accurate);
+        return likelihood(data, IntegrationChecker.accurate(integration));
     }
 
     private SimulatedLogLikelihood likelihood(ChoiceData data, IntegrationConfig config) {
