@@ -140,10 +140,10 @@ class MixlogitBridgeTest {
                 + " \"start\": [1, 2], \"level\": 90, \"cluster\": \"region\"}");
         assertEquals(DrawType.SOBOL, c.integration().type());
         assertEquals(250, c.integration().draws());
-        assertEquals(3, c.starts());
-        assertArrayEquals(new double[] {1, 2}, c.start());
-        assertEquals("region", c.cluster());
-        assertEquals(90, c.level(), 0.0);
+        assertEquals(3, c.search().starts());
+        assertArrayEquals(new double[] {1, 2}, c.search().start());
+        assertEquals("region", c.inference().cluster());
+        assertEquals(90, c.inference().level(), 0.0);
     }
 
     @Test
@@ -151,14 +151,14 @@ class MixlogitBridgeTest {
     void msmOptions() {
         EstimatorConfig c = EstimationOptions.parse("{\"method\": \"msm\", \"instruments\": [\"pf\", \"z1\"],"
                 + " \"weighting\": \"one-step\"}");
-        assertEquals(EstimationMethod.MSM, c.method());
-        assertEquals(InstrumentChoice.COLUMNS, c.msm().instruments());
-        assertEquals(Arrays.asList("pf", "z1"), c.msm().columns());
-        assertEquals(Weighting.ONE_STEP, c.msm().weighting());
+        assertEquals(EstimationMethod.MSM, c.method().type());
+        assertEquals(InstrumentChoice.COLUMNS, c.method().msm().instruments());
+        assertEquals(Arrays.asList("pf", "z1"), c.method().msm().columns());
+        assertEquals(Weighting.ONE_STEP, c.method().msm().weighting());
         EstimatorConfig d = EstimationOptions.parse("{\"method\": \"msm\", \"instruments\": \"default\"}");
-        assertEquals(InstrumentChoice.DEFAULT, d.msm().instruments());
-        assertEquals(Weighting.TWO_STEP, d.msm().weighting());
-        assertEquals(EstimationMethod.MSLE, EstimationOptions.parse("{}").method());
+        assertEquals(InstrumentChoice.DEFAULT, d.method().msm().instruments());
+        assertEquals(Weighting.TWO_STEP, d.method().msm().weighting());
+        assertEquals(EstimationMethod.MSLE, EstimationOptions.parse("{}").method().type());
         assertMessage("{\"instruments\": \"optimal\"}", "\"instruments\" is for the method of simulated moments");
         assertMessage("{\"method\": \"gmm2\"}", "Unknown estimation method 'gmm2'");
         assertMessage("{\"method\": \"msm\", \"weighting\": \"three-step\"}", "Unknown weighting 'three-step'");
