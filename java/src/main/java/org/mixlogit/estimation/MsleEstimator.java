@@ -119,9 +119,9 @@ public final class MsleEstimator implements Estimator {
 
     private Search search(SimulatedLogLikelihood ll, double[] first, IterationListener listener) {
         NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
-        Optimizer optimizer = Optimizer.of(config.search().optimizer());
-        Search search = new Search();
         SearchConfig settings = config.search();
+        Optimizer optimizer = Optimizer.of(settings.optimizer());
+        Search search = new Search();
         for (int s = 0; s < settings.starts(); s++) {
             double[] start = s == 0 ? first : StartingValues.perturbed(ll.layout(), first, settings.startSeed(), s);
             Optimum o = optimizer.optimize(objective, start, listener);

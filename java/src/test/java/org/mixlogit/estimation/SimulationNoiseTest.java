@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.msm.InstrumentChoice;
+import org.mixlogit.msm.MsmConfig;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -42,5 +44,21 @@ class SimulationNoiseTest {
         assertTrue(org.mixlogit.report.ResultJson.write(few).contains("\"stderrSimulationSd\""));
         assertTrue(org.mixlogit.report.ResultTable.format(few).contains("Simulation noise over 4 re-estimations"));
         assertTrue(fit(20, 0).simulationNoise().isEmpty());
+    }
+
+    @Test
+    @DisplayName("the shared tail runs the study for MSM too: re-estimated by MSM, noise beside the GMM errors")
+    void msmThroughTheSharedTail() {
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2)
+                .withDiagnostics(DiagnosticsConfig.defaults().withReestimations(3))
+                .withIntegration(IntegrationConfig.of(DrawType.MLHS, 5))
+                .withMethod(MethodConfig.msm(MsmConfig.defaults().withInstruments(InstrumentChoice.DEFAULT)));
+        EstimationResult r = new MsmEstimator(config).estimate(DATA, SPEC);
+        SimulationNoise noise = r.simulationNoise().get();
+        assertEquals(3, noise.reestimations());
+        assertEquals(r.standardErrors()[0], noise.standardError()[0], 0.0);
+        assertEquals(org.mixlogit.inference.CovarianceType.GMM, r.covarianceType());
+        assertTrue(noise.estimateSd()[r.names().indexOf("sd.quality")] > 0);
+        assertTrue(r.gmm().isPresent());
     }
 }
