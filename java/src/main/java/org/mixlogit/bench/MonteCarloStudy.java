@@ -6,11 +6,12 @@ import java.util.Locale;
 
 import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.MethodConfig;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.estimation.MsmEstimator;
+import org.mixlogit.estimation.SearchConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
@@ -71,11 +72,11 @@ public final class MonteCarloStudy {
                 for (int d = 0; d < draws.length; d++) {
                     EstimatorConfig config = EstimatorConfig.defaults().withThreads(threads)
                             .withIntegration(IntegrationConfig.of(type, draws[d]).withSeed(seed + 1000 + k))
-                            .withStartSeed(seed + k);
+                            .withSearch(SearchConfig.defaults().withStartSeed(seed + k));
                     EstimationResult msle = attempt(() -> new MsleEstimator(config).estimate(data, spec));
                     EstimationResult msm = msle == null ? null : attempt(() -> new MsmEstimator(config
-                            .withMethod(EstimationMethod.MSM).withMsm(MsmConfig.defaults()
-                            .withFirstStep(msle.estimates()))).estimate(data, spec));
+                            .withMethod(MethodConfig.msm(MsmConfig.defaults().withFirstStep(msle.estimates()))))
+                            .estimate(data, spec));
                     record(msle, CovarianceType.HESSIAN, truth, names, stats[d][0], ok[d], 0);
                     record(msm, CovarianceType.GMM, truth, names, stats[d][1], ok[d], 1);
                 }

@@ -66,13 +66,13 @@ public final class BridgeFit {
 
     /** Why the covariance of this type is unavailable, or "". */
     public String covarianceProblem(String type) {
-        String p = result.covariances().problem(CovarianceType.fromCode(type));
+        String p = result.covarianceProblem(CovarianceType.fromCode(type));
         return p == null ? "" : p;
     }
 
     /** Whether the covariance of this type could be computed. */
     public boolean hasCovariance(String type) {
-        return result.covariances().isAvailable(CovarianceType.fromCode(type));
+        return result.isCovarianceAvailable(CovarianceType.fromCode(type));
     }
 
     /** The covariance type chosen at estimation. */
@@ -100,7 +100,7 @@ public final class BridgeFit {
     public double[] statistics() {
         double[] e = result.hessianEigenvalues();
         return new double[] {result.logLikelihood(), result.nullLogLikelihood(), result.plainLogitLogLikelihood(),
-            result.decisionMakers(), result.situations(), result.alternatives(), result.parameterCount(),
+            result.decisionMakers(), result.situations(), result.rows(), result.parameterCount(),
             result.isConverged() ? 1 : 0, result.iterations(), result.evaluations(), result.seconds(),
             result.gradientNorm(), result.isCertified() ? 1 : 0, e.length == 0 ? 0 : e[0],
             e.length == 0 ? 0 : e[e.length - 1], result.draws(), result.threads(), result.isPanel() ? 1 : 0};
@@ -119,7 +119,7 @@ public final class BridgeFit {
 
     /** "MSLE" or "MSM". */
     public String method() {
-        return result.estimator();
+        return result.method().name();
     }
 
     /**
@@ -127,7 +127,7 @@ public final class BridgeFit {
      * instruments, condition number of the weighting matrix, two-step (1/0); all NaN for an MSLE fit.
      */
     public double[] gmmStatistics() {
-        GmmDiagnostics g = result.gmm();
+        GmmDiagnostics g = result.gmm().orElse(null);
         if (g == null) {
             double[] nan = new double[7];
             java.util.Arrays.fill(nan, Double.NaN);
@@ -139,7 +139,7 @@ public final class BridgeFit {
 
     /** Names of the MSM instruments (empty for an MSLE fit). */
     public String[] instruments() {
-        return result.gmm() == null ? new String[0] : result.gmm().instruments().toArray(new String[0]);
+        return result.gmm().map(g -> g.instruments().toArray(new String[0])).orElse(new String[0]);
     }
 
     /** The iteration trace, iterations x 3 flat row-major: iteration, log-likelihood, scaled gradient. */

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.InferenceConfig;
+import org.mixlogit.estimation.MethodConfig;
+import org.mixlogit.estimation.SearchConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
@@ -62,17 +65,14 @@ final class EstimationOptions {
         }
         OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(text(root, "optimizer", "bfgs")))
                 .withMaxIterations(integer(root, "maxIterations", 1000));
-        EstimatorConfig config = EstimatorConfig.defaults().withIntegration(integration).withOptimizer(optimizer)
-                .withStarts(integer(root, "starts", 1))
-                .withCovariance(CovarianceType.fromCode(text(root, "vce", "hessian")))
-                .withThreads(integer(root, "threads", Runtime.getRuntime().availableProcessors()))
-                .withLevel(number(root, "level", 95));
+        SearchConfig search = SearchConfig.defaults().withOptimizer(optimizer).withStarts(integer(root, "starts", 1));
         if (root.has("seed")) {
-            config = config.withStartSeed(longValue(root, "seed", 0));
+            search = search.withStartSeed(longValue(root, "seed", 0));
         }
-        if (root.hasNonNull("cluster")) {
-            config = config.withCluster(text(root, "cluster", null));
-        }
+        InferenceConfig inference = InferenceConfig.defaults()
+                .withCovariance(CovarianceType.fromCode(text(root, "vce", "hessian")))
+                .withCluster(text(root, "cluster", null))
+                .withLevel(number(root, "level", 95));
         if (root.hasNonNull("start")) {
             JsonNode s = root.get("start");
             if (!s.isArray()) {
@@ -86,12 +86,14 @@ final class EstimationOptions {
                 }
                 start[i] = s.get(i).asDouble();
             }
-            config = config.withStart(start);
+            search = search.withStart(start);
         }
-        return method(root, config);
+        return EstimatorConfig.defaults().withIntegration(integration).withSearch(search).withInference(inference)
+                .withThreads(integer(root, "threads", Runtime.getRuntime().availableProcessors()))
+                .withMethod(method(root));
     }
 
-    private static EstimatorConfig method(JsonNode root, EstimatorConfig config) {
+    private static MethodConfig method(JsonNode root) {
         EstimationMethod method = EstimationMethod.fromCode(text(root, "method", "msle"));
         if (method != EstimationMethod.MSM) {
             for (String msmOnly : new String[] {"instruments", "weighting"}) {
@@ -100,7 +102,7 @@ final class EstimationOptions {
                             + " of simulated moments: set \"method\": \"msm\", or drop it.");
                 }
             }
-            return config.withMethod(method);
+            return MethodConfig.of(method);
         }
         MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(text(root, "weighting", "two-step")));
         JsonNode z = root.get("instruments");
@@ -124,7 +126,7 @@ final class EstimationOptions {
                         + " \"default\" or an array of column names, not " + z + ".");
             }
         }
-        return config.withMethod(method).withMsm(msm);
+        return MethodConfig.msm(msm);
     }
 
     private static String text(JsonNode root, String field, String fallback) {

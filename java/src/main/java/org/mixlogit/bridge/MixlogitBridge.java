@@ -121,8 +121,8 @@ public final class MixlogitBridge {
             v = new double[p * p];
             java.util.Arrays.fill(v, Double.NaN);
         }
-        FittedModel model = new FittedModel(spec, estimates, v, config.covariance().code(), config.integration(),
-                config.level(), config.threads());
+        FittedModel model = new FittedModel(spec, estimates, v, config.inference().covariance().code(),
+                config.integration(), config.inference().level(), config.threads());
         return new BridgePost(new PostEstimation(model, data, BridgePost.options(postOptionsJson)));
     }
 

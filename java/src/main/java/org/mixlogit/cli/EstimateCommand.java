@@ -16,10 +16,14 @@ import java.util.Set;
 
 import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.estimation.EstimationResult;
-import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimationMethod;
+import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.Estimator;
+import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.InferenceConfig;
+import org.mixlogit.estimation.MethodConfig;
+import org.mixlogit.estimation.SearchConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
@@ -58,7 +62,7 @@ final class EstimateCommand {
         ModelSpec spec = spec(o);
         CovarianceChoice vce = CovarianceChoice.parse(o.get("vce", "hessian"));
         EstimatorConfig config = config(o, vce);
-        CsvLayout layout = layout(o, spec, vce.cluster, config.msm().columns());
+        CsvLayout layout = layout(o, spec, vce.cluster, config.method().msm().columns());
         Path file = Paths.get(o.required("data", "the CSV file with one row per alternative per situation"));
         ChoiceData data = CsvChoiceDataReader.read(file, layout);
         return estimateAndReport(data, SavedData.file(file, layout), spec, config, o.get("json", null),
@@ -71,7 +75,7 @@ final class EstimateCommand {
             err.println("Estimating " + spec + " on " + data + " with " + config.integration().draws() + " "
                     + config.integration().type() + " draws, " + config.threads() + " thread(s).");
         }
-        boolean msm = config.method() == EstimationMethod.MSM;
+        boolean msm = config.method().type() == EstimationMethod.MSM;
         EstimationResult r = Estimator.of(config).estimate(data, spec, report -> {
             if (!quiet) {
                 // MSM: the first step's MSLE iterations show -log-likelihood, the GMM steps the criterion
@@ -150,22 +154,16 @@ final class EstimateCommand {
         if (cluster != null) {
             characteristics.add(cluster);
         }
-        CsvLayout layout = CsvLayout.of(o.required("group", "the column identifying choice situations"),
-                o.required("choice", "the 0/1 column marking the chosen alternative"), attributes)
-                .withCharacteristics(new ArrayList<>(characteristics));
-        if (o.has("id")) {
-            layout = layout.withDecisionMaker(o.get("id", null));
-        }
-        if (o.has("weights")) {
-            layout = layout.withWeight(o.get("weights", null));
-        }
-        if (o.has("alt")) {
-            layout = layout.withAlternative(o.get("alt", null));
-        }
-        if (o.has("market")) {
-            layout = layout.withMarket(o.get("market", null));
-        }
-        return layout;
+        return CsvLayout.builder()
+                .situation(o.required("group", "the column identifying choice situations"))
+                .chosen(o.required("choice", "the 0/1 column marking the chosen alternative"))
+                .attributes(attributes)
+                .characteristics(new ArrayList<>(characteristics))
+                .decisionMaker(o.get("id", null))
+                .weight(o.get("weights", null))
+                .alternative(o.get("alt", null))
+                .market(o.get("market", null))
+                .build();
     }
 
     private static EstimatorConfig config(Options o, CovarianceChoice vce) {
@@ -177,21 +175,23 @@ final class EstimateCommand {
         }
         OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(o.get("optimizer", "bfgs")))
                 .withMaxIterations(o.integer("max-iterations", 1000, 1));
-        EstimatorConfig config = EstimatorConfig.defaults().withIntegration(integration).withOptimizer(optimizer)
-                .withStarts(o.integer("starts", 1, 1)).withCovariance(vce.type)
-                .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
-                .withLevel(o.number("conf-level", 95))
+        SearchConfig search = SearchConfig.defaults().withOptimizer(optimizer).withStarts(o.integer("starts", 1, 1));
+        if (o.has("seed")) {
+            search = search.withStartSeed(o.longValue("seed", 0));
+        }
+        InferenceConfig inference = InferenceConfig.defaults().withCovariance(vce.type).withCluster(vce.cluster)
+                .withLevel(o.number("conf-level", 95));
+        DiagnosticsConfig diagnostics = DiagnosticsConfig.defaults()
                 .withCheckReplicates(o.integer("integration-check", 5, 0))
                 .withReestimations(o.integer("reestimate", 0, 0));
-        if (o.has("seed")) {
-            config = config.withStartSeed(o.longValue("seed", 0));
-        }
-        config = method(o, config);
-        return vce.cluster != null ? config.withCluster(vce.cluster) : config;
+        return EstimatorConfig.defaults().withIntegration(integration).withSearch(search).withInference(inference)
+                .withDiagnostics(diagnostics)
+                .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+                .withMethod(method(o));
     }
 
     /** --method msle|msm with --instruments optimal|default|COL,COL and --weighting one-step|two-step. */
-    static EstimatorConfig method(Options o, EstimatorConfig config) {
+    static MethodConfig method(Options o) {
         EstimationMethod method = EstimationMethod.fromCode(o.get("method", "msle"));
         if (method != EstimationMethod.MSM) {
             for (String msmOnly : new String[] {"instruments", "weighting"}) {
@@ -200,7 +200,7 @@ final class EstimateCommand {
                             + " add --method msm, or drop --" + msmOnly + ".");
                 }
             }
-            return config.withMethod(method);
+            return MethodConfig.of(method);
         }
         if (o.has("reestimate")) {
             throw new UsageException("--reestimate is for --method msle; for MSM use ./mixlogit montecarlo to study"
@@ -223,7 +223,7 @@ final class EstimateCommand {
             }
             msm = msm.withInstrumentColumns(instruments);
         }
-        return config.withMethod(method).withMsm(msm);
+        return MethodConfig.msm(msm);
     }
 
     /** Draws per person (--R), points per dimension (--points, gh and agh) or sparse-grid level (--level). */

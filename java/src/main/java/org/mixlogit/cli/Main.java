@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.mixlogit.MixlogitException;
 import org.mixlogit.bench.LikelihoodBenchmark;
+import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.spec.Distribution;
@@ -72,7 +73,8 @@ public final class Main {
         }
         EstimatorConfig config = EstimatorConfig.defaults()
                 .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
-                .withCheckReplicates(o.integer("integration-check", 5, 0));
+                .withDiagnostics(DiagnosticsConfig.defaults()
+                        .withCheckReplicates(o.integer("integration-check", 5, 0)));
         if (!o.flag("quiet")) {
             err.println("Example: Train's Electricity data (361 respondents, 4,308 choice situations), six"
                     + " independent normal coefficients, panel, 100 Halton draws.");

@@ -81,12 +81,7 @@ final class SavedData {
             throw new UsageException(source + " does not say which data were used: give them with --data FILE"
                     + " --group COL --choice COL [--id COL] [--alt COL] [--market COL].");
         }
-        String situation = null;
-        String chosen = null;
-        String decisionMaker = null;
-        String weight = null;
-        String alternative = null;
-        String market = null;
+        CsvLayout.Builder layout = CsvLayout.builder();
         List<String> attributes = new ArrayList<>();
         List<String> characteristics = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) () -> data.path("columns")
@@ -94,13 +89,13 @@ final class SavedData {
             String column = e.getKey();
             switch (CsvLayout.Role.valueOf(e.getValue().asText())) {
                 case SITUATION_ID:
-                    situation = column;
+                    layout.situation(column);
                     break;
                 case DECISION_MAKER_ID:
-                    decisionMaker = column;
+                    layout.decisionMaker(column);
                     break;
                 case CHOSEN:
-                    chosen = column;
+                    layout.chosen(column);
                     break;
                 case ATTRIBUTE:
                     attributes.add(column);
@@ -109,22 +104,20 @@ final class SavedData {
                     characteristics.add(column);
                     break;
                 case WEIGHT:
-                    weight = column;
+                    layout.weight(column);
                     break;
                 case ALTERNATIVE:
-                    alternative = column;
+                    layout.alternative(column);
                     break;
                 case MARKET:
-                    market = column;
+                    layout.market(column);
                     break;
                 default:
                     break;
             }
         }
-        CsvLayout layout = CsvLayout.of(situation, chosen, attributes).withCharacteristics(characteristics)
-                .withDecisionMaker(decisionMaker).withWeight(weight).withAlternative(alternative)
-                .withMarket(market);
-        return new SavedData(null, Paths.get(data.path("file").asText()), layout);
+        return new SavedData(null, Paths.get(data.path("file").asText()),
+                layout.attributes(attributes).characteristics(characteristics).build());
     }
 
     /** The same data with another alternative and/or market column (null keeps the saved one). */
@@ -136,13 +129,13 @@ final class SavedData {
             throw new UsageException("The example's data are bundled: --alt and --market cannot change them; give"
                     + " --data FILE with the columns instead.");
         }
-        CsvLayout l = layout;
+        CsvLayout.Builder l = layout.toBuilder();
         if (alternative != null) {
-            l = l.withAlternative(alternative);
+            l.alternative(alternative);
         }
         if (market != null) {
-            l = l.withMarket(market);
+            l.market(market);
         }
-        return new SavedData(null, file, l);
+        return new SavedData(null, file, l.build());
     }
 }

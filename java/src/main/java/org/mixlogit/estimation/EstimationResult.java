@@ -1,14 +1,15 @@
 package org.mixlogit.estimation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
-import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.CovarianceType;
-import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.inference.DeltaMethod;
+import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.spec.ModelSpec;
@@ -16,299 +17,349 @@ import org.mixlogit.spec.ModelSpec;
 /**
  * Everything an estimation found, immutable: named estimates with every covariance type, derived quantities,
  * fit statistics and diagnostics that tell the truth about the optimum (status, gradient norm, Hessian
- * eigenvalues, certification), the distinct optima of a multi-start search, and the run's settings and timing.
- * Array accessors copy.
+ * eigenvalues, certification), the distinct optima of a multi-start search, the run's settings and timing, and the
+ * method's own diagnostics as optional parts ({@link #gmm()}). Built once by {@link #builder()} (every estimator
+ * through {@code ResultAssembler}) and never changed afterwards. Array accessors copy.
+ *
+ * <p>A cancelled estimation (the iteration listener returned false) has status {@link OptimizerStatus#CANCELLED},
+ * the point where the search stopped, and no inference: no covariances, Hessian eigenvalues or checks.
  */
 public final class EstimationResult {
-    private final Parts p;
+    private final EstimationMethod method;
+    private final ModelSpec spec;
+    private final List<String> names;
+    private final double[] estimates;
+    private final double[] gradient;
+    private final Covariances covariances;
+    private final String noCovariances;
+    private final CovarianceType shown;
+    private final String clusterDescription;
+    private final double level;
+    private final double logLikelihood;
+    private final double nullLogLikelihood;
+    private final double plainLogitLogLikelihood;
+    private final int decisionMakers;
+    private final int situations;
+    private final int rows;
+    private final boolean panel;
+    private final double gradientNorm;
+    private final OptimizerStatus status;
+    private final String message;
+    private final int iterations;
+    private final int evaluations;
+    private final double seconds;
+    private final String integration;
+    private final IntegrationConfig integrationConfig;
+    private final int draws;
+    private final int threads;
+    private final String optimizer;
+    private final List<LocalOptimum> optima;
+    private final Certification certification;
+    private final IntegrationCheck integrationCheck;
+    private final double checkSeconds;
+    private final SimulationNoise simulationNoise;
+    private final GmmDiagnostics gmm;
 
-    EstimationResult(Parts parts) {
-        this.p = parts;
+    EstimationResult(EstimationResultBuilder b) {
+        method = b.method;
+        spec = b.spec;
+        names = spec.layout().names();
+        estimates = b.estimates.clone();
+        gradient = b.gradient.clone();
+        covariances = b.covariances;
+        noCovariances = b.noCovariances;
+        shown = b.shown;
+        clusterDescription = b.clusterDescription;
+        level = b.level;
+        logLikelihood = b.logLikelihood;
+        nullLogLikelihood = b.nullLogLikelihood;
+        plainLogitLogLikelihood = b.plainLogitLogLikelihood;
+        decisionMakers = b.decisionMakers;
+        situations = b.situations;
+        rows = b.rows;
+        panel = b.panel;
+        gradientNorm = b.gradientNorm;
+        status = b.status;
+        message = b.message;
+        iterations = b.iterations;
+        evaluations = b.evaluations;
+        seconds = b.seconds;
+        integration = b.integration;
+        integrationConfig = b.integrationConfig;
+        draws = b.draws;
+        threads = b.threads;
+        optimizer = b.optimizer;
+        optima = Collections.unmodifiableList(new ArrayList<>(b.optima));
+        certification = b.certification;
+        integrationCheck = b.integrationCheck;
+        checkSeconds = b.checkSeconds;
+        simulationNoise = b.simulationNoise;
+        gmm = b.gmm;
     }
 
-    /** The fields of a result, filled by the estimator. */
-    static final class Parts {
-        String estimator;
-        ModelSpec spec;
-        List<String> names;
-        double[] estimates;
-        double[] gradient;
-        Covariances covariances;
-        CovarianceType shown;
-        String clusterDescription;
-        double level;
-        double logLikelihood;
-        double nullLogLikelihood;
-        double plainLogitLogLikelihood;
-        int decisionMakers;
-        int situations;
-        int rows;
-        boolean panel;
-        double gradientNorm;
-        OptimizerStatus status;
-        String message;
-        int iterations;
-        int evaluations;
-        double seconds;
-        String integration;
-        IntegrationConfig integrationConfig;
-        int draws;
-        int threads;
-        String optimizer;
-        List<LocalOptimum> optima;
-        boolean certified;
-        String certification;
-        IntegrationCheck integrationCheck;
-        double checkSeconds;
-        SimulationNoise simulationNoise;
-        GmmDiagnostics gmm;
-
-        /** The fields every estimator fills the same way: the model, data counts and run settings. */
-        void describe(ChoiceData data, ModelSpec model, EstimatorConfig config, double plainLogLik) {
-            spec = model;
-            names = model.layout().names();
-            clusterDescription = config.cluster() == null ? (data.isPanel() ? "decision-maker" : "situation")
-                    : config.cluster();
-            level = config.level();
-            nullLogLikelihood = MsleEstimator.nullLogLikelihood(data);
-            plainLogitLogLikelihood = plainLogLik;
-            decisionMakers = data.decisionMakerCount();
-            situations = data.situationCount();
-            rows = data.rowCount();
-            panel = data.isPanel();
-            integrationConfig = config.integration();
-            draws = model.randomDimension() == 0 ? 0 : config.integration().draws();
-            threads = config.threads();
-            optimizer = config.optimizer().algorithm().code();
-        }
+    /** An empty builder; {@link EstimationResultBuilder#build()} names every required part that was not given. */
+    public static EstimationResultBuilder builder() {
+        return new EstimationResultBuilder();
     }
 
-    /** "MSLE" or "MSM". */
-    public String estimator() {
-        return p.estimator;
+    /** The estimation principle: MSLE or MSM. Serialized as its name ("MSLE", "MSM"). */
+    public EstimationMethod method() {
+        return method;
     }
 
     /**
      * The method-of-simulated-moments diagnostics (criterion, Hansen's J, weighting, instruments, condition number
-     * of the weighting matrix), or null for an MSLE result.
+     * of the weighting matrix); empty for other methods and for a cancelled MSM estimation.
      */
-    public GmmDiagnostics gmm() {
-        return p.gmm;
+    public Optional<GmmDiagnostics> gmm() {
+        return Optional.ofNullable(gmm);
     }
 
     public ModelSpec spec() {
-        return p.spec;
+        return spec;
     }
 
+    /** Parameter names in layout order (unmodifiable). */
     public List<String> names() {
-        return p.names;
+        return names;
     }
 
     public double[] estimates() {
-        return p.estimates.clone();
+        return estimates.clone();
     }
 
     public double estimate(String name) {
-        int i = p.names.indexOf(name);
+        int i = names.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("No parameter '" + name + "'; parameters: " + p.names);
+            throw new IllegalArgumentException("No parameter '" + name + "'; parameters: " + names);
         }
-        return p.estimates[i];
+        return estimates[i];
     }
 
     /** Gradient of the criterion at the estimate: of the log-likelihood (MSLE) or of the GMM criterion (MSM). */
     public double[] gradient() {
-        return p.gradient.clone();
+        return gradient.clone();
     }
 
     /** The covariance type shown by default (the one chosen in the configuration). */
     public CovarianceType covarianceType() {
-        return p.shown;
+        return shown;
     }
 
     /** Words describing the clusters of the cluster-robust covariance. */
     public String clusterDescription() {
-        return p.clusterDescription;
+        return clusterDescription;
     }
 
-    public Covariances covariances() {
-        return p.covariances;
+    /** Every covariance type computed at the estimate; empty when inference was skipped (a cancelled run). */
+    public Optional<Covariances> covariances() {
+        return Optional.ofNullable(covariances);
+    }
+
+    /** Whether the covariance of this type could be computed. */
+    public boolean isCovarianceAvailable(CovarianceType type) {
+        return covariances != null && covariances.isAvailable(type);
+    }
+
+    /** Why the covariance of this type is unavailable, or null when it is available. */
+    public String covarianceProblem(CovarianceType type) {
+        return covariances != null ? covariances.problem(type) : noCovariances;
     }
 
     /** Covariance of the given type, row-major P x P (NaN when unavailable). */
     public double[] covariance(CovarianceType type) {
-        return p.covariances.matrix(type);
+        if (covariances == null) {
+            double[] nan = new double[estimates.length * estimates.length];
+            Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
+        return covariances.matrix(type);
     }
 
+    /** Standard errors of this type (NaN when unavailable). */
     public double[] standardErrors(CovarianceType type) {
-        return p.covariances.standardErrors(type);
+        if (covariances == null) {
+            double[] nan = new double[estimates.length];
+            Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
+        return covariances.standardErrors(type);
     }
 
     public double[] standardErrors() {
-        return standardErrors(p.shown);
+        return standardErrors(shown);
     }
 
     /** The estimates with standard errors of the shown covariance type. */
     public List<CoefficientEstimate> coefficients() {
-        return coefficients(p.shown);
+        return coefficients(shown);
     }
 
     public List<CoefficientEstimate> coefficients(CovarianceType type) {
         double[] se = standardErrors(type);
         List<CoefficientEstimate> out = new ArrayList<>();
-        for (int i = 0; i < p.names.size(); i++) {
-            out.add(new CoefficientEstimate(p.names.get(i), p.estimates[i], se[i], p.level));
+        for (int i = 0; i < names.size(); i++) {
+            out.add(new CoefficientEstimate(names.get(i), estimates[i], se[i], level));
         }
         return Collections.unmodifiableList(out);
     }
 
     /** Derived quantities with delta-method standard errors of the shown covariance type. */
     public List<CoefficientEstimate> derived() {
-        return derived(p.shown);
+        return derived(shown);
     }
 
     public List<CoefficientEstimate> derived(CovarianceType type) {
-        DerivedQuantities d = new DerivedQuantities(p.spec);
+        DerivedQuantities d = new DerivedQuantities(spec);
         if (d.isEmpty()) {
             return Collections.emptyList();
         }
-        double[] values = d.apply(p.estimates);
-        double[] cov = DeltaMethod.covariance(d::apply, p.estimates, covariance(type));
+        double[] values = d.apply(estimates);
+        double[] cov = DeltaMethod.covariance(d::apply, estimates, covariance(type));
         int m = values.length;
         List<CoefficientEstimate> out = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            out.add(new CoefficientEstimate(d.names().get(i), values[i], Math.sqrt(cov[i * m + i]), p.level));
+            out.add(new CoefficientEstimate(d.names().get(i), values[i], Math.sqrt(cov[i * m + i]), level));
         }
         return Collections.unmodifiableList(out);
     }
 
-    /** The simulated log-likelihood at the estimate (for MSM evaluated there with the estimation draws). */
+    /**
+     * The simulated log-likelihood at the estimate (for MSM evaluated there with the estimation draws; NaN for a
+     * cancelled MSM estimation).
+     */
     public double logLikelihood() {
-        return p.logLikelihood;
+        return logLikelihood;
     }
 
     /** Log-likelihood with equal shares within every situation (no parameters). */
     public double nullLogLikelihood() {
-        return p.nullLogLikelihood;
+        return nullLogLikelihood;
     }
 
     /** Log-likelihood of the conditional (plain) logit on the same attributes, at its maximum. */
     public double plainLogitLogLikelihood() {
-        return p.plainLogitLogLikelihood;
+        return plainLogitLogLikelihood;
     }
 
     public int parameterCount() {
-        return p.names.size();
+        return names.size();
     }
 
     public double aic() {
-        return -2 * p.logLikelihood + 2 * parameterCount();
+        return -2 * logLikelihood + 2 * parameterCount();
     }
 
     /** BIC with the number of choice situations as the sample size. */
     public double bic() {
-        return -2 * p.logLikelihood + Math.log(p.situations) * parameterCount();
+        return -2 * logLikelihood + Math.log(situations) * parameterCount();
     }
 
     /** McFadden's rho-squared against the equal-shares null model. */
     public double mcFaddenRho2() {
-        return 1 - p.logLikelihood / p.nullLogLikelihood;
+        return 1 - logLikelihood / nullLogLikelihood;
     }
 
     public int decisionMakers() {
-        return p.decisionMakers;
+        return decisionMakers;
     }
 
     public int situations() {
-        return p.situations;
+        return situations;
     }
 
-    /** Rows = situation x alternative pairs. */
-    public int alternatives() {
-        return p.rows;
+    /** Rows of the data: situation x alternative pairs. */
+    public int rows() {
+        return rows;
     }
 
     public boolean isPanel() {
-        return p.panel;
+        return panel;
     }
 
     /** Scaled gradient norm at the estimate (see the optimizer configuration). */
     public double gradientNorm() {
-        return p.gradientNorm;
+        return gradientNorm;
     }
 
+    /** Eigenvalues of the Hessian, ascending (for MSM of -G'WG); empty when inference was skipped. */
     public double[] hessianEigenvalues() {
-        return p.covariances.hessianEigenvalues();
+        return covariances == null ? new double[0] : covariances.hessianEigenvalues();
     }
 
     public boolean isConverged() {
-        return p.status.isConverged();
+        return status.isConverged();
+    }
+
+    /** True when the iteration listener stopped the estimation; there is then no inference. */
+    public boolean isCancelled() {
+        return status == OptimizerStatus.CANCELLED;
     }
 
     public OptimizerStatus status() {
-        return p.status;
+        return status;
     }
 
     public String message() {
-        return p.message;
+        return message;
     }
 
     public int iterations() {
-        return p.iterations;
+        return iterations;
     }
 
     public int evaluations() {
-        return p.evaluations;
+        return evaluations;
     }
 
     public double seconds() {
-        return p.seconds;
+        return seconds;
     }
 
     /** The integration rule in words. */
     public String integration() {
-        return p.integration;
+        return integration;
     }
 
     /** The integration settings the estimate was computed with (post-estimation rebuilds the rule from them). */
     public IntegrationConfig integrationConfig() {
-        return p.integrationConfig;
+        return integrationConfig;
     }
 
     public int draws() {
-        return p.draws;
+        return draws;
     }
 
     public int threads() {
-        return p.threads;
+        return threads;
     }
 
     public String optimizer() {
-        return p.optimizer;
+        return optimizer;
     }
 
     public double level() {
-        return p.level;
+        return level;
     }
 
-    /** Distinct optima found by the starts, best first. */
+    /** Distinct optima found by the starts, best first (unmodifiable). */
     public List<LocalOptimum> optima() {
-        return p.optima;
+        return optima;
     }
 
-    /** The integration check, or null when it was not requested (or nothing is random). */
-    public IntegrationCheck integrationCheck() {
-        return p.integrationCheck;
+    /** The integration check; empty when it was not requested, nothing is random, or the run was cancelled. */
+    public Optional<IntegrationCheck> integrationCheck() {
+        return Optional.ofNullable(integrationCheck);
     }
 
-    /** The re-estimation study of simulation noise, or null when not requested. */
-    public SimulationNoise simulationNoise() {
-        return p.simulationNoise;
+    /** The re-estimation study of simulation noise; empty when not requested. */
+    public Optional<SimulationNoise> simulationNoise() {
+        return Optional.ofNullable(simulationNoise);
     }
 
-    /** Seconds the integration check took (not included in {@link #seconds()}). */
+    /** Seconds the integration check took (not included in {@link #seconds()}); 0 without a check. */
     public double integrationCheckSeconds() {
-        return p.checkSeconds;
+        return checkSeconds;
     }
 
     /**
@@ -316,11 +367,11 @@ public final class EstimationResult {
      * moments identify every parameter locally).
      */
     public boolean isCertified() {
-        return p.certified;
+        return certification.isCertified();
     }
 
     /** What the certification found, in words. */
     public String certification() {
-        return p.certification;
+        return certification.text();
     }
 }

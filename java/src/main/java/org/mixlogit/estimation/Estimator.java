@@ -15,6 +15,6 @@ public interface Estimator {
 
     /** The estimator the configuration's method names: {@link MsleEstimator} or {@link MsmEstimator}. */
     static Estimator of(EstimatorConfig config) {
-        return config.method() == EstimationMethod.MSM ? new MsmEstimator(config) : new MsleEstimator(config);
+        return config.method().type() == EstimationMethod.MSM ? new MsmEstimator(config) : new MsleEstimator(config);
     }
 }

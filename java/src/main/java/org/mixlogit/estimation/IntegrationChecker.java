@@ -49,7 +49,7 @@ public final class IntegrationChecker {
         }
     }
 
-    /** A more accurate rule than {@code used}; see {@link NodeProvider#moreAccurate()}. */
+    /** A more accurate rule than {@code used}; see {@link NodeProvider#moreAccurate()} for the policy. */
     public static IntegrationConfig accurate(IntegrationConfig used) {
         return NodeProvider.of(used).moreAccurate().config();
     }

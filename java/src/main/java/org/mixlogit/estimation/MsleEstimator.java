@@ -3,7 +3,6 @@ package org.mixlogit.estimation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 import org.mixlogit.NumericalFailureException;
 import org.mixlogit.data.ChoiceData;
@@ -24,9 +23,27 @@ import org.mixlogit.spec.ModelSpec;
  * Maximum simulated likelihood. Fits the plain logit first (its estimates are the default start and its
  * log-likelihood a reported benchmark), runs the optimizer from the default start and from {@code starts - 1}
  * seeded perturbations of it, keeps the best optimum, certifies it (gradient below tolerance, Hessian negative
- * definite), and computes every covariance type there.
+ * definite), and computes every covariance type there; the shared {@code ResultAssembler} adds the checks and
+ * builds the result. When the listener cancels, the result holds the best point so far and no inference.
  */
 public final class MsleEstimator implements Estimator {
+    /**
+     * Adaptive quadrature is re-centred at each new estimate until the log-likelihood settles, at most this many
+     * times.
+     */
+    static final int ADAPTIVE_ROUNDS = 8;
+    /**
+     * The log-likelihood has settled when two successive re-centred rounds agree to this relative tolerance
+     * (relative to max(1, |LL|)).
+     */
+    static final double ADAPTIVE_SETTLE_TOLERANCE = 1e-6;
+    /** Optima of two starts are one when their log-likelihoods agree to this absolute tolerance... */
+    static final double OPTIMA_LOGLIK_TOLERANCE = 1e-4;
+    /**
+     * ... and every parameter (scales in absolute value) agrees to this tolerance relative to max(1, |value|).
+     */
+    static final double OPTIMA_PARAMETER_TOLERANCE = 1e-3;
+
     private final EstimatorConfig config;
     private final Backend backend;
 
@@ -44,9 +61,9 @@ public final class MsleEstimator implements Estimator {
     /** Estimates; the listener sees every iteration of every start and may cancel. */
     @Override
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
-        long began = System.nanoTime();
+        ResultAssembler tail = new ResultAssembler(data, spec, config);
         PlainLogit plain = PlainLogit.fit(data, spec, config);
-        double[] userStart = config.start();
+        double[] userStart = config.search().start();
         double[] first = userStart != null ? StartValidation.checked(userStart, spec.layout())
                 : StartingValues.defaults(spec, plain.estimates());
         boolean adaptive = NodeProvider.of(config.integration()).adapts(spec);
@@ -65,22 +82,28 @@ public final class MsleEstimator implements Estimator {
             iterations += search.iterations;
             evaluations += search.evaluations;
             double logLik = -search.best.value();
-            boolean settled = Math.abs(logLik - previous) < 1e-6 * Math.max(1.0, Math.abs(logLik));
-            if (!adaptive || settled || search.best.status() == OptimizerStatus.CANCELLED) {
+            boolean settled = Math.abs(logLik - previous)
+                    < ADAPTIVE_SETTLE_TOLERANCE * Math.max(1.0, Math.abs(logLik));
+            if (!adaptive || settled || search.isCancelled()) {
                 break;
             }
             previous = logLik;
             center = search.best.point();
         }
         try {
-            return inference(data, spec, ll, search, plain, iterations, evaluations, began);
+            EstimationResultBuilder b = tail.describe(EstimationMethod.MSLE, plain.logLikelihood())
+                    .covarianceType(config.inference().covariance())
+                    .effort(iterations, evaluations)
+                    .integration(ll.integrationDescription())
+                    .optima(distinctOptima(search.runs));
+            if (search.isCancelled()) {
+                return cancelled(tail, b, search);
+            }
+            return inference(tail, b, data, ll, search);
         } finally {
             ll.close();
         }
     }
-
-    /** Adaptive quadrature is re-centred at each new estimate until the log-likelihood settles. */
-    private static final int ADAPTIVE_ROUNDS = 8;
 
     private LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, double[] center, boolean adaptive) {
         return backend.likelihood(data, spec, config.integration(), center);
@@ -92,14 +115,20 @@ public final class MsleEstimator implements Estimator {
         Optimum best;
         int iterations;
         int evaluations;
+
+        /** True when the listener stopped the last run (and so the search). */
+        boolean isCancelled() {
+            return runs.get(runs.size() - 1).status() == OptimizerStatus.CANCELLED;
+        }
     }
 
     private Search search(LikelihoodEvaluator ll, double[] first, IterationListener listener) {
         NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
-        Optimizer optimizer = Optimizer.of(config.optimizer());
+        SearchConfig settings = config.search();
+        Optimizer optimizer = Optimizer.of(settings.optimizer());
         Search search = new Search();
-        for (int s = 0; s < config.starts(); s++) {
-            double[] start = s == 0 ? first : StartingValues.perturbed(ll.layout(), first, config.startSeed(), s);
+        for (int s = 0; s < settings.starts(); s++) {
+            double[] start = s == 0 ? first : StartingValues.perturbed(ll.layout(), first, settings.startSeed(), s);
             Optimum o = optimizer.optimize(objective, start, listener);
             search.iterations += o.iterations();
             search.evaluations += o.evaluations();
@@ -112,13 +141,12 @@ public final class MsleEstimator implements Estimator {
         return search;
     }
 
-    private EstimationResult inference(ChoiceData data, ModelSpec spec, LikelihoodEvaluator ll, Search search,
-            PlainLogit plain, int iterations, int evaluations, long began) {
+    private EstimationResult inference(ResultAssembler tail, EstimationResultBuilder b, ChoiceData data,
+            LikelihoodEvaluator ll, Search search) {
         {
             Optimum best = search.best;
-            List<Optimum> runs = search.runs;
             double[] theta = best.point();
-            ScoreSums c = ll.scoreSums(theta, config.cluster());
+            ScoreSums c = ll.scoreSums(theta, config.inference().cluster());
             if (!Double.isFinite(c.logLikelihood())) {
                 String why = ll.lastFailure() != null ? ll.lastFailure()
                         : "The log-likelihood is not finite at the " + (best.iterations() == 0 ? "starting values"
@@ -129,36 +157,24 @@ public final class MsleEstimator implements Estimator {
             double[] hessian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
             Covariances cov = Covariances.fromSums(hessian, c.information(), c.meat(), c.clusterMeat(),
                     c.clusterCount(), theta.length);
-            EstimationResult.Parts p = new EstimationResult.Parts();
-            p.estimator = "MSLE";
-            p.describe(data, spec, config, plain.logLikelihood());
-            p.estimates = theta;
-            p.gradient = c.gradient();
-            p.covariances = cov;
-            p.shown = config.covariance();
-            p.logLikelihood = c.logLikelihood();
-            p.gradientNorm = best.gradientNorm();
-            p.status = best.status();
-            p.message = best.message();
-            p.iterations = iterations;
-            p.evaluations = evaluations;
-            p.integration = ll.integrationDescription();
-            p.optima = distinctOptima(runs);
-            certify(p, best, cov);
-            p.seconds = (System.nanoTime() - began) / 1e9;
-            if (config.checkReplicates() > 0 && spec.randomDimension() > 0) {
-                long checkBegan = System.nanoTime();
-                p.integrationCheck = IntegrationChecker.check(data, spec, config.integration(),
-                        config.checkReplicates(), config.threads(), theta, p.logLikelihood);
-                p.checkSeconds = (System.nanoTime() - checkBegan) / 1e9;
-            }
-            EstimationResult result = new EstimationResult(p);
-            boolean simulated = config.integration().type().isSimulation() && spec.randomDimension() > 0;
-            if (config.reestimations() > 1 && simulated) {
-                p.simulationNoise = SimulationNoiseStudy.run(data, spec, config, result);
-            }
-            return result;
+            b.estimates(theta).gradient(c.gradient()).logLikelihood(c.logLikelihood());
+            return tail.finish(b, best, cov, Certification.Criterion.LOG_LIKELIHOOD, c.logLikelihood());
         }
+    }
+
+    /**
+     * The listener stopped the search: the best point so far, its log-likelihood and gradient as the optimizer
+     * saw them, and no inference.
+     */
+    private static EstimationResult cancelled(ResultAssembler tail, EstimationResultBuilder b, Search search) {
+        Optimum best = search.best;
+        Optimum stopped = search.runs.get(search.runs.size() - 1);
+        double[] gradient = best.gradient();
+        for (int i = 0; i < gradient.length; i++) {
+            gradient[i] = -gradient[i];
+        }
+        b.estimates(best.point()).gradient(gradient).logLikelihood(-best.value());
+        return tail.cancelled(b, stopped.message(), best.gradientNorm());
     }
 
     /** Cluster id of every decision-maker: its own index, or the value of the cluster characteristic. */
@@ -192,7 +208,10 @@ public final class MsleEstimator implements Estimator {
         return best != null ? best : runs.get(0);
     }
 
-    /** Optima grouped when their log-likelihoods agree to 1e-4 and parameters (scales in absolute value) to 1e-3. */
+    /**
+     * Optima grouped when their log-likelihoods agree to {@link #OPTIMA_LOGLIK_TOLERANCE} and parameters (scales in
+     * absolute value) to {@link #OPTIMA_PARAMETER_TOLERANCE}.
+     */
     private static List<LocalOptimum> distinctOptima(List<Optimum> runs) {
         List<LocalOptimum> out = new ArrayList<>();
         for (Optimum o : runs) {
@@ -200,7 +219,8 @@ public final class MsleEstimator implements Estimator {
             boolean merged = false;
             for (int i = 0; i < out.size() && !merged; i++) {
                 LocalOptimum known = out.get(i);
-                if (Math.abs(known.logLikelihood() - ll) < 1e-4 && close(known.point(), o.point())) {
+                if (Math.abs(known.logLikelihood() - ll) < OPTIMA_LOGLIK_TOLERANCE
+                        && close(known.point(), o.point())) {
                     out.set(i, known.plusOne());
                     merged = true;
                 }
@@ -220,43 +240,6 @@ public final class MsleEstimator implements Estimator {
             }
         }
         return true;
-    }
-
-    private void certify(EstimationResult.Parts p, Optimum best, Covariances cov) {
-        List<String> failures = new ArrayList<>();
-        if (!best.isConverged()) {
-            failures.add("the optimizer did not converge (" + best.status() + ")");
-        }
-        if (!(best.gradientNorm() < Math.sqrt(config.optimizer().gradientTolerance()))) {
-            failures.add(String.format(Locale.ROOT, "the scaled gradient %.3g is above tolerance",
-                    best.gradientNorm()));
-        }
-        if (!cov.isHessianNegativeDefinite()) {
-            double[] e = cov.hessianEigenvalues();
-            failures.add(String.format(Locale.ROOT, "the Hessian is not negative definite (largest eigenvalue %.3g):"
-                    + " not a strict local maximum, or a parameter is not identified", e[e.length - 1]));
-        }
-        p.certified = failures.isEmpty();
-        if (p.certified) {
-            double[] e = cov.hessianEigenvalues();
-            p.certification = String.format(Locale.ROOT, "Certified local maximum: scaled gradient %.3g, Hessian"
-                    + " eigenvalues in [%.4g, %.4g].", best.gradientNorm(), e.length == 0 ? 0 : e[0],
-                    e.length == 0 ? 0 : e[e.length - 1]);
-        } else {
-            p.certification = "Not certified: " + String.join("; ", failures) + ".";
-        }
-    }
-
-    /** sum over situations of w_n log(1 / J_s). */
-    static double nullLogLikelihood(ChoiceData data) {
-        double total = 0;
-        int[] dmStart = data.decisionMakerStartRef();
-        for (int n = 0; n < data.decisionMakerCount(); n++) {
-            for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
-                total -= data.weight(n) * Math.log(data.alternatives(s));
-            }
-        }
-        return total;
     }
 
     /** The plain-logit specification: every located coefficient fixed, in declaration order. */

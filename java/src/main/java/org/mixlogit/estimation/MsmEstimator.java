@@ -50,6 +50,17 @@ import org.mixlogit.spec.ModelSpec;
  * two-step. The simulated log-likelihood at the estimate is reported so likelihood-based comparisons still work.
  */
 public final class MsmEstimator implements Estimator {
+    /**
+     * The moments identify the parameters locally at the start when the smallest eigenvalue of G'G exceeds this
+     * share of the largest; below it G'G is numerically singular.
+     */
+    static final double IDENTIFICATION_RANK_TOLERANCE = 1e-12;
+    /**
+     * A parameter is named in the identification error when its loading on the unit null direction of G'G (the
+     * eigenvector of the smallest eigenvalue) exceeds this in absolute value.
+     */
+    static final double NULL_DIRECTION_LOADING = 0.3;
+
     private final EstimatorConfig config;
 
     public MsmEstimator(EstimatorConfig config) {
@@ -58,7 +69,7 @@ public final class MsmEstimator implements Estimator {
 
     @Override
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
-        long began = System.nanoTime();
+        ResultAssembler tail = new ResultAssembler(data, spec, config);
         if (config.integration().type() == DrawType.ADAPTIVE_GH && spec.randomDimension() > 0) {
             throw new InvalidSpecificationException("Adaptive Gauss-Hermite centres its nodes at each person's"
                     + " posterior mode, which the method of simulated moments does not use: choose simulation draws"
@@ -67,22 +78,30 @@ public final class MsmEstimator implements Estimator {
         PlainLogit plain = PlainLogit.fit(data, spec, config);
         List<String> names = spec.layout().names();
         int p = names.size();
-        MsmConfig mc = config.msm();
+        MsmConfig mc = config.method().msm();
         Counter counter = new Counter();
         Instruments z;
         double[] start;
         String firstStep = "none";
-        double[] userStart = config.start() == null ? null : StartValidation.checked(config.start(), spec.layout());
+        double[] userStart = config.search().start() == null ? null
+                : StartValidation.checked(config.search().start(), spec.layout());
         if (mc.instruments() == InstrumentChoice.OPTIMAL) {
             double[] theta;
             if (mc.firstStep() != null) {
                 theta = StartValidation.checked(mc.firstStep(), spec.layout());
                 firstStep = "given by the caller";
             } else {
-                EstimatorConfig msle = config.withMethod(EstimationMethod.MSLE).withCheckReplicates(0)
-                        .withReestimations(0);
+                EstimatorConfig msle = config.withMethod(MethodConfig.of(EstimationMethod.MSLE))
+                        .withDiagnostics(DiagnosticsConfig.defaults());
                 EstimationResult first = new MsleEstimator(msle).estimate(data, spec, listener);
                 counter.add(first.iterations(), first.evaluations());
+                if (first.isCancelled()) {
+                    return tail.cancelled(tail.describe(EstimationMethod.MSM, plain.logLikelihood())
+                            .estimates(first.estimates()).gradient(ResultAssembler.unknown(p))
+                            .logLikelihood(first.logLikelihood()).covarianceType(shownCovariance())
+                            .effort(counter.iterations, counter.evaluations).integration(first.integration())
+                            .optima(first.optima()), first.message(), first.gradientNorm());
+                }
                 theta = first.estimates();
                 firstStep = String.format(Locale.ROOT, "MSLE with %s: log-likelihood %.4f, %s", first.integration(),
                         first.logLikelihood(), first.isConverged() ? "converged" : "NOT converged");
@@ -108,7 +127,7 @@ public final class MsmEstimator implements Estimator {
         z.requireOrderCondition(names);
         try (SimulatedShares shares = Simulators.shares(data, spec, config.integration(), config.threads())) {
             SimulatedMoments moments = new SimulatedMoments(shares, z);
-            return fit(data, spec, shares, moments, start, plain, firstStep, counter, listener, began);
+            return fit(tail, data, spec, shares, moments, start, plain, firstStep, counter, listener);
         }
     }
 
@@ -122,28 +141,15 @@ public final class MsmEstimator implements Estimator {
         }
     }
 
-    private EstimationResult fit(ChoiceData data, ModelSpec spec, SimulatedShares shares, SimulatedMoments moments,
-            double[] start, PlainLogit plain, String firstStep, Counter counter, IterationListener listener,
-            long began) {
+    private EstimationResult fit(ResultAssembler tail, ChoiceData data, ModelSpec spec, SimulatedShares shares,
+            SimulatedMoments moments, double[] start, PlainLogit plain, String firstStep, Counter counter,
+            IterationListener listener) {
         int l = moments.instrumentCount();
         int p = moments.parameterCount();
-        MsmConfig mc = config.msm();
+        MsmConfig mc = config.method().msm();
         requireLocalIdentification(moments, start, spec.layout().names());
-        double[] w1 = mc.weights();
-        if (w1 == null) {
-            w1 = new double[l * l];
-            for (int a = 0; a < l; a++) {
-                w1[a * l + a] = 1.0;
-            }
-        } else if (w1.length != l * l) {
-            throw new InvalidSpecificationException("The weighting matrix is " + (int) Math.round(Math.sqrt(
-                    w1.length)) + " x " + (int) Math.round(Math.sqrt(w1.length)) + " but there are " + l
-                    + " instruments (" + String.join(", ", moments.instruments().names()) + ").");
-        } else if (PositiveDefinite.inverse(w1, l) == null) {
-            throw new InvalidSpecificationException("The user weighting matrix is not positive definite: give a"
-                    + " symmetric positive definite L x L matrix.");
-        }
-        Optimizer optimizer = Optimizer.of(config.optimizer());
+        double[] w1 = firstStepWeighting(mc, moments);
+        Optimizer optimizer = Optimizer.of(config.search().optimizer());
         GmmObjective objective = new GmmObjective(moments, w1, moments.weightSum());
         Optimum o = optimizer.optimize(objective, start, listener);
         counter.add(o.iterations(), o.evaluations());
@@ -151,7 +157,7 @@ public final class MsmEstimator implements Estimator {
         boolean overIdentified = l > p;
         if (mc.weighting() == Weighting.TWO_STEP && overIdentified && o.status() != OptimizerStatus.CANCELLED) {
             moments.evaluate(o.point(), false);
-            double[] w2 = PositiveDefinite.inverse(moments.momentCovariance(config.cluster()).covariance(), l);
+            double[] w2 = PositiveDefinite.inverse(moments.momentCovariance(config.inference().cluster()).covariance(), l);
             if (w2 == null) {
                 throw new NumericalFailureException("The covariance of the moments at the one-step estimate is"
                         + " singular, so the efficient weighting matrix does not exist: drop redundant instruments or"
@@ -162,6 +168,16 @@ public final class MsmEstimator implements Estimator {
             counter.add(o.iterations(), o.evaluations());
             used = Weighting.TWO_STEP;
         }
+        EstimationResultBuilder b = tail.describe(EstimationMethod.MSM, plain.logLikelihood())
+                .covarianceType(shownCovariance())
+                .effort(counter.iterations, counter.evaluations)
+                .integration(shares.integrationDescription());
+        if (o.status() == OptimizerStatus.CANCELLED) {
+            // no criterion, covariance or log-likelihood evaluation after a cancellation
+            return tail.cancelled(b.estimates(o.point()).gradient(o.gradient()).logLikelihood(Double.NaN)
+                    .optima(Collections.singletonList(new LocalOptimum(Double.NaN, 1, o.gradientNorm(), false,
+                    o.point()))), o.message(), o.gradientNorm());
+        }
         double[] theta = o.point();
         double[] gradient = new double[p];
         double q = objective.valueAndGradient(theta, gradient);
@@ -170,7 +186,7 @@ public final class MsmEstimator implements Estimator {
                     == 0 ? "starting values" : "last point") + " (" + o.message() + ").");
         }
         double[] w = objective.weighting();
-        SimulatedMoments.ClusteredCovariance clustered = moments.momentCovariance(config.cluster());
+        SimulatedMoments.ClusteredCovariance clustered = moments.momentCovariance(config.inference().cluster());
         Covariances cov = Covariances.gmm(moments.jacobianRef(), w, moments.momentCovariance(),
                 clustered.covariance(), clustered.clusters(), l, p);
         int df = l - p;
@@ -188,35 +204,35 @@ public final class MsmEstimator implements Estimator {
                 config.threads())) {
             logLik = ll.value(theta);
         }
-        EstimationResult.Parts r = new EstimationResult.Parts();
-        r.estimator = "MSM";
-        r.gmm = gmm;
-        r.describe(data, spec, config, plain.logLikelihood());
-        r.estimates = theta;
-        r.gradient = gradient;
-        r.covariances = cov;
-        r.shown = shownCovariance(config.covariance());
-        r.logLikelihood = logLik;
-        r.gradientNorm = o.gradientNorm();
-        r.status = o.status();
-        r.message = o.message();
-        r.iterations = counter.iterations;
-        r.evaluations = counter.evaluations;
-        r.integration = shares.integrationDescription();
-        r.optima = Collections.singletonList(new LocalOptimum(logLik, 1, o.gradientNorm(), o.isConverged(), theta));
-        certify(r, o, cov);
-        r.seconds = (System.nanoTime() - began) / 1e9;
-        if (config.checkReplicates() > 0 && spec.randomDimension() > 0) {
-            long checkBegan = System.nanoTime();
-            r.integrationCheck = IntegrationChecker.check(data, spec, config.integration(), config.checkReplicates(),
-                    config.threads(), theta, logLik);
-            r.checkSeconds = (System.nanoTime() - checkBegan) / 1e9;
+        b.gmm(gmm).estimates(theta).gradient(gradient).logLikelihood(logLik)
+                .optima(Collections.singletonList(new LocalOptimum(logLik, 1, o.gradientNorm(), o.isConverged(),
+                theta)));
+        return tail.finish(b, o, cov, Certification.Criterion.GMM, logLik);
+    }
+
+    /** The user's weighting matrix, checked against the instruments, or the identity. */
+    private static double[] firstStepWeighting(MsmConfig mc, SimulatedMoments moments) {
+        int l = moments.instrumentCount();
+        double[] w1 = mc.weights();
+        if (w1 == null) {
+            w1 = new double[l * l];
+            for (int a = 0; a < l; a++) {
+                w1[a * l + a] = 1.0;
+            }
+        } else if (w1.length != l * l) {
+            throw new InvalidSpecificationException("The weighting matrix is " + (int) Math.round(Math.sqrt(
+                    w1.length)) + " x " + (int) Math.round(Math.sqrt(w1.length)) + " but there are " + l
+                    + " instruments (" + String.join(", ", moments.instruments().names()) + ").");
+        } else if (PositiveDefinite.inverse(w1, l) == null) {
+            throw new InvalidSpecificationException("The user weighting matrix is not positive definite: give a"
+                    + " symmetric positive definite L x L matrix.");
         }
-        return new EstimationResult(r);
+        return w1;
     }
 
     /** Likelihood covariance types (the configuration's default is the Hessian) become the GMM sandwich. */
-    private static CovarianceType shownCovariance(CovarianceType asked) {
+    private CovarianceType shownCovariance() {
+        CovarianceType asked = config.inference().covariance();
         return asked == CovarianceType.HESSIAN || asked == CovarianceType.OPG ? CovarianceType.GMM : asked;
     }
 
@@ -241,11 +257,11 @@ public final class MsmEstimator implements Estimator {
             }
         }
         double[] e = PositiveDefinite.eigenvalues(gg, p);
-        if (p > 0 && !(e[0] > 1e-12 * e[p - 1])) {
+        if (p > 0 && !(e[0] > IDENTIFICATION_RANK_TOLERANCE * e[p - 1])) {
             double[] v = PositiveDefinite.smallestEigenvector(gg, p);
             List<String> involved = new ArrayList<>();
             for (int i = 0; i < p; i++) {
-                if (Math.abs(v[i]) > 0.3) {
+                if (Math.abs(v[i]) > NULL_DIRECTION_LOADING) {
                     involved.add(names.get(i));
                 }
             }
@@ -255,29 +271,6 @@ public final class MsmEstimator implements Estimator {
                     + (involved.size() == 1 ? "this parameter" : "these parameters") + "). Add instruments that"
                     + " respond to " + (involved.size() == 1 ? "it" : "them") + ", e.g. squares of the attributes for"
                     + " standard deviations, or use the optimal instruments.");
-        }
-    }
-
-    private void certify(EstimationResult.Parts r, Optimum best, Covariances cov) {
-        List<String> failures = new ArrayList<>();
-        if (!best.isConverged()) {
-            failures.add("the optimizer did not converge (" + best.status() + ")");
-        }
-        if (!(best.gradientNorm() < Math.sqrt(config.optimizer().gradientTolerance()))) {
-            failures.add(String.format(Locale.ROOT, "the scaled gradient %.3g is above tolerance",
-                    best.gradientNorm()));
-        }
-        if (!cov.isHessianNegativeDefinite()) {
-            failures.add("G'WG is singular: the moments do not identify every parameter at the estimate");
-        }
-        r.certified = failures.isEmpty();
-        if (r.certified) {
-            double[] e = cov.hessianEigenvalues();
-            r.certification = String.format(Locale.ROOT, "Certified local minimum of the GMM criterion: scaled"
-                    + " gradient %.3g, G'WG eigenvalues in [%.4g, %.4g].", best.gradientNorm(),
-                    e.length == 0 ? 0 : -e[e.length - 1], e.length == 0 ? 0 : -e[0]);
-        } else {
-            r.certification = "Not certified: " + String.join("; ", failures) + ".";
         }
     }
 }

@@ -5,11 +5,15 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.likelihood.SimulatedLogLikelihood;
 import org.mixlogit.likelihood.Simulators;
 import org.mixlogit.optim.Optimizer;
+import org.mixlogit.optim.OptimizerConfig;
 import org.mixlogit.optim.Optimum;
 import org.mixlogit.spec.ModelSpec;
 
 /** The conditional logit on the located coefficients: exact (no draws), the default start and a benchmark. */
 final class PlainLogit {
+    /** The plain logit is concave: it may use at least this many iterations whatever the user's limit. */
+    static final int PLAIN_LOGIT_MIN_ITERATIONS = 1000;
+
     private final double[] estimates;
     private final double logLikelihood;
 
@@ -23,8 +27,9 @@ final class PlainLogit {
         try (SimulatedLogLikelihood ll = Simulators.likelihood(data, plain,
                 config.integration().withDraws(1), config.threads())) {
             // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this
-            Optimum o = Optimizer.of(config.optimizer().withMaxIterations(
-                    Math.max(1000, config.optimizer().maxIterations()))).optimize(new NegativeLogLikelihood(ll),
+            OptimizerConfig optimizer = config.search().optimizer();
+            Optimum o = Optimizer.of(optimizer.withMaxIterations(Math.max(PLAIN_LOGIT_MIN_ITERATIONS,
+                    optimizer.maxIterations()))).optimize(new NegativeLogLikelihood(ll),
                     new double[ll.parameterCount()]);
             if (!o.isConverged()) {
                 throw new MixlogitException("The plain logit used for starting values did not converge: "

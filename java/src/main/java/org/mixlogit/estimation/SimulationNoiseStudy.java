@@ -8,16 +8,16 @@ import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterKind;
 
 /**
- * Re-estimates a model with K independent draw sets (started at the main estimate, so each lands on the optimum
- * its own draws define) and summarises, per parameter and derived quantity, the spread of the estimates and of
- * their standard errors.
+ * Re-estimates a model with K independent draw sets by the main estimate's method (started at the main estimate,
+ * so each lands on the optimum its own draws define) and summarises, per parameter and derived quantity, the spread
+ * of the estimates and of their standard errors.
  */
 final class SimulationNoiseStudy {
     private SimulationNoiseStudy() {
     }
 
     static SimulationNoise run(ChoiceData data, ModelSpec spec, EstimatorConfig config, EstimationResult main) {
-        int k = config.reestimations();
+        int k = config.diagnostics().reestimations();
         List<ParameterKind> kinds = spec.layout().kinds();
         int p = kinds.size();
         List<String> names = new ArrayList<>(main.names());
@@ -29,9 +29,11 @@ final class SimulationNoiseStudy {
         double[][] estimates = new double[k][m];
         double[][] errors = new double[k][m];
         for (int s = 0; s < k; s++) {
-            EstimatorConfig replicate = config.withIntegration(IntegrationChecker.replicate(config.integration(), s + 1))
-                    .withCheckReplicates(0).withReestimations(0).withStarts(1).withStart(main.estimates());
-            EstimationResult r = new MsleEstimator(replicate).estimate(data, spec);
+            EstimatorConfig replicate = config
+                    .withIntegration(IntegrationChecker.replicate(config.integration(), s + 1))
+                    .withDiagnostics(DiagnosticsConfig.defaults())
+                    .withSearch(config.search().withStarts(1).withStart(main.estimates()));
+            EstimationResult r = Estimator.of(replicate).estimate(data, spec);
             double[] theta = r.estimates();
             double[] se = r.standardErrors();
             for (int j = 0; j < p; j++) {

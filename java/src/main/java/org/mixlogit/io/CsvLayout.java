@@ -17,8 +17,9 @@ import org.mixlogit.InvalidDataException;
  * (optional; without it every situation is its own decision-maker), the chosen indicator (required), the attributes
  * of the alternatives (at least one), decision-maker characteristics (optional) and a weight (optional).
  *
- * <p>Immutable; start with {@link #of(String, String, List)} and change it with the {@code withX} copies. Names are
- * trimmed; each column may play only one role. Columns of the file not named here are ignored.
+ * <p>Immutable; build it with {@link #builder()} (or {@link #of(String, String, List)} for the required columns
+ * only) and change it with {@link #toBuilder()} or the one-column {@code withX} copies. Names are trimmed; each
+ * column may play only one role. Columns of the file not named here are ignored.
  */
 public final class CsvLayout {
     /** What a column of the file holds. */
@@ -64,26 +65,39 @@ public final class CsvLayout {
     private final String alternativeColumn;
     private final String marketColumn;
 
-    private CsvLayout(String situationColumn, String decisionMakerColumn, String chosenColumn,
-            List<String> attributeColumns, List<String> characteristicColumns, String weightColumn,
-            String alternativeColumn, String marketColumn) {
-        this.situationColumn = required(situationColumn, Role.SITUATION_ID);
-        this.decisionMakerColumn = optional(decisionMakerColumn, Role.DECISION_MAKER_ID);
-        this.chosenColumn = required(chosenColumn, Role.CHOSEN);
-        this.attributeColumns = names(attributeColumns, Role.ATTRIBUTE);
-        this.characteristicColumns = names(characteristicColumns, Role.CHARACTERISTIC);
-        this.weightColumn = optional(weightColumn, Role.WEIGHT);
-        this.alternativeColumn = optional(alternativeColumn, Role.ALTERNATIVE);
-        this.marketColumn = optional(marketColumn, Role.MARKET);
+    private CsvLayout(Builder b) {
+        this.situationColumn = required(b.situation, Role.SITUATION_ID);
+        this.decisionMakerColumn = optional(b.decisionMaker, Role.DECISION_MAKER_ID);
+        this.chosenColumn = required(b.chosen, Role.CHOSEN);
+        this.attributeColumns = names(b.attributes, Role.ATTRIBUTE);
+        this.characteristicColumns = names(b.characteristics, Role.CHARACTERISTIC);
+        this.weightColumn = optional(b.weight, Role.WEIGHT);
+        this.alternativeColumn = optional(b.alternative, Role.ALTERNATIVE);
+        this.marketColumn = optional(b.market, Role.MARKET);
         if (this.attributeColumns.isEmpty()) {
             throw new InvalidDataException("The CSV layout names no attribute columns: give at least one.");
         }
         checkOneRolePerColumn();
     }
 
+    /**
+     * An empty builder: the situation, chosen and (at least one) attribute columns are required, the others
+     * optional.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this layout's columns, for a changed copy. */
+    public Builder toBuilder() {
+        return new Builder().situation(situationColumn).decisionMaker(decisionMakerColumn).chosen(chosenColumn)
+                .attributes(attributeColumns).characteristics(characteristicColumns).weight(weightColumn)
+                .alternative(alternativeColumn).market(marketColumn);
+    }
+
     /** Situation id, chosen indicator and attribute columns; no decision-maker, characteristic or weight column. */
     public static CsvLayout of(String situationColumn, String chosenColumn, List<String> attributeColumns) {
-        return new CsvLayout(situationColumn, null, chosenColumn, attributeColumns, List.of(), null, null, null);
+        return builder().situation(situationColumn).chosen(chosenColumn).attributes(attributeColumns).build();
     }
 
     /** As {@link #of(String, String, List)}, attributes listed in place. */
@@ -92,24 +106,20 @@ public final class CsvLayout {
     }
 
     public CsvLayout withSituation(String column) {
-        return new CsvLayout(column, decisionMakerColumn, chosenColumn, attributeColumns, characteristicColumns,
-                weightColumn, alternativeColumn, marketColumn);
+        return toBuilder().situation(column).build();
     }
 
     /** The decision-maker (panel) id column; {@code null} for none (a cross-section). */
     public CsvLayout withDecisionMaker(String column) {
-        return new CsvLayout(situationColumn, column, chosenColumn, attributeColumns, characteristicColumns,
-                weightColumn, alternativeColumn, marketColumn);
+        return toBuilder().decisionMaker(column).build();
     }
 
     public CsvLayout withChosen(String column) {
-        return new CsvLayout(situationColumn, decisionMakerColumn, column, attributeColumns, characteristicColumns,
-                weightColumn, alternativeColumn, marketColumn);
+        return toBuilder().chosen(column).build();
     }
 
     public CsvLayout withAttributes(List<String> columns) {
-        return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, columns, characteristicColumns,
-                weightColumn, alternativeColumn, marketColumn);
+        return toBuilder().attributes(columns).build();
     }
 
     public CsvLayout withAttributes(String... columns) {
@@ -118,8 +128,7 @@ public final class CsvLayout {
 
     /** Decision-maker characteristics (constant within each decision-maker); an empty list for none. */
     public CsvLayout withCharacteristics(List<String> columns) {
-        return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, attributeColumns, columns,
-                weightColumn, alternativeColumn, marketColumn);
+        return toBuilder().characteristics(columns).build();
     }
 
     public CsvLayout withCharacteristics(String... columns) {
@@ -128,8 +137,7 @@ public final class CsvLayout {
 
     /** The weight column (constant within each decision-maker, positive); {@code null} for none. */
     public CsvLayout withWeight(String column) {
-        return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, attributeColumns,
-                characteristicColumns, column, alternativeColumn, marketColumn);
+        return toBuilder().weight(column).build();
     }
 
     /**
@@ -137,14 +145,12 @@ public final class CsvLayout {
      * Post-estimation aggregates shares, elasticities and diversion by alternative with it.
      */
     public CsvLayout withAlternative(String column) {
-        return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, attributeColumns,
-                characteristicColumns, weightColumn, column, marketColumn);
+        return toBuilder().alternative(column).build();
     }
 
     /** The market column (numbers or text, constant within a situation); {@code null} for none. */
     public CsvLayout withMarket(String column) {
-        return new CsvLayout(situationColumn, decisionMakerColumn, chosenColumn, attributeColumns,
-                characteristicColumns, weightColumn, alternativeColumn, column);
+        return toBuilder().market(column).build();
     }
 
     public Optional<String> alternativeColumn() {
@@ -300,5 +306,84 @@ public final class CsvLayout {
                 + ", weight=" + (weightColumn == null ? "none" : weightColumn)
                 + (alternativeColumn == null ? "" : ", alternative=" + alternativeColumn)
                 + (marketColumn == null ? "" : ", market=" + marketColumn) + "]";
+    }
+
+    /**
+     * Collects the columns of a layout; {@link #build()} validates them (required columns present, names not blank,
+     * one role per column). Names are trimmed at build.
+     */
+    public static final class Builder {
+        private String situation;
+        private String decisionMaker;
+        private String chosen;
+        private List<String> attributes = List.of();
+        private List<String> characteristics = List.of();
+        private String weight;
+        private String alternative;
+        private String market;
+
+        private Builder() {
+        }
+
+        /** The choice-situation id column (required). */
+        public Builder situation(String column) {
+            situation = column;
+            return this;
+        }
+
+        /** The decision-maker (panel) id column; {@code null} for none (a cross-section). */
+        public Builder decisionMaker(String column) {
+            decisionMaker = column;
+            return this;
+        }
+
+        /** The 0/1 chosen indicator column (required). */
+        public Builder chosen(String column) {
+            chosen = column;
+            return this;
+        }
+
+        /** The attribute columns (at least one), in the order the attributes will have in the data. */
+        public Builder attributes(List<String> columns) {
+            attributes = columns;
+            return this;
+        }
+
+        public Builder attributes(String... columns) {
+            return attributes(Arrays.asList(columns));
+        }
+
+        /** Decision-maker characteristics (constant within each decision-maker); an empty list for none. */
+        public Builder characteristics(List<String> columns) {
+            characteristics = columns;
+            return this;
+        }
+
+        public Builder characteristics(String... columns) {
+            return characteristics(Arrays.asList(columns));
+        }
+
+        /** The weight column (constant within each decision-maker, positive); {@code null} for none. */
+        public Builder weight(String column) {
+            weight = column;
+            return this;
+        }
+
+        /** The alternative-id column (labels, each at most once per situation); {@code null} for none. */
+        public Builder alternative(String column) {
+            alternative = column;
+            return this;
+        }
+
+        /** The market column (numbers or text, constant within a situation); {@code null} for none. */
+        public Builder market(String column) {
+            market = column;
+            return this;
+        }
+
+        /** @throws InvalidDataException naming the missing, blank or doubly used column */
+        public CsvLayout build() {
+            return new CsvLayout(this);
+        }
     }
 }

@@ -35,8 +35,8 @@ public final class ExampleData {
 
     /** Situation {@code chid}, decision-maker {@code id}, chosen {@code choice}; attributes pf cl loc wk tod seas. */
     public static CsvLayout electricityLayout() {
-        return CsvLayout.of("chid", "choice", "pf", "cl", "loc", "wk", "tod", "seas").withDecisionMaker("id")
-                .withAlternative("alt");
+        return CsvLayout.builder().situation("chid").chosen("choice").attributes("pf", "cl", "loc", "wk", "tod", "seas")
+                .decisionMaker("id").alternative("alt").build();
     }
 
     /** The Electricity data read with {@link #electricityLayout()}; every call reads the file afresh. */

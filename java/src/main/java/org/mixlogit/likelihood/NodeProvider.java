@@ -20,8 +20,19 @@ import org.mixlogit.spec.ModelSpec;
  * Immutable.
  */
 public final class NodeProvider {
-    /** Points per dimension that the more accurate adaptive rule adds (an integration check's comparison rule). */
-    public static final int ADAPTIVE_CHECK_EXTRA_POINTS = 4;
+    /** The more accurate rule of simulation draws has this many times the draws. */
+    public static final int SIMULATION_DRAWS_FACTOR = 4;
+    /** The more accurate Gauss-Hermite rule has this many more points per dimension. */
+    public static final int GAUSS_HERMITE_EXTRA_POINTS = 10;
+    /**
+     * The more accurate adaptive Gauss-Hermite rule has this many more points per dimension (adaptive nodes are
+     * already where the integrand is, so a few more suffice).
+     */
+    public static final int ADAPTIVE_EXTRA_POINTS = 4;
+    /** The more accurate sparse grid is this many levels higher... */
+    public static final int SPARSE_EXTRA_LEVELS = 2;
+    /** ... up to the highest level of the sparse-grid families (at the top, the same grid: no check possible). */
+    public static final int SPARSE_MAX_LEVEL = 25;
 
     private final IntegrationConfig config;
 
@@ -73,22 +84,22 @@ public final class NodeProvider {
     }
 
     /**
-     * A more accurate provider than this one, for checking the integration error: four times the draws; for
-     * Gauss-Hermite ten more points per dimension, for sparse grids two levels more (within the families' 25),
-     * for adaptive Gauss-Hermite {@value #ADAPTIVE_CHECK_EXTRA_POINTS} more points.
+     * A more accurate provider than this one, for checking the integration error: {@value #SIMULATION_DRAWS_FACTOR}
+     * times the draws; for Gauss-Hermite {@value #GAUSS_HERMITE_EXTRA_POINTS} more points per dimension, for
+     * adaptive Gauss-Hermite {@value #ADAPTIVE_EXTRA_POINTS} more, for sparse grids {@value #SPARSE_EXTRA_LEVELS}
+     * levels more (within the families' {@value #SPARSE_MAX_LEVEL}).
      */
     public NodeProvider moreAccurate() {
         switch (config.type()) {
             case GAUSS_HERMITE:
-                return of(config.withDraws(config.draws() + 10));
+                return of(config.withDraws(config.draws() + GAUSS_HERMITE_EXTRA_POINTS));
             case ADAPTIVE_GH:
-                return of(config.withDraws(config.draws() + ADAPTIVE_CHECK_EXTRA_POINTS));
+                return of(config.withDraws(config.draws() + ADAPTIVE_EXTRA_POINTS));
             case SPARSE_GRID:
             case SPARSE_GRID_GH:
-                // two levels more, within the families' 25 levels (at the top, the same grid: no check possible)
-                return of(config.withDraws(Math.min(config.draws() + 2, 25)));
+                return of(config.withDraws(Math.min(config.draws() + SPARSE_EXTRA_LEVELS, SPARSE_MAX_LEVEL)));
             default:
-                return of(config.withDraws(4 * config.draws()));
+                return of(config.withDraws(SIMULATION_DRAWS_FACTOR * config.draws()));
         }
     }
 

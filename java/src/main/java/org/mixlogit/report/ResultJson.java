@@ -65,7 +65,7 @@ public final class ResultJson {
     public static String write(EstimationResult r) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", "mixlogit-result/1");
-        root.put("estimator", r.estimator());
+        root.put("estimator", r.method().name());
         number(root, "loglik", r.logLikelihood());
         root.put("converged", r.isConverged());
         root.put("status", r.status().name());
@@ -88,7 +88,7 @@ public final class ResultJson {
         ObjectNode counts = root.putObject("counts");
         counts.put("decisionMakers", r.decisionMakers());
         counts.put("situations", r.situations());
-        counts.put("rows", r.alternatives());
+        counts.put("rows", r.rows());
         counts.put("parameters", r.parameterCount());
         counts.put("panel", r.isPanel());
         ObjectNode integration = root.putObject("integration");
@@ -124,7 +124,7 @@ public final class ResultJson {
                 }
             }
         }
-        IntegrationCheck check = r.integrationCheck();
+        IntegrationCheck check = r.integrationCheck().orElse(null);
         if (check == null) {
             root.putNull("integrationCheck");
         } else {
@@ -140,7 +140,7 @@ public final class ResultJson {
             number(c, "accurateDifference", check.accurateDifference());
             number(c, "seconds", r.integrationCheckSeconds());
         }
-        SimulationNoise noise = r.simulationNoise();
+        SimulationNoise noise = r.simulationNoise().orElse(null);
         if (noise == null) {
             root.putNull("simulationNoise");
         } else {
@@ -160,7 +160,7 @@ public final class ResultJson {
                 q.put("flagged", noise.flagged(i));
             }
         }
-        gmm(root, r.gmm());
+        gmm(root, r.gmm().orElse(null));
         ArrayNode optima = root.putArray("optima");
         for (LocalOptimum o : r.optima()) {
             ObjectNode n = optima.addObject();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.mixlogit.estimation.CoefficientEstimate;
+import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.IntegrationCheck;
 import org.mixlogit.estimation.LocalOptimum;
@@ -64,11 +65,11 @@ public final class ResultTable {
 
     private static void header(StringBuilder b, EstimationResult r) {
         boolean mixed = r.spec().randomDimension() > 0;
-        String method = r.gmm() != null ? (mixed ? "method of simulated moments" : "method of moments")
-                : !r.estimator().equals("MSLE") ? r.estimator()
+        String method = r.method() == EstimationMethod.MSM
+                ? (mixed ? "method of simulated moments" : "method of moments")
                 : mixed ? "maximum simulated likelihood" : "maximum likelihood";
         left(b, (mixed ? "Mixed logit, " : "Conditional logit, ") + method,
-                "Rows (situation x alt.)", group(r.alternatives()));
+                "Rows (situation x alt.)", group(r.rows()));
         left(b, r.isPanel() ? "Panel: one draw per decision-maker" : "Cross-section", "Choice situations",
                 group(r.situations()));
         left(b, "Integration: " + r.integration(), "Decision-makers", group(r.decisionMakers()));
@@ -80,7 +81,7 @@ public final class ResultTable {
                 + (r.covarianceType().code().equals("cluster") ? " (" + r.clusterDescription() + ")" : ""),
                 "McFadden rho2", String.format(Locale.ROOT, "%.4f", r.mcFaddenRho2()));
         left(b, "", "AIC / BIC", String.format(Locale.ROOT, "%.2f / %.2f", r.aic(), r.bic()));
-        GmmDiagnostics g = r.gmm();
+        GmmDiagnostics g = r.gmm().orElse(null);
         if (g != null) {
             left(b, "Instruments: " + g.instrumentCount() + " (" + abbreviate(g.instrumentSource(), 37) + ")",
                     "GMM criterion", String.format(Locale.ROOT, "%.6g", g.objective()));
@@ -133,11 +134,11 @@ public final class ResultTable {
                 r.evaluations(), r.seconds(), r.gradientNorm()));
         b.append(r.message()).append('\n');
         b.append(r.certification()).append('\n');
-        if (!r.covariances().isAvailable(r.covarianceType())) {
-            b.append("Standard errors unavailable: ").append(r.covariances().problem(r.covarianceType()))
+        if (!r.isCovarianceAvailable(r.covarianceType())) {
+            b.append("Standard errors unavailable: ").append(r.covarianceProblem(r.covarianceType()))
                     .append(".\n");
         }
-        GmmDiagnostics g = r.gmm();
+        GmmDiagnostics g = r.gmm().orElse(null);
         if (g != null) {
             b.append("Instruments: ").append(String.join(", ", g.instruments()));
             if (!g.droppedInstruments().isEmpty()) {
@@ -150,7 +151,7 @@ public final class ResultTable {
             b.append("Log likelihood is the simulated log-likelihood at the MSM estimate; standard errors include"
                     + " the simulation noise of the moments.\n");
         }
-        IntegrationCheck check = r.integrationCheck();
+        IntegrationCheck check = r.integrationCheck().orElse(null);
         if (check != null) {
             if (check.replicates().length > 1) {
                 b.append(String.format(Locale.ROOT, "Integration check: log-likelihood sd %.4f over %d independent"
@@ -160,7 +161,7 @@ public final class ResultTable {
             b.append(String.format(Locale.ROOT, "Integration check: log-likelihood %.4f with %s (%+.4f)%n",
                     check.accurateLogLikelihood(), check.accurateRule(), check.accurateDifference()));
         }
-        SimulationNoise noise = r.simulationNoise();
+        SimulationNoise noise = r.simulationNoise().orElse(null);
         if (noise != null) {
             b.append(String.format(Locale.ROOT, "Simulation noise over %d re-estimations with independent draws"
                     + " (* = more than %.0f%% of the standard error):%n", noise.reestimations(),

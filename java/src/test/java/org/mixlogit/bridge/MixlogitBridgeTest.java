@@ -2,6 +2,7 @@ package org.mixlogit.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,10 +141,10 @@ class MixlogitBridgeTest {
                 + " \"start\": [1, 2], \"level\": 90, \"cluster\": \"region\"}");
         assertEquals(DrawType.SOBOL, c.integration().type());
         assertEquals(250, c.integration().draws());
-        assertEquals(3, c.starts());
-        assertArrayEquals(new double[] {1, 2}, c.start());
-        assertEquals("region", c.cluster());
-        assertEquals(90, c.level(), 0.0);
+        assertEquals(3, c.search().starts());
+        assertArrayEquals(new double[] {1, 2}, c.search().start());
+        assertEquals("region", c.inference().cluster());
+        assertEquals(90, c.inference().level(), 0.0);
     }
 
     @Test
@@ -151,14 +152,14 @@ class MixlogitBridgeTest {
     void msmOptions() {
         EstimatorConfig c = EstimationOptions.parse("{\"method\": \"msm\", \"instruments\": [\"pf\", \"z1\"],"
                 + " \"weighting\": \"one-step\"}");
-        assertEquals(EstimationMethod.MSM, c.method());
-        assertEquals(InstrumentChoice.COLUMNS, c.msm().instruments());
-        assertEquals(Arrays.asList("pf", "z1"), c.msm().columns());
-        assertEquals(Weighting.ONE_STEP, c.msm().weighting());
+        assertEquals(EstimationMethod.MSM, c.method().type());
+        assertEquals(InstrumentChoice.COLUMNS, c.method().msm().instruments());
+        assertEquals(Arrays.asList("pf", "z1"), c.method().msm().columns());
+        assertEquals(Weighting.ONE_STEP, c.method().msm().weighting());
         EstimatorConfig d = EstimationOptions.parse("{\"method\": \"msm\", \"instruments\": \"default\"}");
-        assertEquals(InstrumentChoice.DEFAULT, d.msm().instruments());
-        assertEquals(Weighting.TWO_STEP, d.msm().weighting());
-        assertEquals(EstimationMethod.MSLE, EstimationOptions.parse("{}").method());
+        assertEquals(InstrumentChoice.DEFAULT, d.method().msm().instruments());
+        assertEquals(Weighting.TWO_STEP, d.method().msm().weighting());
+        assertEquals(EstimationMethod.MSLE, EstimationOptions.parse("{}").method().type());
         assertMessage("{\"instruments\": \"optimal\"}", "\"instruments\" is for the method of simulated moments");
         assertMessage("{\"method\": \"gmm2\"}", "Unknown estimation method 'gmm2'");
         assertMessage("{\"method\": \"msm\", \"weighting\": \"three-step\"}", "Unknown weighting 'three-step'");
@@ -212,5 +213,31 @@ class MixlogitBridgeTest {
                 new double[] {1, 2, 3, 1, 0}, new String[0], new double[0], new double[0]);
         assertEquals(2, d.situationCount());
         assertEquals(1, d.chosenRowRef()[0] - d.situationStartRef()[0] + 1);
+    }
+
+    @Test
+    @DisplayName("a fit cancelled by its progress callback (Stata's Break) says so and carries no covariance")
+    void cancelledFit() {
+        Columns c = new Columns();
+        String spec = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
+                + " {\"attribute\": \"cl\", \"distribution\": \"n\"}]}";
+        int[] calls = {0};
+        BridgeFit fit = MixlogitBridge.fit(c.situation, c.person, c.chosen, NAMES, c.attributes, new String[0],
+                new double[0], new double[0], spec, "{\"R\": 20, \"threads\": 1}",
+                (iteration, logLik, gradientNorm) -> ++calls[0] < 2);
+        assertEquals(2, calls[0], "no iteration after the callback said stop");
+        assertEquals("CANCELLED", fit.descriptions()[0]);
+        double[] stats = fit.statistics();
+        assertEquals(0, stats[7], 0.0, "not converged");
+        assertEquals(0, stats[12], 0.0, "not certified");
+        assertEquals(2, stats[8], 0.0, "iterations");
+        assertEquals(17232, stats[5], 0.0, "rows");
+        for (String type : new String[] {"hessian", "opg", "robust", "cluster"}) {
+            assertFalse(fit.hasCovariance(type), type);
+            assertEquals("the estimation was cancelled before inference", fit.covarianceProblem(type));
+        }
+        assertTrue(Double.isNaN(fit.covariance("hessian")[0]));
+        assertTrue(fit.json().contains("\"status\" : \"CANCELLED\""));
+        assertEquals("MSLE", fit.method());
     }
 }

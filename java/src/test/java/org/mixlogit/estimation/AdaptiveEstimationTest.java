@@ -22,7 +22,7 @@ class AdaptiveEstimationTest {
 
     private static EstimationResult fit(ChoiceData data, DrawType type, int size) {
         ModelSpec spec = ModelSpec.builder().random("x", Distribution.NORMAL).fixed("z").build();
-        return new MsleEstimator(EstimatorConfig.defaults().withThreads(2).withCheckReplicates(1)
+        return new MsleEstimator(EstimatorConfig.defaults().withThreads(2).withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(1))
                 .withIntegration(IntegrationConfig.of(type, size))).estimate(data, spec);
     }
 
@@ -36,8 +36,8 @@ class AdaptiveEstimationTest {
         assertEquals(sixteen.logLikelihood(), ten.logLikelihood(), 0.01);
         assertEquals(Math.abs(sixteen.estimate("sd.x")), Math.abs(ten.estimate("sd.x")), 2e-3);
         assertTrue(ten.integration().startsWith("adaptive gh, 10 points"), ten.integration());
-        assertTrue(ten.integrationCheck().accurateRule().startsWith("adaptive gh, 14 points"));
-        assertEquals(0.0, ten.integrationCheck().accurateDifference(), 0.01);
+        assertTrue(ten.integrationCheck().get().accurateRule().startsWith("adaptive gh, 14 points"));
+        assertEquals(0.0, ten.integrationCheck().get().accurateDifference(), 0.01);
         // the truth: mean 1, sd 2
         assertEquals(1.0, ten.estimate("x"), 3 * ten.standardErrors()[0]);
     }

@@ -2,7 +2,6 @@ package org.mixlogit.estimation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
@@ -24,10 +23,11 @@ class IntegrationCheckTest {
     @Test
     @DisplayName("Halton: scrambled replicates differ, the accurate rule has 4x the draws, values are exact")
     void simulationDraws() {
-        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2).withCheckReplicates(4)
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2)
+                .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(4))
                 .withIntegration(IntegrationConfig.of(DrawType.HALTON, 30));
         EstimationResult r = new MsleEstimator(config).estimate(DATA, SPEC);
-        IntegrationCheck check = r.integrationCheck();
+        IntegrationCheck check = r.integrationCheck().get();
         double[] values = check.replicates();
         assertEquals(4, values.length);
         assertNotEquals(values[0], values[1]);
@@ -45,17 +45,19 @@ class IntegrationCheckTest {
     @Test
     @DisplayName("quadrature: no replicates, the accurate rule has 10 more points; off by default")
     void quadrature() {
-        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2).withCheckReplicates(3)
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2)
+                .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(3))
                 .withIntegration(IntegrationConfig.of(DrawType.GAUSS_HERMITE, 12));
         EstimationResult r = new MsleEstimator(config).estimate(DATA, SPEC);
-        assertEquals(0, r.integrationCheck().replicates().length);
-        assertTrue(r.integrationCheck().accurateRule().contains("22 points"), r.integrationCheck().accurateRule());
+        assertEquals(0, r.integrationCheck().get().replicates().length);
+        assertTrue(r.integrationCheck().get().accurateRule().contains("22 points"),
+                r.integrationCheck().get().accurateRule());
         try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC,
                 IntegrationConfig.of(DrawType.GAUSS_HERMITE, 22), 1)) {
-            assertEquals(ll.value(r.estimates()) - r.logLikelihood(), r.integrationCheck().accurateDifference(),
+            assertEquals(ll.value(r.estimates()) - r.logLikelihood(), r.integrationCheck().get().accurateDifference(),
                     1e-9);
         }
-        assertNull(new MsleEstimator(EstimatorConfig.defaults().withThreads(2)).estimate(DATA, SPEC)
-                .integrationCheck());
+        assertTrue(new MsleEstimator(EstimatorConfig.defaults().withThreads(2)).estimate(DATA, SPEC)
+                .integrationCheck().isEmpty());
     }
 }

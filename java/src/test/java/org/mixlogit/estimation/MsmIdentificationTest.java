@@ -19,8 +19,7 @@ class MsmIdentificationTest {
     private static final ModelSpec SPEC = SimulatedChoices.spec();
 
     private static String failure(MsmConfig msm, ChoiceData data) {
-        EstimatorConfig config = EstimatorConfig.defaults().withThreads(1).withMethod(EstimationMethod.MSM)
-                .withMsm(msm);
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(1).withMethod(MethodConfig.msm(msm));
         return assertThrows(InvalidSpecificationException.class, () -> new MsmEstimator(config).estimate(data,
                 SPEC)).getMessage();
     }

@@ -21,10 +21,11 @@ class MsmPlainLogitTest {
     void msmEqualsMaximumLikelihood() {
         ChoiceData data = SimulatedChoices.generate(300, 4, SimulatedChoices.TRUTH, 17);
         ModelSpec spec = ModelSpec.builder().fixed("price").fixed("quality").fixed("rare").build();
-        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2).withCovariance(CovarianceType.ROBUST);
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2)
+                .withInference(InferenceConfig.defaults().withCovariance(CovarianceType.ROBUST));
         EstimationResult mle = new MsleEstimator(config).estimate(data, spec);
-        EstimationResult msm = new MsmEstimator(config.withMethod(EstimationMethod.MSM)).estimate(data, spec);
-        assertEquals("MSM", msm.estimator());
+        EstimationResult msm = new MsmEstimator(config.withMethod(MethodConfig.of(EstimationMethod.MSM))).estimate(data, spec);
+        assertEquals(EstimationMethod.MSM, msm.method());
         assertTrue(msm.isConverged(), msm.message());
         double[] a = mle.estimates();
         double[] b = msm.estimates();
@@ -40,9 +41,9 @@ class MsmPlainLogitTest {
             assertEquals(seMle[i], seMsm[i], 1e-4 * seMle[i], "robust s.e. of " + mle.names().get(i));
         }
         assertEquals(mle.logLikelihood(), msm.logLikelihood(), 1e-8);
-        assertEquals(3, msm.gmm().instrumentCount());
-        assertEquals(0, msm.gmm().degreesOfFreedom());
-        assertTrue(Double.isNaN(msm.gmm().hansenJ()), "no J test when exactly identified");
+        assertEquals(3, msm.gmm().get().instrumentCount());
+        assertEquals(0, msm.gmm().get().degreesOfFreedom());
+        assertTrue(Double.isNaN(msm.gmm().get().hansenJ()), "no J test when exactly identified");
         assertEquals(CovarianceType.ROBUST, msm.covarianceType());
     }
 }

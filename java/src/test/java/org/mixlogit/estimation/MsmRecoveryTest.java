@@ -31,8 +31,8 @@ class MsmRecoveryTest {
         assertTrue(r.isConverged(), r.message());
         assertTrue(r.isCertified(), r.certification());
         assertWithinIntervals(r);
-        assertEquals(0, r.gmm().degreesOfFreedom());
-        assertTrue(r.gmm().firstStep().startsWith("MSLE with random, 10 draws"), r.gmm().firstStep());
+        assertEquals(0, r.gmm().get().degreesOfFreedom());
+        assertTrue(r.gmm().get().firstStep().startsWith("MSLE with random, 10 draws"), r.gmm().get().firstStep());
     }
 
     @Test
@@ -44,16 +44,16 @@ class MsmRecoveryTest {
         EstimationResult r = new MsmEstimator(config(msm)).estimate(data, SimulatedChoices.spec());
         assertTrue(r.isConverged(), r.message());
         assertWithinIntervals(r);
-        assertEquals(5, r.gmm().instrumentCount(), r.gmm().instruments().toString());
-        assertEquals(1, r.gmm().degreesOfFreedom());
-        assertEquals(Weighting.TWO_STEP, r.gmm().weighting());
-        assertTrue(r.gmm().pValue() > 0.05, "J = " + r.gmm().hansenJ() + ", p = " + r.gmm().pValue());
-        assertEquals(r.gmm().hansenJ(), r.gmm().objective(), 0.0);
-        assertTrue(r.gmm().weightingConditionNumber() > 1, "condition " + r.gmm().weightingConditionNumber());
+        assertEquals(5, r.gmm().get().instrumentCount(), r.gmm().get().instruments().toString());
+        assertEquals(1, r.gmm().get().degreesOfFreedom());
+        assertEquals(Weighting.TWO_STEP, r.gmm().get().weighting());
+        assertTrue(r.gmm().get().pValue() > 0.05, "J = " + r.gmm().get().hansenJ() + ", p = " + r.gmm().get().pValue());
+        assertEquals(r.gmm().get().hansenJ(), r.gmm().get().objective(), 0.0);
+        assertTrue(r.gmm().get().weightingConditionNumber() > 1, "condition " + r.gmm().get().weightingConditionNumber());
     }
 
     private static EstimatorConfig config(MsmConfig msm) {
-        return EstimatorConfig.defaults().withThreads(2).withMethod(EstimationMethod.MSM).withMsm(msm)
+        return EstimatorConfig.defaults().withThreads(2).withMethod(MethodConfig.msm(msm))
                 .withIntegration(IntegrationConfig.of(DrawType.PSEUDO_RANDOM, 10));
     }
 

@@ -44,7 +44,8 @@ class MultipleStartsTest {
         ChoiceData data = ParameterRecoveryTest.simulate(300, 4, 3, 5);
         ModelSpec spec = ModelSpec.builder().fixed("price").random("quality", Distribution.NORMAL)
                 .random("comfort", Distribution.NORMAL).build();
-        EstimationResult r = new MsleEstimator(EstimatorConfig.defaults().withThreads(2).withStarts(3))
+        EstimationResult r = new MsleEstimator(EstimatorConfig.defaults().withThreads(2)
+                .withSearch(SearchConfig.defaults().withStarts(3)))
                 .estimate(data, spec);
         int starts = r.optima().stream().mapToInt(LocalOptimum::starts).sum();
         assertEquals(3, starts);

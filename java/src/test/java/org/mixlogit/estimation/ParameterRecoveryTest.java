@@ -26,7 +26,8 @@ class ParameterRecoveryTest {
         ChoiceData data = simulate(3000, 6, 3, 99);
         ModelSpec spec = ModelSpec.builder().fixed("price").random("quality", Distribution.NORMAL)
                 .random("comfort", Distribution.LOGNORMAL).build();
-        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2).withLevel(99.9)
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2)
+                .withInference(InferenceConfig.defaults().withLevel(99.9))
                 .withIntegration(IntegrationConfig.of(DrawType.SOBOL, 200));
         EstimationResult r = new MsleEstimator(config).estimate(data, spec);
         assertTrue(r.isConverged(), r.message());

@@ -1,7 +1,6 @@
 package org.mixlogit.estimation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
@@ -9,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.msm.InstrumentChoice;
+import org.mixlogit.msm.MsmConfig;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -19,7 +20,8 @@ class SimulationNoiseTest {
             .fixed("comfort").build();
 
     private static EstimationResult fit(int draws, int reestimations) {
-        return new MsleEstimator(EstimatorConfig.defaults().withThreads(2).withReestimations(reestimations)
+        return new MsleEstimator(EstimatorConfig.defaults().withThreads(2)
+                .withDiagnostics(DiagnosticsConfig.defaults().withReestimations(reestimations))
                 .withIntegration(IntegrationConfig.of(DrawType.MLHS, draws))).estimate(DATA, SPEC);
     }
 
@@ -28,8 +30,8 @@ class SimulationNoiseTest {
     void noiseShrinksWithDraws() {
         EstimationResult few = fit(5, 4);
         EstimationResult many = fit(200, 4);
-        SimulationNoise a = few.simulationNoise();
-        SimulationNoise b = many.simulationNoise();
+        SimulationNoise a = few.simulationNoise().get();
+        SimulationNoise b = many.simulationNoise().get();
         assertEquals(4, a.reestimations());
         assertEquals(few.names().size() + few.derived().size(), a.names().size());
         int sd = few.names().indexOf("sd.quality");
@@ -41,6 +43,22 @@ class SimulationNoiseTest {
         assertEquals(few.standardErrors()[0], a.standardError()[0], 0.0);
         assertTrue(org.mixlogit.report.ResultJson.write(few).contains("\"stderrSimulationSd\""));
         assertTrue(org.mixlogit.report.ResultTable.format(few).contains("Simulation noise over 4 re-estimations"));
-        assertNull(fit(20, 0).simulationNoise());
+        assertTrue(fit(20, 0).simulationNoise().isEmpty());
+    }
+
+    @Test
+    @DisplayName("the shared tail runs the study for MSM too: re-estimated by MSM, noise beside the GMM errors")
+    void msmThroughTheSharedTail() {
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2)
+                .withDiagnostics(DiagnosticsConfig.defaults().withReestimations(3))
+                .withIntegration(IntegrationConfig.of(DrawType.MLHS, 5))
+                .withMethod(MethodConfig.msm(MsmConfig.defaults().withInstruments(InstrumentChoice.DEFAULT)));
+        EstimationResult r = new MsmEstimator(config).estimate(DATA, SPEC);
+        SimulationNoise noise = r.simulationNoise().get();
+        assertEquals(3, noise.reestimations());
+        assertEquals(r.standardErrors()[0], noise.standardError()[0], 0.0);
+        assertEquals(org.mixlogit.inference.CovarianceType.GMM, r.covarianceType());
+        assertTrue(noise.estimateSd()[r.names().indexOf("sd.quality")] > 0);
+        assertTrue(r.gmm().isPresent());
     }
 }

@@ -66,4 +66,21 @@ class CsvLayoutTest {
         assertMessage(() -> CsvLayout.of(" ", "choice", "pf"), "choice-situation id");
         assertMessage(() -> CsvLayout.of("chid", "choice", "pf").withWeight(""), "weight", "blank");
     }
+
+    @Test
+    @DisplayName("the builder sets every column in one go, validates at build, and toBuilder copies")
+    void builder() {
+        CsvLayout layout = CsvLayout.builder().situation("chid").chosen("choice").attributes("pf", "cl")
+                .characteristics("income").decisionMaker("id").weight("w").alternative("alt").market("region")
+                .build();
+        assertEquals(CsvLayout.of("chid", "choice", "pf", "cl").withCharacteristics("income").withDecisionMaker("id")
+                .withWeight("w").withAlternative("alt").withMarket("region"), layout);
+        assertEquals(layout, layout.toBuilder().build());
+        assertEquals(Optional.of("north"), layout.toBuilder().market("north").build().marketColumn());
+        assertEquals(Optional.of("region"), layout.marketColumn());
+        assertMessage(() -> CsvLayout.builder().chosen("choice").attributes("pf").build(), "choice-situation id");
+        assertMessage(() -> CsvLayout.builder().situation("chid").attributes("pf").build(), "chosen indicator");
+        assertMessage(() -> CsvLayout.builder().situation("chid").chosen("choice").build(), "no attribute columns");
+        assertMessage(() -> layout.toBuilder().market("pf").build(), "'pf'", "both attribute and market");
+    }
 }

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.InferenceConfig;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
@@ -176,14 +178,16 @@ class PartitionInvarianceTest {
         ModelSpec spec = ModelSpec.builder().random("pf", Distribution.NORMAL).random("cl", Distribution.NORMAL)
                 .fixed("loc").fixed("wk").fixed("tod").fixed("seas").build();
         EstimatorConfig config = EstimatorConfig.defaults().withIntegration(DRAWS).withThreads(2)
-                .withCheckReplicates(0).withCluster("region").withCovariance(CovarianceType.CLUSTER);
+                .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0))
+                .withInference(InferenceConfig.defaults().withCluster("region")
+                        .withCovariance(CovarianceType.CLUSTER));
         EstimationResult local = new MsleEstimator(config).estimate(DATA, spec);
         EstimationResult split = new MsleEstimator(config, Backend.sharded(shards, 1)).estimate(DATA, spec);
         assertArrayEquals(local.estimates(), split.estimates(), 0.0);
         assertEquals(local.logLikelihood(), split.logLikelihood(), 0.0);
         for (CovarianceType type : new CovarianceType[] {CovarianceType.HESSIAN, CovarianceType.OPG,
                 CovarianceType.ROBUST, CovarianceType.CLUSTER}) {
-            assertArrayEquals(local.covariances().matrix(type), split.covariances().matrix(type), 0.0,
+            assertArrayEquals(local.covariances().get().matrix(type), split.covariances().get().matrix(type), 0.0,
                     type.toString());
         }
     }

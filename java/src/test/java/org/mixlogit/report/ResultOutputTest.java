@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.InferenceConfig;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
@@ -27,7 +28,8 @@ class ResultOutputTest {
     static void estimate() {
         ModelSpec spec = ModelSpec.builder().fixed("pf").random("cl", Distribution.NORMAL)
                 .random("loc", Distribution.LOGNORMAL).fixed("wk").fixed("tod").fixed("seas").build();
-        result = new MsleEstimator(EstimatorConfig.defaults().withThreads(2).withCovariance(CovarianceType.ROBUST)
+        result = new MsleEstimator(EstimatorConfig.defaults().withThreads(2)
+                .withInference(InferenceConfig.defaults().withCovariance(CovarianceType.ROBUST))
                 .withIntegration(IntegrationConfig.of(DrawType.HALTON, 30))).estimate(ExampleData.electricity(), spec);
     }
 

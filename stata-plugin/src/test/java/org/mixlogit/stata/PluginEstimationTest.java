@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.InferenceConfig;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
@@ -121,7 +122,8 @@ class PluginEstimationTest {
                 .attribute("tod", x[4]).build();
         ModelSpec spec = ModelSpec.builder().fixed("pfm").fixed("loc").fixed("wk").random("cl", Distribution.NORMAL)
                 .random("tod", Distribution.NORMAL).build();
-        return new MsleEstimator(EstimatorConfig.defaults().withThreads(1).withCovariance(CovarianceType.ROBUST)
+        return new MsleEstimator(EstimatorConfig.defaults().withThreads(1)
+                .withInference(InferenceConfig.defaults().withCovariance(CovarianceType.ROBUST))
                 .withIntegration(IntegrationConfig.of(DrawType.HALTON, 25))).estimate(d, spec);
     }
 }

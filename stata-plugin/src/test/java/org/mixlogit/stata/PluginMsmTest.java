@@ -16,10 +16,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.data.ChoiceDataBuilder;
-import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.MethodConfig;
 import org.mixlogit.estimation.MsmEstimator;
+import org.mixlogit.estimation.SearchConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
@@ -93,7 +94,7 @@ class PluginMsmTest {
                         "V" + (i + 1) + "," + (j + 1));
             }
         }
-        GmmDiagnostics g = engine.gmm();
+        GmmDiagnostics g = engine.gmm().get();
         assertEquals("msm", StataSimulator.local("jm_method"));
         assertEquals("gmm", StataSimulator.local("jm_vcetype"));
         assertEquals(Double.toString(g.objective()), StataSimulator.local("jm_gmm_criterion"));
@@ -176,9 +177,9 @@ class PluginMsmTest {
                 .random("cl", Distribution.NORMAL).build();
         MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.TWO_STEP)
                 .withInstrumentColumns(Arrays.asList(INSTRUMENTS.split(" ")));
-        EstimatorConfig config = EstimatorConfig.defaults().withThreads(1).withStartSeed(12345)
-                .withIntegration(IntegrationConfig.of(DrawType.HALTON, 20)).withMethod(EstimationMethod.MSM)
-                .withMsm(msm);
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(1)
+                .withSearch(SearchConfig.defaults().withStartSeed(12345))
+                .withIntegration(IntegrationConfig.of(DrawType.HALTON, 20)).withMethod(MethodConfig.msm(msm));
         return new MsmEstimator(config).estimate(d.build(), spec);
     }
 }

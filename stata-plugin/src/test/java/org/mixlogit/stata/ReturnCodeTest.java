@@ -1,6 +1,8 @@
 package org.mixlogit.stata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -122,6 +124,21 @@ class ReturnCodeTest {
         StataSimulator.setPollnowResult(1);
         assertEquals(1, run());
         assertTrue(StataSimulator.errorOutput().contains("--Break--"));
+    }
+
+    @Test
+    @DisplayName("1: Break ends the estimation at that iteration and leaves no b, V or results behind")
+    void breakLeavesNothing() {
+        StataSimulator.setPollnowResult(1);
+        assertEquals(1, run());
+        String log = StataSimulator.output();
+        assertTrue(log.contains("Iteration 1:"), log);
+        assertFalse(log.contains("Iteration 2:"), "no iteration after Break: " + log);
+        assertNull(StataSimulator.scalar(PluginEstimation.B_PREFIX + "1"));
+        assertNull(StataSimulator.scalar(PluginEstimation.V_PREFIX + "1_1"));
+        for (String local : PluginEstimation.RESULT_LOCALS) {
+            assertNull(StataSimulator.local(local), local);
+        }
     }
 
     @Test
