@@ -33,6 +33,8 @@ final class EstimationOptions {
     private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
             "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "method", "instruments",
             "weighting");
+    /** The engine's defaults, which an omitted field takes (the vocabulary publishes the same). */
+    private static final EstimatorConfig DEFAULTS = EstimatorConfig.defaults();
 
     private EstimationOptions() {
     }
@@ -55,18 +57,21 @@ final class EstimationOptions {
                         + ".");
             }
         }
-        IntegrationConfig integration = IntegrationConfig.of(DrawType.fromCode(text(root, "draws", "halton")),
-                integer(root, "R", 100)).withSeed(longValue(root, "seed", IntegrationConfig.DEFAULT_SEED));
+        IntegrationConfig integration = IntegrationConfig.of(
+                DrawType.fromCode(text(root, "draws", DEFAULTS.integration().type().code())),
+                integer(root, "R", DEFAULTS.integration().draws()))
+                .withSeed(longValue(root, "seed", IntegrationConfig.DEFAULT_SEED));
         if (root.has("burn")) {
             integration = integration.withBurn(integer(root, "burn", 0));
         }
-        OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(text(root, "optimizer", "bfgs")))
-                .withMaxIterations(integer(root, "maxIterations", 1000));
+        OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(text(root, "optimizer",
+                DEFAULTS.optimizer().algorithm().code())))
+                .withMaxIterations(integer(root, "maxIterations", DEFAULTS.optimizer().maxIterations()));
         EstimatorConfig config = EstimatorConfig.defaults().withIntegration(integration).withOptimizer(optimizer)
-                .withStarts(integer(root, "starts", 1))
-                .withCovariance(CovarianceType.fromCode(text(root, "vce", "hessian")))
+                .withStarts(integer(root, "starts", DEFAULTS.starts()))
+                .withCovariance(CovarianceType.fromCode(text(root, "vce", DEFAULTS.covariance().code())))
                 .withThreads(integer(root, "threads", Runtime.getRuntime().availableProcessors()))
-                .withLevel(number(root, "level", 95));
+                .withLevel(number(root, "level", DEFAULTS.level()));
         if (root.has("seed")) {
             config = config.withStartSeed(longValue(root, "seed", 0));
         }
@@ -92,7 +97,7 @@ final class EstimationOptions {
     }
 
     private static EstimatorConfig method(JsonNode root, EstimatorConfig config) {
-        EstimationMethod method = EstimationMethod.fromCode(text(root, "method", "msle"));
+        EstimationMethod method = EstimationMethod.fromCode(text(root, "method", DEFAULTS.method().code()));
         if (method != EstimationMethod.MSM) {
             for (String msmOnly : new String[] {"instruments", "weighting"}) {
                 if (root.hasNonNull(msmOnly)) {
@@ -102,7 +107,8 @@ final class EstimationOptions {
             }
             return config.withMethod(method);
         }
-        MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(text(root, "weighting", "two-step")));
+        MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(text(root, "weighting",
+                DEFAULTS.msm().weighting().code())));
         JsonNode z = root.get("instruments");
         if (z != null && !z.isNull()) {
             if (z.isTextual()) {
