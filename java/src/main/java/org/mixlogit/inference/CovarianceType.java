@@ -72,7 +72,7 @@ public enum CovarianceType {
         }
         StringJoiner codes = new StringJoiner(", ");
         for (CovarianceType t : values()) {
-            codes.add(t.code + " (" + t.label + ")");
+            codes.add(t.code);
         }
         throw new InvalidSpecificationException("Unknown covariance type '" + code + "': use one of " + codes + ".");
     }
