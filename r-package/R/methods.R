@@ -5,16 +5,7 @@ coef.mixlogit <- function(object, ...) {
 }
 
 vcov.mixlogit <- function(object, type = object$vce, ...) {
-  type <- check_choice(type, "type", c("hessian", "opg", "robust", "cluster", "gmm"))
-  msm <- identical(object$method, "msm")
-  if (msm && type %in% c("hessian", "opg")) {
-    arg_error("`type` is \"", type, "\", but a method-of-simulated-moments estimate has no likelihood Hessian or",
-              " scores: use \"gmm\" (the GMM sandwich), \"robust\" (the same) or \"cluster\".")
-  }
-  if (!msm && type == "gmm") {
-    arg_error("`type` is \"gmm\", the sandwich of the method of simulated moments, but this fit is by maximum",
-              " simulated likelihood: use \"hessian\", \"opg\", \"robust\" or \"cluster\".")
-  }
+  type <- check_vce(type, object$method, name = "type")
   object$covariance[[type]]
 }
 

@@ -67,7 +67,7 @@ design_matrix <- function(formula, data) {
 # are not already among its columns (the engine takes instruments from the attributes; the model uses only the
 # columns its specification names).
 attribute_columns <- function(x, data, instruments) {
-  extra <- setdiff(instruments, c("optimal", "default"))
+  extra <- setdiff(instruments, instrument_keywords())
   for (column in intersect(extra, colnames(x))) {
     if (!isTRUE(all.equal(as.numeric(data[[column]]), unname(x[, column]), tolerance = 0))) {
       arg_error("Instrument \"", column, "\" is both a column of `data` and a different column of the model",
@@ -158,7 +158,7 @@ options_json <- function(a) {
               sprintf("\"threads\": %d", a$threads), sprintf("\"level\": %.17g", 100 * a$level),
               sprintf("\"method\": %s", json_string(a$method)))
   if (a$method == "msm") {
-    instruments <- if (length(a$instruments) == 1L && a$instruments %in% c("optimal", "default")) {
+    instruments <- if (length(a$instruments) == 1L && a$instruments %in% instrument_keywords()) {
       json_string(a$instruments)
     } else {
       json_strings(a$instruments)
@@ -180,7 +180,7 @@ collect_fit <- function(fit, a) {
   names <- rJava::.jcall(fit, "[S", "names")
   p <- length(names)
   estimates <- stats::setNames(call_d("estimates"), names)
-  types <- c(hessian = "hessian", opg = "opg", robust = "robust", cluster = "cluster", gmm = "gmm")
+  types <- stats::setNames(vocabulary_codes("vce"), vocabulary_codes("vce"))
   covariance <- lapply(types, function(t) {
     matrix(call_d("covariance", t), p, p, dimnames = list(names, names))
   })

@@ -1,7 +1,6 @@
-# All argument validation of mixlogit(), in one place, before any Java call.
-
-distribution_codes <- c("n", "ln", "t", "u", "cn", "tn")
-draw_types <- c("halton", "shalton", "mlhs", "sobol", "random", "gh", "sparse", "sparse-gk", "sparse-gh", "agh")
+# All argument validation of mixlogit(), in one place, before the estimation is called. The lists of valid codes
+# (distributions, draw types, optimizers, covariance types, methods, weightings) and the defaults are the engine's
+# own, read once per session (vocabulary.R).
 
 check_flag <- function(x, name) {
   if (!is.logical(x) || length(x) != 1L || is.na(x)) {
@@ -17,12 +16,13 @@ check_count <- function(x, name, min = 1) {
   as.integer(x)
 }
 
-check_choice <- function(x, name, choices) {
+# One of `choices` (the codes listed in messages) or of `words` (every accepted word: the codes and their aliases).
+check_choice <- function(x, name, choices, words = choices) {
   if (!is.character(x) || length(x) < 1L || is.na(x[1L])) {
     arg_error("`", name, "` must be one of ", paste0('"', choices, '"', collapse = ", "), ".")
   }
   x <- x[1L]
-  if (!x %in% choices) {
+  if (!x %in% words) {
     arg_error("`", name, "` is \"", x, "\": use one of ", paste0('"', choices, '"', collapse = ", "), ".")
   }
   x
@@ -68,10 +68,11 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
     if (!is.character(rpar) || is.null(names(rpar)) || any(names(rpar) == "")) {
       arg_error("`rpar` must be a named character vector such as c(pf = \"n\", cl = \"ln\").")
     }
-    bad <- rpar[!rpar %in% distribution_codes]
+    codes <- distribution_codes()
+    bad <- rpar[!rpar %in% codes]
     if (length(bad) > 0L) {
       arg_error("`rpar` gives distribution \"", bad[1L], "\" for ", names(bad)[1L], ": use one of ",
-                paste(distribution_codes, collapse = ", "), ".")
+                paste(codes, collapse = ", "), ".")
     }
     if (anyDuplicated(names(rpar))) {
       arg_error("`rpar` names ", names(rpar)[anyDuplicated(names(rpar))], " twice.")
@@ -105,15 +106,15 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
       arg_error("`heterogeneity` names column \"", unknown[1L], "\", which is not in `data`.")
     }
   }
-  draws <- check_choice(draws, "draws", draw_types)
+  draws <- check_choice(draws, "draws", draw_types(), vocabulary_words("draws"))
   R <- check_count(R, "R")
   if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
     arg_error("`seed` must be a whole number.")
   }
   if (!is.null(burn)) burn <- check_count(burn, "burn", min = 0)
   starts <- check_count(starts, "starts")
-  optimizer <- check_choice(optimizer, "optimizer", c("bfgs", "lbfgs", "bhhh"))
-  method <- check_choice(method, "method", c("msle", "msm"))
+  optimizer <- check_choice(optimizer, "optimizer", vocabulary_codes("optimizers"))
+  method <- check_choice(method, "method", vocabulary_codes("methods"))
   msm <- check_msm(method, instruments, weighting, data)
   vce <- check_vce(vce, method)
   cluster <- check_column(cluster, "cluster", data)
@@ -138,20 +139,21 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
        instruments = msm$instruments, weighting = msm$weighting)
 }
 
-# The covariance type: NULL is the Hessian for MSLE and the GMM sandwich for MSM; the likelihood types (Hessian,
-# OPG) do not exist for an MSM estimate and the GMM sandwich not for an MSLE one.
-check_vce <- function(vce, method) {
+# The covariance type, one the estimate of `method` has (the engine's list: the likelihood types, Hessian and
+# OPG, do not exist for an MSM estimate and the GMM sandwich not for an MSLE one); NULL is the method's default
+# (the Hessian for MSLE, the GMM sandwich for MSM). `name` is the argument named in messages.
+check_vce <- function(vce, method, name = "vce") {
   if (is.null(vce)) {
-    return(if (method == "msm") "gmm" else "hessian")
+    return(default_vce(method))
   }
-  vce <- check_choice(vce, "vce", c("hessian", "opg", "robust", "cluster", "gmm"))
-  if (method == "msm" && vce %in% c("hessian", "opg")) {
-    arg_error("`vce` is \"", vce, "\", but a method-of-simulated-moments estimate has no likelihood Hessian or",
-              " scores: use \"gmm\" (the GMM sandwich, the default), \"robust\" (the same) or \"cluster\".")
-  }
-  if (method == "msle" && vce == "gmm") {
-    arg_error("`vce` is \"gmm\", the sandwich of the method of simulated moments: set method = \"msm\", or use",
-              " \"hessian\", \"opg\", \"robust\" or \"cluster\".")
+  vce <- check_choice(vce, name, vocabulary_codes("vce"))
+  allowed <- vce_codes(method)
+  if (!vce %in% allowed) {
+    having <- Filter(function(m) vce %in% vce_codes(m), vocabulary_codes("methods"))
+    arg_error("`", name, "` is \"", vce, "\", which an estimate by method = \"", method, "\" does not have (it is",
+              " for ", paste0("method = \"", having, "\"", collapse = " or "), "): use one of ",
+              paste0('"', allowed, '"', collapse = ", "),
+              if (name == "vce") paste0(" (default \"", default_vce(method), "\")"), ".")
   }
   vce
 }
@@ -167,14 +169,20 @@ check_msm <- function(method, instruments, weighting, data) {
     }
     return(list(instruments = NULL, weighting = NULL))
   }
-  weighting <- if (is.null(weighting)) "two-step" else check_choice(weighting, "weighting", c("two-step", "one-step"))
+  defaults <- engine_defaults()
+  weighting <- if (is.null(weighting)) {
+    defaults$weighting
+  } else {
+    check_choice(weighting, "weighting", vocabulary_codes("weighting"))
+  }
   if (is.null(instruments)) {
-    instruments <- "optimal"
+    instruments <- defaults$instruments
   }
+  keywords <- instrument_keywords()
   if (!is.character(instruments) || length(instruments) == 0L || anyNA(instruments) || any(instruments == "")) {
-    arg_error("`instruments` must be \"optimal\", \"default\" or a character vector of columns of `data`.")
+    arg_error("`instruments` must be ", paste0('"', keywords, '"', collapse = ", "),
+              " or a character vector of columns of `data`.")
   }
-  keywords <- c("optimal", "default")
   if (length(instruments) == 1L && instruments %in% keywords) {
     return(list(instruments = instruments, weighting = weighting))
   }

@@ -39,61 +39,31 @@ program define Estimate, eclass
         display as error "option corr needs random coefficients in rand() or ln()"
         exit 198
     }
-    if ("`draws'" == "") local draws "halton"
-    if (!inlist("`draws'", "halton", "shalton", "mlhs", "sobol", "random", "gh", "sparse", "sparse-gk", "sparse-gh") ///
-        & "`draws'" != "agh") {
-        display as error "draws(`draws') is not allowed; use halton, shalton, mlhs, sobol, random, gh, sparse, sparse-gh or agh"
-        exit 198
-    }
-    if ("`technique'" == "") local technique "bfgs"
-    if (!inlist("`technique'", "bfgs", "lbfgs", "bhhh")) {
-        display as error "technique(`technique') is not allowed; use bfgs, lbfgs or bhhh"
-        exit 198
-    }
-    * estimator(msm): instruments() and weighting() belong to it; instrument variables are marked out like the others
-    if ("`estimator'" == "") local estimator "msle"
-    if (!inlist("`estimator'", "msle", "msm")) {
-        display as error "estimator(`estimator') is not allowed; use msle or msm"
-        exit 198
-    }
-    if ("`estimator'" != "msm") {
-        foreach opt in instruments weighting {
-            if (`"``opt''"' != "") {
-                display as error "option `opt'() is only allowed with estimator(msm)"
-                exit 198
-            }
-        }
-    }
-    local instvars ""
-    if ("`estimator'" == "msm") {
-        if ("`weighting'" == "") local weighting "twostep"
-        if (!inlist("`weighting'", "onestep", "twostep")) {
-            display as error "weighting(`weighting') is not allowed; use onestep or twostep"
-            exit 198
-        }
-        if ("`instruments'" == "") local instruments "optimal"
-        if (!inlist("`instruments'", "optimal", "default")) {
-            capture unab instvars : `instruments'
-            if (_rc) {
-                display as error "instruments(`instruments'): variable not found; name numeric variables, or use optimal or default"
-                exit 111
-            }
-            confirm numeric variable `instvars'
-            local instruments "`instvars'"
-        }
-    }
+    * the option words are judged by the engine against its vocabulary (the lists live only there): the plugin
+    * fills in the engine's defaults and writes back the words to use and store; an unknown word, an option of
+    * estimator(msm) without it or a vce() the estimator does not have is error 198, with a message that names
+    * the option and lists its valid words
     gettoken vcetype clustvar : vce
-    if ("`vcetype'" == "") local vcetype = cond("`estimator'" == "msm", "gmm", "oim")
-    if ("`estimator'" == "msm" & !inlist("`vcetype'", "gmm", "robust", "cluster")) {
-        display as error "vce(`vce') is not allowed with estimator(msm); use gmm, robust or cluster varname"
-        exit 198
-    }
-    if ("`estimator'" == "msle" & !inlist("`vcetype'", "oim", "opg", "robust", "cluster")) {
-        display as error "vce(`vce') is not allowed; use oim, opg, robust or cluster varname"
-        exit 198
+    local jm_draws "`draws'"
+    local jm_technique "`technique'"
+    local jm_estimator "`estimator'"
+    local jm_vce "`vcetype'"
+    local jm_weighting "`weighting'"
+    local jm_instruments `"`instruments'"'
+    javacall org.mixlogit.stata.JMixlogit options, jars(jmixlogit.jar)
+    * instrument variables (estimator(msm) with a varlist) are marked out like the model's
+    local instvars ""
+    if ("`jm_instvars'" != "") {
+        capture unab instvars : `jm_instvars'
+        if (_rc) {
+            display as error "instruments(`instruments'): variable not found; name numeric variables, or a keyword (see help jmixlogit)"
+            exit 111
+        }
+        confirm numeric variable `instvars'
+        local jm_instruments "`instvars'"
     }
     local clustvar = strtrim("`clustvar'")
-    if ("`vcetype'" == "cluster" & "`clustvar'" != "") confirm numeric variable `clustvar'
+    if ("`jm_vce'" == "cluster" & "`clustvar'" != "") confirm numeric variable `clustvar'
     if (`nrep' < 1 | `starts' < 1 | `threads' < 0) {
         display as error "nrep(), starts() must be positive and threads() nonnegative"
         exit 198
@@ -147,21 +117,15 @@ program define Estimate, eclass
     local jm_weight = cond("`weight'" != "", "`w'", "")
     local jm_wtype "`weight'"
     local jm_nrep "`nrep'"
-    local jm_draws "`draws'"
     local jm_seed "`seed'"
     local jm_burn "`burn'"
     local jm_starts "`starts'"
-    local jm_technique "`technique'"
     local jm_iterate "`iterate'"
-    local jm_vce = cond("`vcetype'" == "oim", "hessian", "`vcetype'")
     local jm_cluster "`clustvar'"
     local jm_threads "`threads'"
     local jm_level "`level'"
     local jm_alternatives "`alternatives'"
     local jm_market "`market'"
-    local jm_estimator "`estimator'"
-    local jm_instruments "`instruments'"
-    local jm_weighting "`weighting'"
     local jm_from ""
     if ("`from'" != "") {
         forvalues j = 1/`=colsof(`from')' {
@@ -201,10 +165,10 @@ program define Estimate, eclass
     ereturn scalar iterations = `jm_iterations'
     ereturn scalar nrep = `nrep'
     ereturn scalar level = `level'
-    ereturn local draws "`draws'"
+    ereturn local draws "`jm_draws'"
     ereturn local estimator "`jm_method'"
     * MSM: the engine's covariance (the GMM sandwich, or robust/cluster) and diagnostics; . where undefined
-    ereturn local vce = cond("`jm_method'" == "msm", "`jm_vcetype'", "`vcetype'")
+    ereturn local vce = cond("`jm_method'" == "msm", "`jm_vcetype'", "`jm_vce'")
     if ("`jm_method'" == "msm") {
         ereturn scalar gmm_criterion = `jm_gmm_criterion'
         ereturn scalar J = `jm_J'
@@ -215,8 +179,8 @@ program define Estimate, eclass
         ereturn local vcetype = cond("`jm_vcetype'" == "gmm", "GMM", "Robust")
         ereturn local instruments "`jm_instrument_names'"
     }
-    if ("`vcetype'" == "cluster") ereturn local clustvar = cond("`clustvar'" != "", "`clustvar'", "`panelvar'")
-    ereturn local technique "`technique'"
+    if ("`jm_vce'" == "cluster") ereturn local clustvar = cond("`clustvar'" != "", "`clustvar'", "`panelvar'")
+    ereturn local technique "`jm_technique'"
     ereturn local group "`group'"
     ereturn local id "`id'"
     ereturn local alternatives "`alternatives'"

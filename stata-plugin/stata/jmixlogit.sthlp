@@ -156,6 +156,16 @@ clustered by {it:clustvar} ({cmd:cluster}).
 {phang}
 {opt level(#)}; see {helpb estimation options##level():[R] estimation options}.
 
+{pstd}
+The words of {opt draws()}, {opt technique()}, {opt estimator()}, {opt vce()} and {opt weighting()}, the
+instrument keywords of {opt instruments()}, and the defaults of {opt draws()}, {opt nrep()}, {opt seed()},
+{opt starts()}, {opt technique()}, {opt iterate()} and {opt level()} are the engine's own (its vocabulary, the
+same lists as the R package's and the command-line tool's {cmd:./mixlogit vocabulary}); the ado-file keeps no
+copies. An unknown word, {opt instruments()} or {opt weighting()} without {cmd:estimator(msm)}, or a {opt vce()}
+the estimator does not have, is error 198 with a message that names the option and lists the valid words; an
+instrument variable that does not exist is error 111. After {cmd:javacall org.mixlogit.stata.JMixlogit version,}
+{cmd:jars(jmixlogit.jar)} the local {cmd:jm_vocabulary} holds the vocabulary as JSON.
+
 
 {marker examples}{...}
 {title:Examples}

@@ -36,6 +36,8 @@ final class EstimationOptions {
     private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
             "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "method", "instruments",
             "weighting");
+    /** The engine's defaults, which an omitted field takes (the vocabulary publishes the same). */
+    private static final EstimatorConfig DEFAULTS = EstimatorConfig.defaults();
 
     private EstimationOptions() {
     }
@@ -58,21 +60,25 @@ final class EstimationOptions {
                         + ".");
             }
         }
-        IntegrationConfig integration = IntegrationConfig.of(DrawType.fromCode(text(root, "draws", "halton")),
-                integer(root, "R", 100)).withSeed(longValue(root, "seed", IntegrationConfig.DEFAULT_SEED));
+        IntegrationConfig integration = IntegrationConfig.of(
+                DrawType.fromCode(text(root, "draws", DEFAULTS.integration().type().code())),
+                integer(root, "R", DEFAULTS.integration().draws()))
+                .withSeed(longValue(root, "seed", IntegrationConfig.DEFAULT_SEED));
         if (root.has("burn")) {
             integration = integration.withBurn(integer(root, "burn", 0));
         }
-        OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(text(root, "optimizer", "bfgs")))
-                .withMaxIterations(integer(root, "maxIterations", 1000));
-        SearchConfig search = SearchConfig.defaults().withOptimizer(optimizer).withStarts(integer(root, "starts", 1));
+        OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(text(root, "optimizer",
+                DEFAULTS.search().optimizer().algorithm().code())))
+                .withMaxIterations(integer(root, "maxIterations", DEFAULTS.search().optimizer().maxIterations()));
+        SearchConfig search = SearchConfig.defaults().withOptimizer(optimizer)
+                .withStarts(integer(root, "starts", DEFAULTS.search().starts()));
         if (root.has("seed")) {
             search = search.withStartSeed(longValue(root, "seed", 0));
         }
         InferenceConfig inference = InferenceConfig.defaults()
-                .withCovariance(CovarianceType.fromCode(text(root, "vce", "hessian")))
+                .withCovariance(CovarianceType.fromCode(text(root, "vce", DEFAULTS.inference().covariance().code())))
                 .withCluster(text(root, "cluster", null))
-                .withLevel(number(root, "level", 95));
+                .withLevel(number(root, "level", DEFAULTS.inference().level()));
         if (root.hasNonNull("start")) {
             JsonNode s = root.get("start");
             if (!s.isArray()) {
@@ -94,7 +100,7 @@ final class EstimationOptions {
     }
 
     private static MethodConfig method(JsonNode root) {
-        EstimationMethod method = EstimationMethod.fromCode(text(root, "method", "msle"));
+        EstimationMethod method = EstimationMethod.fromCode(text(root, "method", DEFAULTS.method().type().code()));
         if (method != EstimationMethod.MSM) {
             for (String msmOnly : new String[] {"instruments", "weighting"}) {
                 if (root.hasNonNull(msmOnly)) {
@@ -104,7 +110,8 @@ final class EstimationOptions {
             }
             return MethodConfig.of(method);
         }
-        MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(text(root, "weighting", "two-step")));
+        MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(text(root, "weighting",
+                DEFAULTS.method().msm().weighting().code())));
         JsonNode z = root.get("instruments");
         if (z != null && !z.isNull()) {
             if (z.isTextual()) {

@@ -48,6 +48,12 @@ final class EstimateCommand {
             "threads", "json", "spec", "level", "points", "conf-level", "max-iterations", "integration-check",
             "reestimate", "method", "instruments", "weighting", "alt", "market"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
+    /** Gauss-Hermite points per dimension (gh, agh) unless --points or --R says otherwise. */
+    static final int DEFAULT_POINTS = 10;
+    /** Sparse-grid accuracy level (sparse, sparse-gh) unless --level or --R says otherwise. */
+    static final int DEFAULT_LEVEL = 5;
+    /** The engine's defaults, which an omitted option takes (the same as the bridge's and the vocabulary's). */
+    private static final EstimatorConfig DEFAULTS = EstimatorConfig.defaults();
 
     private EstimateCommand() {
     }
@@ -56,11 +62,11 @@ final class EstimateCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options o = Options.parse(args, OPTIONS, FLAGS);
         if (o.flag("help")) {
-            out.print(Help.ESTIMATE);
+            out.print(Help.estimate());
             return 0;
         }
         ModelSpec spec = spec(o);
-        CovarianceChoice vce = CovarianceChoice.parse(o.get("vce", "hessian"));
+        CovarianceChoice vce = CovarianceChoice.parse(o.get("vce", DEFAULTS.inference().covariance().code()));
         EstimatorConfig config = config(o, vce);
         CsvLayout layout = layout(o, spec, vce.cluster, config.method().msm().columns());
         Path file = Paths.get(o.required("data", "the CSV file with one row per alternative per situation"));
@@ -167,20 +173,22 @@ final class EstimateCommand {
     }
 
     private static EstimatorConfig config(Options o, CovarianceChoice vce) {
-        DrawType type = DrawType.fromCode(o.get("draws", "halton"));
+        DrawType type = DrawType.fromCode(o.get("draws", DEFAULTS.integration().type().code()));
         IntegrationConfig integration = IntegrationConfig.of(type, ruleSize(o, type))
                 .withSeed(o.longValue("seed", IntegrationConfig.DEFAULT_SEED));
         if (o.has("burn")) {
             integration = integration.withBurn(o.integer("burn", 0, 0));
         }
-        OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(o.get("optimizer", "bfgs")))
-                .withMaxIterations(o.integer("max-iterations", 1000, 1));
-        SearchConfig search = SearchConfig.defaults().withOptimizer(optimizer).withStarts(o.integer("starts", 1, 1));
+        OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(o.get("optimizer",
+                DEFAULTS.search().optimizer().algorithm().code())))
+                .withMaxIterations(o.integer("max-iterations", DEFAULTS.search().optimizer().maxIterations(), 1));
+        SearchConfig search = SearchConfig.defaults().withOptimizer(optimizer)
+                .withStarts(o.integer("starts", DEFAULTS.search().starts(), 1));
         if (o.has("seed")) {
             search = search.withStartSeed(o.longValue("seed", 0));
         }
         InferenceConfig inference = InferenceConfig.defaults().withCovariance(vce.type).withCluster(vce.cluster)
-                .withLevel(o.number("conf-level", 95));
+                .withLevel(o.number("conf-level", DEFAULTS.inference().level()));
         DiagnosticsConfig diagnostics = DiagnosticsConfig.defaults()
                 .withCheckReplicates(o.integer("integration-check", 5, 0))
                 .withReestimations(o.integer("reestimate", 0, 0));
@@ -192,7 +200,7 @@ final class EstimateCommand {
 
     /** --method msle|msm with --instruments optimal|default|COL,COL and --weighting one-step|two-step. */
     static MethodConfig method(Options o) {
-        EstimationMethod method = EstimationMethod.fromCode(o.get("method", "msle"));
+        EstimationMethod method = EstimationMethod.fromCode(o.get("method", DEFAULTS.method().type().code()));
         if (method != EstimationMethod.MSM) {
             for (String msmOnly : new String[] {"instruments", "weighting"}) {
                 if (o.has(msmOnly)) {
@@ -206,7 +214,8 @@ final class EstimateCommand {
             throw new UsageException("--reestimate is for --method msle; for MSM use ./mixlogit montecarlo to study"
                     + " simulation noise.");
         }
-        MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(o.get("weighting", "two-step")));
+        MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(o.get("weighting",
+                DEFAULTS.method().msm().weighting().code())));
         List<String> instruments = o.list("instruments");
         if (o.has("instruments") && instruments.isEmpty()) {
             throw new UsageException("--instruments needs optimal, default or a comma-separated list of columns.");
@@ -238,12 +247,12 @@ final class EstimateCommand {
                     + " confidence level is --conf-level.");
         }
         if (points) {
-            return o.integer("points", o.integer("R", 10, 1), 1);
+            return o.integer("points", o.integer("R", DEFAULT_POINTS, 1), 1);
         }
         if (level) {
-            return o.integer("level", o.integer("R", 5, 1), 1);
+            return o.integer("level", o.integer("R", DEFAULT_LEVEL, 1), 1);
         }
-        return o.integer("R", 100, 1);
+        return o.integer("R", DEFAULTS.integration().draws(), 1);
     }
 
     /** --vce hessian|opg|robust|cluster[:COLUMN]. */

@@ -1,6 +1,16 @@
 package org.mixlogit.cli;
 
-/** The help texts. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.mixlogit.bridge.Vocabulary;
+
+/** The help texts; the codes and defaults they list are the engine's {@link Vocabulary}. */
 final class Help {
     static final String MAIN = String.join("\n",
             "mixlogit: mixed (random-coefficients) logit estimation",
@@ -16,6 +26,9 @@ final class Help {
             "      Time one log-likelihood + gradient evaluation of the example model.",
             "  ./mixlogit rules [--quick]",
             "      Compare integration rules (draws, Gauss-Hermite, sparse grids) on Fishing and Electricity.",
+            "  ./mixlogit vocabulary",
+            "      The engine's lists of codes (distributions, draw types, optimizers, covariance types, methods,",
+            "      weightings, instruments) and the defaults of the estimation options, as JSON.",
             "  ./mixlogit montecarlo [--replications N] [--R 10,25,100,500] [--designs cross-section,panel]",
             "      Monte Carlo study of simulation bias: MSLE and MSM with optimal instruments on data simulated",
             "      from known parameters; prints bias, sd and 95% coverage (see montecarlo --help).",
@@ -23,64 +36,67 @@ final class Help {
             "Exit codes: 0 converged, 1 not converged, 2 bad command line, 3 bad data or model.",
             "");
 
-    static final String ESTIMATE = String.join("\n",
-            "Usage: ./mixlogit estimate --data FILE.csv --choice COL --group COL [options]",
-            "",
-            "Data (long format: one row per alternative per choice situation):",
-            "  --data FILE.csv        CSV file with a header row",
-            "  --choice COL           0/1 column, 1 for the chosen alternative",
-            "  --group COL            choice-situation id column",
-            "  --id COL               decision-maker id column: a panel, one draw of beta per decision-maker",
-            "  --weights COL          weight column, constant within each decision-maker",
-            "  --alt COL              alternative id column (numbers or text): post-estimation aggregates by it",
-            "  --market COL           market column (constant within a situation): post-estimation aggregates",
-            "                         shares, elasticities and diversion per market",
-            "",
-            "Model (or --spec FILE.json, the shared JSON specification):",
-            "  --fixed a,b            attributes with fixed coefficients",
-            "  --random pf=n,cl=ln    random coefficients: n normal, ln lognormal, t triangular, u uniform,",
-            "                         cn censored normal at 0, tn truncated normal at 0",
-            "  --correlated a,b       correlated normal random coefficients, lower Cholesky factor",
-            "  --heterogeneity cl=income+age   characteristics shifting a random coefficient's mean",
-            "",
-            "Integration and estimation:",
-            "  --draws TYPE           halton (default), shalton (scrambled Halton), mlhs, sobol, random,",
-            "                         gh (Gauss-Hermite product rule), sparse (Heiss-Winschel sparse grid of",
-            "                         nested Genz-Keister rules; also sparse-gk), sparse-gh (sparse grid of",
-            "                         Gauss-Hermite rules), agh (adaptive Gauss-Hermite: nodes at each person's",
-            "                         posterior mode)",
-            "  --R N                  draws per decision-maker (default 100)",
-            "  --points P             gh, agh: Gauss-Hermite points per dimension (default 10)",
-            "  --level L              sparse, sparse-gh: accuracy level 1-25, exact to total degree 2L-1",
-            "                         (default 5); the number of nodes is reported",
-            "  --seed S               seed of the draws and of the extra starts",
-            "  --burn B               sequence elements skipped (default 100 for halton, else 0)",
-            "  --starts K             K starts: the default plus K-1 seeded perturbations (default 1)",
-            "  --optimizer NAME       bfgs (default), lbfgs, bhhh",
-            "  --max-iterations N     default 1000",
-            "  --vce TYPE             hessian (default), opg, robust, cluster (by decision-maker) or",
-            "                         cluster:COL (a column constant within decision-makers); gmm for msm",
-            "                         (the default there: GMM sandwich clustered by decision-maker)",
-            "",
-            "Method of simulated moments (consistent with a fixed number of draws):",
-            "  --method NAME          msle (default: maximum simulated likelihood) or msm",
-            "  --instruments LIST     msm instruments: optimal (default: scores d log s/d theta at a first-step",
-            "                         MSLE estimate, simulated with independent draws), default (attributes,",
-            "                         squares, interactions with heterogeneity characteristics), or columns",
-            "                         of the data, e.g. price,quality,price2",
-            "  --weighting W          msm: two-step (default, efficient GMM; J test when over-identified)",
-            "                         or one-step (identity weighting)",
-            "  --conf-level C         confidence level in percent (default 95)",
-            "  --threads T            worker threads (default: all processors)",
-            "  --integration-check K  after estimating, re-evaluate the log-likelihood with K independent draw",
-            "                         sets and with 4x the draws, and report the spread (default 5; 0 skips)",
-            "  --reestimate K         re-estimate with K independent draw sets and report each estimate's and",
-            "                         standard error's simulation sd beside its standard error (K >= 2)",
-            "",
-            "Output:",
-            "  --json OUT             also write the results as JSON (post-estimation reads it with --from)",
-            "  --quiet                no progress lines on standard error",
-            "");
+    /** Column of the option descriptions, and the width they wrap at. */
+    private static final int DESCRIPTION_COLUMN = 25;
+    private static final int WIDTH = 105;
+
+    /** The help of {@code estimate}: its lists of codes and its defaults are the engine's {@link Vocabulary}. */
+    static String estimate() {
+        Vocabulary v = Vocabulary.engine();
+        StringBuilder b = new StringBuilder();
+        lines(b,
+                "Usage: ./mixlogit estimate --data FILE.csv --choice COL --group COL [options]",
+                "",
+                "Data (long format: one row per alternative per choice situation):");
+        option(b, "--data FILE.csv", "CSV file with a header row");
+        option(b, "--choice COL", "0/1 column, 1 for the chosen alternative");
+        option(b, "--group COL", "choice-situation id column");
+        option(b, "--id COL", "decision-maker id column: a panel, one draw of beta per decision-maker");
+        option(b, "--weights COL", "weight column, constant within each decision-maker");
+        option(b, "--alt COL", "alternative id column (numbers or text): post-estimation aggregates by it");
+        option(b, "--market COL", "market column (constant within a situation): post-estimation aggregates"
+                + " shares, elasticities and diversion per market");
+        lines(b, "", "Model (or --spec FILE.json, the shared JSON specification):");
+        option(b, "--fixed a,b", "attributes with fixed coefficients");
+        option(b, "--random pf=n,cl=ln", "random coefficients: " + randomDistributions(v));
+        option(b, "--correlated a,b", "correlated normal random coefficients, lower Cholesky factor");
+        option(b, "--heterogeneity cl=income+age", "characteristics shifting a random coefficient's mean");
+        lines(b, "", "Integration and estimation:");
+        option(b, "--draws TYPE", described(v, "draws", text(v, "draws")));
+        option(b, "--R N", "draws per decision-maker (default " + text(v, "R") + ")");
+        option(b, "--points P", codesWith(v, "draws", "size", "points") + ": Gauss-Hermite points per dimension"
+                + " (default " + EstimateCommand.DEFAULT_POINTS + ")");
+        option(b, "--level L", codesWith(v, "draws", "size", "level") + ": accuracy level 1-25, exact to total"
+                + " degree 2L-1 (default " + EstimateCommand.DEFAULT_LEVEL + "); the number of nodes is reported");
+        option(b, "--seed S", "seed of the draws and of the extra starts (default " + text(v, "seed") + ")");
+        option(b, "--burn B", "sequence elements skipped (default " + burns(v) + ")");
+        option(b, "--starts K", "K starts: the default plus K-1 seeded perturbations (default " + text(v, "starts")
+                + ")");
+        option(b, "--optimizer NAME", described(v, "optimizers", text(v, "optimizer")));
+        option(b, "--max-iterations N", "default " + text(v, "maxIterations"));
+        option(b, "--vce TYPE", covariances(v) + "; cluster:COL clusters by a column constant within"
+                + " decision-makers (cluster alone: by decision-maker)");
+        lines(b, "", "Method of simulated moments (consistent with a fixed number of draws):");
+        option(b, "--method NAME", codes(v, "methods", text(v, "method")) + " (msle: maximum simulated likelihood;"
+                + " msm: method of simulated moments)");
+        option(b, "--instruments LIST", "msm instruments: " + keywords(v, text(v, "instruments"))
+                + ", or columns of the data, e.g. price,quality,price2 (optimal: scores d log s/d theta at a first-step MSLE estimate, simulated with independent"
+                + " draws; default: attributes, squares, interactions with heterogeneity characteristics)");
+        option(b, "--weighting W", "msm: " + codes(v, "weighting", text(v, "weighting")) + " (two-step: efficient"
+                + " GMM, J test when over-identified; one-step: identity weighting)");
+        option(b, "--conf-level C", "confidence level in percent (default " + text(v, "level") + ")");
+        option(b, "--threads T", "worker threads (default: all processors)");
+        option(b, "--integration-check K", "after estimating, re-evaluate the log-likelihood with K independent draw"
+                + " sets and with 4x the draws, and report the spread (default 5; 0 skips)");
+        option(b, "--reestimate K", "re-estimate with K independent draw sets and report each estimate's and"
+                + " standard error's simulation sd beside its standard error (K >= 2)");
+        lines(b, "", "Output:");
+        option(b, "--json OUT", "also write the results as JSON (post-estimation reads it with --from)");
+        option(b, "--quiet", "no progress lines on standard error");
+        lines(b, "", "The lists of codes and the defaults are the engine's: ./mixlogit vocabulary prints them as JSON.",
+                "");
+        return b.toString();
+    }
 
     static final String POSTESTIMATION = String.join("\n",
             "Usage: ./mixlogit COMMAND --from RESULT.json [options]",
@@ -134,5 +150,150 @@ final class Help {
             "");
 
     private Help() {
+    }
+
+    private static void lines(StringBuilder b, String... lines) {
+        for (String line : lines) {
+            b.append(line).append('\n');
+        }
+    }
+
+    /** "  --name ARG" and the description from column 25, wrapped at the width. */
+    private static void option(StringBuilder b, String name, String description) {
+        StringBuilder line = new StringBuilder("  ").append(name);
+        line.append(' ');
+        while (line.length() < DESCRIPTION_COLUMN) {
+            line.append(' ');
+        }
+        int start = line.length();
+        for (String word : description.split(" ")) {
+            if (line.length() > start && line.length() + 1 + word.length() > WIDTH) {
+                b.append(line).append('\n');
+                line.setLength(0);
+                while (line.length() < DESCRIPTION_COLUMN) {
+                    line.append(' ');
+                }
+                start = line.length();
+            }
+            if (line.length() > start) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        b.append(line).append('\n');
+    }
+
+    /** A default of the vocabulary as the user types it (95, not 95.0). */
+    private static String text(Vocabulary v, String name) {
+        JsonNode d = v.defaultValue(name);
+        if (d.isNumber() && d.asDouble() == Math.rint(d.asDouble())) {
+            return Long.toString(d.asLong());
+        }
+        return d.asText();
+    }
+
+    /** "n normal, ln lognormal, ...": the random distributions. */
+    private static String randomDistributions(Vocabulary v) {
+        StringJoiner out = new StringJoiner(", ");
+        for (String code : v.codes("distributions")) {
+            JsonNode d = v.entry("distributions", code);
+            if (d.get("random").asBoolean()) {
+                out.add(code + " " + d.get("label").asText());
+            }
+        }
+        return out.toString();
+    }
+
+    /** "a (default), b (its label), c": each code with its label where that says more, the default marked. */
+    private static String described(Vocabulary v, String list, String defaultCode) {
+        StringJoiner out = new StringJoiner(", ");
+        for (String code : v.codes(list)) {
+            String label = v.entry(list, code).path("label").asText("");
+            List<String> notes = new ArrayList<>();
+            if (!label.isEmpty() && !label.equalsIgnoreCase(code)) {
+                notes.add(label);
+            }
+            if (code.equals(defaultCode)) {
+                notes.add("default");
+            }
+            out.add(notes.isEmpty() ? code : code + " (" + String.join("; ", notes) + ")");
+        }
+        return out.toString();
+    }
+
+    /** "a (default), b or c". */
+    private static String codes(Vocabulary v, String list, String defaultCode) {
+        List<String> out = new ArrayList<>();
+        for (String code : v.codes(list)) {
+            out.add(code.equals(defaultCode) ? code + " (default)" : code);
+        }
+        return or(out);
+    }
+
+    /** The instrument keywords: "optimal (default), default". */
+    private static String keywords(Vocabulary v, String defaultCode) {
+        List<String> out = new ArrayList<>();
+        for (String code : v.codes("instruments")) {
+            if (v.entry("instruments", code).get("keyword").asBoolean()) {
+                out.add(code.equals(defaultCode) ? code + " (default)" : code);
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    /** The codes of the entries of a list whose field has the value: "gh, agh". */
+    private static String codesWith(Vocabulary v, String list, String field, String value) {
+        List<String> out = new ArrayList<>();
+        for (String code : v.codes(list)) {
+            if (v.entry(list, code).path(field).asText().equals(value)) {
+                out.add(code);
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    /** "100 for halton, else 0". */
+    private static String burns(Vocabulary v) {
+        List<String> out = new ArrayList<>();
+        for (String code : v.codes("draws")) {
+            int burn = v.entry("draws", code).get("defaultBurn").asInt();
+            if (burn != 0) {
+                out.add(burn + " for " + code);
+            }
+        }
+        out.add("else 0");
+        return String.join(", ", out);
+    }
+
+    /** "hessian (default for msle), opg, robust, cluster or gmm (default for msm); msle only: hessian, opg; ...". */
+    private static String covariances(Vocabulary v) {
+        List<String> methods = v.codes("methods");
+        List<String> types = new ArrayList<>();
+        Map<String, List<String>> only = new LinkedHashMap<>();
+        for (String code : v.codes("vce")) {
+            List<String> defaultFor = new ArrayList<>();
+            for (String m : methods) {
+                if (v.entry("methods", m).get("vce").asText().equals(code)) {
+                    defaultFor.add(m);
+                }
+            }
+            types.add(defaultFor.isEmpty() ? code : code + " (default for " + String.join(", ", defaultFor) + ")");
+            JsonNode available = v.entry("vce", code).get("methods");
+            if (available.size() < methods.size()) {
+                List<String> names = new ArrayList<>();
+                available.forEach(m -> names.add(m.asText()));
+                only.computeIfAbsent(String.join(", ", names), k -> new ArrayList<>()).add(code);
+            }
+        }
+        StringBuilder out = new StringBuilder(or(types));
+        only.forEach((m, codes) -> out.append("; ").append(m).append(" only: ").append(String.join(", ", codes)));
+        return out.toString();
+    }
+
+    private static String or(List<String> items) {
+        if (items.size() < 2) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.mixlogit.MixlogitException;
 import org.mixlogit.bench.LikelihoodBenchmark;
 import org.mixlogit.estimation.DiagnosticsConfig;
+import org.mixlogit.bridge.Vocabulary;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.spec.Distribution;
@@ -40,6 +41,9 @@ public final class Main {
                     return 0;
                 case "montecarlo":
                     return MonteCarloCommand.run(rest, out, err);
+                case "vocabulary":
+                    out.println(Vocabulary.engine().prettyJson());
+                    return 0;
                 case "rules":
                     org.mixlogit.bench.RuleComparison.main(rest);
                     return 0;
@@ -51,7 +55,8 @@ public final class Main {
                     return PostEstimationCommand.run(args[0], rest, out, err);
                 default:
                     err.println("Unknown command '" + args[0] + "': use example, estimate, shares,"
-                            + " elasticities, diversion, conditional, wtp, montecarlo, bench or rules (see --help).");
+                            + " elasticities, diversion, conditional, wtp, montecarlo, vocabulary, bench or rules (see"
+                            + " --help).");
                     return 2;
             }
         } catch (UsageException e) {

@@ -1,13 +1,17 @@
 package org.mixlogit.inference;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 import org.mixlogit.InvalidSpecificationException;
 
 /** How the covariance of the estimates is computed. */
 public enum CovarianceType {
     /** Inverse of the negative Hessian (finite differences of the analytic gradient, symmetrised). */
-    HESSIAN("hessian", "Hessian (observed information)"),
+    HESSIAN("hessian", "Hessian (observed information)", "oim"),
     /** Inverse of the outer product of the per-decision-maker scores (BHHH). */
     OPG("opg", "outer product of gradients"),
     /** Sandwich H^-1 (sum_n s_n s_n') H^-1, robust to misspecification. */
@@ -22,10 +26,12 @@ public enum CovarianceType {
 
     private final String code;
     private final String label;
+    private final List<String> aliases;
 
-    CovarianceType(String code, String label) {
+    CovarianceType(String code, String label, String... aliases) {
         this.code = code;
         this.label = label;
+        this.aliases = Collections.unmodifiableList(Arrays.asList(aliases));
     }
 
     public String code() {
@@ -36,21 +42,39 @@ public enum CovarianceType {
         return label;
     }
 
-    /** Maps "hessian"/"oim", "opg", "robust", "cluster", "gmm" onto a type. */
+    /** The other words {@link #fromCode(String)} accepts for this type ("oim", Stata's word, for the Hessian). */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /**
+     * True when the type needs the likelihood's Hessian or per-decision-maker scores, which an estimate by the
+     * method of simulated moments does not have (it reports the GMM sandwich instead).
+     */
+    public boolean needsLikelihood() {
+        return this == HESSIAN || this == OPG;
+    }
+
+    /** True when the type needs the simulated moments and their weighting, which only an MSM estimate has. */
+    public boolean needsMoments() {
+        return this == GMM;
+    }
+
+    /** Maps a code or alias ("hessian"/"oim", "opg", "robust", "cluster", "gmm"; any case) onto a type. */
     public static CovarianceType fromCode(String code) {
         if (code != null) {
             String c = code.trim().toLowerCase(Locale.ROOT);
-            if (c.equals("oim")) {
-                return HESSIAN;
-            }
             for (CovarianceType t : values()) {
-                if (t.code.equals(c)) {
+                if (t.code.equals(c) || t.aliases.contains(c)) {
                     return t;
                 }
             }
         }
-        throw new InvalidSpecificationException("Unknown covariance type '" + code + "': use hessian, opg, robust,"
-                + " cluster or gmm (method of simulated moments).");
+        StringJoiner codes = new StringJoiner(", ");
+        for (CovarianceType t : values()) {
+            codes.add(t.code);
+        }
+        throw new InvalidSpecificationException("Unknown covariance type '" + code + "': use one of " + codes + ".");
     }
 
     @Override

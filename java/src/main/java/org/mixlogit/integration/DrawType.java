@@ -1,6 +1,12 @@
 package org.mixlogit.integration;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
 
 import org.mixlogit.InvalidSpecificationException;
 
@@ -11,37 +17,50 @@ import org.mixlogit.InvalidSpecificationException;
  */
 public enum DrawType {
     /** Seeded pseudo-random normals, an independent stream per decision-maker. */
-    PSEUDO_RANDOM("random", 0),
+    PSEUDO_RANDOM("random", "pseudo-random", 0, "pseudo", "prandom", "pseudo-random"),
     /** Plain Halton sequences in the mlogit/xlogit convention (prime bases in order, 100 elements burnt). */
-    HALTON("halton", 100),
+    HALTON("halton", "Halton", 100),
     /** Halton sequences with seeded random digit permutations (a fresh scrambling per seed). */
-    SCRAMBLED_HALTON("shalton", 0),
+    SCRAMBLED_HALTON("shalton", "scrambled Halton", 0, "scrambled-halton", "halton-scrambled"),
     /** Modified Latin hypercube sampling (Hess, Train and Polak 2006). */
-    MLHS("mlhs", 0),
+    MLHS("mlhs", "modified Latin hypercube sampling", 0),
     /** Sobol sequences (Joe-Kuo direction numbers); the all-zero first point is never used. */
-    SOBOL("sobol", 0),
+    SOBOL("sobol", "Sobol", 0),
     /** Gauss-Hermite product rule: "draws" points per dimension, (draws)^D nodes. */
-    GAUSS_HERMITE("gh", 0),
+    GAUSS_HERMITE("gh", "Gauss-Hermite product rule", 0, "gauss-hermite", "hermite"),
     /**
      * Smolyak sparse grid (Heiss and Winschel 2008) from nested Genz-Keister rules for the normal density (their
      * "KPN" family): "draws" is the accuracy level, exact to total degree 2 level - 1. The recommended sparse grid:
      * nested rules share nodes, so a level costs fewer nodes than with Gauss-Hermite rules.
      */
-    SPARSE_GRID("sparse", 0),
+    SPARSE_GRID("sparse", "sparse grid of nested Genz-Keister rules", 0, "sparse-gk", "sparse-grid", "smolyak",
+            "kpn"),
     /** Smolyak sparse grid from Gauss-Hermite rules (Heiss and Winschel's "GQN"): "draws" is the accuracy level. */
-    SPARSE_GRID_GH("sparse-gh", 0),
+    SPARSE_GRID_GH("sparse-gh", "sparse grid of Gauss-Hermite rules", 0, "gqn"),
     /**
      * Adaptive Gauss-Hermite: "draws" points per dimension centred and scaled at each decision-maker's posterior
      * mode; built by the estimator (it depends on the data and parameters), normal random coefficients only.
      */
-    ADAPTIVE_GH("agh", 0);
+    ADAPTIVE_GH("agh", "adaptive Gauss-Hermite at each decision-maker's posterior mode", 0);
 
     private final String code;
+    private final String label;
     private final int defaultBurn;
+    private final List<String> aliases;
 
-    DrawType(String code, int defaultBurn) {
+    DrawType(String code, String label, int defaultBurn, String... aliases) {
         this.code = code;
+        this.label = label;
         this.defaultBurn = defaultBurn;
+        Set<String> words = new LinkedHashSet<>();
+        for (String a : aliases) {
+            words.add(a);
+            words.add(a.replace('-', '_'));
+        }
+        words.add(code.replace('-', '_'));
+        words.add(name().toLowerCase(Locale.ROOT));
+        words.remove(code);
+        this.aliases = Collections.unmodifiableList(new ArrayList<>(words));
     }
 
     /** True for simulation draws, false for quadrature rules. */
@@ -59,41 +78,39 @@ public enum DrawType {
         return code;
     }
 
+    /** What the rule is, in words ("scrambled Halton", "sparse grid of Gauss-Hermite rules", ...). */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The other words {@link #fromCode(String)} accepts for this type (e.g. "sparse-gk" for {@link #SPARSE_GRID}),
+     * the enum constant's name in lower case among them.
+     */
+    public List<String> aliases() {
+        return aliases;
+    }
+
     /** Sequence elements discarded before the first decision-maker's draws unless the user sets burn. */
     public int defaultBurn() {
         return defaultBurn;
     }
 
-    /** Maps a user's word onto a draw type; the front ends' one door. */
+    /** Maps a user's word (a code or an alias, any case) onto a draw type; the front ends' one door. */
     public static DrawType fromCode(String code) {
         if (code != null) {
             String c = code.trim().toLowerCase(Locale.ROOT);
             for (DrawType t : values()) {
-                if (t.code.equals(c) || t.name().toLowerCase(Locale.ROOT).equals(c)) {
+                if (t.code.equals(c) || t.aliases.contains(c)) {
                     return t;
                 }
             }
-            if (c.equals("pseudo") || c.equals("prandom") || c.equals("pseudo-random")) {
-                return PSEUDO_RANDOM;
-            }
-            if (c.equals("gauss-hermite") || c.equals("hermite") || c.equals("gauss_hermite")) {
-                return GAUSS_HERMITE;
-            }
-            if (c.equals("sparse-grid") || c.equals("sparse_grid") || c.equals("smolyak") || c.equals("sparse-gk")
-                    || c.equals("sparse_gk") || c.equals("kpn")) {
-                return SPARSE_GRID;
-            }
-            if (c.equals("sparse_gh") || c.equals("gqn")) {
-                return SPARSE_GRID_GH;
-            }
-            if (c.equals("scrambled-halton") || c.equals("scrambled_halton") || c.equals("halton-scrambled")) {
-                return SCRAMBLED_HALTON;
-            }
         }
-        throw new InvalidSpecificationException("Unknown draw type '" + code + "': use one of halton, shalton"
-                + " (scrambled Halton), mlhs, sobol, random, gh (Gauss-Hermite), sparse (sparse grid of nested"
-                + " Genz-Keister rules; also sparse-gk), sparse-gh (sparse grid of Gauss-Hermite rules), agh (adaptive"
-                + " Gauss-Hermite).");
+        StringJoiner codes = new StringJoiner(", ");
+        for (DrawType t : values()) {
+            codes.add(t.code + " (" + t.label + ")");
+        }
+        throw new InvalidSpecificationException("Unknown draw type '" + code + "': use one of " + codes + ".");
     }
 
     @Override

@@ -123,6 +123,53 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("vocabulary prints the engine's lists as JSON; estimate --help shows every code and default of it")
+    void vocabulary() throws Exception {
+        assertEquals(0, run("vocabulary"));
+        com.fasterxml.jackson.databind.JsonNode v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
+        assertEquals(org.mixlogit.bridge.Vocabulary.FORMAT, v.get("format").asText());
+        out.reset();
+        assertEquals(0, run("estimate", "--help"));
+        String help = out().replaceAll("\\s+", " ");
+        org.mixlogit.bridge.Vocabulary vocabulary = org.mixlogit.bridge.Vocabulary.engine();
+        for (String list : new String[] {"draws", "optimizers", "vce", "methods", "weighting"}) {
+            for (String code : vocabulary.codes(list)) {
+                assertTrue(help.matches("(?s).*[ ,:(]" + java.util.regex.Pattern.quote(code) + "[ ,;:)].*"),
+                        list + " " + code + " is not in the help");
+            }
+        }
+        for (org.mixlogit.spec.Distribution d : org.mixlogit.spec.Distribution.values()) {
+            if (d.isRandom()) {
+                assertTrue(help.contains(d.code() + " " + d.label()), d.code());
+            }
+        }
+        assertTrue(help.contains("(default " + vocabulary.defaultValue("R").asText() + ")"), help);
+        assertTrue(help.contains(vocabulary.defaultValue("draws").asText() + " (default)"), help);
+        assertTrue(help.contains("default " + vocabulary.defaultValue("maxIterations").asText()), help);
+        assertTrue(help.contains("(default " + vocabulary.defaultValue("seed").asText() + ")"), help);
+    }
+
+    @Test
+    @DisplayName("estimate without options uses the vocabulary's defaults (draws, R, seed, optimizer, vce, level)")
+    void estimateDefaults(@TempDir Path dir) throws Exception {
+        Path csv = electricityCsv(dir);
+        Path json = dir.resolve("defaults.json");
+        assertEquals(0, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id",
+                "id", "--fixed", "pf,loc", "--random", "cl=n", "--json", json.toString(), "--quiet", "--threads", "2",
+                "--integration-check", "0"), err());
+        com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile());
+        org.mixlogit.bridge.Vocabulary v = org.mixlogit.bridge.Vocabulary.engine();
+        assertEquals(v.defaultValue("draws").asText(), r.get("integration").get("type").asText());
+        assertEquals(v.defaultValue("R").asInt(), r.get("integration").get("size").asInt());
+        assertEquals(v.defaultValue("seed").asLong(), r.get("integration").get("seed").asLong());
+        assertEquals(v.defaultValue("optimizer").asText(), r.get("optimizer").asText());
+        assertEquals(v.defaultValue("vce").asText(), r.get("vce").asText());
+        assertEquals(v.defaultValue("level").asDouble(), r.get("level").asDouble(), 0.0);
+        assertEquals("MSLE", r.get("estimator").asText());
+    }
+
+    @Test
     @DisplayName("quadrature options: --points for gh/agh, --level for sparse and sparse-gh; misuse is named")
     void quadratureOptions(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("fishing.csv");

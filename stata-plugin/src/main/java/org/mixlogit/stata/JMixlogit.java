@@ -1,13 +1,19 @@
 package org.mixlogit.stata;
 
 import org.mixlogit.bridge.MixlogitBridge;
+import org.mixlogit.bridge.Vocabulary;
 
 /**
  * The javacall entry points of jmixlogit.ado:
  * <ul>
  * <li>{@code javacall org.mixlogit.stata.JMixlogit version, jars(jmixlogit.jar)} sets local {@code jm_version};
  * Stata keeps one JVM per session, so the ado compares it with its own version and asks for a restart when a
- * new jar was installed into a running Stata;</li>
+ * new jar was installed into a running Stata. It also sets {@code jm_vocabulary} to the engine's vocabulary as
+ * JSON (its lists of codes and its defaults; see {@link Vocabulary});</li>
+ * <li>{@code javacall org.mixlogit.stata.JMixlogit options, jars(jmixlogit.jar)} judges the option words in the
+ * caller's {@link OptionWords#LOCALS} against the engine's vocabulary, fills in the engine's defaults and writes
+ * back Stata's words (and {@code jm_instvars}); an invalid word is return code 198 after a message naming the
+ * option and its valid words;</li>
  * <li>{@code javacall org.mixlogit.stata.JMixlogit estimate varlist if touse, jars(jmixlogit.jar)} estimates with
  * the options in the caller's {@code jm_*} locals (see {@link PluginOptions#LOCALS}) and returns a Stata return
  * code;</li>
@@ -19,14 +25,27 @@ import org.mixlogit.bridge.MixlogitBridge;
  */
 public final class JMixlogit {
     /** The entry-point methods the ado-file calls. */
-    static final String[] ENTRY_POINTS = {"version", "estimate", "predict", "diversion", "elasticities"};
+    static final String[] ENTRY_POINTS = {"version", "options", "estimate", "predict", "diversion", "elasticities"};
 
     private JMixlogit() {
     }
 
     public static int version(String[] args) {
-        new SfiSession().setLocal("jm_version", MixlogitBridge.VERSION);
+        SfiSession stata = new SfiSession();
+        stata.setLocal("jm_version", MixlogitBridge.VERSION);
+        stata.setLocal("jm_vocabulary", MixlogitBridge.vocabulary());
         return 0;
+    }
+
+    public static int options(String[] args) {
+        return options(new SfiSession());
+    }
+
+    static int options(StataSession stata) {
+        return ReturnCode.guard(stata, "give Java more memory (set java_heapmax).", () -> {
+            new OptionWords(stata).write(stata);
+            return ReturnCode.OK;
+        });
     }
 
     public static int estimate(String[] args) {

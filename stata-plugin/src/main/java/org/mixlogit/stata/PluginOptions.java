@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +38,8 @@ final class PluginOptions {
     final String from;
     final String alternatives;
     final String market;
+    /** The option words judged against the engine's vocabulary. */
+    final OptionWords words;
     /** True for estimator(msm), the method of simulated moments. */
     final boolean msm;
     /** "optimal" or "default" for MSM with those instruments, null for instrument variables or MSLE. */
@@ -63,16 +64,11 @@ final class PluginOptions {
         from = blankToNull(stata.local("jm_from"));
         alternatives = blankToNull(stata.local("jm_alternatives"));
         market = blankToNull(stata.local("jm_market"));
-        msm = estimator();
-        String z = stata.local("jm_instruments").trim();
-        String w = stata.local("jm_weighting").trim().toLowerCase(Locale.ROOT);
-        if (!msm) {
-            msmOnly("instruments", z);
-            msmOnly("weighting", w);
-        }
-        instrumentKeyword = !msm ? null : z.isEmpty() ? "optimal" : keyword(z);
-        instruments = msm && instrumentKeyword == null ? instrumentVariables(z) : Collections.emptyList();
-        weighting = msm ? weighting(w) : null;
+        words = new OptionWords(stata);
+        msm = words.msm();
+        instrumentKeyword = words.instrumentKeyword;
+        instruments = instrumentVariables(words.instrumentVariables);
+        weighting = words.weighting;
         if (fixed.isEmpty() && normal.isEmpty() && lognormal.isEmpty()) {
             throw new InvalidSpecificationException("No explanatory variables: list fixed ones after the dependent"
                     + " variable, or random ones in rand() or ln().");
@@ -121,24 +117,28 @@ final class PluginOptions {
         return ModelSpecJson.write(b.build());
     }
 
+    /**
+     * The estimation options of the bridge. An empty local leaves its field out, so that the engine's default
+     * applies (the ado-file always sets them; the defaults of its syntax are the engine's, which a test checks).
+     */
     String optionsJson() {
         ObjectNode o = MAPPER.createObjectNode();
-        o.put("draws", text("jm_draws", "halton"));
-        o.put("R", integer("jm_nrep", 100));
-        o.put("seed", integer("jm_seed", 12345));
-        int burn = integer("jm_burn", -1);
-        if (burn >= 0) {
-            o.put("burn", burn);
+        o.put("draws", words.draws);
+        putInteger(o, "R", "jm_nrep");
+        putInteger(o, "seed", "jm_seed");
+        if (!stata.local("jm_burn").trim().isEmpty() && integer("jm_burn") >= 0) {
+            o.put("burn", integer("jm_burn"));
         }
-        o.put("starts", integer("jm_starts", 1));
-        o.put("optimizer", text("jm_technique", "bfgs"));
-        o.put("maxIterations", integer("jm_iterate", 1000));
-        o.put("vce", text("jm_vce", "hessian"));
-        int threads = integer("jm_threads", 0);
-        if (threads > 0) {
-            o.put("threads", threads);
+        putInteger(o, "starts", "jm_starts");
+        o.put("optimizer", words.technique);
+        putInteger(o, "maxIterations", "jm_iterate");
+        o.put("vce", words.vce);
+        if (!stata.local("jm_threads").trim().isEmpty() && integer("jm_threads") > 0) {
+            o.put("threads", integer("jm_threads"));
         }
-        o.put("level", number("jm_level", 95));
+        if (!stata.local("jm_level").trim().isEmpty()) {
+            o.put("level", number("jm_level"));
+        }
         if (cluster != null) {
             o.put("cluster", cluster);
         }
@@ -166,58 +166,16 @@ final class PluginOptions {
         return o.toString();
     }
 
-    private boolean estimator() {
-        String e = stata.local("jm_estimator").trim().toLowerCase(Locale.ROOT);
-        if (e.isEmpty() || e.equals("msle")) {
-            return false;
-        }
-        if (e.equals("msm")) {
-            return true;
-        }
-        throw new InvalidSpecificationException("estimator(" + e + ") is not allowed: use msle (maximum simulated"
-                + " likelihood, the default) or msm (method of simulated moments).");
-    }
-
-    private static void msmOnly(String option, String value) {
-        if (!value.isEmpty()) {
-            throw new InvalidSpecificationException("Option " + option + "() is only allowed with estimator(msm):"
-                    + " add estimator(msm), or drop " + option + "().");
-        }
-    }
-
-    private static String keyword(String z) {
-        String k = z.toLowerCase(Locale.ROOT);
-        return k.equals("optimal") || k.equals("default") ? k : null;
-    }
-
-    private List<String> instrumentVariables(String z) {
-        List<String> out = new ArrayList<>();
-        for (String v : z.split("\\s+")) {
-            if (v.equalsIgnoreCase("optimal") || v.equalsIgnoreCase("default")) {
-                throw new InvalidSpecificationException("instruments(" + z + "): " + v + " cannot be combined with"
-                        + " instrument variables; give instruments(optimal), instruments(default) or a varlist.");
-            }
+    /** The instrument variables, each of which must exist in the data. */
+    private List<String> instrumentVariables(List<String> names) {
+        for (String v : names) {
             if (stata.variable(v) < 0) {
-                throw new InvalidSpecificationException("instruments(" + z + "): variable " + v + " not found; name"
-                        + " numeric variables of the data, or use instruments(optimal) or instruments(default).");
+                throw new InvalidSpecificationException("instruments(" + String.join(" ", names) + "): variable " + v
+                        + " not found; name numeric variables of the data, or an instrument keyword (see help"
+                        + " jmixlogit).");
             }
-            if (out.contains(v)) {
-                throw new InvalidSpecificationException("instruments(" + z + "): " + v + " is listed twice.");
-            }
-            out.add(v);
         }
-        return out;
-    }
-
-    private static String weighting(String w) {
-        if (w.isEmpty() || w.equals("twostep")) {
-            return "two-step";
-        }
-        if (w.equals("onestep")) {
-            return "one-step";
-        }
-        throw new InvalidSpecificationException("weighting(" + w + ") is not allowed: use onestep (identity weighting)"
-                + " or twostep (efficient GMM, the default).");
+        return names;
     }
 
     private String required(String local) {
@@ -234,16 +192,14 @@ final class PluginOptions {
         return v.isEmpty() ? Collections.emptyList() : Arrays.asList(v.split("\\s+"));
     }
 
-    private String text(String local, String fallback) {
-        String v = stata.local(local).trim().toLowerCase(Locale.ROOT);
-        return v.isEmpty() ? fallback : v;
+    private void putInteger(ObjectNode o, String field, String local) {
+        if (!stata.local(local).trim().isEmpty()) {
+            o.put(field, integer(local));
+        }
     }
 
-    private int integer(String local, int fallback) {
+    private int integer(String local) {
         String v = stata.local(local).trim();
-        if (v.isEmpty()) {
-            return fallback;
-        }
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
@@ -252,11 +208,8 @@ final class PluginOptions {
         }
     }
 
-    private double number(String local, double fallback) {
+    private double number(String local) {
         String v = stata.local(local).trim();
-        if (v.isEmpty()) {
-            return fallback;
-        }
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {

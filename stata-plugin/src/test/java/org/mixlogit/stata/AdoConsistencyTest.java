@@ -70,7 +70,10 @@ class AdoConsistencyTest {
         used.removeAll(set);
         Set<String> fromPlugin = new TreeSet<>(PluginEstimation.RESULT_LOCALS);
         fromPlugin.add("jm_version");
+        fromPlugin.addAll(OptionWords.RESULT_LOCALS);
+        fromPlugin.removeAll(set);
         assertEquals(fromPlugin, used);
+        assertTrue(set.containsAll(OptionWords.LOCALS), "the ado sets the option words before javacall options");
         assertTrue(ADO.contains("scalar(" + PluginEstimation.B_PREFIX) && ADO.contains("scalar("
                 + PluginEstimation.V_PREFIX), "the ado assembles b and V from the plugin's scalars");
     }
@@ -120,8 +123,9 @@ class AdoConsistencyTest {
         assertTrue(Pattern.compile("markout `touse'[^\\n]*`instvars'").matcher(ADO).find(), "markout instvars");
         assertTrue(Pattern.compile("javacall org\\.mixlogit\\.stata\\.JMixlogit estimate [^\\n]*(?:///\\s*\\n[^\\n]*)*"
                 + "`instextra' if `touse'").matcher(ADO).find(), "javacall lists the instrument variables");
-        assertTrue(ADO.contains("inlist(\"`estimator'\", \"msle\", \"msm\")")
-                && ADO.contains("inlist(\"`weighting'\", \"onestep\", \"twostep\")"), "the plugin's words");
+        assertTrue(Pattern.compile("javacall org\\.mixlogit\\.stata\\.JMixlogit options[^\\n]*\\n(?:[^\\n]*\\n){0,3}"
+                + "[^\\n]*if \\(\"`jm_instvars'\" != \"\"\\)").matcher(ADO).find(),
+                "the instrument variables the plugin found are unabbreviated and marked out");
     }
 
     @Test

@@ -1,0 +1,326 @@
+package org.mixlogit.bridge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.estimation.EstimationMethod;
+import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.msm.InstrumentChoice;
+import org.mixlogit.msm.MsmConfig;
+import org.mixlogit.msm.Weighting;
+import org.mixlogit.optim.Algorithm;
+import org.mixlogit.spec.Distribution;
+
+/**
+ * The words the engine accepts for each of its choices and the defaults of its estimation options, read from the
+ * engine's enums ({@code values()}) and default configurations, so that a new constant appears in every front end
+ * without an edit there: the command-line tool's help and {@code ./mixlogit vocabulary}, R's argument checks and
+ * Stata's option checks all read this one list. Immutable.
+ *
+ * <p>The JSON document ({@link #json()}), format {@value #FORMAT}:
+ * <pre>
+ * {"format": "mixlogit-vocabulary/1", "engine": "0.1.0",
+ *  "distributions": [{"code": "n", "label": "normal", "aliases": ["normal"], "random": true, "scale": "sd"}, ..],
+ *  "draws": [{"code": "halton", "label": "Halton", "aliases": [..], "simulation": true, "size": "draws",
+ *             "defaultBurn": 100}, ..],
+ *  "optimizers": [{"code": "bfgs", "label": "BFGS"}, ..],
+ *  "vce": [{"code": "hessian", "label": "..", "aliases": ["oim"], "methods": ["msle"]}, ..],
+ *  "methods": [{"code": "msle", "vce": "hessian"}, {"code": "msm", "vce": "gmm"}],
+ *  "weighting": [{"code": "one-step"}, ..],
+ *  "instruments": [{"code": "optimal", "keyword": true}, ..],
+ *  "defaults": {"draws": "halton", "R": 100, "seed": 12345, "starts": 1, "optimizer": "bfgs",
+ *               "maxIterations": 1000, "vce": "hessian", "level": 95.0, "method": "msle",
+ *               "instruments": "optimal", "weighting": "two-step"}}
+ * </pre>
+ * Each list holds one entry per enum constant, in declaration order. {@code aliases} are the other words the
+ * enum's {@code fromCode} accepts; {@code size} says what the size of a rule counts ("draws" per decision-maker,
+ * "points" per dimension, or the sparse grid's accuracy "level"); a covariance type's {@code methods} are the
+ * estimation methods that have it, and a method's {@code vce} the covariance it reports by default; an
+ * instrument choice that is a {@code keyword} is typed as its code (the others are lists of columns). The
+ * {@code defaults} are what the estimation options of the bridge take for an omitted field.
+ *
+ * <p>For front ends without a JSON reader (R), {@link #fields(String)} and {@link #table(String)} give one list
+ * (or {@code "defaults"}) as a flat table of strings.
+ */
+public final class Vocabulary {
+    /** The format tag of the JSON document. */
+    public static final String FORMAT = "mixlogit-vocabulary/1";
+    /** The lists of the document, in order ({@code "defaults"} is an object, the others arrays). */
+    public static final List<String> LISTS = Collections.unmodifiableList(Arrays.asList("distributions", "draws",
+            "optimizers", "vce", "methods", "weighting", "instruments", "defaults"));
+    /** Separator of an array's elements in a cell of {@link #table(String)}. */
+    public static final String ARRAY_SEPARATOR = "|";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final ObjectNode document;
+
+    private Vocabulary(ObjectNode document) {
+        this.document = document;
+    }
+
+    /** The engine's vocabulary. */
+    public static Vocabulary engine() {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("engine", MixlogitBridge.VERSION);
+        root.set("distributions", distributions());
+        root.set("draws", draws());
+        root.set("optimizers", optimizers());
+        root.set("vce", covariances());
+        root.set("methods", methods());
+        root.set("weighting", weightings());
+        root.set("instruments", instruments());
+        root.set("defaults", defaults());
+        return new Vocabulary(root);
+    }
+
+    /** The document as compact JSON. */
+    public String json() {
+        return document.toString();
+    }
+
+    /** The document as indented JSON, for people. */
+    public String prettyJson() {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The codes of a list, in the engine's order. */
+    public List<String> codes(String list) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode entry : entries(list)) {
+            out.add(entry.get("code").asText());
+        }
+        return out;
+    }
+
+    /** The entry of {@code code} in a list; an error naming the list's codes when there is none. */
+    public JsonNode entry(String list, String code) {
+        for (JsonNode e : entries(list)) {
+            if (e.get("code").asText().equals(code)) {
+                return e.deepCopy();
+            }
+        }
+        throw new InvalidSpecificationException("The vocabulary's " + list + " have no '" + code + "': they are "
+                + codes(list) + ".");
+    }
+
+    /** One default of the estimation options ("R", "draws", ...), as JSON (a copy). */
+    public JsonNode defaultValue(String name) {
+        JsonNode v = document.get("defaults").get(name);
+        if (v == null) {
+            throw new InvalidSpecificationException("The vocabulary has no default '" + name + "': it has "
+                    + fields("defaults") + ".");
+        }
+        return v.deepCopy();
+    }
+
+    /**
+     * The columns of {@link #table(String)}: every field of the list's entries, in order of first appearance; for
+     * {@code "defaults"} the option names.
+     */
+    public List<String> fields(String list) {
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonNode entry : rows(list)) {
+            for (Iterator<String> it = entry.fieldNames(); it.hasNext();) {
+                out.add(it.next());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * A list as a table of strings, one row per entry (one row for {@code "defaults"}), flat in column-major
+     * order with the columns of {@link #fields(String)}: numbers and booleans ("true"/"false") as JSON writes
+     * them, arrays joined by {@value #ARRAY_SEPARATOR}, absent fields empty.
+     */
+    public String[] table(String list) {
+        List<JsonNode> rows = rows(list);
+        List<String> fields = fields(list);
+        String[] out = new String[rows.size() * fields.size()];
+        int k = 0;
+        for (String field : fields) {
+            for (JsonNode row : rows) {
+                out[k++] = cell(row.get(field));
+            }
+        }
+        return out;
+    }
+
+    private List<JsonNode> rows(String list) {
+        if ("defaults".equals(list)) {
+            return Collections.singletonList(document.get("defaults"));
+        }
+        List<JsonNode> out = new ArrayList<>();
+        entries(list).forEach(out::add);
+        return out;
+    }
+
+    private JsonNode entries(String list) {
+        JsonNode node = list == null || "defaults".equals(list) ? null : document.get(list);
+        if (node == null || !node.isArray()) {
+            throw new InvalidSpecificationException("Unknown vocabulary list '" + list + "': use one of " + LISTS
+                    + ".");
+        }
+        return node;
+    }
+
+    private static String cell(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(v -> parts.add(v.asText()));
+            return String.join(ARRAY_SEPARATOR, parts);
+        }
+        return value.isNumber() || value.isBoolean() ? value.toString() : value.asText();
+    }
+
+    private static ArrayNode distributions() {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (Distribution d : Distribution.values()) {
+            ObjectNode e = out.addObject();
+            e.put("code", d.code());
+            e.put("label", d.label());
+            // the other words Distribution.fromCode accepts: the constant's name and the label
+            aliases(e, d.code(), Arrays.asList(d.name().toLowerCase(Locale.ROOT), d.label()));
+            e.put("random", d.isRandom());
+            if (d.isRandom()) {
+                e.put("scale", d.scalePrefix());
+            }
+        }
+        return out;
+    }
+
+    private static ArrayNode draws() {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (DrawType t : DrawType.values()) {
+            ObjectNode e = out.addObject();
+            e.put("code", t.code());
+            e.put("label", t.label());
+            aliases(e, t.code(), t.aliases());
+            e.put("simulation", t.isSimulation());
+            e.put("size", t.isSimulation() ? "draws" : t.isSparseGrid() ? "level" : "points");
+            e.put("defaultBurn", t.defaultBurn());
+        }
+        return out;
+    }
+
+    private static ArrayNode optimizers() {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (Algorithm a : Algorithm.values()) {
+            out.addObject().put("code", a.code()).put("label", a.label());
+        }
+        return out;
+    }
+
+    private static ArrayNode covariances() {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (CovarianceType t : CovarianceType.values()) {
+            ObjectNode e = out.addObject();
+            e.put("code", t.code());
+            e.put("label", t.label());
+            aliases(e, t.code(), t.aliases());
+            ArrayNode methods = e.putArray("methods");
+            for (EstimationMethod m : EstimationMethod.values()) {
+                if (available(t, m)) {
+                    methods.add(m.code());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ArrayNode methods() {
+        CovarianceType configured = EstimatorConfig.defaults().inference().covariance();
+        ArrayNode out = MAPPER.createArrayNode();
+        for (EstimationMethod m : EstimationMethod.values()) {
+            out.addObject().put("code", m.code()).put("vce", defaultCovariance(m, configured).code());
+        }
+        return out;
+    }
+
+    private static ArrayNode weightings() {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (Weighting w : Weighting.values()) {
+            out.addObject().put("code", w.code());
+        }
+        return out;
+    }
+
+    private static ArrayNode instruments() {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (InstrumentChoice z : InstrumentChoice.values()) {
+            out.addObject().put("code", z.code()).put("keyword", InstrumentChoice.keyword(z.code()) == z);
+        }
+        return out;
+    }
+
+    /** The engine's defaults: every field the bridge's estimation options take when it is omitted. */
+    private static ObjectNode defaults() {
+        EstimatorConfig config = EstimatorConfig.defaults();
+        MsmConfig msm = config.method().msm();
+        ObjectNode d = MAPPER.createObjectNode();
+        d.put("draws", config.integration().type().code());
+        d.put("R", config.integration().draws());
+        d.put("seed", config.integration().seed());
+        d.put("starts", config.search().starts());
+        d.put("optimizer", config.search().optimizer().algorithm().code());
+        d.put("maxIterations", config.search().optimizer().maxIterations());
+        d.put("vce", config.inference().covariance().code());
+        d.put("level", config.inference().level());
+        d.put("method", config.method().type().code());
+        d.put("instruments", msm.instruments().code());
+        d.put("weighting", msm.weighting().code());
+        return d;
+    }
+
+    /** Whether an estimate by {@code method} has covariance {@code type}. */
+    static boolean available(CovarianceType type, EstimationMethod method) {
+        return method == EstimationMethod.MSM ? !type.needsLikelihood() : !type.needsMoments();
+    }
+
+    /**
+     * The covariance an estimate by {@code method} reports when the options leave it at the configured default:
+     * the default itself when the method has it, otherwise (MSM asked for the likelihood's Hessian) the type only
+     * such estimates have, the GMM sandwich.
+     */
+    private static CovarianceType defaultCovariance(EstimationMethod method, CovarianceType configured) {
+        if (available(configured, method)) {
+            return configured;
+        }
+        for (CovarianceType t : CovarianceType.values()) {
+            if (t.needsMoments() && available(t, method)) {
+                return t;
+            }
+        }
+        return configured;
+    }
+
+    private static void aliases(ObjectNode entry, String code, List<String> words) {
+        ArrayNode a = entry.putArray("aliases");
+        Set<String> seen = new LinkedHashSet<>(words);
+        seen.remove(code);
+        seen.forEach(a::add);
+    }
+}
