@@ -3,7 +3,7 @@ package org.mixlogit.likelihood;
 import java.util.Arrays;
 
 import org.mixlogit.NumericalFailureException;
-import org.mixlogit.integration.NormalQuantile;
+import org.mixlogit.math.NormalQuantile;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.FarLeftNormal;
 

@@ -1,6 +1,6 @@
 package org.mixlogit.likelihood;
 
-import org.mixlogit.integration.NormalQuantile;
+import org.mixlogit.math.NormalQuantile;
 import org.mixlogit.spec.Distribution;
 
 /**

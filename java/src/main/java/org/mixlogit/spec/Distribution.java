@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.mixlogit.InvalidSpecificationException;
-import org.mixlogit.integration.NormalQuantile;
+import org.mixlogit.math.NormalQuantile;
 
 /**
  * How a coefficient varies over decision-makers. Each random distribution has a location parameter
