@@ -18,6 +18,7 @@ import org.mixlogit.optim.Optimum;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.spec.ParameterLayout;
 
 /**
  * Maximum simulated likelihood. Fits the plain logit first (its estimates are the default start and its
@@ -138,7 +139,7 @@ public final class MsleEstimator implements Estimator {
             p.iterations = iterations;
             p.evaluations = evaluations;
             p.integration = ll.integrationDescription();
-            p.optima = distinctOptima(runs);
+            p.optima = distinctOptima(runs, spec.layout());
             certify(p, best, cov);
             p.seconds = (System.nanoTime() - began) / 1e9;
             if (config.checkReplicates() > 0 && spec.randomDimension() > 0) {
@@ -195,15 +196,19 @@ public final class MsleEstimator implements Estimator {
         return best != null ? best : runs.get(0);
     }
 
-    /** Optima grouped when their log-likelihoods agree to 1e-4 and parameters (scales in absolute value) to 1e-3. */
-    private static List<LocalOptimum> distinctOptima(List<Optimum> runs) {
+    /**
+     * Optima grouped when their log-likelihoods agree to 1e-4 and parameters to 1e-3, in absolute value for those
+     * whose sign is not identified (most scales and the Cholesky elements; see
+     * {@link ParameterLayout#isSignIdentified}).
+     */
+    private static List<LocalOptimum> distinctOptima(List<Optimum> runs, ParameterLayout layout) {
         List<LocalOptimum> out = new ArrayList<>();
         for (Optimum o : runs) {
             double ll = -o.value();
             boolean merged = false;
             for (int i = 0; i < out.size() && !merged; i++) {
                 LocalOptimum known = out.get(i);
-                if (Math.abs(known.logLikelihood() - ll) < 1e-4 && close(known.point(), o.point())) {
+                if (Math.abs(known.logLikelihood() - ll) < 1e-4 && close(known.point(), o.point(), layout)) {
                     out.set(i, known.plusOne());
                     merged = true;
                 }
@@ -216,9 +221,12 @@ public final class MsleEstimator implements Estimator {
         return Collections.unmodifiableList(out);
     }
 
-    private static boolean close(double[] a, double[] b) {
+    static boolean close(double[] a, double[] b, ParameterLayout layout) {
         for (int i = 0; i < a.length; i++) {
-            if (Math.abs(Math.abs(a[i]) - Math.abs(b[i])) > 1e-3 * Math.max(1, Math.abs(a[i]))) {
+            boolean signed = layout.isSignIdentified(i);
+            double x = signed ? a[i] : Math.abs(a[i]);
+            double y = signed ? b[i] : Math.abs(b[i]);
+            if (Math.abs(x - y) > 1e-3 * Math.max(1, Math.abs(a[i]))) {
                 return false;
             }
         }
