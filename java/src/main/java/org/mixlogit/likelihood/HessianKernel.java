@@ -294,8 +294,8 @@ final class HessianKernel {
     }
 
     /**
-     * Each parameter's multiplier of its coefficient's location or scale (1, a characteristic, or a node), J = d beta
-     * / d location (or d scale) times it, and each draw's score J' g, per parameter and draw.
+     * Per parameter and draw: the multiplier of its coefficient's location or scale (1, a characteristic, or a
+     * node), J = (d beta / d location or d beta / d scale) times the multiplier, and the draw's score J' g.
      */
     private void parameterDerivatives(int n, double[] v, int vo) {
         double[] chars = m.data.characteristicsRef();

@@ -39,7 +39,7 @@ class ModelSpecValidationTest {
     }
 
     @Test
-    @DisplayName("a correlated block refuses triangular, uniform, truncated and exponential members, naming those allowed")
+    @DisplayName("a correlated block refuses triangular, uniform, truncated and exponential members, naming the others")
     void correlatedNotNormalBased() {
         assertMessage(() -> ModelSpec.builder().random("a", Distribution.NORMAL).random("b", Distribution.TRIANGULAR)
                 .correlated("a", "b").build(), "'b'", "triangular", "normal, lognormal or censored normal at zero");

@@ -74,8 +74,8 @@ class PluginCorrelatedLognormalTest {
         int p = b.length;
         assertEquals(Integer.toString(p), StataSimulator.local("jm_k"));
         for (int j = 0; j < p; j++) {
-            assertEquals(Double.doubleToLongBits(b[j]), Double.doubleToLongBits(StataSimulator.scalar("jm_b_" + (j + 1))),
-                    "b" + (j + 1));
+            assertEquals(Double.doubleToLongBits(b[j]),
+                    Double.doubleToLongBits(StataSimulator.scalar("jm_b_" + (j + 1))), "b" + (j + 1));
             for (int i = 0; i < p; i++) {
                 assertEquals(Double.doubleToLongBits(v[i * p + j]),
                         Double.doubleToLongBits(StataSimulator.scalar("jm_V_" + (i + 1) + "_" + (j + 1))));
