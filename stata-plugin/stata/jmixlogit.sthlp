@@ -103,7 +103,11 @@ share one draw of the coefficients.
 
 {phang}
 {opt corr} estimates correlated random coefficients, parameterised by the lower-triangular Cholesky factor
-of their covariance matrix.
+of their covariance matrix. With {opt ln()}, the lognormal coefficients join the same block through their
+underlying normals, as in Hole's {bf:mixlogit}: the Cholesky factor is that of the joint covariance of the
+{opt rand()} coefficients and the logarithms of the {opt ln()} coefficients, and each lognormal coefficient is
+exp() of its normal (with or without {opt corr}, the Mean coefficient of an {opt ln()} variable is the mean
+of its logarithm).
 
 {phang}
 {opt alternatives(varname)} names the alternative (product, mode) of each observation, each at most once per

@@ -123,7 +123,7 @@ final class EstimateCommand {
             int eq = r.indexOf('=');
             if (eq <= 0 || eq == r.length() - 1) {
                 throw new UsageException("--random takes name=distribution pairs such as pf=n,cl=ln; got '" + r
-                        + "'. Distributions: n, ln, t, u, cn, tn.");
+                        + "'. Distributions: " + Distribution.describeCodes() + ".");
             }
             b.random(r.substring(0, eq).trim(), Distribution.fromCode(r.substring(eq + 1)));
         }

@@ -59,7 +59,8 @@ final class Help {
         lines(b, "", "Model (or --spec FILE.json, the shared JSON specification):");
         option(b, "--fixed a,b", "attributes with fixed coefficients");
         option(b, "--random pf=n,cl=ln", "random coefficients: " + randomDistributions(v));
-        option(b, "--correlated a,b", "correlated normal random coefficients, lower Cholesky factor");
+        option(b, "--correlated a,b", "correlated random coefficients (n, ln, cn): their underlying normals have a"
+                + " lower Cholesky factor; ln and cn members are then transformed");
         option(b, "--heterogeneity cl=income+age", "characteristics shifting a random coefficient's mean");
         lines(b, "", "Integration and estimation:");
         option(b, "--draws TYPE", described(v, "draws", text(v, "draws")));

@@ -5,18 +5,22 @@ import java.util.Collections;
 import java.util.List;
 
 import org.mixlogit.spec.CoefficientSpec;
-import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.CoefficientTransform;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterLayout;
 
 /**
  * Quantities derived from the parameters, reported with delta-method standard errors:
  * <ul>
- * <li>"abs(sd.x)" / "abs(spread.x)": the absolute value of every scale (its sign is not identified);</li>
- * <li>for every non-normal random coefficient x: "mean(x)", "median(x)", "sd(x)" of the coefficient itself
- * (at zero characteristics when its mean has heterogeneity), from {@link Distribution};</li>
- * <li>for the correlated block: "cov(x,y)" of the underlying normals (Sigma = L L'), "sd(x)" = sqrt(Sigma_xx)
- * and "cor(x,y)".</li>
+ * <li>"abs(sd.x)" / "abs(spread.x)": the absolute value of every scale whose sign is not identified (all but the
+ * exponential's, which is reported as estimated);</li>
+ * <li>for every random coefficient x that is not itself normal: "mean(x)", "median(x)", "sd(x)" of the coefficient
+ * (at zero characteristics when its mean has heterogeneity), from its distribution; for a member of the correlated
+ * block with the scale sqrt(Sigma_xx) of its underlying normal (a lognormal member: mean exp(m + Sigma_xx / 2),
+ * median exp(m), sd sqrt((exp(Sigma_xx) - 1) exp(2m + Sigma_xx)));</li>
+ * <li>for the correlated block, of the underlying normals (Sigma = L L'): "cov(x,y)", "sd(x)" = sqrt(Sigma_xx) and
+ * "cor(x,y)", each member named by {@link CoefficientTransform#underlyingName} (x for a normal member, log(x) for
+ * a lognormal one).</li>
  * </ul>
  */
 final class DerivedQuantities {
@@ -30,20 +34,20 @@ final class DerivedQuantities {
         List<String> n = new ArrayList<>();
         List<CoefficientSpec> cs = spec.coefficients();
         for (int i = 0; i < cs.size(); i++) {
-            if (layout.scaleIndex(i) >= 0) {
-                n.add("abs(" + layout.names().get(layout.scaleIndex(i)) + ")");
+            int si = layout.scaleIndex(i);
+            if (si >= 0 && !layout.isSignIdentified(si)) {
+                n.add("abs(" + layout.names().get(si) + ")");
             }
         }
         for (int i = 0; i < cs.size(); i++) {
-            Distribution d = cs.get(i).distribution();
-            if (d.isRandom() && d != Distribution.NORMAL && layout.blockPosition(i) < 0) {
+            if (hasMoments(cs.get(i))) {
                 String a = cs.get(i).attribute();
                 n.add("mean(" + a + ")");
                 n.add("median(" + a + ")");
                 n.add("sd(" + a + ")");
             }
         }
-        List<String> block = spec.correlated();
+        List<String> block = underlyingNames();
         for (int a = 0; a < block.size(); a++) {
             for (int c = 0; c <= a; c++) {
                 n.add("cov(" + block.get(a) + "," + block.get(c) + ")");
@@ -60,6 +64,20 @@ final class DerivedQuantities {
         this.names = Collections.unmodifiableList(n);
     }
 
+    /** Random and not itself normal: its mean, median and sd are not plain parameters. */
+    private static boolean hasMoments(CoefficientSpec c) {
+        return c.isRandom() && !c.distribution().transform().isGaussian();
+    }
+
+    private List<String> underlyingNames() {
+        List<String> out = new ArrayList<>();
+        for (int member : layout.blockMembers()) {
+            CoefficientSpec c = spec.coefficients().get(member);
+            out.add(c.distribution().transform().underlyingName(c.attribute()));
+        }
+        return out;
+    }
+
     List<String> names() {
         return names;
     }
@@ -71,34 +89,30 @@ final class DerivedQuantities {
     /** The derived quantities at theta, in the order of {@link #names()}. */
     double[] apply(double[] theta) {
         double[] out = new double[names.size()];
+        int b = layout.blockSize();
+        double[] sigma = blockCovariance(theta);
         int at = 0;
         List<CoefficientSpec> cs = spec.coefficients();
         for (int i = 0; i < cs.size(); i++) {
-            if (layout.scaleIndex(i) >= 0) {
-                out[at++] = Math.abs(theta[layout.scaleIndex(i)]);
+            int si = layout.scaleIndex(i);
+            if (si >= 0 && !layout.isSignIdentified(si)) {
+                out[at++] = Math.abs(theta[si]);
             }
         }
         for (int i = 0; i < cs.size(); i++) {
-            Distribution d = cs.get(i).distribution();
-            if (d.isRandom() && d != Distribution.NORMAL && layout.blockPosition(i) < 0) {
+            if (hasMoments(cs.get(i))) {
+                CoefficientTransform t = cs.get(i).distribution().transform();
                 double m = layout.meanIndex(i) >= 0 ? theta[layout.meanIndex(i)] : 0.0;
-                double s = theta[layout.scaleIndex(i)];
-                out[at++] = d.mean(m, s);
-                out[at++] = d.median(m, s);
-                out[at++] = d.standardDeviation(m, s);
+                int pos = layout.blockPosition(i);
+                double s = pos >= 0 ? Math.sqrt(sigma[pos * b + pos]) : theta[layout.scaleIndex(i)];
+                out[at++] = t.mean(m, s);
+                out[at++] = t.median(m, s);
+                out[at++] = t.standardDeviation(m, s);
             }
         }
-        int b = layout.blockSize();
-        double[] sigma = new double[b * b];
         for (int a = 0; a < b; a++) {
             for (int c = 0; c <= a; c++) {
-                double s = 0;
-                for (int l = 0; l <= c; l++) {
-                    s += theta[layout.choleskyIndex(a, l)] * theta[layout.choleskyIndex(c, l)];
-                }
-                sigma[a * b + c] = s;
-                sigma[c * b + a] = s;
-                out[at++] = s;
+                out[at++] = sigma[a * b + c];
             }
         }
         for (int a = 0; a < b; a++) {
@@ -110,5 +124,22 @@ final class DerivedQuantities {
             }
         }
         return out;
+    }
+
+    /** Sigma = L L' of the block's underlying normals, b x b row-major. */
+    private double[] blockCovariance(double[] theta) {
+        int b = layout.blockSize();
+        double[] sigma = new double[b * b];
+        for (int a = 0; a < b; a++) {
+            for (int c = 0; c <= a; c++) {
+                double s = 0;
+                for (int l = 0; l <= c; l++) {
+                    s += theta[layout.choleskyIndex(a, l)] * theta[layout.choleskyIndex(c, l)];
+                }
+                sigma[a * b + c] = s;
+                sigma[c * b + a] = s;
+            }
+        }
+        return sigma;
     }
 }

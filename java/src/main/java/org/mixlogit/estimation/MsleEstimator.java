@@ -18,6 +18,7 @@ import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.optim.Optimum;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.spec.ParameterLayout;
 
 /**
  * Maximum simulated likelihood. Fits the plain logit first (its estimates are the default start and its
@@ -95,7 +96,7 @@ public final class MsleEstimator implements Estimator {
                     .covarianceType(config.inference().covariance())
                     .effort(iterations, evaluations)
                     .integration(ll.integrationDescription())
-                    .optima(distinctOptima(search.runs));
+                    .optima(distinctOptima(search.runs, spec.layout()));
             if (search.isCancelled()) {
                 return cancelled(tail, b, search);
             }
@@ -209,10 +210,11 @@ public final class MsleEstimator implements Estimator {
     }
 
     /**
-     * Optima grouped when their log-likelihoods agree to {@link #OPTIMA_LOGLIK_TOLERANCE} and parameters (scales in
-     * absolute value) to {@link #OPTIMA_PARAMETER_TOLERANCE}.
+     * Optima grouped when their log-likelihoods agree to {@link #OPTIMA_LOGLIK_TOLERANCE} and parameters to
+     * {@link #OPTIMA_PARAMETER_TOLERANCE}, in absolute value for those whose sign is not identified (most scales and
+     * the Cholesky elements; see {@link ParameterLayout#isSignIdentified}).
      */
-    private static List<LocalOptimum> distinctOptima(List<Optimum> runs) {
+    private static List<LocalOptimum> distinctOptima(List<Optimum> runs, ParameterLayout layout) {
         List<LocalOptimum> out = new ArrayList<>();
         for (Optimum o : runs) {
             double ll = -o.value();
@@ -220,7 +222,7 @@ public final class MsleEstimator implements Estimator {
             for (int i = 0; i < out.size() && !merged; i++) {
                 LocalOptimum known = out.get(i);
                 if (Math.abs(known.logLikelihood() - ll) < OPTIMA_LOGLIK_TOLERANCE
-                        && close(known.point(), o.point())) {
+                        && close(known.point(), o.point(), layout)) {
                     out.set(i, known.plusOne());
                     merged = true;
                 }
@@ -233,9 +235,12 @@ public final class MsleEstimator implements Estimator {
         return Collections.unmodifiableList(out);
     }
 
-    private static boolean close(double[] a, double[] b) {
+    static boolean close(double[] a, double[] b, ParameterLayout layout) {
         for (int i = 0; i < a.length; i++) {
-            if (Math.abs(Math.abs(a[i]) - Math.abs(b[i])) > 1e-3 * Math.max(1, Math.abs(a[i]))) {
+            boolean signed = layout.isSignIdentified(i);
+            double x = signed ? a[i] : Math.abs(a[i]);
+            double y = signed ? b[i] : Math.abs(b[i]);
+            if (Math.abs(x - y) > OPTIMA_PARAMETER_TOLERANCE * Math.max(1, Math.abs(a[i]))) {
                 return false;
             }
         }

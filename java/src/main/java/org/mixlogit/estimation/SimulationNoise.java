@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * How much the answer moves with the simulation draws: the model re-estimated with K independent draw sets of the
- * same size, and for every parameter (scales in absolute value) and derived quantity the standard deviation of its
- * estimate and of its standard error across those fits, beside the sampling standard error. A quantity is
- * flagged when its simulation standard deviation exceeds 10% of its sampling standard error. Immutable.
+ * same size, and for every parameter (in absolute value where its sign is not identified) and derived quantity
+ * the standard deviation of its estimate and of its standard error across those fits, beside the sampling
+ * standard error. A quantity is flagged when its simulation standard deviation exceeds 10% of its sampling
+ * standard error. Immutable.
  */
 public final class SimulationNoise {
     /** Simulation noise above this share of the sampling standard error is flagged. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.spec.ModelSpec;
-import org.mixlogit.spec.ParameterKind;
+import org.mixlogit.spec.ParameterLayout;
 
 /**
  * Re-estimates a model with K independent draw sets by the main estimate's method (started at the main estimate,
@@ -18,8 +18,8 @@ final class SimulationNoiseStudy {
 
     static SimulationNoise run(ChoiceData data, ModelSpec spec, EstimatorConfig config, EstimationResult main) {
         int k = config.diagnostics().reestimations();
-        List<ParameterKind> kinds = spec.layout().kinds();
-        int p = kinds.size();
+        ParameterLayout layout = spec.layout();
+        int p = layout.size();
         List<String> names = new ArrayList<>(main.names());
         List<CoefficientEstimate> derived = main.derived();
         for (CoefficientEstimate d : derived) {
@@ -37,8 +37,7 @@ final class SimulationNoiseStudy {
             double[] theta = r.estimates();
             double[] se = r.standardErrors();
             for (int j = 0; j < p; j++) {
-                boolean unsigned = kinds.get(j) == ParameterKind.SCALE || kinds.get(j) == ParameterKind.CHOLESKY;
-                estimates[s][j] = unsigned ? Math.abs(theta[j]) : theta[j];
+                estimates[s][j] = layout.isSignIdentified(j) ? theta[j] : Math.abs(theta[j]);
                 errors[s][j] = se[j];
             }
             List<CoefficientEstimate> rd = r.derived();

@@ -1,5 +1,7 @@
 package org.mixlogit.integration;
 
+import org.mixlogit.math.NormalQuantile;
+
 /**
  * Nodes from Halton-type sequences, plain or scrambled: decision-maker n takes elements
  * burn + n R + r, r = 0 .. R-1, of every dimension's sequence, mapped to standard normals. Owns the digit

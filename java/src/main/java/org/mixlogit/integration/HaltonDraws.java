@@ -1,6 +1,7 @@
 package org.mixlogit.integration;
 
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.math.NormalQuantile;
 
 /**
  * Plain Halton draws in the mlogit/xlogit convention. Dimension k (0-based) uses the k-th prime

@@ -1,5 +1,7 @@
 package org.mixlogit.integration;
 
+import org.mixlogit.math.NormalQuantile;
+
 /**
  * Modified Latin hypercube sampling (Hess, Train and Polak 2006, Transportation Research B 40:147-163). For
  * decision-maker n and dimension k the uniforms are (r + u_{n,k}) / R, r = 0 .. R-1, with one uniform shift

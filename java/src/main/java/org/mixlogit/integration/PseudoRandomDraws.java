@@ -1,5 +1,7 @@
 package org.mixlogit.integration;
 
+import org.mixlogit.math.NormalQuantile;
+
 /**
  * Pseudo-random standard normal draws. Decision-maker n's uniforms come from its own SplitMix64 stream (the
  * numbers of {@code new SplittableRandom(s_n)}) with s_n = {@link SplitMix64#streamSeed}(seed, n), in node-major

@@ -3,6 +3,7 @@ package org.mixlogit.integration;
 import java.util.Arrays;
 
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.math.NormalQuantile;
 
 /**
  * Sobol draws: the points of Commons Math's {@link org.apache.commons.math3.random.SobolSequenceGenerator}

@@ -4,7 +4,7 @@
  * equal weights 1/R; quadrature rules (Gauss-Hermite products, Smolyak sparse grids of nested Genz-Keister or of
  * Gauss-Hermite rules) join behind the same {@link org.mixlogit.integration.IntegrationRule} interface.
  *
- * <p>Depends only on the root exception types and Commons Math; must not depend on {@code data}, {@code spec}
- * or {@code likelihood}.
+ * <p>Depends only on the root exception types, {@code math} and Commons Math; must not depend on {@code data},
+ * {@code spec} or {@code likelihood}.
  */
 package org.mixlogit.integration;

@@ -30,8 +30,9 @@ import org.mixlogit.spec.ModelSpec;
  * }
  * </pre>
  * {@code distribution} is a code of {@link Distribution#fromCode(String)} ("f" fixed, "n", "ln", "t", "u", "cn",
- * "tn"); {@code zeroMean} (default false) fixes the location at zero; {@code heterogeneity} lists characteristics
- * shifting the location; {@code correlated} (optional) is the correlated block. Unknown fields are errors.
+ * "tn", "e"); {@code zeroMean} (default false) fixes the location at zero; {@code heterogeneity} lists
+ * characteristics shifting the location; {@code correlated} (optional) is the correlated block (normal, lognormal
+ * and censored normal members). Unknown fields are errors.
  */
 public final class ModelSpecJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -14,7 +14,6 @@ import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.integration.IntegrationRule;
 import org.mixlogit.integration.NodeCursor;
 import org.mixlogit.integration.PerDecisionMakerNodes;
-import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -41,7 +40,7 @@ public final class AdaptiveQuadrature {
     public static IntegrationRule rule(ChoiceData data, ModelSpec spec, double[] theta, int points) {
         ModelDesign m = new ModelDesign(data, spec);
         for (int i = 0; i < m.k; i++) {
-            if (m.distribution[i].isRandom() && m.distribution[i] != Distribution.NORMAL) {
+            if (m.distribution[i].isRandom() && !m.distribution[i].transform().isGaussian()) {
                 throw new InvalidSpecificationException("Adaptive quadrature needs normal random coefficients;"
                         + " '" + spec.coefficients().get(i).attribute() + "' is " + m.distribution[i].label()
                         + ". Use Gauss-Hermite, a sparse grid or draws.");

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The last step of every parameter derivative: from per-coefficient sums over draws of d f / d location and
  * d f / d scale, and the per-draw location terms of the correlated block, to d f / d theta — means,
  * heterogeneity (location times the characteristic), scales, and the Cholesky entries (location term times the
- * member's variate, summed over draws).
+ * node of the entry's column, summed over draws). A block member's coefficient is beta = g(u) of its underlying
+ * normal u = location + sum_c L_kc z_c, and its location term already carries g'(u) (d beta / d location), so
+ * d beta / d L_kc = g'(u) z_c holds for lognormal and censored members as for normal ones.
  */
 final class ChainRule {
     private ChainRule() {

@@ -1,79 +1,86 @@
 package org.mixlogit.likelihood;
 
-import java.util.Arrays;
-
 import org.mixlogit.NumericalFailureException;
-import org.mixlogit.integration.NormalQuantile;
-import org.mixlogit.spec.Distribution;
-import org.mixlogit.spec.FarLeftNormal;
+import org.mixlogit.spec.CoefficientTransform;
 
 /**
- * One worker's coefficients for every draw of one decision-maker: beta_r = f(location_n + scale * e_r) (or the
- * Cholesky combination for the correlated block), with d beta / d location and d beta / d scale. Arrays are one
- * row per coefficient ({@code beta[k][r]}) so the kernel's loops over draws start at index 0. Not thread-safe.
+ * One worker's coefficients for every draw of one decision-maker, with their derivatives in each coefficient's
+ * location and scale. Coefficient k's {@link CoefficientTransform} does the arithmetic, one call per coefficient
+ * over a whole row of draws (so the loop over draws stays inside one class and vectorizes): an independent
+ * coefficient gets {@code apply(location, scale, e)} with e its standard variates; a member of the correlated block
+ * gets {@code apply(0, 1, u)} with u = location + (L z)_k its underlying normal, so d beta / d location is
+ * f'(u). Arrays are one row per coefficient ({@code beta[k][r]}) starting at index 0. Not thread-safe.
  */
 final class CoefficientDraws {
-    private static final int FIXED = 0;
-    private static final int LINEAR = 1;
-    private static final int LOGNORMAL = 2;
-    private static final int CENSORED = 3;
-    private static final int TRUNCATED = 4;
-
     private final ModelDesign m;
     private final int k;
     private final int d;
     private final int r;
     private final int b;
-    private final int[] kind;
+    private final CoefficientTransform[] transform;
+    private final boolean[] curved;
     private final double[] characteristics;
     private final int characteristicCount;
     private final double[] location;
     private final double[] scale;
-    private final double[] truncatedCdf;
-    private final double[] truncatedDensity;
     private final double[] cholesky;
+    /** input[k][r]: what the transform received, the standard variates or (block members) the underlying normal. */
+    private final double[][] input;
     /** beta[k][r]: coefficient k in draw r. */
     final double[][] beta;
-    /** d beta / d location. */
+    /** d beta / d location (for a block member d beta / d u). */
     final double[][] dLocation;
     /** d beta / d scale (independent coefficients). */
     final double[][] dScale;
+    /** Second derivatives after {@link #computeSecondDerivatives()}, rows only for curved coefficients; else null. */
+    final double[][] dLocationLocation;
+    final double[][] dLocationScale;
+    final double[][] dScaleScale;
 
+    /** First derivatives only. */
     CoefficientDraws(ModelDesign design, int draws) {
+        this(design, draws, false);
+    }
+
+    /** With {@code secondOrder}, also room for the second derivatives of coefficients that are not piecewise linear. */
+    CoefficientDraws(ModelDesign design, int draws, boolean secondOrder) {
         this.m = design;
         this.k = design.k;
         this.d = design.d;
         this.r = draws;
         this.b = design.blockMembers.length;
-        this.kind = new int[k];
+        this.transform = new CoefficientTransform[k];
+        this.curved = new boolean[k];
         for (int i = 0; i < k; i++) {
-            kind[i] = kindOf(design.distribution[i]);
+            transform[i] = design.distribution[i].transform();
+            curved[i] = !transform[i].isPiecewiseLinear();
         }
         this.characteristics = design.data.characteristicsRef();
         this.characteristicCount = design.data.characteristicCount();
         location = new double[k];
         scale = new double[k];
-        truncatedCdf = new double[k];
-        truncatedDensity = new double[k];
         cholesky = new double[b * b];
+        input = new double[k][r];
         beta = new double[k][r];
         dLocation = new double[k][r];
         dScale = new double[k][r];
+        dLocationLocation = secondOrder ? new double[k][] : null;
+        dLocationScale = secondOrder ? new double[k][] : null;
+        dScaleScale = secondOrder ? new double[k][] : null;
+        if (secondOrder) {
+            for (int i = 0; i < k; i++) {
+                if (curved[i]) {
+                    dLocationLocation[i] = new double[r];
+                    dLocationScale[i] = new double[r];
+                    dScaleScale[i] = new double[r];
+                }
+            }
+        }
     }
 
-    private static int kindOf(Distribution distribution) {
-        switch (distribution) {
-            case FIXED:
-                return FIXED;
-            case LOGNORMAL:
-                return LOGNORMAL;
-            case CENSORED_NORMAL:
-                return CENSORED;
-            case TRUNCATED_NORMAL:
-                return TRUNCATED;
-            default:
-                return LINEAR;
-        }
+    /** True when coefficient i's second derivatives do not all vanish (rows exist in the second-order arrays). */
+    boolean isCurved(int i) {
+        return curved[i];
     }
 
     /**
@@ -85,34 +92,47 @@ final class CoefficientDraws {
     void compute(int n, double[] theta, double[] v, int vo) {
         prepare(n, theta);
         for (int i = 0; i < k; i++) {
-            double loc = location[i];
-            if (kind[i] == FIXED) {
-                Arrays.fill(beta[i], loc);
-                Arrays.fill(dLocation[i], 1.0);
-                Arrays.fill(dScale[i], 0.0);
-                continue;
-            }
-            int dim = m.dimension[i];
+            double[] in = input[i];
             int pos = m.blockPosition[i];
-            double s = scale[i];
-            for (int q = 0; q < r; q++) {
-                int vq = vo + q * d;
-                double e = v[vq + dim];
-                double u;
-                if (pos >= 0) {
-                    u = loc;
+            if (pos >= 0) {
+                double loc = location[i];
+                for (int q = 0; q < r; q++) {
+                    int vq = vo + q * d;
+                    double u = loc;
                     for (int c = 0; c <= pos; c++) {
                         u += cholesky[pos * b + c] * v[vq + m.dimension[m.blockMembers[c]]];
                     }
-                } else {
-                    u = loc + s * e;
+                    in[q] = u;
                 }
-                transform(i, q, u, e);
+                transform[i].apply(0.0, 1.0, in, r, beta[i], dLocation[i], dScale[i]);
+                continue;
             }
+            int dim = m.dimension[i];
+            if (dim >= 0) {
+                for (int q = 0; q < r; q++) {
+                    in[q] = v[vo + q * d + dim];
+                }
+            }
+            transform[i].apply(location[i], scale[i], in, r, beta[i], dLocation[i], dScale[i]);
         }
     }
 
-    /** Locations (with heterogeneity), scales, Cholesky factor and truncation constants of decision-maker n. */
+    /**
+     * After {@link #compute}: the second derivatives in (location, scale) of every curved coefficient (for a block
+     * member, the location-location row is f''(u)). Needs the second-order constructor.
+     */
+    void computeSecondDerivatives() {
+        for (int i = 0; i < k; i++) {
+            if (!curved[i]) {
+                continue;
+            }
+            boolean block = m.blockPosition[i] >= 0;
+            transform[i].secondDerivatives(block ? 0.0 : location[i], block ? 1.0 : scale[i], input[i], beta[i], r,
+                    dLocationLocation[i], dLocationScale[i], dScaleScale[i]);
+        }
+    }
+
+    /** Locations (with heterogeneity), scales and Cholesky factor of decision-maker n. */
     private void prepare(int n, double[] theta) {
         for (int i = 0; i < k; i++) {
             int mi = m.meanIndex[i];
@@ -125,17 +145,12 @@ final class CoefficientDraws {
             location[i] = loc;
             int si = m.scaleIndex[i];
             scale[i] = si >= 0 ? theta[si] : 0.0;
-            if (kind[i] == TRUNCATED) {
-                double a = Math.abs(scale[i]);
-                if (a == 0 && !(loc > 0)) {
-                    throw new NumericalFailureException("The truncated normal coefficient of '"
-                            + m.spec.coefficients().get(i).attribute() + "' has scale 0 and location " + loc
-                            + " <= 0 for decision-maker " + m.data.decisionMakerId(n)
-                            + ": it has no positive mass; start from a positive scale.");
-                }
-                if (a > 0) {
-                    truncatedCdf[i] = NormalQuantile.cdf(loc / a);
-                    truncatedDensity[i] = NormalQuantile.density(loc / a);
+            if (m.blockPosition[i] < 0) {
+                String undefined = transform[i].undefinedAt(loc, scale[i]);
+                if (undefined != null) {
+                    throw new NumericalFailureException("The " + transform[i].label() + " coefficient of '"
+                            + m.spec.coefficients().get(i).attribute() + "' for decision-maker "
+                            + m.data.decisionMakerId(n) + " is undefined: " + undefined + ".");
                 }
             }
         }
@@ -144,73 +159,5 @@ final class CoefficientDraws {
                 cholesky[a * b + c] = theta[m.choleskyIndex[a * b + c]];
             }
         }
-    }
-
-    private void transform(int i, int q, double u, double e) {
-        switch (kind[i]) {
-            case LOGNORMAL: {
-                double bi = Math.exp(u);
-                beta[i][q] = bi;
-                dLocation[i][q] = bi;
-                dScale[i][q] = bi * e;
-                break;
-            }
-            case CENSORED: {
-                boolean positive = u > 0;
-                beta[i][q] = positive ? u : 0.0;
-                dLocation[i][q] = positive ? 1.0 : 0.0;
-                dScale[i][q] = positive ? e : 0.0;
-                break;
-            }
-            case TRUNCATED:
-                truncated(i, q, e);
-                break;
-            default:
-                beta[i][q] = u;
-                dLocation[i][q] = 1.0;
-                dScale[i][q] = e;
-                break;
-        }
-    }
-
-    /**
-     * The truncated draw when c = mu / a is below {@link FarLeftNormal#THRESHOLD}, where Phi(c) and the densities
-     * underflow: x with Phi(x) = e Phi(c) from the far-left series, z* = -x, beta = a (c - x), and the density
-     * ratio e phi(c) / phi(z*) from logarithms.
-     */
-    private void truncatedFarLeft(int i, int q, double upperTail, double mu, double a, double s) {
-        double c = mu / a;
-        double x = FarLeftNormal.quantileOfScaledCdf(upperTail, c);
-        beta[i][q] = a * (c - x);
-        double ratio = Math.exp(Math.log(upperTail) - 0.5 * (c - x) * (c + x));
-        dLocation[i][q] = 1.0 - ratio;
-        double dA = -x + ratio * mu / a;
-        dScale[i][q] = s >= 0 ? dA : -dA;
-    }
-
-    /**
-     * Truncated normal at zero from the upper-tail variate e = Phi(-z): z* = -Phi^-1(e Phi(mu/a)), beta = mu + a z*,
-     * the inverse-CDF draw conditioned on beta &gt; 0, computed from the tail for accuracy.
-     */
-    private void truncated(int i, int q, double upperTail) {
-        double s = scale[i];
-        double a = Math.abs(s);
-        double mu = location[i];
-        if (a == 0) {
-            beta[i][q] = mu;
-            dLocation[i][q] = 1.0;
-            dScale[i][q] = 0.0;
-            return;
-        }
-        if (mu / a < FarLeftNormal.THRESHOLD) {
-            truncatedFarLeft(i, q, upperTail, mu, a, s);
-            return;
-        }
-        double zStar = -NormalQuantile.quantile(upperTail * truncatedCdf[i]);
-        beta[i][q] = mu + a * zStar;
-        double ratio = upperTail * truncatedDensity[i] / NormalQuantile.density(zStar);
-        dLocation[i][q] = 1.0 - ratio;
-        double dA = zStar + ratio * mu / a;
-        dScale[i][q] = s >= 0 ? dA : -dA;
     }
 }

@@ -9,22 +9,27 @@ import org.mixlogit.spec.Distribution;
  * L_r = prod_t P_t(beta_r):
  * <pre>
  *   d2 log L_n = sum_r pi_r (d2 log L_r + d log L_r d log L_r') - s_n s_n',   pi_r = w_r L_r / L_n,
- *   d log L_r = J_r' g_r,   d2 log L_r = J_r' H_r J_r + sum_k g_rk f''_k du_k du_k',
+ *   d log L_r = J_r' g_r,   d2 log L_r = J_r' H_r J_r + sum_k g_rk d2 beta_rk / d theta d theta',
  * </pre>
- * where g_r and H_r = -sum_t (sum_j P_tj x_tj x_tj' - xbar_t xbar_t') are the logit gradient and Hessian in beta,
- * beta_k = f_k(u_k) with u_k linear in the parameters (location with heterogeneity, plus scale times variate or
- * the Cholesky combination), J_r = d beta / d theta, and f'' = f = beta for lognormal coefficients, 0 for linear
- * and censored ones. Every parameter moves exactly one coefficient's u, so J has one non-zero per column.
- * Truncated normal coefficients are not covered (see {@link #supports}).
+ * where g_r and H_r = -sum_t (sum_j P_tj x_tj x_tj' - xbar_t xbar_t') are the logit gradient and Hessian in beta
+ * and J_r = d beta / d theta. Every parameter moves exactly one coefficient, through its location (a mean, a
+ * heterogeneity term times its characteristic, or for a correlated-block member a Cholesky entry times the node of
+ * its column, all entering the underlying normal u) or through its scale, so J has one non-zero per column,
+ * d beta / d location (or d scale) times that multiplier, and d2 beta / d theta_i d theta_j is the transform's
+ * second derivative for the pair of roles times both multipliers. Coefficients whose transform is piecewise linear
+ * contribute no second-derivative term. Transforms without analytic second derivatives (the truncated normal) are
+ * not covered (see {@link #supports}).
  *
  * <p>Like {@link DecisionMakerKernel}, work arrays hold one row per alternative, coefficient or coefficient pair
  * and one column per draw, so the inner loops run over draws and vectorize. Owns its scratch; not thread-safe.
  */
 final class HessianKernel {
     private static final double TINY = 1e-280;
+    /** How a parameter moves its coefficient: multiplier 1 (a mean), a characteristic, a node, or the scale. */
     private static final int MEAN = 0;
     private static final int HETEROGENEITY = 1;
-    private static final int VARIATE = 2;
+    private static final int CHOLESKY = 2;
+    private static final int SCALE = 3;
 
     private final ModelDesign m;
     private final VariateStore.Source source;
@@ -32,11 +37,10 @@ final class HessianKernel {
     private final int k;
     private final int p;
     private final int r;
-    /** Per parameter: the coefficient it moves, how (MEAN, HETEROGENEITY, VARIATE) and the column or dimension. */
+    /** Per parameter: the coefficient it moves, how (MEAN, HETEROGENEITY, CHOLESKY, SCALE), column or dimension. */
     private final int[] owner;
     private final int[] how;
     private final int[] which;
-    private final boolean[] lognormal;
 
     private final double[][] util;
     private final double[] max;
@@ -59,14 +63,12 @@ final class HessianKernel {
         this.k = design.k;
         this.p = design.p;
         this.r = store.nodeCount();
-        this.draws = new CoefficientDraws(design, r);
+        this.draws = new CoefficientDraws(design, r, true);
         owner = new int[p];
         how = new int[p];
         which = new int[p];
-        lognormal = new boolean[k];
         int bsize = design.blockMembers.length;
         for (int a = 0; a < k; a++) {
-            lognormal[a] = design.distribution[a] == Distribution.LOGNORMAL;
             if (design.meanIndex[a] >= 0) {
                 set(design.meanIndex[a], a, MEAN, 0);
             }
@@ -77,11 +79,11 @@ final class HessianKernel {
             int pos = design.blockPosition[a];
             if (pos >= 0) {
                 for (int c = 0; c <= pos; c++) {
-                    set(design.choleskyIndex[pos * bsize + c], a, VARIATE,
+                    set(design.choleskyIndex[pos * bsize + c], a, CHOLESKY,
                             design.dimension[design.blockMembers[c]]);
                 }
             } else if (design.scaleIndex[a] >= 0) {
-                set(design.scaleIndex[a], a, VARIATE, design.dimension[a]);
+                set(design.scaleIndex[a], a, SCALE, design.dimension[a]);
             }
         }
         int jmax = Math.max(2, design.data.maxAlternatives());
@@ -107,10 +109,13 @@ final class HessianKernel {
         which[parameter] = index;
     }
 
-    /** True when every coefficient's transformation is covered (all but truncated normal). */
+    /**
+     * True when every coefficient's transform has analytic second derivatives (all distributions but the
+     * truncated normal, whose Hessian comes from finite differences of the analytic gradient).
+     */
     static boolean supports(ModelDesign design) {
         for (Distribution d : design.distribution) {
-            if (d == Distribution.TRUNCATED_NORMAL) {
+            if (!d.transform().hasSecondDerivatives()) {
                 return false;
             }
         }
@@ -131,6 +136,7 @@ final class HessianKernel {
         double[] v = source.variates;
         int vo = source.variateOffset;
         draws.compute(n, theta, v, vo);
+        draws.computeSecondDerivatives();
         for (double[] row : grad) {
             Arrays.fill(row, 0.0);
         }
@@ -186,14 +192,8 @@ final class HessianKernel {
                 for (int q = 0; q < r; q++) {
                     sum += pi[q] * (ji[q] * h[q] * jj[q] + si[q] * sj[q]);
                 }
-                if (a == b && lognormal[a]) {
-                    double[] g = grad[a];
-                    double[] beta = draws.beta[a];
-                    double[] ui = uv[i];
-                    double[] uj = uv[j];
-                    for (int q = 0; q < r; q++) {
-                        sum += pi[q] * g[q] * beta[q] * ui[q] * uj[q];
-                    }
+                if (a == b && draws.isCurved(a)) {
+                    sum += curvature(a, i, j);
                 }
                 double value = weight * (sum - score[i] * score[j]);
                 out[i * p + j] += value;
@@ -277,7 +277,26 @@ final class HessianKernel {
         return u;
     }
 
-    /** du/d theta, J = f' du/d theta and each draw's score J' g, per parameter and draw. */
+    /** sum_r pi_r g_ra d2 beta_ra / d theta_i d theta_j for two parameters i, j of the same coefficient a. */
+    private double curvature(int a, int i, int j) {
+        boolean scaleI = how[i] == SCALE;
+        boolean scaleJ = how[j] == SCALE;
+        double[] second = scaleI && scaleJ ? draws.dScaleScale[a]
+                : scaleI || scaleJ ? draws.dLocationScale[a] : draws.dLocationLocation[a];
+        double[] g = grad[a];
+        double[] ui = uv[i];
+        double[] uj = uv[j];
+        double sum = 0;
+        for (int q = 0; q < r; q++) {
+            sum += pi[q] * g[q] * second[q] * ui[q] * uj[q];
+        }
+        return sum;
+    }
+
+    /**
+     * Per parameter and draw: the multiplier of its coefficient's location or scale (1, a characteristic, or a
+     * node), J = (d beta / d location or d beta / d scale) times the multiplier, and the draw's score J' g.
+     */
     private void parameterDerivatives(int n, double[] v, int vo) {
         double[] chars = m.data.characteristicsRef();
         int cc = m.data.characteristicCount();
@@ -286,19 +305,19 @@ final class HessianKernel {
             int a = owner[i];
             double[] u = uv[i];
             switch (how[i]) {
-                case MEAN:
-                    Arrays.fill(u, 1.0);
-                    break;
                 case HETEROGENEITY:
                     Arrays.fill(u, chars[n * cc + which[i]]);
                     break;
-                default:
+                case CHOLESKY:
                     for (int q = 0; q < r; q++) {
                         u[q] = v[vo + q * d + which[i]];
                     }
                     break;
+                default:
+                    Arrays.fill(u, 1.0);
+                    break;
             }
-            double[] slope = draws.dLocation[a];
+            double[] slope = how[i] == SCALE ? draws.dScale[a] : draws.dLocation[a];
             double[] g = grad[a];
             double[] ji = jac[i];
             double[] si = drawScore[i];

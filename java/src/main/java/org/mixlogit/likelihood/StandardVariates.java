@@ -1,29 +1,14 @@
 package org.mixlogit.likelihood;
 
-import org.mixlogit.integration.NormalQuantile;
+import org.mixlogit.spec.CoefficientTransform;
 import org.mixlogit.spec.Distribution;
 
 /**
- * Maps standard normal nodes z to the standard variate each distribution scales: z itself for the normal family
- * (normal, lognormal, censored normal), 2 Phi(z) - 1 for the uniform, the symmetric triangular variate on
- * [-1, 1] with p = Phi(z), and the upper tail probability Phi(-z) for the truncated normal (which the kernel
- * combines with the coefficient's location). Tails are computed from the nearer side so no precision is lost.
+ * Maps standard normal nodes z to the standard variate each distribution scales, through its
+ * {@link CoefficientTransform#variate(double)} (the node itself for normal, lognormal and censored normal).
  */
 final class StandardVariates {
     private StandardVariates() {
-    }
-
-    static double of(Distribution distribution, double z) {
-        switch (distribution) {
-            case UNIFORM:
-                return z < 0 ? 2 * NormalQuantile.cdf(z) - 1 : 1 - 2 * NormalQuantile.cdf(-z);
-            case TRIANGULAR:
-                return z < 0 ? Math.sqrt(2 * NormalQuantile.cdf(z)) - 1 : 1 - Math.sqrt(2 * NormalQuantile.cdf(-z));
-            case TRUNCATED_NORMAL:
-                return NormalQuantile.cdf(-z);
-            default:
-                return z;
-        }
     }
 
     /**
@@ -35,13 +20,13 @@ final class StandardVariates {
     static void transform(Distribution[] distributions, double[] nodes, int offset, int count) {
         int dims = distributions.length;
         for (int k = 0; k < dims; k++) {
-            Distribution dist = distributions[k];
-            if (dist.isNormalBased()) {
+            CoefficientTransform t = distributions[k].transform();
+            if (t.variateIsNode()) {
                 continue;
             }
             for (int r = 0; r < count; r++) {
                 int at = offset + r * dims + k;
-                nodes[at] = of(dist, nodes[at]);
+                nodes[at] = t.variate(nodes[at]);
             }
         }
     }

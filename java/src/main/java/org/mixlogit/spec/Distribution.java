@@ -1,73 +1,77 @@
 package org.mixlogit.spec;
 
 import java.util.Locale;
+import java.util.StringJoiner;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.mixlogit.InvalidSpecificationException;
-import org.mixlogit.integration.NormalQuantile;
 
 /**
- * How a coefficient varies over decision-makers. Each random distribution has a location parameter
- * {@code m} (estimated as the coefficient's "mean" parameter, possibly shifted by heterogeneity) and a scale
- * parameter {@code s} (estimated as "sd." or "spread."), applied to a standard variate drawn per decision-maker:
+ * How a coefficient varies over decision-makers: the one entry point for distribution codes, which the front ends
+ * map user words onto ({@link #fromCode(String)}). Each constant holds its {@link CoefficientTransform}, the one
+ * object that knows the distribution. Each random distribution has a location parameter {@code m} (estimated as
+ * the coefficient's "mean" parameter, possibly shifted by heterogeneity) and a scale parameter {@code s}
+ * (estimated as "sd." or "spread."), applied to a standard variate drawn per decision-maker from a standard normal
+ * node z:
  * <ul>
- * <li>{@link #FIXED}: beta = m; no scale.</li>
- * <li>{@link #NORMAL}: beta = m + s z, z ~ N(0,1). Mean m, standard deviation |s|.</li>
- * <li>{@link #LOGNORMAL}: beta = exp(m + s z). m and s are the mean and standard deviation of log(beta); the
- * coefficient is positive, so a coefficient expected negative needs its variable sign-reversed by the user.
+ * <li>{@link #FIXED} ("f"): beta = m; no scale.</li>
+ * <li>{@link #NORMAL} ("n"): beta = m + s z. Mean m, standard deviation |s|.</li>
+ * <li>{@link #LOGNORMAL} ("ln"): beta = exp(m + s z). m and s are the mean and standard deviation of log(beta);
+ * the coefficient is positive, so a coefficient expected negative needs its variable sign-reversed by the user.
  * Median exp(m), mean exp(m + s^2/2), variance (exp(s^2) - 1) exp(2m + s^2).</li>
- * <li>{@link #TRIANGULAR}: beta = m + s t, t symmetric triangular on [-1, 1] (centre m, spread |s|).
+ * <li>{@link #TRIANGULAR} ("t"): beta = m + s t, t symmetric triangular on [-1, 1] (centre m, spread |s|).
  * Mean m, standard deviation |s| / sqrt(6).</li>
- * <li>{@link #UNIFORM}: beta = m + s (2p - 1), p ~ U(0,1) (centre m, spread |s|). Mean m, standard deviation
- * |s| / sqrt(3).</li>
- * <li>{@link #CENSORED_NORMAL}: beta = max(0, m + s z): a normal whose negative mass piles up at exactly zero
- * (probability Phi(-m/|s|)). Mean m Phi(m/|s|) + |s| phi(m/|s|).</li>
- * <li>{@link #TRUNCATED_NORMAL}: beta ~ N(m, s^2) conditioned on beta &gt; 0 (no mass at zero; drawn as
+ * <li>{@link #UNIFORM} ("u"): beta = m + s (2p - 1), p = Phi(z) (centre m, spread |s|). Mean m, standard
+ * deviation |s| / sqrt(3).</li>
+ * <li>{@link #CENSORED_NORMAL} ("cn"): beta = max(0, m + s z): a normal whose negative mass piles up at exactly
+ * zero (probability Phi(-m/|s|)). Mean m Phi(m/|s|) + |s| phi(m/|s|).</li>
+ * <li>{@link #TRUNCATED_NORMAL} ("tn"): beta ~ N(m, s^2) conditioned on beta &gt; 0 (no mass at zero; drawn as
  * m + |s| Phi^-1(Phi(-m/|s|) + p (1 - Phi(-m/|s|)))). Mean m + |s| phi(m/|s|) / Phi(m/|s|).</li>
+ * <li>{@link #EXPONENTIAL} ("e"): beta = m + s E, E = -log Phi(-z) ~ Exp(1): one-sided, starting at m with its
+ * tail in the direction of the sign of s (a price coefficient with a long negative tail has s &lt; 0). Mean m + s,
+ * median m + s ln 2, standard deviation |s|.</li>
  * </ul>
- * The sign of s is not identified for any of them; reported scales are |s|. Every rule supplies standard normal
- * nodes z; the uniform variate of the uniform, triangular and truncated distributions is p = Phi(z).
+ * The sign of s is identified only for the exponential; for the others only |s| matters and reported scales are
+ * |s|. Normal, lognormal and censored normal coefficients are functions of one underlying normal and may join the
+ * correlated block; normal, triangular and uniform ones may have their location fixed at zero (error
+ * components).
  */
 public enum Distribution {
-    FIXED("f", "fixed"),
-    NORMAL("n", "normal"),
-    LOGNORMAL("ln", "lognormal"),
-    TRIANGULAR("t", "triangular"),
-    UNIFORM("u", "uniform"),
-    CENSORED_NORMAL("cn", "censored normal at zero"),
-    TRUNCATED_NORMAL("tn", "truncated normal at zero");
+    FIXED(new FixedTransform()),
+    NORMAL(new NormalTransform()),
+    LOGNORMAL(new LognormalTransform()),
+    TRIANGULAR(new TriangularTransform()),
+    UNIFORM(new UniformTransform()),
+    CENSORED_NORMAL(new CensoredNormalTransform()),
+    TRUNCATED_NORMAL(new TruncatedNormalTransform()),
+    EXPONENTIAL(new ExponentialTransform());
 
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+    private final CoefficientTransform transform;
 
-    private final String code;
-    private final String label;
-
-    Distribution(String code, String label) {
-        this.code = code;
-        this.label = label;
+    Distribution(CoefficientTransform transform) {
+        this.transform = transform;
     }
 
-    /** The short code shared with mlogit/logitr/gmnl ("n", "ln", "t", "u", "cn", "tn"; "f" for fixed). */
+    /** The object that knows this distribution: draws, derivatives, moments and rules. */
+    public CoefficientTransform transform() {
+        return transform;
+    }
+
+    /** The short code shared with mlogit/logitr/gmnl ("n", "ln", "t", "u", "cn", "tn", "e"; "f" for fixed). */
     public String code() {
-        return code;
+        return transform.code();
     }
 
     public String label() {
-        return label;
+        return transform.label();
     }
 
     public boolean isRandom() {
-        return this != FIXED;
+        return transform.isRandom();
     }
 
-    /** True when beta is a function of m + s z with z normal, so the variate can join a correlated block. */
-    public boolean isNormalBased() {
-        return this == NORMAL || this == LOGNORMAL || this == CENSORED_NORMAL;
-    }
-
-    /** Prefix of the scale parameter's name: "sd" for the normal family, "spread" for triangular and uniform. */
+    /** Prefix of the scale parameter's name: "sd" for most, "spread" for triangular and uniform. */
     public String scalePrefix() {
-        return this == TRIANGULAR || this == UNIFORM ? "spread" : "sd";
+        return transform.scalePrefix();
     }
 
     /** Maps a user's code or name ("n", "ln", "normal", "cn", ...) to a distribution; the front ends' one door. */
@@ -75,103 +79,43 @@ public enum Distribution {
         if (code != null) {
             String c = code.trim().toLowerCase(Locale.ROOT);
             for (Distribution d : values()) {
-                if (d.code.equals(c) || d.name().toLowerCase(Locale.ROOT).equals(c)
-                        || d.label.equals(c)) {
+                if (d.code().equals(c) || d.name().toLowerCase(Locale.ROOT).equals(c) || d.label().equals(c)) {
                     return d;
                 }
             }
         }
-        throw new InvalidSpecificationException("Unknown distribution '" + code + "': use one of n (normal),"
-                + " ln (lognormal), t (triangular), u (uniform), cn (censored normal at zero),"
-                + " tn (truncated normal at zero), or f (fixed).");
+        throw new InvalidSpecificationException("Unknown distribution '" + code + "': use one of " + describeCodes()
+                + ".");
+    }
+
+    /** Every code with its name, random ones first: "n (normal), ln (lognormal), ..., or f (fixed)". */
+    public static String describeCodes() {
+        StringJoiner random = new StringJoiner(", ");
+        for (Distribution d : values()) {
+            if (d.isRandom()) {
+                random.add(d.code() + " (" + d.label() + ")");
+            }
+        }
+        return random + ", or " + FIXED.code() + " (" + FIXED.label() + ")";
     }
 
     /** Population mean of beta given location m and scale s. */
     public double mean(double m, double s) {
-        double a = Math.abs(s);
-        switch (this) {
-            case LOGNORMAL:
-                return Math.exp(m + 0.5 * s * s);
-            case CENSORED_NORMAL:
-                return a == 0 ? Math.max(0, m) : m * cdf(m / a) + a * pdf(m / a);
-            case TRUNCATED_NORMAL:
-                if (a > 0 && m / a < FarLeftNormal.THRESHOLD) {
-                    return a * FarLeftNormal.truncatedMeanOverScale(m / a);
-                }
-                return a == 0 ? m : m + a * pdf(m / a) / cdf(m / a);
-            default:
-                return m;
-        }
+        return transform.mean(m, s);
     }
 
     /** Population median of beta. */
     public double median(double m, double s) {
-        double a = Math.abs(s);
-        switch (this) {
-            case LOGNORMAL:
-                return Math.exp(m);
-            case CENSORED_NORMAL:
-                return Math.max(0, m);
-            case TRUNCATED_NORMAL:
-                if (a > 0 && m / a < FarLeftNormal.THRESHOLD) {
-                    return a * (m / a - FarLeftNormal.quantileOfScaledCdf(0.5, m / a));
-                }
-                // from the lower tail: 1 - Phi(c) / 2 rounds to 1 once Phi(c) < 2e-16
-                return a == 0 ? m : m - a * NormalQuantile.quantile(0.5 * cdf(m / a));
-            default:
-                return m;
-        }
+        return transform.median(m, s);
     }
 
     /** Population standard deviation of beta. */
     public double standardDeviation(double m, double s) {
-        double a = Math.abs(s);
-        switch (this) {
-            case FIXED:
-                return 0;
-            case NORMAL:
-                return a;
-            case LOGNORMAL:
-                return Math.sqrt(Math.expm1(s * s)) * Math.exp(m + 0.5 * s * s);
-            case TRIANGULAR:
-                return a / Math.sqrt(6);
-            case UNIFORM:
-                return a / Math.sqrt(3);
-            case CENSORED_NORMAL: {
-                if (a == 0) {
-                    return 0;
-                }
-                double c = m / a;
-                double mean = mean(m, s);
-                double second = (m * m + a * a) * cdf(c) + m * a * pdf(c);
-                return Math.sqrt(Math.max(0, second - mean * mean));
-            }
-            case TRUNCATED_NORMAL: {
-                if (a == 0) {
-                    return 0;
-                }
-                double c = m / a;
-                if (c < FarLeftNormal.THRESHOLD) {
-                    return a * FarLeftNormal.truncatedSdOverScale(c);
-                }
-                double lambda = pdf(c) / cdf(c);
-                return a * Math.sqrt(Math.max(0, 1 - lambda * (lambda + c)));
-            }
-            default:
-                throw new AssertionError(this);
-        }
-    }
-
-    private static double cdf(double x) {
-        return STANDARD_NORMAL.cumulativeProbability(x);
-    }
-
-    private static double pdf(double x) {
-        return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+        return transform.standardDeviation(m, s);
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

@@ -6,9 +6,9 @@ package org.mixlogit.spec;
  * whose truncation error there is below 1e-12 relative. Used for truncated normal coefficients whose location is
  * many scales below zero.
  */
-public final class FarLeftNormal {
+final class FarLeftNormal {
     /** Below this argument the far-left formulas are used. */
-    public static final double THRESHOLD = -30.0;
+    static final double THRESHOLD = -30.0;
 
     private FarLeftNormal() {
     }
@@ -26,12 +26,12 @@ public final class FarLeftNormal {
     }
 
     /** log Phi(x). */
-    public static double logCdf(double x) {
+    static double logCdf(double x) {
         return -0.5 * x * x - 0.5 * Math.log(2 * Math.PI) - Math.log(-x) + Math.log(series(x));
     }
 
     /** d log Phi(x) / dx = phi(x) / Phi(x), the inverse Mills ratio. */
-    public static double inverseMills(double x) {
+    static double inverseMills(double x) {
         return -x / series(x);
     }
 
@@ -39,7 +39,7 @@ public final class FarLeftNormal {
      * The x with Phi(x) = e Phi(c), for c &lt;= -30 and 0 &lt; e &lt;= 1, by Newton steps on log Phi from
      * x = c + log(e) / (-c).
      */
-    public static double quantileOfScaledCdf(double e, double c) {
+    static double quantileOfScaledCdf(double e, double c) {
         double logE = Math.log(e);
         double target = logE + logCdf(c);
         double x = c + logE / -c;

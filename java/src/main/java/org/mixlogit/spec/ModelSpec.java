@@ -7,13 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.mixlogit.InvalidSpecificationException;
 
 /**
  * What is estimated: the coefficients in declaration order (fixed or random), at most one block of correlated
- * normal random coefficients (parameterised by the lower Cholesky factor of their covariance), zero-mean
- * error components and observed heterogeneity. Immutable, validated by {@link Builder#build()}.
+ * random coefficients (a multivariate normal parameterised by the lower Cholesky factor of its covariance, each
+ * member then transformed by its own distribution, as mlogit's {@code correlation = TRUE} does), zero-mean error
+ * components and observed heterogeneity. Immutable, validated by {@link Builder#build()}.
  *
  * <p>Random coefficients take draw dimensions in declaration order; {@link ParameterLayout} gives the parameter
  * vector.
@@ -104,7 +106,7 @@ public final class ModelSpec {
             return add(attribute, distribution, false);
         }
 
-        /** A random coefficient given by its code ("n", "ln", "t", "u", "cn", "tn"). */
+        /** A random coefficient given by its code ("n", "ln", "t", "u", "cn", "tn", "e"). */
         public Builder random(String attribute, String distributionCode) {
             return random(attribute, Distribution.fromCode(distributionCode));
         }
@@ -114,12 +116,18 @@ public final class ModelSpec {
             return add(attribute, Distribution.NORMAL, true);
         }
 
-        /** A random coefficient whose location is fixed at zero; normal, triangular or uniform. */
+        /**
+         * A random coefficient whose location is fixed at zero; its distribution must allow it
+         * ({@link CoefficientTransform#mayHaveZeroMean()}: normal, triangular or uniform).
+         */
         public Builder zeroMean(String attribute, Distribution distribution) {
             return add(attribute, distribution, true);
         }
 
-        /** Correlated normal random coefficients, covariance parameterised by its lower Cholesky factor. */
+        /**
+         * Correlated random coefficients: a multivariate normal u = m + L z with lower Cholesky factor L, each member
+         * then transformed by its own distribution (normal: u, lognormal: exp(u), censored normal: max(0, u)).
+         */
         public Builder correlated(String... attributes) {
             return correlated(java.util.Arrays.asList(attributes));
         }
@@ -164,11 +172,10 @@ public final class ModelSpec {
                         + " or random coefficient.");
             }
             for (CoefficientSpec c : declared.values()) {
-                if (c.hasZeroMean() && !(c.distribution() == Distribution.NORMAL
-                        || c.distribution() == Distribution.TRIANGULAR || c.distribution() == Distribution.UNIFORM)) {
+                if (c.hasZeroMean() && !c.distribution().transform().mayHaveZeroMean()) {
                     throw new InvalidSpecificationException("'" + c.attribute() + "' has its mean fixed at zero but a "
-                            + c.distribution().label() + " distribution: zero-mean components must be normal,"
-                            + " triangular or uniform.");
+                            + c.distribution().label() + " distribution: zero-mean components must be "
+                            + allowed(CoefficientTransform::mayHaveZeroMean) + ".");
                 }
             }
             Map<String, CoefficientSpec> result = new LinkedHashMap<>(declared);
@@ -193,6 +200,19 @@ public final class ModelSpec {
             }
             List<String> block = validatedBlock(result);
             return new ModelSpec(new ArrayList<>(result.values()), block);
+        }
+
+        /** The labels of the random distributions with a property: "normal, triangular or uniform". */
+        private static String allowed(Predicate<CoefficientTransform> property) {
+            List<String> labels = new ArrayList<>();
+            for (Distribution d : Distribution.values()) {
+                if (d.isRandom() && property.test(d.transform())) {
+                    labels.add(d.label());
+                }
+            }
+            int last = labels.size() - 1;
+            return last <= 0 ? String.join("", labels)
+                    : String.join(", ", labels.subList(0, last)) + " or " + labels.get(last);
         }
 
         private List<String> validatedBlock(Map<String, CoefficientSpec> coefficients) {
@@ -224,10 +244,11 @@ public final class ModelSpec {
                     throw new InvalidSpecificationException("The correlated block names '" + m + "', which is fixed:"
                             + " only random coefficients can be correlated.");
                 }
-                if (c.distribution() != Distribution.NORMAL) {
+                if (!c.distribution().transform().mayJoinCorrelatedBlock()) {
                     throw new InvalidSpecificationException("The correlated block names '" + m + "', which is "
-                            + c.distribution().label() + ": members of a correlated block must be normal; make it"
-                            + " normal or leave it out of the block.");
+                            + c.distribution().label() + ": members of a correlated block must be functions of one"
+                            + " underlying normal (" + allowed(CoefficientTransform::mayJoinCorrelatedBlock)
+                            + "); change its distribution or leave it out of the block.");
                 }
             }
             return ordered;

@@ -22,6 +22,7 @@ public final class ParameterLayout {
     private final ModelSpec spec;
     private final List<String> names;
     private final List<ParameterKind> kinds;
+    private final boolean[] signIdentified;
     private final int[] meanIndex;
     private final int[] heterogeneityStart;
     private final int[] scaleIndex;
@@ -85,6 +86,16 @@ public final class ParameterLayout {
         }
         this.names = Collections.unmodifiableList(n);
         this.kinds = Collections.unmodifiableList(kind);
+        signIdentified = new boolean[n.size()];
+        for (int j = 0; j < signIdentified.length; j++) {
+            ParameterKind pk = kind.get(j);
+            signIdentified[j] = pk == ParameterKind.MEAN || pk == ParameterKind.HETEROGENEITY;
+        }
+        for (int i = 0; i < k; i++) {
+            if (scaleIndex[i] >= 0) {
+                signIdentified[scaleIndex[i]] = cs.get(i).distribution().transform().scaleSignIdentified();
+            }
+        }
     }
 
     public ModelSpec spec() {
@@ -102,6 +113,15 @@ public final class ParameterLayout {
 
     public List<ParameterKind> kinds() {
         return kinds;
+    }
+
+    /**
+     * False when only the absolute value of parameter j is identified: the scale of a distribution whose sign is
+     * not identified (all but the exponential), and the Cholesky elements (a column of L may change sign without
+     * changing L L'). Reports, multi-start searches and comparisons of optima use |theta_j| for these.
+     */
+    public boolean isSignIdentified(int j) {
+        return signIdentified[j];
     }
 
     /** Position of a parameter by name; -1 when absent. */

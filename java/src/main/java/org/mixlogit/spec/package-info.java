@@ -2,7 +2,7 @@
  * Model specification: which coefficients are fixed or random, their distributions, the correlated block,
  * zero-mean error components, observed heterogeneity, and the resulting parameter vector layout.
  *
- * <p>Immutable values validated at construction. Depends only on the root exception types and Commons Math;
- * must not depend on {@code data}, {@code likelihood} or any front end.
+ * <p>Immutable values validated at construction. Depends only on the root exception types, {@code math} and
+ * Commons Math; must not depend on {@code integration}, {@code data}, {@code likelihood} or any front end.
  */
 package org.mixlogit.spec;

@@ -96,6 +96,25 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("an exponential price and a correlated normal-lognormal block from the command line")
+    void exponentialAndLognormalBlock(@TempDir Path dir) throws Exception {
+        Path csv = electricityCsv(dir);
+        Path json = dir.resolve("fit.json");
+        int code = run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
+                "--fixed", "cl,tod,seas", "--random", "pf=e,loc=n,wk=ln", "--correlated", "loc,wk", "--R", "20",
+                "--json", json.toString(), "--quiet", "--threads", "2");
+        assertEquals(0, code, err() + out());
+        for (String name : new String[] {"sd.pf", "chol.wk:loc", "mean(pf)", "median(pf)", "cov(log(wk),loc)",
+            "cor(log(wk),loc)", "mean(wk)"}) {
+            assertTrue(out().contains(name), name + " missing from " + out());
+        }
+        assertTrue(!out().contains("abs(sd.pf)"), "the exponential's scale keeps its sign: " + out());
+        String saved = new String(Files.readAllBytes(json), StandardCharsets.UTF_8);
+        assertTrue(saved.contains("\"distribution\" : \"e\"") && saved.contains("\"distribution\" : \"ln\""),
+                saved);
+    }
+
+    @Test
     @DisplayName("bad options are named, with exit code 2; bad data or model with exit code 3")
     void errors(@TempDir Path dir) throws Exception {
         assertEquals(2, run("estimate", "--data", "x.csv", "--choise", "y"));

@@ -1,6 +1,7 @@
 package org.mixlogit.estimation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,44 @@ class MultipleStartsTest {
             }
         }
         assertTrue(negative > 5 && negative < 35, "sign flips of sd.a in 40 starts: " + negative);
+    }
+
+    @Test
+    @DisplayName("an exponential scale keeps its sign in every start; the other parameters' draws do not change")
+    void identifiedSignKept() {
+        ModelSpec normal = ModelSpec.builder().random("a", Distribution.NORMAL).random("p", Distribution.NORMAL)
+                .build();
+        ModelSpec exponential = ModelSpec.builder().random("a", Distribution.NORMAL)
+                .random("p", Distribution.EXPONENTIAL).build();
+        double[] plain = {1.0, -2.0};
+        double[] defaults = StartingValues.defaults(exponential, plain);
+        ParameterLayout layout = exponential.layout();
+        int sd = layout.indexOf("sd.p");
+        assertEquals(-StartingValues.SCALE, defaults[sd], 0.0, "a negative plain-logit estimate: the tail points down");
+        assertEquals(-2.0 + StartingValues.SCALE, defaults[layout.indexOf("p")], 1e-15, "mean -2 at the start");
+        double[] normalDefaults = StartingValues.defaults(normal, plain);
+        int flips = 0;
+        for (int s = 1; s <= 40; s++) {
+            double[] p = StartingValues.perturbed(layout, defaults, 11, s);
+            double[] q = StartingValues.perturbed(normal.layout(), normalDefaults, 11, s);
+            assertTrue(p[sd] < 0, "start " + s + ": sd.p = " + p[sd]);
+            assertEquals(Math.abs(q[sd]), Math.abs(p[sd]), 0.0);
+            assertEquals(q[layout.indexOf("sd.a")], p[layout.indexOf("sd.a")], 0.0);
+            flips += q[sd] > 0 ? 1 : 0;
+        }
+        assertTrue(flips > 5, "a normal scale still flips: " + flips);
+    }
+
+    @Test
+    @DisplayName("optima are compared in absolute value only where the sign is not identified")
+    void closeComparesUnidentifiedSignsOnly() {
+        ParameterLayout layout = ModelSpec.builder().random("a", Distribution.NORMAL)
+                .random("p", Distribution.EXPONENTIAL).build().layout();
+        double[] base = {0.5, -1.0, 0.8, -1.2};
+        assertTrue(MsleEstimator.close(base, new double[] {0.5, -1.0, -0.8, -1.2}, layout), "sd.a flipped");
+        assertFalse(MsleEstimator.close(base, new double[] {-0.5, -1.0, 0.8, -1.2}, layout), "mean a flipped");
+        assertFalse(MsleEstimator.close(base, new double[] {0.5, -1.0, 0.8, 1.2}, layout), "sd.p flipped");
+        assertTrue(MsleEstimator.close(base, new double[] {0.5, -1.0, 0.8, -1.2000001}, layout));
     }
 
     @Test

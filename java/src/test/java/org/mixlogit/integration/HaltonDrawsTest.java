@@ -10,6 +10,7 @@ import org.apache.commons.math3.random.HaltonSequenceGenerator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.math.NormalQuantile;
 
 /** Plain Halton draws follow the mlogit/xlogit indexing exactly. */
 class HaltonDrawsTest {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mixlogit.math.NormalQuantile;
 
 /** Modified Latin hypercube draws: one uniform per stratum per dimension, shuffled, order independent. */
 class MlhsDrawsTest {

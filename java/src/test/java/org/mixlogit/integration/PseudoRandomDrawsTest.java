@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mixlogit.math.NormalQuantile;
 
 /** Pseudo-random normal draws: seeded, order independent, and normal. */
 class PseudoRandomDrawsTest {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mixlogit.math.NormalQuantile;
 
 /** Scrambled Halton draws: seeded digit permutations that keep the Halton stratification. */
 class ScrambledHaltonDrawsTest {

@@ -9,6 +9,7 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.math.NormalQuantile;
 
 /** Sobol draws are Commons Math's Sobol points from index 1 on, mapped to normals. */
 class SobolDrawsTest {

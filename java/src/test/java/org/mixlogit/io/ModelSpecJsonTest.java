@@ -28,6 +28,19 @@ class ModelSpecJsonTest {
     }
 
     @Test
+    @DisplayName("an exponential coefficient and lognormal and censored members of a correlated block round-trip")
+    void exponentialAndLognormalBlock() {
+        ModelSpec spec = ModelSpecJson.read("{\"coefficients\": [{\"attribute\": \"price\", \"distribution\": \"e\"},"
+                + " {\"attribute\": \"a\", \"distribution\": \"ln\"}, {\"attribute\": \"b\", \"distribution\": \"n\"},"
+                + " {\"attribute\": \"c\", \"distribution\": \"cn\"}], \"correlated\": [\"a\", \"b\", \"c\"]}");
+        assertEquals(Distribution.EXPONENTIAL, spec.coefficient("price").distribution());
+        assertEquals(java.util.Arrays.asList("a", "b", "c"), spec.correlated());
+        assertEquals(spec.toString(), ModelSpecJson.read(ModelSpecJson.write(spec)).toString());
+        assertMessage("{\"coefficients\": [{\"attribute\": \"p\", \"distribution\": \"e\", \"zeroMean\": true}]}",
+                "'p'", "exponential");
+    }
+
+    @Test
     @DisplayName("reads the documented example")
     void readsExample() {
         ModelSpec spec = ModelSpecJson.read("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"n\"},"

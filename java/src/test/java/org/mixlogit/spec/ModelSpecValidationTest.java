@@ -39,19 +39,47 @@ class ModelSpecValidationTest {
     }
 
     @Test
-    @DisplayName("a correlated block with a triangular member")
-    void correlatedNonNormal() {
+    @DisplayName("a correlated block refuses triangular, uniform, truncated and exponential members, naming the others")
+    void correlatedNotNormalBased() {
         assertMessage(() -> ModelSpec.builder().random("a", Distribution.NORMAL).random("b", Distribution.TRIANGULAR)
-                .correlated("a", "b").build(), "'b'", "triangular");
+                .correlated("a", "b").build(), "'b'", "triangular", "normal, lognormal or censored normal at zero");
+        for (Distribution d : new Distribution[] {Distribution.UNIFORM, Distribution.TRUNCATED_NORMAL,
+            Distribution.EXPONENTIAL}) {
+            assertMessage(() -> ModelSpec.builder().random("a", d).random("b", Distribution.NORMAL)
+                    .correlated("a", "b").build(), "'a'", d.label(), "leave it out of the block");
+        }
     }
 
     @Test
-    @DisplayName("a correlated block with a lognormal or censored member")
+    @DisplayName("lognormal and censored normal coefficients join a correlated block in declaration order")
     void correlatedLognormal() {
-        assertMessage(() -> ModelSpec.builder().random("a", Distribution.NORMAL).random("b", Distribution.LOGNORMAL)
-                .correlated("a", "b").build(), "'b'", "lognormal", "must be normal");
-        assertMessage(() -> ModelSpec.builder().random("a", Distribution.CENSORED_NORMAL)
-                .random("b", Distribution.NORMAL).correlated("a", "b").build(), "'a'", "censored");
+        ModelSpec spec = ModelSpec.builder().random("a", Distribution.LOGNORMAL).random("b", Distribution.NORMAL)
+                .random("c", Distribution.CENSORED_NORMAL).correlated("c", "a", "b").build();
+        assertEquals(java.util.Arrays.asList("a", "b", "c"), spec.correlated());
+        assertEquals(java.util.Arrays.asList("a", "b", "c", "chol.a:a", "chol.b:a", "chol.b:b", "chol.c:a",
+                "chol.c:b", "chol.c:c"), spec.layout().names());
+    }
+
+    @Test
+    @DisplayName("a zero-mean exponential is refused: its location is the end of its support, not its mean")
+    void zeroMeanExponential() {
+        assertMessage(() -> ModelSpec.builder().zeroMean("a", Distribution.EXPONENTIAL).build(), "'a'",
+                "exponential", "normal, triangular or uniform");
+    }
+
+    @Test
+    @DisplayName("only the exponential's scale and the means carry an identified sign")
+    void signIdentification() {
+        ParameterLayout layout = ModelSpec.builder().random("a", Distribution.NORMAL).heterogeneity("a", "inc")
+                .random("b", Distribution.EXPONENTIAL).random("c", Distribution.LOGNORMAL)
+                .random("d", Distribution.NORMAL).random("e", Distribution.LOGNORMAL).correlated("d", "e").build()
+                .layout();
+        StringBuilder identified = new StringBuilder();
+        for (int j = 0; j < layout.size(); j++) {
+            identified.append(layout.names().get(j)).append(layout.isSignIdentified(j) ? "+ " : "- ");
+        }
+        assertEquals("a+ b+ c+ d+ e+ a:inc+ sd.a- sd.b+ sd.c- chol.d:d- chol.e:d- chol.e:e- ",
+                identified.toString());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.mixlogit.integration;
+package org.mixlogit.math;
 
 import org.apache.commons.math3.special.Erf;
 

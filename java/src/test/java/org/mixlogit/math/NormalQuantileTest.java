@@ -1,4 +1,4 @@
-package org.mixlogit.integration;
+package org.mixlogit.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

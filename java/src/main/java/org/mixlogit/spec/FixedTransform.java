@@ -1,0 +1,109 @@
+package org.mixlogit.spec;
+
+/** beta = m for every decision-maker: no scale, no variate. */
+final class FixedTransform implements CoefficientTransform {
+    @Override
+    public String code() {
+        return "f";
+    }
+
+    @Override
+    public String label() {
+        return "fixed";
+    }
+
+    @Override
+    public String scalePrefix() {
+        return "sd";
+    }
+
+    @Override
+    public boolean isRandom() {
+        return false;
+    }
+
+    @Override
+    public double variate(double z) {
+        return z;
+    }
+
+    @Override
+    public boolean variateIsNode() {
+        return true;
+    }
+
+    @Override
+    public void apply(double location, double scale, double[] variate, int draws, double[] beta,
+            double[] dLocation, double[] dScale) {
+        for (int q = 0; q < draws; q++) {
+            beta[q] = location;
+            dLocation[q] = 1.0;
+            dScale[q] = 0.0;
+        }
+    }
+
+    @Override
+    public boolean isPiecewiseLinear() {
+        return true;
+    }
+
+    @Override
+    public void secondDerivatives(double location, double scale, double[] variate, double[] beta, int draws,
+            double[] dLocationLocation, double[] dLocationScale, double[] dScaleScale) {
+        for (int q = 0; q < draws; q++) {
+            dLocationLocation[q] = 0.0;
+            dLocationScale[q] = 0.0;
+            dScaleScale[q] = 0.0;
+        }
+    }
+
+    @Override
+    public double mean(double location, double scale) {
+        return location;
+    }
+
+    @Override
+    public double median(double location, double scale) {
+        return location;
+    }
+
+    @Override
+    public double standardDeviation(double location, double scale) {
+        return 0;
+    }
+
+    @Override
+    public double quantile(double p, double location, double scale) {
+        return location;
+    }
+
+    @Override
+    public double density(double x, double location, double scale) {
+        return x == location ? Double.POSITIVE_INFINITY : 0.0;
+    }
+
+    @Override
+    public boolean scaleSignIdentified() {
+        return false;
+    }
+
+    @Override
+    public boolean mayJoinCorrelatedBlock() {
+        return false;
+    }
+
+    @Override
+    public boolean mayHaveZeroMean() {
+        return false;
+    }
+
+    @Override
+    public double startLocation(double plainLogit, double scale) {
+        return plainLogit;
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

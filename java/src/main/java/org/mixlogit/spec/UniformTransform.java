@@ -1,0 +1,75 @@
+package org.mixlogit.spec;
+
+import org.mixlogit.math.NormalQuantile;
+
+/**
+ * beta = m + s (2p - 1), p = Phi(z) ~ U(0, 1): uniform with centre m and spread |s|, mean m, standard deviation
+ * |s| / sqrt(3); the sign of s is not identified.
+ */
+final class UniformTransform extends LocationScaleTransform {
+    @Override
+    public String code() {
+        return "u";
+    }
+
+    @Override
+    public String label() {
+        return "uniform";
+    }
+
+    @Override
+    public String scalePrefix() {
+        return "spread";
+    }
+
+    /** 2 Phi(z) - 1, from the nearer tail. */
+    @Override
+    public double variate(double z) {
+        return z < 0 ? 2 * NormalQuantile.cdf(z) - 1 : 1 - 2 * NormalQuantile.cdf(-z);
+    }
+
+    @Override
+    public boolean variateIsNode() {
+        return false;
+    }
+
+    @Override
+    double standardMean() {
+        return 0;
+    }
+
+    @Override
+    double standardQuantile(double p) {
+        return 2 * p - 1;
+    }
+
+    @Override
+    double standardUpperQuantile(double p) {
+        return 1 - 2 * p;
+    }
+
+    @Override
+    double standardDensity(double e) {
+        return Math.abs(e) <= 1 ? 0.5 : 0.0;
+    }
+
+    @Override
+    public double mean(double location, double scale) {
+        return location;
+    }
+
+    @Override
+    public double standardDeviation(double location, double scale) {
+        return Math.abs(scale) / Math.sqrt(3);
+    }
+
+    @Override
+    public boolean scaleSignIdentified() {
+        return false;
+    }
+
+    @Override
+    public boolean mayHaveZeroMean() {
+        return true;
+    }
+}
