@@ -28,7 +28,8 @@ plot.mixlogit <- function(x, type = c("distribution", "conditional"), coefficien
 }
 
 # Location (with heterogeneity at the decision-makers' mean characteristics) and scale of a random coefficient;
-# a member of the correlated block has the marginal scale sqrt(sum of its Cholesky row squared).
+# a member of the correlated block has the marginal scale sqrt(sum of its Cholesky row squared), the sd of its
+# underlying normal. The scale's name and whether its sign matters come from the engine's vocabulary.
 distribution_parameters <- function(x, k) {
   b <- coef(x)
   location <- b[[k]]
@@ -36,57 +37,51 @@ distribution_parameters <- function(x, k) {
     location <- location + b[[paste0(k, ":", z)]] * x$characteristic_means[[z]]
   }
   chol <- startsWith(names(b), paste0("chol.", k, ":"))
+  info <- distribution_info(x$settings$rpar[[k]])
   scale <- if (any(chol)) {
     sqrt(sum(b[chol]^2))
   } else {
-    abs(b[[if (x$settings$rpar[[k]] %in% c("t", "u")) paste0("spread.", k) else paste0("sd.", k)]])
+    s <- b[[paste0(info$scale, ".", k)]]
+    if (identical(info$signIdentified, "true")) s else abs(s)
   }
   c(location = location, scale = scale)
 }
 
-# Density of a random coefficient (see Distribution.java for each parameterisation); the continuous part only
-# for the censored normal, whose mass at zero is drawn as a spike.
-coefficient_density <- function(code, m, s, v) {
-  switch(code,
-         n = stats::dnorm(v, m, s),
-         ln = stats::dlnorm(v, m, s),
-         t = pmax(0, s - abs(v - m)) / s^2,
-         u = ifelse(abs(v - m) <= s, 1 / (2 * s), 0),
-         cn = ifelse(v > 0, stats::dnorm(v, m, s), 0),
-         tn = ifelse(v > 0, stats::dnorm(v, m, s) / stats::pnorm(m / s), 0))
+# The vocabulary's row of a distribution code.
+distribution_info <- function(code) {
+  table <- engine_vocabulary("distributions")
+  as.list(table[table$code == code, , drop = FALSE])
 }
 
-coefficient_range <- function(code, m, s) {
-  switch(code,
-         n = m + c(-4, 4) * s,
-         ln = stats::qlnorm(c(0, 0.99), m, s),
-         t = , u = m + c(-1.1, 1.1) * s,
-         cn = c(-0.05, 1) * (max(m, 0) + 4 * s),
-         tn = c(0, max(m, 0) + 4 * s))
+# The engine's curve of a coefficient's distribution: x values, the density at each (of the continuous part when
+# the distribution has an atom at zero) and the probability of exactly zero.
+distribution_curve <- function(code, m, s, points = 401L) {
+  out <- with_engine(rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "[D", "distributionCurve", code,
+                                   as.double(m), as.double(s), as.integer(points)))
+  list(x = out[seq_len(points)], density = out[points + seq_len(points)], mass = out[2L * points + 1L])
 }
-
-distribution_names <- c(n = "normal", ln = "lognormal", t = "triangular", u = "uniform",
-                        cn = "censored normal", tn = "truncated normal")
 
 plot_distribution <- function(k, code, m, s, means = NULL, ...) {
-  main <- sprintf("%s (%s)", k, distribution_names[[code]])
+  main <- sprintf("%s (%s)", k, distribution_info(code)$label)
   if (!is.finite(s) || s == 0) {
-    value <- if (code == "ln") exp(m) else if (code %in% c("cn", "tn")) max(m, 0) else m
+    curve <- distribution_curve(code, m, 0, 2L)
+    value <- curve$x[1L]
     graphics::plot(value, 1, type = "h", xlab = k, ylab = "density", main = paste(main, "- no spread"), ...)
     return(invisible())
   }
-  range <- coefficient_range(code, m, s)
-  if (!is.null(means)) range <- range(range, means)
-  v <- seq(range[1L], range[2L], length.out = 401L)
-  density <- coefficient_density(code, m, s, v)
-  mass <- if (code == "cn") stats::pnorm(-m / s) else 0
+  curve <- distribution_curve(code, m, s)
+  v <- curve$x
+  density <- curve$density
+  mass <- curve$mass
   top <- max(density[is.finite(density)])
   histogram <- NULL
   if (!is.null(means)) {
     histogram <- graphics::hist(means, plot = FALSE)
     top <- max(top, histogram$density)
   }
-  graphics::plot(v, density, type = "n", ylim = c(0, top * 1.05), xlab = k, ylab = "density", main = main, ...)
+  xlim <- if (is.null(means)) range(v) else range(v, means)
+  graphics::plot(v, density, type = "n", xlim = xlim, ylim = c(0, top * 1.05), xlab = k, ylab = "density",
+                 main = main, ...)
   if (!is.null(histogram)) {
     graphics::plot(histogram, freq = FALSE, add = TRUE, col = "grey85", border = "grey60")
   }

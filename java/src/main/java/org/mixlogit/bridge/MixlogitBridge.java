@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.EstimationResult;
@@ -14,6 +15,8 @@ import org.mixlogit.io.ExampleData;
 import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
+import org.mixlogit.spec.CoefficientTransform;
+import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -142,6 +145,43 @@ public final class MixlogitBridge {
         FittedModel model = new FittedModel(spec, estimates, v, config.inference().covariance().code(),
                 config.integration(), config.inference().level(), config.threads());
         return new BridgePost(new PostEstimation(model, data, BridgePost.options(postOptionsJson)));
+    }
+
+    /**
+     * The distribution of a random coefficient for plots, from the engine's own parameterisation: {@code points}
+     * values spanning its 0.1% to 99.5% quantiles (widened to include zero when the distribution has an atom
+     * there), then the density at each, then the probability of exactly zero (the censored normal's atom).
+     *
+     * @param code a distribution code ("n", "ln", ...)
+     * @param location the location m (the mean parameter, with heterogeneity evaluated)
+     * @param scale the scale s (sd. or spread.; for a member of the correlated block, the sd of its underlying
+     *              normal)
+     */
+    public static double[] distributionCurve(String code, double location, double scale, int points) {
+        CoefficientTransform t = Distribution.fromCode(code).transform();
+        if (points < 2) {
+            throw new InvalidSpecificationException("points is " + points + ": use 2 or more.");
+        }
+        double mass = t.massAtZero(location, scale);
+        double low = t.quantile(0.001, location, scale);
+        double high = t.quantile(0.995, location, scale);
+        if (mass > 0) {
+            low = Math.min(low, 0.0);
+        }
+        if (!(high > low)) {
+            high = low + Math.max(1e-8, Math.abs(low) * 1e-3);
+        }
+        double pad = 0.02 * (high - low);
+        low -= pad;
+        high += pad;
+        double[] out = new double[2 * points + 1];
+        for (int i = 0; i < points; i++) {
+            double x = low + (high - low) * i / (points - 1);
+            out[i] = x;
+            out[points + i] = t.density(x, location, scale);
+        }
+        out[2 * points] = mass;
+        return out;
     }
 
     /** The bundled Electricity data (Train; mlogit's Electricity in long format) as CSV text with a header. */

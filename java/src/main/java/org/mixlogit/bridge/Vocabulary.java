@@ -207,6 +207,7 @@ public final class Vocabulary {
             e.put("random", d.isRandom());
             if (d.isRandom()) {
                 e.put("scale", d.scalePrefix());
+                e.put("signIdentified", d.transform().scaleSignIdentified());
             }
         }
         return out;

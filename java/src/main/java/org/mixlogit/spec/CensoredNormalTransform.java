@@ -93,6 +93,16 @@ final class CensoredNormalTransform implements CoefficientTransform {
         return Math.max(0, location + Math.abs(scale) * NormalQuantile.quantile(p));
     }
 
+    /** Phi(-m/|s|): the negative mass piled up at zero. */
+    @Override
+    public double massAtZero(double location, double scale) {
+        double a = Math.abs(scale);
+        if (a == 0) {
+            return location > 0 ? 0.0 : 1.0;
+        }
+        return NormalQuantile.cdf(-location / a);
+    }
+
     /** The density of the continuous part on x &gt; 0; the atom at zero has no density. */
     @Override
     public double density(double x, double location, double scale) {

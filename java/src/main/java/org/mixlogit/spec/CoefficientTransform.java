@@ -119,6 +119,11 @@ public interface CoefficientTransform {
      */
     double density(double x, double location, double scale);
 
+    /** The probability of beta = 0 exactly (the atom of a censored distribution); 0 for continuous ones. */
+    default double massAtZero(double location, double scale) {
+        return 0.0;
+    }
+
     /**
      * True when the sign of s is identified by the data (s and -s give different distributions of beta), so it is
      * reported, compared and searched as it is; false when only |s| matters.
