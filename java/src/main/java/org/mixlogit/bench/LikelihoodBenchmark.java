@@ -7,8 +7,8 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
-import org.mixlogit.likelihood.SimulatedLogLikelihood;
-import org.mixlogit.likelihood.Simulators;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.likelihood.WillingnessToPay;
+import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.postestimation.ConditionalCoefficients;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.postestimation.PostEstimationOptions;

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.io.CsvLayout;
-import org.mixlogit.likelihood.WillingnessToPay;
+import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.postestimation.ConditionalCoefficients;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;

@@ -5,7 +5,7 @@
  * not depend on the order of the input rows; a decision-maker's ordinal in that order keys its draws, and
  * {@code ChoiceData.slice} cuts shards of whole decision-makers that keep their ordinals.
  *
- * <p>Depends only on the root exception types. Must not depend on {@code spec}, {@code likelihood} or any
+ * <p>Depends only on the root exception types. Must not depend on {@code spec}, {@code simulation} or any
  * front end.
  */
 package org.mixlogit.data;

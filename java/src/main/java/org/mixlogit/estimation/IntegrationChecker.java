@@ -3,9 +3,9 @@ package org.mixlogit.estimation;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
-import org.mixlogit.likelihood.NodeProvider;
-import org.mixlogit.likelihood.SimulatedLogLikelihood;
-import org.mixlogit.likelihood.Simulators;
+import org.mixlogit.simulation.NodeProvider;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
 
 /**

@@ -1,7 +1,7 @@
 package org.mixlogit.estimation;
 
-import org.mixlogit.likelihood.LikelihoodEvaluator;
-import org.mixlogit.likelihood.ScoreSums;
+import org.mixlogit.simulation.LikelihoodEvaluator;
+import org.mixlogit.simulation.ScoreSums;
 import org.mixlogit.optim.ScoredObjective;
 
 /** The simulated log-likelihood turned into an objective to minimize, with weighted per-decision-maker scores. */

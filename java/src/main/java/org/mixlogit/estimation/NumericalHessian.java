@@ -1,6 +1,6 @@
 package org.mixlogit.estimation;
 
-import org.mixlogit.likelihood.LikelihoodEvaluator;
+import org.mixlogit.simulation.LikelihoodEvaluator;
 
 /** Hessian of the log-likelihood by central differences of the analytic gradient, symmetrised. */
 final class NumericalHessian {

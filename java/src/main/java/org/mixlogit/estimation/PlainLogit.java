@@ -2,8 +2,8 @@ package org.mixlogit.estimation;
 
 import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.likelihood.SimulatedLogLikelihood;
-import org.mixlogit.likelihood.Simulators;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.Simulators;
 import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.OptimizerConfig;
 import org.mixlogit.optim.Optimum;

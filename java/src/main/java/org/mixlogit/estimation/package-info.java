@@ -11,7 +11,7 @@
  * optimum, runs the integration check and the simulation-noise study and builds the result once; a new estimator
  * adds its own diagnostics as an optional part of the result rather than a copy of that tail.
  *
- * <p>Depends on data, spec, integration, likelihood, msm, optim and inference; front ends depend on it, never the
+ * <p>Depends on data, spec, integration, math, simulation, msm, optim and inference; front ends depend on it, never the
  * other way round.
  */
 package org.mixlogit.estimation;

@@ -44,7 +44,7 @@ public final class IntegrationRules {
                 return new SparseGridRule(config, dimension);
             case ADAPTIVE_GH:
                 throw new org.mixlogit.InvalidSpecificationException("Adaptive Gauss-Hermite nodes depend on the data"
-                        + " and the parameters: the estimator builds them (likelihood.AdaptiveQuadrature); a"
+                        + " and the parameters: the estimator builds them (simulation.AdaptiveQuadrature); a"
                         + " likelihood on its own takes gh, sparse, sparse-gh or draws.");
             default:
                 throw new IllegalStateException("No integration rule for draw type " + config.type() + ".");

@@ -5,6 +5,6 @@
  * Gauss-Hermite rules) join behind the same {@link org.mixlogit.integration.IntegrationRule} interface.
  *
  * <p>Depends only on the root exception types, {@code math} and Commons Math; must not depend on {@code data},
- * {@code spec} or {@code likelihood}.
+ * {@code spec} or {@code simulation}.
  */
 package org.mixlogit.integration;

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-import org.mixlogit.likelihood.BlockPartials;
-import org.mixlogit.likelihood.ClusterPartials;
-import org.mixlogit.likelihood.SimulatedShares;
+import org.mixlogit.simulation.BlockPartials;
+import org.mixlogit.simulation.ClusterPartials;
+import org.mixlogit.simulation.SimulatedShares;
 
 /**
  * The simulated moments g(theta) = sum_n w_n m_n(theta) / sum_n w_n, with one contribution per decision-maker

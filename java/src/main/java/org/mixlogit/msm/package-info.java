@@ -4,7 +4,8 @@
  * configuration and the GMM diagnostics of a result. The estimator itself ({@code MsmEstimator}) lives in
  * {@code estimation} beside MSLE.
  *
- * <p>Depends on data, spec, likelihood (the simulated probabilities), optim and inference; must not depend on
+ * <p>Depends on data, spec, integration, math, simulation (the simulated probabilities and their canonical sums),
+ * optim and inference; must not depend on
  * estimation, I/O or any front end.
  */
 package org.mixlogit.msm;

@@ -1,6 +1,6 @@
 package org.mixlogit.postestimation;
 
-import org.mixlogit.likelihood.Substitution;
+import org.mixlogit.simulation.Substitution;
 
 /**
  * Market-level aggregates of situation-level predictions, each situation weighted by its decision-maker's weight.

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import org.mixlogit.likelihood.Substitution;
+import org.mixlogit.simulation.Substitution;
 
 /**
  * Where heterogeneity matters in diversion: for every situation i and ordered pair (j, k) of its alternatives, the

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.likelihood.SimulatedLogLikelihood;
-import org.mixlogit.likelihood.WillingnessToPay;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.spec.CoefficientSpec;
 
 /**

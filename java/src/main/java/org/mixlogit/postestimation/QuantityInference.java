@@ -9,7 +9,7 @@ import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.likelihood.SimulatedLogLikelihood;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
 
 /**
  * Uncertainty of a smooth function q(theta) of the parameters, computed with the estimation's integration rule:

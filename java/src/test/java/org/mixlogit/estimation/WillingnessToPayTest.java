@@ -10,9 +10,9 @@ import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
-import org.mixlogit.likelihood.SimulatedLogLikelihood;
-import org.mixlogit.likelihood.Simulators;
-import org.mixlogit.likelihood.WillingnessToPay;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.Simulators;
+import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 

@@ -11,8 +11,8 @@ import org.mixlogit.bench.SimulatedChoices;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
-import org.mixlogit.likelihood.SimulatedShares;
-import org.mixlogit.likelihood.Simulators;
+import org.mixlogit.simulation.SimulatedShares;
+import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 

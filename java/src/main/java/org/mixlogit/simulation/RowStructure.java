@@ -1,0 +1,107 @@
+package org.mixlogit.simulation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parameter-independent structure of the attribute matrix that the kernel exploits, computed once per model.
+ * <ul>
+ * <li>Sparse rows: for grouped row i, its non-zero attributes are {@code attribute[nonZeroStart[i] ..
+ * nonZeroStart[i+1]-1]} with values {@code value[...]}.</li>
+ * <li>Attribute levels: within decision-maker n, the distinct non-zero (attribute, value) pairs are its levels
+ * {@code levelStart[n] .. levelStart[n+1]-1} ({@code levelAttribute}, {@code levelValue}); each non-zero entry
+ * knows its level ({@code level}, local to the decision-maker). When a decision-maker has fewer levels than rows
+ * (discrete attribute levels, as in stated-preference designs), exp(x'beta) is the product of the per-level
+ * factors exp(value * beta_k): one exponential per level and draw instead of one per row and draw.</li>
+ * <li>The sum over situations of the chosen alternative's attributes, per decision-maker.</li>
+ * </ul>
+ */
+final class RowStructure {
+    final int[] nonZeroStart;
+    final int[] attribute;
+    final double[] value;
+    final int[] level;
+    final int[] levelStart;
+    final int[] levelAttribute;
+    final double[] levelValue;
+    final boolean[] useLevels;
+    final double[] chosenSum;
+    final int maxLevels;
+
+    RowStructure(double[] x, int k, int[] situationStart, int[] chosenRow, int[] decisionMakerStart) {
+        int rows = x.length / Math.max(k, 1);
+        int nnz = 0;
+        for (double v : x) {
+            if (v != 0) {
+                nnz++;
+            }
+        }
+        nonZeroStart = new int[rows + 1];
+        attribute = new int[nnz];
+        value = new double[nnz];
+        level = new int[nnz];
+        int at = 0;
+        for (int i = 0; i < rows; i++) {
+            nonZeroStart[i] = at;
+            for (int c = 0; c < k; c++) {
+                double v = x[i * k + c];
+                if (v != 0) {
+                    attribute[at] = c;
+                    value[at] = v;
+                    at++;
+                }
+            }
+        }
+        nonZeroStart[rows] = at;
+        int people = decisionMakerStart.length - 1;
+        levelStart = new int[people + 1];
+        useLevels = new boolean[people];
+        chosenSum = new double[people * k];
+        int[] attrBuffer = new int[nnz];
+        double[] valueBuffer = new double[nnz];
+        int levels = 0;
+        int max = 0;
+        List<Map<Long, Integer>> perAttribute = new ArrayList<>();
+        for (int a = 0; a < k; a++) {
+            perAttribute.add(new HashMap<>());
+        }
+        for (int n = 0; n < people; n++) {
+            levelStart[n] = levels;
+            for (Map<Long, Integer> m : perAttribute) {
+                m.clear();
+            }
+            int firstRow = situationStart[decisionMakerStart[n]];
+            int endRow = situationStart[decisionMakerStart[n + 1]];
+            for (int e = nonZeroStart[firstRow]; e < nonZeroStart[endRow]; e++) {
+                Map<Long, Integer> seen = perAttribute.get(attribute[e]);
+                Long key = Double.doubleToLongBits(value[e]);
+                Integer l = seen.get(key);
+                if (l == null) {
+                    l = levels - levelStart[n];
+                    seen.put(key, l);
+                    attrBuffer[levels] = attribute[e];
+                    valueBuffer[levels] = value[e];
+                    levels++;
+                }
+                level[e] = l;
+            }
+            int count = levels - levelStart[n];
+            useLevels[n] = count < endRow - firstRow;
+            if (useLevels[n]) {
+                max = Math.max(max, count);
+            }
+            for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
+                int c = chosenRow[t];
+                for (int a = 0; a < k; a++) {
+                    chosenSum[n * k + a] += x[c * k + a];
+                }
+            }
+        }
+        levelStart[people] = levels;
+        levelAttribute = java.util.Arrays.copyOf(attrBuffer, levels);
+        levelValue = java.util.Arrays.copyOf(valueBuffer, levels);
+        maxLevels = max;
+    }
+}

@@ -1,0 +1,525 @@
+package org.mixlogit.simulation;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.mixlogit.InvalidDataException;
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.IntegrationRule;
+import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.spec.ParameterLayout;
+
+/**
+ * The simulated log-likelihood of a mixed logit,
+ * {@code LL(theta) = sum_n w_n log( sum_r omega_r prod_t P_nt(beta_nr) )}, with its exact analytic gradient.
+ *
+ * <p>In a panel one draw of beta is shared by all of a decision-maker's situations; without a panel each
+ * situation is its own decision-maker. Evaluation runs on {@code threads} workers over decision-makers; the
+ * per-decision-maker results are summed in decision-maker order, so the value and gradient are bit-identical for
+ * any thread count.
+ *
+ * <p>A non-finite value (NaN or -infinity) means the parameters are outside the region where the likelihood can
+ * be computed (e.g. overflowing utilities); optimizers treat it as a rejected step. Evaluation methods are
+ * synchronized: one evaluation at a time per instance. Close the instance to stop its worker threads.
+ */
+public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
+    private final ModelDesign design;
+    private final IntegrationRule rule;
+    private final VariateStore store;
+    private final DecisionMakerWorkers workers;
+    private final DecisionMakerKernel[] kernels;
+    private final int decisionMakers;
+    /** Per worker: one decision-maker's score. */
+    private final double[][] score;
+    private final BlockReducer reducer;
+    private String lastFailure;
+
+    /**
+     * Binds a specification to data and a rule; build instances through {@link Simulators}, which chooses the rule.
+     *
+     * @param cacheBytes memory that may hold the rule's nodes for all decision-makers
+     * @param threads worker threads (1 or more); results do not depend on it
+     */
+    SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes, int threads) {
+        if (threads < 1) {
+            throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
+        }
+        this.design = new ModelDesign(data, spec);
+        this.rule = rule;
+        if (rule.dimension() != design.d) {
+            throw new InvalidSpecificationException("The integration rule has " + rule.dimension() + " dimensions;"
+                    + " the model has " + design.d + " random coefficients.");
+        }
+        this.decisionMakers = design.data.decisionMakerCount();
+        this.workers = new DecisionMakerWorkers(threads);
+        this.store = VariateStore.forRule(rule, design, cacheBytes, workers);
+        this.kernels = new DecisionMakerKernel[threads];
+        for (int w = 0; w < threads; w++) {
+            kernels[w] = new DecisionMakerKernel(design, store);
+        }
+        this.score = new double[threads][design.p];
+        this.reducer = new BlockReducer(design.data, workers);
+    }
+
+    @Override
+    public ParameterLayout layout() {
+        return design.layout;
+    }
+
+    @Override
+    public int parameterCount() {
+        return design.p;
+    }
+
+    public ChoiceData data() {
+        return design.data;
+    }
+
+    @Override
+    public int decisionMakerCount() {
+        return decisionMakers;
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return design.spec;
+    }
+
+    /** True when all nodes were precomputed within the integration config's cache budget. */
+    public boolean nodesCached() {
+        return store.isCached();
+    }
+
+    /** The integration rule in words, e.g. "halton, 100 draws, burn 100". */
+    @Override
+    public String integrationDescription() {
+        return rule.describe();
+    }
+
+    /**
+     * Why the last evaluation returned NaN because an integrated probability was not positive (rules with
+     * negative weights), naming the first such decision-maker; null when the last evaluation had no such problem.
+     */
+    @Override
+    public synchronized String lastFailure() {
+        return lastFailure;
+    }
+
+    private void collectFailures() {
+        lastFailure = null;
+        int first = Integer.MAX_VALUE;
+        for (DecisionMakerKernel k : kernels) {
+            if (k.failure() != null && k.failedDecisionMaker() < first) {
+                first = k.failedDecisionMaker();
+                lastFailure = k.failure();
+            }
+            k.clearFailure();
+        }
+    }
+
+    /** The weighted simulated log-likelihood, reduced in the canonical order of {@link BlockPartials}. */
+    @Override
+    public synchronized double value(double[] theta) {
+        return valuePartials(theta).total()[0];
+    }
+
+    /** Block partials of the weighted log-likelihood (width 1), for combining shards. */
+    public synchronized BlockPartials valuePartials(double[] theta) {
+        checkLength(theta);
+        double[] w = design.data.weightsRef();
+        BlockPartials partials = reducer.sums(1, (worker, n, acc, at) -> {
+            acc[at] += w[n] * kernels[worker].evaluate(n, theta, null, 0);
+        });
+        collectFailures();
+        return partials;
+    }
+
+    /**
+     * The weighted simulated log-likelihood and its gradient.
+     *
+     * @param theta Not modified
+     * @param gradient <b>Modified</b>: receives the gradient (length {@link #parameterCount()})
+     */
+    @Override
+    public synchronized double valueAndGradient(double[] theta, double[] gradient) {
+        if (gradient.length != design.p) {
+            throw new IllegalArgumentException("gradient has length " + gradient.length + ", expected " + design.p);
+        }
+        double[] total = gradientPartials(theta).total();
+        System.arraycopy(total, 1, gradient, 0, design.p);
+        return total[0];
+    }
+
+    /** Block partials of {@code [value, gradient]} (width 1 + P), for combining shards. */
+    public synchronized BlockPartials gradientPartials(double[] theta) {
+        checkLength(theta);
+        int p = design.p;
+        double[] w = design.data.weightsRef();
+        BlockPartials partials = reducer.sums(1 + p, (worker, n, acc, at) -> {
+            double[] s = score[worker];
+            double wn = w[n];
+            acc[at] += wn * kernels[worker].evaluate(n, theta, s, 0);
+            for (int j = 0; j < p; j++) {
+                acc[at + 1 + j] += wn * s[j];
+            }
+        });
+        collectFailures();
+        return partials;
+    }
+
+    @Override
+    public synchronized ScoreSums scoreSums(double[] theta, String clusterCharacteristic) {
+        double[] total = scorePartials(theta).total();
+        if (clusterCharacteristic == null) {
+            return ScoreSums.of(design.p, total, null, decisionMakers);
+        }
+        long[] clusters = clusterKeys(clusterCharacteristic);
+        return ScoreSums.of(design.p, total, clusterPartials(theta, clusters).total(), decisionMakers);
+    }
+
+    /**
+     * Block partials of {@code [value, gradient, information, meat]} (see {@link ScoreSums}), for combining
+     * shards.
+     */
+    public synchronized BlockPartials scorePartials(double[] theta) {
+        checkLength(theta);
+        int p = design.p;
+        double[] w = design.data.weightsRef();
+        BlockPartials partials = reducer.sums(ScoreSums.width(p), (worker, n, acc, at) -> {
+            double[] s = score[worker];
+            double wn = w[n];
+            acc[at] += wn * kernels[worker].evaluate(n, theta, s, 0);
+            int info = at + 1 + p;
+            int meat = info + p * p;
+            for (int i = 0; i < p; i++) {
+                double si = s[i];
+                acc[at + 1 + i] += wn * si;
+                for (int j = 0; j < p; j++) {
+                    double product = si * s[j];
+                    acc[info + i * p + j] += wn * product;
+                    acc[meat + i * p + j] += wn * wn * product;
+                }
+            }
+        });
+        collectFailures();
+        return partials;
+    }
+
+    /**
+     * Per-cluster sums of the weighted scores in each block.
+     *
+     * @param clusters Not modified: the cluster key of every decision-maker (see {@link #clusterKeys})
+     */
+    public synchronized ClusterPartials clusterPartials(double[] theta, long[] clusters) {
+        checkLength(theta);
+        int p = design.p;
+        double[] w = design.data.weightsRef();
+        ClusterPartials partials = reducer.clusterSums(p, clusters, (worker, n, out) -> {
+            kernels[worker].evaluate(n, theta, out, 0);
+            for (int j = 0; j < p; j++) {
+                out[j] *= w[n];
+            }
+        });
+        collectFailures();
+        return partials;
+    }
+
+    /**
+     * The cluster key of every decision-maker: its global ordinal, or the bits of its value of the cluster
+     * characteristic (equal values, equal clusters).
+     */
+    public long[] clusterKeys(String clusterCharacteristic) {
+        return reducer.clusterKeys(clusterCharacteristic);
+    }
+
+    /**
+     * Per-decision-maker contributions and scores (for per-person diagnostics; estimators use
+     * {@link #scoreSums}, which needs no N x P memory). The total and gradient are the canonical ones.
+     */
+    public synchronized Contributions contributions(double[] theta) {
+        checkLength(theta);
+        int p = design.p;
+        double[] logLik = new double[decisionMakers];
+        double[] scores = new double[decisionMakers * p];
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                logLik[n] = kernels[worker].evaluate(n, theta, scores, n * p);
+            }
+        });
+        collectFailures();
+        double[] gradient = new double[p];
+        double total = valueAndGradient(theta, gradient);
+        return new Contributions(theta.clone(), logLik, scores, design.data.weightsRef().clone(), total, gradient);
+    }
+
+    /**
+     * Choice probabilities of every row, integrated over the mixing distribution with this likelihood's nodes
+     * (unconditional on observed choices), indexed by grouped row.
+     */
+    public synchronized double[] probabilities(double[] theta) {
+        checkLength(theta);
+        double[] out = new double[design.data.rowCount()];
+        ProbabilityKernel[] probability = new ProbabilityKernel[workers.threads()];
+        for (int w = 0; w < probability.length; w++) {
+            probability[w] = new ProbabilityKernel(design, store);
+        }
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                probability[worker].probabilities(n, theta, out);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Willingness to pay for {@code attribute} in units of {@code cost} (-beta_a / beta_c): population
+     * distribution over all decision-makers' draws and conditional means per decision-maker. Needs equally
+     * weighted simulation draws.
+     */
+    public synchronized WillingnessToPay willingnessToPay(double[] theta, String attribute, String cost) {
+        checkLength(theta);
+        int a = coefficientIndex(attribute);
+        int c = coefficientIndex(cost);
+        int r = store.nodeCount();
+        double[] samples = new double[decisionMakers * r];
+        double[] individual = new double[decisionMakers];
+        double[] weights = new double[r];
+        rule.newCursor().fill(0, new double[Math.max(1, r * rule.dimension())], weights);
+        for (double w : weights) {
+            if (Math.abs(w - weights[0]) > 1e-15) {
+                throw new InvalidSpecificationException("Willingness to pay needs simulation draws with equal"
+                        + " weights; this likelihood uses " + rule.describe() + ".");
+            }
+        }
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                individual[n] = PosteriorSummaries.willingnessToPay(kernels[worker], n, theta, a, c, samples,
+                        n * r);
+            }
+        });
+        collectFailures();
+        return new WillingnessToPay(samples, individual);
+    }
+
+    private int coefficientIndex(String attribute) {
+        for (int i = 0; i < design.k; i++) {
+            if (design.spec.coefficients().get(i).attribute().equals(attribute)) {
+                return i;
+            }
+        }
+        throw new InvalidSpecificationException("'" + attribute + "' is not an attribute of the model: "
+                + design.layout.names() + ".");
+    }
+
+    /**
+     * Conditional means and standard deviations of every coefficient for every decision-maker given that
+     * person's choices (E[beta_n | y_n]), as {means, sds}, each decision-makers x coefficients row-major in
+     * coefficient (declaration) order.
+     */
+    public synchronized double[][] conditionalCoefficients(double[] theta) {
+        checkLength(theta);
+        int k = design.k;
+        double[] mean = new double[decisionMakers * k];
+        double[] sd = new double[decisionMakers * k];
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                PosteriorSummaries.conditional(kernels[worker], n, theta, mean, sd, n * k);
+            }
+        });
+        collectFailures();
+        return new double[][] {mean, sd};
+    }
+
+    /**
+     * The exact Hessian of the (weighted) log-likelihood, P x P row-major, or null when the model has a
+     * coefficient whose transformation the analytic Hessian does not cover: then use finite differences of the
+     * gradient. NaN entries when a decision-maker's likelihood is not positive.
+     */
+    @Override
+    public synchronized double[] hessian(double[] theta) {
+        BlockPartials partials = hessianPartials(theta);
+        return partials == null ? null : symmetricHessian(List.of(partials), design.p);
+    }
+
+    /**
+     * The Hessian of shards' partials: summed in canonical order, then symmetrised; all NaN when a block failed.
+     */
+    public static double[] symmetricHessian(List<BlockPartials> shards, int p) {
+        double[] total = BlockPartials.total(shards);
+        double[] out = new double[p * p];
+        if (total[p * p] != 0) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        System.arraycopy(total, 0, out, 0, p * p);
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < i; j++) {
+                double mean = 0.5 * (out[i * p + j] + out[j * p + i]);
+                out[i * p + j] = mean;
+                out[j * p + i] = mean;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Block partials of the Hessian (P x P, then a failure count), or null when the analytic Hessian does not
+     * cover the model.
+     */
+    public synchronized BlockPartials hessianPartials(double[] theta) {
+        checkLength(theta);
+        if (!HessianKernel.supports(design)) {
+            return null;
+        }
+        int p = design.p;
+        HessianKernel[] kernel = new HessianKernel[workers.threads()];
+        for (int w = 0; w < kernel.length; w++) {
+            kernel[w] = new HessianKernel(design, store);
+        }
+        double[] weights = design.data.weightsRef();
+        double[][] sum = new double[kernel.length][p * p];
+        return reducer.sums(p * p + 1, (worker, n, acc, at) -> {
+            // the kernel adds into its own P x P array; moved into the block partial decision-maker by
+            // decision-maker so that the partial's order of addition is the decision-makers' order
+            double[] mine = sum[worker];
+            Arrays.fill(mine, 0.0);
+            if (!kernel[worker].add(n, theta, weights[n], mine)) {
+                acc[at + p * p] += 1;
+            }
+            for (int i = 0; i < p * p; i++) {
+                acc[at + i] += mine[i];
+            }
+        });
+    }
+
+    /**
+     * Choice probabilities of every row conditional on its decision-maker's observed choices (the posterior over
+     * the random coefficients given all of the person's situations), indexed by grouped row. These are the
+     * predictions for known decision-makers; {@link #probabilities} are the unconditional ones.
+     */
+    public synchronized double[] conditionalProbabilities(double[] theta) {
+        int[][] self = new int[decisionMakers][];
+        for (int n = 0; n < decisionMakers; n++) {
+            self[n] = new int[] {n};
+        }
+        return conditional(theta, design, self);
+    }
+
+    /**
+     * Choice probabilities of the rows of other data (new situations, other attribute values) for decision-makers
+     * known from this likelihood's data, conditional on their observed choices here, indexed by the target's
+     * grouped row. Each target decision-maker is matched to this data's decision-maker with the same id; an id
+     * not found here is an error. The target needs this model's attributes; its chosen column is ignored, and so
+     * are its values of heterogeneity characteristics: a known person's coefficients (and their posterior) are
+     * those of the estimation data.
+     */
+    public synchronized double[] conditionalProbabilities(double[] theta, ChoiceData target) {
+        checkLength(theta);
+        ModelDesign other = new ModelDesign(target, design.spec);
+        java.util.Map<Long, Integer> known = new java.util.HashMap<>();
+        for (int n = 0; n < decisionMakers; n++) {
+            known.put(design.data.decisionMakerId(n), n);
+        }
+        java.util.List<java.util.List<Integer>> byKnown = new java.util.ArrayList<>();
+        for (int n = 0; n < decisionMakers; n++) {
+            byKnown.add(new java.util.ArrayList<>());
+        }
+        for (int m = 0; m < target.decisionMakerCount(); m++) {
+            Integer n = known.get(target.decisionMakerId(m));
+            if (n == null) {
+                throw new InvalidDataException("Decision-maker " + target.decisionMakerId(m) + " of the new data"
+                        + " is not in the estimation data, so there are no observed choices to condition on: use"
+                        + " unconditional probabilities for new decision-makers.");
+            }
+            byKnown.get(n).add(m);
+        }
+        int[][] targets = new int[decisionMakers][];
+        for (int n = 0; n < decisionMakers; n++) {
+            targets[n] = byKnown.get(n).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return conditional(theta, other, targets);
+    }
+
+    private double[] conditional(double[] theta, ModelDesign target, int[][] targets) {
+        checkLength(theta);
+        double[] out = new double[target.data.rowCount()];
+        int jmax = Math.max(2, target.data.maxAlternatives());
+        workers.run(decisionMakers, (worker, from, to) -> {
+            double[] scratch = new double[jmax];
+            for (int n = from; n < to; n++) {
+                if (targets[n].length > 0) {
+                    PosteriorSummaries.conditionalProbabilities(kernels[worker], n, theta, target, targets[n],
+                            scratch, out);
+                }
+            }
+        });
+        collectFailures();
+        return out;
+    }
+
+    /**
+     * Substitution patterns of every situation with respect to one attribute of the model, integrated with this
+     * likelihood's nodes (unconditional on observed choices).
+     */
+    public synchronized Substitution substitution(double[] theta, String attribute) {
+        checkLength(theta);
+        int a = -1;
+        for (int i = 0; i < design.k; i++) {
+            if (design.spec.coefficients().get(i).attribute().equals(attribute)) {
+                a = i;
+            }
+        }
+        if (a < 0) {
+            throw new InvalidSpecificationException("'" + attribute + "' is not an attribute of the model: "
+                    + design.layout.names() + ".");
+        }
+        final int coefficient = a;
+        int situations = design.data.situationCount();
+        int[] start = design.data.situationStartRef();
+        int[] offset = new int[2 * situations];
+        int[] alternatives = new int[situations];
+        int squares = 0;
+        for (int s = 0; s < situations; s++) {
+            alternatives[s] = start[s + 1] - start[s];
+            offset[s] = start[s];
+            offset[situations + s] = squares;
+            squares += alternatives[s] * alternatives[s];
+        }
+        double[] shares = new double[design.data.rowCount()];
+        double[] derivative = new double[squares];
+        double[] removal = new double[squares];
+        SubstitutionKernel[] kernel = new SubstitutionKernel[workers.threads()];
+        for (int w = 0; w < kernel.length; w++) {
+            kernel[w] = new SubstitutionKernel(design, store);
+        }
+        workers.run(decisionMakers, (worker, from, to) -> {
+            for (int n = from; n < to; n++) {
+                kernel[worker].add(n, theta, coefficient, offset, shares, derivative, removal);
+            }
+        });
+        double[] values = new double[design.data.rowCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = design.x[i * design.k + coefficient];
+        }
+        return new Substitution(offset, alternatives, shares, derivative, removal, values);
+    }
+
+    private void checkLength(double[] theta) {
+        if (theta.length != design.p) {
+            throw new InvalidSpecificationException("The parameter vector has " + theta.length + " values but the"
+                    + " model has " + design.p + " parameters " + design.layout.names() + ".");
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedLogLikelihood[" + design.spec + ", " + rule.describe() + ", " + workers.threads()
+                + " threads, nodes " + (store.isCached() ? "cached" : "on demand") + "]";
+    }
+}

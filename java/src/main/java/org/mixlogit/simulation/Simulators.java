@@ -1,0 +1,64 @@
+package org.mixlogit.simulation;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.integration.IntegrationRule;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * The one door to a simulator: binds data, a model and an integration configuration (through its
+ * {@link NodeProvider}) on a number of local worker threads. Estimators, post-estimation, the integration check,
+ * the benchmarks and the front ends all build their simulators here.
+ */
+public final class Simulators {
+    private Simulators() {
+    }
+
+    /**
+     * A simulated log-likelihood of {@code data}, whose choices are observed.
+     *
+     * @param centre Not modified: where adaptive nodes are centred (the estimates or the current point); may be null
+     *               for rules that do not adapt
+     * @param threads worker threads (1 or more); results do not depend on it
+     */
+    public static SimulatedLogLikelihood likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+            double[] centre, int threads) {
+        NodeProvider nodes = NodeProvider.of(integration);
+        return new SimulatedLogLikelihood(data, spec, nodes.rule(data, spec, centre), integration.cacheBytes(),
+                threads);
+    }
+
+    /** A simulated log-likelihood with a rule that does not adapt to the parameters (no centre needed). */
+    public static SimulatedLogLikelihood likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+            int threads) {
+        return likelihood(data, spec, integration, null, threads);
+    }
+
+    /**
+     * A simulated log-likelihood with an explicit rule (a rule of the caller's own, or adaptive nodes built
+     * elsewhere).
+     *
+     * @param cacheBytes memory that may hold the rule's nodes for all decision-makers
+     */
+    public static SimulatedLogLikelihood likelihood(ChoiceData data, ModelSpec spec, IntegrationRule rule,
+            long cacheBytes, int threads) {
+        return new SimulatedLogLikelihood(data, spec, rule, cacheBytes, threads);
+    }
+
+    /**
+     * A simulator for quantities that do not condition on the data's choices (probabilities, shares and
+     * substitution patterns of prediction data): adaptive rules use their prior-centred form.
+     */
+    public static SimulatedLogLikelihood unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+            int threads) {
+        NodeProvider nodes = NodeProvider.of(integration);
+        return new SimulatedLogLikelihood(data, spec, nodes.priorRule(spec), integration.cacheBytes(), threads);
+    }
+
+    /** Simulated shares and their Jacobian (method of simulated moments) of {@code data}. */
+    public static SimulatedShares shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+            int threads) {
+        return new SimulatedShares(data, spec, NodeProvider.of(integration).priorRule(spec),
+                integration.cacheBytes(), threads);
+    }
+}

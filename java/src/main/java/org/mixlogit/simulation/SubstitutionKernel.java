@@ -1,0 +1,66 @@
+package org.mixlogit.simulation;
+
+/**
+ * One worker's substitution patterns for a decision-maker's situations, integrated over the mixing distribution
+ * (unconditional on the person's choices). For an attribute a, per draw with logit probabilities s_j and
+ * coefficient beta_a: shares sum_r w_r s_j; derivatives d s_j / d x_k = sum_r w_r beta_a s_j (1{j=k} - s_k);
+ * and the second-choice shares of a removal, sum_r w_r s_j s_k / (1 - s_j) (each person's logit redistributes
+ * a removed alternative's probability in proportion). Owns its scratch; not thread-safe.
+ */
+final class SubstitutionKernel {
+    private final ModelDesign m;
+    private final RowStructure rows;
+    private final VariateStore.Source source;
+    private final CoefficientDraws draws;
+    private final int r;
+    private final double[] p;
+
+    SubstitutionKernel(ModelDesign design, VariateStore store) {
+        this.m = design;
+        this.rows = design.rows;
+        this.source = store.newSource();
+        this.r = store.nodeCount();
+        this.draws = new CoefficientDraws(design, r);
+        this.p = new double[Math.max(2, design.data.maxAlternatives())];
+    }
+
+    /**
+     * Adds decision-maker n's situations to the outputs, indexed by situation s with J_s alternatives starting at
+     * {@code offset[s]} (shares: J_s values; derivative and removal: J_s x J_s row-major).
+     *
+     * @param attribute coefficient index of the attribute whose derivatives are wanted
+     */
+    void add(int n, double[] theta, int attribute, int[] offset, double[] shares, double[] derivative,
+            double[] removal) {
+        source.load(n);
+        draws.compute(n, theta, source.variates, source.variateOffset);
+        int[] situationStart = m.data.situationStartRef();
+        int[] dmStart = m.data.decisionMakerStartRef();
+        for (int q = 0; q < r; q++) {
+            double w = source.weights[source.weightOffset + q];
+            double beta = draws.beta[attribute][q];
+            for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
+                int first = situationStart[t];
+                int alternatives = situationStart[t + 1] - first;
+                LogitProbabilities.of(rows, draws.beta, q, first, first + alternatives, p);
+                int base = offset[t];
+                int square = squareOffset(offset, t);
+                for (int j = 0; j < alternatives; j++) {
+                    shares[base + j] += w * p[j];
+                    double redistribute = p[j] < 1 ? w * p[j] / (1 - p[j]) : 0.0;
+                    for (int k = 0; k < alternatives; k++) {
+                        derivative[square + j * alternatives + k] += w * beta * p[j] * ((j == k ? 1 : 0) - p[k]);
+                        if (k != j) {
+                            removal[square + j * alternatives + k] += redistribute * p[k];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Start of situation t's square block: sum over earlier situations of J^2, kept in offset's tail. */
+    private static int squareOffset(int[] offset, int t) {
+        return offset[offset.length / 2 + t];
+    }
+}
