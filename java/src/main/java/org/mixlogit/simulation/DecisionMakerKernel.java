@@ -21,11 +21,11 @@ final class DecisionMakerKernel {
 
     private final ModelDesign m;
     private final RowStructure rows;
-    private final VariateStore.Source source;
-    private final CoefficientDraws draws;
+    private final MixingSupport support;
     private final int k;
-    private final int d;
     private final int r;
+    /** The support's coefficients of the decision-maker being evaluated. */
+    private double[][] beta;
     private final int[] situationStart;
     private final int[] chosenRow;
     private final int[] decisionMakerStart;
@@ -39,20 +39,16 @@ final class DecisionMakerKernel {
     private final double[] product;
     private final double[] drawLogLik;
     private final double[][] betaScore;
-    private final double[] locationAcc;
-    private final double[] scaleAcc;
     /** The first non-positive integrated probability met since the last {@link #clearFailure()}, in words. */
     private String failure;
     private int failedDecisionMaker = -1;
 
-    DecisionMakerKernel(ModelDesign design, VariateStore store) {
+    DecisionMakerKernel(ModelDesign design, MixingSupport support) {
         this.m = design;
         this.rows = design.rows;
-        this.source = store.newSource();
+        this.support = support;
         this.k = design.k;
-        this.d = design.d;
-        this.r = store.nodeCount();
-        this.draws = new CoefficientDraws(design, r);
+        this.r = support.points();
         this.situationStart = design.data.situationStartRef();
         this.chosenRow = design.data.chosenRowRef();
         this.decisionMakerStart = design.data.decisionMakerStartRef();
@@ -66,8 +62,6 @@ final class DecisionMakerKernel {
         product = new double[r];
         drawLogLik = new double[r];
         betaScore = new double[k][r];
-        locationAcc = new double[k];
-        scaleAcc = new double[k];
     }
 
     /**
@@ -79,10 +73,8 @@ final class DecisionMakerKernel {
      */
     double evaluate(int n, double[] theta, double[] score, int scoreOffset) {
         boolean gradient = score != null;
-        source.load(n);
-        double[] v = source.variates;
-        int vo = source.variateOffset;
-        draws.compute(n, theta, v, vo);
+        support.prepare(n, theta);
+        beta = support.betaRef();
         boolean levels = rows.useLevels[n];
         if (levels) {
             buildLevelFactors(n);
@@ -110,7 +102,7 @@ final class DecisionMakerKernel {
         for (int q = 0; q < r; q++) {
             drawLogLik[q] += Math.log(product[q]);
         }
-        return mix(n, v, vo, score, scoreOffset);
+        return mix(n, score, scoreOffset);
     }
 
     /**
@@ -121,9 +113,9 @@ final class DecisionMakerKernel {
         return drawLogLik;
     }
 
-    /** After {@link #evaluate}: the coefficients of every draw. Not to be modified. */
-    CoefficientDraws coefficientDraws() {
-        return draws;
+    /** After {@link #evaluate}: the coefficients of every point, {@code beta[k][r]}. Not to be modified. */
+    double[][] betaRef() {
+        return beta;
     }
 
     /** Decision-maker index of the recorded failure, or -1. */
@@ -145,7 +137,7 @@ final class DecisionMakerKernel {
         int first = rows.levelStart[n];
         int count = rows.levelStart[n + 1] - first;
         for (int l = 0; l < count; l++) {
-            double[] betaRow = draws.beta[rows.levelAttribute[first + l]];
+            double[] betaRow = beta[rows.levelAttribute[first + l]];
             double value = rows.levelValue[first + l];
             double[] out = levelFactor[l];
             for (int q = 0; q < r; q++) {
@@ -192,7 +184,7 @@ final class DecisionMakerKernel {
         for (int j = 0; j < end - first; j++) {
             double u = 0;
             for (int e = rows.nonZeroStart[first + j]; e < rows.nonZeroStart[first + j + 1]; e++) {
-                u += rows.value[e] * draws.beta[rows.attribute[e]][q];
+                u += rows.value[e] * beta[rows.attribute[e]][q];
             }
             utility[j][q] = u;
             max = Math.max(max, u);
@@ -210,7 +202,7 @@ final class DecisionMakerKernel {
     /** Utilities of all draws, shifted by their maximum over alternatives, exponentiated. */
     private void shiftedExpUtilities(int first, int end) {
         int alternatives = end - first;
-        DrawUtilities.utilities(rows, draws.beta, first, end, r, utility, shift);
+        DrawUtilities.utilities(rows, beta, first, end, r, utility, shift);
         Arrays.fill(denominator, 0.0);
         for (int j = 0; j < alternatives; j++) {
             double[] u = utility[j];
@@ -267,7 +259,7 @@ final class DecisionMakerKernel {
     }
 
     /** log sum_r w_r L_r, and with a score array the chain rule to the parameters with posterior draw weights. */
-    private double mix(int n, double[] v, int vo, double[] score, int so) {
+    private double mix(int n, double[] score, int so) {
         double max = Double.NEGATIVE_INFINITY;
         boolean undefined = false;
         for (int q = 0; q < r; q++) {
@@ -281,8 +273,8 @@ final class DecisionMakerKernel {
             }
             return undefined ? Double.NaN : max;
         }
-        double[] w = source.weights;
-        int wo = source.weightOffset;
+        double[] w = support.weightsRef();
+        int wo = support.weightOffset();
         double sum = 0;
         for (int q = 0; q < r; q++) {
             double e = w[wo + q] * Math.exp(drawLogLik[q] - max);
@@ -308,30 +300,24 @@ final class DecisionMakerKernel {
             for (int q = 0; q < r; q++) {
                 drawLogLik[q] *= inv;
             }
-            chainRule(n, v, vo, score, so);
+            chainRule(n, score, so);
         }
         return max + Math.log(sum);
     }
 
-    /** d log L / d theta from d log L_r / d beta, posterior draw weights and d beta / d (location, scale). */
-    private void chainRule(int n, double[] v, int vo, double[] score, int so) {
+    /**
+     * d log L / d theta from d log L_r / d beta and the posterior point weights, through the support's chain rule
+     * (with the posterior as the weights' terms: d log L / d theta includes sum_r posterior_r d log w_r / d theta).
+     */
+    private void chainRule(int n, double[] score, int so) {
         double[] posterior = drawLogLik;
         for (int i = 0; i < k; i++) {
             double[] g = betaScore[i];
-            double[] dl = draws.dLocation[i];
-            double[] ds = draws.dScale[i];
             double chosen = rows.chosenSum[n * k + i];
-            double la = 0;
-            double sa = 0;
             for (int q = 0; q < r; q++) {
-                double h = posterior[q] * (g[q] + chosen);
-                g[q] = h * dl[q];
-                la += g[q];
-                sa += h * ds[q];
+                g[q] = posterior[q] * (g[q] + chosen);
             }
-            locationAcc[i] = la;
-            scaleAcc[i] = sa;
         }
-        ChainRule.toParameters(m, n, locationAcc, scaleAcc, betaScore, v, vo, r, score, so);
+        support.toParameters(n, betaScore, posterior, score, so);
     }
 }

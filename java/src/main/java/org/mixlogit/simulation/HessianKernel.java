@@ -32,7 +32,7 @@ final class HessianKernel {
     private static final int SCALE = 3;
 
     private final ModelDesign m;
-    private final VariateStore.Source source;
+    private final DrawSupport support;
     private final CoefficientDraws draws;
     private final int k;
     private final int p;
@@ -57,13 +57,13 @@ final class HessianKernel {
     private final double[] pi;
     private final double[] score;
 
-    HessianKernel(ModelDesign design, VariateStore store) {
+    HessianKernel(ModelDesign design, DrawSupport support) {
         this.m = design;
-        this.source = store.newSource();
+        this.support = support;
         this.k = design.k;
         this.p = design.p;
-        this.r = store.nodeCount();
-        this.draws = new CoefficientDraws(design, r, true);
+        this.r = support.points();
+        this.draws = support.coefficientDraws();
         owner = new int[p];
         how = new int[p];
         which = new int[p];
@@ -132,10 +132,9 @@ final class HessianKernel {
      * @return false when the person's likelihood is not positive and finite (nothing is added)
      */
     boolean add(int n, double[] theta, double weight, double[] out) {
-        source.load(n);
-        double[] v = source.variates;
-        int vo = source.variateOffset;
-        draws.compute(n, theta, v, vo);
+        support.prepare(n, theta);
+        double[] v = support.variatesRef();
+        int vo = support.variateOffset();
         draws.computeSecondDerivatives();
         for (double[] row : grad) {
             Arrays.fill(row, 0.0);
@@ -157,8 +156,8 @@ final class HessianKernel {
         if (!Double.isFinite(best)) {
             return false;
         }
-        double[] w = source.weights;
-        int wo = source.weightOffset;
+        double[] w = support.weightsRef();
+        int wo = support.weightOffset();
         double total = 0;
         for (int q = 0; q < r; q++) {
             pi[q] = w[wo + q] * Math.exp(logLik[q] - best);

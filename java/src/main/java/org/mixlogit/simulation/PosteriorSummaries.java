@@ -19,21 +19,21 @@ final class PosteriorSummaries {
      */
     static void conditional(DecisionMakerKernel kernel, int n, double[] theta, double[] mean, double[] sd, int at) {
         double logLik = kernel.evaluate(n, theta, null, 0);
-        CoefficientDraws draws = kernel.coefficientDraws();
-        int k = draws.beta.length;
+        double[][] beta = kernel.betaRef();
+        int k = beta.length;
         if (!Double.isFinite(logLik)) {
             Arrays.fill(mean, at, at + k, Double.NaN);
             Arrays.fill(sd, at, at + k, Double.NaN);
             return;
         }
         double[] weight = kernel.posteriorWeightsRef();
-        int r = draws.beta[0].length;
+        int r = beta[0].length;
         double total = 0;
         for (int q = 0; q < r; q++) {
             total += weight[q];
         }
         for (int i = 0; i < k; i++) {
-            double[] b = draws.beta[i];
+            double[] b = beta[i];
             double m1 = 0;
             double m2 = 0;
             for (int q = 0; q < r; q++) {
@@ -56,9 +56,9 @@ final class PosteriorSummaries {
     static double willingnessToPay(DecisionMakerKernel kernel, int n, double[] theta, int a, int c,
             double[] samples, int at) {
         double logLik = kernel.evaluate(n, theta, null, 0);
-        CoefficientDraws draws = kernel.coefficientDraws();
-        double[] ba = draws.beta[a];
-        double[] bc = draws.beta[c];
+        double[][] beta = kernel.betaRef();
+        double[] ba = beta[a];
+        double[] bc = beta[c];
         double[] weight = kernel.posteriorWeightsRef();
         double total = 0;
         double weighted = 0;
@@ -93,9 +93,9 @@ final class PosteriorSummaries {
         if (!Double.isFinite(logLik)) {
             return;
         }
-        CoefficientDraws draws = kernel.coefficientDraws();
+        double[][] beta = kernel.betaRef();
         double[] weight = kernel.posteriorWeightsRef();
-        int r = draws.beta[0].length;
+        int r = beta[0].length;
         double total = 0;
         for (int q = 0; q < r; q++) {
             total += weight[q];
@@ -106,7 +106,7 @@ final class PosteriorSummaries {
                 for (int t = dmStart[m]; t < dmStart[m + 1]; t++) {
                     int first = situationStart[t];
                     int end = situationStart[t + 1];
-                    LogitProbabilities.of(target.rows, draws.beta, q, first, end, scratch);
+                    LogitProbabilities.of(target.rows, beta, q, first, end, scratch);
                     for (int i = first; i < end; i++) {
                         out[i] += w * scratch[i - first];
                     }

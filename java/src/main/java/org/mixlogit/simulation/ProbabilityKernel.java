@@ -8,17 +8,15 @@ package org.mixlogit.simulation;
 final class ProbabilityKernel {
     private final ModelDesign m;
     private final RowStructure rows;
-    private final VariateStore.Source source;
-    private final CoefficientDraws draws;
+    private final MixingSupport support;
     private final int r;
     private final double[] utility;
 
-    ProbabilityKernel(ModelDesign design, VariateStore store) {
+    ProbabilityKernel(ModelDesign design, MixingSupport support) {
         this.m = design;
         this.rows = design.rows;
-        this.source = store.newSource();
-        this.r = store.nodeCount();
-        this.draws = new CoefficientDraws(design, r);
+        this.support = support;
+        this.r = support.points();
         this.utility = new double[Math.max(2, design.data.maxAlternatives())];
     }
 
@@ -29,16 +27,18 @@ final class ProbabilityKernel {
      * @param out <b>Modified</b>: the rows of n's situations receive their probabilities (must start at 0)
      */
     void probabilities(int n, double[] theta, double[] out) {
-        source.load(n);
-        draws.compute(n, theta, source.variates, source.variateOffset);
+        support.prepare(n, theta);
+        double[][] beta = support.betaRef();
+        double[] weights = support.weightsRef();
+        int wo = support.weightOffset();
         int[] situationStart = m.data.situationStartRef();
         int[] dmStart = m.data.decisionMakerStartRef();
         for (int q = 0; q < r; q++) {
-            double w = source.weights[source.weightOffset + q];
+            double w = weights[wo + q];
             for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
                 int first = situationStart[t];
                 int end = situationStart[t + 1];
-                LogitProbabilities.of(rows, draws.beta, q, first, end, utility);
+                LogitProbabilities.of(rows, beta, q, first, end, utility);
                 for (int i = first; i < end; i++) {
                     out[i] += utility[i - first] * w;
                 }

@@ -25,8 +25,9 @@ import org.mixlogit.spec.ParameterLayout;
  */
 public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
     private final ModelDesign design;
-    private final IntegrationRule rule;
+    /** The rule's node store, or null when the support is not a rule's nodes. */
     private final VariateStore store;
+    private final SupportFactory supports;
     private final DecisionMakerWorkers workers;
     private final DecisionMakerKernel[] kernels;
     private final int decisionMakers;
@@ -42,21 +43,46 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
      * @param threads worker threads (1 or more); results do not depend on it
      */
     SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes, int threads) {
+        this(new ModelDesign(data, spec), threads, (design, workers) -> {
+            if (rule.dimension() != design.d) {
+                throw new InvalidSpecificationException("The integration rule has " + rule.dimension()
+                        + " dimensions; the model has " + design.d + " random coefficients.");
+            }
+            return VariateStore.forRule(rule, design, cacheBytes, workers);
+        }, rule.describe());
+    }
+
+    /** The parts a rule's node store is built from, once the workers exist. */
+    @FunctionalInterface
+    interface StoreBuilder {
+        VariateStore build(ModelDesign design, DecisionMakerWorkers workers);
+    }
+
+    private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes, String description) {
+        this(design, threads, nodes, null, description);
+    }
+
+    /**
+     * Binds a specification to data and a mixing support of another kind (latent classes, or a test's support).
+     */
+    SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, java.util.function.Function<ModelDesign,
+            SupportFactory> support, int threads) {
+        this(new ModelDesign(data, spec), threads, null, support, null);
+    }
+
+    private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes,
+            java.util.function.Function<ModelDesign, SupportFactory> support, String description) {
         if (threads < 1) {
             throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
         }
-        this.design = new ModelDesign(data, spec);
-        this.rule = rule;
-        if (rule.dimension() != design.d) {
-            throw new InvalidSpecificationException("The integration rule has " + rule.dimension() + " dimensions;"
-                    + " the model has " + design.d + " random coefficients.");
-        }
+        this.design = design;
         this.decisionMakers = design.data.decisionMakerCount();
         this.workers = new DecisionMakerWorkers(threads);
-        this.store = VariateStore.forRule(rule, design, cacheBytes, workers);
+        this.store = nodes == null ? null : nodes.build(design, workers);
+        this.supports = store != null ? new DrawSupports(design, store, description) : support.apply(design);
         this.kernels = new DecisionMakerKernel[threads];
         for (int w = 0; w < threads; w++) {
-            kernels[w] = new DecisionMakerKernel(design, store);
+            kernels[w] = new DecisionMakerKernel(design, supports.newSupport());
         }
         this.score = new double[threads][design.p];
         this.reducer = new BlockReducer(design.data, workers);
@@ -88,13 +114,13 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
 
     /** True when all nodes were precomputed within the integration config's cache budget. */
     public boolean nodesCached() {
-        return store.isCached();
+        return store != null && store.isCached();
     }
 
     /** The integration rule in words, e.g. "halton, 100 draws, burn 100". */
     @Override
     public String integrationDescription() {
-        return rule.describe();
+        return supports.describe();
     }
 
     /**
@@ -262,7 +288,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         double[] out = new double[design.data.rowCount()];
         ProbabilityKernel[] probability = new ProbabilityKernel[workers.threads()];
         for (int w = 0; w < probability.length; w++) {
-            probability[w] = new ProbabilityKernel(design, store);
+            probability[w] = new ProbabilityKernel(design, supports.newSupport());
         }
         workers.run(decisionMakers, (worker, from, to) -> {
             for (int n = from; n < to; n++) {
@@ -281,15 +307,17 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         checkLength(theta);
         int a = coefficientIndex(attribute);
         int c = coefficientIndex(cost);
-        int r = store.nodeCount();
+        int r = supports.points();
         double[] samples = new double[decisionMakers * r];
         double[] individual = new double[decisionMakers];
-        double[] weights = new double[r];
-        rule.newCursor().fill(0, new double[Math.max(1, r * rule.dimension())], weights);
-        for (double w : weights) {
-            if (Math.abs(w - weights[0]) > 1e-15) {
+        MixingSupport first = supports.newSupport();
+        first.prepare(0, theta);
+        double[] weights = first.weightsRef();
+        int wo = first.weightOffset();
+        for (int q = 0; q < r; q++) {
+            if (first.weightsDependOnParameters() || Math.abs(weights[wo + q] - weights[wo]) > 1e-15) {
                 throw new InvalidSpecificationException("Willingness to pay needs simulation draws with equal"
-                        + " weights; this likelihood uses " + rule.describe() + ".");
+                        + " weights; this likelihood uses " + supports.describe() + ".");
             }
         }
         workers.run(decisionMakers, (worker, from, to) -> {
@@ -375,7 +403,11 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         int p = design.p;
         HessianKernel[] kernel = new HessianKernel[workers.threads()];
         for (int w = 0; w < kernel.length; w++) {
-            kernel[w] = new HessianKernel(design, store);
+            DrawSupport second = supports.newSecondOrderSupport();
+            if (second == null) {
+                return null;
+            }
+            kernel[w] = new HessianKernel(design, second);
         }
         double[] weights = design.data.weightsRef();
         double[][] sum = new double[kernel.length][p * p];
@@ -491,7 +523,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         double[] removal = new double[squares];
         SubstitutionKernel[] kernel = new SubstitutionKernel[workers.threads()];
         for (int w = 0; w < kernel.length; w++) {
-            kernel[w] = new SubstitutionKernel(design, store);
+            kernel[w] = new SubstitutionKernel(design, supports.newSupport());
         }
         workers.run(decisionMakers, (worker, from, to) -> {
             for (int n = from; n < to; n++) {
@@ -519,7 +551,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
 
     @Override
     public String toString() {
-        return "SimulatedLogLikelihood[" + design.spec + ", " + rule.describe() + ", " + workers.threads()
-                + " threads, nodes " + (store.isCached() ? "cached" : "on demand") + "]";
+        return "SimulatedLogLikelihood[" + design.spec + ", " + supports.describe() + ", " + workers.threads()
+                + " threads, nodes " + (nodesCached() ? "cached" : "on demand") + "]";
     }
 }

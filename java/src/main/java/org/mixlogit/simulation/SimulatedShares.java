@@ -48,7 +48,7 @@ public final class SimulatedShares implements AutoCloseable {
         this.store = VariateStore.forRule(rule, design, cacheBytes, workers);
         this.kernels = new SituationShareKernel[threads];
         for (int w = 0; w < threads; w++) {
-            kernels[w] = new SituationShareKernel(design, store);
+            kernels[w] = new SituationShareKernel(design, new DrawSupport(design, store, false));
         }
         this.reducer = new BlockReducer(data, workers);
         int[] dmStart = data.decisionMakerStartRef();

@@ -3,18 +3,17 @@ package org.mixlogit.simulation;
 /**
  * One worker's simulated choice probabilities of every situation of a decision-maker, s_tj = sum_r w_r P_tj(beta_r)
  * (marginal over the mixing distribution, unconditional on the person's other choices), and their exact Jacobian
- * d s_tj / d theta. With dP_jr / d beta_k = P_jr (x_jk - sum_i P_ir x_ik), the chain rule to the parameters uses
- * {@link CoefficientDraws}' d beta / d (location, scale) and the draws' variates for the Cholesky elements, as the
- * log-likelihood score does. Work arrays are one row per alternative or coefficient and one column per draw, so the
+ * d s_tj / d theta. With dP_jr / d beta_k = P_jr (x_jk - sum_i P_ir x_ik), the chain rule to the parameters is the
+ * {@link MixingSupport}'s, as for the log-likelihood score. Work arrays are one row per alternative or coefficient and one column per draw, so the
  * inner loops run over draws; an evaluation allocates nothing. Not thread-safe.
  */
 final class SituationShareKernel {
     private final ModelDesign m;
     private final RowStructure rows;
-    private final VariateStore.Source source;
-    private final CoefficientDraws draws;
+    private final MixingSupport support;
+    /** The support's coefficients of the decision-maker being evaluated. */
+    private double[][] beta;
     private final int k;
-    private final int d;
     private final int r;
     private final int[] situationStart;
     private final int[] decisionMakerStart;
@@ -26,17 +25,15 @@ final class SituationShareKernel {
     private final double[][] xbar;
     /** term[k][q]: w_q dP_jq / d u_kq (u the coefficient before its transformation) for the current row. */
     private final double[][] term;
-    private final double[] locationAcc;
-    private final double[] scaleAcc;
+    /** w_r P_jr for the current row: the weights' terms of the chain rule. */
+    private final double[] weighted;
 
-    SituationShareKernel(ModelDesign design, VariateStore store) {
+    SituationShareKernel(ModelDesign design, MixingSupport support) {
         this.m = design;
         this.rows = design.rows;
-        this.source = store.newSource();
+        this.support = support;
         this.k = design.k;
-        this.d = design.d;
-        this.r = store.nodeCount();
-        this.draws = new CoefficientDraws(design, r);
+        this.r = support.points();
         this.situationStart = design.data.situationStartRef();
         this.decisionMakerStart = design.data.decisionMakerStartRef();
         int jmax = Math.max(2, design.data.maxAlternatives());
@@ -45,8 +42,7 @@ final class SituationShareKernel {
         denominator = new double[r];
         xbar = new double[k][r];
         term = new double[k][r];
-        locationAcc = new double[k];
-        scaleAcc = new double[k];
+        weighted = new double[r];
     }
 
     /**
@@ -65,12 +61,10 @@ final class SituationShareKernel {
      * (so a caller can pass scratch arrays holding one decision-maker's rows).
      */
     void evaluate(int n, double[] theta, double[] shares, double[] jacobian, int rowBase) {
-        source.load(n);
-        double[] v = source.variates;
-        int vo = source.variateOffset;
-        double[] w = source.weights;
-        int wo = source.weightOffset;
-        draws.compute(n, theta, v, vo);
+        support.prepare(n, theta);
+        beta = support.betaRef();
+        double[] w = support.weightsRef();
+        int wo = support.weightOffset();
         for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
             int first = situationStart[t];
             int end = situationStart[t + 1];
@@ -86,7 +80,7 @@ final class SituationShareKernel {
             if (jacobian != null) {
                 expectedAttributes(first, end);
                 for (int j = 0; j < end - first; j++) {
-                    rowJacobian(n, first + j, prob[j], w, wo, v, vo, jacobian, (first + j - rowBase) * m.p);
+                    rowJacobian(n, first + j, prob[j], w, wo, jacobian, (first + j - rowBase) * m.p);
                 }
             }
         }
@@ -94,7 +88,7 @@ final class SituationShareKernel {
 
     /** prob[j][q] for the situation's rows first..end-1, utilities shifted by their maximum per draw. */
     private void drawProbabilities(int first, int end) {
-        DrawUtilities.probabilities(rows, draws.beta, first, end, r, prob, max, denominator);
+        DrawUtilities.probabilities(rows, beta, first, end, r, prob, max, denominator);
     }
 
     /** xbar[k][q] = sum_j P_jq x_jk. */
@@ -114,26 +108,26 @@ final class SituationShareKernel {
         }
     }
 
-    /** d s_row / d theta into jacobian[row * P ..]: sum_r w_r P_jr (x_jk - xbar_kr) d beta_kr / d theta. */
-    private void rowJacobian(int n, int row, double[] pj, double[] w, int wo, double[] v, int vo,
-            double[] jacobian, int at) {
+    /**
+     * d s_row / d theta into jacobian[at ..]: sum_r w_r P_jr (x_jk - xbar_kr) d beta_kr / d theta through the
+     * support's chain rule, plus sum_r w_r P_jr d log w_r / d theta when the weights depend on the parameters.
+     */
+    private void rowJacobian(int n, int row, double[] pj, double[] w, int wo, double[] jacobian, int at) {
         for (int i = 0; i < k; i++) {
             double x = m.x[row * k + i];
             double[] xb = xbar[i];
             double[] t = term[i];
-            double[] dl = draws.dLocation[i];
-            double[] ds = draws.dScale[i];
-            double la = 0;
-            double sa = 0;
             for (int q = 0; q < r; q++) {
-                double h = w[wo + q] * pj[q] * (x - xb[q]);
-                t[q] = h * dl[q];
-                la += t[q];
-                sa += h * ds[q];
+                t[q] = w[wo + q] * pj[q] * (x - xb[q]);
             }
-            locationAcc[i] = la;
-            scaleAcc[i] = sa;
         }
-        ChainRule.toParameters(m, n, locationAcc, scaleAcc, term, v, vo, r, jacobian, at);
+        double[] c = null;
+        if (support.weightsDependOnParameters()) {
+            c = weighted;
+            for (int q = 0; q < r; q++) {
+                c[q] = w[wo + q] * pj[q];
+            }
+        }
+        support.toParameters(n, term, c, jacobian, at);
     }
 }

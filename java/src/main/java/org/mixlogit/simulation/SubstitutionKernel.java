@@ -10,17 +10,15 @@ package org.mixlogit.simulation;
 final class SubstitutionKernel {
     private final ModelDesign m;
     private final RowStructure rows;
-    private final VariateStore.Source source;
-    private final CoefficientDraws draws;
+    private final MixingSupport support;
     private final int r;
     private final double[] p;
 
-    SubstitutionKernel(ModelDesign design, VariateStore store) {
+    SubstitutionKernel(ModelDesign design, MixingSupport support) {
         this.m = design;
         this.rows = design.rows;
-        this.source = store.newSource();
-        this.r = store.nodeCount();
-        this.draws = new CoefficientDraws(design, r);
+        this.support = support;
+        this.r = support.points();
         this.p = new double[Math.max(2, design.data.maxAlternatives())];
     }
 
@@ -32,24 +30,26 @@ final class SubstitutionKernel {
      */
     void add(int n, double[] theta, int attribute, int[] offset, double[] shares, double[] derivative,
             double[] removal) {
-        source.load(n);
-        draws.compute(n, theta, source.variates, source.variateOffset);
+        support.prepare(n, theta);
+        double[][] beta = support.betaRef();
+        double[] weights = support.weightsRef();
+        int wo = support.weightOffset();
         int[] situationStart = m.data.situationStartRef();
         int[] dmStart = m.data.decisionMakerStartRef();
         for (int q = 0; q < r; q++) {
-            double w = source.weights[source.weightOffset + q];
-            double beta = draws.beta[attribute][q];
+            double w = weights[wo + q];
+            double slope = beta[attribute][q];
             for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
                 int first = situationStart[t];
                 int alternatives = situationStart[t + 1] - first;
-                LogitProbabilities.of(rows, draws.beta, q, first, first + alternatives, p);
+                LogitProbabilities.of(rows, beta, q, first, first + alternatives, p);
                 int base = offset[t];
                 int square = squareOffset(offset, t);
                 for (int j = 0; j < alternatives; j++) {
                     shares[base + j] += w * p[j];
                     double redistribute = p[j] < 1 ? w * p[j] / (1 - p[j]) : 0.0;
                     for (int k = 0; k < alternatives; k++) {
-                        derivative[square + j * alternatives + k] += w * beta * p[j] * ((j == k ? 1 : 0) - p[k]);
+                        derivative[square + j * alternatives + k] += w * slope * p[j] * ((j == k ? 1 : 0) - p[k]);
                         if (k != j) {
                             removal[square + j * alternatives + k] += redistribute * p[k];
                         }

@@ -1,0 +1,91 @@
+package org.mixlogit.simulation;
+
+/**
+ * The support of a continuous mixing distribution: a rule's nodes (simulation draws or quadrature nodes, with
+ * weights that do not depend on the parameters) mapped through each coefficient's distribution, location, scale
+ * and the correlated block's Cholesky factor ({@link CoefficientDraws}); the chain rule runs through
+ * d beta / d (location, scale) and the nodes ({@link ChainRule}). One instance per worker; not thread-safe.
+ */
+final class DrawSupport implements MixingSupport {
+    private final ModelDesign m;
+    private final VariateStore.Source source;
+    private final CoefficientDraws draws;
+    private final int r;
+    private final double[] locationSum;
+    private final double[] scaleSum;
+
+    /** @param secondOrder with room for the coefficients' second derivatives (the analytic Hessian) */
+    DrawSupport(ModelDesign design, VariateStore store, boolean secondOrder) {
+        this.m = design;
+        this.source = store.newSource();
+        this.r = store.nodeCount();
+        this.draws = new CoefficientDraws(design, r, secondOrder);
+        this.locationSum = new double[design.k];
+        this.scaleSum = new double[design.k];
+    }
+
+    @Override
+    public int points() {
+        return r;
+    }
+
+    @Override
+    public void prepare(int n, double[] theta) {
+        source.load(n);
+        draws.compute(n, theta, source.variates, source.variateOffset);
+    }
+
+    @Override
+    public double[][] betaRef() {
+        return draws.beta;
+    }
+
+    @Override
+    public double[] weightsRef() {
+        return source.weights;
+    }
+
+    @Override
+    public int weightOffset() {
+        return source.weightOffset;
+    }
+
+    @Override
+    public boolean weightsDependOnParameters() {
+        return false;
+    }
+
+    @Override
+    public void toParameters(int n, double[][] g, double[] c, double[] out, int at) {
+        for (int i = 0; i < m.k; i++) {
+            double[] h = g[i];
+            double[] dl = draws.dLocation[i];
+            double[] ds = draws.dScale[i];
+            double la = 0;
+            double sa = 0;
+            for (int q = 0; q < r; q++) {
+                double hq = h[q];
+                h[q] = hq * dl[q];
+                la += h[q];
+                sa += hq * ds[q];
+            }
+            locationSum[i] = la;
+            scaleSum[i] = sa;
+        }
+        ChainRule.toParameters(m, n, locationSum, scaleSum, g, source.variates, source.variateOffset, r, out, at);
+    }
+
+    /** The coefficient draws with their derivatives, for the analytic Hessian. */
+    CoefficientDraws coefficientDraws() {
+        return draws;
+    }
+
+    /** The decision-maker's standard variates after {@link #prepare}, from {@link #variateOffset()}. */
+    double[] variatesRef() {
+        return source.variates;
+    }
+
+    int variateOffset() {
+        return source.variateOffset;
+    }
+}
