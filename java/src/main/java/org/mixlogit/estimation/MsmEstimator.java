@@ -1,6 +1,7 @@
 package org.mixlogit.estimation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import org.mixlogit.inference.Covariances;
 import org.mixlogit.inference.PositiveDefinite;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
-import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.LikelihoodEvaluator;
+import org.mixlogit.simulation.Backend;
 import org.mixlogit.simulation.SimulatedShares;
 import org.mixlogit.simulation.Simulators;
 import org.mixlogit.msm.GmmDiagnostics;
@@ -62,9 +64,17 @@ public final class MsmEstimator implements Estimator {
     static final double NULL_DIRECTION_LOADING = 0.3;
 
     private final EstimatorConfig config;
+    private final Backend backend;
 
+    /** Estimates on local worker threads ({@code config.threads()}). */
     public MsmEstimator(EstimatorConfig config) {
+        this(config, Backend.local(config.threads()));
+    }
+
+    /** Estimates with the sums over decision-makers (moments, Jacobian, covariances) computed by {@code backend}. */
+    public MsmEstimator(EstimatorConfig config, Backend backend) {
         this.config = config;
+        this.backend = backend;
     }
 
     @Override
@@ -93,7 +103,7 @@ public final class MsmEstimator implements Estimator {
             } else {
                 EstimatorConfig msle = config.withMethod(MethodConfig.of(EstimationMethod.MSLE))
                         .withDiagnostics(DiagnosticsConfig.defaults());
-                EstimationResult first = new MsleEstimator(msle).estimate(data, spec, listener);
+                EstimationResult first = new MsleEstimator(msle, backend).estimate(data, spec, listener);
                 counter.add(first.iterations(), first.evaluations());
                 if (first.isCancelled()) {
                     return tail.cancelled(tail.describe(EstimationMethod.MSM, plain.logLikelihood())
@@ -125,9 +135,20 @@ public final class MsmEstimator implements Estimator {
             start = userStart != null ? userStart : StartingValues.defaults(spec, plain.estimates());
         }
         z.requireOrderCondition(names);
-        try (SimulatedShares shares = Simulators.shares(data, spec, config.integration(), config.threads())) {
-            SimulatedMoments moments = new SimulatedMoments(shares, z);
-            return fit(tail, data, spec, shares, moments, start, plain, firstStep, counter, listener);
+        List<SimulatedShares> shards = backend.shares(data, spec, config.integration());
+        try {
+            List<SimulatedMoments.Shard> parts = new ArrayList<>();
+            int l = z.count();
+            for (SimulatedShares shard : shards) {
+                int from = Backend.firstRowIn(data, shard.data());
+                int to = from + shard.data().rowCount();
+                parts.add(new SimulatedMoments.Shard(shard, Arrays.copyOfRange(z.valuesRef(), from * l, to * l)));
+            }
+            SimulatedMoments moments = new SimulatedMoments(parts, z);
+            return fit(tail, data, spec, shards.get(0).integrationDescription(), moments, start, plain, firstStep,
+                    counter, listener);
+        } finally {
+            shards.forEach(SimulatedShares::close);
         }
     }
 
@@ -141,7 +162,7 @@ public final class MsmEstimator implements Estimator {
         }
     }
 
-    private EstimationResult fit(ResultAssembler tail, ChoiceData data, ModelSpec spec, SimulatedShares shares,
+    private EstimationResult fit(ResultAssembler tail, ChoiceData data, ModelSpec spec, String integration,
             SimulatedMoments moments, double[] start, PlainLogit plain, String firstStep, Counter counter,
             IterationListener listener) {
         int l = moments.instrumentCount();
@@ -171,7 +192,7 @@ public final class MsmEstimator implements Estimator {
         EstimationResultBuilder b = tail.describe(EstimationMethod.MSM, plain.logLikelihood())
                 .covarianceType(shownCovariance())
                 .effort(counter.iterations, counter.evaluations)
-                .integration(shares.integrationDescription());
+                .integration(integration);
         if (o.status() == OptimizerStatus.CANCELLED) {
             // no criterion, covariance or log-likelihood evaluation after a cancellation
             return tail.cancelled(b.estimates(o.point()).gradient(o.gradient()).logLikelihood(Double.NaN)
@@ -200,8 +221,7 @@ public final class MsmEstimator implements Estimator {
                 moments.instruments().names(), moments.instruments().dropped(), moments.instruments().description(),
                 PositiveDefinite.conditionNumber(w, l), firstStep, moments.momentsRef());
         double logLik;
-        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, config.integration(),
-                config.threads())) {
+        try (LikelihoodEvaluator ll = backend.likelihood(data, spec, config.integration(), theta)) {
             logLik = ll.value(theta);
         }
         b.gmm(gmm).estimates(theta).gradient(gradient).logLikelihood(logLik)

@@ -1,5 +1,8 @@
 package org.mixlogit.simulation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.spec.ModelSpec;
@@ -18,9 +21,31 @@ public interface Backend {
      */
     LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] centre);
 
+    /**
+     * Simulated shares of {@code data} for the method of simulated moments: one simulator per shard of whole
+     * reduction blocks (one for the local backend), in ordinal order. The caller closes them.
+     */
+    List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration);
+
     /** Local worker threads (1 or more): the default backend. */
     static Backend local(int threads) {
-        return (data, spec, integration, centre) -> Simulators.likelihood(data, spec, integration, centre, threads);
+        return new Backend() {
+            @Override
+            public LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+                    double[] centre) {
+                return Simulators.likelihood(data, spec, integration, centre, threads);
+            }
+
+            @Override
+            public List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
+                return List.of(Simulators.shares(data, spec, integration, threads));
+            }
+
+            @Override
+            public String toString() {
+                return "local backend, " + threads + " threads";
+            }
+        };
     }
 
     /**
@@ -28,7 +53,39 @@ public interface Backend {
      * threads: the reference a distributed backend must match bit for bit.
      */
     static Backend sharded(int shards, int threads) {
-        return (data, spec, integration, centre) -> ShardedLikelihood.split(data, spec, integration, centre, shards,
-                threads);
+        return new Backend() {
+            @Override
+            public LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+                    double[] centre) {
+                return ShardedLikelihood.split(data, spec, integration, centre, shards, threads);
+            }
+
+            @Override
+            public List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
+                List<SimulatedShares> out = new ArrayList<>();
+                for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), shards)) {
+                    out.add(Simulators.shares(data.slice(range[0], range[1]), spec, integration, threads));
+                }
+                return out;
+            }
+
+            @Override
+            public String toString() {
+                return "in-process backend, " + shards + " shards of " + threads + " threads";
+            }
+        };
+    }
+
+    /**
+     * The first grouped row of a shard within the data it was cut from: where the shard's rows (and their
+     * instruments) start in the whole data's grouped rows.
+     */
+    static int firstRowIn(ChoiceData whole, ChoiceData shard) {
+        long from = shard.firstOrdinal() - whole.firstOrdinal();
+        if (from < 0 || from + shard.decisionMakerCount() > whole.decisionMakerCount()) {
+            throw new IllegalArgumentException("The shard's decision-makers " + shard.firstOrdinal() + ".."
+                    + (shard.firstOrdinal() + shard.decisionMakerCount() - 1) + " are not in the data.");
+        }
+        return whole.situationStartRef()[whole.decisionMakerStartRef()[(int) from]];
     }
 }

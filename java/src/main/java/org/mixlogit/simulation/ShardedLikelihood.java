@@ -42,20 +42,32 @@ public final class ShardedLikelihood implements LikelihoodEvaluator {
      */
     public static ShardedLikelihood split(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             double[] centre, int count, int threads) {
+        List<SimulatedLogLikelihood> out = new ArrayList<>();
+        for (int[] range : ranges(data.decisionMakerCount(), count)) {
+            out.add(Simulators.likelihood(data.slice(range[0], range[1]), spec, integration, centre, threads));
+        }
+        return new ShardedLikelihood(out);
+    }
+
+    /**
+     * Decision-maker ranges {from, to} of up to {@code count} shards of whole reduction blocks, as equal as the
+     * blocks allow (empty shards are left out).
+     */
+    public static List<int[]> ranges(int decisionMakers, int count) {
         if (count < 1) {
             throw new InvalidSpecificationException("shards is " + count + ": use 1 or more.");
         }
-        int n = data.decisionMakerCount();
+        int n = decisionMakers;
         int blocks = (n + BlockPartials.BLOCK_SIZE - 1) / BlockPartials.BLOCK_SIZE;
-        List<SimulatedLogLikelihood> out = new ArrayList<>();
+        List<int[]> out = new ArrayList<>();
         for (int s = 0; s < count; s++) {
             int from = Math.min(n, (int) ((long) blocks * s / count) * BlockPartials.BLOCK_SIZE);
             int to = Math.min(n, (int) ((long) blocks * (s + 1) / count) * BlockPartials.BLOCK_SIZE);
             if (to > from) {
-                out.add(Simulators.likelihood(data.slice(from, to), spec, integration, centre, threads));
+                out.add(new int[] {from, to});
             }
         }
-        return new ShardedLikelihood(out);
+        return out;
     }
 
     /** The number of shards. */

@@ -18,12 +18,15 @@ import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.estimation.InferenceConfig;
+import org.mixlogit.estimation.MethodConfig;
 import org.mixlogit.estimation.MsleEstimator;
+import org.mixlogit.estimation.MsmEstimator;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.msm.Instruments;
+import org.mixlogit.msm.MsmConfig;
 import org.mixlogit.msm.SimulatedMoments;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
@@ -187,6 +190,26 @@ class PartitionInvarianceTest {
         assertEquals(local.logLikelihood(), split.logLikelihood(), 0.0);
         for (CovarianceType type : new CovarianceType[] {CovarianceType.HESSIAN, CovarianceType.OPG,
                 CovarianceType.ROBUST, CovarianceType.CLUSTER}) {
+            assertArrayEquals(local.covariances().get().matrix(type), split.covariances().get().matrix(type), 0.0,
+                    type.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} shards")
+    @ValueSource(ints = {2, 5})
+    @DisplayName("a whole MSM estimation (optimal instruments, two-step, cluster sandwich) on shards equals the local one")
+    void msmEstimation(int shards) {
+        ModelSpec spec = ModelSpec.builder().random("pf", Distribution.NORMAL).fixed("cl").fixed("loc").fixed("wk")
+                .fixed("tod").fixed("seas").build();
+        EstimatorConfig config = EstimatorConfig.defaults().withIntegration(IntegrationConfig.of(DrawType.HALTON, 10))
+                .withThreads(2).withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0))
+                .withInference(InferenceConfig.defaults().withCluster("region").withCovariance(CovarianceType.CLUSTER))
+                .withMethod(MethodConfig.msm(MsmConfig.defaults()));
+        EstimationResult local = new MsmEstimator(config).estimate(DATA, spec);
+        EstimationResult split = new MsmEstimator(config, Backend.sharded(shards, 1)).estimate(DATA, spec);
+        assertArrayEquals(local.estimates(), split.estimates(), 0.0);
+        assertEquals(local.gmm().get().objective(), split.gmm().get().objective(), 0.0);
+        for (CovarianceType type : new CovarianceType[] {CovarianceType.GMM, CovarianceType.CLUSTER}) {
             assertArrayEquals(local.covariances().get().matrix(type), split.covariances().get().matrix(type), 0.0,
                     type.toString());
         }
