@@ -123,17 +123,12 @@ public final class SimulatedShares implements AutoCloseable {
         int p = design.p;
         checkMoments(theta, instruments, l);
         double[] w = design.data.weightsRef();
-        int[] chosen = design.data.chosenRowRef();
-        int[] dmStart = design.data.decisionMakerStartRef();
-        int[] situationStart = design.data.situationStartRef();
         Scratch[] scratch = scratch(l);
         int width = momentWidth(l, p);
         return reducer.sums(width, (worker, n, acc, at) -> {
-            Scratch sc = scratch[worker];
-            int first = situationStart[dmStart[n]];
-            int end = situationStart[dmStart[n + 1]];
-            kernels[worker].evaluate(n, theta, sc.shares, withJacobian ? sc.jacobian : null, first);
-            contribution(n, first, end, instruments, l, chosen, dmStart, sc);
+            Scratch sc = moment(scratch[worker], worker, n, theta, instruments, l, withJacobian);
+            int first = sc.first;
+            int end = sc.end;
             double wn = w[n];
             for (int a = 0; a < l; a++) {
                 acc[at + a] += wn * sc.moment[a];
@@ -178,16 +173,9 @@ public final class SimulatedShares implements AutoCloseable {
             long[] clusters) {
         checkMoments(theta, instruments, l);
         double[] w = design.data.weightsRef();
-        int[] chosen = design.data.chosenRowRef();
-        int[] dmStart = design.data.decisionMakerStartRef();
-        int[] situationStart = design.data.situationStartRef();
         Scratch[] scratch = scratch(l);
         return reducer.clusterSums(l, clusters, (worker, n, out) -> {
-            Scratch sc = scratch[worker];
-            int first = situationStart[dmStart[n]];
-            int end = situationStart[dmStart[n + 1]];
-            kernels[worker].evaluate(n, theta, sc.shares, null, first);
-            contribution(n, first, end, instruments, l, chosen, dmStart, sc);
+            Scratch sc = moment(scratch[worker], worker, n, theta, instruments, l, false);
             for (int a = 0; a < l; a++) {
                 out[a] = w[n] * sc.moment[a];
             }
@@ -197,6 +185,20 @@ public final class SimulatedShares implements AutoCloseable {
     /** The cluster key of every decision-maker: its global ordinal, or its value of the cluster characteristic. */
     public long[] clusterKeys(String clusterCharacteristic) {
         return reducer.clusterKeys(clusterCharacteristic);
+    }
+
+    /**
+     * Decision-maker n's shares (with their Jacobian when asked) and moment contribution into the worker's scratch.
+     */
+    private Scratch moment(Scratch sc, int worker, int n, double[] theta, double[] instruments, int l,
+            boolean withJacobian) {
+        int[] dmStart = design.data.decisionMakerStartRef();
+        int[] situationStart = design.data.situationStartRef();
+        sc.first = situationStart[dmStart[n]];
+        sc.end = situationStart[dmStart[n + 1]];
+        kernels[worker].evaluate(n, theta, sc.shares, withJacobian ? sc.jacobian : null, sc.first);
+        contribution(n, sc.first, sc.end, instruments, l, design.data.chosenRowRef(), dmStart, sc);
+        return sc;
     }
 
     /** m_n = sum_i z_i (y_i - s_i) over n's rows into the scratch, counting non-finite shares. */
@@ -245,6 +247,9 @@ public final class SimulatedShares implements AutoCloseable {
         final double[] jacobian;
         final double[] moment;
         int nonFinite;
+        /** The decision-maker's grouped rows first..end-1. */
+        int first;
+        int end;
 
         Scratch(int rows, int p, int l) {
             shares = new double[rows];
