@@ -19,8 +19,7 @@ import org.mixlogit.spec.ParameterLayout;
  */
 public final class SimulatedShares implements AutoCloseable {
     private final ModelDesign design;
-    private final IntegrationRule rule;
-    private final VariateStore store;
+    private final SupportFactory supports;
     private final DecisionMakerWorkers workers;
     private final SituationShareKernel[] kernels;
     private final int decisionMakers;
@@ -34,21 +33,34 @@ public final class SimulatedShares implements AutoCloseable {
      * @param threads worker threads (1 or more); results do not depend on it
      */
     SimulatedShares(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes, int threads) {
+        this(new ModelDesign(data, spec), threads, (design, workers) -> {
+            if (rule.dimension() != design.d) {
+                throw new InvalidSpecificationException("The integration rule has " + rule.dimension()
+                        + " dimensions; the model has " + design.d + " random coefficients.");
+            }
+            return new DrawSupports(design, VariateStore.forRule(rule, design, cacheBytes, workers), rule.describe());
+        });
+    }
+
+    /** Binds a specification to data and a mixing support of another kind (latent classes, or a test's support). */
+    SimulatedShares(ChoiceData data, ModelSpec spec, java.util.function.Function<ModelDesign, SupportFactory> support,
+            int threads) {
+        this(new ModelDesign(data, spec), threads, (design, workers) -> support.apply(design));
+    }
+
+    private SimulatedShares(ModelDesign design, int threads,
+            java.util.function.BiFunction<ModelDesign, DecisionMakerWorkers, SupportFactory> support) {
         if (threads < 1) {
             throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
         }
-        this.design = new ModelDesign(data, spec);
-        this.rule = rule;
-        if (rule.dimension() != design.d) {
-            throw new InvalidSpecificationException("The integration rule has " + rule.dimension() + " dimensions;"
-                    + " the model has " + design.d + " random coefficients.");
-        }
+        this.design = design;
+        ChoiceData data = design.data;
         this.decisionMakers = data.decisionMakerCount();
         this.workers = new DecisionMakerWorkers(threads);
-        this.store = VariateStore.forRule(rule, design, cacheBytes, workers);
+        this.supports = support.apply(design, workers);
         this.kernels = new SituationShareKernel[threads];
         for (int w = 0; w < threads; w++) {
-            kernels[w] = new SituationShareKernel(design, new DrawSupport(design, store, false));
+            kernels[w] = new SituationShareKernel(design, supports.newSupport());
         }
         this.reducer = new BlockReducer(data, workers);
         int[] dmStart = data.decisionMakerStartRef();
@@ -78,12 +90,12 @@ public final class SimulatedShares implements AutoCloseable {
 
     /** Nodes (draws) per decision-maker. */
     public int nodeCount() {
-        return store.nodeCount();
+        return supports.points();
     }
 
     /** The integration rule in words, e.g. "halton, 100 draws, burn 100". */
     public String integrationDescription() {
-        return rule.describe();
+        return supports.describe();
     }
 
     /**

@@ -106,9 +106,9 @@ class ParameterDependentWeightsTest {
         }
     }
 
-    private static SimulatedLogLikelihood tilted(int threads) {
+    private static java.util.function.Function<ModelDesign, SupportFactory> tiltedSupports() {
         IntegrationRule rule = IntegrationRules.create(DRAWS, SPEC.randomDimension());
-        return new SimulatedLogLikelihood(DATA, SPEC, design -> {
+        return design -> {
             VariateStore store = VariateStore.onDemand(rule, design.data, design.dimensionDistribution);
             return new SupportFactory() {
                 @Override
@@ -131,7 +131,11 @@ class ParameterDependentWeightsTest {
                     return "tilted " + rule.describe();
                 }
             };
-        }, threads);
+        };
+    }
+
+    private static SimulatedLogLikelihood tilted(int threads) {
+        return new SimulatedLogLikelihood(DATA, SPEC, tiltedSupports(), threads);
     }
 
     private static final double[] THETA = {0.6, -0.4, 0.3, -0.2, 0.5};
@@ -181,6 +185,33 @@ class ParameterDependentWeightsTest {
             }
             assertEquals(one.value(THETA), two.value(THETA), 0.0);
             assertThrows(InvalidSpecificationException.class, () -> one.willingnessToPay(THETA, "x1", "x2"));
+        }
+    }
+
+    @Test
+    @DisplayName("the shares' Jacobian with parameter-dependent weights equals central finite differences")
+    void sharesJacobian() {
+        try (SimulatedShares shares = new SimulatedShares(DATA, SPEC, tiltedSupports(), 2)) {
+            int rows = DATA.rowCount();
+            int p = THETA.length;
+            double[] s = new double[rows];
+            double[] jacobian = new double[rows * p];
+            shares.evaluate(THETA, s, jacobian);
+            double[] up = new double[rows];
+            double[] down = new double[rows];
+            for (int j = 0; j < p; j++) {
+                double h = 1e-5;
+                double[] plus = THETA.clone();
+                double[] minus = THETA.clone();
+                plus[j] += h;
+                minus[j] -= h;
+                shares.evaluate(plus, up, null);
+                shares.evaluate(minus, down, null);
+                for (int i = 0; i < rows; i += 7) {
+                    double fd = (up[i] - down[i]) / (2 * h);
+                    assertEquals(fd, jacobian[i * p + j], 1e-7, "row " + i + ", parameter " + j);
+                }
+            }
         }
     }
 }
