@@ -8,20 +8,9 @@ import org.mixlogit.math.NormalQuantile;
  * linear in (m, s). A function of the underlying normal u, so it may join a correlated block, where u is reported
  * as uncensored(x).
  */
-final class CensoredNormalTransform implements CoefficientTransform {
-    @Override
-    public String code() {
-        return "cn";
-    }
-
-    @Override
-    public String label() {
-        return "censored normal at zero";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
+final class CensoredNormalTransform extends NamedTransform {
+    CensoredNormalTransform() {
+        super("cn", "censored normal at zero", "sd");
     }
 
     @Override
@@ -139,10 +128,5 @@ final class CensoredNormalTransform implements CoefficientTransform {
     @Override
     public double startLocation(double plainLogit, double scale) {
         return plainLogit;
-    }
-
-    @Override
-    public String toString() {
-        return label();
     }
 }

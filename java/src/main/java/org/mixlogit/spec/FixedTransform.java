@@ -1,20 +1,9 @@
 package org.mixlogit.spec;
 
 /** beta = m for every decision-maker: no scale, no variate. */
-final class FixedTransform implements CoefficientTransform {
-    @Override
-    public String code() {
-        return "f";
-    }
-
-    @Override
-    public String label() {
-        return "fixed";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
+final class FixedTransform extends NamedTransform {
+    FixedTransform() {
+        super("f", "fixed", "sd");
     }
 
     @Override
@@ -100,10 +89,5 @@ final class FixedTransform implements CoefficientTransform {
     @Override
     public double startLocation(double plainLogit, double scale) {
         return plainLogit;
-    }
-
-    @Override
-    public String toString() {
-        return label();
     }
 }

@@ -6,7 +6,11 @@ package org.mixlogit.spec;
  * node and the variate's own mean, standard deviation, quantiles and density; every population quantity of beta
  * follows here for either sign of s (a negative s mirrors the variate).
  */
-abstract class LocationScaleTransform implements CoefficientTransform {
+abstract class LocationScaleTransform extends NamedTransform {
+    LocationScaleTransform(String code, String label, String scalePrefix) {
+        super(code, label, scalePrefix);
+    }
+
     /** E e. */
     abstract double standardMean();
 
@@ -79,10 +83,5 @@ abstract class LocationScaleTransform implements CoefficientTransform {
     @Override
     public double startLocation(double plainLogit, double scale) {
         return plainLogit;
-    }
-
-    @Override
-    public String toString() {
-        return label();
     }
 }

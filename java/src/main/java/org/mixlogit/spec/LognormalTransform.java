@@ -8,20 +8,9 @@ import org.mixlogit.math.NormalQuantile;
  * exp(m + s^2/2), variance (exp(s^2) - 1) exp(2m + s^2); the sign of s is not identified. A function of the
  * underlying normal u, so it may join a correlated block, where its underlying normal is reported as log(x).
  */
-final class LognormalTransform implements CoefficientTransform {
-    @Override
-    public String code() {
-        return "ln";
-    }
-
-    @Override
-    public String label() {
-        return "lognormal";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
+final class LognormalTransform extends NamedTransform {
+    LognormalTransform() {
+        super("ln", "lognormal", "sd");
     }
 
     @Override
@@ -120,10 +109,5 @@ final class LognormalTransform implements CoefficientTransform {
     @Override
     public double startLocation(double plainLogit, double scale) {
         return Math.log(plainLogit > 0 ? plainLogit : 0.01);
-    }
-
-    @Override
-    public String toString() {
-        return label();
     }
 }

@@ -4,19 +4,8 @@ import org.mixlogit.math.NormalQuantile;
 
 /** beta = m + s z, z ~ N(0, 1): mean m, median m, standard deviation |s|; the sign of s is not identified. */
 final class NormalTransform extends LocationScaleTransform {
-    @Override
-    public String code() {
-        return "n";
-    }
-
-    @Override
-    public String label() {
-        return "normal";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
+    NormalTransform() {
+        super("n", "normal", "sd");
     }
 
     @Override

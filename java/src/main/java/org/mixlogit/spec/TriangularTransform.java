@@ -7,19 +7,8 @@ import org.mixlogit.math.NormalQuantile;
  * deviation |s| / sqrt(6); the sign of s is not identified.
  */
 final class TriangularTransform extends LocationScaleTransform {
-    @Override
-    public String code() {
-        return "t";
-    }
-
-    @Override
-    public String label() {
-        return "triangular";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "spread";
+    TriangularTransform() {
+        super("t", "triangular", "spread");
     }
 
     /** sqrt(2p) - 1 below the centre, 1 - sqrt(2 (1 - p)) above, each from its own tail of Phi. */

@@ -7,19 +7,8 @@ import org.mixlogit.math.NormalQuantile;
  * |s| / sqrt(3); the sign of s is not identified.
  */
 final class UniformTransform extends LocationScaleTransform {
-    @Override
-    public String code() {
-        return "u";
-    }
-
-    @Override
-    public String label() {
-        return "uniform";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "spread";
+    UniformTransform() {
+        super("u", "uniform", "spread");
     }
 
     /** 2 Phi(z) - 1, from the nearer tail. */
