@@ -8,7 +8,7 @@ import org.mixlogit.math.NormalQuantile;
  * linear in (m, s). A function of the underlying normal u, so it may join a correlated block, where u is reported
  * as uncensored(x).
  */
-final class CensoredNormalTransform extends NamedTransform {
+final class CensoredNormalTransform extends NamedTransform implements PiecewiseLinearTransform {
     CensoredNormalTransform() {
         super("cn", "censored normal at zero", "sd");
     }
@@ -33,21 +33,6 @@ final class CensoredNormalTransform extends NamedTransform {
             beta[q] = positive ? u : 0.0;
             dLocation[q] = positive ? 1.0 : 0.0;
             dScale[q] = positive ? e : 0.0;
-        }
-    }
-
-    @Override
-    public boolean isPiecewiseLinear() {
-        return true;
-    }
-
-    @Override
-    public void secondDerivatives(double location, double scale, double[] variate, double[] beta, int draws,
-            double[] dLocationLocation, double[] dLocationScale, double[] dScaleScale) {
-        for (int q = 0; q < draws; q++) {
-            dLocationLocation[q] = 0.0;
-            dLocationScale[q] = 0.0;
-            dScaleScale[q] = 0.0;
         }
     }
 

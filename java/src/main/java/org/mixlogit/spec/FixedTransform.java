@@ -1,7 +1,7 @@
 package org.mixlogit.spec;
 
 /** beta = m for every decision-maker: no scale, no variate. */
-final class FixedTransform extends NamedTransform {
+final class FixedTransform extends NamedTransform implements PiecewiseLinearTransform {
     FixedTransform() {
         super("f", "fixed", "sd");
     }
@@ -28,21 +28,6 @@ final class FixedTransform extends NamedTransform {
             beta[q] = location;
             dLocation[q] = 1.0;
             dScale[q] = 0.0;
-        }
-    }
-
-    @Override
-    public boolean isPiecewiseLinear() {
-        return true;
-    }
-
-    @Override
-    public void secondDerivatives(double location, double scale, double[] variate, double[] beta, int draws,
-            double[] dLocationLocation, double[] dLocationScale, double[] dScaleScale) {
-        for (int q = 0; q < draws; q++) {
-            dLocationLocation[q] = 0.0;
-            dLocationScale[q] = 0.0;
-            dScaleScale[q] = 0.0;
         }
     }
 
