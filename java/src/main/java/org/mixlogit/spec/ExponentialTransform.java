@@ -57,11 +57,6 @@ final class ExponentialTransform extends LocationScaleTransform {
     }
 
     @Override
-    public double mean(double location, double scale) {
-        return location + scale;
-    }
-
-    @Override
     public double standardDeviation(double location, double scale) {
         return Math.abs(scale);
     }
