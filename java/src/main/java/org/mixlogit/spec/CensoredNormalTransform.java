@@ -4,23 +4,18 @@ import org.mixlogit.math.NormalQuantile;
 
 /**
  * beta = max(0, u), u = m + s z: a normal whose negative mass piles up at exactly zero (probability
- * Phi(-m/|s|)). Mean m Phi(m/|s|) + |s| phi(m/|s|), median max(0, m); the sign of s is not identified. Piecewise
- * linear in (m, s). A function of the underlying normal u, so it may join a correlated block, where u is reported
- * as uncensored(x).
+ * Phi(-m/|s|)). Mean m Phi(m/|s|) + |s| phi(m/|s|), median max(0, m), p-quantile max(0, m + |s| Phi^-1(p)) (zero
+ * for every p up to the mass at zero); the sign of s is not identified. Piecewise linear in (m, s). A function of
+ * the underlying normal u, so it may join a correlated block, where u is reported as uncensored(x).
  */
-final class CensoredNormalTransform extends NamedTransform implements PiecewiseLinearTransform {
+final class CensoredNormalTransform extends UnderlyingNormalTransform implements PiecewiseLinearTransform {
     CensoredNormalTransform() {
-        super("cn", "censored normal at zero", "sd");
+        super("cn", "censored normal at zero");
     }
 
     @Override
-    public double variate(double z) {
-        return z;
-    }
-
-    @Override
-    public boolean variateIsNode() {
-        return true;
+    double ofUnderlying(double u) {
+        return Math.max(0, u);
     }
 
     @Override
@@ -44,11 +39,6 @@ final class CensoredNormalTransform extends NamedTransform implements PiecewiseL
     }
 
     @Override
-    public double median(double location, double scale) {
-        return Math.max(0, location);
-    }
-
-    @Override
     public double standardDeviation(double location, double scale) {
         double a = Math.abs(scale);
         if (a == 0) {
@@ -59,12 +49,6 @@ final class CensoredNormalTransform extends NamedTransform implements PiecewiseL
         double second = (location * location + a * a) * NormalQuantile.cdf(c)
                 + location * a * NormalQuantile.density(c);
         return Math.sqrt(Math.max(0, second - mean * mean));
-    }
-
-    /** max(0, m + |s| Phi^-1(p)): zero for every p up to the mass Phi(-m/|s|) at zero. */
-    @Override
-    public double quantile(double p, double location, double scale) {
-        return Math.max(0, location + Math.abs(scale) * NormalQuantile.quantile(p));
     }
 
     /** Phi(-m/|s|): the negative mass piled up at zero. */
@@ -88,16 +72,6 @@ final class CensoredNormalTransform extends NamedTransform implements PiecewiseL
             return x == location ? Double.POSITIVE_INFINITY : 0.0;
         }
         return NormalQuantile.density((x - location) / a) / a;
-    }
-
-    @Override
-    public boolean scaleSignIdentified() {
-        return false;
-    }
-
-    @Override
-    public boolean mayJoinCorrelatedBlock() {
-        return true;
     }
 
     @Override

@@ -8,19 +8,14 @@ import org.mixlogit.math.NormalQuantile;
  * exp(m + s^2/2), variance (exp(s^2) - 1) exp(2m + s^2); the sign of s is not identified. A function of the
  * underlying normal u, so it may join a correlated block, where its underlying normal is reported as log(x).
  */
-final class LognormalTransform extends NamedTransform {
+final class LognormalTransform extends UnderlyingNormalTransform {
     LognormalTransform() {
-        super("ln", "lognormal", "sd");
+        super("ln", "lognormal");
     }
 
     @Override
-    public double variate(double z) {
-        return z;
-    }
-
-    @Override
-    public boolean variateIsNode() {
-        return true;
+    double ofUnderlying(double u) {
+        return Math.exp(u);
     }
 
     @Override
@@ -59,18 +54,8 @@ final class LognormalTransform extends NamedTransform {
     }
 
     @Override
-    public double median(double location, double scale) {
-        return Math.exp(location);
-    }
-
-    @Override
     public double standardDeviation(double location, double scale) {
         return Math.sqrt(Math.expm1(scale * scale)) * Math.exp(location + 0.5 * scale * scale);
-    }
-
-    @Override
-    public double quantile(double p, double location, double scale) {
-        return Math.exp(location + Math.abs(scale) * NormalQuantile.quantile(p));
     }
 
     @Override
@@ -83,16 +68,6 @@ final class LognormalTransform extends NamedTransform {
             return x == Math.exp(location) ? Double.POSITIVE_INFINITY : 0.0;
         }
         return NormalQuantile.density((Math.log(x) - location) / a) / (a * x);
-    }
-
-    @Override
-    public boolean scaleSignIdentified() {
-        return false;
-    }
-
-    @Override
-    public boolean mayJoinCorrelatedBlock() {
-        return true;
     }
 
     @Override
