@@ -4,34 +4,18 @@ import org.mixlogit.math.NormalQuantile;
 
 /**
  * beta = max(0, u), u = m + s z: a normal whose negative mass piles up at exactly zero (probability
- * Phi(-m/|s|)). Mean m Phi(m/|s|) + |s| phi(m/|s|), median max(0, m); the sign of s is not identified. Piecewise
- * linear in (m, s). A function of the underlying normal u, so it may join a correlated block, where u is reported
- * as uncensored(x).
+ * Phi(-m/|s|)). Mean m Phi(m/|s|) + |s| phi(m/|s|), median max(0, m), p-quantile max(0, m + |s| Phi^-1(p)) (zero
+ * for every p up to the mass at zero); the sign of s is not identified. Piecewise linear in (m, s). A function of
+ * the underlying normal u, so it may join a correlated block, where u is reported as uncensored(x).
  */
-final class CensoredNormalTransform implements CoefficientTransform {
-    @Override
-    public String code() {
-        return "cn";
+final class CensoredNormalTransform extends UnderlyingNormalTransform implements PiecewiseLinearTransform {
+    CensoredNormalTransform() {
+        super("cn", "censored normal at zero");
     }
 
     @Override
-    public String label() {
-        return "censored normal at zero";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
-    }
-
-    @Override
-    public double variate(double z) {
-        return z;
-    }
-
-    @Override
-    public boolean variateIsNode() {
-        return true;
+    double ofUnderlying(double u) {
+        return Math.max(0, u);
     }
 
     @Override
@@ -48,30 +32,10 @@ final class CensoredNormalTransform implements CoefficientTransform {
     }
 
     @Override
-    public boolean isPiecewiseLinear() {
-        return true;
-    }
-
-    @Override
-    public void secondDerivatives(double location, double scale, double[] variate, double[] beta, int draws,
-            double[] dLocationLocation, double[] dLocationScale, double[] dScaleScale) {
-        for (int q = 0; q < draws; q++) {
-            dLocationLocation[q] = 0.0;
-            dLocationScale[q] = 0.0;
-            dScaleScale[q] = 0.0;
-        }
-    }
-
-    @Override
     public double mean(double location, double scale) {
         double a = Math.abs(scale);
         return a == 0 ? Math.max(0, location)
                 : location * NormalQuantile.cdf(location / a) + a * NormalQuantile.density(location / a);
-    }
-
-    @Override
-    public double median(double location, double scale) {
-        return Math.max(0, location);
     }
 
     @Override
@@ -85,12 +49,6 @@ final class CensoredNormalTransform implements CoefficientTransform {
         double second = (location * location + a * a) * NormalQuantile.cdf(c)
                 + location * a * NormalQuantile.density(c);
         return Math.sqrt(Math.max(0, second - mean * mean));
-    }
-
-    /** max(0, m + |s| Phi^-1(p)): zero for every p up to the mass Phi(-m/|s|) at zero. */
-    @Override
-    public double quantile(double p, double location, double scale) {
-        return Math.max(0, location + Math.abs(scale) * NormalQuantile.quantile(p));
     }
 
     /** Phi(-m/|s|): the negative mass piled up at zero. */
@@ -117,16 +75,6 @@ final class CensoredNormalTransform implements CoefficientTransform {
     }
 
     @Override
-    public boolean scaleSignIdentified() {
-        return false;
-    }
-
-    @Override
-    public boolean mayJoinCorrelatedBlock() {
-        return true;
-    }
-
-    @Override
     public boolean mayHaveZeroMean() {
         return false;
     }
@@ -139,10 +87,5 @@ final class CensoredNormalTransform implements CoefficientTransform {
     @Override
     public double startLocation(double plainLogit, double scale) {
         return plainLogit;
-    }
-
-    @Override
-    public String toString() {
-        return label();
     }
 }

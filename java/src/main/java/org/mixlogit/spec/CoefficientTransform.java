@@ -19,7 +19,10 @@ package org.mixlogit.spec;
  * correlated block is then evaluated as {@code apply(0, 1, u)} with u = m + (L z)_k, the block's Cholesky
  * combination, so d beta / d m returns f'(u) and the location-location second derivative f''(u).
  *
- * <p>Implementations are immutable and stateless, so one instance serves every thread.
+ * <p>Implementations are immutable and stateless, so one instance serves every thread. Most extend a partial one
+ * in this package: {@code LocationScaleTransform} for beta = m + s e ({@code SymmetricLocationScaleTransform} when
+ * e is symmetric about zero), {@code UnderlyingNormalTransform} for beta = f(m + s z); {@code NamedTransform}
+ * carries the names, and {@code PiecewiseLinearTransform} the zero second derivatives of a beta without curvature.
  */
 public interface CoefficientTransform {
     /** The short code shared with mlogit, logitr and gmnl ("n", "ln", ...; "f" for fixed). */

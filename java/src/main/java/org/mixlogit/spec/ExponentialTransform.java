@@ -12,19 +12,8 @@ import org.mixlogit.math.NormalQuantile;
  * of b's sign: s = 0.1 sign(b), m = b - s.
  */
 final class ExponentialTransform extends LocationScaleTransform {
-    @Override
-    public String code() {
-        return "e";
-    }
-
-    @Override
-    public String label() {
-        return "exponential";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
+    ExponentialTransform() {
+        super("e", "exponential", "sd");
     }
 
     /**
@@ -65,11 +54,6 @@ final class ExponentialTransform extends LocationScaleTransform {
     @Override
     double standardDensity(double e) {
         return e >= 0 ? Math.exp(-e) : 0.0;
-    }
-
-    @Override
-    public double mean(double location, double scale) {
-        return location + scale;
     }
 
     @Override

@@ -1,20 +1,9 @@
 package org.mixlogit.spec;
 
 /** beta = m for every decision-maker: no scale, no variate. */
-final class FixedTransform implements CoefficientTransform {
-    @Override
-    public String code() {
-        return "f";
-    }
-
-    @Override
-    public String label() {
-        return "fixed";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
+final class FixedTransform extends NamedTransform implements PiecewiseLinearTransform {
+    FixedTransform() {
+        super("f", "fixed", "sd");
     }
 
     @Override
@@ -39,21 +28,6 @@ final class FixedTransform implements CoefficientTransform {
             beta[q] = location;
             dLocation[q] = 1.0;
             dScale[q] = 0.0;
-        }
-    }
-
-    @Override
-    public boolean isPiecewiseLinear() {
-        return true;
-    }
-
-    @Override
-    public void secondDerivatives(double location, double scale, double[] variate, double[] beta, int draws,
-            double[] dLocationLocation, double[] dLocationScale, double[] dScaleScale) {
-        for (int q = 0; q < draws; q++) {
-            dLocationLocation[q] = 0.0;
-            dLocationScale[q] = 0.0;
-            dScaleScale[q] = 0.0;
         }
     }
 
@@ -100,10 +74,5 @@ final class FixedTransform implements CoefficientTransform {
     @Override
     public double startLocation(double plainLogit, double scale) {
         return plainLogit;
-    }
-
-    @Override
-    public String toString() {
-        return label();
     }
 }

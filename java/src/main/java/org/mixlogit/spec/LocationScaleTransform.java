@@ -6,7 +6,11 @@ package org.mixlogit.spec;
  * node and the variate's own mean, standard deviation, quantiles and density; every population quantity of beta
  * follows here for either sign of s (a negative s mirrors the variate).
  */
-abstract class LocationScaleTransform implements CoefficientTransform {
+abstract class LocationScaleTransform extends NamedTransform implements PiecewiseLinearTransform {
+    LocationScaleTransform(String code, String label, String scalePrefix) {
+        super(code, label, scalePrefix);
+    }
+
     /** E e. */
     abstract double standardMean();
 
@@ -27,21 +31,6 @@ abstract class LocationScaleTransform implements CoefficientTransform {
             beta[q] = location + scale * e;
             dLocation[q] = 1.0;
             dScale[q] = e;
-        }
-    }
-
-    @Override
-    public final boolean isPiecewiseLinear() {
-        return true;
-    }
-
-    @Override
-    public final void secondDerivatives(double location, double scale, double[] variate, double[] beta, int draws,
-            double[] dLocationLocation, double[] dLocationScale, double[] dScaleScale) {
-        for (int q = 0; q < draws; q++) {
-            dLocationLocation[q] = 0.0;
-            dLocationScale[q] = 0.0;
-            dScaleScale[q] = 0.0;
         }
     }
 
@@ -79,10 +68,5 @@ abstract class LocationScaleTransform implements CoefficientTransform {
     @Override
     public double startLocation(double plainLogit, double scale) {
         return plainLogit;
-    }
-
-    @Override
-    public String toString() {
-        return label();
     }
 }

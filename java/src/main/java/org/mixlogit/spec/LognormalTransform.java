@@ -8,30 +8,14 @@ import org.mixlogit.math.NormalQuantile;
  * exp(m + s^2/2), variance (exp(s^2) - 1) exp(2m + s^2); the sign of s is not identified. A function of the
  * underlying normal u, so it may join a correlated block, where its underlying normal is reported as log(x).
  */
-final class LognormalTransform implements CoefficientTransform {
-    @Override
-    public String code() {
-        return "ln";
+final class LognormalTransform extends UnderlyingNormalTransform {
+    LognormalTransform() {
+        super("ln", "lognormal");
     }
 
     @Override
-    public String label() {
-        return "lognormal";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
-    }
-
-    @Override
-    public double variate(double z) {
-        return z;
-    }
-
-    @Override
-    public boolean variateIsNode() {
-        return true;
+    double ofUnderlying(double u) {
+        return Math.exp(u);
     }
 
     @Override
@@ -70,18 +54,8 @@ final class LognormalTransform implements CoefficientTransform {
     }
 
     @Override
-    public double median(double location, double scale) {
-        return Math.exp(location);
-    }
-
-    @Override
     public double standardDeviation(double location, double scale) {
         return Math.sqrt(Math.expm1(scale * scale)) * Math.exp(location + 0.5 * scale * scale);
-    }
-
-    @Override
-    public double quantile(double p, double location, double scale) {
-        return Math.exp(location + Math.abs(scale) * NormalQuantile.quantile(p));
     }
 
     @Override
@@ -94,16 +68,6 @@ final class LognormalTransform implements CoefficientTransform {
             return x == Math.exp(location) ? Double.POSITIVE_INFINITY : 0.0;
         }
         return NormalQuantile.density((Math.log(x) - location) / a) / (a * x);
-    }
-
-    @Override
-    public boolean scaleSignIdentified() {
-        return false;
-    }
-
-    @Override
-    public boolean mayJoinCorrelatedBlock() {
-        return true;
     }
 
     @Override
@@ -120,10 +84,5 @@ final class LognormalTransform implements CoefficientTransform {
     @Override
     public double startLocation(double plainLogit, double scale) {
         return Math.log(plainLogit > 0 ? plainLogit : 0.01);
-    }
-
-    @Override
-    public String toString() {
-        return label();
     }
 }

@@ -2,21 +2,13 @@ package org.mixlogit.spec;
 
 import org.mixlogit.math.NormalQuantile;
 
-/** beta = m + s z, z ~ N(0, 1): mean m, median m, standard deviation |s|; the sign of s is not identified. */
-final class NormalTransform extends LocationScaleTransform {
-    @Override
-    public String code() {
-        return "n";
-    }
-
-    @Override
-    public String label() {
-        return "normal";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
+/**
+ * beta = m + s z, z ~ N(0, 1): mean m, median m, standard deviation |s|; the sign of s is not identified. It is the
+ * identity of its underlying normal, so it may join a correlated block (its variate is the node).
+ */
+final class NormalTransform extends SymmetricLocationScaleTransform {
+    NormalTransform() {
+        super("n", "normal", "sd");
     }
 
     @Override
@@ -35,18 +27,8 @@ final class NormalTransform extends LocationScaleTransform {
     }
 
     @Override
-    double standardMean() {
-        return 0;
-    }
-
-    @Override
     double standardQuantile(double p) {
         return NormalQuantile.quantile(p);
-    }
-
-    @Override
-    double standardUpperQuantile(double p) {
-        return -NormalQuantile.quantile(p);
     }
 
     @Override
@@ -55,22 +37,7 @@ final class NormalTransform extends LocationScaleTransform {
     }
 
     @Override
-    public double mean(double location, double scale) {
-        return location;
-    }
-
-    @Override
     public double standardDeviation(double location, double scale) {
         return Math.abs(scale);
-    }
-
-    @Override
-    public boolean scaleSignIdentified() {
-        return false;
-    }
-
-    @Override
-    public boolean mayHaveZeroMean() {
-        return true;
     }
 }

@@ -6,20 +6,9 @@ import org.mixlogit.math.NormalQuantile;
  * beta = m + s t, t symmetric triangular on [-1, 1] with p = Phi(z): centre m, spread |s|, mean m, standard
  * deviation |s| / sqrt(6); the sign of s is not identified.
  */
-final class TriangularTransform extends LocationScaleTransform {
-    @Override
-    public String code() {
-        return "t";
-    }
-
-    @Override
-    public String label() {
-        return "triangular";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "spread";
+final class TriangularTransform extends SymmetricLocationScaleTransform {
+    TriangularTransform() {
+        super("t", "triangular", "spread");
     }
 
     /** sqrt(2p) - 1 below the centre, 1 - sqrt(2 (1 - p)) above, each from its own tail of Phi. */
@@ -34,18 +23,8 @@ final class TriangularTransform extends LocationScaleTransform {
     }
 
     @Override
-    double standardMean() {
-        return 0;
-    }
-
-    @Override
     double standardQuantile(double p) {
         return p < 0.5 ? Math.sqrt(2 * p) - 1 : 1 - Math.sqrt(2 * (1 - p));
-    }
-
-    @Override
-    double standardUpperQuantile(double p) {
-        return -standardQuantile(p);
     }
 
     @Override
@@ -54,22 +33,7 @@ final class TriangularTransform extends LocationScaleTransform {
     }
 
     @Override
-    public double mean(double location, double scale) {
-        return location;
-    }
-
-    @Override
     public double standardDeviation(double location, double scale) {
         return Math.abs(scale) / Math.sqrt(6);
-    }
-
-    @Override
-    public boolean scaleSignIdentified() {
-        return false;
-    }
-
-    @Override
-    public boolean mayHaveZeroMean() {
-        return true;
     }
 }

@@ -10,20 +10,9 @@ import org.mixlogit.math.NormalQuantile;
  * m and s through Phi(c) as well, so there are no analytic second derivatives here: Hessians of models with a
  * truncated normal coefficient come from finite differences of the analytic gradient.
  */
-final class TruncatedNormalTransform implements CoefficientTransform {
-    @Override
-    public String code() {
-        return "tn";
-    }
-
-    @Override
-    public String label() {
-        return "truncated normal at zero";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "sd";
+final class TruncatedNormalTransform extends NamedTransform {
+    TruncatedNormalTransform() {
+        super("tn", "truncated normal at zero", "sd");
     }
 
     /** The upper tail probability Phi(-z). */
@@ -190,10 +179,5 @@ final class TruncatedNormalTransform implements CoefficientTransform {
     @Override
     public double startLocation(double plainLogit, double scale) {
         return plainLogit;
-    }
-
-    @Override
-    public String toString() {
-        return label();
     }
 }

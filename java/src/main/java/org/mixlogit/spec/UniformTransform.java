@@ -6,20 +6,9 @@ import org.mixlogit.math.NormalQuantile;
  * beta = m + s (2p - 1), p = Phi(z) ~ U(0, 1): uniform with centre m and spread |s|, mean m, standard deviation
  * |s| / sqrt(3); the sign of s is not identified.
  */
-final class UniformTransform extends LocationScaleTransform {
-    @Override
-    public String code() {
-        return "u";
-    }
-
-    @Override
-    public String label() {
-        return "uniform";
-    }
-
-    @Override
-    public String scalePrefix() {
-        return "spread";
+final class UniformTransform extends SymmetricLocationScaleTransform {
+    UniformTransform() {
+        super("u", "uniform", "spread");
     }
 
     /** 2 Phi(z) - 1, from the nearer tail. */
@@ -34,15 +23,11 @@ final class UniformTransform extends LocationScaleTransform {
     }
 
     @Override
-    double standardMean() {
-        return 0;
-    }
-
-    @Override
     double standardQuantile(double p) {
         return 2 * p - 1;
     }
 
+    /** 1 - 2p: the mirror's value, with the centre's zero positive (as -(2p - 1) would not be at p = 1/2). */
     @Override
     double standardUpperQuantile(double p) {
         return 1 - 2 * p;
@@ -54,22 +39,7 @@ final class UniformTransform extends LocationScaleTransform {
     }
 
     @Override
-    public double mean(double location, double scale) {
-        return location;
-    }
-
-    @Override
     public double standardDeviation(double location, double scale) {
         return Math.abs(scale) / Math.sqrt(3);
-    }
-
-    @Override
-    public boolean scaleSignIdentified() {
-        return false;
-    }
-
-    @Override
-    public boolean mayHaveZeroMean() {
-        return true;
     }
 }
