@@ -12,7 +12,7 @@ test_that("an exponential coefficient fits, keeps the sign of its scale and plot
   expect_true(is.finite(logLik(m)))
   # the exponential's scale is reported with its sign (a negative tail for a price coefficient)
   expect_true(is.finite(b[["sd.pf"]]))
-  p <- fitted(m)
+  p <- fitted(m, type = "all")
   expect_equal(length(p), nrow(neg))
   expect_true(all(p > 0 & p < 1))
   expect_equal(length(predict(m, newdata = neg[1:8, ])), 8L)

@@ -6,6 +6,12 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /** Small dense symmetric-matrix operations on row-major {@code double[]} through Commons Math. */
 final class Matrices {
+    /**
+     * An eigenvalue at most this fraction of the largest makes a symmetric matrix singular: Commons Math's
+     * {@link EigenDecomposition} solver's own threshold, so that whatever passes here it inverts.
+     */
+    static final double SINGULAR_RATIO = 1e-12;
+
     private Matrices() {
     }
 
@@ -44,7 +50,8 @@ final class Matrices {
             max = Math.max(max, Math.abs(v));
         }
         for (double v : values) {
-            if (!(v > 1e-13 * max)) {
+            // the solver's own test (|v| / max <= 1e-12 is singular): a smaller threshold here let it throw
+            if (!(v > 0) || v / max <= SINGULAR_RATIO) {
                 return null;
             }
         }

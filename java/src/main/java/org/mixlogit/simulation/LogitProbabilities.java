@@ -12,10 +12,7 @@ final class LogitProbabilities {
     static void of(RowStructure rows, double[][] beta, int q, int first, int end, double[] out) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = first; i < end; i++) {
-            double u = 0;
-            for (int e = rows.nonZeroStart[i]; e < rows.nonZeroStart[i + 1]; e++) {
-                u += rows.value[e] * beta[rows.attribute[e]][q];
-            }
+            double u = utility(rows, beta, q, i);
             out[i - first] = u;
             max = Math.max(max, u);
         }
@@ -27,5 +24,18 @@ final class LogitProbabilities {
         for (int j = 0; j < end - first; j++) {
             out[j] /= den;
         }
+    }
+
+    /**
+     * The utility of row i at draw q.
+     *
+     * @param beta Not modified: coefficients by coefficient and draw ({@code beta[k][q]})
+     */
+    static double utility(RowStructure rows, double[][] beta, int q, int i) {
+        double u = 0;
+        for (int e = rows.nonZeroStart[i]; e < rows.nonZeroStart[i + 1]; e++) {
+            u += rows.value[e] * beta[rows.attribute[e]][q];
+        }
+        return u;
     }
 }
