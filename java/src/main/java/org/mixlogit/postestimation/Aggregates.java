@@ -1,5 +1,8 @@
 package org.mixlogit.postestimation;
 
+import java.util.TreeMap;
+
+import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.Substitution;
 
 /**
@@ -15,121 +18,102 @@ import org.mixlogit.simulation.Substitution;
  * d x_ij) / sum_i w_i (d s_ij / d x_ij).</li>
  * <li>Product-removal (second-choice) diversion: D_jk = sum_i w_i (s_ik without j - s_ik) / sum_i w_i s_ij.</li>
  * </ul>
+ * Each is a keyed sum over decision-makers (keys: markets), computed by the likelihood evaluator in the engine's
+ * canonical reduction order, so a sharded or distributed backend gives the local numbers to the last bit.
  */
 final class Aggregates {
     private Aggregates() {
     }
 
-    /** @param probabilities integrated probabilities by grouped row */
-    static double[] shares(Markets mk, double[] probabilities) {
+    /** Shares by market and alternative, {@code m * A + j}. */
+    static double[] shares(Markets mk, LikelihoodEvaluator ll, double[] theta) {
         int a = mk.alternatives;
-        double[] num = new double[mk.markets * a];
-        double[] den = new double[mk.markets];
-        int[] start = mk.data.situationStartRef();
-        for (int s = 0; s < mk.market.length; s++) {
-            int m = mk.market[s];
-            double w = mk.weight[s];
-            den[m] += w;
-            for (int i = start[s]; i < start[s + 1]; i++) {
-                num[m * a + mk.data.alternativeCode(i)] += w * probabilities[i];
+        // per market: [sum of weights, weighted probability sums by alternative code]
+        TreeMap<Long, double[]> sums = ll.probabilitySums(theta, 1 + a, (data, n, probabilities, acc) -> {
+            int[] start = data.situationStartRef();
+            int[] dmStart = data.decisionMakerStartRef();
+            double w = data.weight(n);
+            for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
+                double[] row = acc.row(data.marketCode(s));
+                row[0] += w;
+                for (int i = start[s]; i < start[s + 1]; i++) {
+                    row[1 + data.alternativeCode(i)] += w * probabilities[i];
+                }
             }
-        }
+        });
+        double[] out = new double[mk.markets * a];
         for (int m = 0; m < mk.markets; m++) {
+            double[] row = sums.get((long) m);
             for (int j = 0; j < a; j++) {
-                num[m * a + j] = mk.present[m * a + j] ? num[m * a + j] / den[m] : Double.NaN;
+                out[m * a + j] = mk.present[m * a + j] ? row[1 + j] / row[0] : Double.NaN;
             }
         }
-        return num;
+        return out;
     }
 
-    static double[] elasticities(Markets mk, Substitution sub) {
-        Sums sums = new Sums(mk);
-        for (int s = 0; s < mk.market.length; s++) {
-            int n = sub.alternatives(s);
-            double w = mk.weight[s];
-            for (int j = 0; j < n; j++) {
-                sums.addDenominator(s, j, w * sub.share(s, j));
-                for (int k = 0; k < n; k++) {
-                    sums.addNumerator(s, j, k, w * sub.derivative(s, j, k) * sub.attributeValue(s, k));
-                }
-            }
-        }
-        return sums.ratios(1.0);
+    static double[] elasticities(Markets mk, LikelihoodEvaluator ll, double[] theta, String attribute) {
+        return pairs(mk, ll, theta, attribute, 1.0, (sub, s, j, k, w) -> w * sub.derivative(s, j, k)
+                * sub.attributeValue(s, k), (sub, s, j, w) -> w * sub.share(s, j), true);
     }
 
-    static double[] marginalDiversion(Markets mk, Substitution sub) {
-        Sums sums = new Sums(mk);
-        for (int s = 0; s < mk.market.length; s++) {
-            int n = sub.alternatives(s);
-            double w = mk.weight[s];
-            for (int j = 0; j < n; j++) {
-                sums.addDenominator(s, j, w * sub.derivative(s, j, j));
-                for (int k = 0; k < n; k++) {
-                    if (k != j) {
-                        sums.addNumerator(s, j, k, w * sub.derivative(s, k, j));
+    static double[] marginalDiversion(Markets mk, LikelihoodEvaluator ll, double[] theta, String attribute) {
+        return pairs(mk, ll, theta, attribute, -1.0, (sub, s, j, k, w) -> w * sub.derivative(s, k, j),
+                (sub, s, j, w) -> w * sub.derivative(s, j, j), false);
+    }
+
+    static double[] removalDiversion(Markets mk, LikelihoodEvaluator ll, double[] theta, String attribute) {
+        return pairs(mk, ll, theta, attribute, 1.0, (sub, s, j, k, w) -> w * sub.removalChange(s, j, k),
+                (sub, s, j, w) -> w * sub.share(s, j), false);
+    }
+
+    /** A situation's weighted numerator term of the pair (j, k). */
+    @FunctionalInterface
+    private interface PairTerm {
+        double of(Substitution sub, int situation, int j, int k, double weight);
+    }
+
+    /** A situation's weighted denominator term of alternative j. */
+    @FunctionalInterface
+    private interface AlternativeTerm {
+        double of(Substitution sub, int situation, int j, double weight);
+    }
+
+    /**
+     * sign * (sum of numerator terms of (j, k)) / (sum of denominator terms of j) by market and alternative
+     * codes, {@code (m * A + j) * A + k}, NaN where j and k never meet in the market; the diagonal only when asked.
+     */
+    private static double[] pairs(Markets mk, LikelihoodEvaluator ll, double[] theta, String attribute, double sign,
+            PairTerm numerator, AlternativeTerm denominator, boolean diagonal) {
+        int a = mk.alternatives;
+        // per market: [denominators by code (A), numerators by (code j, code k) (A x A)]
+        TreeMap<Long, double[]> sums = ll.substitutionSums(theta, attribute, a + a * a, (data, n, sub, acc) -> {
+            int[] start = data.situationStartRef();
+            int[] dmStart = data.decisionMakerStartRef();
+            double w = data.weight(n);
+            for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
+                double[] row = acc.row(data.marketCode(s));
+                int alternatives = sub.alternatives(s);
+                for (int j = 0; j < alternatives; j++) {
+                    int cj = data.alternativeCode(start[s] + j);
+                    row[cj] += denominator.of(sub, s, j, w);
+                    for (int k = 0; k < alternatives; k++) {
+                        if (diagonal || k != j) {
+                            row[a + cj * a + data.alternativeCode(start[s] + k)] += numerator.of(sub, s, j, k, w);
+                        }
                     }
                 }
             }
-        }
-        return sums.ratios(-1.0);
-    }
-
-    static double[] removalDiversion(Markets mk, Substitution sub) {
-        Sums sums = new Sums(mk);
-        for (int s = 0; s < mk.market.length; s++) {
-            int n = sub.alternatives(s);
-            double w = mk.weight[s];
-            for (int j = 0; j < n; j++) {
-                sums.addDenominator(s, j, w * sub.share(s, j));
-                for (int k = 0; k < n; k++) {
-                    if (k != j) {
-                        sums.addNumerator(s, j, k, w * sub.removalChange(s, j, k));
-                    }
+        });
+        double[] out = new double[mk.markets * a * a];
+        for (int m = 0; m < mk.markets; m++) {
+            double[] row = sums.get((long) m);
+            for (int j = 0; j < a; j++) {
+                for (int k = 0; k < a; k++) {
+                    int i = (m * a + j) * a + k;
+                    out[i] = mk.pair[i] ? sign * row[a + j * a + k] / row[j] : Double.NaN;
                 }
             }
         }
-        return sums.ratios(1.0);
-    }
-
-    /** Numerators per (market, j, k) and denominators per (market, j), keyed by alternative codes. */
-    private static final class Sums {
-        private final Markets mk;
-        private final int a;
-        private final double[] num;
-        private final double[] den;
-        private final int[] start;
-
-        Sums(Markets mk) {
-            this.mk = mk;
-            this.a = mk.alternatives;
-            this.num = new double[mk.markets * a * a];
-            this.den = new double[mk.markets * a];
-            this.start = mk.data.situationStartRef();
-        }
-
-        private int code(int s, int j) {
-            return mk.data.alternativeCode(start[s] + j);
-        }
-
-        void addDenominator(int s, int j, double v) {
-            den[mk.market[s] * a + code(s, j)] += v;
-        }
-
-        void addNumerator(int s, int j, int k, double v) {
-            num[(mk.market[s] * a + code(s, j)) * a + code(s, k)] += v;
-        }
-
-        double[] ratios(double sign) {
-            double[] out = new double[num.length];
-            for (int m = 0; m < mk.markets; m++) {
-                for (int j = 0; j < a; j++) {
-                    for (int k = 0; k < a; k++) {
-                        int i = (m * a + j) * a + k;
-                        out[i] = mk.pair[i] ? sign * num[i] / den[m * a + j] : Double.NaN;
-                    }
-                }
-            }
-            return out;
-        }
+        return out;
     }
 }

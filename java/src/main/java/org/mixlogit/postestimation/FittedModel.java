@@ -9,6 +9,8 @@ import org.mixlogit.estimation.IntegrationChecker;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.NodeProvider;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
@@ -26,6 +28,8 @@ public final class FittedModel {
     private final IntegrationConfig integration;
     private final double level;
     private final int threads;
+    /** Where the aggregates' sums run; null for local threads. */
+    private final Backend backend;
 
     /**
      * @param covariance P x P row-major; entries may be NaN when no covariance is available (then standard errors
@@ -52,6 +56,30 @@ public final class FittedModel {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.level = level;
         this.threads = Math.max(1, threads);
+        this.backend = null;
+    }
+
+    private FittedModel(FittedModel model, int threads, Backend backend) {
+        this.spec = model.spec;
+        this.estimates = model.estimates;
+        this.covariance = model.covariance;
+        this.covarianceName = model.covarianceName;
+        this.integration = model.integration;
+        this.level = model.level;
+        this.threads = Math.max(1, threads);
+        this.backend = backend;
+    }
+
+    /**
+     * A copy whose post-estimation aggregates (shares, elasticities, diversion, with their delta-method,
+     * Krinsky-Robb and simulation errors) are summed by {@code backend}; the numbers do not depend on it.
+     */
+    public FittedModel withBackend(Backend newBackend) {
+        return new FittedModel(this, threads, Objects.requireNonNull(newBackend, "backend"));
+    }
+
+    private Backend backend() {
+        return backend != null ? backend : Backend.local(threads);
     }
 
     /** The estimate with the covariance type the result shows. */
@@ -90,7 +118,7 @@ public final class FittedModel {
 
     /** A copy computing with another number of threads (results do not depend on it). */
     public FittedModel withThreads(int newThreads) {
-        return new FittedModel(spec, estimates, covariance, covarianceName, integration, level, newThreads);
+        return new FittedModel(this, newThreads, backend);
     }
 
     /** True when the integral is simulated (independent draw sets then exist). */
@@ -115,13 +143,19 @@ public final class FittedModel {
         return Simulators.unconditional(data, spec, integration, threads);
     }
 
+
+    /** The aggregates' evaluator of some data (unconditional quantities), on this model's backend. */
+    LikelihoodEvaluator aggregates(ChoiceData data) {
+        return backend().unconditional(data, spec, integration);
+    }
+
     /**
-     * For unconditional quantities: independent draw set number {@code index} (1-based; the estimation's
-     * integration check uses the same sets), or for quadrature (index 1 only) the more accurate rule.
+     * For the aggregates, on this model's backend: independent draw set number {@code index} (1-based; the
+     * estimation's integration check uses the same sets), or for quadrature (index 1 only) the more accurate rule.
      */
-    SimulatedLogLikelihood replicate(ChoiceData data, int index) {
+    LikelihoodEvaluator aggregatesReplicate(ChoiceData data, int index) {
         IntegrationConfig config = isSimulated() ? IntegrationChecker.replicate(integration, index)
                 : NodeProvider.of(integration).moreAccurate().config();
-        return Simulators.unconditional(data, spec, config, threads);
+        return backend().unconditional(data, spec, config);
     }
 }

@@ -58,7 +58,7 @@ public final class PostEstimation {
     /** Predicted shares by market and alternative. */
     public QuantityTable shares() {
         return QuantityInference.table("Predicted shares", markets.shareKeys(),
-                (ll, theta) -> Aggregates.shares(markets, ll.probabilities(theta)), model, data, options);
+                (ll, theta) -> Aggregates.shares(markets, ll, theta), model, data, options);
     }
 
     /**
@@ -69,7 +69,7 @@ public final class PostEstimation {
         checkAttribute(attribute);
         return QuantityInference.table("Elasticities of the share of 'from' with respect to " + attribute
                 + " of 'to'", markets.pairKeys(true),
-                (ll, theta) -> Aggregates.elasticities(markets, ll.substitution(theta, attribute)), model, data,
+                (ll, theta) -> Aggregates.elasticities(markets, ll, theta, attribute), model, data,
                 options);
     }
 
@@ -78,7 +78,7 @@ public final class PostEstimation {
         checkAttribute(attribute);
         return QuantityInference.table("Marginal diversion ratios (change in " + attribute + " of 'from')",
                 markets.pairKeys(false),
-                (ll, theta) -> Aggregates.marginalDiversion(markets, ll.substitution(theta, attribute)), model,
+                (ll, theta) -> Aggregates.marginalDiversion(markets, ll, theta, attribute), model,
                 data, options);
     }
 
@@ -87,7 +87,7 @@ public final class PostEstimation {
         String any = model.spec().coefficients().get(0).attribute();
         return QuantityInference.table("Product-removal (second-choice) diversion ratios",
                 markets.pairKeys(false),
-                (ll, theta) -> Aggregates.removalDiversion(markets, ll.substitution(theta, any)), model, data,
+                (ll, theta) -> Aggregates.removalDiversion(markets, ll, theta, any), model, data,
                 options);
     }
 

@@ -9,7 +9,7 @@ import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.LikelihoodEvaluator;
 
 /**
  * Uncertainty of a smooth function q(theta) of the parameters, computed with the estimation's integration rule:
@@ -26,7 +26,7 @@ final class QuantityInference {
     /** A vector function of the parameters evaluated with a given likelihood's nodes. */
     @FunctionalInterface
     interface Quantity {
-        double[] at(SimulatedLogLikelihood ll, double[] theta);
+        double[] at(LikelihoodEvaluator ll, double[] theta);
     }
 
     private QuantityInference() {
@@ -46,7 +46,7 @@ final class QuantityInference {
         double[] v = model.covariance();
         boolean covariance = allFinite(v);
         StringBuilder notes = new StringBuilder();
-        try (SimulatedLogLikelihood ll = model.unconditional(data)) {
+        try (LikelihoodEvaluator ll = model.aggregates(data)) {
             estimate = keys.select(quantity.at(ll, theta));
             if (covariance) {
                 double[][] jacobian = new double[p][];
@@ -91,7 +91,7 @@ final class QuantityInference {
                 model.level(), notes.toString().trim());
     }
 
-    private static void krinskyRobb(SimulatedLogLikelihood ll, Quantity quantity, Keys keys, FittedModel model,
+    private static void krinskyRobb(LikelihoodEvaluator ll, Quantity quantity, Keys keys, FittedModel model,
             PostEstimationOptions options, double[] sd, double[] lower, double[] upper, boolean covariance) {
         if (!covariance) {
             throw new InvalidSpecificationException("Krinsky-Robb draws need the covariance of the estimates, but"
@@ -144,7 +144,7 @@ final class QuantityInference {
             int sets = options.replicates();
             double[][] values = new double[n][sets];
             for (int s = 0; s < sets; s++) {
-                try (SimulatedLogLikelihood ll = model.replicate(data, s + 1)) {
+                try (LikelihoodEvaluator ll = model.aggregatesReplicate(data, s + 1)) {
                     double[] q = keys.select(quantity.at(ll, theta));
                     for (int i = 0; i < n; i++) {
                         values[i][s] = q[i];
@@ -157,7 +157,7 @@ final class QuantityInference {
             notes.append(" Sim. err.: standard deviation over ").append(sets)
                     .append(" independent draw sets at the estimate.");
         } else {
-            try (SimulatedLogLikelihood ll = model.replicate(data, 1)) {
+            try (LikelihoodEvaluator ll = model.aggregatesReplicate(data, 1)) {
                 double[] q = keys.select(quantity.at(ll, theta));
                 for (int i = 0; i < n; i++) {
                     out[i] = Math.abs(q[i] - estimate[i]);

@@ -22,6 +22,12 @@ public interface Backend {
     LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] centre);
 
     /**
+     * A simulator of {@code data} for quantities that do not condition on its choices (post-estimation
+     * probabilities, shares and substitution patterns): adaptive rules use their prior-centred form.
+     */
+    LikelihoodEvaluator unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration);
+
+    /**
      * Simulated shares of {@code data} for the method of simulated moments: one simulator per shard of whole
      * reduction blocks (one for the local backend), in ordinal order. The caller closes them.
      */
@@ -34,6 +40,11 @@ public interface Backend {
             public LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
                     double[] centre) {
                 return Simulators.likelihood(data, spec, integration, centre, threads);
+            }
+
+            @Override
+            public LikelihoodEvaluator unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
+                return Simulators.unconditional(data, spec, integration, threads);
             }
 
             @Override
@@ -58,6 +69,12 @@ public interface Backend {
             public LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
                     double[] centre) {
                 return ShardedLikelihood.split(data, spec, integration, centre, shards, threads);
+            }
+
+            @Override
+            public LikelihoodEvaluator unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
+                return ShardedLikelihood.split(data, shards,
+                        shard -> Simulators.unconditional(shard, spec, integration, threads));
             }
 
             @Override

@@ -23,6 +23,12 @@ final class BlockReducer {
         void compute(int worker, int n, double[] out);
     }
 
+    /** Adds decision-maker n's terms to the block's keyed sums. */
+    @FunctionalInterface
+    interface KeyedTerm {
+        void add(int worker, int n, KeyedSums sums);
+    }
+
     private final ChoiceData data;
     private final DecisionMakerWorkers workers;
     private final int decisionMakers;
@@ -89,6 +95,28 @@ final class BlockReducer {
                 double[] flat = new double[keys[b].length * width];
                 int c = 0;
                 for (double[] u : inBlock.values()) {
+                    System.arraycopy(u, 0, flat, c++ * width, width);
+                }
+                sums[b] = flat;
+            }
+        });
+        return new ClusterPartials(firstBlock, width, keys, sums);
+    }
+
+    /** Every block's sums by key of a keyed term (width values per key). */
+    ClusterPartials keyedSums(int width, KeyedTerm term) {
+        long[][] keys = new long[blocks][];
+        double[][] sums = new double[blocks][];
+        workers.run(blocks, 1, (worker, from, to) -> {
+            for (int b = from; b < to; b++) {
+                KeyedSums inBlock = new KeyedSums(width);
+                for (int n = start(b); n < end(b); n++) {
+                    term.add(worker, n, inBlock);
+                }
+                keys[b] = inBlock.sums().keySet().stream().mapToLong(Long::longValue).toArray();
+                double[] flat = new double[keys[b].length * width];
+                int c = 0;
+                for (double[] u : inBlock.sums().values()) {
                     System.arraycopy(u, 0, flat, c++ * width, width);
                 }
                 sums[b] = flat;

@@ -3,7 +3,6 @@ package org.mixlogit.simulation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import org.mixlogit.MixlogitException;
@@ -62,7 +61,7 @@ public final class ClusterPartials {
     }
 
     /** The sums of one data object's clusters. */
-    public Map<Long, double[]> total() {
+    public TreeMap<Long, double[]> total() {
         return total(List.of(this));
     }
 }

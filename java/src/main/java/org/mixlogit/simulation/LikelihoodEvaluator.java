@@ -1,5 +1,7 @@
 package org.mixlogit.simulation;
 
+import java.util.TreeMap;
+
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterLayout;
 
@@ -45,6 +47,16 @@ public interface LikelihoodEvaluator extends AutoCloseable {
 
     /** The exact Hessian (P x P row-major), or null when the model needs finite differences of the gradient. */
     double[] hessian(double[] theta);
+
+    /**
+     * Post-estimation aggregates of the integrated (unconditional) probabilities: the aggregator's keyed sums over
+     * all decision-makers, reduced in canonical order, by ascending key.
+     */
+    TreeMap<Long, double[]> probabilitySums(double[] theta, int width, ProbabilityAggregator aggregator);
+
+    /** Post-estimation aggregates of the substitution patterns with respect to {@code attribute}, likewise. */
+    TreeMap<Long, double[]> substitutionSums(double[] theta, String attribute, int width,
+            SubstitutionAggregator aggregator);
 
     @Override
     void close();

@@ -42,9 +42,16 @@ public final class ShardedLikelihood implements LikelihoodEvaluator {
      */
     public static ShardedLikelihood split(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             double[] centre, int count, int threads) {
+        return split(data, count, shard -> Simulators.likelihood(shard, spec, integration, centre, threads));
+    }
+
+    /** Splits {@code data} as {@link #split(ChoiceData, ModelSpec, IntegrationConfig, double[], int, int)} does,
+     * with each shard's simulator made by {@code simulator}. */
+    public static ShardedLikelihood split(ChoiceData data, int count,
+            java.util.function.Function<ChoiceData, SimulatedLogLikelihood> simulator) {
         List<SimulatedLogLikelihood> out = new ArrayList<>();
         for (int[] range : ranges(data.decisionMakerCount(), count)) {
-            out.add(Simulators.likelihood(data.slice(range[0], range[1]), spec, integration, centre, threads));
+            out.add(simulator.apply(data.slice(range[0], range[1])));
         }
         return new ShardedLikelihood(out);
     }
@@ -159,6 +166,25 @@ public final class ShardedLikelihood implements LikelihoodEvaluator {
             parts.add(part);
         }
         return SimulatedLogLikelihood.symmetricHessian(parts, parameterCount());
+    }
+
+    @Override
+    public TreeMap<Long, double[]> probabilitySums(double[] theta, int width, ProbabilityAggregator aggregator) {
+        List<ClusterPartials> parts = new ArrayList<>();
+        for (SimulatedLogLikelihood s : shards) {
+            parts.add(s.probabilityPartials(theta, width, aggregator));
+        }
+        return ClusterPartials.total(parts);
+    }
+
+    @Override
+    public TreeMap<Long, double[]> substitutionSums(double[] theta, String attribute, int width,
+            SubstitutionAggregator aggregator) {
+        List<ClusterPartials> parts = new ArrayList<>();
+        for (SimulatedLogLikelihood s : shards) {
+            parts.add(s.substitutionPartials(theta, attribute, width, aggregator));
+        }
+        return ClusterPartials.total(parts);
     }
 
     @Override

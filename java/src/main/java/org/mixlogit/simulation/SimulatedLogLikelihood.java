@@ -2,6 +2,7 @@ package org.mixlogit.simulation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.InvalidSpecificationException;
@@ -496,45 +497,101 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
      */
     public synchronized Substitution substitution(double[] theta, String attribute) {
         checkLength(theta);
-        int a = -1;
-        for (int i = 0; i < design.k; i++) {
-            if (design.spec.coefficients().get(i).attribute().equals(attribute)) {
-                a = i;
-            }
-        }
-        if (a < 0) {
-            throw new InvalidSpecificationException("'" + attribute + "' is not an attribute of the model: "
-                    + design.layout.names() + ".");
-        }
-        final int coefficient = a;
-        int situations = design.data.situationCount();
-        int[] start = design.data.situationStartRef();
-        int[] offset = new int[2 * situations];
-        int[] alternatives = new int[situations];
-        int squares = 0;
-        for (int s = 0; s < situations; s++) {
-            alternatives[s] = start[s + 1] - start[s];
-            offset[s] = start[s];
-            offset[situations + s] = squares;
-            squares += alternatives[s] * alternatives[s];
-        }
-        double[] shares = new double[design.data.rowCount()];
-        double[] derivative = new double[squares];
-        double[] removal = new double[squares];
-        SubstitutionKernel[] kernel = new SubstitutionKernel[workers.threads()];
-        for (int w = 0; w < kernel.length; w++) {
-            kernel[w] = new SubstitutionKernel(design, supports.newSupport());
-        }
+        SubstitutionWork work = new SubstitutionWork(attribute);
         workers.run(decisionMakers, (worker, from, to) -> {
             for (int n = from; n < to; n++) {
-                kernel[worker].add(n, theta, coefficient, offset, shares, derivative, removal);
+                work.add(worker, n, theta);
             }
         });
-        double[] values = new double[design.data.rowCount()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = design.x[i * design.k + coefficient];
+        return work.result;
+    }
+
+    /**
+     * Post-estimation aggregates of the substitution patterns with respect to {@code attribute}: each
+     * decision-maker's situations are given to the aggregator, whose keyed sums are reduced in canonical order.
+     */
+    @Override
+    public synchronized TreeMap<Long, double[]> substitutionSums(double[] theta, String attribute, int width,
+            SubstitutionAggregator aggregator) {
+        return substitutionPartials(theta, attribute, width, aggregator).total();
+    }
+
+    /** The block partials of {@link #substitutionSums}, for combining shards. */
+    public synchronized ClusterPartials substitutionPartials(double[] theta, String attribute, int width,
+            SubstitutionAggregator aggregator) {
+        checkLength(theta);
+        SubstitutionWork work = new SubstitutionWork(attribute);
+        return reducer.keyedSums(width, (worker, n, sums) -> {
+            work.add(worker, n, theta);
+            aggregator.add(design.data, n, work.result, sums);
+        });
+    }
+
+    /**
+     * Post-estimation aggregates of the integrated (unconditional) probabilities: each decision-maker's rows are
+     * given to the aggregator, whose keyed sums are reduced in canonical order.
+     */
+    @Override
+    public synchronized TreeMap<Long, double[]> probabilitySums(double[] theta, int width,
+            ProbabilityAggregator aggregator) {
+        return probabilityPartials(theta, width, aggregator).total();
+    }
+
+    /** The block partials of {@link #probabilitySums}, for combining shards. */
+    public synchronized ClusterPartials probabilityPartials(double[] theta, int width,
+            ProbabilityAggregator aggregator) {
+        checkLength(theta);
+        double[] out = new double[design.data.rowCount()];
+        ProbabilityKernel[] probability = new ProbabilityKernel[workers.threads()];
+        for (int w = 0; w < probability.length; w++) {
+            probability[w] = new ProbabilityKernel(design, supports.newSupport());
         }
-        return new Substitution(offset, alternatives, shares, derivative, removal, values);
+        return reducer.keyedSums(width, (worker, n, sums) -> {
+            probability[worker].probabilities(n, theta, out);
+            aggregator.add(design.data, n, out, sums);
+        });
+    }
+
+    /** One evaluation's substitution arrays, filled decision-maker by decision-maker by the workers' kernels. */
+    private final class SubstitutionWork {
+        final int coefficient;
+        final int[] offset;
+        final double[] shares;
+        final double[] derivative;
+        final double[] removal;
+        final SubstitutionKernel[] kernel;
+        final Substitution result;
+
+        SubstitutionWork(String attribute) {
+            coefficient = coefficientIndex(attribute);
+            int situations = design.data.situationCount();
+            int[] start = design.data.situationStartRef();
+            offset = new int[2 * situations];
+            int[] alternatives = new int[situations];
+            int squares = 0;
+            for (int s = 0; s < situations; s++) {
+                alternatives[s] = start[s + 1] - start[s];
+                offset[s] = start[s];
+                offset[situations + s] = squares;
+                squares += alternatives[s] * alternatives[s];
+            }
+            shares = new double[design.data.rowCount()];
+            derivative = new double[squares];
+            removal = new double[squares];
+            kernel = new SubstitutionKernel[workers.threads()];
+            for (int w = 0; w < kernel.length; w++) {
+                kernel[w] = new SubstitutionKernel(design, supports.newSupport());
+            }
+            double[] values = new double[design.data.rowCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = design.x[i * design.k + coefficient];
+            }
+            result = new Substitution(offset, alternatives, shares, derivative, removal, values);
+        }
+
+        void add(int worker, int n, double[] theta) {
+            kernel[worker].add(n, theta, coefficient, offset, shares, derivative, removal);
+        }
     }
 
     private void checkLength(double[] theta) {

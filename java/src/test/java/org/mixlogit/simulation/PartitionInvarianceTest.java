@@ -2,6 +2,7 @@ package org.mixlogit.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,6 +27,10 @@ import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.msm.Instruments;
+import org.mixlogit.postestimation.FittedModel;
+import org.mixlogit.postestimation.PostEstimation;
+import org.mixlogit.postestimation.PostEstimationOptions;
+import org.mixlogit.postestimation.QuantityTable;
 import org.mixlogit.msm.MsmConfig;
 import org.mixlogit.msm.SimulatedMoments;
 import org.mixlogit.spec.Distribution;
@@ -75,6 +80,7 @@ class PartitionInvarianceTest {
         String[] alternative = new String[n];
         double[][] x = new double[6][n];
         double[] region = new double[n];
+        String[] market = new String[n];
         double[] weight = new double[n];
         for (int i = 0; i < n; i++) {
             String[] f = rows.get(i);
@@ -86,11 +92,13 @@ class PartitionInvarianceTest {
             }
             situation[i] = Integer.parseInt(f[9]);
             region[i] = person[i] % 7;
+            market[i] = person[i] % 2 == 0 ? "north" : "south";
             weight[i] = 1 + 0.5 * (person[i] % 3);
         }
         String[] names = {"pf", "cl", "loc", "wk", "tod", "seas"};
         org.mixlogit.data.ChoiceDataBuilder b = ChoiceData.builder().situations(situation).decisionMakers(person)
-                .chosen(chosen).alternatives(alternative).characteristic("region", region).weights(weight);
+                .chosen(chosen).alternatives(alternative).markets(market).characteristic("region", region)
+                .weights(weight);
         for (int k = 0; k < 6; k++) {
             b.attribute(names[k], x[k]);
         }
@@ -212,6 +220,42 @@ class PartitionInvarianceTest {
         for (CovarianceType type : new CovarianceType[] {CovarianceType.GMM, CovarianceType.CLUSTER}) {
             assertArrayEquals(local.covariances().get().matrix(type), split.covariances().get().matrix(type), 0.0,
                     type.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} shards")
+    @ValueSource(ints = {2, 5})
+    @DisplayName("post-estimation aggregates on shards equal the local ones bit for bit, with all their errors")
+    void postEstimationAggregates(int shards) {
+        ModelSpec spec = ModelSpec.builder().random("pf", Distribution.NORMAL).random("cl", Distribution.LOGNORMAL)
+                .fixed("loc").fixed("wk").fixed("tod").fixed("seas").correlated("pf", "cl").build();
+        double[] theta = {-0.9, -0.4, 2.0, 1.5, -8.6, -8.8, 0.3, 0.1, 0.5};
+        int p = theta.length;
+        double[] covariance = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            covariance[i * p + i] = 1e-3 * (1 + i);
+        }
+        FittedModel local = new FittedModel(spec, theta, covariance, "hessian", DRAWS, 95, 2);
+        FittedModel split = local.withBackend(Backend.sharded(shards, 1));
+        PostEstimationOptions options = PostEstimationOptions.defaults().withKrinskyRobb(20).withReplicates(2);
+        PostEstimation a = new PostEstimation(local, DATA, options);
+        PostEstimation b = new PostEstimation(split, DATA, options);
+        assertSameTable(a.shares(), b.shares());
+        assertSameTable(a.elasticities("pf"), b.elasticities("pf"));
+        assertSameTable(a.marginalDiversion("pf"), b.marginalDiversion("pf"));
+        assertSameTable(a.removalDiversion(), b.removalDiversion());
+        assertEquals(2, a.shares().markets().stream().distinct().count());
+    }
+
+    private static void assertSameTable(QuantityTable a, QuantityTable b) {
+        assertEquals(a.size(), b.size());
+        assertTrue(a.size() > 0);
+        assertArrayEquals(a.estimates(), b.estimates(), 0.0);
+        assertArrayEquals(a.standardErrors(), b.standardErrors(), 0.0);
+        assertArrayEquals(a.krinskyRobbSd(), b.krinskyRobbSd(), 0.0);
+        assertArrayEquals(a.simulationErrors(), b.simulationErrors(), 0.0);
+        for (double e : a.estimates()) {
+            assertTrue(Double.isFinite(e));
         }
     }
 }

@@ -1,0 +1,16 @@
+package org.mixlogit.simulation;
+
+import org.mixlogit.data.ChoiceData;
+
+/** Adds one decision-maker's integrated choice probabilities to keyed sums (post-estimation aggregates). */
+@FunctionalInterface
+public interface ProbabilityAggregator {
+    /**
+     * @param data the data the decision-maker belongs to (the whole data or a shard)
+     * @param n the decision-maker's index in {@code data}
+     * @param probabilities Not modified: integrated probabilities by grouped row of {@code data} (n's rows are
+     *                      filled when this is called)
+     * @param sums <b>Modified</b>: the block's sums
+     */
+    void add(ChoiceData data, int n, double[] probabilities, KeyedSums sums);
+}
