@@ -8,12 +8,13 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.integration.DrawType;
 
 /**
- * Every integration rule through every path R takes after a fit: fitted probabilities, prediction on new rows,
+ * Every integration rule, with independent normals, an exponential and a normal-lognormal correlated block, through
+ * every path R takes after a fit: fitted probabilities, prediction on new rows,
  * post-estimation on the estimation data and on new data. A rule whose nodes are built differently (adaptive
  * quadrature) once failed here after estimating successfully.
  */
@@ -56,10 +57,42 @@ class EveryRuleThroughBridgeTest {
     }
 
     private static final Columns DATA = new Columns();
-    private static final String SPEC = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
-            + " {\"attribute\": \"cl\", \"distribution\": \"n\"}, {\"attribute\": \"loc\", \"distribution\": \"n\"},"
-            + " {\"attribute\": \"wk\", \"distribution\": \"f\"}, {\"attribute\": \"tod\", \"distribution\": \"f\"},"
-            + " {\"attribute\": \"seas\", \"distribution\": \"f\"}]}";
+    /** Two independent normals; an exponential price (one-sided, signed scale); a normal-lognormal block. */
+    private static final String[] SPECS = {
+        spec("\"cl\": \"n\", \"loc\": \"n\"", false),
+        spec("\"pf\": \"e\", \"cl\": \"n\"", false),
+        spec("\"loc\": \"n\", \"wk\": \"ln\"", true)};
+
+    /** A JSON specification with the given random coefficients (as "attribute": "code" pairs), others fixed. */
+    private static String spec(String random, boolean correlated) {
+        StringBuilder b = new StringBuilder("{\"coefficients\": [");
+        for (int k = 0; k < NAMES.length; k++) {
+            String code = "f";
+            for (String pair : random.split(", ")) {
+                String[] kv = pair.replace("\"", "").split(": ");
+                if (kv[0].equals(NAMES[k])) {
+                    code = kv[1];
+                }
+            }
+            b.append(k == 0 ? "" : ", ").append("{\"attribute\": \"").append(NAMES[k])
+                    .append("\", \"distribution\": \"").append(code).append("\"}");
+        }
+        b.append("]");
+        if (correlated) {
+            b.append(", \"correlated\": [").append(random.replaceAll(": \"[a-z]+\"", "")).append("]");
+        }
+        return b.append("}").toString();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
+        java.util.List<org.junit.jupiter.params.provider.Arguments> out = new java.util.ArrayList<>();
+        for (int m = 0; m < SPECS.length; m++) {
+            for (DrawType type : DrawType.values()) {
+                out.add(org.junit.jupiter.params.provider.Arguments.of(type, m));
+            }
+        }
+        return out.stream();
+    }
 
     private static int size(DrawType type) {
         if (type.isSimulation()) {
@@ -68,15 +101,22 @@ class EveryRuleThroughBridgeTest {
         return type.isSparseGrid() ? 3 : 4;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(DrawType.class)
-    @DisplayName("fit, fitted probabilities, predict and post-estimation work for every rule")
-    void everyPath(DrawType type) {
+    @ParameterizedTest(name = "{0}, model {1}")
+    @MethodSource("cases")
+    @DisplayName("fit, fitted probabilities, predict and post-estimation work for every rule and distribution kind")
+    void everyPath(DrawType type, int model) {
         Columns c = DATA;
         String options = String.format(Locale.ROOT, "{\"draws\": \"%s\", \"R\": %d, \"threads\": 2}", type.code(),
                 size(type));
+        if (type == DrawType.ADAPTIVE_GH && model > 0) {
+            InvalidSpecificationException refused = assertThrows(InvalidSpecificationException.class,
+                    () -> MixlogitBridge.fit(c.situation, c.person, c.chosen, NAMES, c.attributes, new String[0],
+                            new double[0], new double[0], SPECS[model], options));
+            assertTrue(refused.getMessage().contains("normal random coefficients"), refused.getMessage());
+            return;
+        }
         BridgeFit fit = MixlogitBridge.fit(c.situation, c.person, c.chosen, NAMES, c.attributes, new String[0],
-                new double[0], new double[0], SPEC, options);
+                new double[0], new double[0], SPECS[model], options);
         assertEquals(1.0, fit.statistics()[7], 0.0, "converged with " + type.code());
 
         double[] p = fit.fittedProbabilities();
@@ -117,6 +157,16 @@ class EveryRuleThroughBridgeTest {
             }
         }
         assertEquals(4, own);
+        for (BridgeTable diversion : new BridgeTable[] {post.removalDiversion(), post.marginalDiversion("pf")}) {
+            double[] d = diversion.estimates();
+            java.util.Map<String, Double> rowSums = new java.util.HashMap<>();
+            for (int i = 0; i < d.length; i++) {
+                assertTrue(Double.isFinite(d[i]), diversion.title());
+                rowSums.merge(diversion.alternatives()[i], d[i], Double::sum);
+            }
+            assertEquals(4, rowSums.size());
+            rowSums.values().forEach(sum -> assertEquals(1.0, sum, 1e-9, diversion.title()));
+        }
         double[] means = post.conditionalMeans();
         assertEquals(PEOPLE * NAMES.length, means.length);
         assertTrue(Double.isFinite(means[1]));
