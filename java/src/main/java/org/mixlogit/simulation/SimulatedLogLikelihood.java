@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
-import org.mixlogit.InvalidDataException;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.IntegrationRule;
@@ -16,9 +15,12 @@ import org.mixlogit.spec.ParameterLayout;
  * {@code LL(theta) = sum_n w_n log( sum_r omega_r prod_t P_nt(beta_nr) )}, with its exact analytic gradient.
  *
  * <p>In a panel one draw of beta is shared by all of a decision-maker's situations; without a panel each
- * situation is its own decision-maker. Evaluation runs on {@code threads} workers over decision-makers; the
- * per-decision-maker results are summed in decision-maker order, so the value and gradient are bit-identical for
- * any thread count.
+ * situation is its own decision-maker. The points integrated over come from a {@link MixingSupport}. Evaluation
+ * runs on {@code threads} workers over decision-makers; every sum (value, gradient, information, meat, cluster
+ * sums, Hessian, post-estimation aggregates) is reduced in the canonical order of {@link BlockPartials}, so the
+ * results are bit-identical for any thread count and for any split into shards of whole blocks, whose partials
+ * the {@code ...Partials} methods return. Predictions (probabilities, substitution, conditionals, WTP) are
+ * delegated to the package's {@code Predictions}.
  *
  * <p>A non-finite value (NaN or -infinity) means the parameters are outside the region where the likelihood can
  * be computed (e.g. overflowing utilities); optimizers treat it as a rejected step. Evaluation methods are
@@ -35,6 +37,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
     /** Per worker: one decision-maker's score. */
     private final double[][] score;
     private final BlockReducer reducer;
+    private final Predictions predictions;
     private String lastFailure;
 
     /**
@@ -87,6 +90,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         }
         this.score = new double[threads][design.p];
         this.reducer = new BlockReducer(design.data, workers);
+        this.predictions = new Predictions(design, supports, workers, kernels, reducer, this::collectFailures);
     }
 
     @Override
@@ -280,85 +284,9 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         return new Contributions(theta.clone(), logLik, scores, design.data.weightsRef().clone(), total, gradient);
     }
 
-    /**
-     * Choice probabilities of every row, integrated over the mixing distribution with this likelihood's nodes
-     * (unconditional on observed choices), indexed by grouped row.
-     */
-    public synchronized double[] probabilities(double[] theta) {
-        checkLength(theta);
-        double[] out = new double[design.data.rowCount()];
-        ProbabilityKernel[] probability = new ProbabilityKernel[workers.threads()];
-        for (int w = 0; w < probability.length; w++) {
-            probability[w] = new ProbabilityKernel(design, supports.newSupport());
-        }
-        workers.run(decisionMakers, (worker, from, to) -> {
-            for (int n = from; n < to; n++) {
-                probability[worker].probabilities(n, theta, out);
-            }
-        });
-        return out;
-    }
 
-    /**
-     * Willingness to pay for {@code attribute} in units of {@code cost} (-beta_a / beta_c): population
-     * distribution over all decision-makers' draws and conditional means per decision-maker. Needs equally
-     * weighted simulation draws.
-     */
-    public synchronized WillingnessToPay willingnessToPay(double[] theta, String attribute, String cost) {
-        checkLength(theta);
-        int a = coefficientIndex(attribute);
-        int c = coefficientIndex(cost);
-        int r = supports.points();
-        double[] samples = new double[decisionMakers * r];
-        double[] individual = new double[decisionMakers];
-        MixingSupport first = supports.newSupport();
-        first.prepare(0, theta);
-        double[] weights = first.weightsRef();
-        int wo = first.weightOffset();
-        for (int q = 0; q < r; q++) {
-            if (first.weightsDependOnParameters() || Math.abs(weights[wo + q] - weights[wo]) > 1e-15) {
-                throw new InvalidSpecificationException("Willingness to pay needs simulation draws with equal"
-                        + " weights; this likelihood uses " + supports.describe() + ".");
-            }
-        }
-        workers.run(decisionMakers, (worker, from, to) -> {
-            for (int n = from; n < to; n++) {
-                individual[n] = PosteriorSummaries.willingnessToPay(kernels[worker], n, theta, a, c, samples,
-                        n * r);
-            }
-        });
-        collectFailures();
-        return new WillingnessToPay(samples, individual);
-    }
 
-    private int coefficientIndex(String attribute) {
-        for (int i = 0; i < design.k; i++) {
-            if (design.spec.coefficients().get(i).attribute().equals(attribute)) {
-                return i;
-            }
-        }
-        throw new InvalidSpecificationException("'" + attribute + "' is not an attribute of the model: "
-                + design.layout.names() + ".");
-    }
 
-    /**
-     * Conditional means and standard deviations of every coefficient for every decision-maker given that
-     * person's choices (E[beta_n | y_n]), as {means, sds}, each decision-makers x coefficients row-major in
-     * coefficient (declaration) order.
-     */
-    public synchronized double[][] conditionalCoefficients(double[] theta) {
-        checkLength(theta);
-        int k = design.k;
-        double[] mean = new double[decisionMakers * k];
-        double[] sd = new double[decisionMakers * k];
-        workers.run(decisionMakers, (worker, from, to) -> {
-            for (int n = from; n < to; n++) {
-                PosteriorSummaries.conditional(kernels[worker], n, theta, mean, sd, n * k);
-            }
-        });
-        collectFailures();
-        return new double[][] {mean, sd};
-    }
 
     /**
      * The exact Hessian of the (weighted) log-likelihood, P x P row-major, or null when the model has a
@@ -426,85 +354,9 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         });
     }
 
-    /**
-     * Choice probabilities of every row conditional on its decision-maker's observed choices (the posterior over
-     * the random coefficients given all of the person's situations), indexed by grouped row. These are the
-     * predictions for known decision-makers; {@link #probabilities} are the unconditional ones.
-     */
-    public synchronized double[] conditionalProbabilities(double[] theta) {
-        int[][] self = new int[decisionMakers][];
-        for (int n = 0; n < decisionMakers; n++) {
-            self[n] = new int[] {n};
-        }
-        return conditional(theta, design, self);
-    }
 
-    /**
-     * Choice probabilities of the rows of other data (new situations, other attribute values) for decision-makers
-     * known from this likelihood's data, conditional on their observed choices here, indexed by the target's
-     * grouped row. Each target decision-maker is matched to this data's decision-maker with the same id; an id
-     * not found here is an error. The target needs this model's attributes; its chosen column is ignored, and so
-     * are its values of heterogeneity characteristics: a known person's coefficients (and their posterior) are
-     * those of the estimation data.
-     */
-    public synchronized double[] conditionalProbabilities(double[] theta, ChoiceData target) {
-        checkLength(theta);
-        ModelDesign other = new ModelDesign(target, design.spec);
-        java.util.Map<Long, Integer> known = new java.util.HashMap<>();
-        for (int n = 0; n < decisionMakers; n++) {
-            known.put(design.data.decisionMakerId(n), n);
-        }
-        java.util.List<java.util.List<Integer>> byKnown = new java.util.ArrayList<>();
-        for (int n = 0; n < decisionMakers; n++) {
-            byKnown.add(new java.util.ArrayList<>());
-        }
-        for (int m = 0; m < target.decisionMakerCount(); m++) {
-            Integer n = known.get(target.decisionMakerId(m));
-            if (n == null) {
-                throw new InvalidDataException("Decision-maker " + target.decisionMakerId(m) + " of the new data"
-                        + " is not in the estimation data, so there are no observed choices to condition on: use"
-                        + " unconditional probabilities for new decision-makers.");
-            }
-            byKnown.get(n).add(m);
-        }
-        int[][] targets = new int[decisionMakers][];
-        for (int n = 0; n < decisionMakers; n++) {
-            targets[n] = byKnown.get(n).stream().mapToInt(Integer::intValue).toArray();
-        }
-        return conditional(theta, other, targets);
-    }
 
-    private double[] conditional(double[] theta, ModelDesign target, int[][] targets) {
-        checkLength(theta);
-        double[] out = new double[target.data.rowCount()];
-        int jmax = Math.max(2, target.data.maxAlternatives());
-        workers.run(decisionMakers, (worker, from, to) -> {
-            double[] scratch = new double[jmax];
-            for (int n = from; n < to; n++) {
-                if (targets[n].length > 0) {
-                    PosteriorSummaries.conditionalProbabilities(kernels[worker], n, theta, target, targets[n],
-                            scratch, out);
-                }
-            }
-        });
-        collectFailures();
-        return out;
-    }
 
-    /**
-     * Substitution patterns of every situation with respect to one attribute of the model, integrated with this
-     * likelihood's nodes (unconditional on observed choices).
-     */
-    public synchronized Substitution substitution(double[] theta, String attribute) {
-        checkLength(theta);
-        SubstitutionWork work = new SubstitutionWork(attribute);
-        workers.run(decisionMakers, (worker, from, to) -> {
-            for (int n = from; n < to; n++) {
-                work.add(worker, n, theta);
-            }
-        });
-        return work.result;
-    }
 
     /**
      * Post-estimation aggregates of the substitution patterns with respect to {@code attribute}: each
@@ -516,16 +368,6 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         return substitutionPartials(theta, attribute, width, aggregator).total();
     }
 
-    /** The block partials of {@link #substitutionSums}, for combining shards. */
-    public synchronized ClusterPartials substitutionPartials(double[] theta, String attribute, int width,
-            SubstitutionAggregator aggregator) {
-        checkLength(theta);
-        SubstitutionWork work = new SubstitutionWork(attribute);
-        return reducer.keyedSums(width, (worker, n, sums) -> {
-            work.add(worker, n, theta);
-            aggregator.add(design.data, n, work.result, sums);
-        });
-    }
 
     /**
      * Post-estimation aggregates of the integrated (unconditional) probabilities: each decision-maker's rows are
@@ -537,61 +379,68 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         return probabilityPartials(theta, width, aggregator).total();
     }
 
+
+
+    /**
+     * Choice probabilities of every row, integrated over the mixing distribution with this likelihood's nodes
+     * (unconditional on observed choices), indexed by grouped row.
+     */
+    public synchronized double[] probabilities(double[] theta) {
+        return predictions.probabilities(theta);
+    }
+
+    /**
+     * Willingness to pay for {@code attribute} in units of {@code cost} (-beta_a / beta_c): population
+     * distribution over all decision-makers' draws and conditional means per decision-maker. Needs equally
+     * weighted simulation draws.
+     */
+    public synchronized WillingnessToPay willingnessToPay(double[] theta, String attribute, String cost) {
+        return predictions.willingnessToPay(theta, attribute, cost);
+    }
+
+    /**
+     * Conditional means and standard deviations of every coefficient for every decision-maker given that
+     * person's choices (E[beta_n | y_n]), as {means, sds}, each decision-makers x coefficients row-major in
+     * coefficient (declaration) order.
+     */
+    public synchronized double[][] conditionalCoefficients(double[] theta) {
+        return predictions.conditionalCoefficients(theta);
+    }
+
+    /**
+     * Choice probabilities of every row conditional on its decision-maker's observed choices (the posterior over
+     * the random coefficients given all of the person's situations), indexed by grouped row.
+     */
+    public synchronized double[] conditionalProbabilities(double[] theta) {
+        return predictions.conditionalProbabilities(theta);
+    }
+
+    /**
+     * Choice probabilities of the rows of other data (new situations of decision-makers known from this data,
+     * matched by id), conditional on their observed choices here, indexed by the target's grouped row.
+     */
+    public synchronized double[] conditionalProbabilities(double[] theta, ChoiceData target) {
+        return predictions.conditionalProbabilities(theta, target);
+    }
+
+    /**
+     * Substitution patterns of every situation with respect to one attribute of the model, integrated with this
+     * likelihood's nodes (unconditional on observed choices).
+     */
+    public synchronized Substitution substitution(double[] theta, String attribute) {
+        return predictions.substitution(theta, attribute);
+    }
+
+    /** The block partials of {@link #substitutionSums}, for combining shards. */
+    public synchronized ClusterPartials substitutionPartials(double[] theta, String attribute, int width,
+            SubstitutionAggregator aggregator) {
+        return predictions.substitutionPartials(theta, attribute, width, aggregator);
+    }
+
     /** The block partials of {@link #probabilitySums}, for combining shards. */
     public synchronized ClusterPartials probabilityPartials(double[] theta, int width,
             ProbabilityAggregator aggregator) {
-        checkLength(theta);
-        double[] out = new double[design.data.rowCount()];
-        ProbabilityKernel[] probability = new ProbabilityKernel[workers.threads()];
-        for (int w = 0; w < probability.length; w++) {
-            probability[w] = new ProbabilityKernel(design, supports.newSupport());
-        }
-        return reducer.keyedSums(width, (worker, n, sums) -> {
-            probability[worker].probabilities(n, theta, out);
-            aggregator.add(design.data, n, out, sums);
-        });
-    }
-
-    /** One evaluation's substitution arrays, filled decision-maker by decision-maker by the workers' kernels. */
-    private final class SubstitutionWork {
-        final int coefficient;
-        final int[] offset;
-        final double[] shares;
-        final double[] derivative;
-        final double[] removal;
-        final SubstitutionKernel[] kernel;
-        final Substitution result;
-
-        SubstitutionWork(String attribute) {
-            coefficient = coefficientIndex(attribute);
-            int situations = design.data.situationCount();
-            int[] start = design.data.situationStartRef();
-            offset = new int[2 * situations];
-            int[] alternatives = new int[situations];
-            int squares = 0;
-            for (int s = 0; s < situations; s++) {
-                alternatives[s] = start[s + 1] - start[s];
-                offset[s] = start[s];
-                offset[situations + s] = squares;
-                squares += alternatives[s] * alternatives[s];
-            }
-            shares = new double[design.data.rowCount()];
-            derivative = new double[squares];
-            removal = new double[squares];
-            kernel = new SubstitutionKernel[workers.threads()];
-            for (int w = 0; w < kernel.length; w++) {
-                kernel[w] = new SubstitutionKernel(design, supports.newSupport());
-            }
-            double[] values = new double[design.data.rowCount()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = design.x[i * design.k + coefficient];
-            }
-            result = new Substitution(offset, alternatives, shares, derivative, removal, values);
-        }
-
-        void add(int worker, int n, double[] theta) {
-            kernel[worker].add(n, theta, coefficient, offset, shares, derivative, removal);
-        }
+        return predictions.probabilityPartials(theta, width, aggregator);
     }
 
     private void checkLength(double[] theta) {
