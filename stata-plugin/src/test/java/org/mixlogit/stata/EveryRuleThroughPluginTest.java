@@ -262,29 +262,9 @@ class EveryRuleThroughPluginTest {
         return rows;
     }
 
-    /** The state _jmixlogit_post.ado leaves before javacall: copies of e(b) and e(V), the jm_* locals from e(). */
+    /** The state _jmixlogit_post.ado leaves before javacall (see {@link FittedInStata#install}). */
     private void install(String spec, String options, double[] b, double[] v, Map<String, String> given) {
-        int p = b.length;
-        StataSimulator.putMatrix("__b", new double[][] {b}, null, null);
-        double[][] vm = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            System.arraycopy(v, i * p, vm[i], 0, p);
-        }
-        StataSimulator.putMatrix("__V", vm, null, null);
-        Map<String, String> locals = new HashMap<>();
-        locals.put("jm_depvar", "choice");
-        locals.put("jm_group", "chid");
-        locals.put("jm_id", "id");
-        locals.put("jm_alternatives", "alt");
-        locals.put("jm_market", "region");
-        locals.put("jm_spec_json", spec);
-        locals.put("jm_options_json", options);
-        locals.put("jm_b", "__b");
-        locals.put("jm_V", "__V");
-        locals.putAll(given);
-        for (String local : PostOptions.LOCALS) {
-            StataSimulator.putLocal(local, locals.getOrDefault(local, ""));
-        }
+        FittedInStata.install(spec, options, b, v, given);
     }
 
     /** predict's new variable on the sample (missing outside it), after the entry point returned 0. */

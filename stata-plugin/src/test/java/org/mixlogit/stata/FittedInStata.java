@@ -95,6 +95,14 @@ final class FittedInStata {
 
     /** The locals and matrices of a post-estimation call on the estimation sample, plus the given locals. */
     void install(Map<String, String> given) {
+        install(specJson, optionsJson, b, v, given);
+    }
+
+    /**
+     * The state _jmixlogit_post.ado leaves before javacall: copies of e(b) and e(V) and the jm_* locals from e()
+     * of a fit on the test data (market {@code region}), plus the given locals.
+     */
+    static void install(String spec, String options, double[] b, double[] v, Map<String, String> given) {
         StataSimulator.putMatrix("__b", new double[][] {b}, null, null);
         int p = b.length;
         double[][] vm = new double[p][p];
@@ -108,8 +116,8 @@ final class FittedInStata {
         locals.put("jm_id", "id");
         locals.put("jm_alternatives", "alt");
         locals.put("jm_market", "region");
-        locals.put("jm_spec_json", specJson);
-        locals.put("jm_options_json", optionsJson);
+        locals.put("jm_spec_json", spec);
+        locals.put("jm_options_json", options);
         locals.put("jm_b", "__b");
         locals.put("jm_V", "__V");
         locals.putAll(given);
