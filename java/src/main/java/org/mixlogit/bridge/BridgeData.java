@@ -24,15 +24,31 @@ final class BridgeData {
     }
 
     /**
-     * As above, with the alternative label and the market of each row (null or length 0 for none).
+     * As above, with the alternative label and the market of each row (null or length 0 for none). Data without
+     * choices are prediction data.
      */
     static ChoiceData build(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
             double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
             String[] alternatives, String[] markets) {
+        return build(situation, decisionMaker, chosen, attributeNames, attributes, characteristicNames,
+                characteristics, weights, alternatives, markets, chosen == null);
+    }
+
+    /**
+     * As above; with {@code forPrediction} the data are for prediction or post-estimation, not for estimating, and
+     * skip the identification checks ({@link ChoiceDataBuilder#forPrediction()}): a counterfactual may hold an
+     * attribute constant across alternatives.
+     */
+    static ChoiceData build(int[] situation, int[] decisionMaker, double[] chosen, String[] attributeNames,
+            double[] attributes, String[] characteristicNames, double[] characteristics, double[] weights,
+            String[] alternatives, String[] markets, boolean forPrediction) {
         int n = situation.length;
         ChoiceDataBuilder b = ChoiceData.builder().situations(situation)
                 .decisionMakers(decisionMaker == null || decisionMaker.length == 0 ? null : decisionMaker)
                 .chosen(chosen != null ? chosen : firstRowChosen(situation));
+        if (forPrediction) {
+            b.forPrediction();
+        }
         addColumns(b, attributeNames, attributes, n, true);
         addColumns(b, characteristicNames, characteristics, n, false);
         if (weights != null && weights.length > 0) {

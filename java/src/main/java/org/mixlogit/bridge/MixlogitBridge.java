@@ -135,7 +135,7 @@ public final class MixlogitBridge {
         ModelSpec spec = ModelSpecJson.read(specJson);
         EstimatorConfig config = EstimationOptions.parse(optionsJson);
         ChoiceData data = BridgeData.build(situation, decisionMaker, chosen, attributeNames, attributes,
-                characteristicNames, characteristics, weights, alternatives, markets);
+                characteristicNames, characteristics, weights, alternatives, markets, true);
         int p = spec.layout().size();
         double[] v = covariance;
         if (v == null || v.length == 0) {

@@ -42,8 +42,9 @@ final class SavedData {
         return new SavedData(null, file.toAbsolutePath().normalize(), layout);
     }
 
+    /** The data for post-estimation (no identification checks: a counterfactual may hold an attribute constant). */
     ChoiceData read() {
-        return example != null ? ExampleData.electricity() : CsvChoiceDataReader.read(file, layout);
+        return example != null ? ExampleData.electricity() : CsvChoiceDataReader.read(file, layout, true);
     }
 
     /** The result JSON with this data block added. */

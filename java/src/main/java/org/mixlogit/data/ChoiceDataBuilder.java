@@ -25,6 +25,7 @@ public final class ChoiceDataBuilder {
     private RowDescriber rowDescriber = RowDescriber.ONE_BASED;
     private long firstOrdinal;
     private boolean shard;
+    private boolean prediction;
 
     ChoiceDataBuilder() {
     }
@@ -143,6 +144,16 @@ public final class ChoiceDataBuilder {
         return this;
     }
 
+    /**
+     * Declares the data for prediction or post-estimation, not for estimating: the checks that only matter for
+     * identifying coefficients (an attribute that never varies within a situation) are skipped, so that a
+     * counterfactual may set an attribute to the same value for every alternative. Every other check stays.
+     */
+    public ChoiceDataBuilder forPrediction() {
+        this.prediction = true;
+        return this;
+    }
+
     private void checkNewName(String name) {
         if (name == null || name.isEmpty()) {
             throw new InvalidDataException("A column name is empty: give every attribute and characteristic a name.");
@@ -184,7 +195,7 @@ public final class ChoiceDataBuilder {
         a.chosenRow = chosenRows(g);
         a.attributeNames = new ArrayList<>(attributeColumns.keySet());
         a.attributes = groupedAttributes(g);
-        if (!shard) {
+        if (!shard && !prediction) {
             checkVariation(g, a.attributes);
         }
         a.characteristicNames = new ArrayList<>(characteristicColumns.keySet());

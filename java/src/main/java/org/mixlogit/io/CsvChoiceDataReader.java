@@ -69,10 +69,19 @@ public final class CsvChoiceDataReader {
      *         or the data fail {@link ChoiceDataBuilder#build() validation}
      */
     public static ChoiceData read(Path file, CsvLayout layout) {
+        return read(file, layout, false);
+    }
+
+    /**
+     * Reads a UTF-8 CSV file as {@link #read(Path, CsvLayout)} does; with {@code forPrediction}, as data for
+     * prediction and post-estimation ({@link ChoiceDataBuilder#forPrediction()}: no identification checks, so a
+     * counterfactual may hold an attribute constant across alternatives).
+     */
+    public static ChoiceData read(Path file, CsvLayout layout, boolean forPrediction) {
         String source = file.toString();
         try (Reader reader = new BufferedReader(
                 new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            return read(reader, source, layout);
+            return read(reader, source, layout, forPrediction);
         } catch (NoSuchFileException e) {
             throw new InvalidDataException("Cannot read " + source + ": there is no such file (the working"
                     + " directory is " + Paths.get("").toAbsolutePath() + "). Check the path.", e);
@@ -89,6 +98,11 @@ public final class CsvChoiceDataReader {
      * @throws InvalidDataException as {@link #read(Path, CsvLayout)}
      */
     public static ChoiceData read(Reader reader, String sourceName, CsvLayout layout) {
+        return read(reader, sourceName, layout, false);
+    }
+
+    /** As {@link #read(Reader, String, CsvLayout)}, for prediction data when {@code forPrediction}. */
+    public static ChoiceData read(Reader reader, String sourceName, CsvLayout layout, boolean forPrediction) {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(layout, "layout");
@@ -96,7 +110,7 @@ public final class CsvChoiceDataReader {
             String[] header = readHeader(rows, sourceName);
             List<UsedColumn> columns = locateColumns(header, layout, sourceName);
             int[] lines = readRows(rows, header.length, columns, sourceName);
-            return build(columns, describer(lines, sourceName));
+            return build(columns, describer(lines, sourceName), forPrediction);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             throw new InvalidDataException(sourceName + " is not valid CSV"
@@ -178,8 +192,11 @@ public final class CsvChoiceDataReader {
         return Arrays.copyOf(lines, row);
     }
 
-    private static ChoiceData build(List<UsedColumn> columns, RowDescriber describer) {
+    private static ChoiceData build(List<UsedColumn> columns, RowDescriber describer, boolean forPrediction) {
         ChoiceDataBuilder builder = ChoiceData.builder().rowDescriber(describer);
+        if (forPrediction) {
+            builder.forPrediction();
+        }
         for (UsedColumn c : columns) {
             switch (c.role) {
                 case SITUATION_ID:
