@@ -106,16 +106,17 @@ class ReturnCodeTest {
     }
 
     @Test
-    @DisplayName("506: a Hessian that is not negative definite (a coefficient that is not identified)")
-    void notPositiveDefinite() {
+    @DisplayName("459: collinear variables (wk2 = 2 wk) are refused before estimating, naming both")
+    void collinearVariables() {
         double[] twice = data[6].clone();
         for (int i = 0; i < twice.length; i++) {
             twice[i] = 2 * data[6][i];
         }
         StataSimulator.addNumericVariable("wk2", twice);
         locals.put("jm_fixed", "pf loc wk wk2 tod seas");
-        assertEquals(506, run(), StataSimulator.errorOutput());
-        assertTrue(StataSimulator.errorOutput().contains("not negative definite"), StataSimulator.errorOutput());
+        assertEquals(459, run(), StataSimulator.errorOutput());
+        assertTrue(StataSimulator.errorOutput().contains("rank deficient") && StataSimulator.errorOutput()
+                .contains("null direction on: wk, wk2"), StataSimulator.errorOutput());
     }
 
     @Test
