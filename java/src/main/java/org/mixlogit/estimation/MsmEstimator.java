@@ -167,7 +167,8 @@ public final class MsmEstimator implements Estimator {
         double[] w1 = firstStepWeighting(mc, moments);
         Optimizer optimizer = Optimizer.of(config.search().optimizer());
         GmmObjective objective = new GmmObjective(moments, w1, moments.weightSum());
-        Optimum o = optimizer.optimize(objective, start, listener);
+        Rescaling scaling = Rescaling.of(data, spec);
+        Optimum o = scaling.optimize(optimizer, objective, start, listener);
         counter.add(o.iterations(), o.evaluations());
         Weighting used = Weighting.ONE_STEP;
         boolean overIdentified = l > p;
@@ -180,7 +181,7 @@ public final class MsmEstimator implements Estimator {
                         + " use --weighting one-step.");
             }
             objective = new GmmObjective(moments, w2, 1.0);
-            o = optimizer.optimize(objective, o.point(), listener);
+            o = scaling.optimize(optimizer, objective, o.point(), listener);
             counter.add(o.iterations(), o.evaluations());
             used = Weighting.TWO_STEP;
         }

@@ -7,6 +7,7 @@ import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.Simulators;
+import org.mixlogit.optim.IterationListener;
 import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.OptimizerConfig;
 import org.mixlogit.optim.Optimum;
@@ -35,9 +36,9 @@ final class PlainLogit {
                 config.integration().withDraws(1), config.threads())) {
             // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this
             OptimizerConfig optimizer = config.search().optimizer();
-            Optimum o = Optimizer.of(optimizer.withMaxIterations(Math.max(PLAIN_LOGIT_MIN_ITERATIONS,
-                    optimizer.maxIterations()))).optimize(new NegativeLogLikelihood(ll),
-                    new double[ll.parameterCount()]);
+            Optimum o = Rescaling.of(data, plain).optimize(Optimizer.of(optimizer.withMaxIterations(Math.max(
+                    PLAIN_LOGIT_MIN_ITERATIONS, optimizer.maxIterations()))), new NegativeLogLikelihood(ll),
+                    new double[ll.parameterCount()], IterationListener.NONE);
             // a diverging plain logit (separation) may still stop with a small gradient: refuse it either way
             List<String> attributes = new ArrayList<>();
             for (CoefficientSpec c : plain.coefficients()) {

@@ -1,0 +1,61 @@
+package org.mixlogit.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * Internal scaling: price in other units (x 1e6, x 1e-6) gives the same fit in the user's units — price's
+ * coefficient divided by the factor, the same log-likelihood, certified, with standard errors scaled likewise.
+ */
+class ScalingTest {
+    private static EstimationResult fit(double times, ModelSpec spec) {
+        ChoiceData data = new DesignData().with("p", (i, n, j, d) -> times * d.attribute(i,
+                d.attributeIndex("price"))).build();
+        // a tight gradient tolerance, so that both searches end at the optimum to ~1e-8, whatever their paths
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(1)
+                .withDiagnostics(DiagnosticsConfig.defaults());
+        config = config.withSearch(config.search().withOptimizer(config.search().optimizer()
+                .withGradientTolerance(1e-12)));
+        return new MsleEstimator(config).estimate(data, spec);
+    }
+
+    private static void same(double times, ModelSpec spec) {
+        EstimationResult base = fit(1.0, spec);
+        EstimationResult scaled = fit(times, spec);
+        assertTrue(base.isCertified(), base.certification());
+        assertTrue(scaled.isConverged() && scaled.isCertified(), scaled.message() + " " + scaled.certification());
+        assertEquals(base.logLikelihood(), scaled.logLikelihood(), 1e-7 * Math.abs(base.logLikelihood()));
+        double[] a = base.estimates();
+        double[] b = scaled.estimates();
+        double[] sa = base.standardErrors(CovarianceType.HESSIAN);
+        double[] sb = scaled.standardErrors(CovarianceType.HESSIAN);
+        for (int i = 0; i < a.length; i++) {
+            String name = spec.layout().names().get(i);
+            boolean price = name.equals("p") || name.equals("sd.p");
+            double expected = price ? a[i] / times : a[i];
+            assertEquals(Math.abs(expected), Math.abs(b[i]), 1e-6 * Math.abs(expected), spec.layout().names().get(i));
+            double se = price ? sa[i] / times : sa[i];
+            assertEquals(se, sb[i], 1e-4 * se, "standard error of " + spec.layout().names().get(i));
+        }
+    }
+
+    @ParameterizedTest(name = "plain logit, price x {0}")
+    @ValueSource(doubles = {1e6, 1e-6})
+    void plainLogit(double times) {
+        same(times, ModelSpec.builder().fixed("p").fixed("quality").fixed("rare").build());
+    }
+
+    @ParameterizedTest(name = "mixed logit with a normal price, x {0}")
+    @ValueSource(doubles = {1e6, 1e-6})
+    void mixedLogit(double times) {
+        same(times, ModelSpec.builder().random("p", Distribution.NORMAL).random("quality", Distribution.NORMAL)
+                .fixed("rare").build());
+    }
+}
