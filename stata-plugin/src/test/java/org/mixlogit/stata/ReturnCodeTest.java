@@ -120,6 +120,18 @@ class ReturnCodeTest {
     }
 
     @Test
+    @DisplayName("506: the covariance asked for does not exist (cluster-robust with a single cluster)")
+    void noCovariance() {
+        double[] one = new double[data[0].length];
+        java.util.Arrays.fill(one, 1.0);
+        StataSimulator.addNumericVariable("onecluster", one);
+        locals.put("jm_vce", "cluster");
+        locals.put("jm_cluster", "onecluster");
+        assertEquals(506, run(), StataSimulator.errorOutput());
+        assertTrue(StataSimulator.errorOutput().contains("only one cluster"), StataSimulator.errorOutput());
+    }
+
+    @Test
     @DisplayName("1: Break pressed during the iterations")
     void breakPressed() {
         StataSimulator.setPollnowResult(1);
