@@ -65,10 +65,10 @@ public final class MsleEstimator implements Estimator {
         ResultAssembler tail = new ResultAssembler(data, spec, config);
         PlainLogit plain = PlainLogit.fit(data, spec, config);
         double[] userStart = config.search().start();
-        double[] first = userStart != null ? StartValidation.checked(userStart, spec.layout())
-                : StartingValues.defaults(spec, plain.estimates());
-        boolean adaptive = NodeProvider.of(config.integration()).adapts(spec);
         Rescaling scaling = Rescaling.of(data, spec);
+        double[] first = userStart != null ? StartValidation.checked(userStart, spec.layout())
+                : scaling.defaultStart(spec, plain.estimates());
+        boolean adaptive = NodeProvider.of(config.integration()).adapts(spec);
         Search search = null;
         LikelihoodEvaluator ll = null;
         double[] center = first;
@@ -130,7 +130,7 @@ public final class MsleEstimator implements Estimator {
         Optimizer optimizer = Optimizer.of(settings.optimizer());
         Search search = new Search();
         for (int s = 0; s < settings.starts(); s++) {
-            double[] start = s == 0 ? first : StartingValues.perturbed(ll.layout(), first, settings.startSeed(), s);
+            double[] start = s == 0 ? first : scaling.perturbedStart(ll.layout(), first, settings.startSeed(), s);
             Optimum o = scaling.optimize(optimizer, objective, start, listener);
             search.iterations += o.iterations();
             search.evaluations += o.evaluations();

@@ -127,7 +127,7 @@ public final class MsmEstimator implements Estimator {
         } else {
             z = mc.instruments() == InstrumentChoice.DEFAULT ? Instruments.defaults(data, spec)
                     : Instruments.columns(data, mc.columns());
-            start = userStart != null ? userStart : StartingValues.defaults(spec, plain.estimates());
+            start = userStart != null ? userStart : Rescaling.of(data, spec).defaultStart(spec, plain.estimates());
         }
         z.requireOrderCondition(names);
         List<SimulatedShares> shards = backend.shares(data, spec, config.integration());

@@ -129,6 +129,41 @@ final class Rescaling {
     }
 
     /**
+     * The default start ({@link StartingValues#defaults}) taken in internal units and returned in the user's: the
+     * scales' default size and the Cholesky diagonal are {@link StartingValues#SCALE} in internal units, so an
+     * attribute in millions does not start with a standard deviation a million times too large.
+     *
+     * @param plainLogit Not modified: the plain-logit estimates of the located coefficients, user units
+     */
+    double[] defaultStart(ModelSpec spec, double[] plainLogit) {
+        ParameterLayout layout = spec.layout();
+        double[] b = plainLogit.clone();
+        int next = 0;
+        for (int k = 0; k < spec.coefficients().size(); k++) {
+            if (!spec.coefficients().get(k).hasZeroMean()) {
+                b[next++] /= factor[layout.meanIndex(k)];
+            }
+        }
+        return toUser(StartingValues.defaults(spec, b));
+    }
+
+    /** Start {@code index} of the multiple starts ({@link StartingValues#perturbed}), perturbed in internal units. */
+    double[] perturbedStart(ParameterLayout layout, double[] first, long seed, int index) {
+        double[] u = first.clone();
+        for (int j = 0; j < u.length; j++) {
+            u[j] /= factor[j];
+        }
+        return toUser(StartingValues.perturbed(layout, u, seed, index));
+    }
+
+    private double[] toUser(double[] u) {
+        for (int j = 0; j < u.length; j++) {
+            u[j] *= factor[j];
+        }
+        return u;
+    }
+
+    /**
      * Minimizes f over theta from {@code start} (user units), searching in u = D^-1 theta; the optimum is returned in
      * user units: its point D u and gradient D^-1 grad_u (the gradient of f in theta); its value, status, message and
      * scaled gradient norm are the optimizer's. With D the identity this is {@code optimizer.optimize} itself.

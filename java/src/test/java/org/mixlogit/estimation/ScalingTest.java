@@ -26,7 +26,11 @@ class ScalingTest {
         return new MsleEstimator(config).estimate(data, spec);
     }
 
-    private static void same(double times, ModelSpec spec) {
+    /**
+     * @param tolerance relative, for the estimates: the two searches take different paths (other internal units)
+     *        and stop at the optimizer's tolerance, closer on the plain logit than on a flat standard deviation
+     */
+    private static void same(double times, ModelSpec spec, double tolerance) {
         EstimationResult base = fit(1.0, spec);
         EstimationResult scaled = fit(times, spec);
         assertTrue(base.isCertified(), base.certification());
@@ -40,22 +44,45 @@ class ScalingTest {
             String name = spec.layout().names().get(i);
             boolean price = name.equals("p") || name.equals("sd.p");
             double expected = price ? a[i] / times : a[i];
-            assertEquals(Math.abs(expected), Math.abs(b[i]), 1e-6 * Math.abs(expected), spec.layout().names().get(i));
+            assertEquals(Math.abs(expected), Math.abs(b[i]), tolerance * Math.abs(expected),
+                    spec.layout().names().get(i));
             double se = price ? sa[i] / times : sa[i];
             assertEquals(se, sb[i], 1e-4 * se, "standard error of " + spec.layout().names().get(i));
         }
     }
 
+    @ParameterizedTest(name = "the default start is taken in internal units: price x {0}")
+    @ValueSource(doubles = {1e6, 1e-6})
+    void startInInternalUnits(double times) {
+        ChoiceData data = new DesignData().with("p", (i, n, j, d) -> times * d.attribute(i,
+                d.attributeIndex("price"))).build();
+        ModelSpec spec = ModelSpec.builder().random("p", Distribution.NORMAL).random("quality", Distribution.NORMAL)
+                .build();
+        Rescaling scaling = Rescaling.of(data, spec);
+        int mean = spec.layout().indexOf("p");
+        int sd = spec.layout().indexOf("sd.p");
+        double f = scaling.factors()[sd];
+        // 1 / (the power of two at or below the spread of p, about 0.5 times 1e6 or 1e-6)
+        assertEquals(f, Math.scalb(1.0, Math.getExponent(f)), 0.0);
+        assertTrue(f * times >= 2 && f * times < 8, "factor " + f);
+        assertEquals(f, scaling.factors()[mean], 0.0);
+        assertEquals(1.0, scaling.factors()[spec.layout().indexOf("sd.quality")], 0.0);
+        double[] start = scaling.defaultStart(spec, new double[] {-0.8 / times, 1.0});
+        assertEquals(-0.8 / times, start[mean], 1e-15 / times);
+        assertEquals(StartingValues.SCALE * f, start[sd], 0.0);
+        assertEquals(StartingValues.SCALE, start[spec.layout().indexOf("sd.quality")], 0.0);
+    }
+
     @ParameterizedTest(name = "plain logit, price x {0}")
     @ValueSource(doubles = {1e6, 1e-6})
     void plainLogit(double times) {
-        same(times, ModelSpec.builder().fixed("p").fixed("quality").fixed("rare").build());
+        same(times, ModelSpec.builder().fixed("p").fixed("quality").fixed("rare").build(), 1e-6);
     }
 
     @ParameterizedTest(name = "mixed logit with a normal price, x {0}")
     @ValueSource(doubles = {1e6, 1e-6})
     void mixedLogit(double times) {
         same(times, ModelSpec.builder().random("p", Distribution.NORMAL).random("quality", Distribution.NORMAL)
-                .fixed("rare").build());
+                .fixed("rare").build(), 1e-4);
     }
 }
