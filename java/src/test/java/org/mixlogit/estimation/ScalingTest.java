@@ -40,15 +40,31 @@ class ScalingTest {
         double[] b = scaled.estimates();
         double[] sa = base.standardErrors(CovarianceType.HESSIAN);
         double[] sb = scaled.standardErrors(CovarianceType.HESSIAN);
+        java.util.Set<Integer> priceParameters = new java.util.HashSet<>();
+        for (int k = 0; k < spec.coefficients().size(); k++) {
+            if (spec.coefficients().get(k).attribute().equals("p")) {
+                priceParameters.add(spec.layout().meanIndex(k));
+                priceParameters.add(spec.layout().scaleIndex(k));
+                for (int h = 0; h < spec.coefficients().get(k).heterogeneity().size(); h++) {
+                    priceParameters.add(spec.layout().heterogeneityStart(k) + h);
+                }
+            }
+        }
         for (int i = 0; i < a.length; i++) {
-            String name = spec.layout().names().get(i);
-            boolean price = name.equals("p") || name.equals("sd.p");
+            boolean price = priceParameters.contains(i);
             double expected = price ? a[i] / times : a[i];
             assertEquals(Math.abs(expected), Math.abs(b[i]), tolerance * Math.abs(expected),
                     spec.layout().names().get(i));
             double se = price ? sa[i] / times : sa[i];
             assertEquals(se, sb[i], 1e-4 * se, "standard error of " + spec.layout().names().get(i));
         }
+    }
+
+    @ParameterizedTest(name = "mixed logit with observed heterogeneity in price's mean, x {0}")
+    @ValueSource(doubles = {1e6, 1e-6})
+    void heterogeneity(double times) {
+        same(times, ModelSpec.builder().random("p", Distribution.NORMAL).heterogeneity("p", "income")
+                .random("quality", Distribution.NORMAL).fixed("rare").build(), 1e-4);
     }
 
     @ParameterizedTest(name = "the default start is taken in internal units: price x {0}")
