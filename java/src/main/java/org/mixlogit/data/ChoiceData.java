@@ -32,6 +32,13 @@ import org.mixlogit.InvalidDataException;
  * Build instances with {@link #builder()}.
  */
 public final class ChoiceData {
+    /**
+     * The largest magnitude an attribute, characteristic or weight may take: 1e60, so that fourth powers (squares of
+     * the product of an attribute and a characteristic, formed by the design checks and the default MSM
+     * instruments) stay finite in double precision.
+     */
+    public static final double LARGEST_VALUE = 1e60;
+
     private final List<String> attributeNames;
     private final List<String> characteristicNames;
     private final double[] attributes;

@@ -295,6 +295,12 @@ public final class ChoiceDataBuilder {
             if (!Double.isFinite(values[i])) {
                 throw missing(what, i, values[i]);
             }
+            if (Math.abs(values[i]) > ChoiceData.LARGEST_VALUE) {
+                throw new InvalidDataException("The " + what + " is " + values[i] + " in " + rowDescriber.describe(i)
+                        + ": values beyond +-" + ChoiceData.LARGEST_VALUE + " overflow the products the estimation"
+                        + " forms (utilities, squares of interactions); rescale the column (for example divide it by"
+                        + " a power of ten) or correct the value.");
+            }
         }
     }
 

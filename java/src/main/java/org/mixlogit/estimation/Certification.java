@@ -13,6 +13,14 @@ import org.mixlogit.optim.Optimum;
  * is definite (the Hessian of the log-likelihood negative definite; for MSM, G'WG positive definite). Immutable.
  */
 public final class Certification {
+    /**
+     * The curvature is treated as singular when, scaled to unit diagonal (so that the parameters' units do not
+     * matter), its smallest eigenvalue is below this share of its largest: the estimate is then not certified and
+     * the parameters along the flat direction are named ({@link NullDirection}). 1e-8 corresponds to a condition
+     * number of 1e8, beyond which standard errors carry fewer than half of the digits of double precision.
+     */
+    static final double RELATIVE_EIGENVALUE_TOLERANCE = 1e-8;
+
     /** The criterion an estimator optimizes: decides the wording and the sign of the curvature reported. */
     public enum Criterion {
         /** The simulated log-likelihood, maximized; the curvature is its Hessian. */
@@ -61,8 +69,10 @@ public final class Certification {
      * @param best the winning optimum
      * @param cov the covariances at it, whose Hessian eigenvalues (ascending) give the curvature
      * @param gradientTolerance the optimizer's gradient tolerance; the scaled gradient must be below its square root
+     * @param names the parameter names, to name those along a flat direction
      */
-    static Certification of(Optimum best, Covariances cov, double gradientTolerance, Criterion criterion) {
+    static Certification of(Optimum best, Covariances cov, double gradientTolerance, Criterion criterion,
+            List<String> names) {
         List<String> failures = new ArrayList<>();
         if (!best.isConverged()) {
             failures.add("the optimizer did not converge (" + best.status() + ")");
@@ -72,8 +82,29 @@ public final class Certification {
                     best.gradientNorm()));
         }
         double[] e = cov.hessianEigenvalues();
-        if (!cov.isHessianNegativeDefinite()) {
-            failures.add(criterion.notDefinite(e));
+        if (names.size() != e.length || e.length == 0) {
+            if (!cov.isHessianNegativeDefinite()) {
+                failures.add(criterion.notDefinite(e));
+            }
+        } else {
+            // definiteness is judged at unit diagonal too: it is unchanged by the scaling, and the eigenvalues of a
+            // matrix in extreme units are not computed accurately enough to judge it
+            double[] h = cov.hessian();
+            double[] curvature = new double[h.length];
+            for (int i = 0; i < h.length; i++) {
+                curvature[i] = -h[i];
+            }
+            NullDirection flat = NullDirection.of(curvature, names);
+            boolean one = flat.parameters().size() == 1;
+            if (!(flat.ratio() > 0)) {
+                failures.add(criterion.notDefinite(e) + " (flat or wrong-signed along " + flat.named() + ")");
+            } else if (!(flat.ratio() > RELATIVE_EIGENVALUE_TOLERANCE)) {
+                failures.add(String.format(Locale.ROOT, "the %s is singular or nearly so (smallest over largest"
+                        + " eigenvalue %.3g at unit diagonal, below %.0e): %s not identified along that direction"
+                        + " (fix or drop %s, rescale, or add data that move %s)", criterion.curvature, flat.ratio(),
+                        RELATIVE_EIGENVALUE_TOLERANCE, flat.named() + (one ? " is" : " are"),
+                        one ? "it" : "one of them", one ? "it" : "them"));
+            }
         }
         if (!failures.isEmpty()) {
             return new Certification(false, "Not certified: " + String.join("; ", failures) + ".");

@@ -65,8 +65,9 @@ public final class MsleEstimator implements Estimator {
         ResultAssembler tail = new ResultAssembler(data, spec, config);
         PlainLogit plain = PlainLogit.fit(data, spec, config);
         double[] userStart = config.search().start();
+        Rescaling scaling = Rescaling.of(data, spec);
         double[] first = userStart != null ? StartValidation.checked(userStart, spec.layout())
-                : StartingValues.defaults(spec, plain.estimates());
+                : scaling.defaultStart(spec, plain.estimates());
         boolean adaptive = NodeProvider.of(config.integration()).adapts(spec);
         Search search = null;
         LikelihoodEvaluator ll = null;
@@ -79,7 +80,7 @@ public final class MsleEstimator implements Estimator {
                 ll.close();
             }
             ll = likelihood(data, spec, center, adaptive);
-            search = search(ll, round == 0 ? first : center, listener);
+            search = search(ll, scaling, round == 0 ? first : center, listener);
             iterations += search.iterations;
             evaluations += search.evaluations;
             double logLik = -search.best.value();
@@ -123,14 +124,14 @@ public final class MsleEstimator implements Estimator {
         }
     }
 
-    private Search search(LikelihoodEvaluator ll, double[] first, IterationListener listener) {
+    private Search search(LikelihoodEvaluator ll, Rescaling scaling, double[] first, IterationListener listener) {
         NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
         SearchConfig settings = config.search();
         Optimizer optimizer = Optimizer.of(settings.optimizer());
         Search search = new Search();
         for (int s = 0; s < settings.starts(); s++) {
-            double[] start = s == 0 ? first : StartingValues.perturbed(ll.layout(), first, settings.startSeed(), s);
-            Optimum o = optimizer.optimize(objective, start, listener);
+            double[] start = s == 0 ? first : scaling.perturbedStart(ll.layout(), first, settings.startSeed(), s);
+            Optimum o = scaling.optimize(optimizer, objective, start, listener);
             search.iterations += o.iterations();
             search.evaluations += o.evaluations();
             search.runs.add(o);

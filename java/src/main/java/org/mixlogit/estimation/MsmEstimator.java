@@ -53,15 +53,10 @@ import org.mixlogit.spec.ModelSpec;
  */
 public final class MsmEstimator implements Estimator {
     /**
-     * The moments identify the parameters locally at the start when the smallest eigenvalue of G'G exceeds this
-     * share of the largest; below it G'G is numerically singular.
+     * The moments identify the parameters locally at the start when the smallest eigenvalue of G'G, scaled to unit
+     * diagonal ({@link NullDirection}), exceeds this share of the largest; below it G'G is numerically singular.
      */
     static final double IDENTIFICATION_RANK_TOLERANCE = 1e-12;
-    /**
-     * A parameter is named in the identification error when its loading on the unit null direction of G'G (the
-     * eigenvector of the smallest eigenvalue) exceeds this in absolute value.
-     */
-    static final double NULL_DIRECTION_LOADING = 0.3;
 
     private final EstimatorConfig config;
     private final Backend backend;
@@ -132,7 +127,7 @@ public final class MsmEstimator implements Estimator {
         } else {
             z = mc.instruments() == InstrumentChoice.DEFAULT ? Instruments.defaults(data, spec)
                     : Instruments.columns(data, mc.columns());
-            start = userStart != null ? userStart : StartingValues.defaults(spec, plain.estimates());
+            start = userStart != null ? userStart : Rescaling.of(data, spec).defaultStart(spec, plain.estimates());
         }
         z.requireOrderCondition(names);
         List<SimulatedShares> shards = backend.shares(data, spec, config.integration());
@@ -172,7 +167,8 @@ public final class MsmEstimator implements Estimator {
         double[] w1 = firstStepWeighting(mc, moments);
         Optimizer optimizer = Optimizer.of(config.search().optimizer());
         GmmObjective objective = new GmmObjective(moments, w1, moments.weightSum());
-        Optimum o = optimizer.optimize(objective, start, listener);
+        Rescaling scaling = Rescaling.of(data, spec);
+        Optimum o = scaling.optimize(optimizer, objective, start, listener);
         counter.add(o.iterations(), o.evaluations());
         Weighting used = Weighting.ONE_STEP;
         boolean overIdentified = l > p;
@@ -185,7 +181,7 @@ public final class MsmEstimator implements Estimator {
                         + " use --weighting one-step.");
             }
             objective = new GmmObjective(moments, w2, 1.0);
-            o = optimizer.optimize(objective, o.point(), listener);
+            o = scaling.optimize(optimizer, objective, o.point(), listener);
             counter.add(o.iterations(), o.evaluations());
             used = Weighting.TWO_STEP;
         }
@@ -210,6 +206,7 @@ public final class MsmEstimator implements Estimator {
         SimulatedMoments.ClusteredCovariance clustered = moments.momentCovariance(config.inference().cluster());
         Covariances cov = Covariances.gmm(moments.jacobianRef(), w, moments.momentCovariance(),
                 clustered.covariance(), clustered.clusters(), l, p);
+        requireIdentifiedAtEstimate(cov, spec.layout().names(), o);
         int df = l - p;
         double j = Double.NaN;
         double pValue = Double.NaN;
@@ -228,6 +225,31 @@ public final class MsmEstimator implements Estimator {
                 .optima(Collections.singletonList(new LocalOptimum(logLik, 1, o.gradientNorm(), o.isConverged(),
                 theta)));
         return tail.finish(b, o, cov, Certification.Criterion.GMM, logLik);
+    }
+
+    /**
+     * Rank condition at the estimate: G'WG (minus the stored Gauss-Newton Hessian) must be non-singular by the
+     * certification's relative test ({@link Certification#RELATIVE_EIGENVALUE_TOLERANCE} at unit diagonal);
+     * otherwise the estimate is refused, naming the parameters along the null direction, rather than reported as a
+     * converged fit without standard errors.
+     */
+    private static void requireIdentifiedAtEstimate(Covariances cov, List<String> names, Optimum o) {
+        double[] h = cov.hessian();
+        double[] gwg = new double[h.length];
+        for (int i = 0; i < h.length; i++) {
+            gwg[i] = -h[i];
+        }
+        NullDirection flat = NullDirection.of(gwg, names);
+        if (!names.isEmpty() && !(flat.ratio() > Certification.RELATIVE_EIGENVALUE_TOLERANCE)) {
+            boolean one = flat.parameters().size() == 1;
+            throw new InvalidSpecificationException(String.format(Locale.ROOT, "The moments do not identify %s at"
+                    + " the estimate: G'WG is singular (smallest over largest eigenvalue %.3g at unit diagonal) after"
+                    + " the optimizer stopped (%s), so the estimate is not a certified minimum and has no standard"
+                    + " errors. The moments do not move with %s there (for example a scale at zero or a censored"
+                    + " coefficient censored for every draw): fix or drop %s, give other starting values, or add"
+                    + " instruments.", flat.named(), flat.ratio(), o.status(), one ? "this parameter" : "these"
+                    + " parameters", one ? "it" : "them"));
+        }
     }
 
     /** The user's weighting matrix, checked against the instruments, or the identity. */
@@ -276,15 +298,9 @@ public final class MsmEstimator implements Estimator {
                 }
             }
         }
-        double[] e = PositiveDefinite.eigenvalues(gg, p);
-        if (p > 0 && !(e[0] > IDENTIFICATION_RANK_TOLERANCE * e[p - 1])) {
-            double[] v = PositiveDefinite.smallestEigenvector(gg, p);
-            List<String> involved = new ArrayList<>();
-            for (int i = 0; i < p; i++) {
-                if (Math.abs(v[i]) > NULL_DIRECTION_LOADING) {
-                    involved.add(names.get(i));
-                }
-            }
+        NullDirection flat = NullDirection.of(gg, names);
+        if (p > 0 && !(flat.ratio() > IDENTIFICATION_RANK_TOLERANCE)) {
+            List<String> involved = flat.parameters();
             throw new InvalidSpecificationException("The moments do not identify " + String.join(" and ", involved)
                     + ": the Jacobian of the moments has rank below " + p + " at the starting values (the"
                     + " instruments " + moments.instruments().names() + " do not move with "

@@ -1,15 +1,23 @@
 package org.mixlogit.estimation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.Simulators;
+import org.mixlogit.optim.IterationListener;
 import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.OptimizerConfig;
 import org.mixlogit.optim.Optimum;
+import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 
-/** The conditional logit on the located coefficients: exact (no draws), the default start and a benchmark. */
+/**
+ * The conditional logit on the located coefficients: exact (no draws), the default start and a benchmark. Its fit is
+ * checked for separation ({@link Separation}), which every estimator thus goes through.
+ */
 final class PlainLogit {
     /** The plain logit is concave: it may use at least this many iterations whatever the user's limit. */
     static final int PLAIN_LOGIT_MIN_ITERATIONS = 1000;
@@ -28,9 +36,15 @@ final class PlainLogit {
                 config.integration().withDraws(1), config.threads())) {
             // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this
             OptimizerConfig optimizer = config.search().optimizer();
-            Optimum o = Optimizer.of(optimizer.withMaxIterations(Math.max(PLAIN_LOGIT_MIN_ITERATIONS,
-                    optimizer.maxIterations()))).optimize(new NegativeLogLikelihood(ll),
-                    new double[ll.parameterCount()]);
+            Optimum o = Rescaling.of(data, plain).optimize(Optimizer.of(optimizer.withMaxIterations(Math.max(
+                    PLAIN_LOGIT_MIN_ITERATIONS, optimizer.maxIterations()))), new NegativeLogLikelihood(ll),
+                    new double[ll.parameterCount()], IterationListener.NONE);
+            // a diverging plain logit (separation) may still stop with a small gradient: refuse it either way
+            List<String> attributes = new ArrayList<>();
+            for (CoefficientSpec c : plain.coefficients()) {
+                attributes.add(c.attribute());
+            }
+            Separation.require(data, attributes, o.point());
             if (!o.isConverged()) {
                 throw new MixlogitException("The plain logit used for starting values did not converge: "
                         + o.message() + " Check the attributes for collinearity or extreme scaling.");

@@ -24,7 +24,12 @@ final class ResultAssembler {
     private final EstimatorConfig config;
     private final long began;
 
+    /**
+     * Starts the clock and checks, for every estimator alike, that the design identifies the located coefficients
+     * ({@link DesignRank#require}).
+     */
     ResultAssembler(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
+        DesignRank.require(data, spec);
         this.data = data;
         this.spec = spec;
         this.config = config;
@@ -66,7 +71,7 @@ final class ResultAssembler {
         b.covariances(cov)
                 .outcome(best.status(), best.message(), best.gradientNorm())
                 .certification(Certification.of(best, cov, config.search().optimizer().gradientTolerance(),
-                        criterion))
+                        criterion, spec.layout().names()))
                 .seconds(secondsSince(began));
         DiagnosticsConfig diagnostics = config.diagnostics();
         if (diagnostics.checkReplicates() > 0 && spec.randomDimension() > 0) {

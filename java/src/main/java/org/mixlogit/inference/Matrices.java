@@ -37,13 +37,29 @@ final class Matrices {
 
     /**
      * Inverse of a symmetric positive definite matrix via its eigen-decomposition, or null when an eigenvalue is
-     * not positive relative to the largest (then the matrix is singular or indefinite).
+     * not positive relative to the largest at unit diagonal (then the matrix is singular or indefinite).
      */
     static double[] inverseOfPositiveDefinite(double[] a, int n) {
         if (n == 0) {
             return new double[0];
         }
-        EigenDecomposition e = new EigenDecomposition(of(a, n));
+        // equilibrated: A^-1 = D (D A D)^-1 D with D = diag(1 / sqrt(A_ii)), so that the singularity test and the
+        // inverse do not depend on the parameters' units (an attribute in millions or millionths)
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            double aii = a[i * n + i];
+            if (!(aii > 0) || !Double.isFinite(aii)) {
+                return null;
+            }
+            d[i] = 1 / Math.sqrt(aii);
+        }
+        double[] c = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                c[i * n + k] = a[i * n + k] * d[i] * d[k];
+            }
+        }
+        EigenDecomposition e = new EigenDecomposition(of(c, n));
         double[] values = e.getRealEigenvalues();
         double max = 0;
         for (double v : values) {
@@ -55,8 +71,13 @@ final class Matrices {
                 return null;
             }
         }
-        RealMatrix inv = e.getSolver().getInverse();
-        return symmetrize(flat(inv), n);
+        double[] inv = flat(e.getSolver().getInverse());
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                inv[i * n + k] *= d[i] * d[k];
+            }
+        }
+        return symmetrize(inv, n);
     }
 
     /** Eigenvalues of a symmetric matrix, ascending. */

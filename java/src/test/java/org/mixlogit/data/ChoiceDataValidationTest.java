@@ -71,6 +71,18 @@ class ChoiceDataValidationTest {
     }
 
     @Test
+    @DisplayName("an extreme attribute (1e308, and 1e61 whose squared products overflow) names the row and column")
+    void extremeAttribute() {
+        pf[2] = 1e308;
+        assertMessage(() -> builder().build(), "'pf'", "row 3", "1.0E308", "rescale the column");
+        pf[2] = 1;
+        cl[4] = -1e61;
+        assertMessage(() -> builder().build(), "'cl'", "row 5", "-1.0E61", "overflow");
+        cl[4] = 1e60;
+        builder().build();
+    }
+
+    @Test
     @DisplayName("a missing chosen indicator names the row")
     void missingChosen() {
         chosen[1] = Double.NaN;

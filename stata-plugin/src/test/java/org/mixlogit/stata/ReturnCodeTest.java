@@ -106,16 +106,29 @@ class ReturnCodeTest {
     }
 
     @Test
-    @DisplayName("506: a Hessian that is not negative definite (a coefficient that is not identified)")
-    void notPositiveDefinite() {
+    @DisplayName("459: collinear variables (wk2 = 2 wk) are refused before estimating, naming both")
+    void collinearVariables() {
         double[] twice = data[6].clone();
         for (int i = 0; i < twice.length; i++) {
             twice[i] = 2 * data[6][i];
         }
         StataSimulator.addNumericVariable("wk2", twice);
         locals.put("jm_fixed", "pf loc wk wk2 tod seas");
+        assertEquals(459, run(), StataSimulator.errorOutput());
+        assertTrue(StataSimulator.errorOutput().contains("rank deficient") && StataSimulator.errorOutput()
+                .contains("null direction on: wk, wk2"), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("506: the covariance asked for does not exist (cluster-robust with a single cluster)")
+    void noCovariance() {
+        double[] one = new double[data[0].length];
+        java.util.Arrays.fill(one, 1.0);
+        StataSimulator.addNumericVariable("onecluster", one);
+        locals.put("jm_vce", "cluster");
+        locals.put("jm_cluster", "onecluster");
         assertEquals(506, run(), StataSimulator.errorOutput());
-        assertTrue(StataSimulator.errorOutput().contains("not negative definite"), StataSimulator.errorOutput());
+        assertTrue(StataSimulator.errorOutput().contains("only one cluster"), StataSimulator.errorOutput());
     }
 
     @Test

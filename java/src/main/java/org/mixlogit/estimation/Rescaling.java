@@ -1,0 +1,255 @@
+package org.mixlogit.estimation;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.optim.IterationListener;
+import org.mixlogit.optim.Objective;
+import org.mixlogit.optim.Optimizer;
+import org.mixlogit.optim.Optimum;
+import org.mixlogit.optim.ScoredObjective;
+import org.mixlogit.spec.CoefficientSpec;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.spec.ParameterLayout;
+
+/**
+ * Internal scaling of the parameters, as Stata's {@code ml} does: the optimizer works on u with theta = D u, D
+ * diagonal, so that an attribute in the millions (or millionths) does not make the search ill-conditioned. The
+ * user's parameters theta, and everything computed from them (log-likelihood, gradient, Hessian, covariances), are
+ * unchanged: only the optimizer's coordinates move, f(D u) and D grad f, and the optimum is mapped back exactly.
+ *
+ * <p>D's entries: every parameter of a coefficient whose attribute's within-situation spread s (root mean square of
+ * the deviations from the situation means) lies outside [{@value #LOW}, {@value #HIGH}] is divided by the power of
+ * two at or below s (so that theta = D u is exact in floating point) — its location, its scale, its row of the
+ * Cholesky factor — and a heterogeneity parameter likewise by the spread of its interaction column. Only
+ * coefficients whose distribution is homogeneous in (location, scale) are scaled (fixed, normal, triangular,
+ * uniform, censored normal: beta(c m, c s) = c beta(m, s) for c &gt; 0); a lognormal's location enters through
+ * exp. Inside the range D is the identity, so well-scaled data give the very same iterations as without scaling.
+ * Immutable.
+ */
+final class Rescaling {
+    /** Spreads from here to {@link #HIGH} are left alone. */
+    static final double LOW = 1e-2;
+    /** Spreads up to here are left alone. */
+    static final double HIGH = 1e2;
+    private static final Set<Distribution> HOMOGENEOUS = EnumSet.of(Distribution.FIXED, Distribution.NORMAL,
+            Distribution.TRIANGULAR, Distribution.UNIFORM, Distribution.CENSORED_NORMAL);
+
+    private final double[] factor;
+    private final boolean identity;
+
+    private Rescaling(double[] factor) {
+        this.factor = factor;
+        boolean one = true;
+        for (double f : factor) {
+            one &= f == 1.0;
+        }
+        this.identity = one;
+    }
+
+    /** The scaling for this model on these data. */
+    static Rescaling of(ChoiceData data, ModelSpec spec) {
+        ParameterLayout layout = spec.layout();
+        double[] factor = new double[layout.size()];
+        Arrays.fill(factor, 1.0);
+        List<CoefficientSpec> cs = spec.coefficients();
+        for (int k = 0; k < cs.size(); k++) {
+            CoefficientSpec c = cs.get(k);
+            if (!HOMOGENEOUS.contains(c.distribution())) {
+                continue;
+            }
+            int a = data.attributeIndex(c.attribute());
+            double f = factorOf(spread(data, a, -1));
+            set(factor, layout.meanIndex(k), f);
+            set(factor, layout.scaleIndex(k), f);
+            int position = layout.blockPosition(k);
+            if (position >= 0) {
+                for (int b = 0; b <= position; b++) {
+                    set(factor, layout.choleskyIndex(position, b), f);
+                }
+            }
+            for (int h = 0; h < c.heterogeneity().size(); h++) {
+                set(factor, layout.heterogeneityStart(k) + h,
+                        factorOf(spread(data, a, data.characteristicIndex(c.heterogeneity().get(h)))));
+            }
+        }
+        return new Rescaling(factor);
+    }
+
+    private static void set(double[] factor, int index, double f) {
+        if (index >= 0) {
+            factor[index] = f;
+        }
+    }
+
+    /** 1 inside [LOW, HIGH], else 1 / (the power of two at or below s). */
+    static double factorOf(double spread) {
+        if (!(spread > 0) || !Double.isFinite(spread) || (spread >= LOW && spread <= HIGH)) {
+            return 1.0;
+        }
+        return Math.scalb(1.0, -Math.getExponent(spread));
+    }
+
+    /** Root mean square of the within-situation deviations of attribute a (times characteristic c when c >= 0). */
+    private static double spread(ChoiceData data, int a, int c) {
+        int[] dm = data.decisionMakerStartRef();
+        int[] st = data.situationStartRef();
+        double[] z = data.characteristicsRef();
+        int chars = data.characteristicCount();
+        double sum = 0;
+        for (int n = 0; n < data.decisionMakerCount(); n++) {
+            double times = c < 0 ? 1.0 : z[n * chars + c];
+            for (int t = dm[n]; t < dm[n + 1]; t++) {
+                double mean = 0;
+                for (int r = st[t]; r < st[t + 1]; r++) {
+                    mean += data.attribute(r, a) * times;
+                }
+                mean /= st[t + 1] - st[t];
+                for (int r = st[t]; r < st[t + 1]; r++) {
+                    double d = data.attribute(r, a) * times - mean;
+                    sum += d * d;
+                }
+            }
+        }
+        return Math.sqrt(sum / data.rowCount());
+    }
+
+    /** True when D is the identity (the data are well scaled). */
+    boolean isIdentity() {
+        return identity;
+    }
+
+    /** D's diagonal. */
+    double[] factors() {
+        return factor.clone();
+    }
+
+    /**
+     * The default start ({@link StartingValues#defaults}) taken in internal units and returned in the user's: the
+     * scales' default size and the Cholesky diagonal are {@link StartingValues#SCALE} in internal units, so an
+     * attribute in millions does not start with a standard deviation a million times too large.
+     *
+     * @param plainLogit Not modified: the plain-logit estimates of the located coefficients, user units
+     */
+    double[] defaultStart(ModelSpec spec, double[] plainLogit) {
+        ParameterLayout layout = spec.layout();
+        double[] b = plainLogit.clone();
+        int next = 0;
+        for (int k = 0; k < spec.coefficients().size(); k++) {
+            if (!spec.coefficients().get(k).hasZeroMean()) {
+                b[next++] /= factor[layout.meanIndex(k)];
+            }
+        }
+        return toUser(StartingValues.defaults(spec, b));
+    }
+
+    /** Start {@code index} of the multiple starts ({@link StartingValues#perturbed}), perturbed in internal units. */
+    double[] perturbedStart(ParameterLayout layout, double[] first, long seed, int index) {
+        double[] u = first.clone();
+        for (int j = 0; j < u.length; j++) {
+            u[j] /= factor[j];
+        }
+        return toUser(StartingValues.perturbed(layout, u, seed, index));
+    }
+
+    private double[] toUser(double[] u) {
+        for (int j = 0; j < u.length; j++) {
+            u[j] *= factor[j];
+        }
+        return u;
+    }
+
+    /**
+     * Minimizes f over theta from {@code start} (user units), searching in u = D^-1 theta; the optimum is returned in
+     * user units: its point D u and gradient D^-1 grad_u (the gradient of f in theta); its value, status, message and
+     * scaled gradient norm are the optimizer's. With D the identity this is {@code optimizer.optimize} itself.
+     *
+     * @param start Not modified
+     */
+    Optimum optimize(Optimizer optimizer, Objective f, double[] start, IterationListener listener) {
+        if (identity) {
+            return optimizer.optimize(f, start, listener);
+        }
+        Objective inner = f instanceof ScoredObjective ? new Scored((ScoredObjective) f) : new Plain(f);
+        double[] u = new double[start.length];
+        for (int j = 0; j < u.length; j++) {
+            u[j] = start[j] / factor[j];
+        }
+        Optimum o = optimizer.optimize(inner, u, listener);
+        double[] x = o.point();
+        double[] g = o.gradient();
+        for (int j = 0; j < x.length; j++) {
+            x[j] *= factor[j];
+            g[j] /= factor[j];
+        }
+        return new Optimum(x, o.value(), g, o.gradientNorm(), o.iterations(), o.evaluations(), o.status(),
+                o.message());
+    }
+
+    /** f(D u) with gradient D grad f; one scratch vector, so one caller at a time (the optimizer). */
+    private class Plain implements Objective {
+        final Objective f;
+        final double[] x;
+
+        Plain(Objective f) {
+            this.f = f;
+            this.x = new double[f.dimension()];
+        }
+
+        void toUser(double[] u) {
+            for (int j = 0; j < x.length; j++) {
+                x[j] = u[j] * factor[j];
+            }
+        }
+
+        void toInternal(double[] gradient) {
+            for (int j = 0; j < gradient.length; j++) {
+                gradient[j] *= factor[j];
+            }
+        }
+
+        @Override
+        public int dimension() {
+            return f.dimension();
+        }
+
+        @Override
+        public double value(double[] u) {
+            toUser(u);
+            return f.value(x);
+        }
+
+        @Override
+        public double valueAndGradient(double[] u, double[] gradient) {
+            toUser(u);
+            double v = f.valueAndGradient(x, gradient);
+            toInternal(gradient);
+            return v;
+        }
+    }
+
+    /** As {@link Plain}, with the outer product of the scores D S D. */
+    private final class Scored extends Plain implements ScoredObjective {
+        Scored(ScoredObjective f) {
+            super(f);
+        }
+
+        @Override
+        public double valueGradientAndOuterProduct(double[] u, double[] gradient, double[] outerProduct) {
+            toUser(u);
+            double v = ((ScoredObjective) f).valueGradientAndOuterProduct(x, gradient, outerProduct);
+            toInternal(gradient);
+            int p = gradient.length;
+            for (int i = 0; i < p; i++) {
+                for (int k = 0; k < p; k++) {
+                    outerProduct[i * p + k] *= factor[i] * factor[k];
+                }
+            }
+            return v;
+        }
+    }
+}
