@@ -142,11 +142,13 @@ wtp.mixlogit <- function(object, attribute, cost, ...) {
     arg_error("`attribute` and `cost` are both \"", cost, "\": willingness to pay needs two different attributes.")
   }
   post <- post_object(object)
-  summary <- with_engine(rJava::.jcall(post, "[D", "wtpSummary", attribute, cost))
+  summary <- with_engine(stats::setNames(rJava::.jcall(post, "[D", "wtpSummary", attribute, cost),
+                                        rJava::.jcall(post, "[S", "wtpSummaryNames")))
   individual <- with_engine(rJava::.jcall(post, "[D", "wtpIndividual", attribute, cost))
   ids <- decision_maker_ids(object, with_engine(rJava::.jcall(post, "[D", "decisionMakerIds")))
   structure(list(attribute = attribute, cost = cost,
-                 population = stats::setNames(summary, c("mean", "median", "q05", "q25", "q75", "q95")),
+                 population = vapply(c(mean = "mean", median = "median", q05 = "q05", q25 = "q25", q75 = "q75",
+                                       q95 = "q95"), function(k) stat(summary, k), 0),
                  individual = data.frame(id = ids, wtp = individual, stringsAsFactors = FALSE)),
             class = "mixlogit_wtp")
 }

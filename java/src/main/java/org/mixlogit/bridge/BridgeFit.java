@@ -1,7 +1,10 @@
 package org.mixlogit.bridge;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
@@ -93,23 +96,72 @@ public final class BridgeFit {
     }
 
     /**
-     * Numbers describing the fit, in this order: logLik, nullLogLik, plainLogitLogLik, decisionMakers, situations,
-     * rows, parameters, converged (1/0), iterations, evaluations, seconds, gradientNorm, certified (1/0),
-     * smallest Hessian eigenvalue, largest Hessian eigenvalue, draws, threads, panel (1/0).
+     * Numbers describing the fit, by name (see {@link #statisticNames()}): logLik, nullLogLik, plainLogitLogLik,
+     * decisionMakers, situations, rows, parameters, converged (1/0), iterations, evaluations, seconds,
+     * gradientNorm, certified (1/0), hessianMinEigenvalue, hessianMaxEigenvalue, draws, threads, panel (1/0).
+     * Read them by name ({@link #statistic(String)}, or R's names): their order is not part of the contract.
      */
     public double[] statistics() {
-        double[] e = result.hessianEigenvalues();
-        return new double[] {result.logLikelihood(), result.nullLogLikelihood(), result.plainLogitLogLikelihood(),
-            result.decisionMakers(), result.situations(), result.rows(), result.parameterCount(),
-            result.isConverged() ? 1 : 0, result.iterations(), result.evaluations(), result.seconds(),
-            result.gradientNorm(), result.isCertified() ? 1 : 0, e.length == 0 ? 0 : e[0],
-            e.length == 0 ? 0 : e[e.length - 1], result.draws(), result.threads(), result.isPanel() ? 1 : 0};
+        return statisticTable().values();
     }
 
-    /** Texts describing the fit: status, message, certification, integration, optimizer. */
+    /** The names of {@link #statistics()}, in the same order. */
+    public String[] statisticNames() {
+        return statisticTable().names();
+    }
+
+    /** One statistic by name; an unknown name is an error listing the known ones. */
+    public double statistic(String name) {
+        return statisticTable().get(name);
+    }
+
+    private NamedNumbers statisticTable() {
+        double[] e = result.hessianEigenvalues();
+        return NamedNumbers.builder().put("logLik", result.logLikelihood())
+                .put("nullLogLik", result.nullLogLikelihood())
+                .put("plainLogitLogLik", result.plainLogitLogLikelihood())
+                .put("decisionMakers", result.decisionMakers()).put("situations", result.situations())
+                .put("rows", result.rows()).put("parameters", result.parameterCount())
+                .put("converged", result.isConverged()).put("iterations", result.iterations())
+                .put("evaluations", result.evaluations()).put("seconds", result.seconds())
+                .put("gradientNorm", result.gradientNorm()).put("certified", result.isCertified())
+                .put("hessianMinEigenvalue", e.length == 0 ? 0 : e[0])
+                .put("hessianMaxEigenvalue", e.length == 0 ? 0 : e[e.length - 1])
+                .put("draws", result.draws()).put("threads", result.threads()).put("panel", result.isPanel())
+                .build();
+    }
+
+    /**
+     * Texts describing the fit, by name (see {@link #descriptionNames()}): status, message, certification,
+     * integration, optimizer.
+     */
     public String[] descriptions() {
-        return new String[] {result.status().name(), result.message(), result.certification(), result.integration(),
-            result.optimizer()};
+        return descriptionTable().values().toArray(new String[0]);
+    }
+
+    /** The names of {@link #descriptions()}, in the same order. */
+    public String[] descriptionNames() {
+        return descriptionTable().keySet().toArray(new String[0]);
+    }
+
+    /** One description by name; an unknown name is an error listing the known ones. */
+    public String description(String name) {
+        Map<String, String> d = descriptionTable();
+        if (!d.containsKey(name)) {
+            throw new InvalidSpecificationException("Unknown description \"" + name + "\": known are " + d.keySet()
+                    + ".");
+        }
+        return d.get(name);
+    }
+
+    private Map<String, String> descriptionTable() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("status", result.status().name());
+        d.put("message", result.message());
+        d.put("certification", result.certification());
+        d.put("integration", result.integration());
+        d.put("optimizer", result.optimizer());
+        return d;
     }
 
     /** The estimation data as the engine sees them (package-private: for tests of the facade). */
@@ -123,18 +175,35 @@ public final class BridgeFit {
     }
 
     /**
-     * MSM diagnostics, in this order: GMM criterion, Hansen's J, its degrees of freedom, its p-value, number of
-     * instruments, condition number of the weighting matrix, two-step (1/0); all NaN for an MSLE fit.
+     * MSM diagnostics by name (see {@link #gmmStatisticNames()}): criterion, J (Hansen's), df, p (of J),
+     * instruments (their number), weightingCondition (condition number of the weighting matrix), twoStep (1/0);
+     * all NaN for an MSLE fit. Read them by name.
      */
     public double[] gmmStatistics() {
+        return gmmTable().values();
+    }
+
+    /** The names of {@link #gmmStatistics()}, in the same order. */
+    public String[] gmmStatisticNames() {
+        return gmmTable().names();
+    }
+
+    /** One MSM diagnostic by name (NaN after MSLE); an unknown name is an error listing the known ones. */
+    public double gmmStatistic(String name) {
+        return gmmTable().get(name);
+    }
+
+    private NamedNumbers gmmTable() {
         GmmDiagnostics g = result.gmm().orElse(null);
-        if (g == null) {
-            double[] nan = new double[7];
-            java.util.Arrays.fill(nan, Double.NaN);
-            return nan;
-        }
-        return new double[] {g.objective(), g.hansenJ(), g.degreesOfFreedom(), g.pValue(), g.instrumentCount(),
-            g.weightingConditionNumber(), g.weighting() == Weighting.TWO_STEP ? 1 : 0};
+        boolean msm = g != null;
+        return NamedNumbers.builder().put("criterion", msm ? g.objective() : Double.NaN)
+                .put("J", msm ? g.hansenJ() : Double.NaN)
+                .put("df", msm ? g.degreesOfFreedom() : Double.NaN)
+                .put("p", msm ? g.pValue() : Double.NaN)
+                .put("instruments", msm ? g.instrumentCount() : Double.NaN)
+                .put("weightingCondition", msm ? g.weightingConditionNumber() : Double.NaN)
+                .put("twoStep", msm ? (g.weighting() == Weighting.TWO_STEP ? 1 : 0) : Double.NaN)
+                .build();
     }
 
     /** Names of the MSM instruments (empty for an MSLE fit). */

@@ -22,6 +22,7 @@ import org.mixlogit.postestimation.PostEstimationOptions;
 public final class BridgePost {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("krinskyRobb", "replicates", "seed");
+    private static final String[] WTP_NAMES = {"mean", "median", "q05", "q25", "q75", "q95"};
     private final PostEstimation post;
     /** Computed once on first use: front ends ask for means, sds and names in separate calls. */
     private ConditionalCoefficients conditionals;
@@ -155,11 +156,24 @@ public final class BridgePost {
         return columnMajor(c.standardDeviations(), c.decisionMakerIds().length, c.coefficients().size());
     }
 
-    /** Population willingness to pay: mean, median, and the 5, 25, 75 and 95 percent quantiles. */
+    /**
+     * Population willingness to pay by name (see {@link #wtpSummaryNames()}): mean, median, q05, q25, q75, q95
+     * (the 5, 25, 75 and 95 percent quantiles).
+     */
     public double[] wtpSummary(String attribute, String cost) {
+        return wtpTable(attribute, cost).values();
+    }
+
+    /** The names of {@link #wtpSummary}, in the same order. */
+    public String[] wtpSummaryNames() {
+        return WTP_NAMES.clone();
+    }
+
+    private NamedNumbers wtpTable(String attribute, String cost) {
         WillingnessToPay w = wtp(attribute, cost);
-        return new double[] {w.mean(), w.median(), w.quantile(0.05), w.quantile(0.25), w.quantile(0.75),
-            w.quantile(0.95)};
+        return NamedNumbers.builder().put(WTP_NAMES[0], w.mean()).put(WTP_NAMES[1], w.median())
+                .put(WTP_NAMES[2], w.quantile(0.05)).put(WTP_NAMES[3], w.quantile(0.25))
+                .put(WTP_NAMES[4], w.quantile(0.75)).put(WTP_NAMES[5], w.quantile(0.95)).build();
     }
 
     /** Each decision-maker's conditional mean willingness to pay, in the order of {@link #decisionMakerIds()}. */
