@@ -17,6 +17,7 @@ import org.mixlogit.msm.Weighting;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.report.ResultJson;
+import org.mixlogit.report.SavedResult;
 import org.mixlogit.report.ResultTable;
 
 /**
@@ -39,9 +40,13 @@ public final class BridgeFit {
         }
     }
 
-    /** The full result as JSON (the same document as the command-line tool's --json). */
+    /**
+     * The saved form of the fit ({@code docs/result-schema.md}, the same document as the command-line tool's
+     * --json): the result with its estimation options and the fingerprint of its data. Front ends keep this text
+     * and rebuild post-estimation from it ({@link MixlogitBridge#postSaved}).
+     */
     public String json() {
-        return ResultJson.write(result);
+        return ResultJson.write(result, EstimationOptions.write(config), SavedResult.fingerprint(data, result.spec()));
     }
 
     /** The fixed-width results table of the command-line tool. */
@@ -235,7 +240,7 @@ public final class BridgeFit {
     /** Post-estimation on the estimation data; options as {@link BridgePost#options}. */
     public BridgePost post(String postOptionsJson) {
         return new BridgePost(new PostEstimation(FittedModel.of(result), data,
-                BridgePost.options(postOptionsJson)));
+                BridgePost.options(postOptionsJson)), warning());
     }
 
     /**
@@ -248,7 +253,11 @@ public final class BridgeFit {
         ChoiceData fresh = BridgeData.build(situation, decisionMaker, null, attributeNames, attributes,
                 characteristicNames, characteristics, new double[0], alternatives, markets);
         return new BridgePost(new PostEstimation(FittedModel.of(result), fresh,
-                BridgePost.options(postOptionsJson)));
+                BridgePost.options(postOptionsJson)), warning());
+    }
+
+    private String warning() {
+        return SavedResult.warning(result.isConverged(), result.isCertified(), result.status().name());
     }
 
     private double[] probabilities(ChoiceData target) {

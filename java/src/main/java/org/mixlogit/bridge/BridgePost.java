@@ -29,8 +29,20 @@ public final class BridgePost {
     private WillingnessToPay wtp;
     private String wtpKey;
 
-    BridgePost(PostEstimation post) {
+    private final String warning;
+
+    /** @param warning what is doubtful about the fit (not converged, not certified), or "" */
+    BridgePost(PostEstimation post, String warning) {
         this.post = post;
+        this.warning = warning;
+    }
+
+    /**
+     * What is doubtful about the fit these numbers come from ("" when it converged to a certified optimum): front
+     * ends warn and flag their tables with it.
+     */
+    public String fitWarning() {
+        return warning;
     }
 
     private synchronized ConditionalCoefficients conditionals() {

@@ -27,10 +27,10 @@ import org.mixlogit.spec.ModelSpec;
 
 /** The facade gives the engine's own numbers from primitive columns, and checks its options. */
 class MixlogitBridgeTest {
-    private static final String[] NAMES = {"pf", "cl", "loc", "wk", "tod", "seas"};
+    static final String[] NAMES = {"pf", "cl", "loc", "wk", "tod", "seas"};
 
     /** The Electricity CSV as columns, in file order. */
-    private static final class Columns {
+    static final class Columns {
         final int[] situation;
         final int[] person;
         final double[] chosen;
