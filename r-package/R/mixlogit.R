@@ -19,19 +19,20 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   labels <- row_labels(data, a)
   spec <- spec_json(colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
   options <- options_json(a)
-  fit <- with_engine(rJava::.jcall(
-    "org/mixlogit/bridge/MixlogitBridge", "Lorg/mixlogit/bridge/BridgeFit;", "fit",
-    rJava::.jarray(id_codes(data[[a$group]])),
-    rJava::.jarray(if (is.null(a$id)) integer(0) else id_codes(data[[a$id]])),
-    rJava::.jarray(as.numeric(design$y)),
-    rJava::.jarray(colnames(columns)),
-    rJava::.jarray(as.numeric(columns)),
-    rJava::.jarray(as.character(characteristics)),
-    rJava::.jarray(as.numeric(unlist(lapply(characteristics, function(v) as.numeric(data[[v]]))))),
-    rJava::.jarray(if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]])),
-    rJava::.jarray(labels$alternatives), rJava::.jarray(labels$markets),
-    spec, options))
+  engine_columns <- list(
+    situation = id_codes(data[[a$group]]),
+    decision_maker = if (is.null(a$id)) integer(0) else id_codes(data[[a$id]]),
+    chosen = as.numeric(design$y),
+    attribute_names = colnames(columns),
+    attributes = as.numeric(columns),
+    characteristic_names = as.character(characteristics),
+    characteristics = as.numeric(unlist(lapply(characteristics, function(v) as.numeric(data[[v]])))),
+    weights = if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]]),
+    alternatives = labels$alternatives,
+    markets = labels$markets)
+  fit <- engine_fit(engine_columns, spec, options)
   result <- with_engine(collect_fit(fit, a))
+  result$columns <- engine_columns
   result$call <- call
   result$formula <- formula
   result$terms <- design$terms
@@ -50,6 +51,18 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
     print_trace(result$trace, msm = a$method == "msm")
   }
   result
+}
+
+# Estimates through the engine from the columns as it takes them (see `columns` in mixlogit()); returns the
+# engine's fit, which lives only until collect_fit() has copied what the package keeps (the saved form among it).
+engine_fit <- function(columns, spec, options) {
+  with_engine(rJava::.jcall(
+    "org/mixlogit/bridge/MixlogitBridge", "Lorg/mixlogit/bridge/BridgeFit;", "fit",
+    rJava::.jarray(columns$situation), rJava::.jarray(columns$decision_maker), rJava::.jarray(columns$chosen),
+    rJava::.jarray(columns$attribute_names), rJava::.jarray(columns$attributes),
+    rJava::.jarray(columns$characteristic_names), rJava::.jarray(columns$characteristics),
+    rJava::.jarray(columns$weights), rJava::.jarray(columns$alternatives), rJava::.jarray(columns$markets),
+    spec, options))
 }
 
 # The response and the model matrix (factors and interactions expanded, intercept dropped).
@@ -174,7 +187,8 @@ options_json <- function(a) {
   paste0("{", paste(fields, collapse = ", "), "}")
 }
 
-# Copies everything the R methods need out of the Java result.
+# Copies everything the R methods need out of the Java result, the saved form of the fit (docs/result-schema.md)
+# among it: post-estimation rebuilds the engine's side from it, so the fit survives saveRDS/readRDS.
 collect_fit <- function(fit, a) {
   call_d <- function(method, ...) rJava::.jcall(fit, "[D", method, ...)
   names <- rJava::.jcall(fit, "[S", "names")
@@ -201,7 +215,7 @@ collect_fit <- function(fit, a) {
     trace = as.data.frame(trace),
     probabilities = call_d("fittedProbabilities"),
     level = a$level,
-    java = fit
+    saved = rJava::.jcall(fit, "S", "json")
   )
   structure(c(out, fit_statistics(stats, text)), class = "mixlogit")
 }
