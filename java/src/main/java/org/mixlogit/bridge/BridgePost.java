@@ -79,15 +79,26 @@ public final class BridgePost {
         }
         PostEstimationOptions o = PostEstimationOptions.defaults();
         if (root.has("krinskyRobb")) {
-            o = o.withKrinskyRobb(root.get("krinskyRobb").asInt());
+            o = o.withKrinskyRobb((int) whole(root, "krinskyRobb", Integer.MAX_VALUE));
         }
         if (root.has("replicates")) {
-            o = o.withReplicates(root.get("replicates").asInt());
+            o = o.withReplicates((int) whole(root, "replicates", Integer.MAX_VALUE));
         }
         if (root.has("seed")) {
-            o = o.withSeed(root.get("seed").asLong());
+            o = o.withSeed(whole(root, "seed", Long.MAX_VALUE));
         }
         return o;
+    }
+
+    /** A whole-number option; text, fractions and out-of-range numbers are errors naming the option. */
+    private static long whole(JsonNode root, String field, long max) {
+        JsonNode v = root.get(field);
+        if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))
+                || !v.canConvertToLong() || Math.abs(v.asLong()) > max) {
+            throw new InvalidSpecificationException("Post-estimation option \"" + field + "\" must be a whole number,"
+                    + " not " + v + ".");
+        }
+        return v.asLong();
     }
 
     /** The distinct alternatives in the order of the tables (numeric labels in numeric order). */

@@ -128,6 +128,12 @@ class MixlogitBridgeTest {
         InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
                 () -> fit.post("{\"draws\": 5}"));
         assertTrue(e.getMessage().contains("Unknown post-estimation option \"draws\""), e.getMessage());
+        for (String bad : new String[] {"{\"krinskyRobb\": \"500\"}", "{\"replicates\": 2.5}",
+            "{\"seed\": true}", "{\"krinskyRobb\": 1e12}"}) {
+            InvalidSpecificationException typed = assertThrows(InvalidSpecificationException.class,
+                    () -> fit.post(bad), bad);
+            assertTrue(typed.getMessage().contains("must be a whole number"), typed.getMessage());
+        }
     }
 
     @Test
