@@ -146,7 +146,7 @@ predict.mixlogit <- function(object, newdata = NULL, type = c("prob", "share", "
   if (type == "conditional") {
     post <- post_object(check_fit(object))
     if (is.null(newdata)) {
-      return(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilities")))
+      return(flag_fit(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilities")), post))
     }
     x <- newdata_columns(object, newdata, labels = FALSE)
     key <- if (is.null(object$settings$id)) object$settings$group else object$settings$id
@@ -158,16 +158,15 @@ predict.mixlogit <- function(object, newdata = NULL, type = c("prob", "share", "
                  paste(utils::head(unknown, 5), collapse = ", "), if (length(unknown) > 5) ", ..." else "",
                  " in `newdata` has no observed choices to condition on. Use type = \"prob\" for them.")
     }
-    return(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilitiesOn", x$situation,
-                                     rJava::.jarray(as.integer(codes)), x$attribute_names, x$attributes,
-                                     x$characteristic_names, x$characteristics)))
+    return(flag_fit(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilitiesOn", x$situation,
+                                              rJava::.jarray(as.integer(codes)), x$attribute_names, x$attributes,
+                                              x$characteristic_names, x$characteristics)), post))
   }
   if (is.null(newdata)) {
     return(object$probabilities)
   }
-  x <- newdata_columns(object, newdata, labels = FALSE)
-  with_engine(rJava::.jcall(check_fit(object)$java, "[D", "predict", x$situation, x$decision_maker,
-                            x$attribute_names, x$attributes, x$characteristic_names, x$characteristics))
+  post <- post_object(object, newdata, labels = FALSE)
+  flag_fit(with_engine(rJava::.jcall(post, "[D", "probabilities")), post)
 }
 
 # The columns of new data as the engine takes them (Java arrays), after the checks of check_newdata().

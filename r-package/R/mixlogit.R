@@ -19,19 +19,20 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   labels <- row_labels(data, a)
   spec <- spec_json(colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
   options <- options_json(a)
-  fit <- with_engine(rJava::.jcall(
-    "org/mixlogit/bridge/MixlogitBridge", "Lorg/mixlogit/bridge/BridgeFit;", "fit",
-    rJava::.jarray(id_codes(data[[a$group]])),
-    rJava::.jarray(if (is.null(a$id)) integer(0) else id_codes(data[[a$id]])),
-    rJava::.jarray(as.numeric(design$y)),
-    rJava::.jarray(colnames(columns)),
-    rJava::.jarray(as.numeric(columns)),
-    rJava::.jarray(as.character(characteristics)),
-    rJava::.jarray(as.numeric(unlist(lapply(characteristics, function(v) as.numeric(data[[v]]))))),
-    rJava::.jarray(if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]])),
-    rJava::.jarray(labels$alternatives), rJava::.jarray(labels$markets),
-    spec, options))
+  engine_columns <- list(
+    situation = id_codes(data[[a$group]]),
+    decision_maker = if (is.null(a$id)) integer(0) else id_codes(data[[a$id]]),
+    chosen = as.numeric(design$y),
+    attribute_names = colnames(columns),
+    attributes = as.numeric(columns),
+    characteristic_names = as.character(characteristics),
+    characteristics = as.numeric(unlist(lapply(characteristics, function(v) as.numeric(data[[v]])))),
+    weights = if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]]),
+    alternatives = labels$alternatives,
+    markets = labels$markets)
+  fit <- engine_fit(engine_columns, spec, options)
   result <- with_engine(collect_fit(fit, a))
+  result$columns <- engine_columns
   result$call <- call
   result$formula <- formula
   result$terms <- design$terms
@@ -50,6 +51,18 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
     print_trace(result$trace, msm = a$method == "msm")
   }
   result
+}
+
+# Estimates through the engine from the columns as it takes them (see `columns` in mixlogit()); returns the
+# engine's fit, which lives only until collect_fit() has copied what the package keeps (the saved form among it).
+engine_fit <- function(columns, spec, options) {
+  with_engine(rJava::.jcall(
+    "org/mixlogit/bridge/MixlogitBridge", "Lorg/mixlogit/bridge/BridgeFit;", "fit",
+    rJava::.jarray(columns$situation), rJava::.jarray(columns$decision_maker), rJava::.jarray(columns$chosen),
+    rJava::.jarray(columns$attribute_names), rJava::.jarray(columns$attributes),
+    rJava::.jarray(columns$characteristic_names), rJava::.jarray(columns$characteristics),
+    rJava::.jarray(columns$weights), rJava::.jarray(columns$alternatives), rJava::.jarray(columns$markets),
+    spec, options))
 }
 
 # The response and the model matrix (factors and interactions expanded, intercept dropped).
@@ -174,7 +187,8 @@ options_json <- function(a) {
   paste0("{", paste(fields, collapse = ", "), "}")
 }
 
-# Copies everything the R methods need out of the Java result.
+# Copies everything the R methods need out of the Java result, the saved form of the fit (docs/result-schema.md)
+# among it: post-estimation rebuilds the engine's side from it, so the fit survives saveRDS/readRDS.
 collect_fit <- function(fit, a) {
   call_d <- function(method, ...) rJava::.jcall(fit, "[D", method, ...)
   names <- rJava::.jcall(fit, "[S", "names")
@@ -184,13 +198,13 @@ collect_fit <- function(fit, a) {
   covariance <- lapply(types, function(t) {
     matrix(call_d("covariance", t), p, p, dimnames = list(names, names))
   })
-  stats <- call_d("statistics")
-  descriptions <- rJava::.jcall(fit, "[S", "descriptions")
+  stats <- named_result(fit, "statistics", "statisticNames")
+  text <- stats::setNames(rJava::.jcall(fit, "[S", "descriptions"), rJava::.jcall(fit, "[S", "descriptionNames"))
   trace <- matrix(call_d("trace"), ncol = 3L, byrow = TRUE,
                   dimnames = list(NULL, c("iteration", "logLik", "gradient")))
   derived <- data.frame(estimate = call_d("derivedEstimates"), std.error = call_d("derivedStandardErrors"),
                         row.names = rJava::.jcall(fit, "[S", "derivedNames"))
-  structure(list(
+  out <- list(
     coefficients = estimates,
     kinds = rJava::.jcall(fit, "[S", "kinds"),
     covariance = covariance,
@@ -198,30 +212,59 @@ collect_fit <- function(fit, a) {
     method = tolower(rJava::.jcall(fit, "S", "method")),
     gmm = gmm_diagnostics(fit),
     derived = derived,
-    logLik = stats[1], null.logLik = stats[2], logit.logLik = stats[3],
-    n = c(decision.makers = stats[4], situations = stats[5], rows = stats[6]),
-    df = as.integer(stats[7]), converged = stats[8] == 1, iterations = as.integer(stats[9]),
-    evaluations = as.integer(stats[10]), seconds = stats[11], gradient.norm = stats[12],
-    certified = stats[13] == 1, hessian.eigen = stats[14:15], draws = as.integer(stats[16]),
-    threads = as.integer(stats[17]), panel = stats[18] == 1,
-    status = descriptions[1], message = descriptions[2], certification = descriptions[3],
-    integration = descriptions[4], optimizer = descriptions[5],
     trace = as.data.frame(trace),
     probabilities = call_d("fittedProbabilities"),
     level = a$level,
-    java = fit
-  ), class = "mixlogit")
+    saved = rJava::.jcall(fit, "S", "json")
+  )
+  structure(c(out, fit_statistics(stats, text)), class = "mixlogit")
+}
+
+# The fit's statistics and descriptions, read by name from the engine's named vectors (their order and any
+# statistic added later do not matter).
+fit_statistics <- function(stats, text) {
+  list(
+    logLik = stat(stats, "logLik"), null.logLik = stat(stats, "nullLogLik"),
+    logit.logLik = stat(stats, "plainLogitLogLik"),
+    n = c(decision.makers = stat(stats, "decisionMakers"), situations = stat(stats, "situations"),
+          rows = stat(stats, "rows")),
+    df = as.integer(stat(stats, "parameters")), converged = stat(stats, "converged") == 1,
+    iterations = as.integer(stat(stats, "iterations")), evaluations = as.integer(stat(stats, "evaluations")),
+    seconds = stat(stats, "seconds"), gradient.norm = stat(stats, "gradientNorm"),
+    certified = stat(stats, "certified") == 1,
+    hessian.eigen = c(stat(stats, "hessianMinEigenvalue"), stat(stats, "hessianMaxEigenvalue")),
+    draws = as.integer(stat(stats, "draws")), threads = as.integer(stat(stats, "threads")),
+    panel = stat(stats, "panel") == 1,
+    status = stat(text, "status"), message = stat(text, "message"), certification = stat(text, "certification"),
+    integration = stat(text, "integration"), optimizer = stat(text, "optimizer")
+  )
+}
+
+# A numeric result of the engine as a named vector: the values of `values` named by `names` (the engine's
+# results are read by name, never by position, so that a new statistic cannot shift the others).
+named_result <- function(object, values, names) {
+  stats::setNames(rJava::.jcall(object, "[D", values), rJava::.jcall(object, "[S", names))
+}
+
+# One element of a named result; a name the engine does not return is an error rather than a silent NA.
+stat <- function(x, name) {
+  if (!name %in% names(x)) {
+    mixlogit_abort(paste0("The engine returned no result named \"", name, "\" (it returned ",
+                          paste(names(x), collapse = ", "), "): the package and its engine jar do not match;",
+                          " reinstall the package."), c("mixlogit_engine_failure", "mixlogit_engine_error"))
+  }
+  unname(x[[name]])
 }
 
 # The MSM diagnostics of a fit (NULL for MSLE): criterion, Hansen's J with df and p-value (NA when exactly
 # identified or one-step), weighting, instruments and the weighting matrix's condition number.
 gmm_diagnostics <- function(fit) {
   if (rJava::.jcall(fit, "S", "method") != "MSM") return(NULL)
-  g <- rJava::.jcall(fit, "[D", "gmmStatistics")
+  g <- named_result(fit, "gmmStatistics", "gmmStatisticNames")
   g[is.nan(g)] <- NA_real_
-  list(criterion = g[1], J = g[2], df = as.integer(g[3]), p.value = g[4],
-       weighting = if (isTRUE(g[7] == 1)) "two-step" else "one-step",
-       instruments = rJava::.jcall(fit, "[S", "instruments"), condition = g[6])
+  list(criterion = stat(g, "criterion"), J = stat(g, "J"), df = as.integer(stat(g, "df")), p.value = stat(g, "p"),
+       weighting = if (isTRUE(stat(g, "twoStep") == 1)) "two-step" else "one-step",
+       instruments = rJava::.jcall(fit, "[S", "instruments"), condition = stat(g, "weightingCondition"))
 }
 
 # For MSM the trace holds the first-step MSLE (optimal instruments: log-likelihoods) and then the MSM steps

@@ -3,20 +3,48 @@
 
 post_class <- "Lorg/mixlogit/bridge/BridgePost;"
 
-# The engine's post-estimation object on the estimation data (newdata NULL) or on new data.
-post_object <- function(object, newdata = NULL, options = "{}") {
+# The engine's post-estimation object, rebuilt from the fit's saved form (a character string) and the estimation
+# data the fit holds (newdata NULL; the engine checks them against the saved fingerprint) or new data (not checked;
+# labels FALSE for data without alternative and market columns). It lives for one call: the fit keeps no engine
+# object, so it survives saveRDS/readRDS. After a fit that did not converge or is not certified it warns.
+post_object <- function(object, newdata = NULL, options = "{}", labels = TRUE) {
+  check_fit(object)
   if (is.null(newdata)) {
-    return(with_engine(rJava::.jcall(object$java, post_class, "post", options)))
+    x <- lapply(object$columns, rJava::.jarray)
+    chosen <- x$chosen
+    weights <- x$weights
+  } else {
+    x <- newdata_columns(object, newdata, labels = labels)
+    if (!labels) {
+      x$alternatives <- rJava::.jarray(character(0))
+      x$markets <- rJava::.jarray(character(0))
+    }
+    chosen <- rJava::.jarray(numeric(0))
+    weights <- rJava::.jarray(numeric(0))
   }
-  x <- newdata_columns(object, newdata, labels = TRUE)
-  with_engine(rJava::.jcall(object$java, post_class, "postOn", x$situation, x$decision_maker, x$attribute_names,
-                            x$attributes, x$characteristic_names, x$characteristics, x$alternatives, x$markets,
-                            options))
+  post <- with_engine(rJava::.jcall(
+    "org/mixlogit/bridge/MixlogitBridge", post_class, "postSaved", object$saved, x$situation, x$decision_maker,
+    chosen, x$attribute_names, x$attributes, x$characteristic_names, x$characteristics, weights, x$alternatives,
+    x$markets, is.null(newdata), as.integer(object$threads), options))
+  doubt <- rJava::.jcall(post, "S", "fitWarning")
+  if (nzchar(doubt)) {
+    warning("mixlogit: ", doubt, ".", call. = FALSE)
+  }
+  post
+}
+
+# Marks a post-estimation result of a doubtful fit (not converged, not certified) with the attribute "fit_warning".
+flag_fit <- function(result, post) {
+  doubt <- rJava::.jcall(post, "S", "fitWarning")
+  if (nzchar(doubt)) {
+    attr(result, "fit_warning") <- doubt
+  }
+  result
 }
 
 # A BridgeTable as a data frame of class "mixlogit_table": market, alternative (shares) or from/to (matrices),
 # the estimate and its uncertainty columns. NaN from the engine (undefined, not computed) becomes NA.
-table_frame <- function(table, kind) {
+table_frame <- function(table, kind, post) {
   get_d <- function(method) {
     v <- rJava::.jcall(table, "[D", method)
     v[is.nan(v)] <- NA_real_
@@ -32,9 +60,9 @@ table_frame <- function(table, kind) {
     estimate = get_d("estimates"), std_error = get_d("standardErrors"), lower = get_d("lower"),
     upper = get_d("upper"), kr_sd = get_d("krinskyRobbSd"), kr_lower = get_d("krinskyRobbLower"),
     kr_upper = get_d("krinskyRobbUpper"), sim_error = get_d("simulationErrors")))
-  structure(out, class = c("mixlogit_table", "data.frame"), kind = kind,
-            title = rJava::.jcall(table, "S", "title"), notes = rJava::.jcall(table, "S", "notes"),
-            level = rJava::.jcall(table, "D", "level") / 100)
+  flag_fit(structure(out, class = c("mixlogit_table", "data.frame"), kind = kind,
+                     title = rJava::.jcall(table, "S", "title"), notes = rJava::.jcall(table, "S", "notes"),
+                     level = rJava::.jcall(table, "D", "level") / 100), post)
 }
 
 # Generics -------------------------------------------------------------------------------------------------
@@ -61,7 +89,7 @@ shares.mixlogit <- function(object, newdata = NULL, krinsky_robb = 0, replicates
   check_fit(object)
   options <- post_options_json(krinsky_robb, replicates, seed)
   post <- post_object(object, newdata, options)
-  table_frame(with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "shares")), "shares")
+  table_frame(with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "shares")), "shares", post)
 }
 
 elasticities.mixlogit <- function(object, attribute, newdata = NULL, krinsky_robb = 0, replicates = 5,
@@ -75,7 +103,7 @@ elasticities.mixlogit <- function(object, attribute, newdata = NULL, krinsky_rob
   options <- post_options_json(krinsky_robb, replicates, seed)
   post <- post_object(object, newdata, options)
   table_frame(with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "elasticities", attribute)),
-              "elasticities")
+              "elasticities", post)
 }
 
 diversion.mixlogit <- function(object, attribute = NULL, type = c("removal", "marginal"), newdata = NULL,
@@ -92,14 +120,14 @@ diversion.mixlogit <- function(object, attribute = NULL, type = c("removal", "ma
   options <- post_options_json(krinsky_robb, replicates, seed)
   post <- post_object(object, newdata, options)
   if (decomposition) {
-    return(decomposition_frame(post, attribute, object$attributes[1L]))
+    return(flag_fit(decomposition_frame(post, attribute, object$attributes[1L]), post))
   }
   table <- if (type == "removal") {
     with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "removalDiversion"))
   } else {
     with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "marginalDiversion", attribute))
   }
-  table_frame(table, paste0(type, "_diversion"))
+  table_frame(table, paste0(type, "_diversion"), post)
 }
 
 # The per-situation decomposition; without an attribute the marginal columns (which depend on one) are dropped.
@@ -128,7 +156,7 @@ conditionals.mixlogit <- function(object, ...) {
     out[[paste0(k, ".mean")]] <- means[, k]
     out[[paste0(k, ".sd")]] <- sds[, k]
   }
-  out
+  flag_fit(out, post)
 }
 
 wtp.mixlogit <- function(object, attribute, cost, ...) {
@@ -142,13 +170,15 @@ wtp.mixlogit <- function(object, attribute, cost, ...) {
     arg_error("`attribute` and `cost` are both \"", cost, "\": willingness to pay needs two different attributes.")
   }
   post <- post_object(object)
-  summary <- with_engine(rJava::.jcall(post, "[D", "wtpSummary", attribute, cost))
+  summary <- with_engine(stats::setNames(rJava::.jcall(post, "[D", "wtpSummary", attribute, cost),
+                                        rJava::.jcall(post, "[S", "wtpSummaryNames")))
   individual <- with_engine(rJava::.jcall(post, "[D", "wtpIndividual", attribute, cost))
   ids <- decision_maker_ids(object, with_engine(rJava::.jcall(post, "[D", "decisionMakerIds")))
-  structure(list(attribute = attribute, cost = cost,
-                 population = stats::setNames(summary, c("mean", "median", "q05", "q25", "q75", "q95")),
+  flag_fit(structure(list(attribute = attribute, cost = cost,
+                 population = vapply(c(mean = "mean", median = "median", q05 = "q05", q25 = "q25", q75 = "q75",
+                                       q95 = "q95"), function(k) stat(summary, k), 0),
                  individual = data.frame(id = ids, wtp = individual, stringsAsFactors = FALSE)),
-            class = "mixlogit_wtp")
+            class = "mixlogit_wtp"), post)
 }
 
 print.mixlogit_wtp <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {

@@ -375,14 +375,14 @@ check_attribute <- function(x, name, object) {
   x
 }
 
-# Post-estimation needs the live engine object of the fit (it does not survive saveRDS/load).
+# Post-estimation needs the saved form of the fit and the estimation columns it holds (both survive saveRDS).
 check_fit <- function(object) {
   if (!inherits(object, "mixlogit")) {
     arg_error("`object` must be a fit returned by mixlogit(), not ", class(object)[1L], ".")
   }
-  if (is.null(object$java) || rJava::is.jnull(object$java)) {
-    arg_error("The engine object of this fit is gone (fits do not survive saving and reloading): refit it,",
-              " e.g. with update().")
+  if (!is.character(object$saved) || length(object$saved) != 1L || is.null(object$columns)) {
+    arg_error("This fit holds no saved form (it was made by an older version of the package, or changed):",
+              " refit it, e.g. with update().")
   }
   object
 }

@@ -1,7 +1,10 @@
 package org.mixlogit.bridge;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
@@ -14,6 +17,7 @@ import org.mixlogit.msm.Weighting;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.report.ResultJson;
+import org.mixlogit.report.SavedResult;
 import org.mixlogit.report.ResultTable;
 
 /**
@@ -36,9 +40,13 @@ public final class BridgeFit {
         }
     }
 
-    /** The full result as JSON (the same document as the command-line tool's --json). */
+    /**
+     * The saved form of the fit ({@code docs/result-schema.md}, the same document as the command-line tool's
+     * --json): the result with its estimation options and the fingerprint of its data. Front ends keep this text
+     * and rebuild post-estimation from it ({@link MixlogitBridge#postSaved}).
+     */
     public String json() {
-        return ResultJson.write(result);
+        return ResultJson.write(result, EstimationOptions.write(config), SavedResult.fingerprint(data, result.spec()));
     }
 
     /** The fixed-width results table of the command-line tool. */
@@ -93,23 +101,72 @@ public final class BridgeFit {
     }
 
     /**
-     * Numbers describing the fit, in this order: logLik, nullLogLik, plainLogitLogLik, decisionMakers, situations,
-     * rows, parameters, converged (1/0), iterations, evaluations, seconds, gradientNorm, certified (1/0),
-     * smallest Hessian eigenvalue, largest Hessian eigenvalue, draws, threads, panel (1/0).
+     * Numbers describing the fit, by name (see {@link #statisticNames()}): logLik, nullLogLik, plainLogitLogLik,
+     * decisionMakers, situations, rows, parameters, converged (1/0), iterations, evaluations, seconds,
+     * gradientNorm, certified (1/0), hessianMinEigenvalue, hessianMaxEigenvalue, draws, threads, panel (1/0).
+     * Read them by name ({@link #statistic(String)}, or R's names): their order is not part of the contract.
      */
     public double[] statistics() {
-        double[] e = result.hessianEigenvalues();
-        return new double[] {result.logLikelihood(), result.nullLogLikelihood(), result.plainLogitLogLikelihood(),
-            result.decisionMakers(), result.situations(), result.rows(), result.parameterCount(),
-            result.isConverged() ? 1 : 0, result.iterations(), result.evaluations(), result.seconds(),
-            result.gradientNorm(), result.isCertified() ? 1 : 0, e.length == 0 ? 0 : e[0],
-            e.length == 0 ? 0 : e[e.length - 1], result.draws(), result.threads(), result.isPanel() ? 1 : 0};
+        return statisticTable().values();
     }
 
-    /** Texts describing the fit: status, message, certification, integration, optimizer. */
+    /** The names of {@link #statistics()}, in the same order. */
+    public String[] statisticNames() {
+        return statisticTable().names();
+    }
+
+    /** One statistic by name; an unknown name is an error listing the known ones. */
+    public double statistic(String name) {
+        return statisticTable().get(name);
+    }
+
+    private NamedNumbers statisticTable() {
+        double[] e = result.hessianEigenvalues();
+        return NamedNumbers.builder().put("logLik", result.logLikelihood())
+                .put("nullLogLik", result.nullLogLikelihood())
+                .put("plainLogitLogLik", result.plainLogitLogLikelihood())
+                .put("decisionMakers", result.decisionMakers()).put("situations", result.situations())
+                .put("rows", result.rows()).put("parameters", result.parameterCount())
+                .put("converged", result.isConverged()).put("iterations", result.iterations())
+                .put("evaluations", result.evaluations()).put("seconds", result.seconds())
+                .put("gradientNorm", result.gradientNorm()).put("certified", result.isCertified())
+                .put("hessianMinEigenvalue", e.length == 0 ? 0 : e[0])
+                .put("hessianMaxEigenvalue", e.length == 0 ? 0 : e[e.length - 1])
+                .put("draws", result.draws()).put("threads", result.threads()).put("panel", result.isPanel())
+                .build();
+    }
+
+    /**
+     * Texts describing the fit, by name (see {@link #descriptionNames()}): status, message, certification,
+     * integration, optimizer.
+     */
     public String[] descriptions() {
-        return new String[] {result.status().name(), result.message(), result.certification(), result.integration(),
-            result.optimizer()};
+        return descriptionTable().values().toArray(new String[0]);
+    }
+
+    /** The names of {@link #descriptions()}, in the same order. */
+    public String[] descriptionNames() {
+        return descriptionTable().keySet().toArray(new String[0]);
+    }
+
+    /** One description by name; an unknown name is an error listing the known ones. */
+    public String description(String name) {
+        Map<String, String> d = descriptionTable();
+        if (!d.containsKey(name)) {
+            throw new InvalidSpecificationException("Unknown description \"" + name + "\": known are " + d.keySet()
+                    + ".");
+        }
+        return d.get(name);
+    }
+
+    private Map<String, String> descriptionTable() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("status", result.status().name());
+        d.put("message", result.message());
+        d.put("certification", result.certification());
+        d.put("integration", result.integration());
+        d.put("optimizer", result.optimizer());
+        return d;
     }
 
     /** The estimation data as the engine sees them (package-private: for tests of the facade). */
@@ -123,18 +180,35 @@ public final class BridgeFit {
     }
 
     /**
-     * MSM diagnostics, in this order: GMM criterion, Hansen's J, its degrees of freedom, its p-value, number of
-     * instruments, condition number of the weighting matrix, two-step (1/0); all NaN for an MSLE fit.
+     * MSM diagnostics by name (see {@link #gmmStatisticNames()}): criterion, J (Hansen's), df, p (of J),
+     * instruments (their number), weightingCondition (condition number of the weighting matrix), twoStep (1/0);
+     * all NaN for an MSLE fit. Read them by name.
      */
     public double[] gmmStatistics() {
+        return gmmTable().values();
+    }
+
+    /** The names of {@link #gmmStatistics()}, in the same order. */
+    public String[] gmmStatisticNames() {
+        return gmmTable().names();
+    }
+
+    /** One MSM diagnostic by name (NaN after MSLE); an unknown name is an error listing the known ones. */
+    public double gmmStatistic(String name) {
+        return gmmTable().get(name);
+    }
+
+    private NamedNumbers gmmTable() {
         GmmDiagnostics g = result.gmm().orElse(null);
-        if (g == null) {
-            double[] nan = new double[7];
-            java.util.Arrays.fill(nan, Double.NaN);
-            return nan;
-        }
-        return new double[] {g.objective(), g.hansenJ(), g.degreesOfFreedom(), g.pValue(), g.instrumentCount(),
-            g.weightingConditionNumber(), g.weighting() == Weighting.TWO_STEP ? 1 : 0};
+        boolean msm = g != null;
+        return NamedNumbers.builder().put("criterion", msm ? g.objective() : Double.NaN)
+                .put("J", msm ? g.hansenJ() : Double.NaN)
+                .put("df", msm ? g.degreesOfFreedom() : Double.NaN)
+                .put("p", msm ? g.pValue() : Double.NaN)
+                .put("instruments", msm ? g.instrumentCount() : Double.NaN)
+                .put("weightingCondition", msm ? g.weightingConditionNumber() : Double.NaN)
+                .put("twoStep", msm ? (g.weighting() == Weighting.TWO_STEP ? 1 : 0) : Double.NaN)
+                .build();
     }
 
     /** Names of the MSM instruments (empty for an MSLE fit). */
@@ -166,7 +240,7 @@ public final class BridgeFit {
     /** Post-estimation on the estimation data; options as {@link BridgePost#options}. */
     public BridgePost post(String postOptionsJson) {
         return new BridgePost(new PostEstimation(FittedModel.of(result), data,
-                BridgePost.options(postOptionsJson)));
+                BridgePost.options(postOptionsJson)), warning());
     }
 
     /**
@@ -179,7 +253,11 @@ public final class BridgeFit {
         ChoiceData fresh = BridgeData.build(situation, decisionMaker, null, attributeNames, attributes,
                 characteristicNames, characteristics, new double[0], alternatives, markets);
         return new BridgePost(new PostEstimation(FittedModel.of(result), fresh,
-                BridgePost.options(postOptionsJson)));
+                BridgePost.options(postOptionsJson)), warning());
+    }
+
+    private String warning() {
+        return SavedResult.warning(result.isConverged(), result.isCertified(), result.status().name());
     }
 
     private double[] probabilities(ChoiceData target) {

@@ -22,14 +22,27 @@ import org.mixlogit.postestimation.PostEstimationOptions;
 public final class BridgePost {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("krinskyRobb", "replicates", "seed");
+    private static final String[] WTP_NAMES = {"mean", "median", "q05", "q25", "q75", "q95"};
     private final PostEstimation post;
     /** Computed once on first use: front ends ask for means, sds and names in separate calls. */
     private ConditionalCoefficients conditionals;
     private WillingnessToPay wtp;
     private String wtpKey;
 
-    BridgePost(PostEstimation post) {
+    private final String warning;
+
+    /** @param warning what is doubtful about the fit (not converged, not certified), or "" */
+    BridgePost(PostEstimation post, String warning) {
         this.post = post;
+        this.warning = warning;
+    }
+
+    /**
+     * What is doubtful about the fit these numbers come from ("" when it converged to a certified optimum): front
+     * ends warn and flag their tables with it.
+     */
+    public String fitWarning() {
+        return warning;
     }
 
     private synchronized ConditionalCoefficients conditionals() {
@@ -66,15 +79,26 @@ public final class BridgePost {
         }
         PostEstimationOptions o = PostEstimationOptions.defaults();
         if (root.has("krinskyRobb")) {
-            o = o.withKrinskyRobb(root.get("krinskyRobb").asInt());
+            o = o.withKrinskyRobb((int) whole(root, "krinskyRobb", Integer.MAX_VALUE));
         }
         if (root.has("replicates")) {
-            o = o.withReplicates(root.get("replicates").asInt());
+            o = o.withReplicates((int) whole(root, "replicates", Integer.MAX_VALUE));
         }
         if (root.has("seed")) {
-            o = o.withSeed(root.get("seed").asLong());
+            o = o.withSeed(whole(root, "seed", Long.MAX_VALUE));
         }
         return o;
+    }
+
+    /** A whole-number option; text, fractions and out-of-range numbers are errors naming the option. */
+    private static long whole(JsonNode root, String field, long max) {
+        JsonNode v = root.get(field);
+        if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))
+                || !v.canConvertToLong() || Math.abs(v.asLong()) > max) {
+            throw new InvalidSpecificationException("Post-estimation option \"" + field + "\" must be a whole number,"
+                    + " not " + v + ".");
+        }
+        return v.asLong();
     }
 
     /** The distinct alternatives in the order of the tables (numeric labels in numeric order). */
@@ -155,11 +179,24 @@ public final class BridgePost {
         return columnMajor(c.standardDeviations(), c.decisionMakerIds().length, c.coefficients().size());
     }
 
-    /** Population willingness to pay: mean, median, and the 5, 25, 75 and 95 percent quantiles. */
+    /**
+     * Population willingness to pay by name (see {@link #wtpSummaryNames()}): mean, median, q05, q25, q75, q95
+     * (the 5, 25, 75 and 95 percent quantiles).
+     */
     public double[] wtpSummary(String attribute, String cost) {
+        return wtpTable(attribute, cost).values();
+    }
+
+    /** The names of {@link #wtpSummary}, in the same order. */
+    public String[] wtpSummaryNames() {
+        return WTP_NAMES.clone();
+    }
+
+    private NamedNumbers wtpTable(String attribute, String cost) {
         WillingnessToPay w = wtp(attribute, cost);
-        return new double[] {w.mean(), w.median(), w.quantile(0.05), w.quantile(0.25), w.quantile(0.75),
-            w.quantile(0.95)};
+        return NamedNumbers.builder().put(WTP_NAMES[0], w.mean()).put(WTP_NAMES[1], w.median())
+                .put(WTP_NAMES[2], w.quantile(0.05)).put(WTP_NAMES[3], w.quantile(0.25))
+                .put(WTP_NAMES[4], w.quantile(0.75)).put(WTP_NAMES[5], w.quantile(0.95)).build();
     }
 
     /** Each decision-maker's conditional mean willingness to pay, in the order of {@link #decisionMakerIds()}. */

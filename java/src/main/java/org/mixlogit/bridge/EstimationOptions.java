@@ -6,6 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.estimation.EstimationMethod;
@@ -29,9 +31,11 @@ import org.mixlogit.optim.OptimizerConfig;
  * "method": "msle", "instruments": "optimal", "weighting": "two-step"}}. {@code method} is "msle" or "msm";
  * {@code instruments} (MSM only) is "optimal", "default" or an array of column names, which the front end must
  * also pass among the attribute columns (or as characteristics); {@code weighting} (MSM only) is "one-step" or
- * "two-step". Unknown fields and wrong types are errors naming the field.
+ * "two-step". Unknown fields and wrong types are errors naming the field. {@link #write} gives the JSON of a
+ * configuration with every field, which {@link #parse} reads back to the same configuration; the saved form of a fit
+ * ({@code docs/result-schema.md}) holds it.
  */
-final class EstimationOptions {
+public final class EstimationOptions {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
             "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "method", "instruments",
@@ -40,6 +44,53 @@ final class EstimationOptions {
     private static final EstimatorConfig DEFAULTS = EstimatorConfig.defaults();
 
     private EstimationOptions() {
+    }
+
+    /**
+     * The options of a configuration as JSON, every field written ("burn" only when not the rule's default,
+     * "cluster" only when set, "start" only when given, "instruments" and "weighting" only for MSM).
+     */
+    public static String write(EstimatorConfig config) {
+        ObjectNode o = MAPPER.createObjectNode();
+        IntegrationConfig integration = config.integration();
+        o.put("draws", integration.type().code());
+        o.put("R", integration.draws());
+        o.put("seed", integration.seed());
+        if (integration.burn() >= 0) {
+            o.put("burn", integration.burn());
+        }
+        o.put("starts", config.search().starts());
+        o.put("optimizer", config.search().optimizer().algorithm().code());
+        o.put("maxIterations", config.search().optimizer().maxIterations());
+        o.put("vce", config.inference().covariance().code());
+        if (config.inference().cluster() != null) {
+            o.put("cluster", config.inference().cluster());
+        }
+        o.put("threads", config.threads());
+        double[] start = config.search().start();
+        if (start != null) {
+            ArrayNode a = o.putArray("start");
+            for (double v : start) {
+                a.add(v);
+            }
+        }
+        o.put("level", config.inference().level());
+        o.put("method", config.method().type().code());
+        if (config.method().type() == EstimationMethod.MSM) {
+            MsmConfig msm = config.method().msm();
+            if (msm.instruments() == InstrumentChoice.COLUMNS) {
+                ArrayNode z = o.putArray("instruments");
+                msm.columns().forEach(z::add);
+            } else {
+                o.put("instruments", msm.instruments().code());
+            }
+            o.put("weighting", msm.weighting().code());
+        }
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the estimation options as JSON", e);
+        }
     }
 
     static EstimatorConfig parse(String json) {

@@ -15,6 +15,8 @@ import org.mixlogit.io.ExampleData;
 import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
+import org.mixlogit.postestimation.PostEstimationOptions;
+import org.mixlogit.report.SavedResult;
 import org.mixlogit.spec.CoefficientTransform;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
@@ -144,7 +146,34 @@ public final class MixlogitBridge {
         }
         FittedModel model = new FittedModel(spec, estimates, v, config.inference().covariance().code(),
                 config.integration(), config.inference().level(), config.threads());
-        return new BridgePost(new PostEstimation(model, data, BridgePost.options(postOptionsJson)));
+        return new BridgePost(new PostEstimation(model, data, BridgePost.options(postOptionsJson)), "");
+    }
+
+    /**
+     * Post-estimation from the saved form of a fit ({@link BridgeFit#json()}, {@code docs/result-schema.md}) and
+     * data: the front end keeps the text and no engine object (R's fit survives saveRDS/readRDS). The saved form is
+     * validated (a bad field is an {@link InvalidSpecificationException} naming its JSON path).
+     *
+     * @param chosen the choices, or length 0 for prediction data (no observed choices)
+     * @param estimationData true when the data are claimed to be the estimation data: their fingerprint must then
+     *                       equal the saved one, otherwise it is an error saying how they differ; false for new
+     *                       data (prediction, post-estimation on other data on purpose)
+     * @param threads worker threads (numbers do not depend on them)
+     * @param postOptionsJson {"krinskyRobb": N, "replicates": K, "seed": S}, every field optional
+     */
+    public static BridgePost postSaved(String resultJson, int[] situation, int[] decisionMaker, double[] chosen,
+            String[] attributeNames, double[] attributes, String[] characteristicNames, double[] characteristics,
+            double[] weights, String[] alternatives, String[] markets, boolean estimationData, int threads,
+            String postOptionsJson) {
+        SavedResult saved = SavedResult.read(resultJson);
+        PostEstimationOptions options = BridgePost.options(postOptionsJson);
+        ChoiceData data = BridgeData.build(situation, decisionMaker, chosen == null || chosen.length == 0 ? null
+                : chosen, attributeNames, attributes, characteristicNames, characteristics, weights, alternatives,
+                markets);
+        if (estimationData) {
+            saved.checkEstimationData(data, "give them as new data (newdata)");
+        }
+        return new BridgePost(new PostEstimation(saved.fittedModel(threads), data, options), saved.warning());
     }
 
     /**

@@ -36,6 +36,8 @@ import org.mixlogit.msm.Weighting;
 import org.mixlogit.optim.Algorithm;
 import org.mixlogit.optim.OptimizerConfig;
 import org.mixlogit.report.ResultJson;
+import org.mixlogit.report.SavedResult;
+import org.mixlogit.bridge.EstimationOptions;
 import org.mixlogit.report.ResultTable;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.Distribution;
@@ -94,7 +96,8 @@ final class EstimateCommand {
         out.print(ResultTable.format(r));
         if (json != null) {
             try {
-                Files.write(Paths.get(json), source.annotate(ResultJson.write(r)).getBytes(StandardCharsets.UTF_8));
+                Files.write(Paths.get(json), source.annotate(ResultJson.write(r, EstimationOptions.write(config),
+                        SavedResult.fingerprint(data, spec))).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new MixlogitException("Cannot write the JSON results to " + json + ": " + e.getMessage(), e);
             }

@@ -127,7 +127,12 @@ final class Help {
             "  --alt COL, --market COL  aggregate by other columns of the saved data file",
             "  --data FILE --group COL --choice COL [--id COL] [--weights COL] [--alt COL] [--market COL]",
             "                         compute on other data with the model's attributes",
+            "  --allow-other-data     compute on the saved data file even when it is no longer the data the",
+            "                         model was estimated on (its fingerprint differs); without it that is an error",
             "  --threads T            worker threads",
+            "",
+            "After a fit that did not converge or is not certified, a warning is printed above the tables and",
+            "every CSV gets a last column fit_warning holding it.",
             "");
 
     static final String MONTECARLO = String.join("\n",

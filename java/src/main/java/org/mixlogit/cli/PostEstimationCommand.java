@@ -21,7 +21,7 @@ import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.postestimation.QuantityTable;
-import org.mixlogit.report.ResultJson;
+import org.mixlogit.report.SavedResult;
 
 /**
  * {@code mixlogit shares|elasticities|diversion|conditional|wtp --from RESULT.json}: post-estimation on a saved
@@ -33,7 +33,7 @@ final class PostEstimationCommand {
     private static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("from", "attribute", "cost", "type",
             "krinsky-robb", "replicates", "seed", "csv", "decomposition", "probabilities", "threads", "data",
             "group", "choice", "id", "alt", "market", "weights"));
-    private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("help"));
+    private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("help", "allow-other-data"));
 
     private PostEstimationCommand() {
     }
@@ -47,8 +47,17 @@ final class PostEstimationCommand {
         String from = o.required("from", "the result JSON written by estimate --json");
         String json = read(Paths.get(from));
         int threads = o.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
-        FittedModel model = ResultJson.fittedModel(json, threads);
+        SavedResult saved = SavedResult.read(json);
+        FittedModel model = saved.fittedModel(threads);
         ChoiceData data = data(o, json, from, model);
+        if (!o.has("data") && !o.flag("allow-other-data")) {
+            saved.checkEstimationData(data, "give --allow-other-data (or the other data with --data)");
+        }
+        String warning = saved.warning();
+        if (!warning.isEmpty()) {
+            out.println("Warning: " + warning + ".");
+            err.println("mixlogit: warning: " + warning + ".");
+        }
         PostEstimationOptions options = PostEstimationOptions.defaults()
                 .withKrinskyRobb(o.integer("krinsky-robb", 0, 0))
                 .withReplicates(o.integer("replicates", 5, 0));
@@ -56,17 +65,18 @@ final class PostEstimationCommand {
             options = options.withSeed(o.longValue("seed", 0));
         }
         PostEstimation post = new PostEstimation(model, data, options);
+        Csv csv = new Csv(warning);
         switch (command) {
             case "shares":
-                return tables(o, out, post.shares());
+                return tables(o, out, post.shares(), csv);
             case "elasticities":
-                return tables(o, out, post.elasticities(o.required("attribute", "the attribute (e.g. price)")));
+                return tables(o, out, post.elasticities(o.required("attribute", "the attribute (e.g. price)")), csv);
             case "diversion":
-                return diversion(o, out, post);
+                return diversion(o, out, post, csv);
             case "conditional":
-                return conditional(o, out, post);
+                return conditional(o, out, post, csv);
             case "wtp":
-                return wtp(o, out, post);
+                return wtp(o, out, post, csv);
             default:
                 throw new IllegalStateException(command);
         }
@@ -86,7 +96,7 @@ final class PostEstimationCommand {
         return SavedData.of(json, from).withColumns(o.get("alt", null), o.get("market", null)).read();
     }
 
-    private static int diversion(Options o, PrintStream out, PostEstimation post) {
+    private static int diversion(Options o, PrintStream out, PostEstimation post, Csv files) {
         String type = o.get("type", o.has("attribute") ? "both" : "removal");
         if (!Arrays.asList("removal", "marginal", "both").contains(type)) {
             throw new UsageException("--type " + type + ": use removal, marginal or both.");
@@ -102,7 +112,7 @@ final class PostEstimationCommand {
             if (!o.has("attribute")) {
                 throw new UsageException("--decomposition needs --attribute (for the marginal weights).");
             }
-            write(o.get("decomposition", ""), post.decomposition(o.get("attribute", "")).csv());
+            files.write(o.get("decomposition", ""), post.decomposition(o.get("attribute", "")).csv());
         }
         StringBuilder csv = new StringBuilder();
         if (removal != null) {
@@ -117,7 +127,8 @@ final class PostEstimationCommand {
             csv.append(removal != null ? margin.csv().substring(margin.csv().indexOf('\n') + 1) : margin.csv());
         }
         if (o.has("csv")) {
-            write(o.get("csv", ""), removal != null && margin != null ? labelled(removal, margin) : csv.toString());
+            files.write(o.get("csv", ""), removal != null && margin != null ? labelled(removal, margin)
+                    : csv.toString());
         }
         return 0;
     }
@@ -137,15 +148,15 @@ final class PostEstimationCommand {
         return b.toString();
     }
 
-    private static int tables(Options o, PrintStream out, QuantityTable table) {
+    private static int tables(Options o, PrintStream out, QuantityTable table, Csv files) {
         out.print(table.text());
         if (o.has("csv")) {
-            write(o.get("csv", ""), table.csv());
+            files.write(o.get("csv", ""), table.csv());
         }
         return 0;
     }
 
-    private static int conditional(Options o, PrintStream out, PostEstimation post) {
+    private static int conditional(Options o, PrintStream out, PostEstimation post, Csv files) {
         ConditionalCoefficients c = post.conditionals();
         int n = c.decisionMakerIds().length;
         int k = c.coefficients().size();
@@ -174,10 +185,10 @@ final class PostEstimationCommand {
                     sdSum / n));
         }
         if (o.has("csv")) {
-            write(o.get("csv", ""), c.csv());
+            files.write(o.get("csv", ""), c.csv());
         }
         if (o.has("probabilities")) {
-            write(o.get("probabilities", ""), probabilities(post));
+            files.write(o.get("probabilities", ""), probabilities(post));
         }
         return 0;
     }
@@ -204,7 +215,7 @@ final class PostEstimationCommand {
         return b.toString();
     }
 
-    private static int wtp(Options o, PrintStream out, PostEstimation post) {
+    private static int wtp(Options o, PrintStream out, PostEstimation post, Csv files) {
         String attribute = o.required("attribute", "the attribute to value");
         String cost = o.required("cost", "the cost attribute (its coefficient is the marginal utility of money)");
         WillingnessToPay w = post.willingnessToPay(attribute, cost);
@@ -225,7 +236,7 @@ final class PostEstimationCommand {
                 b.append(data.decisionMakerId(n)).append(',')
                         .append(String.format(Locale.ROOT, "%.10g", individual[n])).append('\n');
             }
-            write(o.get("csv", ""), b.toString());
+            files.write(o.get("csv", ""), b.toString());
         }
         return 0;
     }
@@ -240,11 +251,39 @@ final class PostEstimationCommand {
         }
     }
 
-    private static void write(String file, String text) {
-        try {
-            Files.write(Paths.get(file), text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new MixlogitException("Cannot write " + file + ": " + e.getMessage(), e);
+    /**
+     * Writes the CSV outputs; after a doubtful fit (not converged, not certified) every file gets a last column
+     * {@code fit_warning} holding the warning on every row, so that the flag travels with the numbers.
+     */
+    private static final class Csv {
+        private final String warning;
+
+        Csv(String warning) {
+            this.warning = warning;
+        }
+
+        void write(String file, String text) {
+            try {
+                Files.write(Paths.get(file), flagged(text).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new MixlogitException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        private String flagged(String csv) {
+            if (warning.isEmpty()) {
+                return csv;
+            }
+            String quoted = "\"" + warning.replace("\"", "\"\"") + "\"";
+            StringBuilder b = new StringBuilder();
+            String[] lines = csv.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].isEmpty()) {
+                    continue;
+                }
+                b.append(lines[i]).append(',').append(i == 0 ? "fit_warning" : quoted).append('\n');
+            }
+            return b.toString();
         }
     }
 }

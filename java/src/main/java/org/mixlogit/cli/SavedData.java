@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.io.CsvChoiceDataReader;
 import org.mixlogit.io.CsvLayout;
@@ -88,7 +89,7 @@ final class SavedData {
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) () -> data.path("columns")
                 .fields()) {
             String column = e.getKey();
-            switch (CsvLayout.Role.valueOf(e.getValue().asText())) {
+            switch (role(e.getValue(), "$.data.columns." + column)) {
                 case SITUATION_ID:
                     layout.situation(column);
                     break;
@@ -119,6 +120,18 @@ final class SavedData {
         }
         return new SavedData(null, Paths.get(data.path("file").asText()),
                 layout.attributes(attributes).characteristics(characteristics).build());
+    }
+
+    /** A column's role, by its name in {@link CsvLayout.Role}; anything else names the field. */
+    private static CsvLayout.Role role(JsonNode value, String path) {
+        for (CsvLayout.Role r : CsvLayout.Role.values()) {
+            if (value.isTextual() && r.name().equals(value.asText())) {
+                return r;
+            }
+        }
+        throw new InvalidSpecificationException("The saved result's " + path + " is " + value + ", not a column"
+                + " role (one of " + java.util.Arrays.toString(CsvLayout.Role.values()) + "): give the file written by"
+                + " estimate --json, unedited, or the data with --data FILE --group COL --choice COL.");
     }
 
     /** The same data with another alternative and/or market column (null keeps the saved one). */

@@ -3,12 +3,12 @@ package org.mixlogit.report;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.mixlogit.data.DataFingerprint;
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.IntegrationCheck;
@@ -16,7 +16,6 @@ import org.mixlogit.estimation.SimulationNoise;
 import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.io.ModelSpecJson;
-import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.spec.ModelSpec;
@@ -24,10 +23,11 @@ import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.msm.GmmDiagnostics;
 
 /**
- * An estimation result as JSON (schema "mixlogit-result/1"):
+ * An estimation result as JSON, the saved form of a fit ("format": "mixlogit-result/1", documented field by
+ * field in {@code docs/result-schema.md}; read back and validated by {@link SavedResult}):
  * <pre>
  * {
- *   "schema": "mixlogit-result/1",
+ *   "format": "mixlogit-result/1",
  *   "estimator": "MSLE", "loglik": -3952.49, "converged": true, "status": "CONVERGED_GRADIENT",
  *   "message": "...", "certified": true, "certification": "...",
  *   "iterations": 36, "evaluations": 40, "seconds": 0.74,
@@ -49,7 +49,10 @@ import org.mixlogit.msm.GmmDiagnostics;
  *           "droppedInstruments": [..], "instrumentSource": "..", "weightingCondition": .., "firstStep": "..",
  *           "moments": [..]},
  *   "optima": [{"loglik": .., "starts": 1, "gradientNorm": .., "converged": true}],
- *   "spec": { the model specification, see ModelSpecJson }
+ *   "spec": { the model specification, see ModelSpecJson },
+ *   "options": { the estimation options, see bridge.EstimationOptions },
+ *   "fingerprint": {"rows": .., "situations": .., "decisionMakers": .., "attributes": [..],
+ *                   "characteristics": [..], "sha256": ".."}
  * }
  * </pre>
  * Non-finite numbers (an unavailable standard error) are written as null. For MSM, "loglik" is the simulated
@@ -62,9 +65,23 @@ public final class ResultJson {
     private ResultJson() {
     }
 
+    /**
+     * The result alone, without the estimation options and the data's fingerprint (post-estimation then cannot
+     * check its data): for reports; a fit to keep is written by {@link #write(EstimationResult, String,
+     * DataFingerprint)}.
+     */
     public static String write(EstimationResult r) {
+        return write(r, null, null);
+    }
+
+    /**
+     * The saved form of a fit ({@code docs/result-schema.md}): the result with the estimation options (as JSON, the
+     * bridge's {@code EstimationOptions} format; null to omit) and the fingerprint of the estimation data (null to
+     * omit; see {@link SavedResult#fingerprint(org.mixlogit.data.ChoiceData, ModelSpec)}).
+     */
+    public static String write(EstimationResult r, String optionsJson, DataFingerprint fingerprint) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("schema", "mixlogit-result/1");
+        root.put("format", SavedResult.FORMAT);
         root.put("estimator", r.method().name());
         number(root, "loglik", r.logLikelihood());
         root.put("converged", r.isConverged());
@@ -171,6 +188,18 @@ public final class ResultJson {
         }
         try {
             root.set("spec", MAPPER.readTree(ModelSpecJson.write(r.spec())));
+            if (optionsJson != null) {
+                root.set("options", MAPPER.readTree(optionsJson));
+            }
+            if (fingerprint != null) {
+                ObjectNode f = root.putObject("fingerprint");
+                f.put("rows", fingerprint.rows());
+                f.put("situations", fingerprint.situations());
+                f.put("decisionMakers", fingerprint.decisionMakers());
+                fingerprint.attributes().forEach(f.putArray("attributes")::add);
+                fingerprint.characteristics().forEach(f.putArray("characteristics")::add);
+                f.put("sha256", fingerprint.sha256());
+            }
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the result as JSON", e);
@@ -184,47 +213,7 @@ public final class ResultJson {
      * @throws InvalidSpecificationException when the text is not a mixlogit result
      */
     public static FittedModel fittedModel(String json, int threads) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidSpecificationException("The saved result is not valid JSON: " + e.getOriginalMessage()
-                    + ". Give the file written by --json.");
-        }
-        if (root == null || !"mixlogit-result/1".equals(root.path("schema").asText())) {
-            throw new InvalidSpecificationException("The saved result is not a mixlogit result (schema"
-                    + " mixlogit-result/1): give the file written by estimate --json.");
-        }
-        JsonNode integration = root.path("integration");
-        if (!integration.has("type")) {
-            throw new InvalidSpecificationException("The saved result does not record its integration settings"
-                    + " (it was written by an older version): estimate again with --json.");
-        }
-        try {
-            ModelSpec spec = ModelSpecJson.read(MAPPER.writeValueAsString(root.path("spec")));
-            int p = spec.layout().size();
-            double[] estimates = new double[p];
-            JsonNode coefficients = root.path("coefficients");
-            for (int i = 0; i < p; i++) {
-                estimates[i] = coefficients.path(i).path("estimate").asDouble(Double.NaN);
-            }
-            String vce = root.path("vce").asText("hessian");
-            double[] covariance = new double[p * p];
-            JsonNode rows = root.path("covariance").path(vce);
-            for (int i = 0; i < p; i++) {
-                for (int j = 0; j < p; j++) {
-                    JsonNode v = rows.path(i).path(j);
-                    covariance[i * p + j] = v.isNumber() ? v.asDouble() : Double.NaN;
-                }
-            }
-            IntegrationConfig config = IntegrationConfig.of(DrawType.fromCode(integration.path("type").asText()),
-                    integration.path("size").asInt()).withSeed(integration.path("seed").asLong())
-                    .withBurn(integration.path("burn").asInt());
-            return new FittedModel(spec, estimates, covariance, vce, config, root.path("level").asDouble(95),
-                    threads);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot re-serialise the saved specification", e);
-        }
+        return SavedResult.read(json).fittedModel(threads);
     }
 
     private static void gmm(ObjectNode root, GmmDiagnostics g) {

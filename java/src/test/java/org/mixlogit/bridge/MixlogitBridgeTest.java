@@ -27,10 +27,10 @@ import org.mixlogit.spec.ModelSpec;
 
 /** The facade gives the engine's own numbers from primitive columns, and checks its options. */
 class MixlogitBridgeTest {
-    private static final String[] NAMES = {"pf", "cl", "loc", "wk", "tod", "seas"};
+    static final String[] NAMES = {"pf", "cl", "loc", "wk", "tod", "seas"};
 
     /** The Electricity CSV as columns, in file order. */
-    private static final class Columns {
+    static final class Columns {
         final int[] situation;
         final int[] person;
         final double[] chosen;
@@ -70,7 +70,7 @@ class MixlogitBridgeTest {
         EstimationResult r = new MsleEstimator(EstimatorConfig.defaults().withThreads(1)
                 .withIntegration(IntegrationConfig.of(DrawType.HALTON, 50))).estimate(ExampleData.electricity(), direct);
         assertArrayEquals(r.estimates(), fit.estimates());
-        assertEquals(r.logLikelihood(), fit.statistics()[0], 0.0);
+        assertEquals(r.logLikelihood(), fit.statistic("logLik"), 0.0);
         assertEquals("robust", fit.vce());
         assertEquals(Arrays.asList("pf", "cl", "loc", "wk", "tod", "seas", "sd.cl"), Arrays.asList(fit.names()));
         assertTrue(fit.trace().length >= 3 && fit.trace().length % 3 == 0);
@@ -121,13 +121,19 @@ class MixlogitBridgeTest {
         assertEquals(361 * 6, means.length);
         assertEquals(fit.estimates()[1], means[361], 1e-15, "a fixed coefficient's conditional mean is itself");
         assertTrue(post.decompositionCsv("pf").startsWith("situation,market,from,to,"));
-        assertEquals(-fit.estimates()[1] / fit.estimates()[0], post.wtpSummary("cl", "pf")[0], 0.05);
+        assertEquals(-fit.estimates()[1] / fit.estimates()[0], wtp(post, "cl", "pf", "mean"), 0.05);
         assertEquals(361, post.wtpIndividual("cl", "pf").length);
-        assertEquals(-fit.estimates()[2] / fit.estimates()[0], post.wtpSummary("loc", "pf")[1], 0.05,
+        assertEquals(-fit.estimates()[2] / fit.estimates()[0], wtp(post, "loc", "pf", "median"), 0.05,
                 "another attribute is computed afresh, not served from the previous one");
         InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
                 () -> fit.post("{\"draws\": 5}"));
         assertTrue(e.getMessage().contains("Unknown post-estimation option \"draws\""), e.getMessage());
+        for (String bad : new String[] {"{\"krinskyRobb\": \"500\"}", "{\"replicates\": 2.5}",
+            "{\"seed\": true}", "{\"krinskyRobb\": 1e12}"}) {
+            InvalidSpecificationException typed = assertThrows(InvalidSpecificationException.class,
+                    () -> fit.post(bad), bad);
+            assertTrue(typed.getMessage().contains("must be a whole number"), typed.getMessage());
+        }
     }
 
     @Test
@@ -185,11 +191,11 @@ class MixlogitBridgeTest {
                 + " \"instruments\": [\"pf\", \"cl\", \"loc\", \"pf2\", \"wk\"]}");
         assertEquals("MSM", fit.method());
         assertEquals(Arrays.asList("pf", "cl", "loc", "pf2", "wk"), Arrays.asList(fit.instruments()));
-        double[] g = fit.gmmStatistics();
-        assertEquals(1, g[2], 0.0);
-        assertEquals(5, g[4], 0.0);
-        assertEquals(1, g[6], 0.0);
-        assertTrue(g[1] >= 0 && g[3] >= 0 && g[3] <= 1, Arrays.toString(g));
+        assertEquals(1, fit.gmmStatistic("df"), 0.0);
+        assertEquals(5, fit.gmmStatistic("instruments"), 0.0);
+        assertEquals(1, fit.gmmStatistic("twoStep"), 0.0);
+        assertTrue(fit.gmmStatistic("J") >= 0 && fit.gmmStatistic("p") >= 0 && fit.gmmStatistic("p") <= 1,
+                Arrays.toString(fit.gmmStatistics()));
         assertEquals("gmm", fit.vce());
         assertTrue(fit.json().contains("\"gmm\" : {"), fit.json());
         EstimatorConfig config = EstimationOptions.parse("{\"R\": 20, \"threads\": 1, \"method\": \"msm\","
@@ -197,7 +203,14 @@ class MixlogitBridgeTest {
         EstimationResult r = new MsmEstimator(config).estimate(fit.dataForTest(), ModelSpec.builder()
                 .random("pf", Distribution.NORMAL).fixed("cl").fixed("loc").build());
         assertArrayEquals(r.estimates(), fit.estimates(), 0.0);
-        assertTrue(fit.statistics()[7] == 1.0, fit.descriptions()[1]);
+        assertTrue(fit.statistic("converged") == 1.0, fit.description("message"));
+    }
+
+    /** One population WTP summary by its name (never by position). */
+    static double wtp(BridgePost post, String attribute, String cost, String name) {
+        int i = Arrays.asList(post.wtpSummaryNames()).indexOf(name);
+        assertTrue(i >= 0, name + " among " + Arrays.toString(post.wtpSummaryNames()));
+        return post.wtpSummary(attribute, cost)[i];
     }
 
     private static void assertMessage(String json, String fragment) {
@@ -226,12 +239,11 @@ class MixlogitBridgeTest {
                 new double[0], new double[0], spec, "{\"R\": 20, \"threads\": 1}",
                 (iteration, logLik, gradientNorm) -> ++calls[0] < 2);
         assertEquals(2, calls[0], "no iteration after the callback said stop");
-        assertEquals("CANCELLED", fit.descriptions()[0]);
-        double[] stats = fit.statistics();
-        assertEquals(0, stats[7], 0.0, "not converged");
-        assertEquals(0, stats[12], 0.0, "not certified");
-        assertEquals(2, stats[8], 0.0, "iterations");
-        assertEquals(17232, stats[5], 0.0, "rows");
+        assertEquals("CANCELLED", fit.description("status"));
+        assertEquals(0, fit.statistic("converged"), 0.0, "not converged");
+        assertEquals(0, fit.statistic("certified"), 0.0, "not certified");
+        assertEquals(2, fit.statistic("iterations"), 0.0, "iterations");
+        assertEquals(17232, fit.statistic("rows"), 0.0, "rows");
         for (String type : new String[] {"hessian", "opg", "robust", "cluster"}) {
             assertFalse(fit.hasCovariance(type), type);
             assertEquals("the estimation was cancelled before inference", fit.covarianceProblem(type));

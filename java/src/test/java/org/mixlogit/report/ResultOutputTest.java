@@ -37,7 +37,7 @@ class ResultOutputTest {
     @DisplayName("JSON has the documented top level, coefficients and derived lognormal moments")
     void json() throws Exception {
         JsonNode root = new ObjectMapper().readTree(ResultJson.write(result));
-        assertEquals("mixlogit-result/1", root.get("schema").asText());
+        assertEquals("mixlogit-result/1", root.get("format").asText());
         assertEquals(result.logLikelihood(), root.get("loglik").asDouble(), 0.0);
         assertEquals(result.isConverged(), root.get("converged").asBoolean());
         assertEquals(result.iterations(), root.get("iterations").asInt());

@@ -63,26 +63,24 @@ final class PluginEstimation {
             stata.error("--Break--");
             return ReturnCode.BREAK;
         }
-        double[] stats = fit.statistics();
-        String[] text = fit.descriptions();
-        if (stats[7] != 1) {
-            stata.error("convergence not achieved: " + text[1]);
+        if (fit.statistic("converged") != 1) {
+            stata.error("convergence not achieved: " + fit.description("message"));
             return ReturnCode.NOT_CONVERGED;
         }
         String vce = fit.vce();
         if (!fit.hasCovariance(vce)) {
-            stata.error("No " + vce + " covariance: " + fit.covarianceProblem(vce) + ". " + text[2]
+            stata.error("No " + vce + " covariance: " + fit.covarianceProblem(vce) + ". " + fit.description("certification")
                     + " Try other starting values (from() or starts()), or drop a variable that is not identified.");
             return ReturnCode.NOT_POSITIVE_DEFINITE;
         }
-        store(fit, vce, stats);
+        store(fit, vce);
         // what post-estimation (predict, jmixlogit_diversion, ...) needs to rebuild the model; the ado keeps it in e()
         stata.setLocal("jm_spec_json", specJson);
         stata.setLocal("jm_options_json", optionsJson);
         return ReturnCode.OK;
     }
 
-    private void store(BridgeFit fit, String vce, double[] stats) {
+    private void store(BridgeFit fit, String vce) {
         double[] estimates = fit.estimates();
         double[] covariance = fit.covariance(vce);
         int p = estimates.length;
@@ -93,13 +91,13 @@ final class PluginEstimation {
             }
         }
         stata.setLocal("jm_colnames", Stripes.of(fit.names(), fit.kinds()));
-        stata.setLocal("jm_ll", Double.toString(stats[0]));
-        stata.setLocal("jm_ll_0", Double.toString(stats[1]));
-        stata.setLocal("jm_N_id", Long.toString(Math.round(stats[3])));
-        stata.setLocal("jm_N_g", Long.toString(Math.round(stats[4])));
+        stata.setLocal("jm_ll", Double.toString(fit.statistic("logLik")));
+        stata.setLocal("jm_ll_0", Double.toString(fit.statistic("nullLogLik")));
+        stata.setLocal("jm_N_id", Long.toString(Math.round(fit.statistic("decisionMakers"))));
+        stata.setLocal("jm_N_g", Long.toString(Math.round(fit.statistic("situations"))));
         stata.setLocal("jm_k", Integer.toString(p));
-        stata.setLocal("jm_converged", stats[7] == 1 ? "1" : "0");
-        stata.setLocal("jm_iterations", Long.toString(Math.round(stats[8])));
+        stata.setLocal("jm_converged", fit.statistic("converged") == 1 ? "1" : "0");
+        stata.setLocal("jm_iterations", Long.toString(Math.round(fit.statistic("iterations"))));
         stata.setLocal("jm_method", fit.method().toLowerCase(Locale.ROOT));
         stata.setLocal("jm_vcetype", vce);
         storeGmm(fit);
@@ -110,13 +108,13 @@ final class PluginEstimation {
      * estimate; all "." and empty names after MSLE). Instrument names become single words (spaces as underscores).
      */
     private void storeGmm(BridgeFit fit) {
-        double[] g = fit.gmmStatistics();
-        stata.setLocal("jm_gmm_criterion", stataNumber(g[0]));
-        stata.setLocal("jm_J", stataNumber(g[1]));
-        stata.setLocal("jm_J_df", stataNumber(g[2]));
-        stata.setLocal("jm_J_p", stataNumber(g[3]));
-        stata.setLocal("jm_W_cond", stataNumber(g[5]));
-        stata.setLocal("jm_weighting_used", Double.isNaN(g[6]) ? "" : g[6] == 1 ? "twostep" : "onestep");
+        stata.setLocal("jm_gmm_criterion", stataNumber(fit.gmmStatistic("criterion")));
+        stata.setLocal("jm_J", stataNumber(fit.gmmStatistic("J")));
+        stata.setLocal("jm_J_df", stataNumber(fit.gmmStatistic("df")));
+        stata.setLocal("jm_J_p", stataNumber(fit.gmmStatistic("p")));
+        stata.setLocal("jm_W_cond", stataNumber(fit.gmmStatistic("weightingCondition")));
+        double twoStep = fit.gmmStatistic("twoStep");
+        stata.setLocal("jm_weighting_used", Double.isNaN(twoStep) ? "" : twoStep == 1 ? "twostep" : "onestep");
         StringBuilder names = new StringBuilder();
         for (String z : fit.instruments()) {
             names.append(names.length() == 0 ? "" : " ").append(z.trim().replaceAll("\\s+", "_"));
