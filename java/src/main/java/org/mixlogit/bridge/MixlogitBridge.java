@@ -169,7 +169,7 @@ public final class MixlogitBridge {
         PostEstimationOptions options = BridgePost.options(postOptionsJson);
         ChoiceData data = BridgeData.build(situation, decisionMaker, chosen == null || chosen.length == 0 ? null
                 : chosen, attributeNames, attributes, characteristicNames, characteristics, weights, alternatives,
-                markets);
+                markets, true);
         if (estimationData) {
             saved.checkEstimationData(data, "give them as new data (newdata)");
         }
