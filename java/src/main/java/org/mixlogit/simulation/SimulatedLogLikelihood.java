@@ -47,13 +47,12 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
      * @param threads worker threads (1 or more); results do not depend on it
      */
     SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes, int threads) {
-        this(new ModelDesign(data, spec), threads, (design, workers) -> {
-            if (rule.dimension() != design.d) {
-                throw new InvalidSpecificationException("The integration rule has " + rule.dimension()
-                        + " dimensions; the model has " + design.d + " random coefficients.");
-            }
-            return VariateStore.forRule(rule, design, cacheBytes, workers);
-        }, rule.describe());
+        this(data, spec, NodePlan.of(rule, cacheBytes), threads);
+    }
+
+    /** Binds a specification to data and planned nodes: the memory they need is checked before they are built. */
+    SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, NodePlan plan, int threads) {
+        this(new ModelDesign(data, spec), threads, plan::store, null, plan.configuredLimit());
     }
 
     /** The parts a rule's node store is built from, once the workers exist. */
@@ -62,20 +61,16 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         VariateStore build(ModelDesign design, DecisionMakerWorkers workers);
     }
 
-    private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes, String description) {
-        this(design, threads, nodes, null, description);
-    }
-
     /**
      * Binds a specification to data and a mixing support of another kind (latent classes, or a test's support).
      */
     SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, java.util.function.Function<ModelDesign,
             SupportFactory> support, int threads) {
-        this(new ModelDesign(data, spec), threads, null, support, null);
+        this(new ModelDesign(data, spec), threads, null, support, 0);
     }
 
     private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes,
-            java.util.function.Function<ModelDesign, SupportFactory> support, String description) {
+            java.util.function.Function<ModelDesign, SupportFactory> support, long memoryLimit) {
         if (threads < 1) {
             throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
         }
@@ -83,14 +78,15 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         this.decisionMakers = design.data.decisionMakerCount();
         this.workers = new DecisionMakerWorkers(threads);
         this.store = nodes == null ? null : nodes.build(design, workers);
-        this.supports = store != null ? new DrawSupports(design, store, description) : support.apply(design);
+        this.supports = store != null ? new DrawSupports(design, store, store.describe()) : support.apply(design);
         this.kernels = new DecisionMakerKernel[threads];
         for (int w = 0; w < threads; w++) {
             kernels[w] = new DecisionMakerKernel(design, supports.newSupport());
         }
         this.score = new double[threads][design.p];
         this.reducer = new BlockReducer(design.data, workers);
-        this.predictions = new Predictions(design, supports, workers, kernels, reducer, this::collectFailures);
+        this.predictions = new Predictions(design, supports, workers, kernels, reducer, this::collectFailures,
+                memoryLimit);
     }
 
     @Override
