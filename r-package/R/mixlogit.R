@@ -67,7 +67,15 @@ engine_fit <- function(columns, spec, options) {
 
 # The response and the model matrix (factors and interactions expanded, intercept dropped).
 design_matrix <- function(formula, data) {
-  mf <- model.frame(formula, data, na.action = na.pass)
+  mf <- tryCatch(model.frame(formula, data, na.action = na.pass), error = function(e) {
+    unknown <- setdiff(all.vars(formula), names(data))
+    if (length(unknown) > 0L) {
+      arg_error("`formula` names ", paste0('"', unknown, '"', collapse = ", "), ", which ",
+                if (length(unknown) > 1L) "are not columns" else "is not a column", " of `data`. Columns: ",
+                paste(names(data), collapse = ", "), ".")
+    }
+    arg_error("`formula` cannot be evaluated on `data`: ", conditionMessage(e))
+  })
   y <- check_response(stats::model.response(mf))
   terms <- terms(mf)
   x <- check_design(model.matrix(terms, mf))
