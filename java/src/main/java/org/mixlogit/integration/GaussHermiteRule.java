@@ -1,15 +1,11 @@
 package org.mixlogit.integration;
 
-import org.mixlogit.InvalidSpecificationException;
-
 /**
  * The Gauss-Hermite product rule for a D-dimensional standard normal: n points per dimension (from Commons Math's
  * one-dimensional rule, rescaled to the standard normal density), n^D nodes with product weights. Exact for
  * polynomials of degree up to 2n - 1 in each coordinate. The same nodes serve every decision-maker.
  */
 public final class GaussHermiteRule extends QuadratureRule {
-    /** More nodes than this is refused: use a sparse grid instead. */
-    static final long MAX_NODES = 2_000_000L;
     private final int points;
 
     /**
@@ -30,14 +26,8 @@ public final class GaussHermiteRule extends QuadratureRule {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension is " + dimension + ": at least 1.");
         }
-        int n = config.draws();
-        double count = Math.pow(n, dimension);
-        if (count > MAX_NODES) {
-            throw new InvalidSpecificationException("A Gauss-Hermite product rule with " + n + " points in each of "
-                    + dimension + " dimensions has " + String.format(java.util.Locale.ROOT, "%.3g", count)
-                    + " nodes, more than " + MAX_NODES + ": use fewer points or a sparse grid (draws sparse).");
-        }
-        return product(hermite(n), dimension);
+        IntegrationRules.checkGridSize(config, dimension);
+        return product(hermite(config.draws()), dimension);
     }
 
     /** The tensor product of one 1-D rule over D dimensions: {nodes (row-major), weights}. */

@@ -17,8 +17,13 @@ public final class IntegrationConfig {
     private final long seed;
     private final int burn;
     private final long cacheBytes;
+    private final long memoryLimit;
 
     private IntegrationConfig(DrawType type, int draws, long seed, int burn, long cacheBytes) {
+        this(type, draws, seed, burn, cacheBytes, 0);
+    }
+
+    private IntegrationConfig(DrawType type, int draws, long seed, int burn, long cacheBytes, long memoryLimit) {
         if (type == null) {
             throw new InvalidSpecificationException("The draw type is missing: use halton, shalton, mlhs, sobol or"
                     + " random.");
@@ -34,6 +39,11 @@ public final class IntegrationConfig {
             throw new InvalidSpecificationException("The node cache budget is " + cacheBytes + " bytes: it must be"
                     + " 0 (always regenerate) or more.");
         }
+        if (memoryLimit < 0) {
+            throw new InvalidSpecificationException("The memory limit is " + memoryLimit + " bytes: it must be 0"
+                    + " (the Java heap's) or more.");
+        }
+        this.memoryLimit = memoryLimit;
         this.type = type;
         this.draws = draws;
         this.seed = seed;
@@ -70,31 +80,45 @@ public final class IntegrationConfig {
     }
 
     public IntegrationConfig withType(DrawType newType) {
-        return new IntegrationConfig(newType, draws, seed, burn, cacheBytes);
+        return new IntegrationConfig(newType, draws, seed, burn, cacheBytes, memoryLimit);
     }
 
     public IntegrationConfig withDraws(int newDraws) {
-        return new IntegrationConfig(type, newDraws, seed, burn, cacheBytes);
+        return new IntegrationConfig(type, newDraws, seed, burn, cacheBytes, memoryLimit);
     }
 
     public IntegrationConfig withSeed(long newSeed) {
-        return new IntegrationConfig(type, draws, newSeed, burn, cacheBytes);
+        return new IntegrationConfig(type, draws, newSeed, burn, cacheBytes, memoryLimit);
     }
 
     public IntegrationConfig withBurn(int newBurn) {
         if (newBurn < 0) {
             throw new InvalidSpecificationException("burn is " + newBurn + ": it must be 0 or more.");
         }
-        return new IntegrationConfig(type, draws, seed, newBurn, cacheBytes);
+        return new IntegrationConfig(type, draws, seed, newBurn, cacheBytes, memoryLimit);
+    }
+
+    /**
+     * Bytes a simulator built with this configuration may use for its nodes and per-thread scratch; 0 (the default)
+     * means the Java heap's maximum less a margin. A run that needs more is refused before it allocates.
+     */
+    public long memoryLimit() {
+        return memoryLimit;
+    }
+
+    /** A copy with another memory limit in bytes (0: the Java heap's maximum less a margin). */
+    public IntegrationConfig withMemoryLimit(long newMemoryLimit) {
+        return new IntegrationConfig(type, draws, seed, burn, cacheBytes, newMemoryLimit);
     }
 
     public IntegrationConfig withCacheBytes(long newCacheBytes) {
-        return new IntegrationConfig(type, draws, seed, burn, newCacheBytes);
+        return new IntegrationConfig(type, draws, seed, burn, newCacheBytes, memoryLimit);
     }
 
     @Override
     public String toString() {
         return "IntegrationConfig[type=" + type + ", draws=" + draws + ", seed=" + seed + ", burn=" + burn()
-                + ", cacheBytes=" + cacheBytes + "]";
+                + ", cacheBytes=" + cacheBytes
+                + (memoryLimit > 0 ? ", memoryLimit=" + memoryLimit : "") + "]";
     }
 }

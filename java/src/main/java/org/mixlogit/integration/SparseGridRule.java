@@ -54,6 +54,7 @@ public final class SparseGridRule extends QuadratureRule {
                     + ") is beyond the " + family.label() + " rules (at most " + family.maxLevel() + "); levels 3"
                     + " to 12 are usual.");
         }
+        IntegrationRules.checkGridSize(config, dimension);
         double[][][] rules = new double[k + 1][][];
         for (int i = 1; i <= k; i++) {
             rules[i] = family.rule(i);

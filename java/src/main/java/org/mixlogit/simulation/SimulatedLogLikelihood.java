@@ -47,13 +47,12 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
      * @param threads worker threads (1 or more); results do not depend on it
      */
     SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes, int threads) {
-        this(new ModelDesign(data, spec), threads, (design, workers) -> {
-            if (rule.dimension() != design.d) {
-                throw new InvalidSpecificationException("The integration rule has " + rule.dimension()
-                        + " dimensions; the model has " + design.d + " random coefficients.");
-            }
-            return VariateStore.forRule(rule, design, cacheBytes, workers);
-        }, rule.describe());
+        this(data, spec, NodePlan.of(rule, cacheBytes), threads);
+    }
+
+    /** Binds a specification to data and planned nodes: the memory they need is checked before they are built. */
+    SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, NodePlan plan, int threads) {
+        this(new ModelDesign(data, spec), threads, plan::store);
     }
 
     /** The parts a rule's node store is built from, once the workers exist. */
@@ -62,8 +61,8 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         VariateStore build(ModelDesign design, DecisionMakerWorkers workers);
     }
 
-    private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes, String description) {
-        this(design, threads, nodes, null, description);
+    private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes) {
+        this(design, threads, nodes, null);
     }
 
     /**
@@ -71,11 +70,11 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
      */
     SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, java.util.function.Function<ModelDesign,
             SupportFactory> support, int threads) {
-        this(new ModelDesign(data, spec), threads, null, support, null);
+        this(new ModelDesign(data, spec), threads, null, support);
     }
 
     private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes,
-            java.util.function.Function<ModelDesign, SupportFactory> support, String description) {
+            java.util.function.Function<ModelDesign, SupportFactory> support) {
         if (threads < 1) {
             throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
         }
@@ -83,7 +82,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         this.decisionMakers = design.data.decisionMakerCount();
         this.workers = new DecisionMakerWorkers(threads);
         this.store = nodes == null ? null : nodes.build(design, workers);
-        this.supports = store != null ? new DrawSupports(design, store, description) : support.apply(design);
+        this.supports = store != null ? new DrawSupports(design, store, store.describe()) : support.apply(design);
         this.kernels = new DecisionMakerKernel[threads];
         for (int w = 0; w < threads; w++) {
             kernels[w] = new DecisionMakerKernel(design, supports.newSupport());

@@ -33,12 +33,14 @@ public final class SimulatedShares implements AutoCloseable {
      * @param threads worker threads (1 or more); results do not depend on it
      */
     SimulatedShares(ChoiceData data, ModelSpec spec, IntegrationRule rule, long cacheBytes, int threads) {
+        this(data, spec, NodePlan.of(rule, cacheBytes), threads);
+    }
+
+    /** Binds a specification to data and planned nodes: the memory they need is checked before they are built. */
+    SimulatedShares(ChoiceData data, ModelSpec spec, NodePlan plan, int threads) {
         this(new ModelDesign(data, spec), threads, (design, workers) -> {
-            if (rule.dimension() != design.d) {
-                throw new InvalidSpecificationException("The integration rule has " + rule.dimension()
-                        + " dimensions; the model has " + design.d + " random coefficients.");
-            }
-            return new DrawSupports(design, VariateStore.forRule(rule, design, cacheBytes, workers), rule.describe());
+            VariateStore store = plan.store(design, workers);
+            return new DrawSupports(design, store, store.describe());
         });
     }
 

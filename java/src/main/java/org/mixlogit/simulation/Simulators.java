@@ -8,7 +8,9 @@ import org.mixlogit.spec.ModelSpec;
 /**
  * The one door to a simulator: binds data, a model and an integration configuration (through its
  * {@link NodeProvider}) on a number of local worker threads. Estimators, post-estimation, the integration check,
- * the benchmarks and the front ends all build their simulators here.
+ * the benchmarks and the front ends all build their simulators here. Each one's memory (node tables, per-thread
+ * scratch, the node cache) is estimated against {@link IntegrationConfig#memoryLimit} before anything is allocated
+ * ({@link NodePlan}); a run that cannot fit is refused with a {@link org.mixlogit.ResourceLimitException}.
  */
 public final class Simulators {
     private Simulators() {
@@ -24,8 +26,8 @@ public final class Simulators {
     public static SimulatedLogLikelihood likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             double[] centre, int threads) {
         NodeProvider nodes = NodeProvider.of(integration);
-        return new SimulatedLogLikelihood(data, spec, nodes.rule(data, spec, centre), integration.cacheBytes(),
-                threads);
+        return new SimulatedLogLikelihood(data, spec, NodePlan.of(integration, spec.randomDimension(),
+                nodes.adapts(spec), () -> nodes.rule(data, spec, centre)), threads);
     }
 
     /** A simulated log-likelihood with a rule that does not adapt to the parameters (no centre needed). */
@@ -51,14 +53,18 @@ public final class Simulators {
      */
     public static SimulatedLogLikelihood unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             int threads) {
-        NodeProvider nodes = NodeProvider.of(integration);
-        return new SimulatedLogLikelihood(data, spec, nodes.priorRule(spec), integration.cacheBytes(), threads);
+        return new SimulatedLogLikelihood(data, spec, priorPlan(spec, integration), threads);
     }
 
     /** Simulated shares and their Jacobian (method of simulated moments) of {@code data}. */
     public static SimulatedShares shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             int threads) {
-        return new SimulatedShares(data, spec, NodeProvider.of(integration).priorRule(spec),
-                integration.cacheBytes(), threads);
+        return new SimulatedShares(data, spec, priorPlan(spec, integration), threads);
+    }
+
+    /** The planned prior-centred nodes (see {@link NodeProvider#priorRule}): shared by every decision-maker. */
+    private static NodePlan priorPlan(ModelSpec spec, IntegrationConfig integration) {
+        NodeProvider nodes = NodeProvider.of(integration);
+        return NodePlan.of(integration, spec.randomDimension(), false, () -> nodes.priorRule(spec));
     }
 }

@@ -69,6 +69,11 @@ final class VariateStore {
                 new double[decisionMakers * rule.nodeCount()]);
     }
 
+    /** The rule in words. */
+    String describe() {
+        return rule.describe();
+    }
+
     boolean isCached() {
         return cachedVariates != null;
     }

@@ -1,0 +1,146 @@
+package org.mixlogit.simulation;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.ResourceLimitException;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.integration.IntegrationRule;
+
+/**
+ * A simulator's nodes before they exist: how many per decision-maker, whether each decision-maker has its own
+ * (adaptive quadrature), the node cache's budget and the memory limit. {@link #store} estimates what the run needs
+ * — the rule's node table, each worker's scratch (its node source and kernels, about (D + 1 + levels + 3 J_max +
+ * 2 K + K(K+1)/2 + 3 P) doubles per node), and the cache of every decision-maker's nodes, 8 N R (D + 1) bytes —
+ * and refuses with a {@link ResourceLimitException} when that passes the limit, before the rule is built or any
+ * array allocated. The cache is optional: when it does not fit what the limit leaves, nodes are regenerated on
+ * demand (identical numbers). Every simulator built from a rule passes here. Immutable.
+ */
+final class NodePlan {
+    /** The share of the Java heap kept free for the data, the estimator and the result. */
+    static final double HEAP_MARGIN = 0.125;
+    /** The least kept free, in bytes. */
+    static final long MIN_MARGIN_BYTES = 32L << 20;
+    /** Longest Java array (a little below Integer.MAX_VALUE on every JVM). */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8L;
+
+    private final double nodes;
+    private final boolean perDecisionMaker;
+    private final long cacheBytes;
+    private final long memoryLimit;
+    private final Supplier<IntegrationRule> rule;
+    private final String advice;
+
+    private NodePlan(double nodes, boolean perDecisionMaker, long cacheBytes, long memoryLimit,
+            Supplier<IntegrationRule> rule, String advice) {
+        this.nodes = nodes;
+        this.perDecisionMaker = perDecisionMaker;
+        this.cacheBytes = cacheBytes;
+        this.memoryLimit = memoryLimit;
+        this.rule = rule;
+        this.advice = advice;
+    }
+
+    /**
+     * The nodes of {@code config} over {@code dimension} dimensions, built by {@code rule} only after the check.
+     *
+     * @param perDecisionMaker true when every decision-maker has its own nodes (adaptive quadrature)
+     */
+    static NodePlan of(IntegrationConfig config, int dimension, boolean perDecisionMaker,
+            Supplier<IntegrationRule> rule) {
+        double count = org.mixlogit.integration.IntegrationRules.nodesPerDecisionMaker(config, dimension);
+        return new NodePlan(count, perDecisionMaker, config.cacheBytes(), config.memoryLimit(), rule,
+                advice(config));
+    }
+
+    /** A rule already built (by the caller), checked against the Java heap. */
+    static NodePlan of(IntegrationRule rule, long cacheBytes) {
+        return new NodePlan(rule.nodeCount(), false, cacheBytes, 0, () -> rule, "use fewer draws");
+    }
+
+    /** Bytes a simulator may use: the configured limit, or the Java heap's maximum less the margin. */
+    long limit() {
+        if (memoryLimit > 0) {
+            return memoryLimit;
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        if (max == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, max - Math.max(MIN_MARGIN_BYTES, (long) (HEAP_MARGIN * max)));
+    }
+
+    /**
+     * Checks the memory the simulator of {@code design} needs, then builds the rule and its node store.
+     *
+     * @throws ResourceLimitException if the nodes and scratch pass the limit
+     */
+    VariateStore store(ModelDesign design, DecisionMakerWorkers workers) {
+        int threads = workers.threads();
+        long people = design.data.decisionMakerCount();
+        int d = design.d;
+        double perNode = d + 1.0;
+        double table = 8 * nodes * perNode * (perDecisionMaker ? people + 1 : 1);
+        int jmax = design.data.maxAlternatives();
+        double scratchPerNode = perNode + design.rows.maxLevels + 3.0 * jmax + 2.0 * design.k
+                + design.k * (design.k + 1) / 2.0 + 3.0 * design.p + 10;
+        double scratch = 8 * nodes * scratchPerNode * threads;
+        double required = table + scratch;
+        long limit = limit();
+        if (nodes * Math.max(perNode, scratchPerNode) > MAX_ARRAY || required > limit) {
+            throw new ResourceLimitException(String.format(Locale.ROOT, "Not enough memory: %s nodes per"
+                    + " decision-maker (%d decision-makers, %d random dimensions) need about %s — %s of node tables"
+                    + " and %s of scratch for %d thread(s) — and this run may use %s%s. To fix it: %s; or fewer"
+                    + " threads; or give Java a larger heap (command line: MIXLOGIT_JAVA_OPTS=-Xmx8g ./mixlogit ...;"
+                    + " R: options(java.parameters = \"-Xmx8g\") before library(mixlogit), in a new session; Stata:"
+                    + " set java_heapmax 8g).",
+                    count(nodes), people, d, bytes(required), bytes(table), bytes(scratch), threads, bytes(limit),
+                    nodes * Math.max(perNode, scratchPerNode) > MAX_ARRAY
+                            ? " (and one decision-maker's nodes pass the largest Java array)" : "",
+                    advice));
+        }
+        IntegrationRule built = rule.get();
+        if (built.dimension() != d) {
+            throw new InvalidSpecificationException("The integration rule has " + built.dimension()
+                    + " dimensions; the model has " + d + " random coefficients.");
+        }
+        long cacheSize = VariateStore.cacheSize(built, design.data.decisionMakerCount());
+        boolean cacheFits = cacheSize <= cacheBytes && cacheSize / 8 <= MAX_ARRAY
+                && (double) cacheSize <= limit - required;
+        return VariateStore.forRule(built, design, cacheFits ? cacheSize : -1, workers);
+    }
+
+    private static String advice(IntegrationConfig config) {
+        switch (config.type()) {
+            case GAUSS_HERMITE:
+            case ADAPTIVE_GH:
+                return "use fewer points per dimension or a sparse grid";
+            case SPARSE_GRID:
+            case SPARSE_GRID_GH:
+                return "use a lower sparse-grid level";
+            default:
+                return "use fewer draws (R = " + config.draws() + " now)";
+        }
+    }
+
+    private static String count(double n) {
+        return n < 1e15 ? String.format(Locale.ROOT, "%,d", (long) n) : String.format(Locale.ROOT, "%.3g", n);
+    }
+
+    /** Bytes in words: "512 MiB", "37.3 GiB". */
+    static String bytes(double b) {
+        if (b >= Long.MAX_VALUE) {
+            return "unlimited";
+        }
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        int u = 0;
+        double v = b;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? String.format(Locale.ROOT, "%.0f bytes", v) : String.format(Locale.ROOT, "%.1f %s", v,
+                units[u]);
+    }
+}

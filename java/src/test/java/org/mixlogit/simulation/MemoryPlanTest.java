@@ -1,0 +1,101 @@
+package org.mixlogit.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mixlogit.ResourceLimitException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.io.ExampleData;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * A simulator's memory is estimated before anything is allocated: too much is refused with the figure, the limit
+ * and what to change; an optional node cache that does not fit is dropped (same numbers).
+ */
+class MemoryPlanTest {
+    private static final ChoiceData DATA = ExampleData.electricity();
+    private static final ModelSpec SPEC = ModelSpec.builder().random("pf", Distribution.NORMAL)
+            .random("cl", Distribution.NORMAL).fixed("loc").fixed("wk").build();
+    private static final double[] THETA = {-0.9, 0.3, 0.2, 0.1, 2.0, 1.5};
+
+    private static void assertAdvice(String message) {
+        assertTrue(message.startsWith("Not enough memory"), message);
+        assertTrue(message.contains("-Xmx8g") && message.contains("options(java.parameters = \"-Xmx8g\")")
+                && message.contains("set java_heapmax"), message);
+        assertTrue(message.contains("fewer threads"), message);
+    }
+
+    @Test
+    @DisplayName("a billion draws per decision-maker are refused at once, with the figure, the limit and the advice")
+    void billionDraws() {
+        ResourceLimitException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(
+                ResourceLimitException.class, () -> Simulators.likelihood(DATA, SPEC,
+                        IntegrationConfig.of(DrawType.HALTON, 1_000_000_000), 2)));
+        assertAdvice(e.getMessage());
+        assertTrue(e.getMessage().contains("1,000,000,000 nodes per decision-maker (361 decision-makers, 2 random"
+                + " dimensions)"), e.getMessage());
+        assertTrue(e.getMessage().contains("use fewer draws (R = 1000000000 now)"), e.getMessage());
+        assertTrue(e.getMessage().contains("GiB"), e.getMessage());
+        assertThrows(ResourceLimitException.class, () -> Simulators.shares(DATA, SPEC,
+                IntegrationConfig.of(DrawType.HALTON, 1_000_000_000), 2));
+        assertThrows(ResourceLimitException.class, () -> Simulators.unconditional(DATA, SPEC,
+                IntegrationConfig.of(DrawType.HALTON, 1_000_000_000), 2));
+    }
+
+    @Test
+    @DisplayName("an injected limit: 200 draws on 2 threads need about 200 KiB of scratch; 100 KiB is refused")
+    void injectedLimit() {
+        IntegrationConfig config = IntegrationConfig.of(DrawType.HALTON, 200);
+        ResourceLimitException e = assertThrows(ResourceLimitException.class,
+                () -> Simulators.likelihood(DATA, SPEC, config.withMemoryLimit(100 << 10), 2));
+        assertAdvice(e.getMessage());
+        assertTrue(e.getMessage().contains("may use 100.0 KiB"), e.getMessage());
+        assertTrue(e.getMessage().contains("for 2 thread(s)"), e.getMessage());
+        // one thread needs half the scratch
+        try (SimulatedLogLikelihood one = Simulators.likelihood(DATA, SPEC, config.withMemoryLimit(140 << 10), 1)) {
+            assertFalse(one.nodesCached());
+        }
+        assertThrows(ResourceLimitException.class,
+                () -> Simulators.likelihood(DATA, SPEC, config.withMemoryLimit(140 << 10), 2));
+    }
+
+    @Test
+    @DisplayName("a cache that does not fit what the limit leaves is dropped: nodes on demand, the same value bit for bit")
+    void cacheDropped() {
+        IntegrationConfig config = IntegrationConfig.of(DrawType.HALTON, 200);
+        double cached;
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, config, 2)) {
+            assertTrue(ll.nodesCached());
+            cached = ll.value(THETA);
+        }
+        // the cache is 361 x 200 x 3 x 8 = 1.7 MB: a 1 MiB limit holds the scratch but not the cache
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, config.withMemoryLimit(1 << 20), 2)) {
+            assertFalse(ll.nodesCached());
+            assertEquals(cached, ll.value(THETA), 0.0);
+        }
+    }
+
+    @Test
+    @DisplayName("adaptive quadrature's per-person nodes count: 361 people x 20^2 nodes are refused under 3 MiB")
+    void adaptivePerPerson() {
+        IntegrationConfig config = IntegrationConfig.of(DrawType.ADAPTIVE_GH, 20).withMemoryLimit(3 << 20);
+        ResourceLimitException e = assertThrows(ResourceLimitException.class,
+                () -> Simulators.likelihood(DATA, SPEC, config, THETA, 1));
+        assertTrue(e.getMessage().contains("400 nodes per decision-maker"), e.getMessage());
+        assertTrue(e.getMessage().contains("fewer points per dimension or a sparse grid"), e.getMessage());
+        // the prior-centred form shares one table: it fits
+        try (SimulatedLogLikelihood ll = Simulators.unconditional(DATA, SPEC, config, 1)) {
+            assertTrue(ll.integrationDescription().contains("400 nodes"), ll.integrationDescription());
+        }
+    }
+}
