@@ -33,7 +33,11 @@ final class Help {
             "      Monte Carlo study of simulation bias: MSLE and MSM with optimal instruments on data simulated",
             "      from known parameters; prints bias, sd and 95% coverage (see montecarlo --help).",
             "",
-            "Exit codes: 0 converged, 1 not converged, 2 bad command line, 3 bad data or model.",
+            "Any command takes --debug: an error then also prints its Java stack trace (never printed otherwise).",
+            "A larger Java heap: MIXLOGIT_JAVA_OPTS=-Xmx8g ./mixlogit ...",
+            "",
+            "Exit codes: 0 converged, 1 not converged, 2 bad command line, 3 bad data or model, 4 not enough",
+            "memory or a grid above its cap, 5 internal error (a bug: please report it).",
             "");
 
     /** Column of the option descriptions, and the width they wrap at. */

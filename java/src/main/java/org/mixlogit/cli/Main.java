@@ -2,8 +2,10 @@ package org.mixlogit.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.mixlogit.MixlogitException;
+import org.mixlogit.ResourceLimitException;
 import org.mixlogit.bench.LikelihoodBenchmark;
 import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.bridge.Vocabulary;
@@ -14,9 +16,20 @@ import org.mixlogit.spec.ModelSpec;
 
 /**
  * Entry point of {@code ./mixlogit}. Exit codes: 0 success (a converged estimate), 1 estimation finished without
- * converging, 2 bad command line, 3 bad data or model (the message says which row, column or option).
+ * converging, 2 bad command line, 3 bad data or model (the message says which row, column or option), 4 not enough
+ * memory or a grid above its cap ({@link ResourceLimitException} or an {@link OutOfMemoryError} that still
+ * escaped), 5 an internal error (any other exception: a bug). Every failure is one paragraph on standard error; the
+ * Java stack trace only with {@code --debug}, which any command takes.
  */
 public final class Main {
+    /** A converged estimate, or a command that finished. */
+    static final int OK = 0;
+    static final int NOT_CONVERGED = 1;
+    static final int USAGE = 2;
+    static final int DATA_OR_MODEL = 3;
+    static final int RESOURCES = 4;
+    static final int INTERNAL = 5;
+
     private Main() {
     }
 
@@ -24,7 +37,48 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] arguments, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(arguments).contains("--debug");
+        String[] args = Arrays.stream(arguments).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+        return guarded(err, debug, () -> dispatch(args, out, err));
+    }
+
+    /**
+     * Runs a command and turns whatever it throws into its exit code and a one-paragraph message on {@code err}
+     * (with {@code debug}, followed by the stack trace).
+     */
+    static int guarded(PrintStream err, boolean debug, java.util.function.IntSupplier command) {
+        try {
+            return command.getAsInt();
+        } catch (UsageException e) {
+            return fail(err, e.getMessage(), e, USAGE, debug);
+        } catch (ResourceLimitException e) {
+            return fail(err, e.getMessage(), e, RESOURCES, debug);
+        } catch (MixlogitException e) {
+            return fail(err, e.getMessage(), e, DATA_OR_MODEL, debug);
+        } catch (OutOfMemoryError e) {
+            return fail(err, String.format(Locale.ROOT, "Out of memory: the Java heap (at most %d MiB) is full. Use"
+                    + " fewer draws (--R), points or a lower level, fewer threads, or a larger heap"
+                    + " (MIXLOGIT_JAVA_OPTS=-Xmx8g ./mixlogit ...).", Runtime.getRuntime().maxMemory() >> 20),
+                    e, RESOURCES, debug);
+        } catch (RuntimeException | StackOverflowError e) {
+            return fail(err, "Internal error (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). This is a bug in mixlogit, not"
+                    + " in your data: please report it with the command line" + (debug ? " and the stack trace"
+                    + " below." : "; --debug prints the details."), e, INTERNAL, debug);
+        }
+    }
+
+    /** Prints the one-paragraph message (and with --debug the stack trace); returns the exit code. */
+    private static int fail(PrintStream err, String message, Throwable e, int code, boolean debug) {
+        err.println("mixlogit: " + message);
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return code;
+    }
+
+    private static int dispatch(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.print(Help.MAIN);
             return args.length == 0 ? 2 : 0;
@@ -59,12 +113,8 @@ public final class Main {
                             + " --help).");
                     return 2;
             }
-        } catch (UsageException e) {
-            err.println("mixlogit: " + e.getMessage());
-            return 2;
-        } catch (MixlogitException e) {
-            err.println("mixlogit: " + e.getMessage());
-            return 3;
+        } finally {
+            out.flush();
         }
     }
 

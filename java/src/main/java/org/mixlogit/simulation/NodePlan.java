@@ -7,10 +7,12 @@ import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.ResourceLimitException;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.integration.IntegrationRule;
+import org.mixlogit.integration.IntegrationRules;
 
 /**
  * A simulator's nodes before they exist: how many per decision-maker, whether each decision-maker has its own
- * (adaptive quadrature), the node cache's budget and the memory limit. {@link #store} estimates what the run needs
+ * (adaptive quadrature), the node cache's budget and the memory limit. A grid above its cap is refused first
+ * ({@link IntegrationRules#checkGridSize}). {@link #store} estimates what the run needs
  * — the rule's node table, each worker's scratch (its node source and kernels, about (D + 1 + levels + 3 J_max +
  * 2 K + K(K+1)/2 + 3 P) doubles per node), and the cache of every decision-maker's nodes, 8 N R (D + 1) bytes —
  * and refuses with a {@link ResourceLimitException} when that passes the limit, before the rule is built or any
@@ -49,7 +51,8 @@ final class NodePlan {
      */
     static NodePlan of(IntegrationConfig config, int dimension, boolean perDecisionMaker,
             Supplier<IntegrationRule> rule) {
-        double count = org.mixlogit.integration.IntegrationRules.nodesPerDecisionMaker(config, dimension);
+        IntegrationRules.checkGridSize(config, dimension);
+        double count = IntegrationRules.nodesPerDecisionMaker(config, dimension);
         return new NodePlan(count, perDecisionMaker, config.cacheBytes(), config.memoryLimit(), rule,
                 advice(config));
     }
@@ -90,8 +93,8 @@ final class NodePlan {
         long limit = limit();
         if (nodes * Math.max(perNode, scratchPerNode) > MAX_ARRAY || required > limit) {
             throw new ResourceLimitException(String.format(Locale.ROOT, "Not enough memory: %s nodes per"
-                    + " decision-maker (%d decision-makers, %d random dimensions) need about %s — %s of node tables"
-                    + " and %s of scratch for %d thread(s) — and this run may use %s%s. To fix it: %s; or fewer"
+                    + " decision-maker (%d decision-makers, %d random dimensions) need about %s (%s of node tables"
+                    + " and %s of scratch for %d thread(s)), and this run may use %s%s. To fix it: %s; or fewer"
                     + " threads; or give Java a larger heap (command line: MIXLOGIT_JAVA_OPTS=-Xmx8g ./mixlogit ...;"
                     + " R: options(java.parameters = \"-Xmx8g\") before library(mixlogit), in a new session; Stata:"
                     + " set java_heapmax 8g).",
