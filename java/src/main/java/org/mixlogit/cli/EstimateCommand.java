@@ -1,9 +1,6 @@
 package org.mixlogit.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimationMethod;
@@ -67,11 +63,13 @@ final class EstimateCommand {
             out.print(Help.estimate());
             return 0;
         }
+        Path file = Paths.get(o.required("data", "the CSV file with one row per alternative per situation"));
+        new CommandFiles().input("data", file).input("spec", o.has("spec") ? Paths.get(o.get("spec", "")) : null)
+                .output("json", o.get("json", null)).check();
         ModelSpec spec = spec(o);
         CovarianceChoice vce = CovarianceChoice.parse(o.get("vce", DEFAULTS.inference().covariance().code()));
         EstimatorConfig config = config(o, vce);
         CsvLayout layout = layout(o, spec, vce.cluster, config.method().msm().columns());
-        Path file = Paths.get(o.required("data", "the CSV file with one row per alternative per situation"));
         ChoiceData data = CsvChoiceDataReader.read(file, layout);
         return estimateAndReport(data, SavedData.file(file, layout), spec, config, o.get("json", null),
                 o.flag("quiet"), out, err);
@@ -95,12 +93,8 @@ final class EstimateCommand {
         });
         out.print(ResultTable.format(r));
         if (json != null) {
-            try {
-                Files.write(Paths.get(json), source.annotate(ResultJson.write(r, EstimationOptions.write(config),
-                        SavedResult.fingerprint(data, spec))).getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new MixlogitException("Cannot write the JSON results to " + json + ": " + e.getMessage(), e);
-            }
+            CommandFiles.write("json", json, source.annotate(ResultJson.write(r, EstimationOptions.write(config),
+                    SavedResult.fingerprint(data, spec))));
         }
         return r.isConverged() ? 0 : 1;
     }
@@ -111,12 +105,8 @@ final class EstimateCommand {
                 throw new UsageException("Give the model either with --spec or with --fixed/--random/--correlated/"
                         + "--heterogeneity, not both.");
             }
-            try {
-                return ModelSpecJson.read(new String(Files.readAllBytes(Paths.get(o.get("spec", ""))),
-                        StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UsageException("Cannot read --spec " + o.get("spec", "") + ": " + e.getMessage());
-            }
+            return ModelSpecJson.read(CommandFiles.read("spec", Paths.get(o.get("spec", "")),
+                    " Give the model's JSON file (see docs or ModelSpecJson)."));
         }
         ModelSpec.Builder b = ModelSpec.builder();
         for (String f : o.list("fixed")) {

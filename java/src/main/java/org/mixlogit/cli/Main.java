@@ -122,6 +122,7 @@ public final class Main {
     private static int example(String[] args, PrintStream out, PrintStream err) {
         Options o = Options.parse(args, new java.util.HashSet<>(Arrays.asList("threads", "json", "integration-check")),
                 new java.util.HashSet<>(Arrays.asList("quiet")));
+        new CommandFiles().output("json", o.get("json", null)).check();
         ModelSpec.Builder b = ModelSpec.builder();
         for (String a : new String[] {"pf", "cl", "loc", "wk", "tod", "seas"}) {
             b.random(a, Distribution.NORMAL);

@@ -1,17 +1,12 @@
 package org.mixlogit.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.mixlogit.MixlogitException;
 import org.mixlogit.bench.MonteCarloStudy;
 import org.mixlogit.integration.DrawType;
 
@@ -30,6 +25,7 @@ final class MonteCarloCommand {
             out.print(Help.MONTECARLO);
             return 0;
         }
+        new CommandFiles().output("out", o.get("out", null)).check();
         int replications = o.integer("replications", 30, 2);
         List<String> rs = o.has("R") ? o.list("R") : Arrays.asList("10", "25", "100", "500");
         int[] draws = new int[rs.size()];
@@ -60,12 +56,7 @@ final class MonteCarloCommand {
                 o.integer("threads", Runtime.getRuntime().availableProcessors(), 1), err);
         out.print(table);
         if (o.has("out")) {
-            try {
-                Files.write(Paths.get(o.get("out", "")), table.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new MixlogitException("Cannot write the table to " + o.get("out", "") + ": " + e.getMessage(),
-                        e);
-            }
+            CommandFiles.write("out", o.get("out", ""), table);
         }
         return 0;
     }

@@ -1,18 +1,12 @@
 package org.mixlogit.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.simulation.WillingnessToPay;
@@ -45,11 +39,16 @@ final class PostEstimationCommand {
             return 0;
         }
         String from = o.required("from", "the result JSON written by estimate --json");
-        String json = read(Paths.get(from));
+        String json = CommandFiles.read("from", Paths.get(from), " Write one with estimate --json FILE.");
         int threads = o.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
         SavedResult saved = SavedResult.read(json);
         FittedModel model = saved.fittedModel(threads);
-        ChoiceData data = data(o, json, from, model);
+        SavedData source = source(o, json, from, model);
+        new CommandFiles().input("from", Paths.get(from))
+                .input(o.has("data") ? "data" : "the saved result's data file", source.file())
+                .output("csv", o.get("csv", null)).output("decomposition", o.get("decomposition", null))
+                .output("probabilities", o.get("probabilities", null)).check();
+        ChoiceData data = source.read();
         if (!o.has("data") && !o.flag("allow-other-data")) {
             saved.checkEstimationData(data, "give --allow-other-data (or the other data with --data)");
         }
@@ -82,10 +81,11 @@ final class PostEstimationCommand {
         }
     }
 
-    private static ChoiceData data(Options o, String json, String from, FittedModel model) {
+    /** Where the data come from: --data, or the saved result's data block. */
+    private static SavedData source(Options o, String json, String from, FittedModel model) {
         if (o.has("data")) {
             CsvLayout layout = EstimateCommand.layout(o, model.spec(), null, java.util.Collections.emptyList());
-            return SavedData.file(Paths.get(o.get("data", "")), layout).read();
+            return SavedData.file(Paths.get(o.get("data", "")), layout);
         }
         for (String column : new String[] {"group", "choice", "id", "weights"}) {
             if (o.has(column)) {
@@ -93,7 +93,7 @@ final class PostEstimationCommand {
                         + " saved result's data are used as they were.");
             }
         }
-        return SavedData.of(json, from).withColumns(o.get("alt", null), o.get("market", null)).read();
+        return SavedData.of(json, from).withColumns(o.get("alt", null), o.get("market", null));
     }
 
     private static int diversion(Options o, PrintStream out, PostEstimation post, Csv files) {
@@ -112,7 +112,8 @@ final class PostEstimationCommand {
             if (!o.has("attribute")) {
                 throw new UsageException("--decomposition needs --attribute (for the marginal weights).");
             }
-            files.write(o.get("decomposition", ""), post.decomposition(o.get("attribute", "")).csv());
+            files.write("decomposition", o.get("decomposition", ""),
+                    post.decomposition(o.get("attribute", "")).csv());
         }
         StringBuilder csv = new StringBuilder();
         if (removal != null) {
@@ -127,8 +128,8 @@ final class PostEstimationCommand {
             csv.append(removal != null ? margin.csv().substring(margin.csv().indexOf('\n') + 1) : margin.csv());
         }
         if (o.has("csv")) {
-            files.write(o.get("csv", ""), removal != null && margin != null ? labelled(removal, margin)
-                    : csv.toString());
+            files.write("csv", o.get("csv", ""),
+                    removal != null && margin != null ? labelled(removal, margin) : csv.toString());
         }
         return 0;
     }
@@ -151,7 +152,7 @@ final class PostEstimationCommand {
     private static int tables(Options o, PrintStream out, QuantityTable table, Csv files) {
         out.print(table.text());
         if (o.has("csv")) {
-            files.write(o.get("csv", ""), table.csv());
+            files.write("csv", o.get("csv", ""), table.csv());
         }
         return 0;
     }
@@ -185,10 +186,10 @@ final class PostEstimationCommand {
                     sdSum / n));
         }
         if (o.has("csv")) {
-            files.write(o.get("csv", ""), c.csv());
+            files.write("csv", o.get("csv", ""), c.csv());
         }
         if (o.has("probabilities")) {
-            files.write(o.get("probabilities", ""), probabilities(post));
+            files.write("probabilities", o.get("probabilities", ""), probabilities(post));
         }
         return 0;
     }
@@ -236,19 +237,9 @@ final class PostEstimationCommand {
                 b.append(data.decisionMakerId(n)).append(',')
                         .append(String.format(Locale.ROOT, "%.10g", individual[n])).append('\n');
             }
-            files.write(o.get("csv", ""), b.toString());
+            files.write("csv", o.get("csv", ""), b.toString());
         }
         return 0;
-    }
-
-    private static String read(Path path) {
-        try {
-            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("--from " + path + ": no such file. Write one with estimate --json FILE.");
-        } catch (IOException e) {
-            throw new UsageException("Cannot read --from " + path + ": " + e.getMessage());
-        }
     }
 
     /**
@@ -262,12 +253,9 @@ final class PostEstimationCommand {
             this.warning = warning;
         }
 
-        void write(String file, String text) {
-            try {
-                Files.write(Paths.get(file), flagged(text).getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new MixlogitException("Cannot write " + file + ": " + e.getMessage(), e);
-            }
+        /** Writes atomically (see {@link CommandFiles#write}); {@code option} names the file in errors. */
+        void write(String option, String file, String text) {
+            CommandFiles.write(option, file, flagged(text));
         }
 
         private String flagged(String csv) {

@@ -43,6 +43,11 @@ final class SavedData {
         return new SavedData(null, file.toAbsolutePath().normalize(), layout);
     }
 
+    /** The data file, or null for the bundled example. */
+    Path file() {
+        return file;
+    }
+
     /** The data for post-estimation (no identification checks: a counterfactual may hold an attribute constant). */
     ChoiceData read() {
         return example != null ? ExampleData.electricity() : CsvChoiceDataReader.read(file, layout, true);

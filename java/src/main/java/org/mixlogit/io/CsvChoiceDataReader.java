@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,15 +77,16 @@ public final class CsvChoiceDataReader {
      */
     public static ChoiceData read(Path file, CsvLayout layout, boolean forPrediction) {
         String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InvalidDataException("Cannot read " + source + ": is a directory, not a file. Give the CSV"
+                    + " file's path.");
+        }
         try (Reader reader = new BufferedReader(
                 new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             return read(reader, source, layout, forPrediction);
-        } catch (NoSuchFileException e) {
-            throw new InvalidDataException("Cannot read " + source + ": there is no such file (the working"
-                    + " directory is " + Paths.get("").toAbsolutePath() + "). Check the path.", e);
         } catch (IOException e) {
-            throw new InvalidDataException("Cannot read " + source + ": " + e + ". Check the path and that the file"
-                    + " is readable.", e);
+            throw new InvalidDataException("Cannot read " + source + ": " + FileErrors.reason(e, file)
+                    + ". Check the path and that the file is readable.", e);
         }
     }
 
@@ -117,7 +116,7 @@ public final class CsvChoiceDataReader {
                     + (where == null ? "" : " near line " + where.getLineNr()) + ": " + e.getOriginalMessage()
                     + ". Check that every quoted cell up to that line has its closing quote.", e);
         } catch (IOException e) {
-            throw new InvalidDataException("Cannot read " + sourceName + ": " + e + ".", e);
+            throw new InvalidDataException("Cannot read " + sourceName + ": " + FileErrors.reason(e, null) + ".", e);
         }
     }
 
