@@ -5,6 +5,11 @@
 #                            mixlogit_engine_data_error, mixlogit_engine_spec_error,
 #                            mixlogit_engine_numerical_error, and mixlogit_engine_failure for any
 #                            other engine exception)
+#   mixlogit_resource_error  not enough memory, or an integration grid above its cap: the engine's
+#                            ResourceLimitException (refused before allocating) or a Java OutOfMemoryError;
+#                            the message says what to change (fewer draws, a larger Java heap)
+#   mixlogit_internal_error  an exception that is not the engine's own (a bug in mixlogit); also a
+#                            mixlogit_engine_failure
 
 mixlogit_abort <- function(message, class, call = NULL) {
   cond <- structure(
@@ -26,9 +31,20 @@ data_error <- function(...) {
 with_engine <- function(expr) {
   tryCatch(expr, Exception = function(e) {
     jobj <- e$jobj
-    message <- if (!is.null(jobj)) rJava::.jcall(jobj, "S", "getMessage") else conditionMessage(e)
-    kind <- if (!is.null(jobj)) rJava::.jcall(rJava::.jcall(jobj, "Ljava/lang/Class;", "getClass"),
-                                               "S", "getSimpleName") else ""
+    if (inherits(e, "OutOfMemoryError")) {
+      mixlogit_abort(out_of_memory_message(), c("mixlogit_resource_error", "mixlogit_engine_error"))
+    }
+    message <- tryCatch(if (!is.null(jobj)) rJava::.jcall(jobj, "S", "getMessage") else conditionMessage(e),
+                        error = function(x) conditionMessage(e))
+    kind <- class(e)[1]
+    if (inherits(e, "ResourceLimitException")) {
+      mixlogit_abort(message, c("mixlogit_resource_error", "mixlogit_engine_error"))
+    }
+    if (!inherits(e, "MixlogitException")) {
+      mixlogit_abort(paste0("Internal error in the engine (", kind, if (!is.null(message)) paste0(": ", message),
+                            "). This is a bug in mixlogit, not in your data: please report it with the call."),
+                     c("mixlogit_internal_error", "mixlogit_engine_failure", "mixlogit_engine_error"))
+    }
     sub <- switch(kind,
                   InvalidDataException = "mixlogit_engine_data_error",
                   InvalidSpecificationException = "mixlogit_engine_spec_error",
@@ -36,4 +52,13 @@ with_engine <- function(expr) {
                   "mixlogit_engine_failure")
     mixlogit_abort(if (is.null(message)) kind else message, c(sub, "mixlogit_engine_error"))
   })
+}
+
+# What to do when Java's heap is full: the heap's size and how to give Java more.
+out_of_memory_message <- function() {
+  heap <- tryCatch(rJava::.jcall(rJava::.jcall("java/lang/Runtime", "Ljava/lang/Runtime;", "getRuntime"), "J",
+                                 "maxMemory") / 2^20, error = function(e) NA)
+  paste0("Out of memory: the Java heap", if (!is.na(heap)) sprintf(" (at most %.0f MiB)", heap), " is full. Use",
+         " fewer draws (R), points or a lower level, or fewer threads; or give Java a larger heap:",
+         " options(java.parameters = \"-Xmx8g\") before library(mixlogit), in a new R session.")
 }
