@@ -170,6 +170,15 @@ the estimator does not have, is error 198 with a message that names the option a
 instrument variable that does not exist is error 111. After {cmd:javacall org.mixlogit.stata.JMixlogit version,}
 {cmd:jars(jmixlogit.jar)} the local {cmd:jm_vocabulary} holds the vocabulary as JSON.
 
+{pstd}
+Return codes of the plugin: 198 a bad option or specification; 459 data that cannot be used or a numerical
+failure; 430 convergence not achieved; 506 a Hessian that is not negative definite; 909 not enough memory: the
+engine estimates what a run needs (nodes, per-thread scratch, integration grids) before allocating and refuses
+with the figure, the limit and what to change (fewer {opt nrep()}, a lower sparse-grid level, fewer
+{opt threads()}, or a larger Java heap with {cmd:set java_heapmax}), and a grid above its cap (1,000,000 nodes
+per decision-maker) is refused the same way; 498 an internal error (a bug in {cmd:jmixlogit}: please report it
+with the command; no Java stack trace is shown); 1 Break.
+
 
 {marker examples}{...}
 {title:Examples}

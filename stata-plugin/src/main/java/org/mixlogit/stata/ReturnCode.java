@@ -13,8 +13,10 @@ enum ReturnCode {
     NOT_CONVERGED(430),
     /** The Hessian is not negative definite: no covariance. */
     NOT_POSITIVE_DEFINITE(506),
-    /** Out of memory. */
-    MEMORY(909);
+    /** Out of memory, or a run the engine refuses before allocating (too many draws, a grid above its cap). */
+    MEMORY(909),
+    /** An exception that is not the engine's own: a bug in the plugin or the engine. */
+    INTERNAL(498);
 
     private final int code;
 
@@ -28,18 +30,26 @@ enum ReturnCode {
 
     /**
      * Runs a plugin task and turns the engine's exceptions into Stata return codes, printing their messages as
-     * errors: a bad option or specification 198, bad data or a numerical failure 459, out of memory 909 (with
-     * {@code memoryHint}, what the user can change).
+     * errors: a bad option or specification 198, bad data or a numerical failure 459, not enough memory 909 (the
+     * engine's refusal before allocating, {@link org.mixlogit.ResourceLimitException}, or an {@link
+     * OutOfMemoryError} with {@code memoryHint}, what the user can change), any other exception 498 (an internal
+     * error, reported as a bug with its type and message; never a Java stack trace).
      */
     static int guard(StataSession stata, String memoryHint, java.util.function.Supplier<ReturnCode> task) {
         try {
             return task.get().code();
         } catch (org.mixlogit.InvalidSpecificationException e) {
             return fail(stata, e.getMessage(), SYNTAX);
+        } catch (org.mixlogit.ResourceLimitException e) {
+            return fail(stata, e.getMessage(), MEMORY);
         } catch (org.mixlogit.MixlogitException e) {
             return fail(stata, e.getMessage(), DATA);
         } catch (OutOfMemoryError e) {
             return fail(stata, "Out of memory: " + memoryHint, MEMORY);
+        } catch (RuntimeException | StackOverflowError e) {
+            return fail(stata, "jmixlogit internal error (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). This is a bug in jmixlogit, not in"
+                    + " your data: please report it with the command.", INTERNAL);
         }
     }
 

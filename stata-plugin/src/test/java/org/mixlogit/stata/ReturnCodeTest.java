@@ -167,4 +167,43 @@ class ReturnCodeTest {
         assertEquals(909, new PluginEstimation(exhausted).run(new String[0]));
         assertTrue(StataSimulator.errorOutput().contains("Out of memory"));
     }
+
+    @Test
+    @DisplayName("909: the engine refuses a billion draws before allocating, with the figure and java_heapmax")
+    void memoryRefusedBeforeAllocating() {
+        locals.put("jm_nrep", "1000000000");
+        assertEquals(909, run());
+        String message = StataSimulator.errorOutput();
+        assertTrue(message.contains("Not enough memory: 1,000,000,000 nodes per decision-maker"), message);
+        assertTrue(message.contains("set java_heapmax"), message);
+        assertFalse(message.contains("\tat "), message);
+    }
+
+    @Test
+    @DisplayName("909: a sparse grid above its cap (level 25 in six dimensions) is refused at once")
+    void gridCap() {
+        locals.put("jm_fixed", "");
+        locals.put("jm_random", "pf cl loc wk tod seas");
+        locals.put("jm_draws", "sparse");
+        locals.put("jm_nrep", "25");
+        assertEquals(909, run(), StataSimulator.errorOutput());
+        assertTrue(StataSimulator.errorOutput().contains("level 25 in 6 dimensions"), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("498: an exception that is not the engine's is an internal error with its type, never a stack trace")
+    void internalError() {
+        StataSession broken = new SfiSession() {
+            @Override
+            public double value(int variable, long obs) {
+                throw new IllegalStateException("simulated");
+            }
+        };
+        ElectricityInStata.locals(locals);
+        assertEquals(498, new PluginEstimation(broken).run(new String[0]));
+        String message = StataSimulator.errorOutput();
+        assertTrue(message.contains("jmixlogit internal error (IllegalStateException: simulated). This is a bug"),
+                message);
+        assertFalse(message.contains("\tat "), message);
+    }
 }
