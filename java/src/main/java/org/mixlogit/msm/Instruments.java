@@ -201,6 +201,8 @@ public final class Instruments {
             }
         }
         int l = kept.size();
+        org.mixlogit.simulation.MemoryLimit.require("the instruments (" + n + " rows x " + l + ")", (double) n * l, 0,
+                "use fewer instruments");
         double[] values = new double[n * l];
         for (int c = 0; c < l; c++) {
             double[] z = kept.get(c);

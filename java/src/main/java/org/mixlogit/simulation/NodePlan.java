@@ -20,12 +20,7 @@ import org.mixlogit.integration.IntegrationRules;
  * demand (identical numbers). Every simulator built from a rule passes here. Immutable.
  */
 final class NodePlan {
-    /** The share of the Java heap kept free for the data, the estimator and the result. */
-    static final double HEAP_MARGIN = 0.125;
-    /** The least kept free, in bytes. */
-    static final long MIN_MARGIN_BYTES = 32L << 20;
-    /** Longest Java array (a little below Integer.MAX_VALUE on every JVM). */
-    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8L;
+    private static final long MAX_ARRAY = MemoryLimit.MAX_ARRAY;
 
     private final double nodes;
     private final boolean perDecisionMaker;
@@ -64,14 +59,12 @@ final class NodePlan {
 
     /** Bytes a simulator may use: the configured limit, or the Java heap's maximum less the margin. */
     long limit() {
-        if (memoryLimit > 0) {
-            return memoryLimit;
-        }
-        long max = Runtime.getRuntime().maxMemory();
-        if (max == Long.MAX_VALUE) {
-            return Long.MAX_VALUE;
-        }
-        return Math.max(0, max - Math.max(MIN_MARGIN_BYTES, (long) (HEAP_MARGIN * max)));
+        return MemoryLimit.bytes(memoryLimit);
+    }
+
+    /** The configured limit (0: the Java heap's). */
+    long configuredLimit() {
+        return memoryLimit;
     }
 
     /**
@@ -95,10 +88,9 @@ final class NodePlan {
             throw new ResourceLimitException(String.format(Locale.ROOT, "Not enough memory: %s nodes per"
                     + " decision-maker (%d decision-makers, %d random dimensions) need about %s (%s of node tables"
                     + " and %s of scratch for %d thread(s)), and this run may use %s%s. To fix it: %s; or fewer"
-                    + " threads; or give Java a larger heap (command line: MIXLOGIT_JAVA_OPTS=-Xmx8g ./mixlogit ...;"
-                    + " R: options(java.parameters = \"-Xmx8g\") before library(mixlogit), in a new session; Stata:"
-                    + " set java_heapmax 8g).",
-                    count(nodes), people, d, bytes(required), bytes(table), bytes(scratch), threads, bytes(limit),
+                    + " threads; or " + MemoryLimit.LARGER_HEAP + ".",
+                    count(nodes), people, d, MemoryLimit.format(required), MemoryLimit.format(table),
+                    MemoryLimit.format(scratch), threads, MemoryLimit.format(limit),
                     nodes * Math.max(perNode, scratchPerNode) > MAX_ARRAY
                             ? " (and one decision-maker's nodes pass the largest Java array)" : "",
                     advice));
@@ -129,21 +121,5 @@ final class NodePlan {
 
     private static String count(double n) {
         return n < 1e15 ? String.format(Locale.ROOT, "%,d", (long) n) : String.format(Locale.ROOT, "%.3g", n);
-    }
-
-    /** Bytes in words: "512 MiB", "37.3 GiB". */
-    static String bytes(double b) {
-        if (b >= Long.MAX_VALUE) {
-            return "unlimited";
-        }
-        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        int u = 0;
-        double v = b;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return u == 0 ? String.format(Locale.ROOT, "%.0f bytes", v) : String.format(Locale.ROOT, "%.1f %s", v,
-                units[u]);
     }
 }

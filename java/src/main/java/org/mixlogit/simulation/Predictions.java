@@ -24,10 +24,13 @@ final class Predictions {
     private final int decisionMakers;
     /** Collects the kernels' failures into the likelihood's last failure. */
     private final Runnable collectFailures;
+    /** The configured memory limit in bytes (0: the Java heap's), for outputs sized by the data. */
+    private final long memoryLimit;
 
     Predictions(ModelDesign design, SupportFactory supports, DecisionMakerWorkers workers,
-            DecisionMakerKernel[] kernels, BlockReducer reducer, Runnable collectFailures) {
+            DecisionMakerKernel[] kernels, BlockReducer reducer, Runnable collectFailures, long memoryLimit) {
         this.design = design;
+        this.memoryLimit = memoryLimit;
         this.supports = supports;
         this.workers = workers;
         this.kernels = kernels;
@@ -65,6 +68,8 @@ final class Predictions {
         int a = coefficientIndex(attribute);
         int c = coefficientIndex(cost);
         int r = supports.points();
+        MemoryLimit.require("the willingness-to-pay draws (" + decisionMakers + " decision-makers x " + r
+                + " draws)", (double) decisionMakers * r, memoryLimit, "use fewer draws");
         double[] samples = new double[decisionMakers * r];
         double[] individual = new double[decisionMakers];
         MixingSupport first = supports.newSupport();
@@ -238,16 +243,23 @@ final class Predictions {
             int[] start = design.data.situationStartRef();
             offset = new int[2 * situations];
             int[] alternatives = new int[situations];
-            int squares = 0;
+            long squares = 0;
             for (int s = 0; s < situations; s++) {
                 alternatives[s] = start[s + 1] - start[s];
+                squares += (long) alternatives[s] * alternatives[s];
+            }
+            MemoryLimit.require("the substitution patterns (" + squares + " alternative pairs over " + situations
+                    + " situations, twice)", 2.0 * squares + design.data.rowCount(), memoryLimit,
+                    "compute them on fewer situations or markets");
+            int pairs = 0;
+            for (int s = 0; s < situations; s++) {
                 offset[s] = start[s];
-                offset[situations + s] = squares;
-                squares += alternatives[s] * alternatives[s];
+                offset[situations + s] = pairs;
+                pairs += alternatives[s] * alternatives[s];
             }
             shares = new double[design.data.rowCount()];
-            derivative = new double[squares];
-            removal = new double[squares];
+            derivative = new double[pairs];
+            removal = new double[pairs];
             kernel = new SubstitutionKernel[workers.threads()];
             for (int w = 0; w < kernel.length; w++) {
                 kernel[w] = new SubstitutionKernel(design, supports.newSupport());

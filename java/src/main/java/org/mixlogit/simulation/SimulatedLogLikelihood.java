@@ -52,7 +52,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
 
     /** Binds a specification to data and planned nodes: the memory they need is checked before they are built. */
     SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, NodePlan plan, int threads) {
-        this(new ModelDesign(data, spec), threads, plan::store);
+        this(new ModelDesign(data, spec), threads, plan::store, null, plan.configuredLimit());
     }
 
     /** The parts a rule's node store is built from, once the workers exist. */
@@ -61,20 +61,16 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         VariateStore build(ModelDesign design, DecisionMakerWorkers workers);
     }
 
-    private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes) {
-        this(design, threads, nodes, null);
-    }
-
     /**
      * Binds a specification to data and a mixing support of another kind (latent classes, or a test's support).
      */
     SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, java.util.function.Function<ModelDesign,
             SupportFactory> support, int threads) {
-        this(new ModelDesign(data, spec), threads, null, support);
+        this(new ModelDesign(data, spec), threads, null, support, 0);
     }
 
     private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes,
-            java.util.function.Function<ModelDesign, SupportFactory> support) {
+            java.util.function.Function<ModelDesign, SupportFactory> support, long memoryLimit) {
         if (threads < 1) {
             throw new InvalidSpecificationException("threads is " + threads + ": use 1 or more.");
         }
@@ -89,7 +85,8 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         }
         this.score = new double[threads][design.p];
         this.reducer = new BlockReducer(design.data, workers);
-        this.predictions = new Predictions(design, supports, workers, kernels, reducer, this::collectFailures);
+        this.predictions = new Predictions(design, supports, workers, kernels, reducer, this::collectFailures,
+                memoryLimit);
     }
 
     @Override

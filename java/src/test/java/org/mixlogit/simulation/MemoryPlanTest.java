@@ -98,4 +98,39 @@ class MemoryPlanTest {
             assertTrue(ll.integrationDescription().contains("400 nodes"), ll.integrationDescription());
         }
     }
+
+    @Test
+    @DisplayName("outputs sized by the data are checked too: WTP draws and substitution patterns under a tiny limit")
+    void dataSizedOutputs() {
+        ModelSpec fixedCost = ModelSpec.builder().fixed("pf").random("cl", Distribution.NORMAL).build();
+        double[] theta = {-0.9, 0.3, 1.0};
+        IntegrationConfig config = IntegrationConfig.of(DrawType.HALTON, 50);
+        // scratch fits 64 KiB; 361 x 50 WTP draws (141 KiB) and 4,308 x 16 x 2 substitution terms (1.1 MiB) do not
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, fixedCost, config.withMemoryLimit(64 << 10),
+                1)) {
+            ResourceLimitException e = assertThrows(ResourceLimitException.class,
+                    () -> ll.willingnessToPay(theta, "cl", "pf"));
+            assertTrue(e.getMessage().startsWith("Not enough memory: the willingness-to-pay draws (361"
+                    + " decision-makers x 50 draws) need 141.0 KiB and this run may use 64.0 KiB"), e.getMessage());
+            e = assertThrows(ResourceLimitException.class, () -> ll.substitution(theta, "pf"));
+            assertTrue(e.getMessage().contains("the substitution patterns (68928 alternative pairs over 4308"
+                    + " situations, twice)"), e.getMessage());
+        }
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, fixedCost, config, 1)) {
+            assertEquals(361, ll.willingnessToPay(theta, "cl", "pf").individual().length);
+        }
+    }
+
+    @Test
+    @DisplayName("MemoryLimit: the heap's limit keeps a margin; an array past the largest Java array is refused")
+    void limits() {
+        long max = Runtime.getRuntime().maxMemory();
+        assertTrue(MemoryLimit.bytes(0) < max && MemoryLimit.bytes(0) >= max - Math.max(MemoryLimit.MIN_MARGIN_BYTES,
+                (long) (MemoryLimit.HEAP_MARGIN * max)));
+        assertEquals(12345, MemoryLimit.bytes(12345));
+        ResourceLimitException e = assertThrows(ResourceLimitException.class,
+                () -> MemoryLimit.require("a table", 3e9, Long.MAX_VALUE, "use less"));
+        assertTrue(e.getMessage().contains("more than the largest Java array") && e.getMessage().contains("use less"),
+                e.getMessage());
+    }
 }
