@@ -91,7 +91,12 @@ public final class Main {
                 case "estimate":
                     return EstimateCommand.run(rest, out, err);
                 case "bench":
-                    LikelihoodBenchmark.main(rest);
+                    try {
+                        LikelihoodBenchmark.main(rest);
+                    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                        throw new UsageException("bench takes --draws R, --evals N and --cache-bytes B, each with a"
+                                + " whole number; got '" + String.join(" ", rest) + "'.");
+                    }
                     return 0;
                 case "montecarlo":
                     return MonteCarloCommand.run(rest, out, err);

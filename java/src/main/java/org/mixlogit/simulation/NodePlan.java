@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.ResourceLimitException;
+import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.integration.IntegrationRule;
 import org.mixlogit.integration.IntegrationRules;
@@ -24,15 +25,18 @@ final class NodePlan {
 
     private final double nodes;
     private final boolean perDecisionMaker;
+    /** Whether the rule holds its nodes in a table (quadrature) rather than generating them per decision-maker. */
+    private final boolean tabled;
     private final long cacheBytes;
     private final long memoryLimit;
     private final Supplier<IntegrationRule> rule;
     private final String advice;
 
-    private NodePlan(double nodes, boolean perDecisionMaker, long cacheBytes, long memoryLimit,
+    private NodePlan(double nodes, boolean perDecisionMaker, boolean tabled, long cacheBytes, long memoryLimit,
             Supplier<IntegrationRule> rule, String advice) {
         this.nodes = nodes;
         this.perDecisionMaker = perDecisionMaker;
+        this.tabled = tabled;
         this.cacheBytes = cacheBytes;
         this.memoryLimit = memoryLimit;
         this.rule = rule;
@@ -48,13 +52,15 @@ final class NodePlan {
             Supplier<IntegrationRule> rule) {
         IntegrationRules.checkGridSize(config, dimension);
         double count = IntegrationRules.nodesPerDecisionMaker(config, dimension);
-        return new NodePlan(count, perDecisionMaker, config.cacheBytes(), config.memoryLimit(), rule,
+        boolean tabled = perDecisionMaker || config.type() == DrawType.GAUSS_HERMITE
+                || config.type() == DrawType.ADAPTIVE_GH || config.type().isSparseGrid();
+        return new NodePlan(count, perDecisionMaker, tabled, config.cacheBytes(), config.memoryLimit(), rule,
                 advice(config));
     }
 
     /** A rule already built (by the caller), checked against the Java heap. */
     static NodePlan of(IntegrationRule rule, long cacheBytes) {
-        return new NodePlan(rule.nodeCount(), false, cacheBytes, 0, () -> rule, "use fewer draws");
+        return new NodePlan(rule.nodeCount(), false, true, cacheBytes, 0, () -> rule, "use fewer draws");
     }
 
     /** Bytes a simulator may use: the configured limit, or the Java heap's maximum less the margin. */
@@ -77,7 +83,7 @@ final class NodePlan {
         long people = design.data.decisionMakerCount();
         int d = design.d;
         double perNode = d + 1.0;
-        double table = 8 * nodes * perNode * (perDecisionMaker ? people + 1 : 1);
+        double table = tabled ? 8 * nodes * perNode * (perDecisionMaker ? people + 1 : 1) : 0;
         int jmax = design.data.maxAlternatives();
         double scratchPerNode = perNode + design.rows.maxLevels + 3.0 * jmax + 2.0 * design.k
                 + design.k * (design.k + 1) / 2.0 + 3.0 * design.p + 10;
@@ -86,7 +92,7 @@ final class NodePlan {
         long limit = limit();
         if (nodes * Math.max(perNode, scratchPerNode) > MAX_ARRAY || required > limit) {
             throw new ResourceLimitException(String.format(Locale.ROOT, "Not enough memory: %s nodes per"
-                    + " decision-maker (%d decision-makers, %d random dimensions) need about %s (%s of node tables"
+                    + " decision-maker (%d decision-makers, %d random dimension(s)) need about %s (%s of node tables"
                     + " and %s of scratch for %d thread(s)), and this run may use %s%s. To fix it: %s; or fewer"
                     + " threads; or " + MemoryLimit.LARGER_HEAP + ".",
                     count(nodes), people, d, MemoryLimit.format(required), MemoryLimit.format(table),

@@ -142,4 +142,12 @@ class FailureExitCodeTest {
         assertTrue(help.contains("4 not enough") && help.contains("5 internal error") && help.contains("--debug"),
                 help);
     }
+
+    @Test
+    @DisplayName("bench with a malformed number is a bad command line (2), not an internal error")
+    void benchUsage() {
+        assertEquals(2, run("bench", "--draws", "many"));
+        assertTrue(err().contains("bench takes --draws R") && err().contains("'--draws many'"), err());
+        assertNoStackTrace(err());
+    }
 }

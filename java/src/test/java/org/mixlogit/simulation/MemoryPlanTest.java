@@ -43,7 +43,7 @@ class MemoryPlanTest {
                         IntegrationConfig.of(DrawType.HALTON, 1_000_000_000), 2)));
         assertAdvice(e.getMessage());
         assertTrue(e.getMessage().contains("1,000,000,000 nodes per decision-maker (361 decision-makers, 2 random"
-                + " dimensions)"), e.getMessage());
+                + " dimension(s))"), e.getMessage());
         assertTrue(e.getMessage().contains("use fewer draws (R = 1000000000 now)"), e.getMessage());
         assertTrue(e.getMessage().contains("GiB"), e.getMessage());
         assertThrows(ResourceLimitException.class, () -> Simulators.shares(DATA, SPEC,
