@@ -44,7 +44,7 @@ final class EstimateCommand {
     static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("data", "choice", "group", "id", "fixed", "random",
             "correlated", "heterogeneity", "weights", "draws", "R", "seed", "burn", "starts", "optimizer", "vce",
             "threads", "json", "spec", "level", "points", "conf-level", "max-iterations", "integration-check",
-            "reestimate", "method", "instruments", "weighting", "alt", "market"));
+            "reestimate", "method", "instruments", "weighting", "alt", "market", "cache-bytes"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
     /** Gauss-Hermite points per dimension (gh, agh) unless --points or --R says otherwise. */
     static final int DEFAULT_POINTS = 10;
@@ -168,7 +168,8 @@ final class EstimateCommand {
     private static EstimatorConfig config(Options o, CovarianceChoice vce) {
         DrawType type = DrawType.fromCode(o.get("draws", DEFAULTS.integration().type().code()));
         IntegrationConfig integration = IntegrationConfig.of(type, ruleSize(o, type))
-                .withSeed(o.longValue("seed", IntegrationConfig.DEFAULT_SEED));
+                .withSeed(o.longValue("seed", IntegrationConfig.DEFAULT_SEED))
+                .withCacheBytes(cacheBytes(o));
         if (o.has("burn")) {
             integration = integration.withBurn(o.integer("burn", 0, 0));
         }
@@ -189,6 +190,15 @@ final class EstimateCommand {
                 .withDiagnostics(diagnostics)
                 .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
                 .withMethod(method(o));
+    }
+
+    /** --cache-bytes B: 0 or more bytes for the node cache. */
+    private static long cacheBytes(Options o) {
+        long bytes = o.longValue("cache-bytes", IntegrationConfig.DEFAULT_CACHE_BYTES);
+        if (bytes < 0) {
+            throw new UsageException("--cache-bytes is " + bytes + ": give 0 (no cache) or more bytes.");
+        }
+        return bytes;
     }
 
     /** --method msle|msm with --instruments optimal|default|COL,COL and --weighting one-step|two-step. */

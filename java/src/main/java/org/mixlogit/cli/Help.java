@@ -91,6 +91,9 @@ final class Help {
                 + " GMM, J test when over-identified; one-step: identity weighting)");
         option(b, "--conf-level C", "confidence level in percent (default " + text(v, "level") + ")");
         option(b, "--threads T", "worker threads (default: all processors)");
+        option(b, "--cache-bytes B", "memory that may hold every decision-maker's nodes (default "
+                + (org.mixlogit.integration.IntegrationConfig.DEFAULT_CACHE_BYTES >> 20) + " MiB; 0: regenerate them in"
+                + " each evaluation, same numbers); a cache that does not fit the Java heap is dropped by itself");
         option(b, "--integration-check K", "after estimating, re-evaluate the log-likelihood with K independent draw"
                 + " sets and with 4x the draws, and report the spread (default 5; 0 skips)");
         option(b, "--reestimate K", "re-estimate with K independent draw sets and report each estimate's and"

@@ -61,7 +61,7 @@ public final class Main {
                     + " fewer draws (--R), points or a lower level, fewer threads, or a larger heap"
                     + " (MIXLOGIT_JAVA_OPTS=-Xmx8g ./mixlogit ...).", Runtime.getRuntime().maxMemory() >> 20),
                     e, RESOURCES, debug);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             return fail(err, "Internal error (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). This is a bug in mixlogit, not"
                     + " in your data: please report it with the command line" + (debug ? " and the stack trace"

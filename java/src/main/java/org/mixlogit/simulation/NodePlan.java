@@ -94,7 +94,8 @@ final class NodePlan {
             throw new ResourceLimitException(String.format(Locale.ROOT, "Not enough memory: %s nodes per"
                     + " decision-maker (%d decision-makers, %d random dimension(s)) need about %s (%s of node tables"
                     + " and %s of scratch for %d thread(s)), and this run may use %s%s. To fix it: %s; or fewer"
-                    + " threads; or " + MemoryLimit.LARGER_HEAP + ".",
+                    + " threads; or " + MemoryLimit.LARGER_HEAP + ". (The optional node cache is not counted: it is"
+                    + " dropped when it does not fit.)",
                     count(nodes), people, d, MemoryLimit.format(required), MemoryLimit.format(table),
                     MemoryLimit.format(scratch), threads, MemoryLimit.format(limit),
                     nodes * Math.max(perNode, scratchPerNode) > MAX_ARRAY

@@ -150,4 +150,26 @@ class FailureExitCodeTest {
         assertTrue(err().contains("bench takes --draws R") && err().contains("'--draws many'"), err());
         assertNoStackTrace(err());
     }
+
+    @Test
+    @DisplayName("--cache-bytes 0 (node caching off) gives the same log-likelihood; a negative budget is exit 2")
+    void cacheBytes(@TempDir Path dir) throws Exception {
+        Path csv = electricityCsv(dir);
+        String[] args = {"estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
+            "--fixed", "loc,wk", "--random", "pf=n", "--R", "20", "--quiet", "--threads", "2", "--integration-check",
+            "0", "--cache-bytes", ""};
+        args[args.length - 1] = "268435456";
+        assertEquals(0, run(args), err());
+        String cached = new String(out.toByteArray(), StandardCharsets.UTF_8);
+        out.reset();
+        args[args.length - 1] = "0";
+        assertEquals(0, run(args), err());
+        String onDemand = new String(out.toByteArray(), StandardCharsets.UTF_8);
+        String line = cached.substring(cached.indexOf("Log likelihood = "));
+        line = line.substring(0, line.indexOf('\n'));
+        assertTrue(onDemand.contains(line), line + " in " + onDemand);
+        args[args.length - 1] = "-1";
+        assertEquals(2, run(args));
+        assertTrue(err().contains("--cache-bytes is -1"), err());
+    }
 }
