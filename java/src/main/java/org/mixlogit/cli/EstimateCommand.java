@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimationMethod;
@@ -166,14 +167,14 @@ final class EstimateCommand {
     }
 
     private static EstimatorConfig config(Options o, CovarianceChoice vce) {
-        DrawType type = DrawType.fromCode(o.get("draws", DEFAULTS.integration().type().code()));
+        DrawType type = word("draws", DrawType::fromCode, o.get("draws", DEFAULTS.integration().type().code()));
         IntegrationConfig integration = IntegrationConfig.of(type, ruleSize(o, type))
                 .withSeed(o.longValue("seed", IntegrationConfig.DEFAULT_SEED))
                 .withCacheBytes(cacheBytes(o));
         if (o.has("burn")) {
             integration = integration.withBurn(o.integer("burn", 0, 0));
         }
-        OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(o.get("optimizer",
+        OptimizerConfig optimizer = OptimizerConfig.of(word("optimizer", Algorithm::fromCode, o.get("optimizer",
                 DEFAULTS.search().optimizer().algorithm().code())))
                 .withMaxIterations(o.integer("max-iterations", DEFAULTS.search().optimizer().maxIterations(), 1));
         SearchConfig search = SearchConfig.defaults().withOptimizer(optimizer)
@@ -192,6 +193,18 @@ final class EstimateCommand {
                 .withMethod(method(o));
     }
 
+    /**
+     * An option's word through the engine's vocabulary; an unknown word is a bad command line (exit 2) with the
+     * engine's message, which lists the valid words.
+     */
+    static <T> T word(String option, java.util.function.Function<String, T> fromCode, String value) {
+        try {
+            return fromCode.apply(value);
+        } catch (InvalidSpecificationException e) {
+            throw new UsageException("--" + option + ": " + e.getMessage());
+        }
+    }
+
     /** --cache-bytes B: 0 or more bytes for the node cache. */
     private static long cacheBytes(Options o) {
         long bytes = o.longValue("cache-bytes", IntegrationConfig.DEFAULT_CACHE_BYTES);
@@ -203,7 +216,8 @@ final class EstimateCommand {
 
     /** --method msle|msm with --instruments optimal|default|COL,COL and --weighting one-step|two-step. */
     static MethodConfig method(Options o) {
-        EstimationMethod method = EstimationMethod.fromCode(o.get("method", DEFAULTS.method().type().code()));
+        EstimationMethod method = word("method", EstimationMethod::fromCode, o.get("method",
+                DEFAULTS.method().type().code()));
         if (method != EstimationMethod.MSM) {
             for (String msmOnly : new String[] {"instruments", "weighting"}) {
                 if (o.has(msmOnly)) {
@@ -217,7 +231,7 @@ final class EstimateCommand {
             throw new UsageException("--reestimate is for --method msle; for MSM use ./mixlogit montecarlo to study"
                     + " simulation noise.");
         }
-        MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(o.get("weighting",
+        MsmConfig msm = MsmConfig.defaults().withWeighting(word("weighting", Weighting::fromCode, o.get("weighting",
                 DEFAULTS.method().msm().weighting().code())));
         List<String> instruments = o.list("instruments");
         if (o.has("instruments") && instruments.isEmpty()) {
@@ -277,7 +291,7 @@ final class EstimateCommand {
                 }
                 return new CovarianceChoice(CovarianceType.CLUSTER, v.substring(colon + 1).trim());
             }
-            return new CovarianceChoice(CovarianceType.fromCode(v), null);
+            return new CovarianceChoice(word("vce", CovarianceType::fromCode, v), null);
         }
     }
 }

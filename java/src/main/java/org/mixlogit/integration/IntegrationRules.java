@@ -120,7 +120,7 @@ public final class IntegrationRules {
         }
         double nodes = nodesPerDecisionMaker(config, dimension);
         String what = type.isSparseGrid()
-                ? "A " + type.code() + " sparse grid of level " + config.draws() + " in " + dimension + " dimensions"
+                ? "A sparse grid (" + type.code() + ") of level " + config.draws() + " in " + dimension + " dimensions"
                 : "A Gauss-Hermite product rule (" + type.code() + ") with " + config.draws() + " points in each of "
                         + dimension + " dimensions";
         String instead = type.isSparseGrid() ? "use a lower level (levels 3 to 8 are usual in "
