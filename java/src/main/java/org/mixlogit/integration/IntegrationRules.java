@@ -30,15 +30,8 @@ public final class IntegrationRules {
      * @throws IllegalArgumentException if config is null or the dimension is negative
      */
     public static IntegrationRule create(IntegrationConfig config, int dimension) {
+        requireArguments(config, dimension);
         checkGridSize(config, dimension);
-        if (config == null) {
-            throw new IllegalArgumentException("The integration configuration is null: pass one, for example"
-                    + " IntegrationConfig.of(DrawType.HALTON, 100).");
-        }
-        if (dimension < 0) {
-            throw new IllegalArgumentException("dimension is " + dimension + ": it must be 0 (no random"
-                    + " coefficients) or more.");
-        }
         if (dimension == 0) {
             return new SingleNode();
         }
@@ -76,14 +69,7 @@ public final class IntegrationRules {
      * @throws IllegalArgumentException if config is null or the dimension is negative
      */
     public static double nodesPerDecisionMaker(IntegrationConfig config, int dimension) {
-        if (config == null) {
-            throw new IllegalArgumentException("The integration configuration is null: pass one, for example"
-                    + " IntegrationConfig.of(DrawType.HALTON, 100).");
-        }
-        if (dimension < 0) {
-            throw new IllegalArgumentException("dimension is " + dimension + ": it must be 0 (no random"
-                    + " coefficients) or more.");
-        }
+        requireArguments(config, dimension);
         if (dimension == 0) {
             return 1;
         }
@@ -142,5 +128,16 @@ public final class IntegrationRules {
 
     private static String count(double n) {
         return n < 1e15 ? String.format(Locale.ROOT, "%,d", (long) n) : String.format(Locale.ROOT, "%.3g", n);
+    }
+
+    private static void requireArguments(IntegrationConfig config, int dimension) {
+        if (config == null) {
+            throw new IllegalArgumentException("The integration configuration is null: pass one, for example"
+                    + " IntegrationConfig.of(DrawType.HALTON, 100).");
+        }
+        if (dimension < 0) {
+            throw new IllegalArgumentException("dimension is " + dimension + ": it must be 0 (no random"
+                    + " coefficients) or more.");
+        }
     }
 }

@@ -18,7 +18,7 @@ import org.mixlogit.InvalidDataException;
  * estimating on such data is still refused.
  */
 class CounterfactualPredictionTest {
-    private static final String[] NAMES = {"pf", "cl", "loc", "wk", "tod", "seas"};
+    private static final String[] NAMES = ElectricityColumns.NAMES;
     private static final int PEOPLE = 25;
     private static final String SPEC = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
             + " {\"attribute\": \"cl\", \"distribution\": \"n\"}, {\"attribute\": \"loc\", \"distribution\": \"f\"},"
@@ -26,36 +26,13 @@ class CounterfactualPredictionTest {
             + " {\"attribute\": \"seas\", \"distribution\": \"f\"}]}";
     private static final String OPTIONS = "{\"R\": 20, \"threads\": 2}";
 
-    private final int[] situation;
-    private final int[] person;
-    private final double[] chosen;
-    private final String[] alternative;
-    private final double[] attributes;
-    private final int n;
-
-    CounterfactualPredictionTest() {
-        String[] lines = MixlogitBridge.electricityCsv().trim().split("\\R");
-        int count = 0;
-        while (count + 1 < lines.length && Integer.parseInt(lines[count + 1].split(",")[1]) <= PEOPLE) {
-            count++;
-        }
-        n = count;
-        situation = new int[n];
-        person = new int[n];
-        chosen = new double[n];
-        alternative = new String[n];
-        attributes = new double[n * NAMES.length];
-        for (int i = 0; i < n; i++) {
-            String[] f = lines[i + 1].split(",");
-            chosen[i] = Double.parseDouble(f[0]);
-            person[i] = Integer.parseInt(f[1]);
-            alternative[i] = f[2];
-            for (int k = 0; k < NAMES.length; k++) {
-                attributes[k * n + i] = Double.parseDouble(f[3 + k]);
-            }
-            situation[i] = Integer.parseInt(f[9]);
-        }
-    }
+    private final ElectricityColumns data = new ElectricityColumns(PEOPLE);
+    private final int[] situation = data.situation;
+    private final int[] person = data.person;
+    private final double[] chosen = data.chosen;
+    private final String[] alternative = data.alternative;
+    private final double[] attributes = data.attributes;
+    private final int n = data.n;
 
     /** The attributes with seas = 0 for every row. */
     private double[] withoutSeasonalRates() {

@@ -19,44 +19,10 @@ import org.mixlogit.integration.DrawType;
  * quadrature) once failed here after estimating successfully.
  */
 class EveryRuleThroughBridgeTest {
-    private static final String[] NAMES = {"pf", "cl", "loc", "wk", "tod", "seas"};
+    private static final String[] NAMES = ElectricityColumns.NAMES;
     private static final int PEOPLE = 40;
 
-    /** The first PEOPLE respondents of the Electricity CSV as columns. */
-    private static final class Columns {
-        final int[] situation;
-        final int[] person;
-        final double[] chosen;
-        final double[] attributes;
-        final String[] alternative;
-        final int n;
-
-        Columns() {
-            String[] lines = MixlogitBridge.electricityCsv().trim().split("\\R");
-            int count = 0;
-            while (count + 1 < lines.length && Integer.parseInt(lines[count + 1].split(",")[1]) <= PEOPLE) {
-                count++;
-            }
-            n = count;
-            situation = new int[n];
-            person = new int[n];
-            chosen = new double[n];
-            alternative = new String[n];
-            attributes = new double[n * NAMES.length];
-            for (int i = 0; i < n; i++) {
-                String[] f = lines[i + 1].split(",");
-                chosen[i] = Double.parseDouble(f[0]);
-                person[i] = Integer.parseInt(f[1]);
-                alternative[i] = f[2];
-                for (int k = 0; k < NAMES.length; k++) {
-                    attributes[k * n + i] = Double.parseDouble(f[3 + k]);
-                }
-                situation[i] = Integer.parseInt(f[9]);
-            }
-        }
-    }
-
-    private static final Columns DATA = new Columns();
+    private static final ElectricityColumns DATA = new ElectricityColumns(PEOPLE);
     /** Two independent normals; an exponential price (one-sided, signed scale); a normal-lognormal block. */
     private static final String[] SPECS = {
         spec("\"cl\": \"n\", \"loc\": \"n\"", false),
@@ -105,7 +71,7 @@ class EveryRuleThroughBridgeTest {
     @MethodSource("cases")
     @DisplayName("fit, fitted probabilities, predict and post-estimation work for every rule and distribution kind")
     void everyPath(DrawType type, int model) {
-        Columns c = DATA;
+        ElectricityColumns c = DATA;
         String options = String.format(Locale.ROOT, "{\"draws\": \"%s\", \"R\": %d, \"threads\": 2}", type.code(),
                 size(type));
         if (type == DrawType.ADAPTIVE_GH && model > 0) {

@@ -27,38 +27,12 @@ import org.mixlogit.spec.ModelSpec;
 
 /** The facade gives the engine's own numbers from primitive columns, and checks its options. */
 class MixlogitBridgeTest {
-    static final String[] NAMES = {"pf", "cl", "loc", "wk", "tod", "seas"};
-
-    /** The Electricity CSV as columns, in file order. */
-    static final class Columns {
-        final int[] situation;
-        final int[] person;
-        final double[] chosen;
-        final double[] attributes;
-
-        Columns() {
-            String[] lines = MixlogitBridge.electricityCsv().trim().split("\\R");
-            int n = lines.length - 1;
-            situation = new int[n];
-            person = new int[n];
-            chosen = new double[n];
-            attributes = new double[n * NAMES.length];
-            for (int i = 0; i < n; i++) {
-                String[] f = lines[i + 1].split(",");
-                chosen[i] = Double.parseDouble(f[0]);
-                person[i] = Integer.parseInt(f[1]);
-                for (int k = 0; k < NAMES.length; k++) {
-                    attributes[k * n + i] = Double.parseDouble(f[3 + k]);
-                }
-                situation[i] = Integer.parseInt(f[9]);
-            }
-        }
-    }
+    static final String[] NAMES = ElectricityColumns.NAMES;
 
     @Test
     @DisplayName("a mixed logit through the facade equals the estimator's result, to the last bit")
     void fitEqualsEstimator() {
-        Columns c = new Columns();
+        ElectricityColumns c = new ElectricityColumns();
         String spec = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
                 + " {\"attribute\": \"cl\", \"distribution\": \"n\"}, {\"attribute\": \"loc\", \"distribution\": \"f\"},"
                 + " {\"attribute\": \"wk\", \"distribution\": \"f\"}, {\"attribute\": \"tod\", \"distribution\": \"f\"},"
@@ -91,7 +65,7 @@ class MixlogitBridgeTest {
     @Test
     @DisplayName("post-estimation: from a fit and statelessly from its estimates, the same numbers")
     void postEstimation() {
-        Columns c = new Columns();
+        ElectricityColumns c = new ElectricityColumns();
         String[] alternatives = new String[c.chosen.length];
         for (int i = 0; i < alternatives.length; i++) {
             alternatives[i] = "supplier" + (i % 4 + 1);
@@ -175,7 +149,7 @@ class MixlogitBridgeTest {
     @Test
     @DisplayName("an MSM fit through the facade equals the estimator's, and instrument columns travel as attributes")
     void msmFitEqualsEstimator() {
-        Columns c = new Columns();
+        ElectricityColumns c = new ElectricityColumns();
         int n = c.chosen.length;
         String[] names = Arrays.copyOf(NAMES, NAMES.length + 1);
         names[NAMES.length] = "pf2";
@@ -231,7 +205,7 @@ class MixlogitBridgeTest {
     @Test
     @DisplayName("a fit cancelled by its progress callback (Stata's Break) says so and carries no covariance")
     void cancelledFit() {
-        Columns c = new Columns();
+        ElectricityColumns c = new ElectricityColumns();
         String spec = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
                 + " {\"attribute\": \"cl\", \"distribution\": \"n\"}]}";
         int[] calls = {0};

@@ -23,13 +23,13 @@ class SavedFormBridgeTest {
             + " {\"attribute\": \"cl\", \"distribution\": \"n\"}, {\"attribute\": \"loc\", \"distribution\": \"f\"},"
             + " {\"attribute\": \"wk\", \"distribution\": \"f\"}, {\"attribute\": \"tod\", \"distribution\": \"f\"},"
             + " {\"attribute\": \"seas\", \"distribution\": \"f\"}]}";
-    private static MixlogitBridgeTest.Columns c;
+    private static ElectricityColumns c;
     private static String[] alternatives;
     private static BridgeFit fit;
 
     @BeforeAll
     static void estimate() {
-        c = new MixlogitBridgeTest.Columns();
+        c = new ElectricityColumns();
         alternatives = new String[c.chosen.length];
         for (int i = 0; i < alternatives.length; i++) {
             alternatives[i] = Integer.toString(i % 4 + 1);
