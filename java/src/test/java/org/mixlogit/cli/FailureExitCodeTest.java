@@ -32,15 +32,6 @@ class FailureExitCodeTest {
         return new String(err.toByteArray(), StandardCharsets.UTF_8);
     }
 
-    static Path electricityCsv(Path dir) throws java.io.IOException {
-        Path csv = dir.resolve("electricity.csv");
-        try (java.io.InputStream in = FailureExitCodeTest.class.getResourceAsStream(
-                "/org/mixlogit/io/electricity_long.csv")) {
-            Files.copy(in, csv);
-        }
-        return csv;
-    }
-
     static byte[] checksum(Path file) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
     }
@@ -53,7 +44,7 @@ class FailureExitCodeTest {
     @Test
     @DisplayName("--R 1000000000: exit 4 at once with the figure and the advice; data unchanged, no JSON left")
     void billionDraws(@TempDir Path dir) throws Exception {
-        Path csv = electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         byte[] before = checksum(csv);
         Path json = dir.resolve("fit.json");
         int code = run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
@@ -73,7 +64,7 @@ class FailureExitCodeTest {
     @Test
     @DisplayName("a sparse grid of level 25 in six dimensions: exit 4 in well under a second, naming the cap")
     void sparseLevel25(@TempDir Path dir) throws Exception {
-        Path csv = electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         long start = System.nanoTime();
         int code = run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
                 "--random", "pf=n,cl=n,loc=n,wk=n,tod=n,seas=n", "--draws", "sparse", "--level", "25", "--quiet");
@@ -121,7 +112,7 @@ class FailureExitCodeTest {
     @Test
     @DisplayName("--debug is taken by every command and prints the trace of a data error (exit 3 either way)")
     void debugFlag(@TempDir Path dir) throws Exception {
-        Path csv = electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         String[] args = {"estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--fixed",
             "nosuchcolumn", "--quiet"};
         assertEquals(3, run(args));
@@ -154,7 +145,7 @@ class FailureExitCodeTest {
     @Test
     @DisplayName("--cache-bytes 0 (node caching off) gives the same log-likelihood; a negative budget is exit 2")
     void cacheBytes(@TempDir Path dir) throws Exception {
-        Path csv = electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         String[] args = {"estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
             "--fixed", "loc,wk", "--random", "pf=n", "--R", "20", "--quiet", "--threads", "2", "--integration-check",
             "0", "--cache-bytes", ""};

@@ -52,7 +52,7 @@ class FileSafetyTest {
     @Test
     @DisplayName("--json equal to --data (also spelled differently, or through a link) is refused; data unchanged")
     void jsonOverData(@TempDir Path dir) throws Exception {
-        Path csv = FailureExitCodeTest.electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         byte[] before = FailureExitCodeTest.checksum(csv);
         Path link = Files.createSymbolicLink(dir.resolve("link.csv"), csv);
         for (String json : new String[] {csv.toString(), dir.resolve("sub/../electricity.csv").toString(),
@@ -69,7 +69,7 @@ class FileSafetyTest {
     @Test
     @DisplayName("--json equal to --spec is refused; the spec file is unchanged")
     void jsonOverSpec(@TempDir Path dir) throws Exception {
-        Path csv = FailureExitCodeTest.electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         Path spec = dir.resolve("spec.json");
         Files.write(spec, "{\"coefficients\":[{\"attribute\":\"pf\",\"distribution\":\"f\"}]}"
                 .getBytes(StandardCharsets.UTF_8));
@@ -83,7 +83,7 @@ class FileSafetyTest {
     @Test
     @DisplayName("an output into a missing directory, or onto a directory, is refused before estimating")
     void badOutputPath(@TempDir Path dir) throws Exception {
-        Path csv = FailureExitCodeTest.electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         assertEquals(2, run(estimate(csv, "--fixed", "pf", "--json", dir.resolve("no/fit.json").toString())));
         assertTrue(err().contains("no such directory"), err());
         Files.createDirectory(dir.resolve("out"));
@@ -97,7 +97,7 @@ class FileSafetyTest {
     @Test
     @DisplayName("reading: --spec or --from that is missing or a directory gives the reason (exit 2)")
     void readReasons(@TempDir Path dir) throws Exception {
-        Path csv = FailureExitCodeTest.electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         assertEquals(2, run(estimate(csv, "--spec", dir.resolve("none.json").toString())));
         assertTrue(err().contains("Cannot read --spec") && err().contains("no such file or directory"), err());
         err.reset();
@@ -112,7 +112,7 @@ class FileSafetyTest {
     @Test
     @DisplayName("post-estimation: --csv over --from, over the saved data file, or equal to --probabilities is refused")
     void postEstimation(@TempDir Path dir) throws Exception {
-        Path csv = FailureExitCodeTest.electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         Path json = dir.resolve("fit.json");
         assertEquals(0, run(estimate(csv, "--fixed", "pf,cl", "--json", json.toString())), err());
         byte[] fit = FailureExitCodeTest.checksum(json);

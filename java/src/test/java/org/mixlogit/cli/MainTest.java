@@ -22,20 +22,6 @@ class MainTest {
         return Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
     }
 
-    /** The bundled Electricity data written to a CSV file in {@code dir}. */
-    private static Path electricityCsv(Path dir) throws java.io.IOException {
-        Path csv = dir.resolve("electricity.csv");
-        try (java.io.Reader r = org.mixlogit.io.ExampleData.openElectricity()) {
-            StringBuilder b = new StringBuilder();
-            char[] buf = new char[8192];
-            for (int n = r.read(buf); n > 0; n = r.read(buf)) {
-                b.append(buf, 0, n);
-            }
-            Files.write(csv, b.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return csv;
-    }
-
     private String out() {
         return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
@@ -55,7 +41,7 @@ class MainTest {
     @Test
     @DisplayName("estimate --method msm: plain logit by MSM equals ML (LL -4958.6491); instrument columns and errors")
     void estimateByMsm(@TempDir Path dir) throws Exception {
-        Path csv = electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         Path json = dir.resolve("msm.json");
         int code = run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
                 "--fixed", "pf,cl,loc,wk,tod,seas", "--method", "msm", "--json", json.toString(), "--quiet",
@@ -85,7 +71,7 @@ class MainTest {
     @Test
     @DisplayName("estimate from a CSV file with --json")
     void estimateFromFile(@TempDir Path dir) throws Exception {
-        Path csv = electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         Path json = dir.resolve("out.json");
         int code = run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
                 "--fixed", "pf,cl,loc,wk,tod,seas", "--json", json.toString(), "--quiet", "--threads", "2");
@@ -98,7 +84,7 @@ class MainTest {
     @Test
     @DisplayName("an exponential price and a correlated normal-lognormal block from the command line")
     void exponentialAndLognormalBlock(@TempDir Path dir) throws Exception {
-        Path csv = electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         Path json = dir.resolve("fit.json");
         int code = run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id", "id",
                 "--fixed", "cl,tod,seas", "--random", "pf=e,loc=n,wk=ln", "--correlated", "loc,wk", "--R", "20",
@@ -171,7 +157,7 @@ class MainTest {
     @Test
     @DisplayName("estimate without options uses the vocabulary's defaults (draws, R, seed, optimizer, vce, level)")
     void estimateDefaults(@TempDir Path dir) throws Exception {
-        Path csv = electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         Path json = dir.resolve("defaults.json");
         assertEquals(0, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id",
                 "id", "--fixed", "pf,loc", "--random", "cl=n", "--json", json.toString(), "--quiet", "--threads", "2",
@@ -221,7 +207,7 @@ class MainTest {
     @Test
     @DisplayName("post-estimation from --json: diversion sums to one, WTP is the coefficient ratio, errors named")
     void postEstimationFromJson(@TempDir Path dir) throws Exception {
-        Path csv = electricityCsv(dir);
+        Path csv = CliTestData.electricityCsv(dir);
         Path json = dir.resolve("fit.json");
         assertEquals(0, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id",
                 "id", "--alt", "alt", "--fixed", "pf,cl,loc,wk,tod,seas", "--json", json.toString(), "--quiet",

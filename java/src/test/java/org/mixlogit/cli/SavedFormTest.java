@@ -39,15 +39,7 @@ class SavedFormTest {
 
     @BeforeAll
     static void fit() throws Exception {
-        csv = dir.resolve("electricity.csv");
-        try (java.io.Reader r = org.mixlogit.io.ExampleData.openElectricity()) {
-            StringBuilder b = new StringBuilder();
-            char[] buf = new char[8192];
-            for (int n = r.read(buf); n > 0; n = r.read(buf)) {
-                b.append(buf, 0, n);
-            }
-            Files.write(csv, b.toString().getBytes(StandardCharsets.UTF_8));
-        }
+        csv = CliTestData.electricityCsv(dir);
         json = dir.resolve("fit.json");
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"estimate", "--data", csv.toString(), "--choice", "choice", "--group",
