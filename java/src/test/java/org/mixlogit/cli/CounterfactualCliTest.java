@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,19 +20,7 @@ import org.mixlogit.io.ExampleData;
  * Post-estimation on counterfactual data needs no identification: with seas = 0 for every alternative, shares on
  * the new data are computed (and sum to one), while estimating on those data is refused naming the attribute.
  */
-class CounterfactualCliTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
-    }
-
-    private String err() {
-        return new String(err.toByteArray(), StandardCharsets.UTF_8);
-    }
+class CounterfactualCliTest extends CliTestBase {
 
     /** The first 30 respondents of Electricity, with seas replaced by 0 when {@code counterfactual}. */
     private static Path csv(Path dir, String name, boolean counterfactual) throws IOException {
@@ -70,10 +56,10 @@ class CounterfactualCliTest {
         List<String> estimate = new ArrayList<>(List.of("estimate", "--data", data.toString(), "--json",
                 json.toString(), "--quiet", "--integration-check", "0"));
         estimate.addAll(List.of(model));
-        assertEquals(0, run(estimate.toArray(new String[0])), err());
+        assertEquals(0, runFresh(estimate.toArray(new String[0])), err());
 
         Path shares = dir.resolve("shares.csv");
-        assertEquals(0, run("shares", "--from", json.toString(), "--data", counterfactual.toString(), "--group",
+        assertEquals(0, runFresh("shares", "--from", json.toString(), "--data", counterfactual.toString(), "--group",
                 "chid", "--choice", "choice", "--id", "id", "--alt", "alt", "--replicates", "0", "--threads", "2",
                 "--csv", shares.toString()), err());
         List<String> rows = Files.readAllLines(shares, StandardCharsets.UTF_8);
@@ -85,7 +71,7 @@ class CounterfactualCliTest {
 
         List<String> refused = new ArrayList<>(List.of("estimate", "--data", counterfactual.toString(), "--quiet"));
         refused.addAll(List.of(model));
-        assertEquals(3, run(refused.toArray(new String[0])));
+        assertEquals(3, runFresh(refused.toArray(new String[0])));
         assertTrue(err().contains("'seas'"), err());
     }
 }

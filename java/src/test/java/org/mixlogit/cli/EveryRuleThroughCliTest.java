@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +40,7 @@ import org.mixlogit.io.ExampleData;
  * estimates: shares and diversion rows sum to one, share-weighted elasticities add up to zero, shares are the
  * situation averages of the probabilities, fixed coefficients are their own conditional means.
  */
-class EveryRuleThroughCliTest {
+class EveryRuleThroughCliTest extends CliTestBase {
     private static final int PEOPLE = 30;
     private static final int NEW_PEOPLE = 10;
     private static final Pattern NUMBER = Pattern.compile("-?[0-9.]+(?:e[-+]?[0-9]+)?");
@@ -52,9 +50,6 @@ class EveryRuleThroughCliTest {
     static Path dir;
     private static Path estimationCsv;
     private static Path newCsv;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     /**
      * The models: their --fixed/--random/--correlated options, a fixed and a random attribute for wtp, and the rule
@@ -126,20 +121,6 @@ class EveryRuleThroughCliTest {
         newCsv = Files.write(dir.resolve("other.csv"), other.toString().getBytes(UTF8));
     }
 
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
-    }
-
-    private String out() {
-        return new String(out.toByteArray(), UTF8);
-    }
-
-    private String err() {
-        return new String(err.toByteArray(), UTF8);
-    }
-
     /** Draws per person, points per dimension or sparse-grid level: small, a case takes a fraction of a second. */
     private static String[] size(DrawType type) {
         if (type.isSimulation()) {
@@ -162,7 +143,7 @@ class EveryRuleThroughCliTest {
         if (model.correlated != null) {
             args.addAll(Arrays.asList("--correlated", model.correlated));
         }
-        int code = run(args.toArray(new String[0]));
+        int code = runFresh(args.toArray(new String[0]));
         if (type == DrawType.ADAPTIVE_GH && !model.allNormal()) {
             assertEquals(3, code, "adaptive quadrature adapts normal coefficients only: " + out());
             assertTrue(err().contains("Adaptive quadrature needs normal random coefficients")
@@ -187,7 +168,7 @@ class EveryRuleThroughCliTest {
     /** shares: a probability per market and alternative, summing to one in each market. Returns [market][alt]. */
     private double[][] shares(Path json, String tag) throws IOException {
         Path csv = dir.resolve(tag + "-shares.csv");
-        assertEquals(0, run("shares", "--from", json.toString(), "--replicates", "2", "--threads", "2", "--csv",
+        assertEquals(0, runFresh("shares", "--from", json.toString(), "--replicates", "2", "--threads", "2", "--csv",
                 csv.toString()), err());
         assertTrue(out().startsWith("Predicted shares"), out());
         List<String[]> rows = rows(csv);
@@ -214,7 +195,7 @@ class EveryRuleThroughCliTest {
             throws IOException {
         Path csv = dir.resolve(tag + "-conditional.csv");
         Path probabilities = dir.resolve(tag + "-probabilities.csv");
-        assertEquals(0, run("conditional", "--from", json.toString(), "--threads", "2", "--csv", csv.toString(),
+        assertEquals(0, runFresh("conditional", "--from", json.toString(), "--threads", "2", "--csv", csv.toString(),
                 "--probabilities", probabilities.toString()), err());
         assertTrue(out().contains("(" + PEOPLE + " decision-makers)"), out());
         List<String> lines = Files.readAllLines(csv);
@@ -262,7 +243,7 @@ class EveryRuleThroughCliTest {
     /** elasticities of pf: own negative, cross positive, and sum over j of S_j E_jk = 0 in each market. */
     private void elasticities(Path json, String tag, double[][] shares) throws IOException {
         Path csv = dir.resolve(tag + "-elasticities.csv");
-        assertEquals(0, run("elasticities", "--from", json.toString(), "--attribute", "pf", "--replicates", "0",
+        assertEquals(0, runFresh("elasticities", "--from", json.toString(), "--attribute", "pf", "--replicates", "0",
                 "--threads", "2", "--csv", csv.toString()), err());
         double[][] addingUp = new double[2][4];
         double scale = 0;
@@ -292,7 +273,7 @@ class EveryRuleThroughCliTest {
         if (withDecomposition) {
             args.addAll(Arrays.asList("--decomposition", decomposition.toString()));
         }
-        assertEquals(0, run(args.toArray(new String[0])), err());
+        assertEquals(0, runFresh(args.toArray(new String[0])), err());
         assertTrue(out().contains("Product-removal (second-choice) diversion ratios")
                 && out().contains("Marginal diversion ratios (change in pf of 'from')"), out());
         Map<String, Double> rowSums = new HashMap<>();
@@ -331,7 +312,7 @@ class EveryRuleThroughCliTest {
      * quadrature, refused with exit 3 and a message that says why, no stack trace.
      */
     private void wtp(Path json, String tag, Model model, DrawType type, Map<String, Double> b) {
-        int code = run("wtp", "--from", json.toString(), "--attribute", model.randomAttribute, "--cost", "pf",
+        int code = runFresh("wtp", "--from", json.toString(), "--attribute", model.randomAttribute, "--cost", "pf",
                 "--threads", "2");
         if (!type.isSimulation()) {
             assertEquals(3, code, out());
@@ -362,7 +343,7 @@ class EveryRuleThroughCliTest {
             assertTrue(q[0] * q[4] > 0, out());
         }
         if (model != Model.EXPONENTIAL) {
-            assertEquals(0, run("wtp", "--from", json.toString(), "--attribute", model.fixedAttribute, "--cost", "pf",
+            assertEquals(0, runFresh("wtp", "--from", json.toString(), "--attribute", model.fixedAttribute, "--cost", "pf",
                     "--threads", "2"), err());
             double ratio = -b.get(model.fixedAttribute) / b.get("pf");
             double[] fixed = wtpNumbers(out());
@@ -374,7 +355,7 @@ class EveryRuleThroughCliTest {
     /** shares on respondents 31-40 (--data): still one per market. */
     private void sharesOnOtherData(Path json, String tag) throws IOException {
         Path csv = dir.resolve(tag + "-new-shares.csv");
-        assertEquals(0, run("shares", "--from", json.toString(), "--data", newCsv.toString(), "--group", "chid",
+        assertEquals(0, runFresh("shares", "--from", json.toString(), "--data", newCsv.toString(), "--group", "chid",
                 "--choice", "choice", "--id", "id", "--alt", "alt", "--market", "region", "--replicates", "0",
                 "--threads", "2", "--csv", csv.toString()), err());
         double[] total = new double[2];

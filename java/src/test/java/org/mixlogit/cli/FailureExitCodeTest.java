@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,17 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Failures the user cannot fix by editing the data reach the command line as their own exit codes and one
  * paragraph: 4 for resources (memory, grid caps), 5 for internal errors; the stack trace only with --debug.
  */
-class FailureExitCodeTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
-    }
-
-    private String err() {
-        return new String(err.toByteArray(), StandardCharsets.UTF_8);
-    }
+class FailureExitCodeTest extends CliTestBase {
 
     static byte[] checksum(Path file) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));

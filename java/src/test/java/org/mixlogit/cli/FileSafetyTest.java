@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An output never overwrites an input or another output; outputs are written atomically; reading and writing
  * errors give the system's reason. Each refusal is exit 2, before any estimation, leaving the inputs unchanged.
  */
-class FileSafetyTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
-    }
-
-    private String err() {
-        return new String(err.toByteArray(), StandardCharsets.UTF_8);
-    }
+class FileSafetyTest extends CliTestBase {
 
     private static List<String> names(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * choice itself (complete separation), pfm = pf x 1e6 (scaling). Refusals exit with 3 (bad data or model) and name
  * the columns; the rescaled fit is certified and exits with 0.
  */
-class IdentificationCliTest {
+class IdentificationCliTest extends CliTestBase {
     @TempDir
     static Path dir;
     private static Path csv;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     static void write() throws Exception {
@@ -48,10 +45,6 @@ class IdentificationCliTest {
     private int estimate(String fixed) {
         return Main.run(new String[] {"estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid",
             "--id", "id", "--fixed", fixed, "--quiet"}, new PrintStream(out, true), new PrintStream(err, true));
-    }
-
-    private String err() {
-        return new String(err.toByteArray(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.mixlogit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,21 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line tool: the example job, estimation from a CSV file, and its error messages and exit codes. */
-class MainTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
-    }
-
-    private String out() {
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return new String(err.toByteArray(), StandardCharsets.UTF_8);
-    }
+class MainTest extends CliTestBase {
 
     @Test
     @DisplayName("example: the Electricity mixed logit, LL -3952.4877, progress on standard error, exit 0")

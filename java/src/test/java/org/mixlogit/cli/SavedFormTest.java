@@ -28,14 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * corrupt file naming the field (exit 3, no stack trace), refuses data that are no longer the estimation data unless
  * --allow-other-data, and flags the tables of a fit that did not converge.
  */
-class SavedFormTest {
+class SavedFormTest extends CliTestBase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     @TempDir
     static Path dir;
     private static Path csv;
     private static Path json;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     static void fit() throws Exception {
@@ -46,20 +44,6 @@ class SavedFormTest {
             "chid", "--id", "id", "--alt", "alt", "--fixed", "pf,cl,loc,wk,tod,seas", "--json", json.toString(),
             "--quiet", "--threads", "2"}, new PrintStream(sink, true), new PrintStream(sink, true));
         assertEquals(0, code, sink.toString(StandardCharsets.UTF_8));
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
-    }
-
-    private String out() {
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return new String(err.toByteArray(), StandardCharsets.UTF_8);
     }
 
     private static ObjectNode saved() throws Exception {
@@ -120,7 +104,7 @@ class SavedFormTest {
     }
 
     private void assertRefused(Path file, String fragment) {
-        assertEquals(3, run("shares", "--from", file.toString(), "--threads", "2"), err());
+        assertEquals(3, runFresh("shares", "--from", file.toString(), "--threads", "2"), err());
         assertTrue(err().contains(fragment), err());
         assertFalse(err().contains("Exception") || err().contains("\tat "), "no stack trace: " + err());
         assertEquals("", out(), "no table");
@@ -139,7 +123,7 @@ class SavedFormTest {
         ((ObjectNode) root.path("data")).put("file", copy.toString());
         Path result = write("moved.json", root);
         Files.write(copy, shuffled);
-        assertEquals(0, run("shares", "--from", result.toString(), "--threads", "2"), err());
+        assertEquals(0, runFresh("shares", "--from", result.toString(), "--threads", "2"), err());
         String before = out();
 
         List<String> edited = new ArrayList<>(lines);
@@ -149,16 +133,16 @@ class SavedFormTest {
         row[pf] = Double.toString(Double.parseDouble(row[pf]) + 1);
         edited.set(5, String.join(",", row));
         Files.write(copy, edited);
-        assertEquals(3, run("shares", "--from", result.toString(), "--threads", "2"));
+        assertEquals(3, runFresh("shares", "--from", result.toString(), "--threads", "2"));
         assertTrue(err().contains("These are not the data the model was estimated on: the same numbers of rows,"
                 + " situations and decision-makers but different values"), err());
         assertTrue(err().contains("--allow-other-data"), err());
         assertEquals("", out());
-        assertEquals(0, run("shares", "--from", result.toString(), "--threads", "2", "--allow-other-data"), err());
+        assertEquals(0, runFresh("shares", "--from", result.toString(), "--threads", "2", "--allow-other-data"), err());
         assertFalse(out().equals(before), "the shares of other data");
 
         Files.write(copy, lines.subList(0, lines.size() - 4));
-        assertEquals(3, run("shares", "--from", result.toString(), "--threads", "2"));
+        assertEquals(3, runFresh("shares", "--from", result.toString(), "--threads", "2"));
         assertTrue(err().contains("17228 rows instead of 17232; 4307 choice situations instead of 4308"), err());
     }
 
@@ -166,12 +150,12 @@ class SavedFormTest {
     @DisplayName("a fit that did not converge: post-estimation warns above the table and flags every CSV row")
     void notConverged() throws Exception {
         Path stopped = dir.resolve("stopped.json");
-        assertEquals(1, run("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id",
+        assertEquals(1, runFresh("estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id",
                 "id", "--alt", "alt", "--fixed", "cl,loc,wk,tod,seas", "--random", "pf=n", "--R", "10",
                 "--max-iterations", "1", "--integration-check", "0", "--json",
                 stopped.toString(), "--quiet", "--threads", "2"), err());
         Path table = dir.resolve("stopped.csv");
-        assertEquals(0, run("shares", "--from", stopped.toString(), "--threads", "2", "--replicates", "0", "--csv",
+        assertEquals(0, runFresh("shares", "--from", stopped.toString(), "--threads", "2", "--replicates", "0", "--csv",
                 table.toString()),
                 err());
         assertTrue(out().startsWith("Warning: the fit did not converge (status "), out());
@@ -182,7 +166,7 @@ class SavedFormTest {
             assertTrue(line.endsWith(": these numbers are not at an estimate\""), line);
         }
         Path good = dir.resolve("good.csv");
-        assertEquals(0, run("shares", "--from", json.toString(), "--threads", "2", "--csv", good.toString()));
+        assertEquals(0, runFresh("shares", "--from", json.toString(), "--threads", "2", "--csv", good.toString()));
         assertFalse(out().contains("Warning"), out());
         assertFalse(Files.readAllLines(good).get(0).contains("fit_warning"));
     }
