@@ -27,8 +27,8 @@ import org.mixlogit.spec.ParameterLayout;
  * two at or below s (so that theta = D u is exact in floating point) — its location, its scale, its row of the
  * Cholesky factor — and a heterogeneity parameter likewise by the spread of its interaction column. Only
  * coefficients whose distribution is homogeneous in (location, scale) are scaled (fixed, normal, triangular,
- * uniform, censored normal: beta(c m, c s) = c beta(m, s) for c &gt; 0); a lognormal's location enters through
- * exp. Inside the range D is the identity, so well-scaled data give the very same iterations as without scaling.
+ * uniform, censored and truncated normal, exponential: beta(c m, c s) = c beta(m, s) for c &gt; 0); a lognormal's
+ * location enters through exp (a change of units shifts it by log c, which the optimizer handles as it is). Inside the range D is the identity, so well-scaled data give the very same iterations as without scaling.
  * Immutable.
  */
 final class Rescaling {
@@ -37,7 +37,8 @@ final class Rescaling {
     /** Spreads up to here are left alone. */
     static final double HIGH = 1e2;
     private static final Set<Distribution> HOMOGENEOUS = EnumSet.of(Distribution.FIXED, Distribution.NORMAL,
-            Distribution.TRIANGULAR, Distribution.UNIFORM, Distribution.CENSORED_NORMAL);
+            Distribution.TRIANGULAR, Distribution.UNIFORM, Distribution.CENSORED_NORMAL, Distribution.TRUNCATED_NORMAL,
+            Distribution.EXPONENTIAL);
 
     private final double[] factor;
     private final boolean identity;

@@ -101,4 +101,12 @@ class ScalingTest {
         same(times, ModelSpec.builder().random("p", Distribution.NORMAL).random("quality", Distribution.NORMAL)
                 .fixed("rare").build(), 1e-4);
     }
+
+    @ParameterizedTest(name = "mixed logit with an exponential price (signed scale), x {0}")
+    @ValueSource(doubles = {1e6, 1e-6})
+    void exponentialPrice(double times) {
+        // the exponential's scale is small and flat here (about 0.015): both searches stop within 1e-3 of it
+        same(times, ModelSpec.builder().random("p", Distribution.EXPONENTIAL).random("quality", Distribution.NORMAL)
+                .fixed("rare").build(), 1e-3);
+    }
 }
