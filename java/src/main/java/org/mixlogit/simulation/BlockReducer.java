@@ -1,7 +1,5 @@
 package org.mixlogit.simulation;
 
-import java.util.TreeMap;
-
 import org.mixlogit.data.ChoiceData;
 
 /**
@@ -77,30 +75,15 @@ final class BlockReducer {
      * @param clusters Not modified: the cluster key of every decision-maker
      */
     ClusterPartials clusterSums(int width, long[] clusters, VectorTerm term) {
-        long[][] keys = new long[blocks][];
-        double[][] sums = new double[blocks][];
         double[][] scratch = new double[workers.threads()][width];
-        workers.run(blocks, 1, (worker, from, to) -> {
+        return keyedSums(width, (worker, n, sums) -> {
             double[] v = scratch[worker];
-            for (int b = from; b < to; b++) {
-                TreeMap<Long, double[]> inBlock = new TreeMap<>();
-                for (int n = start(b); n < end(b); n++) {
-                    term.compute(worker, n, v);
-                    double[] u = inBlock.computeIfAbsent(clusters[n], key -> new double[width]);
-                    for (int j = 0; j < width; j++) {
-                        u[j] += v[j];
-                    }
-                }
-                keys[b] = inBlock.keySet().stream().mapToLong(Long::longValue).toArray();
-                double[] flat = new double[keys[b].length * width];
-                int c = 0;
-                for (double[] u : inBlock.values()) {
-                    System.arraycopy(u, 0, flat, c++ * width, width);
-                }
-                sums[b] = flat;
+            term.compute(worker, n, v);
+            double[] u = sums.row(clusters[n]);
+            for (int j = 0; j < width; j++) {
+                u[j] += v[j];
             }
         });
-        return new ClusterPartials(firstBlock, width, keys, sums);
     }
 
     /** Every block's sums by key of a keyed term (width values per key). */
