@@ -179,23 +179,6 @@ public final class MsleEstimator implements Estimator {
         return tail.cancelled(b, stopped.message(), best.gradientNorm());
     }
 
-    /** Cluster id of every decision-maker: its own index, or the value of the cluster characteristic. */
-    static long[] clusters(ChoiceData data, String cluster) {
-        long[] ids = new long[data.decisionMakerCount()];
-        if (cluster == null) {
-            for (int n = 0; n < ids.length; n++) {
-                ids[n] = n;
-            }
-            return ids;
-        }
-        int c = data.characteristicIndex(cluster);
-        double[] chars = data.characteristicsRef();
-        for (int n = 0; n < ids.length; n++) {
-            ids[n] = Double.doubleToLongBits(chars[n * data.characteristicCount() + c]);
-        }
-        return ids;
-    }
-
     /** The best converged optimum, or the best of all when none converged. */
     private static Optimum best(List<Optimum> runs) {
         Optimum best = null;
