@@ -29,6 +29,7 @@ data_error <- function(...) {
 
 # Runs a Java call and turns an engine exception into a classed R condition with its clean message.
 with_engine <- function(expr) {
+  check_not_forked()
   tryCatch(expr, Exception = function(e) {
     jobj <- e$jobj
     if (inherits(e, "OutOfMemoryError")) {

@@ -287,6 +287,6 @@ print_trace <- function(trace, msm = FALSE) {
 
 # The bundled Electricity data, read from the engine jar.
 electricity_data <- function() {
-  text <- rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "S", "electricityCsv")
+  text <- with_engine(rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "S", "electricityCsv"))
   utils::read.csv(text = text)
 }

@@ -8,6 +8,7 @@ post_class <- "Lorg/mixlogit/bridge/BridgePost;"
 # labels FALSE for data without alternative and market columns). It lives for one call: the fit keeps no engine
 # object, so it survives saveRDS/readRDS. After a fit that did not converge or is not certified it warns.
 post_object <- function(object, newdata = NULL, options = "{}", labels = TRUE) {
+  check_not_forked()
   check_fit(object)
   if (is.null(newdata)) {
     x <- lapply(object$columns, rJava::.jarray)

@@ -287,6 +287,7 @@ check_rpar_columns <- function(rpar, columns) {
 
 # The engine jar in inst/java must belong to this version of the package (it is refreshed by every Maven build).
 check_engine_version <- function() {
+  check_not_forked()
   engine <- rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "S", "version")
   package <- as.character(utils::packageVersion("mixlogit"))
   if (!identical(engine, package)) {
