@@ -51,18 +51,20 @@ path_without() {
   echo "$bin"
 }
 
-no_mvn="$(path_without mvn mvnDebug)"
-no_mvn_no_javac="$(path_without mvn mvnDebug javac)"
-with_mvn_no_javac="$(path_without javac)"
+# A Java runtime without a compiler: a java that runs the real one, with no javac beside it.
+jre="$(cd "$work" && pwd -P)/jre"
+mkdir -p "$jre/bin"
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$(command -v java)" >"$jre/bin/java"
+chmod +x "$jre/bin/java"
+no_mvn="$(path_without mvn mvnDebug)"                       # a JDK, but no Maven
+no_mvn_no_jdk="$jre/bin:$(path_without mvn mvnDebug javac java)"  # a Java runtime only
+no_jdk="$jre/bin:$(path_without javac java)"                 # Maven and a Java runtime
 
 echo "== configure in a clone without the engine jars, Maven or a JDK"
 clone="$work/clone"
 mkdir -p "$clone/java/src/main/java" "$clone/r-package"
 cp "$root/pom.xml" "$clone/pom.xml"
 cp "$root/r-package/configure" "$clone/r-package/configure"
-jre="$work/jre"  # a Java runtime without a compiler, as JAVA_HOME
-mkdir -p "$jre/bin"
-ln -s "$(command -v java)" "$jre/bin/java"
 
 # Runs configure in the fake clone with the given PATH and JAVA_HOME ("" for none); it must fail saying $3.
 expect_configure_failure() {
@@ -76,14 +78,15 @@ expect_configure_failure() {
   echo "   refused: ...$3..."
 }
 expect_configure_failure "$no_mvn" "" "building them from this clone needs Maven (no mvn on the PATH)."
-expect_configure_failure "$no_mvn_no_javac" "" \
-  "needs Maven (no mvn on the PATH) and a JDK 11 or newer (no javac in the PATH"
-expect_configure_failure "$with_mvn_no_javac" "$jre" "needs a JDK 11 or newer (no javac in JAVA_HOME=$jre"
+expect_configure_failure "$no_mvn_no_jdk" "" \
+  "needs Maven (no mvn on the PATH) and a JDK 11 or newer (no javac beside $jre/bin/java, the java on the PATH"
+expect_configure_failure "$no_jdk" "" "needs a JDK 11 or newer (no javac beside $jre/bin/java"
+expect_configure_failure "$no_mvn" "$jre" "needs Maven (no mvn on the PATH) and a JDK 11 or newer (no javac in JAVA_HOME=$jre"
 
-echo "== the self-contained source package, installed with neither mvn nor javac on the PATH"
+echo "== the self-contained source package, installed with a Java runtime only (no mvn, no javac)"
 lib="$work/lib"
 mkdir -p "$lib"
-if ! PATH="$no_mvn_no_javac" R CMD INSTALL -l "$lib" "$tarball" >"$work/install.log" 2>&1; then
+if ! PATH="$no_mvn_no_jdk" R CMD INSTALL -l "$lib" "$tarball" >"$work/install.log" 2>&1; then
   cat "$work/install.log" >&2
   fail "R CMD INSTALL of $(basename "$tarball") without mvn and javac"
 fi
@@ -91,7 +94,7 @@ grep -qF "using the engine jars shipped in inst/java" "$work/install.log" ||
   { cat "$work/install.log" >&2; fail "configure did not use the shipped jars"; }
 ! grep -qF "building the engine jars" "$work/install.log" ||
   { cat "$work/install.log" >&2; fail "configure tried to build the jars"; }
-PATH="$no_mvn_no_javac" Rscript --vanilla - "$lib" <<'EOF'
+PATH="$no_mvn_no_jdk" Rscript --vanilla - "$lib" <<'EOF'
 lib <- commandArgs(trailingOnly = TRUE)[1]
 library(mixlogit, lib.loc = lib)
 stopifnot(normalizePath(dirname(find.package("mixlogit"))) == normalizePath(lib))
