@@ -173,10 +173,7 @@ predict.mixlogit <- function(object, newdata = NULL, type = c("prob", "share", "
 newdata_columns <- function(object, newdata, labels) {
   s <- object$settings
   newdata <- check_newdata(newdata, s, labels = labels)
-  rhs <- delete.response(object$terms)
-  mf <- model.frame(rhs, newdata, na.action = na.pass, xlev = object$xlevels)
-  x <- model.matrix(rhs, mf, contrasts.arg = object$contrasts)
-  x <- check_design(x[, colnames(x) != "(Intercept)", drop = FALSE])
+  x <- model_columns(object, newdata)
   characteristics <- unique(as.character(unlist(s$heterogeneity)))
   out <- list(
     situation = rJava::.jarray(id_codes(newdata[[s$group]])),

@@ -3,15 +3,16 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
                      draws = "halton", R = 100, seed = 12345, burn = NULL, starts = 1, optimizer = "bfgs",
                      vce = NULL, cluster = NULL, weights = NULL, threads = NULL, start = NULL,
                      level = 0.95, verbose = FALSE, alt = NULL, market = NULL, method = c("msle", "msm"),
-                     instruments = NULL, weighting = NULL) {
+                     instruments = NULL, weighting = NULL, reflevel = NULL, ...) {
   call <- match.call()
+  check_call_arguments(environment(), match.call(expand.dots = FALSE)$...)
   if (missing(method)) method <- "msle"
   a <- validate_arguments(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed, burn,
                           starts, optimizer, vce, cluster, weights, threads, start, level, verbose, alt, market,
-                          method = method, instruments = instruments, weighting = weighting)
+                          method = method, instruments = instruments, weighting = weighting, reflevel = reflevel)
   data <- a$data
   check_engine_version()
-  design <- design_matrix(formula, data)
+  design <- model_design(formula, data, a)
   check_rpar_columns(a$rpar, colnames(design$x))
   columns <- attribute_columns(design$x, data, a$instruments)
   characteristics <- unique(c(unlist(a$heterogeneity), a$cluster))
@@ -38,6 +39,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   result$terms <- design$terms
   result$xlevels <- design$xlevels
   result$contrasts <- design$contrasts
+  result$design <- design$spec
   result$y <- design$y
   result$situation <- data[[a$group]]
   result$settings <- a[setdiff(names(a), "data")]
@@ -63,25 +65,6 @@ engine_fit <- function(columns, spec, options) {
     rJava::.jarray(columns$characteristic_names), rJava::.jarray(columns$characteristics),
     rJava::.jarray(columns$weights), rJava::.jarray(columns$alternatives), rJava::.jarray(columns$markets),
     spec, options))
-}
-
-# The response and the model matrix (factors and interactions expanded, intercept dropped).
-design_matrix <- function(formula, data) {
-  mf <- tryCatch(model.frame(formula, data, na.action = na.pass), error = function(e) {
-    unknown <- setdiff(all.vars(formula), names(data))
-    if (length(unknown) > 0L) {
-      arg_error("`formula` names ", paste0('"', unknown, '"', collapse = ", "), ", which ",
-                if (length(unknown) > 1L) "are not columns" else "is not a column", " of `data`. Columns: ",
-                paste(names(data), collapse = ", "), ".")
-    }
-    arg_error("`formula` cannot be evaluated on `data`: ", conditionMessage(e))
-  })
-  y <- check_response(stats::model.response(mf))
-  terms <- terms(mf)
-  x <- check_design(model.matrix(terms, mf))
-  keep <- colnames(x) != "(Intercept)"
-  list(y = as.numeric(y), x = x[, keep, drop = FALSE], terms = terms, xlevels = stats::.getXlevels(terms, mf),
-       contrasts = attr(x, "contrasts"))
 }
 
 # The attribute columns passed to the engine: the model matrix and, for MSM, the instrument columns of `data` that
@@ -145,54 +128,40 @@ characteristic_means <- function(data, a) {
   vapply(stats::setNames(characteristics, characteristics), function(v) mean(as.numeric(data[[v]][first])), 0)
 }
 
-json_string <- function(x) {
-  x <- gsub("\\\\", "\\\\\\\\", x)
-  x <- gsub("\"", "\\\\\"", x)
-  paste0("\"", x, "\"")
-}
-
-json_strings <- function(x) {
-  paste0("[", paste(vapply(x, json_string, ""), collapse = ", "), "]")
-}
-
-# The model specification in the engine's shared JSON format.
+# The model specification in the engine's shared JSON format (json.R builds and escapes it).
 spec_json <- function(attributes, rpar, correlation, heterogeneity) {
-  coefficients <- vapply(attributes, function(a) {
-    distribution <- if (a %in% names(rpar)) rpar[[a]] else "f"
-    fields <- c(paste0("\"attribute\": ", json_string(a)), paste0("\"distribution\": ", json_string(distribution)))
+  coefficients <- lapply(unname(attributes), function(a) {
+    entry <- list(attribute = json_scalar(a), distribution = json_scalar(if (a %in% names(rpar)) rpar[[a]] else "f"))
     if (!is.null(heterogeneity[[a]])) {
-      fields <- c(fields, paste0("\"heterogeneity\": ", json_strings(heterogeneity[[a]])))
+      entry$heterogeneity <- as.character(heterogeneity[[a]])
     }
-    paste0("{", paste(fields, collapse = ", "), "}")
-  }, "")
-  out <- paste0("{\"coefficients\": [", paste(coefficients, collapse = ", "), "]")
+    entry
+  })
+  out <- list(coefficients = coefficients)
   if (length(correlation) > 0L) {
-    out <- paste0(out, ", \"correlated\": ", json_strings(correlation))
+    out$correlated <- as.character(correlation)
   }
-  paste0(out, "}")
+  to_json(out)
 }
 
+# The estimation options in the engine's JSON format.
 options_json <- function(a) {
-  fields <- c(sprintf("\"draws\": %s", json_string(a$draws)), sprintf("\"R\": %d", a$R),
-              sprintf("\"seed\": %.0f", a$seed), sprintf("\"starts\": %d", a$starts),
-              sprintf("\"optimizer\": %s", json_string(a$optimizer)), sprintf("\"vce\": %s", json_string(a$vce)),
-              sprintf("\"threads\": %d", a$threads), sprintf("\"level\": %.17g", 100 * a$level),
-              sprintf("\"method\": %s", json_string(a$method)))
+  fields <- list(draws = json_scalar(a$draws), R = json_number(a$R), seed = json_number(a$seed),
+                 starts = json_number(a$starts), optimizer = json_scalar(a$optimizer), vce = json_scalar(a$vce),
+                 threads = json_number(a$threads), level = json_number(100 * a$level),
+                 method = json_scalar(a$method))
   if (a$method == "msm") {
-    instruments <- if (length(a$instruments) == 1L && a$instruments %in% instrument_keywords()) {
-      json_string(a$instruments)
+    fields$instruments <- if (length(a$instruments) == 1L && a$instruments %in% instrument_keywords()) {
+      json_scalar(a$instruments)
     } else {
-      json_strings(a$instruments)
+      as.character(a$instruments)
     }
-    fields <- c(fields, sprintf("\"instruments\": %s", instruments),
-                sprintf("\"weighting\": %s", json_string(a$weighting)))
+    fields$weighting <- json_scalar(a$weighting)
   }
-  if (!is.null(a$burn)) fields <- c(fields, sprintf("\"burn\": %d", a$burn))
-  if (!is.null(a$cluster)) fields <- c(fields, sprintf("\"cluster\": %s", json_string(a$cluster)))
-  if (!is.null(a$start)) {
-    fields <- c(fields, sprintf("\"start\": [%s]", paste(sprintf("%.17g", a$start), collapse = ", ")))
-  }
-  paste0("{", paste(fields, collapse = ", "), "}")
+  if (!is.null(a$burn)) fields$burn <- json_number(a$burn)
+  if (!is.null(a$cluster)) fields$cluster <- json_scalar(a$cluster)
+  if (!is.null(a$start)) fields$start <- json_number(a$start, array = TRUE)
+  to_json(fields)
 }
 
 # Copies everything the R methods need out of the Java result, the saved form of the fit (docs/result-schema.md)
@@ -285,8 +254,12 @@ print_trace <- function(trace, msm = FALSE) {
   }
 }
 
-# The bundled Electricity data, read from the engine jar.
-electricity_data <- function() {
+# The bundled Electricity data: long, read from the engine jar, or wide (mlogit's layout), read from the package.
+electricity_data <- function(shape = c("long", "wide")) {
+  shape <- check_choice(shape, "shape", c("long", "wide"))
+  if (shape == "wide") {
+    return(utils::read.csv(system.file("extdata", "electricity_wide.csv.gz", package = "mixlogit", mustWork = TRUE)))
+  }
   text <- with_engine(rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "S", "electricityCsv"))
   utils::read.csv(text = text)
 }

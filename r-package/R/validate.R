@@ -28,16 +28,20 @@ check_choice <- function(x, name, choices, words = choices) {
   x
 }
 
-check_column <- function(x, name, data, allow_null = TRUE) {
+# A column argument: one string naming a column of `data` (`where` names the data frame in messages: "data" or
+# "newdata"); NULL when allowed.
+check_column <- function(x, name, data, allow_null = TRUE, where = "data") {
   if (is.null(x)) {
     if (allow_null) return(NULL)
-    arg_error("`", name, "` is required: give the name of a column of `data`.")
+    arg_error("`", name, "` is required: give the name of a column of `", where, "`.")
   }
   if (!is.character(x) || length(x) != 1L || is.na(x)) {
-    arg_error("`", name, "` must be the name of one column of `data` (a string).")
+    arg_error("`", name, "` must be the name of one column of `", where, "` (a string).")
   }
   if (!x %in% names(data)) {
-    arg_error("`", name, "` names column \"", x, "\", which is not in `data`. Columns: ",
+    close <- closest_name(x, names(data))
+    arg_error("`", name, "` names column \"", x, "\", which is not in `", where, "`",
+              if (!is.null(close)) paste0(" (did you mean \"", close, "\"?)"), ". Columns: ",
               paste(names(data), collapse = ", "), ".")
   }
   x
@@ -47,17 +51,21 @@ check_column <- function(x, name, data, allow_null = TRUE) {
 validate_arguments <- function(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed,
                                burn, starts, optimizer, vce, cluster, weights, threads, start, level, verbose,
                                alt = NULL, market = NULL, method = "msle", instruments = NULL,
-                               weighting = NULL) {
+                               weighting = NULL, reflevel = NULL) {
   if (!inherits(formula, "formula") || length(formula) != 3L) {
     arg_error("`formula` must be a two-sided formula such as choice ~ price + time.")
   }
   if (!is.data.frame(data)) {
     arg_error("`data` must be a data frame (tibbles and data.tables are accepted), not ", class(data)[1L], ".")
   }
-  data <- as.data.frame(data)
+  unfolded <- unfold_index(data)
+  data <- as.data.frame(unfolded$data)
   if (nrow(data) == 0L) {
     data_error("`data` has no rows.")
   }
+  if (is.null(group)) group <- unfolded$group
+  if (is.null(id)) id <- unfolded$id
+  if (is.null(alt)) alt <- unfolded$alt
   group <- check_column(group, "group", data, allow_null = FALSE)
   id <- check_column(id, "id", data)
   weights <- check_column(weights, "weights", data)
@@ -132,11 +140,25 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
     arg_error("`level` must be a confidence level between 0 and 1, such as 0.95.")
   }
   check_flag(verbose, "verbose")
+  reflevel <- check_reflevel(reflevel, alt)
   list(data = data, group = group, id = id, rpar = rpar, correlation = correlation,
        heterogeneity = heterogeneity, draws = draws, R = R, seed = seed, burn = burn, starts = starts,
        optimizer = optimizer, vce = vce, cluster = cluster, weights = weights, threads = threads, start = start,
        level = level, verbose = verbose, alt = alt, market = market, method = method,
-       instruments = msm$instruments, weighting = msm$weighting)
+       instruments = msm$instruments, weighting = msm$weighting, reflevel = reflevel)
+}
+
+# The reference alternative of a multi-part formula: one label, which needs `alt` (checked against the
+# alternatives when the design is built).
+check_reflevel <- function(reflevel, alt) {
+  if (is.null(reflevel)) return(NULL)
+  if (!is.atomic(reflevel) || length(reflevel) != 1L || is.na(reflevel)) {
+    arg_error("`reflevel` must be one alternative (a label of the `alt` column), such as reflevel = \"2\".")
+  }
+  if (is.null(alt)) {
+    arg_error("`reflevel` is given but `alt` is not: give the alternative column, e.g. alt = \"alt\".")
+  }
+  as.character(reflevel)
 }
 
 # The covariance type, one the estimate of `method` has (the engine's list: the likelihood types, Hessian and
@@ -213,7 +235,7 @@ check_msm <- function(method, instruments, weighting, data) {
 
 # The alternative and market columns: no missing or empty values, each alternative once per situation, one
 # market per situation. `data` may be estimation data or new data.
-check_labels <- function(data, group, alt, market) {
+check_labels <- function(data, group, alt, market, where = "data") {
   for (column in c(alt, market)) {
     x <- data[[column]]
     if (!is.atomic(x) || is.null(x) || (!is.numeric(x) && !is.character(x) && !is.factor(x) && !is.logical(x))) {
@@ -223,7 +245,7 @@ check_labels <- function(data, group, alt, market) {
     if (length(bad) > 0L) {
       data_error("Column \"", column, "\" has missing or empty values in row", if (length(bad) > 1L) "s" else "",
                  " ", paste(utils::head(bad, 10L), collapse = ", "), if (length(bad) > 10L) ", ..." else "",
-                 ": every row needs its ", if (identical(column, alt)) "alternative" else "market", ".")
+                 if (where != "data") paste0(" of `", where, "`"), ": every row needs its ", if (identical(column, alt)) "alternative" else "market", ".")
     }
   }
   if (!is.null(alt) && !anyNA(data[[group]])) {
@@ -260,14 +282,15 @@ check_response <- function(y) {
   y
 }
 
-# The model matrix: no missing values, at least one attribute besides the intercept.
-check_design <- function(x) {
+# The model matrix: no missing values, at least one attribute besides the intercept. `where` names the data.
+check_design <- function(x, where = "data") {
   for (column in colnames(x)) {
     bad <- which(is.na(x[, column]))
     if (length(bad) > 0L) {
       data_error("Variable \"", column, "\" has missing values in rows ",
-                 paste(utils::head(bad, 10L), collapse = ", "),
-                 ": remove or impute those choice situations before estimating.")
+                 paste(utils::head(bad, 10L), collapse = ", "), if (where != "data") paste0(" of `", where, "`"),
+                 ": remove or impute those choice situations before ",
+                 if (where == "data") "estimating." else "predicting.")
     }
   }
   if (!any(colnames(x) != "(Intercept)")) {
@@ -299,27 +322,28 @@ check_engine_version <- function() {
 
 # New data for predict(): a data frame with the group, id and heterogeneity columns, none missing.
 # With labels = TRUE (post-estimation tables) also the alternative and market columns of the fit.
+# A dfidx or mlogit.data object is unfolded first; messages name `newdata`.
 check_newdata <- function(newdata, settings, labels = FALSE) {
   if (!is.data.frame(newdata)) {
     arg_error("`newdata` must be a data frame with the model's attributes and the group column.")
   }
-  newdata <- as.data.frame(newdata)
+  newdata <- as.data.frame(unfold_index(newdata)$data)
   if (nrow(newdata) == 0L) {
     data_error("`newdata` has no rows.")
   }
-  check_column(settings$group, "group", newdata, allow_null = FALSE)
-  if (!is.null(settings$id)) check_column(settings$id, "id", newdata)
+  check_column(settings$group, "group", newdata, allow_null = FALSE, where = "newdata")
+  if (!is.null(settings$id)) check_column(settings$id, "id", newdata, where = "newdata")
   if (labels) {
-    check_column(settings$alt, "alt", newdata)
-    check_column(settings$market, "market", newdata)
-    check_missing(newdata, settings$group)
-    check_labels(newdata, settings$group, settings$alt, settings$market)
+    check_column(settings$alt, "alt", newdata, where = "newdata")
+    check_column(settings$market, "market", newdata, where = "newdata")
+    check_missing(newdata, settings$group, where = "newdata")
+    check_labels(newdata, settings$group, settings$alt, settings$market, where = "newdata")
   }
   characteristics <- unique(as.character(unlist(settings$heterogeneity)))
   for (column in characteristics) {
-    check_column(column, "heterogeneity", newdata, allow_null = FALSE)
+    check_column(column, "heterogeneity", newdata, allow_null = FALSE, where = "newdata")
   }
-  check_missing(newdata, c(settings$group, settings$id, characteristics))
+  check_missing(newdata, c(settings$group, settings$id, characteristics), where = "newdata")
   newdata
 }
 
@@ -331,14 +355,16 @@ parallel_cores <- function() {
   as.integer(n)
 }
 
-# Stops with the rows (1-based) of `data` holding missing values in the used columns.
-check_missing <- function(data, columns) {
+# Stops with the rows (1-based) of `data` holding missing values in the used columns (`where` names the data).
+check_missing <- function(data, columns, where = "data") {
   for (column in columns) {
     bad <- which(is.na(data[[column]]))
     if (length(bad) > 0L) {
       data_error("Column \"", column, "\" has missing values in row", if (length(bad) > 1L) "s" else "", " ",
                  paste(utils::head(bad, 10L), collapse = ", "), if (length(bad) > 10L) ", ..." else "",
-                 ": remove or impute those choice situations before estimating.")
+                 if (where != "data") paste0(" of `", where, "`"),
+                 ": remove or impute those choice situations before ",
+                 if (where == "data") "estimating." else "predicting.")
     }
   }
 }
@@ -353,14 +379,14 @@ post_options_json <- function(krinsky_robb, replicates, seed) {
   if (replicates == 1L) {
     arg_error("`replicates` is 1: use 0 (no simulation error) or at least 2 independent draw sets.")
   }
-  fields <- c(sprintf("\"krinskyRobb\": %d", krinsky_robb), sprintf("\"replicates\": %d", replicates))
+  fields <- list(krinskyRobb = json_number(krinsky_robb), replicates = json_number(replicates))
   if (!is.null(seed)) {
     if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
       arg_error("`seed` must be a whole number or NULL.")
     }
-    fields <- c(fields, sprintf("\"seed\": %.0f", seed))
+    fields$seed <- json_number(seed)
   }
-  paste0("{", paste(fields, collapse = ", "), "}")
+  to_json(fields)
 }
 
 # An attribute of the model (a column of its model matrix), given as one string.
@@ -386,4 +412,73 @@ check_fit <- function(object) {
               " refit it, e.g. with update().")
   }
   object
+}
+
+# The arguments of a mixlogit() call before anything is evaluated (`env` is the call's frame, `dots` the
+# unevaluated `...`): unknown arguments and unquoted column names become mixlogit_argument_error naming the
+# argument, what the package calls it or the closest argument, and the arguments there are (R's own messages would
+# be "unused argument" and "object 'chid' not found"). Column arguments that are missing become NULL in `env`.
+check_call_arguments <- function(env, dots, fun = "mixlogit") {
+  known <- setdiff(names(formals(fun)), "...")
+  if (length(dots) > 0L) {
+    given <- names(dots)
+    if (is.null(given) || any(given == "")) {
+      arg_error(fun, "() was given ", sum(is.null(given) | given == ""), " argument(s) without a name beyond its ",
+                "own: give arguments after `data` by name. Arguments: ", paste(known, collapse = ", "), ".")
+    }
+    arg_error(unknown_argument_message(given[1L], known, fun))
+  }
+  for (name in c("formula", "data")) {
+    if (eval(call("missing", as.name(name)), env)) {
+      arg_error("`", name, "` is required: ", fun, "(choice ~ price + time, data, group = \"chid\").")
+    }
+  }
+  tryCatch(get("data", envir = env), error = function(e) {
+    arg_error("`data` cannot be evaluated: ", conditionMessage(e), ".")
+  })
+  for (name in c("group", "id", "alt", "market", "weights", "cluster")) {
+    if (!name %in% known) next
+    if (eval(call("missing", as.name(name)), env)) {
+      assign(name, NULL, envir = env)
+      next
+    }
+    value <- tryCatch(get(name, envir = env), error = function(e) {
+      given <- eval(call("substitute", as.name(name)), env)
+      if (is.name(given)) {
+        arg_error("`", name, "` is ", as.character(given), " without quotes, and no R object has that name: give",
+                  " the column's name as a string, ", name, " = \"", as.character(given), "\".")
+      }
+      arg_error("`", name, "` cannot be evaluated: ", conditionMessage(e), ".")
+    })
+    assign(name, value, envir = env)
+  }
+  invisible(NULL)
+}
+
+# What to say about an argument mixlogit() does not have: the argument it means (other packages' names for it), or
+# the closest one, and the list of arguments.
+unknown_argument_message <- function(name, known, fun) {
+  advice <- c(
+    iterlim = "max_iterations", maxit = "max_iterations", maxiter = "max_iterations",
+    print.level = "verbose", trace = "verbose", nrep = "R", ndraws = "R", rand = "rpar",
+    randPars = "rpar", corr = "correlation", correlated = "correlation", ln = "rpar", alt.var = "alt",
+    chid.var = "group", id.var = "id", obsID = "group", panelID = "id", altID = "alt", weight = "weights")
+  words <- c(
+    halton = "Halton draws are the default (draws = \"halton\"); `draws` chooses others",
+    panel = "panel data follow from `id` (the decision-maker column): give id = \"...\"",
+    subset = "subset `data` before the call, e.g. data[data$x > 0, ]",
+    na.action = "missing values are refused with their rows named: remove those choice situations first",
+    shape = "for wide data (one row per situation), reshape with mixlogit_long() first",
+    varying = "for wide data (one row per situation), reshape with mixlogit_long() first",
+    sep = "for wide data (one row per situation), reshape with mixlogit_long() first",
+    choice = "the response is the left-hand side of `formula`")
+  hint <- if (name %in% names(words)) {
+    paste0(": ", words[[name]], ".")
+  } else if (name %in% names(advice) && advice[[name]] %in% known) {
+    paste0(": use `", advice[[name]], "`.")
+  } else {
+    close <- closest_name(name, known)
+    if (is.null(close)) "." else paste0(": did you mean `", close, "`?")
+  }
+  paste0("`", name, "` is not an argument of ", fun, "()", hint, " Arguments: ", paste(known, collapse = ", "), ".")
 }

@@ -130,7 +130,7 @@ bad_inputs <- list(
        class = "mixlogit_argument_error", words = c("`attribute` is \"nosuch\"", "pf, cl, loc")),
   list(name = "new data without the group column", data = bad,
        call = function(d) predict(catalogue_fit, newdata = d[, c("pf", "cl", "loc")]),
-       class = "mixlogit_argument_error", words = c("\"chid\"", "not in `data`"))
+       class = "mixlogit_argument_error", words = c("\"chid\"", "not in `newdata`"))
 )
 
 for (case in bad_inputs) {
