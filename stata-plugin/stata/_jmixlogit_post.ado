@@ -1,19 +1,19 @@
-*! version 0.1.0  _jmixlogit_post: post-estimation work for jmixlogit (predict, diversion, elasticities)
-*! Internal: called by jmixlogit_p, jmixlogit_diversion and jmixlogit_elasticities, never by the user.
-*! The plugin keeps nothing between javacall calls: the model is rebuilt from e() on every call.
-program define _jmixlogit_post, rclass
+*! version 0.1.0  _jmixlogit_post: post-estimation work for jmixlogit (predict, diversion, elasticities, cov)
+*! Internal: called by jmixlogit_p, jmixlogit_diversion, jmixlogit_elasticities and jmixlogit_cov, never by the
+*! user. The plugin keeps nothing between javacall calls: the fit is restored from its saved form in e(saved).
+program define _jmixlogit_post, rclass sortpreserve
     version 16
     gettoken task 0 : 0
     * string options: the wrappers pass them even when empty
     syntax [if] [in] [, NEWvar(string) STATistic(string) COEF(string) ATtribute(string) TYPE(string) ///
-        KRinsky(integer 0) REPlicates(integer 5) ]
+        KRinsky(integer 0) REPlicates(integer 5) OTHERdata ]
 
     if ("`e(cmd)'" != "jmixlogit") error 301
-    if (`"`e(spec_json)'"' == "") {
-        display as error "e(spec_json) not found: re-run jmixlogit (version 0.1.0 or newer) first"
+    if (`"`e(saved)'"' == "" & "`e(saved_file)'" == "") {
+        display as error "e(saved) not found: these results come from an older jmixlogit; re-run jmixlogit"
         exit 301
     }
-    if (!inlist("`task'", "predict", "diversion", "elasticities")) {
+    if (!inlist("`task'", "predict", "diversion", "elasticities", "cov")) {
         display as error "_jmixlogit_post: unknown task `task'"
         exit 198
     }
@@ -22,47 +22,61 @@ program define _jmixlogit_post, rclass
         exit 198
     }
 
-    * the plugin jar must be the one this ado belongs to (Stata keeps one JVM per session)
+    * the plugin jar must be the one this ado belongs to (Stata keeps the classes it loaded)
     local adoversion "0.1.0"
     javacall org.mixlogit.stata.JMixlogit version, jars(jmixlogit.jar)
     if ("`jm_version'" != "`adoversion'") {
         display as error "jmixlogit.jar is version `jm_version' but _jmixlogit_post.ado is `adoversion':"
-        display as error "Stata keeps the first jar it loaded; restart Stata to load the new one."
+        display as error "Stata still holds the jar it loaded first; type discard (or restart Stata) to load the new one."
         exit 198
     }
 
     * the sample: if/in and complete cases; diversion and elasticities only within e(sample)
     local needchoice = ("`task'" != "predict" | "`statistic'" != "pr")
     marksample touse, novarlist
+    tempvar inrange esample cut
+    quietly generate byte `inrange' = `touse'
+    quietly generate byte `esample' = e(sample)
     markout `touse' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)'
     markout `touse' `e(alternatives)' `e(market)', strok
     if (`needchoice') markout `touse' `e(depvar)'
+    if ("`task'" != "predict") quietly replace `touse' = 0 if !`esample'
+    * a choice situation is used whole or not at all: one with a missing value in one of its alternatives (unless
+    * the estimation was altwise), or whose estimation rows if/in cut apart, is dropped
+    local missingcut = cond("`e(altwise)'" == "" & "`task'" == "predict", "(`inrange' & !`touse')", "0")
+    quietly egen byte `cut' = max(`missingcut' | (`esample' & !`inrange')), by(`e(group)')
+    quietly count if `cut' == 1 & `touse'
+    if (r(N) > 0) {
+        quietly replace `touse' = 0 if `cut' == 1
+        display as text "note: `r(N)' observations of choice situations that are incomplete in the sample" ///
+            " (a missing value, or if/in leaves out some of their alternatives) are not used"
+    }
     local jm_weight ""
-    if ("`task'" != "predict") {
-        quietly replace `touse' = 0 if !e(sample)
-        if ("`e(wtype)'" != "") {
-            tempvar w
-            quietly generate double `w' `e(wexp)' if `touse'
-            markout `touse' `w'
-            local jm_weight "`w'"
-        }
+    quietly count if `touse' != `esample'
+    local jm_estdata = (r(N) == 0 & "`otherdata'" == "")
+    if ("`e(wtype)'" != "" & ("`task'" != "predict" | `jm_estdata')) {
+        tempvar w
+        quietly generate double `w' `e(wexp)' if `touse'
+        markout `touse' `w'
+        local jm_weight "`w'"
     }
     quietly count if `touse'
     if (r(N) == 0) error 2000
 
-    * the model and the variables travel to the plugin in locals, b and V as copies of e(b) and e(V)
-    tempname b V
-    matrix `b' = e(b)
-    matrix `V' = e(V)
-    local jm_depvar = cond(`needchoice', "`e(depvar)'", "")
+    * the fit travels to the plugin as its saved form; r() matrices come back in the matrices named here
+    tempname mD mse msim mkrse mkrlb mkrub mcov mcovse msd msdse mcorr mcorrse
+    local jm_mnames "D `mD' E `mD' se `mse' sim `msim' kr_se `mkrse' kr_lb `mkrlb' kr_ub `mkrub'"
+    local jm_mnames "`jm_mnames' cov `mcov' cov_se `mcovse' sd `msd' sd_se `msdse' corr `mcorr' corr_se `mcorrse'"
+    local jm_depvar = cond(`needchoice' | `jm_estdata', "`e(depvar)'", "")
     local jm_group "`e(group)'"
     local jm_id "`e(id)'"
     local jm_alternatives "`e(alternatives)'"
     local jm_market "`e(market)'"
-    local jm_spec_json `"`e(spec_json)'"'
-    local jm_options_json `"`e(options_json)'"'
-    local jm_b "`b'"
-    local jm_V "`V'"
+    local jm_saved `"`e(saved)'"'
+    local jm_saved_file "`e(saved_file)'"
+    local jm_esample "`esample'"
+    local jm_threads "`c(processors)'"
+    local jm_maxdim "`c(max_matdim)'"
     local jm_statistic "`statistic'"
     local jm_newvar "`newvar'"
     local jm_coef "`coef'"
@@ -70,54 +84,66 @@ program define _jmixlogit_post, rclass
     local jm_type "`type'"
     local jm_krinsky "`krinsky'"
     local jm_replicates "`replicates'"
-    local vars `jm_depvar' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(alternatives)' `e(market)'
+    local vars `jm_depvar' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(alternatives)' `e(market)' `esample'
 
     if ("`task'" == "predict") {
-        javacall org.mixlogit.stata.JMixlogit predict `vars' `newvar' if `touse', jars(jmixlogit.jar)
+        javacall org.mixlogit.stata.JMixlogit predict `vars' `jm_weight' `newvar' if `touse', jars(jmixlogit.jar)
+        return local fit_warning "`jm_fit_warning'"
         exit
     }
     if ("`task'" == "diversion") {
         javacall org.mixlogit.stata.JMixlogit diversion `vars' `jm_weight' if `touse', jars(jmixlogit.jar)
     }
-    else {
+    else if ("`task'" == "elasticities") {
         javacall org.mixlogit.stata.JMixlogit elasticities `vars' `jm_weight' if `touse', jars(jmixlogit.jar)
     }
+    else {
+        javacall org.mixlogit.stata.JMixlogit cov `vars' if `touse', jars(jmixlogit.jar)
+    }
 
-    * each statistic (D or E, se, sim, kr_se, kr_lb, kr_ub) comes back element by element as scalars
-    * jm_<stat>_<row>_<col> (full precision; . where undefined), its shape and row/column names in locals
+    * Java wrote each statistic with its row and column names; markets are the row equations
+    tokenize `jm_mnames'
+    while ("`1'" != "") {
+        local m_`1' "`2'"
+        macro shift 2
+    }
     foreach s of local jm_stats {
-        tempname m_`s'
-        matrix `m_`s'' = J(`jm_rows', `jm_cols', .)
-        forvalues i = 1/`jm_rows' {
-            forvalues j = 1/`jm_cols' {
-                matrix `m_`s''[`i', `j'] = scalar(jm_`s'_`i'_`j')
-            }
-        }
-        scalar drop jm_`s'_*
-        matrix rownames `m_`s'' = `jm_rownames'
-        matrix colnames `m_`s'' = `jm_colnames'
+        if ("`jm_roweq'" != "") matrix roweq `m_`s'' = `jm_roweq'
     }
 
-    local main : word 1 of `jm_stats'
-    display _n as text "`jm_title'" _n as text "(rows: from; columns: to)"
-    matlist `m_`main'', format(%9.4f) rowtitle(from) border(top bottom)
-    display _n as text "Standard errors (delta method)"
-    matlist `m_se', format(%9.4f) rowtitle(from) border(top bottom)
-    if ("`m_sim'" != "") {
-        display _n as text "Simulation errors (spread over `replicates' independent draw sets)"
-        matlist `m_sim', format(%9.4f) rowtitle(from) border(top bottom)
+    display _n as text "`jm_title'"
+    if ("`task'" == "cov") {
+        foreach s in cov sd corr {
+            display _n as text "`s' (standard errors below)"
+            matlist `m_`s'', format(%9.4f) border(top bottom)
+            matlist `m_`s'_se', format(%9.4f) border(bottom)
+        }
     }
-    if ("`m_kr_se'" != "") {
-        display _n as text "Krinsky-Robb standard deviations (`krinsky' draws)"
-        matlist `m_kr_se', format(%9.4f) rowtitle(from) border(top bottom)
+    else {
+        local main : word 1 of `jm_stats'
+        display as text "(rows: from; columns: to)"
+        matlist `m_`main'', format(%9.4f) rowtitle(from) border(top bottom)
+        display _n as text "Standard errors (delta method)"
+        matlist `m_se', format(%9.4f) rowtitle(from) border(top bottom)
+        if (`replicates' > 0) {
+            display _n as text "Simulation errors (spread over `replicates' independent draw sets)"
+            matlist `m_sim', format(%9.4f) rowtitle(from) border(top bottom)
+        }
+        if (`krinsky' > 0) {
+            display _n as text "Krinsky-Robb standard deviations (`krinsky' draws)"
+            matlist `m_kr_se', format(%9.4f) rowtitle(from) border(top bottom)
+        }
     }
-    display as text "`jm_notes'"
+    if (`"`jm_notes'"' != "") display as text `"`jm_notes'"'
 
     foreach s of local jm_stats {
         return matrix `s' = `m_`s''
     }
     return local title "`jm_title'"
-    return local attribute "`attribute'"
-    return scalar krinsky = `krinsky'
-    return scalar replicates = `replicates'
+    return local fit_warning "`jm_fit_warning'"
+    if ("`task'" != "cov") {
+        return local attribute "`attribute'"
+        return scalar krinsky = `krinsky'
+        return scalar replicates = `replicates'
+    }
 end

@@ -1,5 +1,5 @@
 *! version 0.1.0  jmixlogit: mixed logit by maximum simulated likelihood or the method of simulated moments
-*! on the mixlogit Java engine
+*! on the mixlogit Java engine (Java 11 or newer)
 *! The same engine as the R package and the command-line tool: identical numbers.
 program define jmixlogit, eclass
     version 16
@@ -11,39 +11,116 @@ program define jmixlogit, eclass
     Estimate `0'
 end
 
-program define Estimate, eclass
-    syntax varlist(min=1 numeric) [if] [in] [fweight pweight] , GRoup(varname numeric) ///
-        [ ID(varname numeric) RANDom(varlist numeric) LN(varlist numeric) CORR NREP(integer 100)   ///
+program define Estimate, eclass sortpreserve
+    local cmdline `"jmixlogit `0'"'
+    syntax varlist(min=1 numeric) [if] [in] [fweight pweight iweight] , GRoup(varname numeric) ///
+        [ ID(varname numeric) RANDom(varlist numeric) LN(string) CORR NREP(integer 100)           ///
           DRAWs(string) SEED(integer 12345) BURN(integer -1) STARTs(integer 1) TECHnique(string)  ///
-          ITERate(integer 1000) ALTernatives(varname) MARKet(varname)                                ///
-          VCE(string) THReads(integer 0) FROM(name) Level(cilevel)                                   ///
-          ESTimator(string) INSTruments(string) WEIGHTing(string) ]
+          ITERate(integer 1000) TOLerance(real 0) DIFficult noLOg ALTernatives(varname)            ///
+          MARKet(varname) VCE(string) Robust CLuster(varname) THReads(integer 0) FRom(string)      ///
+          Level(cilevel) ESTimator(string) INSTruments(string) WEIGHTing(string) ALTWISE * ]
+    _get_diopts diopts, `options'
 
-    * the plugin jar must be the one this ado belongs to (Stata keeps one JVM per session)
+    * the plugin jar must be the one this ado belongs to (Stata keeps the classes it loaded)
     local adoversion "0.1.0"
     javacall org.mixlogit.stata.JMixlogit version, jars(jmixlogit.jar)
     if ("`jm_version'" != "`adoversion'") {
         display as error "jmixlogit.jar is version `jm_version' but jmixlogit.ado is `adoversion':"
-        display as error "Stata keeps the first jar it loaded; restart Stata to load the new one."
+        display as error "Stata still holds the jar it loaded first; type discard (or restart Stata) to load the new one."
         exit 198
     }
 
     gettoken depvar fixed : varlist
-    local random : list random | ln
-    local overlap : list fixed & random
+    * ln(): a varlist of lognormal coefficients, or Hole's ln(#): the last # variables of rand() are lognormal
+    local lnvars ""
+    if (`"`ln'"' != "") {
+        capture confirm integer number `ln'
+        if (!_rc) {
+            local nrand : word count `random'
+            if (`ln' < 0 | `ln' > `nrand') {
+                display as error "ln(`ln'): the last `ln' variables of rand() are lognormal, but rand() has `nrand'"
+                exit 198
+            }
+            if (`ln' > 0) {
+                forvalues j = `=`nrand' - `ln' + 1'/`nrand' {
+                    local lnvars `lnvars' `: word `j' of `random''
+                }
+            }
+            local random : list random - lnvars
+        }
+        else {
+            unab lnvars : `ln'
+            confirm numeric variable `lnvars'
+            local both : list random & lnvars
+            if ("`both'" != "") {
+                display as error "`both' listed in rand() and in ln(): a random coefficient is normal (rand())" ///
+                    " or lognormal (ln()), not both"
+                exit 198
+            }
+        }
+    }
+    local allrandom `random' `lnvars'
+    local overlap : list fixed & allrandom
     if ("`overlap'" != "") {
         display as error "`overlap' listed both as fixed and as random; list each variable once"
         exit 198
     }
-    if ("`random'" == "" & "`corr'" != "") {
+    local dup : list dups allrandom
+    if ("`dup'" != "") {
+        display as error "`dup' listed twice among the random coefficients; list each variable once"
+        exit 198
+    }
+    local indep : list depvar & allrandom
+    if ("`indep'" != "") {
+        display as error "the dependent variable `depvar' cannot have a coefficient"
+        exit 198
+    }
+    if ("`allrandom'" == "" & "`corr'" != "") {
         display as error "option corr needs random coefficients in rand() or ln()"
         exit 198
     }
+
+    * vce(): Stata's abbreviations (vce(r), vce(cl id)); robust and cluster() as in Hole's mixlogit
+    if ("`cluster'" != "") {
+        if (`"`vce'"' != "") {
+            display as error "cluster() and vce() cannot be combined; use vce(cluster `cluster')"
+            exit 198
+        }
+        local vce "cluster `cluster'"
+    }
+    if ("`robust'" != "") {
+        if (`"`vce'"' == "") local vce "robust"
+        else if ("`cluster'" == "") {
+            display as error "robust and vce() cannot be combined"
+            exit 198
+        }
+    }
+    gettoken vcetype clustvar : vce
+    local vcetype = strlower("`vcetype'")
+    local l = strlen("`vcetype'")
+    if (`l' >= 1 & "`vcetype'" == substr("robust", 1, max(`l', 1))) local vcetype "robust"
+    if (`l' >= 2 & "`vcetype'" == substr("cluster", 1, max(`l', 2))) local vcetype "cluster"
+    local clustvar = strtrim("`clustvar'")
+    if ("`clustvar'" != "") {
+        if ("`vcetype'" != "cluster") {
+            display as error "vce(`vce'): only vce(cluster clustvar) takes a variable"
+            exit 198
+        }
+        unab clustvar : `clustvar', max(1)
+    }
+    * sampling weights need the sandwich, as for every official estimator
+    if ("`weight'" == "pweight") {
+        if ("`vcetype'" == "") local vcetype "robust"
+        else if ("`vcetype'" == "oim" | "`vcetype'" == "opg") {
+            display as error "vce(`vcetype') not allowed with pweights; use vce(robust) or vce(cluster clustvar)"
+            exit 198
+        }
+    }
+
     * the option words are judged by the engine against its vocabulary (the lists live only there): the plugin
     * fills in the engine's defaults and writes back the words to use and store; an unknown word, an option of
     * estimator(msm) without it or a vce() the estimator does not have is error 198, with a message that names
     * the option and lists its valid words
-    gettoken vcetype clustvar : vce
     local jm_draws "`draws'"
     local jm_technique "`technique'"
     local jm_estimator "`estimator'"
@@ -62,55 +139,63 @@ program define Estimate, eclass
         confirm numeric variable `instvars'
         local jm_instruments "`instvars'"
     }
-    local clustvar = strtrim("`clustvar'")
-    if ("`jm_vce'" == "cluster" & "`clustvar'" != "") confirm numeric variable `clustvar'
-    if (`nrep' < 1 | `starts' < 1 | `threads' < 0) {
-        display as error "nrep(), starts() must be positive and threads() nonnegative"
+    if (`nrep' < 1 | `starts' < 1 | `threads' < 0 | `iterate' < 0 | `tolerance' < 0) {
+        display as error "nrep() and starts() must be positive; threads(), iterate() and tolerance() nonnegative"
         exit 198
     }
 
+    * the sample: if/in, complete cases, positive weights
     marksample touse
-    markout `touse' `group' `id' `random' `clustvar' `instvars'
-    markout `touse' `alternatives' `market', strok
+    markout `touse' `group' `id' `allrandom' `instvars'
+    markout `touse' `alternatives' `market' `clustvar', strok
     if ("`weight'" != "") {
         tempvar w
         quietly generate double `w' `exp' if `touse'
         markout `touse' `w'
     }
+    * casewise deletion, as cmmixlogit: a choice situation with a missing value in any of its alternatives is
+    * dropped whole; altwise keeps its other alternatives
+    if ("`altwise'" == "") {
+        tempvar ifin cut
+        mark `ifin' `if' `in'
+        quietly egen byte `cut' = max(`ifin' & !`touse'), by(`group')
+        quietly count if `cut' == 1 & `touse'
+        if (r(N) > 0) {
+            quietly replace `touse' = 0 if `cut' == 1
+            display as text "note: `r(N)' observations of choice situations with a missing value in one of their" ///
+                " alternatives dropped (casewise deletion; option altwise keeps the other alternatives)"
+        }
+    }
     quietly count if `touse'
     if (r(N) == 0) error 2000
 
-    * Stata's standard checks: 0/1 outcome, exactly one chosen per group, variation
+    * Stata's standard checks: 0/1 outcome, exactly one chosen per group, variation within groups
     capture assert inlist(`depvar', 0, 1) if `touse'
     if (_rc) {
         display as error "`depvar' is not a 0/1 variable"
         exit 450
     }
     tempvar chosen
-    quietly bysort `touse' `group': egen `chosen' = total(`depvar') if `touse'
+    quietly egen double `chosen' = total(`depvar') if `touse', by(`group')
     capture assert `chosen' == 1 if `touse'
     if (_rc) {
         display as error "`depvar' must be 1 for exactly one alternative in each group(`group')"
         exit 459
     }
     foreach v of local fixed {
-        tempvar sd
-        quietly bysort `touse' `group': egen double `sd' = sd(`v') if `touse'
-        quietly summarize `sd' if `touse', meanonly
-        if (r(max) == 0 | r(max) == .) {
-            display as error "`v' has no variation within any group(`group'); it is not identified"
-            exit 459
-        }
-        drop `sd'
+        CheckVariation `v' `group' `touse'
+    }
+    foreach v of local allrandom {
+        CheckVariation `v' `group' `touse'
     }
     local panelvar = cond("`id'" != "", "`id'", "`group'")
-    sort `panelvar' `group', stable
 
-    * options travel to the plugin in locals
+    * options travel to the plugin in locals; b and V come back in the matrices named here
+    tempname b V
     local jm_depvar "`depvar'"
     local jm_fixed "`fixed'"
-    local jm_random : list random - ln
-    local jm_ln "`ln'"
+    local jm_random "`random'"
+    local jm_ln "`lnvars'"
     local jm_corr = cond("`corr'" != "", "1", "0")
     local jm_group "`group'"
     local jm_id "`id'"
@@ -121,54 +206,92 @@ program define Estimate, eclass
     local jm_burn "`burn'"
     local jm_starts "`starts'"
     local jm_iterate "`iterate'"
+    local jm_tolerance = cond(`tolerance' > 0, "`tolerance'", "")
+    local jm_log = cond("`log'" == "nolog", "0", "1")
     local jm_cluster "`clustvar'"
     local jm_threads "`threads'"
+    local jm_maxthreads "`c(processors)'"
+    local jm_maxdim "`c(max_matdim)'"
+    local jm_macrolen "`c(macrolen)'"
+    local jm_tmpdir "`c(tmpdir)'"
+    local jm_bname "`b'"
+    local jm_Vname "`V'"
     local jm_level "`level'"
     local jm_alternatives "`alternatives'"
     local jm_market "`market'"
     local jm_from ""
-    if ("`from'" != "") {
-        forvalues j = 1/`=colsof(`from')' {
-            local jm_from "`jm_from' `=`from'[1, `j']'"
-        }
+    local jm_from_names ""
+    local jm_from_mode ""
+    if (`"`from'"' != "") {
+        * from(matname [, copy|skip]) as Stata's ml: by name unless copy; skip ignores names the model lacks
+        gettoken fromname fromopt : from, parse(",")
+        local fromopt : subinstr local fromopt "," ""
+        confirm matrix `fromname'
+        local jm_from = strtrim("`fromname'")
+        local jm_from_mode = strlower(strtrim("`fromopt'"))
+        local jm_from_names : colfullnames `jm_from'
     }
 
     local instextra : list instvars - varlist
-    local instextra : list instextra - random
-    javacall org.mixlogit.stata.JMixlogit estimate `depvar' `fixed' `random' `group' `id' `clustvar' `jm_weight' ///
-        `alternatives' `market' `instextra' if `touse', jars(jmixlogit.jar)
+    local instextra : list instextra - allrandom
+    javacall org.mixlogit.stata.JMixlogit estimate `depvar' `fixed' `allrandom' `group' `id' `clustvar' ///
+        `jm_weight' `alternatives' `market' `instextra' if `touse', jars(jmixlogit.jar)
 
-    * b and V come back element by element as scalars jm_b_j and jm_V_i_j (full precision), the stripes
-    * (Mean, SD, ...) and the other results in locals
-    tempname b V
-    matrix `b' = J(1, `jm_k', 0)
-    matrix `V' = J(`jm_k', `jm_k', 0)
-    forvalues j = 1/`jm_k' {
-        matrix `b'[1, `j'] = scalar(jm_b_`j')
-        forvalues i = 1/`jm_k' {
-            matrix `V'[`i', `j'] = scalar(jm_V_`i'_`j')
-        }
-    }
-    scalar drop jm_b_* jm_V_*
+    * Java wrote b and V (Hole's order); the stripes (Mean:x SD:x l21:_cons ...) are set here
     matrix colnames `b' = `jm_colnames'
     matrix colnames `V' = `jm_colnames'
     matrix rownames `V' = `jm_colnames'
     quietly count if `touse'
     local N = r(N)
+    if ("`weight'" == "fweight") {
+        quietly summarize `w' if `touse', meanonly
+        local N = r(sum)
+    }
     ereturn post `b' `V', esample(`touse') depname(`depvar') obs(`N')
     ereturn scalar N_g = `jm_N_g'
     ereturn scalar N_id = `jm_N_id'
-    ereturn scalar ll = `jm_ll'
-    ereturn scalar ll_0 = `jm_ll_0'
     ereturn scalar k = `jm_k'
+    local eqs "`jm_coleq'"
+    local eqs : list uniq eqs
+    ereturn scalar k_eq = `: word count `eqs''
+    ereturn scalar rank = `jm_rank'
+    ereturn scalar kfix = `: word count `fixed''
+    ereturn scalar krnd = `: word count `allrandom''
+    ereturn scalar krln = `: word count `lnvars''
+    ereturn scalar corr = ("`corr'" != "")
+    if ("`corr'" != "") ereturn scalar k_aux = `: word count `allrandom'' * (`: word count `allrandom'' + 1) / 2
+    ereturn scalar chi2 = `jm_chi2'
+    ereturn scalar df_m = `jm_df_m'
+    ereturn scalar p = `jm_p'
+    ereturn local chi2type "Wald"
+    if ("`jm_method'" == "msm") {
+        * the simulated log likelihood at a GMM estimate is no maximum: not e(ll), so lrtest and estat ic refuse
+        ereturn scalar ll_sim = `jm_ll'
+    }
+    else {
+        ereturn scalar ll = `jm_ll'
+        ereturn scalar ll_0 = `jm_ll_0'
+        ereturn scalar ll_c = `jm_ll_c'
+        ereturn scalar chi2_c = `jm_chi2_c'
+        ereturn scalar df_c = `jm_df_c'
+        ereturn scalar p_c = `jm_p_c'
+        ereturn local chi2_ct "LR"
+    }
     ereturn scalar converged = `jm_converged'
+    ereturn scalar certified = `jm_certified'
     ereturn scalar iterations = `jm_iterations'
+    ereturn scalar ic = `jm_iterations'
     ereturn scalar nrep = `nrep'
+    ereturn scalar burn = `burn'
     ereturn scalar level = `level'
+    ereturn scalar threads = `jm_threads_used'
     ereturn local draws "`jm_draws'"
     ereturn local estimator "`jm_method'"
-    * MSM: the engine's covariance (the GMM sandwich, or robust/cluster) and diagnostics; . where undefined
+    * the engine's covariance: oim, opg, robust, cluster or (MSM) gmm; "Robust" heads the table for the sandwich
     ereturn local vce = cond("`jm_method'" == "msm", "`jm_vcetype'", "`jm_vce'")
+    if ("`e(vce)'" == "robust" | "`e(vce)'" == "cluster") ereturn local vcetype "Robust"
+    if ("`e(vce)'" == "opg") ereturn local vcetype "OPG"
+    if ("`e(vce)'" == "gmm") ereturn local vcetype "GMM"
     if ("`jm_method'" == "msm") {
         ereturn scalar gmm_criterion = `jm_gmm_criterion'
         ereturn scalar J = `jm_J'
@@ -176,47 +299,85 @@ program define Estimate, eclass
         ereturn scalar J_p = `jm_J_p'
         ereturn scalar W_cond = `jm_W_cond'
         ereturn local weighting "`jm_weighting_used'"
-        ereturn local vcetype = cond("`jm_vcetype'" == "gmm", "GMM", "Robust")
         ereturn local instruments "`jm_instrument_names'"
     }
-    if ("`jm_vce'" == "cluster") ereturn local clustvar = cond("`clustvar'" != "", "`clustvar'", "`panelvar'")
+    if ("`e(vce)'" == "cluster") {
+        ereturn local clustvar = cond("`clustvar'" != "", "`clustvar'", "`panelvar'")
+        ereturn scalar N_clust = `jm_N_clust'
+    }
     ereturn local technique "`jm_technique'"
     ereturn local group "`group'"
     ereturn local id "`id'"
     ereturn local alternatives "`alternatives'"
     ereturn local market "`market'"
+    ereturn local indepvars "`fixed' `allrandom'"
     ereturn local fixed "`fixed'"
-    ereturn local random "`jm_random'"
-    ereturn local ln "`ln'"
+    ereturn local random "`random'"
+    ereturn local ln "`lnvars'"
+    ereturn local altwise "`altwise'"
     ereturn local wtype "`weight'"
     ereturn local wexp `"`exp'"'
-    * the model as the engine reads it: post-estimation rebuilds it from these (the plugin keeps no state)
-    ereturn local spec_json `"`jm_spec_json'"'
-    ereturn local options_json `"`jm_options_json'"'
+    ereturn local fit_warning "`jm_fit_warning'"
+    * the engine's saved form of the fit (mixlogit-result/1): post-estimation restores it; one line of JSON, or,
+    * when longer than a macro holds, a file in c(tmpdir) named in e(saved_file)
+    ereturn local saved `"`macval(jm_saved)'"'
+    ereturn local saved_file "`jm_saved_file'"
+    ereturn local spec_json `"`macval(jm_spec_json)'"'
+    ereturn local options_json `"`macval(jm_options_json)'"'
     ereturn local predict "jmixlogit_p"
+    ereturn local estat_cmd "jmixlogit_estat"
     ereturn local title = cond("`jm_method'" == "msm", "Mixed logit model, MSM (jmixlogit)", ///
         "Mixed logit model (jmixlogit)")
     ereturn local depvar "`depvar'"
     ereturn local properties "b V"
+    ereturn local cmdline `"`cmdline'"'
     ereturn local cmd "jmixlogit"
-    Display, level(`level')
+    Display, level(`level') `diopts'
+end
+
+* a variable without variation within any choice situation has no identified coefficient (Hole's check, r(459))
+program define CheckVariation, sortpreserve
+    args v group touse
+    tempvar sd
+    quietly egen double `sd' = sd(`v') if `touse', by(`group')
+    quietly summarize `sd' if `touse', meanonly
+    if (r(max) == 0 | r(max) == .) {
+        display as error "`v' has no variation within any group(`group'); its coefficient is not identified"
+        exit 459
+    }
 end
 
 program define Display
-    syntax [, Level(cilevel)]
+    syntax [, Level(cilevel) *]
+    _get_diopts diopts, `options'
     display _n as text "`e(title)'" _col(49) "Number of obs" _col(67) "=" as result %10.0fc e(N)
     display as text "Draws: `e(draws)', " e(nrep) " per decision-maker" _col(49) "Number of groups" _col(67) "=" ///
         as result %10.0fc e(N_g)
     display as text _col(49) "Decision-makers" _col(67) "=" as result %10.0fc e(N_id)
+    if ("`e(vce)'" == "cluster") display as text _col(49) "Clusters" _col(67) "=" as result %10.0fc e(N_clust)
+    display as text _col(49) "Wald chi2(" as result e(df_m) as text ")" _col(67) "=" as result %10.2f e(chi2)
     if ("`e(estimator)'" == "msm") {
-        display as text "Log likelihood = " as result %12.4f e(ll) as text " (simulated, at the MSM estimate)"
+        display as text "Simulated log likelihood = " as result %11.4f e(ll_sim) _col(49) as text "Prob > chi2" ///
+            _col(67) "=" as result %10.4f e(p)
+        display as text "(at the MSM estimate: not a maximum)"
         display as text "GMM criterion  = " as result %12.6g e(gmm_criterion) as text ///
             "   (`e(weighting)' weighting, " e(J_df) " over-identifying restrictions)"
         if (e(J) < .) display as text "Hansen's J     = " as result %12.4f e(J) as text "   chi2(" e(J_df) ///
             ")   Prob > chi2 = " as result %6.4f e(J_p)
         display ""
     }
-    else display as text "Log likelihood = " as result %12.4f e(ll) _n
-    ereturn display, level(`level')
-    if (e(converged) != 1) display as error "convergence not achieved"
+    else {
+        display as text "Log likelihood = " as result %12.4f e(ll) _col(49) as text "Prob > chi2" _col(67) "=" ///
+            as result %10.4f e(p) _n
+    }
+    ereturn display, level(`level') `diopts'
+    if ("`e(estimator)'" != "msm" & e(df_c) > 0 & e(chi2_c) < .) {
+        display as text "LR test vs. fixed parameters: chi2(" as result e(df_c) as text ") = " ///
+            as result %8.2f e(chi2_c) as text "   Prob > chi2 = " as result %6.4f e(p_c)
+    }
+    if (e(corr) != 1 & e(krnd) > 0) {
+        display as text "The sign of the estimated standard deviations is irrelevant: interpret them as positive"
+    }
+    if (e(converged) != 1) display as text "Warning: convergence not achieved"
+    if (`"`e(fit_warning)'"' != "") display as text `"Warning: `e(fit_warning)'"'
 end

@@ -30,10 +30,11 @@ mixlogit Java engine
 {p2coldent:* {opt gr:oup(varname)}}identifier of the choice situations{p_end}
 {synopt:{opt id(varname)}}identifier of the decision-makers (panel): one draw of the coefficients per decision-maker{p_end}
 {synopt:{opt rand:om(varlist)}}variables with normally distributed coefficients{p_end}
-{synopt:{opt ln(varlist)}}variables with lognormally distributed coefficients{p_end}
+{synopt:{opt ln(varlist|#)}}variables with lognormally distributed coefficients, or, as Hole's {cmd:mixlogit}, the number of the last variables of {opt rand()} that are lognormal{p_end}
 {synopt:{opt corr}}correlated random coefficients (lower Cholesky factor){p_end}
 {synopt:{opt alt:ernatives(varname)}}identifier of the alternatives (numeric or string), for post-estimation{p_end}
 {synopt:{opt mark:et(varname)}}market of each choice situation (numeric or string), for post-estimation{p_end}
+{synopt:{opt altwise}}altwise deletion: drop only the alternatives with missing values (default: drop the whole choice situation){p_end}
 
 {syntab:Integration}
 {synopt:{opt nrep(#)}}draws per decision-maker; default {cmd:nrep(100)}{p_end}
@@ -49,16 +50,26 @@ mixlogit Java engine
 {syntab:Maximization}
 {synopt:{opt start:s(#)}}number of starting points; default {cmd:starts(1)}{p_end}
 {synopt:{opt tech:nique(name)}}{cmd:bfgs} (default), {cmd:lbfgs} or {cmd:bhhh}{p_end}
-{synopt:{opt iter:ate(#)}}maximum number of iterations; default {cmd:iterate(1000)}{p_end}
-{synopt:{opt from(matname)}}starting values{p_end}
-{synopt:{opt thr:eads(#)}}worker threads; default all processors; results do not depend on it{p_end}
+{synopt:{opt iter:ate(#)}}maximum number of iterations; default {cmd:iterate(1000)}; {cmd:iterate(0)} evaluates at the starting values{p_end}
+{synopt:{opt tol:erance(#)}}tolerance of the scaled gradient; default 1e-6{p_end}
+{synopt:{opt dif:ficult}}accepted for compatibility with {cmd:mixlogit}; has no effect{p_end}
+{synopt:{opt nolo:g}}suppress the iteration log{p_end}
+{synopt:{opt fr:om(matname [, copy|skip])}}starting values, matched by name (as {cmd:ml}), by position with {cmd:copy}; {cmd:skip} ignores names the model lacks{p_end}
+{synopt:{opt thr:eads(#)}}worker threads; default all processors, at most {cmd:c(processors)}; results do not depend on it{p_end}
 
 {syntab:SE/Reporting}
 {synopt:{opt vce(vcetype)}}{cmd:oim} (default), {cmd:opg}, {cmd:robust} or {cmd:cluster} [{it:clustvar}]; with {cmd:estimator(msm)} {cmd:gmm} (default), {cmd:robust} or {cmd:cluster} [{it:clustvar}]{p_end}
+{synopt:{opt r:obust}}synonym for {cmd:vce(robust)} (Hole's {cmd:mixlogit}){p_end}
+{synopt:{opt cl:uster(varname)}}synonym for {cmd:vce(cluster} {it:varname}{cmd:)}{p_end}
 {synopt:{opt l:evel(#)}}confidence level; default {cmd:level(95)}{p_end}
+{synopt:{it:display_options}}{opt noci}, {opt nopv:alues}, {opt cformat(%fmt)}, {opt coefl:egend}, ...; see {helpb estimation options##display_options:[R] estimation options}{p_end}
 {synoptline}
 {p 4 6 2}* {opt group()} is required.{p_end}
-{p 4 6 2}{cmd:fweight}s and {cmd:pweight}s are allowed; they must be constant within decision-maker.{p_end}
+{p 4 6 2}{cmd:fweight}s, {cmd:pweight}s and {cmd:iweight}s are allowed; they must be constant within
+decision-maker. {cmd:pweight}s imply {cmd:vce(robust)} ({cmd:vce(oim)} and {cmd:vce(opg)} are error 198 with
+them).{p_end}
+{p 4 6 2}{cmd:jmixlogit} needs Stata 16 or newer and Java 11 or newer (Stata 16 and later bundle it; see
+{helpb java}).{p_end}
 
 
 {marker description}{...}
@@ -83,8 +94,16 @@ consistent with a fixed number of draws because the simulated probabilities ente
 E[(y - s(theta)) z] = 0 linearly (in panels, the marginal probability of each choice situation).
 
 {pstd}
-Stata keeps one Java virtual machine per session: after installing a new version, restart Stata; the command
-checks that the jar and the ado-file belong together.
+Stata keeps the Java classes it loaded: after installing a new version, type {cmd:discard} (or restart Stata); the
+command checks that the jar and the ado-file belong together.
+
+{pstd}
+{bf:Installation.} The jar {cmd:jmixlogit.jar} is a build product of the mixlogit project ({cmd:mvn package}),
+not kept in its source repository: install from a release folder, or from the folder {cmd:stata-plugin/stata} of a
+build, which hold the ado-files, help files, the jar and the example data:
+
+{phang2}{cmd:. net install jmixlogit, from("/path/to/release/stata")}{p_end}
+{phang2}{cmd:. net get jmixlogit, from("/path/to/release/stata")}{space 4}(the example data {cmd:electricity_long.csv}){p_end}
 
 
 {marker options}{...}
@@ -99,7 +118,9 @@ observation per group (error 459 otherwise) and 0 for the others (error 450 othe
 share one draw of the coefficients.
 
 {phang}
-{opt random(varlist)} and {opt ln(varlist)} list the variables with normal and lognormal coefficients.
+{opt random(varlist)} and {opt ln(varlist)} list the variables with normal and lognormal coefficients; a
+variable listed in both is error 198. {opt ln(#)}, Hole's form, makes the last # variables of {opt rand()}
+lognormal.
 
 {phang}
 {opt corr} estimates correlated random coefficients, parameterised by the lower-triangular Cholesky factor
@@ -112,8 +133,8 @@ of its logarithm).
 {phang}
 {opt alternatives(varname)} names the alternative (product, mode) of each observation, each at most once per
 choice situation. It does not change the estimates; {helpb jmixlogit_diversion} and
-{helpb jmixlogit_elasticities} aggregate by it. Without it, alternatives are the positions within each choice
-situation (1, 2, ...).
+{helpb jmixlogit_elasticities} aggregate by it and need it (without it an alternative is known only by its
+position in its choice situation, which depends on the order of the data).
 
 {phang}
 {opt market(varname)}, constant within choice situation, groups choice situations into markets;
@@ -147,18 +168,42 @@ not matter and {cmd:e(weighting)} is {cmd:onestep}.
 that also flip the signs of the standard deviations; the best optimum is reported.
 
 {phang}
-{opt technique(name)}, {opt iterate(#)}, {opt from(matname)} and {opt threads(#)} control the maximization.
-{opt from()} takes a 1 x k row vector in the order of {cmd:e(b)}.
+{opt technique(name)}, {opt iterate(#)}, {opt tolerance(#)}, {opt from(matname)} and {opt threads(#)} control
+the maximization. {opt from()} takes a 1 x k row vector, matched to the parameters by its column names
+({cmd:Mean:pf}, {cmd:SD:cl}, {cmd:l21:_cons}; a name without equation is a Mean), as {cmd:ml} does: a name the
+model lacks is error 198 unless {cmd:skip} is given, and parameters the vector lacks start at 0; with
+{cmd:copy} the values are taken by position. The names are Hole's, so an {cmd:e(b)} of {cmd:mixlogit} carries
+over. {cmd:iterate(0)} with {opt from()} evaluates the log likelihood and the standard errors at the given
+values (e(converged) is then 0). A fit that does not converge is posted, with e(converged) = 0 and the note
+"convergence not achieved", as {cmd:ml} does. {opt tolerance(#)} is the engine's convergence criterion, the
+scaled gradient max|g_i| max(|b_i|,1)/max(|ll|,1), not {cmd:ml}'s coefficient tolerance. {opt threads(#)} is
+capped at {cmd:c(processors)}.
 
 {phang}
-{opt vce(vcetype)} chooses the covariance: the observed information ({cmd:oim}), the outer product of
+{opt altwise}: by default a choice situation with a missing value in any of its alternatives is dropped whole
+(casewise deletion, as {helpb cmmixlogit}); {opt altwise} keeps its other alternatives.
+
+{phang}
+{opt vce(vcetype)} chooses the covariance (Stata's abbreviations work: {cmd:vce(r)}, {cmd:vce(cl id)}; a
+string {it:clustvar} is allowed): the observed information ({cmd:oim}), the outer product of
 gradients ({cmd:opg}), the robust sandwich, or cluster-robust by {it:clustvar} (by decision-maker when
 omitted). With {cmd:estimator(msm)} the covariance is the GMM sandwich with the moments clustered by
 decision-maker, which includes the simulation noise of the moments ({cmd:gmm}, the default, and {cmd:robust}), or
 clustered by {it:clustvar} ({cmd:cluster}).
 
 {phang}
-{opt level(#)}; see {helpb estimation options##level():[R] estimation options}.
+{opt level(#)} and the display options; see {helpb estimation options##level():[R] estimation options}.
+
+{pstd}
+{bf:Output.} The header shows the Wald test that all Mean coefficients are zero ({cmd:e(chi2)}), and the footer
+the likelihood-ratio test of the random part against the fixed-coefficient logit ({cmd:e(chi2_c)}; a test at the
+boundary of the parameter space, hence conservative, as {helpb cmmixlogit}'s). The engine checks every fit
+(gradient and Hessian at the estimate); a fit that did not converge or is not certified is shown with a warning
+({cmd:e(fit_warning)}), and post-estimation repeats it. After {cmd:estimator(msm)} the simulated log likelihood
+is {cmd:e(ll_sim)}, not {cmd:e(ll)}: it is not a maximum, so {cmd:lrtest} and {cmd:estat ic} do not use it.
+Parameters of a correlated block are Hole's: the elements of the Cholesky factor, equations {cmd:l11},
+{cmd:l21}, {cmd:l31}, {cmd:l22}, ... (column by column); {helpb jmixlogit_cov} (or {cmd:estat cov}) gives the
+covariances, standard deviations and correlations with delta-method standard errors.
 
 {pstd}
 The words of {opt draws()}, {opt technique()}, {opt estimator()}, {opt vce()} and {opt weighting()}, the
@@ -172,18 +217,20 @@ instrument variable that does not exist is error 111. After {cmd:javacall org.mi
 
 {pstd}
 Return codes of the plugin: 198 a bad option or specification; 459 data that cannot be used or a numerical
-failure; 430 convergence not achieved; 506 a Hessian that is not negative definite; 909 not enough memory: the
+failure; 506 a Hessian that is not negative definite; 909 not enough memory: the
 engine estimates what a run needs (nodes, per-thread scratch, integration grids) before allocating and refuses
 with the figure, the limit and what to change (fewer {opt nrep()}, a lower sparse-grid level, fewer
 {opt threads()}, or a larger Java heap with {cmd:set java_heapmax}), and a grid above its cap (1,000,000 nodes
 per decision-maker) is refused the same way; 498 an internal error (a bug in {cmd:jmixlogit}: please report it
-with the command; no Java stack trace is shown); 1 Break.
+with the command; no Java stack trace is shown); 908 a result larger than a Stata matrix can be
+({cmd:c(max_matdim)}); 1 Break. Messages of the engine are shown as plain text.
 
 
 {marker examples}{...}
 {title:Examples}
 
-{pstd}Train's electricity data (long form: one observation per supplier offer){p_end}
+{pstd}Train's electricity data (long form: one observation per supplier offer), an ancillary file of the package{p_end}
+{phang2}{cmd:. net get jmixlogit}{p_end}
 {phang2}{cmd:. import delimited electricity_long.csv, clear}{p_end}
 
 {pstd}Conditional logit{p_end}
@@ -197,8 +244,17 @@ with the command; no Java stack trace is shown); 1 Break.
 {phang2}{cmd:. predict double p}{p_end}
 {phang2}{cmd:. jmixlogit_elasticities, attribute(pf)}{p_end}
 
-{pstd}Correlated coefficients, robust standard errors{p_end}
+{pstd}Correlated coefficients, robust standard errors, then their covariances{p_end}
 {phang2}{cmd:. jmixlogit choice pf, group(chid) id(id) rand(cl loc wk) corr vce(robust)}{p_end}
+{phang2}{cmd:. jmixlogit_cov}{p_end}
+
+{pstd}Hole's syntax: the last variable of rand() lognormal (after reversing the sign of price), clustered{p_end}
+{phang2}{cmd:. generate double mpf = -pf}{p_end}
+{phang2}{cmd:. jmixlogit choice, group(chid) id(id) rand(cl loc wk mpf) ln(1) cluster(id) nolog}{p_end}
+
+{pstd}Standard errors at given values{p_end}
+{phang2}{cmd:. matrix b0 = e(b)}{p_end}
+{phang2}{cmd:. jmixlogit choice, group(chid) id(id) rand(cl loc wk mpf) ln(1) from(b0) iterate(0)}{p_end}
 
 {pstd}Method of simulated moments with 20 draws: optimal instruments, then user instruments with Hansen's J{p_end}
 {phang2}{cmd:. jmixlogit choice pf loc wk tod seas, group(chid) id(id) rand(cl) nrep(20) estimator(msm)}{p_end}
@@ -216,15 +272,35 @@ with the command; no Java stack trace is shown); 1 Break.
 
 {synoptset 20 tabbed}{...}
 {p2col 5 20 24 2: Scalars}{p_end}
-{synopt:{cmd:e(N)}}number of observations{p_end}
+{synopt:{cmd:e(N)}}number of observations (the sum of the weights with {cmd:fweight}s){p_end}
 {synopt:{cmd:e(N_g)}}number of choice situations{p_end}
 {synopt:{cmd:e(N_id)}}number of decision-makers{p_end}
-{synopt:{cmd:e(ll)}}log simulated likelihood{p_end}
-{synopt:{cmd:e(ll_0)}}log likelihood with equal shares{p_end}
+{synopt:{cmd:e(N_clust)}}number of clusters ({cmd:vce(cluster)}){p_end}
 {synopt:{cmd:e(k)}}number of parameters{p_end}
+{synopt:{cmd:e(k_eq)}}number of equations in {cmd:e(b)}{p_end}
+{synopt:{cmd:e(k_aux)}}number of Cholesky elements ({cmd:corr}){p_end}
+{synopt:{cmd:e(kfix)}}number of fixed coefficients{p_end}
+{synopt:{cmd:e(krnd)}}number of random coefficients{p_end}
+{synopt:{cmd:e(krln)}}number of lognormal coefficients{p_end}
+{synopt:{cmd:e(corr)}}1 with {cmd:corr}, 0 otherwise{p_end}
+{synopt:{cmd:e(rank)}}rank of {cmd:e(V)}{p_end}
+{synopt:{cmd:e(ll)}}log simulated likelihood ({cmd:msle}){p_end}
+{synopt:{cmd:e(ll_sim)}}simulated log likelihood at the MSM estimate ({cmd:msm}; not a maximum){p_end}
+{synopt:{cmd:e(ll_0)}}log likelihood with equal shares ({cmd:msle}){p_end}
+{synopt:{cmd:e(ll_c)}}log likelihood of the fixed-coefficient logit ({cmd:msle}){p_end}
+{synopt:{cmd:e(chi2)}}Wald chi-squared that all Mean coefficients are zero{p_end}
+{synopt:{cmd:e(df_m)}}its degrees of freedom{p_end}
+{synopt:{cmd:e(p)}}its p-value{p_end}
+{synopt:{cmd:e(chi2_c)}}LR chi-squared of the random part against the fixed-coefficient logit ({cmd:msle}){p_end}
+{synopt:{cmd:e(df_c)}}its degrees of freedom{p_end}
+{synopt:{cmd:e(p_c)}}its p-value{p_end}
 {synopt:{cmd:e(converged)}}1 if converged, 0 otherwise{p_end}
+{synopt:{cmd:e(certified)}}1 if the engine certified the optimum (gradient and Hessian), 0 otherwise{p_end}
 {synopt:{cmd:e(iterations)}}number of iterations{p_end}
+{synopt:{cmd:e(ic)}}number of iterations (as {cmd:ml}){p_end}
 {synopt:{cmd:e(nrep)}}draws per decision-maker{p_end}
+{synopt:{cmd:e(burn)}}{opt burn()} as given (-1: the draw type's default){p_end}
+{synopt:{cmd:e(threads)}}worker threads used{p_end}
 {synopt:{cmd:e(level)}}confidence level{p_end}
 {synopt:{cmd:e(gmm_criterion)}}minimized GMM criterion ({cmd:estimator(msm)} only){p_end}
 {synopt:{cmd:e(J)}}Hansen's J statistic; missing when exactly identified or one-step ({cmd:msm} only){p_end}
@@ -234,24 +310,33 @@ with the command; no Java stack trace is shown); 1 Break.
 
 {p2col 5 20 24 2: Macros}{p_end}
 {synopt:{cmd:e(cmd)}}{cmd:jmixlogit}{p_end}
+{synopt:{cmd:e(cmdline)}}command as typed{p_end}
 {synopt:{cmd:e(title)}}title in estimation output{p_end}
 {synopt:{cmd:e(depvar)}}name of the dependent variable{p_end}
+{synopt:{cmd:e(indepvars)}}variables with coefficients{p_end}
 {synopt:{cmd:e(group)}}name of the group variable{p_end}
 {synopt:{cmd:e(id)}}name of the id variable{p_end}
 {synopt:{cmd:e(alternatives)}}name of the alternatives variable{p_end}
 {synopt:{cmd:e(market)}}name of the market variable{p_end}
+{synopt:{cmd:e(altwise)}}{cmd:altwise} or empty (casewise deletion){p_end}
 {synopt:{cmd:e(fixed)}}variables with fixed coefficients{p_end}
 {synopt:{cmd:e(random)}}variables with normal coefficients{p_end}
 {synopt:{cmd:e(ln)}}variables with lognormal coefficients{p_end}
 {synopt:{cmd:e(wtype)}}weight type{p_end}
 {synopt:{cmd:e(wexp)}}weight expression{p_end}
-{synopt:{cmd:e(spec_json)}}the model specification as the engine reads it (JSON){p_end}
-{synopt:{cmd:e(options_json)}}the estimation options (draws, seed, ...) as the engine reads them (JSON){p_end}
+{synopt:{cmd:e(chi2type)}}{cmd:Wald}{p_end}
+{synopt:{cmd:e(chi2_ct)}}{cmd:LR} ({cmd:msle}){p_end}
+{synopt:{cmd:e(saved)}}the engine's saved form of the fit ({cmd:mixlogit-result/1}: estimates, covariances, status, options and a fingerprint of the data), one line of JSON; post-estimation restores the fit from it{p_end}
+{synopt:{cmd:e(saved_file)}}when the saved form is longer than a macro can hold ({cmd:c(macrolen)}): the file in {cmd:c(tmpdir)} that holds it (gone when Stata exits){p_end}
+{synopt:{cmd:e(spec_json)}}the model specification as the engine reads it (one line of JSON){p_end}
+{synopt:{cmd:e(options_json)}}the estimation options (draws, seed, ...) as the engine reads them (one line of JSON){p_end}
+{synopt:{cmd:e(fit_warning)}}the engine's warning about a fit that did not converge or is not certified; empty otherwise{p_end}
 {synopt:{cmd:e(predict)}}{cmd:jmixlogit_p}{p_end}
+{synopt:{cmd:e(estat_cmd)}}{cmd:jmixlogit_estat}{p_end}
 {synopt:{cmd:e(draws)}}type of draws{p_end}
 {synopt:{cmd:e(estimator)}}{cmd:msle} or {cmd:msm}{p_end}
-{synopt:{cmd:e(vce)}}{it:vcetype} specified in {cmd:vce()}; after {cmd:msm} the engine's covariance ({cmd:gmm}, {cmd:robust} or {cmd:cluster}){p_end}
-{synopt:{cmd:e(vcetype)}}title of the standard errors, {cmd:GMM} or {cmd:Robust} ({cmd:msm} only){p_end}
+{synopt:{cmd:e(vce)}}{it:vcetype} used: {cmd:oim}, {cmd:opg}, {cmd:robust}, {cmd:cluster} or (MSM) {cmd:gmm}{p_end}
+{synopt:{cmd:e(vcetype)}}title of the standard errors: {cmd:Robust} (robust, cluster), {cmd:OPG} or {cmd:GMM}{p_end}
 {synopt:{cmd:e(weighting)}}weighting used, {cmd:onestep} or {cmd:twostep} ({cmd:msm} only){p_end}
 {synopt:{cmd:e(instruments)}}names of the instruments used, spaces as underscores (for example {cmd:dlog_s/d_pf} for an optimal instrument, {cmd:pf^2} for a default one; {cmd:msm} only){p_end}
 {synopt:{cmd:e(clustvar)}}name of the cluster variable{p_end}
@@ -259,7 +344,7 @@ with the command; no Java stack trace is shown); 1 Break.
 {synopt:{cmd:e(properties)}}{cmd:b V}{p_end}
 
 {p2col 5 20 24 2: Matrices}{p_end}
-{synopt:{cmd:e(b)}}coefficient vector (equations {cmd:Mean}, {cmd:SD}, ...){p_end}
+{synopt:{cmd:e(b)}}coefficient vector (equations {cmd:Mean}, {cmd:SD}, {cmd:l11}, {cmd:l21}, ...){p_end}
 {synopt:{cmd:e(V)}}variance-covariance matrix of the estimators{p_end}
 
 {p2col 5 20 24 2: Functions}{p_end}

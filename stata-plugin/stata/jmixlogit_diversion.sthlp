@@ -28,6 +28,7 @@
 {synopt:{opt type(type)}}{cmd:removal} (product removal, the default without {opt attribute()}) or {cmd:marginal} (the default with it){p_end}
 {synopt:{opt kr:insky(#)}}Krinsky-Robb draws of the parameters; default {cmd:krinsky(0)}, none{p_end}
 {synopt:{opt rep:licates(#)}}independent draw sets for the simulation error; default {cmd:replicates(5)}{p_end}
+{synopt:{opt other:data}}use the estimation sample's rows even though the data changed since the estimation (the check of the data's fingerprint is skipped){p_end}
 {synoptline}
 
 

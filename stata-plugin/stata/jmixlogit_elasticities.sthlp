@@ -27,6 +27,7 @@
 {p2coldent:* {opt at:tribute(name)}}the attribute with respect to which elasticities are computed{p_end}
 {synopt:{opt kr:insky(#)}}Krinsky-Robb draws of the parameters; default {cmd:krinsky(0)}, none{p_end}
 {synopt:{opt rep:licates(#)}}independent draw sets for the simulation error; default {cmd:replicates(5)}{p_end}
+{synopt:{opt other:data}}use the estimation sample's rows even though the data changed since the estimation (the check of the data's fingerprint is skipped){p_end}
 {synoptline}
 {p 4 6 2}* {opt attribute()} is required.{p_end}
 

@@ -27,6 +27,7 @@
 {synopt:{opt pr}}probability of each alternative, integrated over the coefficient distribution; the default{p_end}
 {synopt:{opt cond:itional}}probability of each alternative conditional on the decision-maker's observed choices{p_end}
 {synopt:{opt coef(name)}}the decision-maker's conditional mean of the coefficient of attribute {it:name}{p_end}
+{synopt:{opt other:data}}use the estimation sample's rows even though the data changed since the estimation (the check of the data's fingerprint is skipped){p_end}
 {synoptline}
 
 {pstd}
@@ -35,6 +36,8 @@ Besides {cmd:predict}, the following commands work after {cmd:jmixlogit}:
 {synoptset 26}{...}
 {synopt:{helpb jmixlogit_diversion}}diversion ratios (product removal or marginal), matrices in {cmd:r()}{p_end}
 {synopt:{helpb jmixlogit_elasticities}}own and cross elasticities of the shares, matrices in {cmd:r()}{p_end}
+{synopt:{helpb jmixlogit_cov}}covariances, standard deviations and correlations of correlated coefficients ({cmd:estat cov}){p_end}
+{synopt:{cmd:estat ic}}information criteria (after {cmd:estimator(msle)} only){p_end}
 
 
 {marker description}{...}
@@ -43,11 +46,20 @@ Besides {cmd:predict}, the following commands work after {cmd:jmixlogit}:
 {pstd}
 {cmd:predict} computes, for the observations in {it:if} and {it:in} with complete data, the model's
 probabilities or conditional coefficients, with the estimation's draws ({cmd:e(draws)}, {cmd:e(nrep)}).
-Every choice situation used must be complete (all its alternatives in the sample). The Java plugin keeps
-nothing between calls: it rebuilds the model from {cmd:e(b)}, {cmd:e(spec_json)} and {cmd:e(options_json)}
-and reads the data again. Decision-makers receive the same draws as in the estimation when the sample is
-{cmd:e(sample)}; on other observations the draws are assigned in the order of the decision-makers' ids, so
-predictions there are simulations with different (equally valid) draws.
+A choice situation is used whole or not at all: one with a missing value in one of its alternatives (unless the
+estimation was {cmd:altwise}), or of which {it:if}/{it:in} keeps only some of the estimation's alternatives, is
+left out (its observations get missing values), with a note saying how many observations.
+
+{pstd}
+The Java plugin keeps nothing between calls: it restores the fit from its saved form {cmd:e(saved)} and reads
+the data again. Every decision-maker of the estimation sample receives the draws it had in the estimation,
+whichever other observations are predicted with it, so {cmd:predict p} and {cmd:predict p if e(sample)} agree on
+{cmd:e(sample)}; decision-makers outside it take the next draws, in the order of their ids (predictions there are
+simulations with other, equally valid, draws). When the observations used are exactly {cmd:e(sample)}, the
+data must be those of the estimation: their fingerprint (counts and a checksum of the values the model uses)
+is compared with the saved one, and a difference is error 459 saying how they differ; {opt otherdata}
+proceeds on purpose. After a fit that did not converge or is not certified, post-estimation prints the
+engine's warning and leaves it in {cmd:r(fit_warning)} (and, for {cmd:predict}, in a note on the new variable).
 
 {pstd}
 Specify type {cmd:double} to keep the full precision of the engine.
@@ -86,7 +98,7 @@ variable of the alternatives, the result is constant within decision-maker.
 {title:Stored results}
 
 {pstd}
-{cmd:predict} stores nothing in {cmd:r()}; see {helpb jmixlogit_diversion} and {helpb jmixlogit_elasticities}.
+{cmd:predict} stores {cmd:r(fit_warning)} (empty for a sound fit); see {helpb jmixlogit_diversion} and {helpb jmixlogit_elasticities}.
 
 
 {marker references}{...}

@@ -28,6 +28,7 @@ import org.mixlogit.optim.OptimizerConfig;
  * Estimation options as JSON, shared by the front ends; every field optional:
  * {@code {"draws": "halton", "R": 100, "seed": 12345, "burn": 100, "starts": 1, "optimizer": "bfgs",
  * "vce": "hessian", "cluster": "income", "threads": 2, "start": [..], "level": 95, "maxIterations": 1000,
+ * "tolerance": 1e-6,
  * "method": "msle", "instruments": "optimal", "weighting": "two-step"}}. {@code method} is "msle" or "msm";
  * {@code instruments} (MSM only) is "optimal", "default" or an array of column names, which the front end must
  * also pass among the attribute columns (or as characteristics); {@code weighting} (MSM only) is "one-step" or
@@ -38,8 +39,8 @@ import org.mixlogit.optim.OptimizerConfig;
 public final class EstimationOptions {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
-            "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "method", "instruments",
-            "weighting");
+            "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "tolerance", "method",
+            "instruments", "weighting");
     /** The engine's defaults, which an omitted field takes (the vocabulary publishes the same). */
     private static final EstimatorConfig DEFAULTS = EstimatorConfig.defaults();
 
@@ -48,7 +49,8 @@ public final class EstimationOptions {
 
     /**
      * The options of a configuration as JSON, every field written ("burn" only when not the rule's default,
-     * "cluster" only when set, "start" only when given, "instruments" and "weighting" only for MSM).
+     * "cluster" only when set, "start" only when given, "tolerance" only when not the default, "instruments" and
+     * "weighting" only for MSM).
      */
     public static String write(EstimatorConfig config) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -62,6 +64,10 @@ public final class EstimationOptions {
         o.put("starts", config.search().starts());
         o.put("optimizer", config.search().optimizer().algorithm().code());
         o.put("maxIterations", config.search().optimizer().maxIterations());
+        double tolerance = config.search().optimizer().gradientTolerance();
+        if (tolerance != DEFAULTS.search().optimizer().gradientTolerance()) {
+            o.put("tolerance", tolerance);
+        }
         o.put("vce", config.inference().covariance().code());
         if (config.inference().cluster() != null) {
             o.put("cluster", config.inference().cluster());
@@ -120,7 +126,9 @@ public final class EstimationOptions {
         }
         OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(text(root, "optimizer",
                 DEFAULTS.search().optimizer().algorithm().code())))
-                .withMaxIterations(integer(root, "maxIterations", DEFAULTS.search().optimizer().maxIterations()));
+                .withMaxIterations(integer(root, "maxIterations", DEFAULTS.search().optimizer().maxIterations()))
+                .withGradientTolerance(number(root, "tolerance",
+                        DEFAULTS.search().optimizer().gradientTolerance()));
         SearchConfig search = SearchConfig.defaults().withOptimizer(optimizer)
                 .withStarts(integer(root, "starts", DEFAULTS.search().starts()));
         if (root.has("seed")) {

@@ -20,8 +20,9 @@ public final class OptimizerConfig {
         if (algorithm == null) {
             throw new InvalidSpecificationException("The optimizer is missing: use bfgs, lbfgs or bhhh.");
         }
-        if (maxIterations < 1) {
-            throw new InvalidSpecificationException("maxIterations is " + maxIterations + ": use 1 or more.");
+        if (maxIterations < 0) {
+            throw new InvalidSpecificationException("maxIterations is " + maxIterations + ": use 0 (evaluate at the"
+                    + " starting values) or more.");
         }
         if (!(gradientTolerance > 0)) {
             throw new InvalidSpecificationException("The gradient tolerance is " + gradientTolerance

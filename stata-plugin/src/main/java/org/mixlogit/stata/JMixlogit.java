@@ -16,25 +16,29 @@ import org.mixlogit.bridge.Vocabulary;
  * option and its valid words;</li>
  * <li>{@code javacall org.mixlogit.stata.JMixlogit estimate varlist if touse, jars(jmixlogit.jar)} estimates with
  * the options in the caller's {@code jm_*} locals (see {@link PluginOptions#LOCALS}) and returns a Stata return
- * code;</li>
+ * code, having written e(b) and e(V) into the matrices the ado named;</li>
  * <li>{@code javacall org.mixlogit.stata.JMixlogit predict|diversion|elasticities varlist if touse,
- * jars(jmixlogit.jar)}, from _jmixlogit_post.ado after jmixlogit, rebuild the model from e() (passed in the
- * {@code jm_*} locals of {@link PostOptions#LOCALS}) and fill a variable or leave matrices as scalars.</li>
+ * jars(jmixlogit.jar)} and {@code ... cov}, from _jmixlogit_post.ado after jmixlogit, restore the fit from its
+ * saved form in e() (passed in the {@code jm_*} locals of {@link PostOptions#LOCALS}) and fill a variable or write
+ * r() matrices.</li>
  * </ul>
  * Nothing is kept between calls.
  */
 public final class JMixlogit {
     /** The entry-point methods the ado-file calls. */
-    static final String[] ENTRY_POINTS = {"version", "options", "estimate", "predict", "diversion", "elasticities"};
+    static final String[] ENTRY_POINTS = {"version", "options", "estimate", "predict", "diversion", "elasticities",
+        "cov"};
 
     private JMixlogit() {
     }
 
     public static int version(String[] args) {
         SfiSession stata = new SfiSession();
-        stata.setLocal("jm_version", MixlogitBridge.VERSION);
-        stata.setLocal("jm_vocabulary", MixlogitBridge.vocabulary());
-        return 0;
+        return ReturnCode.guard(stata, "give Java more memory (set java_heapmax).", () -> {
+            stata.setLocal("jm_version", MixlogitBridge.VERSION);
+            stata.setLocal("jm_vocabulary", SavedForm.forStata(MixlogitBridge.vocabulary()));
+            return ReturnCode.OK;
+        });
     }
 
     public static int options(String[] args) {
@@ -62,5 +66,9 @@ public final class JMixlogit {
 
     public static int elasticities(String[] args) {
         return new PluginPost(new SfiSession()).elasticities();
+    }
+
+    public static int cov(String[] args) {
+        return new PluginPost(new SfiSession()).cov();
     }
 }

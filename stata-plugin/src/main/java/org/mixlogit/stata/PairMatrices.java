@@ -9,14 +9,17 @@ import org.mixlogit.bridge.BridgeTable;
 
 /**
  * A table of (market, from, to) quantities as Stata matrices: rows "from", columns "to", one block of rows per
- * market stacked in market order with the market as the row equation ({@code market:from}); a single market gives
- * plain row names. Entries the table lacks (the diagonal of diversion, pairs never offered together) are NaN, which
+ * market stacked in market order with the market as the row equation ({@link #rowEquations}, which the ado-file
+ * applies with {@code matrix roweq}; empty for a single market). Entries the table lacks (the diagonal of diversion, pairs never offered together) are NaN, which
  * become Stata missing values. Names are the labels made into Stata names. Row-major arrays; immutable.
  */
 final class PairMatrices {
     final int rows;
     final int columns;
+    /** The alternative of each row, space separated. */
     final String rowNames;
+    /** The market of each row, space separated, or "" for a single market. */
+    final String rowEquations;
     final String columnNames;
     /** Statistic name (as in r()) to its row-major values. */
     final Map<String, double[]> values = new LinkedHashMap<>();
@@ -47,13 +50,15 @@ final class PairMatrices {
             put("kr_ub", table.krinskyRobbUpper(), slot);
         }
         StringBuilder r = new StringBuilder();
+        StringBuilder q = new StringBuilder();
         for (int k = 0; k < m; k++) {
             for (int j = 0; j < a; j++) {
-                r.append(r.length() == 0 ? "" : " ");
-                r.append(m > 1 ? Stripes.name(markets[k]) + ":" : "").append(Stripes.name(alternatives[j]));
+                r.append(r.length() == 0 ? "" : " ").append(Stripes.name(alternatives[j]));
+                q.append(q.length() == 0 ? "" : " ").append(Stripes.name(markets[k]));
             }
         }
         rowNames = r.toString();
+        rowEquations = m > 1 ? q.toString() : "";
         StringBuilder c = new StringBuilder();
         for (int j = 0; j < a; j++) {
             c.append(j == 0 ? "" : " ").append(Stripes.name(alternatives[j]));

@@ -1,5 +1,8 @@
 package org.mixlogit.stata;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import org.mixlogit.bridge.BridgeFit;
@@ -7,9 +10,12 @@ import org.mixlogit.bridge.MixlogitBridge;
 
 /**
  * One {@code javacall ... estimate} run: reads the options and the marked sample, estimates through the bridge
- * (printing the iteration log and polling for Break), stores b and V in the matrices named by the arguments,
- * leaves the scalars and the column stripe in locals, and maps every failure to a Stata return code after
- * printing its message.
+ * (printing the iteration log unless nolog, and polling for Break), writes b and V into the Stata matrices the
+ * ado-file named ({@code jm_bname}, {@code jm_Vname}; Hole's order and simple names, see {@link StataLayout}),
+ * leaves the other results in locals ({@link #RESULT_LOCALS}; numbers full precision, "." where undefined), and
+ * maps every failure to a Stata return code after printing its message. A fit that did not converge is posted
+ * too, with {@code jm_converged} 0, as Stata's ml does; so is {@code iterate(0)}, the evaluation at the starting
+ * values.
  */
 final class PluginEstimation {
     private final StataSession stata;
@@ -18,27 +24,29 @@ final class PluginEstimation {
         this.stata = stata;
     }
 
-    /** Scalars holding b and V: {@code jm_b_j} and {@code jm_V_i_j} (1-based), assembled by the ado-file. */
-    static final String B_PREFIX = "jm_b_";
-    static final String V_PREFIX = "jm_V_";
     /** The locals the plugin sets for the ado-file after a successful estimation. */
-    static final java.util.List<String> RESULT_LOCALS = java.util.Arrays.asList("jm_colnames", "jm_ll", "jm_ll_0",
-            "jm_N_id", "jm_N_g", "jm_k", "jm_converged", "jm_iterations", "jm_spec_json", "jm_options_json",
-            "jm_method", "jm_vcetype", "jm_gmm_criterion", "jm_J", "jm_J_df", "jm_J_p", "jm_W_cond",
-            "jm_weighting_used", "jm_instrument_names");
+    static final List<String> RESULT_LOCALS = Collections.unmodifiableList(Arrays.asList("jm_coleq", "jm_colnames",
+            "jm_ll", "jm_ll_0", "jm_ll_c", "jm_chi2", "jm_df_m", "jm_p", "jm_chi2_c", "jm_df_c", "jm_p_c", "jm_N_id",
+            "jm_N_g", "jm_N_clust", "jm_k", "jm_rank", "jm_converged", "jm_certified", "jm_iterations",
+            "jm_spec_json", "jm_options_json", "jm_saved", "jm_saved_file", "jm_fit_warning", "jm_method",
+            "jm_vcetype", "jm_threads_used", "jm_gmm_criterion", "jm_J", "jm_J_df", "jm_J_p", "jm_W_cond",
+            "jm_weighting_used", "jm_instrument_names"));
 
     /** @param args none (options travel in the caller's locals) */
     int run(String[] args) {
         return ReturnCode.guard(stata, "lower nrep() or threads(), or give Java more memory (set java_heapmax).",
-                () -> estimate(args));
+                this::estimate);
     }
 
-    private ReturnCode estimate(String[] args) {
+    private ReturnCode estimate() {
         PluginOptions options = new PluginOptions(stata);
         StataSample sample = new StataSample(stata, options.sampleVariables());
         boolean[] interrupted = {false};
         String specJson = options.specJson();
         String optionsJson = options.optionsJson();
+        MatrixOutput matrices = new MatrixOutput(stata);
+        int p = options.spec().layout().size();
+        matrices.check("e(V)", p, p, "use fewer random coefficients or drop corr.");
         if (options.msm) {
             stata.display("Method of simulated moments: instruments(" + (options.instrumentKeyword != null
                     ? options.instrumentKeyword : String.join(" ", options.instruments)) + "), " + options.weighting
@@ -50,9 +58,12 @@ final class PluginEstimation {
                 (iteration, logLik, gradient) -> {
                     // MSM minimizes the GMM criterion (after an MSLE first step for the optimal instruments), so
                     // its log shows the minimized objective rather than a log likelihood
-                    stata.display(options.msm
-                            ? String.format(Locale.ROOT, "Iteration %d:   objective = %.6g", iteration, -logLik)
-                            : String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration, logLik));
+                    if (options.log) {
+                        stata.display(options.msm
+                                ? String.format(Locale.ROOT, "Iteration %d:   objective = %.6g", iteration, -logLik)
+                                : String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration,
+                                        logLik));
+                    }
                     if (stata.breakPressed()) {
                         interrupted[0] = true;
                         return false;
@@ -63,44 +74,69 @@ final class PluginEstimation {
             stata.error("--Break--");
             return ReturnCode.BREAK;
         }
-        if (fit.statistic("converged") != 1) {
-            stata.error("convergence not achieved: " + fit.description("message"));
-            return ReturnCode.NOT_CONVERGED;
-        }
         String vce = fit.vce();
         if (!fit.hasCovariance(vce)) {
-            stata.error("No " + vce + " covariance: " + fit.covarianceProblem(vce) + ". " + fit.description("certification")
-                    + " Try other starting values (from() or starts()), or drop a variable that is not identified.");
+            stata.error((fit.statistic("converged") == 1 ? "" : "convergence not achieved: "
+                    + fit.description("message") + " ") + "No " + vce + " covariance: " + fit.covarianceProblem(vce)
+                    + ". " + fit.description("certification") + " Try other starting values (from() or starts()),"
+                    + " or drop a variable that is not identified.");
             return ReturnCode.NOT_POSITIVE_DEFINITE;
         }
-        store(fit, vce);
-        // what post-estimation (predict, jmixlogit_diversion, ...) needs to rebuild the model; the ado keeps it in e()
-        stata.setLocal("jm_spec_json", specJson);
-        stata.setLocal("jm_options_json", optionsJson);
+        StataLayout layout = new StataLayout(fit.names(), fit.kinds());
+        double[] b = layout.toStata(fit.estimates());
+        double[] v = layout.matrixToStata(fit.covariance(vce));
+        String[] names = layout.names().toArray(new String[0]);
+        matrices.write("e(b)", stata.local("jm_bname").trim(), 1, p, b, new String[] {"y1"}, names, "");
+        matrices.write("e(V)", stata.local("jm_Vname").trim(), p, p, v, names, names, "");
+        stata.setLocal("jm_coleq", String.join(" ", layout.equations()));
+        stata.setLocal("jm_colnames", layout.stripes());
+        storeStatistics(fit, layout, b, v, sample);
+        stata.setLocal("jm_method", fit.method().toLowerCase(Locale.ROOT));
+        stata.setLocal("jm_vcetype", vce);
+        stata.setLocal("jm_threads_used", Integer.toString(options.threads()));
+        storeGmm(fit);
+        // the saved form (e(saved)) is what post-estimation restores; the model and options also stay readable
+        stata.setLocal("jm_spec_json", SavedForm.forStata(specJson));
+        stata.setLocal("jm_options_json", SavedForm.forStata(optionsJson));
+        SavedForm.store(stata, fit.json());
+        String warning = org.mixlogit.report.SavedResult.warning(fit.statistic("converged") == 1,
+                fit.statistic("certified") == 1, fit.description("status"));
+        stata.setLocal("jm_fit_warning", plain(warning));
         return ReturnCode.OK;
     }
 
-    private void store(BridgeFit fit, String vce) {
-        double[] estimates = fit.estimates();
-        double[] covariance = fit.covariance(vce);
-        int p = estimates.length;
-        for (int j = 0; j < p; j++) {
-            stata.setScalar(B_PREFIX + (j + 1), estimates[j]);
-            for (int i = 0; i < p; i++) {
-                stata.setScalar(V_PREFIX + (i + 1) + "_" + (j + 1), covariance[i * p + j]);
-            }
-        }
-        stata.setLocal("jm_colnames", Stripes.of(fit.names(), fit.kinds()));
-        stata.setLocal("jm_ll", Double.toString(fit.statistic("logLik")));
-        stata.setLocal("jm_ll_0", Double.toString(fit.statistic("nullLogLik")));
-        stata.setLocal("jm_N_id", Long.toString(Math.round(fit.statistic("decisionMakers"))));
-        stata.setLocal("jm_N_g", Long.toString(Math.round(fit.statistic("situations"))));
-        stata.setLocal("jm_k", Integer.toString(p));
+    private void storeStatistics(BridgeFit fit, StataLayout layout, double[] b, double[] v, StataSample sample) {
+        boolean msm = fit.method().equalsIgnoreCase("MSM");
+        double ll = fit.statistic("logLik");
+        HeaderTests tests = new HeaderTests(b, v, layout, msm ? Double.NaN : ll, fit.statistic("plainLogitLogLik"));
+        stata.setLocal("jm_ll", stataNumber(ll));
+        stata.setLocal("jm_ll_0", stataNumber(fit.statistic("nullLogLik")));
+        stata.setLocal("jm_ll_c", stataNumber(msm ? Double.NaN : fit.statistic("plainLogitLogLik")));
+        stata.setLocal("jm_chi2", stataNumber(tests.chi2));
+        stata.setLocal("jm_df_m", Integer.toString(tests.dfModel));
+        stata.setLocal("jm_p", stataNumber(tests.p));
+        stata.setLocal("jm_chi2_c", stataNumber(tests.chi2Random));
+        stata.setLocal("jm_df_c", Integer.toString(tests.dfRandom));
+        stata.setLocal("jm_p_c", stataNumber(tests.pRandom));
+        stata.setLocal("jm_N_id", stataNumber(Math.round(fit.statistic("decisionMakers"))));
+        stata.setLocal("jm_N_g", stataNumber(Math.round(fit.statistic("situations"))));
+        stata.setLocal("jm_N_clust", sample.clusters < 0 ? "." : Integer.toString(sample.clusters));
+        stata.setLocal("jm_k", Integer.toString(b.length));
+        stata.setLocal("jm_rank", Integer.toString(rank(v, b.length)));
         stata.setLocal("jm_converged", fit.statistic("converged") == 1 ? "1" : "0");
-        stata.setLocal("jm_iterations", Long.toString(Math.round(fit.statistic("iterations"))));
-        stata.setLocal("jm_method", fit.method().toLowerCase(Locale.ROOT));
-        stata.setLocal("jm_vcetype", vce);
-        storeGmm(fit);
+        stata.setLocal("jm_certified", fit.statistic("certified") == 1 ? "1" : "0");
+        stata.setLocal("jm_iterations", stataNumber(Math.round(fit.statistic("iterations"))));
+    }
+
+    /** Number of eigenvalues of V above 1e-12 times the largest (p for a positive definite V). */
+    static int rank(double[] v, int p) {
+        double[] e = org.mixlogit.inference.PositiveDefinite.eigenvalues(v, p);
+        double largest = p == 0 ? 0 : Math.abs(e[p - 1]);
+        int r = 0;
+        for (double x : e) {
+            r += x > 1e-12 * largest ? 1 : 0;
+        }
+        return r;
     }
 
     /**
@@ -124,6 +160,14 @@ final class PluginEstimation {
 
     /** A number as Stata reads it back with full precision; "." for NaN and infinities. */
     static String stataNumber(double x) {
-        return Double.isFinite(x) ? Double.toString(x) : ".";
+        if (!Double.isFinite(x)) {
+            return ".";
+        }
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    /** Text safe inside a Stata string: no double quotes, backquotes, dollar signs or line breaks. */
+    static String plain(String s) {
+        return s.replace('"', '\'').replace('`', '\'').replace('$', 'S').replaceAll("\\s+", " ").trim();
     }
 }

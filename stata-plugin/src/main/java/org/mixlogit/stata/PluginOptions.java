@@ -22,8 +22,9 @@ final class PluginOptions {
     static final List<String> LOCALS = Collections.unmodifiableList(Arrays.asList("jm_depvar", "jm_fixed",
             "jm_random", "jm_ln", "jm_corr", "jm_group", "jm_id", "jm_weight", "jm_wtype", "jm_nrep", "jm_draws",
             "jm_seed", "jm_burn", "jm_starts", "jm_technique", "jm_iterate", "jm_vce", "jm_cluster", "jm_threads",
-            "jm_level", "jm_from", "jm_alternatives", "jm_market", "jm_estimator", "jm_instruments",
-            "jm_weighting"));
+            "jm_level", "jm_from", "jm_from_names", "jm_from_mode", "jm_alternatives", "jm_market", "jm_estimator",
+            "jm_instruments", "jm_weighting", "jm_tolerance", "jm_log", "jm_maxthreads", "jm_maxdim", "jm_macrolen",
+            "jm_tmpdir", "jm_bname", "jm_Vname"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
@@ -35,7 +36,12 @@ final class PluginOptions {
     final String id;
     final String weight;
     final String cluster;
+    /** The name of the from() matrix, or null. */
     final String from;
+    /** "", "copy" or "skip": how from() is matched to the parameters. */
+    final String fromMode;
+    /** Whether the iteration log is shown (not with nolog). */
+    final boolean log;
     final String alternatives;
     final String market;
     /** The option words judged against the engine's vocabulary. */
@@ -62,6 +68,12 @@ final class PluginOptions {
         weight = blankToNull(stata.local("jm_weight"));
         cluster = blankToNull(stata.local("jm_cluster"));
         from = blankToNull(stata.local("jm_from"));
+        fromMode = stata.local("jm_from_mode").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!fromMode.isEmpty() && !fromMode.equals("copy") && !fromMode.equals("skip")) {
+            throw new InvalidSpecificationException("from(" + from + ", " + fromMode + "): the option after the"
+                    + " matrix name is copy (by position) or skip (ignore names the model lacks).");
+        }
+        log = !stata.local("jm_log").trim().equals("0");
         alternatives = blankToNull(stata.local("jm_alternatives"));
         market = blankToNull(stata.local("jm_market"));
         words = new OptionWords(stata);
@@ -69,6 +81,12 @@ final class PluginOptions {
         instrumentKeyword = words.instrumentKeyword;
         instruments = instrumentVariables(words.instrumentVariables);
         weighting = words.weighting;
+        for (String v : lognormal) {
+            if (normal.contains(v)) {
+                throw new InvalidSpecificationException(v + " is listed in rand() and in ln(): a random coefficient"
+                        + " is normal (rand()) or lognormal (ln()), not both; list it once.");
+            }
+        }
         if (fixed.isEmpty() && normal.isEmpty() && lognormal.isEmpty()) {
             throw new InvalidSpecificationException("No explanatory variables: list fixed ones after the dependent"
                     + " variable, or random ones in rand() or ln().");
@@ -101,10 +119,15 @@ final class PluginOptions {
     SampleVariables sampleVariables() {
         return new SampleVariables(depvar, group, id, attributeColumns(),
                 cluster == null ? Collections.emptyList() : Collections.singletonList(cluster), weight, alternatives,
-                market, false);
+                market, cluster != null ? cluster : words.vce.equals("cluster") ? (id != null ? id : group) : null,
+                null);
     }
 
     String specJson() {
+        return ModelSpecJson.write(spec());
+    }
+
+    ModelSpec spec() {
         ModelSpec.Builder b = ModelSpec.builder();
         fixed.forEach(b::fixed);
         normal.forEach(v -> b.random(v, Distribution.NORMAL));
@@ -114,7 +137,7 @@ final class PluginOptions {
             random.addAll(lognormal);
             b.correlated(random);
         }
-        return ModelSpecJson.write(b.build());
+        return b.build();
     }
 
     /**
@@ -133,8 +156,8 @@ final class PluginOptions {
         o.put("optimizer", words.technique);
         putInteger(o, "maxIterations", "jm_iterate");
         o.put("vce", words.vce);
-        if (!stata.local("jm_threads").trim().isEmpty() && integer("jm_threads") > 0) {
-            o.put("threads", integer("jm_threads"));
+        if (positive("jm_threads") || positive("jm_maxthreads")) {
+            o.put("threads", threads());
         }
         if (!stata.local("jm_level").trim().isEmpty()) {
             o.put("level", number("jm_level"));
@@ -142,15 +165,13 @@ final class PluginOptions {
         if (cluster != null) {
             o.put("cluster", cluster);
         }
+        if (!stata.local("jm_tolerance").trim().isEmpty()) {
+            o.put("tolerance", number("jm_tolerance"));
+        }
         if (from != null) {
             com.fasterxml.jackson.databind.node.ArrayNode start = o.putArray("start");
-            for (String v : from.split("\\s+")) {
-                try {
-                    start.add(Double.parseDouble(v));
-                } catch (NumberFormatException e) {
-                    throw new InvalidSpecificationException("from(): '" + v + "' is not a number; give a 1 x k matrix"
-                            + " of starting values.");
-                }
+            for (double v : start()) {
+                start.add(v);
             }
         }
         if (msm) {
@@ -166,6 +187,39 @@ final class PluginOptions {
         return o.toString();
     }
 
+    /**
+     * Worker threads: threads() when positive, otherwise every processor the JVM sees, in both cases at most
+     * c(processors) (local jm_maxthreads: the cores Stata/MP is licensed for; 1 in Stata/BE and SE).
+     */
+    int threads() {
+        int wanted = positive("jm_threads") ? integer("jm_threads") : Runtime.getRuntime().availableProcessors();
+        if (positive("jm_maxthreads")) {
+            wanted = Math.min(wanted, integer("jm_maxthreads"));
+        }
+        return Math.max(1, wanted);
+    }
+
+    /**
+     * The from() matrix as starting values in the engine's order: by Stata column name, or by position with
+     * copy (see {@link StataLayout#start}).
+     */
+    double[] start() {
+        double[] values = stata.matrix(from);
+        if (values == null) {
+            throw new InvalidSpecificationException("from(" + from + "): matrix " + from + " not found.");
+        }
+        int columns = stata.matrixColumns(from);
+        if (values.length != columns) {
+            throw new InvalidSpecificationException("from(" + from + "): give a row vector (1 x k), not a matrix"
+                    + " with " + values.length / Math.max(columns, 1) + " rows.");
+        }
+        ModelSpec spec = spec();
+        org.mixlogit.spec.ParameterLayout p = spec.layout();
+        String[] kinds = p.kinds().stream().map(Enum::name).toArray(String[]::new);
+        StataLayout layout = new StataLayout(p.names().toArray(new String[0]), kinds);
+        return layout.start(values, words("jm_from_names"), fromMode);
+    }
+
     /** The instrument variables, each of which must exist in the data. */
     private List<String> instrumentVariables(List<String> names) {
         for (String v : names) {
@@ -176,6 +230,10 @@ final class PluginOptions {
             }
         }
         return names;
+    }
+
+    private boolean positive(String local) {
+        return !stata.local(local).trim().isEmpty() && integer(local) > 0;
     }
 
     private String required(String local) {

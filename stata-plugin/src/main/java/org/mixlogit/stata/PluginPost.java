@@ -1,6 +1,7 @@
 package org.mixlogit.stata;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +14,19 @@ import org.mixlogit.bridge.BridgeTable;
 import org.mixlogit.bridge.MixlogitBridge;
 
 /**
- * One post-estimation javacall: rebuilds the model jmixlogit estimated from what the ado passes in locals (see
- * {@link PostOptions}), reads the sample, and either fills a new variable ({@code predict}) or leaves diversion
- * ratios or elasticities as scalars {@code jm_<stat>_<row>_<col>} with the matrix shape and names in locals
- * ({@link #RESULT_LOCALS}), which the ado assembles into r() matrices. Failures become Stata return codes after
- * their message, as in {@link PluginEstimation}.
+ * One post-estimation javacall: restores the fit from its saved form (see {@link PostOptions}), reads the sample
+ * (checking, when it is the estimation sample, that the data are those of the estimation) and either fills a new
+ * variable ({@code predict}), or writes diversion ratios, elasticities or the correlated block's covariances into
+ * the Stata matrices the ado-file named, with their shape, names and notes in locals ({@link #RESULT_LOCALS}). A
+ * fit that did not converge or is not certified is used, but its warning is printed and left in
+ * {@code jm_fit_warning}. Failures become Stata return codes after their message, as in {@link PluginEstimation}.
  */
 final class PluginPost {
-    /** Scalars holding matrix elements: {@code jm_<stat>_<row>_<col>}, 1-based. */
-    static final String SCALAR_PREFIX = "jm_";
-    /** The locals the plugin sets for the ado-file after diversion or elasticities. */
-    static final List<String> RESULT_LOCALS = Arrays.asList("jm_stats", "jm_rows", "jm_cols", "jm_rownames",
-            "jm_colnames", "jm_title", "jm_notes");
+    /** The locals the plugin sets for the ado-file after diversion, elasticities or cov. */
+    static final List<String> RESULT_LOCALS = Collections.unmodifiableList(Arrays.asList("jm_stats", "jm_roweq",
+            "jm_title", "jm_notes", "jm_fit_warning"));
     /** The statistics of predict. */
-    static final List<String> STATISTICS = Arrays.asList("pr", "conditional", "coef");
+    static final List<String> STATISTICS = Collections.unmodifiableList(Arrays.asList("pr", "conditional", "coef"));
 
     private final StataSession stata;
 
@@ -46,15 +46,26 @@ final class PluginPost {
         return run(() -> substitution(true));
     }
 
+    int cov() {
+        return run(this::covariances);
+    }
+
     private int run(Supplier<ReturnCode> task) {
+        stata.setLocal("jm_fit_warning", "");
         return ReturnCode.guard(stata, "give Java more memory (set java_heapmax) or use fewer observations.", task);
     }
 
-    private static BridgePost post(PostOptions options, StataSample sample, double[] covariance) {
-        return MixlogitBridge.post(sample.situation, sample.decisionMaker, sample.chosen, sample.attributeNames,
-                sample.attributes, sample.characteristicNames, sample.characteristics, sample.weights,
-                sample.alternatives, sample.markets, options.specJson, options.optionsJson, options.estimates(),
-                covariance, options.postOptionsJson());
+    private BridgePost post(PostOptions options, StataSample sample) {
+        BridgePost post = MixlogitBridge.postSaved(options.saved, sample.situation, sample.decisionMaker,
+                sample.chosen, sample.attributeNames, sample.attributes, sample.characteristicNames,
+                sample.characteristics, sample.weights, sample.alternatives, sample.markets, options.estimationData,
+                options.threadsOrDefault(), options.postOptionsJson());
+        String warning = post.fitWarning();
+        if (!warning.isEmpty()) {
+            stata.error("Warning: " + warning);
+        }
+        stata.setLocal("jm_fit_warning", PluginEstimation.plain(warning));
+        return post;
     }
 
     private ReturnCode fillPrediction() {
@@ -77,8 +88,10 @@ final class PluginPost {
             coefficient = coefficientIndex(options);
         }
         boolean pr = statistic.equals("pr");
-        StataSample sample = new StataSample(stata, options.sampleVariables(!pr, false));
-        BridgePost post = post(options, sample, new double[0]);
+        // on the estimation sample the choices and weights come along, so that the data's fingerprint is checked
+        boolean full = !pr || options.estimationData;
+        StataSample sample = new StataSample(stata, options.sampleVariables(full, options.estimationData));
+        BridgePost post = post(options, sample);
         double[] values;
         if (pr) {
             values = post.probabilities();
@@ -129,13 +142,19 @@ final class PluginPost {
 
     private ReturnCode substitution(boolean elasticities) {
         PostOptions options = new PostOptions(stata);
+        String command = elasticities ? "jmixlogit_elasticities" : "jmixlogit_diversion";
+        if (options.alternatives == null) {
+            throw new InvalidSpecificationException(command + " needs the alternatives' names: re-run jmixlogit"
+                    + " with alternatives(varname). Without it an alternative is known only by its position in its"
+                    + " choice situation, which depends on the order of the data.");
+        }
         String type = elasticities ? null : diversionType(options);
         if (elasticities || type.equals("marginal")) {
             checkAttribute(options, elasticities ? "jmixlogit_elasticities needs option attribute()"
                     : "type(marginal) needs option attribute()");
         }
         StataSample sample = new StataSample(stata, options.sampleVariables(true, true));
-        BridgePost post = post(options, sample, options.covariance());
+        BridgePost post = post(options, sample);
         BridgeTable table;
         if (elasticities) {
             table = post.elasticities(options.attribute);
@@ -146,21 +165,50 @@ final class PluginPost {
         }
         PairMatrices m = new PairMatrices(table, elasticities ? "E" : "D", post.alternativeLabels(),
                 post.marketLabels(), options.replicates > 0, options.krinsky > 0);
+        MatrixOutput out = new MatrixOutput(stata);
+        String[] rowNames = m.rowNames.split(" ");
+        String[] colNames = m.columnNames.split(" ");
         for (Map.Entry<String, double[]> stat : m.values.entrySet()) {
-            double[] v = stat.getValue();
-            for (int r = 0; r < m.rows; r++) {
-                for (int c = 0; c < m.columns; c++) {
-                    stata.setScalar(SCALAR_PREFIX + stat.getKey() + "_" + (r + 1) + "_" + (c + 1), v[r * m.columns + c]);
-                }
-            }
+            out.write("r(" + stat.getKey() + ")", options.matrixName(stat.getKey()), m.rows, m.columns,
+                    stat.getValue(), rowNames, colNames, "restrict it to fewer markets with if, or use Stata/MP.");
         }
         stata.setLocal("jm_stats", String.join(" ", m.values.keySet()));
-        stata.setLocal("jm_rows", Integer.toString(m.rows));
-        stata.setLocal("jm_cols", Integer.toString(m.columns));
-        stata.setLocal("jm_rownames", m.rowNames);
-        stata.setLocal("jm_colnames", m.columnNames);
-        stata.setLocal("jm_title", plain(table.title()));
-        stata.setLocal("jm_notes", plain(table.notes()));
+        stata.setLocal("jm_roweq", m.rowEquations);
+        stata.setLocal("jm_title", PluginEstimation.plain(table.title()));
+        stata.setLocal("jm_notes", PluginEstimation.plain(table.notes()));
+        return ReturnCode.OK;
+    }
+
+    /** The correlated block's covariances, standard deviations and correlations (jmixlogit_cov). */
+    private ReturnCode covariances() {
+        PostOptions options = new PostOptions(stata);
+        CorrelatedBlock block = new CorrelatedBlock(options.saved, options.spec);
+        int k = block.members.size();
+        String[] names = new String[k];
+        for (int a = 0; a < k; a++) {
+            names[a] = block.members.get(a);
+        }
+        MatrixOutput out = new MatrixOutput(stata);
+        String[] one = {"sd"};
+        out.write("r(cov)", options.matrixName("cov"), k, k, block.cov, names, names, "");
+        out.write("r(cov_se)", options.matrixName("cov_se"), k, k, block.covSe, names, names, "");
+        out.write("r(sd)", options.matrixName("sd"), 1, k, block.sd, one, names, "");
+        out.write("r(sd_se)", options.matrixName("sd_se"), 1, k, block.sdSe, one, names, "");
+        out.write("r(corr)", options.matrixName("corr"), k, k, block.corr, names, names, "");
+        out.write("r(corr_se)", options.matrixName("corr_se"), k, k, block.corrSe, names, names, "");
+        stata.setLocal("jm_stats", "cov cov_se sd sd_se corr corr_se");
+        stata.setLocal("jm_roweq", "");
+        StringBuilder notes = new StringBuilder();
+        for (int a = 0; a < k; a++) {
+            if (block.lognormal.get(a)) {
+                notes.append(notes.length() == 0 ? "" : " ").append(names[a]);
+            }
+        }
+        stata.setLocal("jm_title", "Covariances of the correlated random coefficients (delta-method standard errors)");
+        stata.setLocal("jm_notes", notes.length() == 0 ? "" : "Rows of lognormal coefficients (" + notes
+                + ") are those of the logarithm of the coefficient (the underlying normal), as in mixlogit.");
+        String warning = org.mixlogit.report.SavedResult.read(options.saved).warning();
+        stata.setLocal("jm_fit_warning", PluginEstimation.plain(warning));
         return ReturnCode.OK;
     }
 
@@ -189,10 +237,5 @@ final class PluginPost {
             throw new InvalidSpecificationException("attribute(" + options.attribute + "): " + options.attribute
                     + " is not an attribute of the model; its attributes are " + String.join(" ", attributes) + ".");
         }
-    }
-
-    /** Text safe inside a Stata string: no double quotes, backquotes or line breaks. */
-    private static String plain(String s) {
-        return s.replace('"', '\'').replace('`', '\'').replaceAll("\\s+", " ").trim();
     }
 }

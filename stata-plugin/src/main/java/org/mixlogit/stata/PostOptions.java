@@ -9,21 +9,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.InvalidSpecificationException;
-import org.mixlogit.io.ModelSpecJson;
+import org.mixlogit.report.SavedResult;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 
 /**
- * What the post-estimation ado-files (jmixlogit_p, jmixlogit_diversion, jmixlogit_elasticities, through
- * _jmixlogit_post) pass in locals: the variables and the model jmixlogit left in e() — e(spec_json),
- * e(options_json), copies of e(b) and e(V) under temporary names — and the command's own options. The plugin keeps
- * nothing between javacall calls, so everything comes from here. Every local is listed in {@link #LOCALS}.
+ * What the post-estimation ado-files (jmixlogit_p, jmixlogit_diversion, jmixlogit_elasticities, jmixlogit_cov,
+ * through _jmixlogit_post) pass in locals: the variables, the saved form of the fit jmixlogit left in
+ * {@code e(saved)} (or the file named by {@code e(saved_file)}; see {@link SavedForm}), whether the rows are the
+ * estimation sample (then the data's fingerprint is checked against the saved one) and the command's own options.
+ * The plugin keeps nothing between javacall calls, so everything comes from here. Every local is listed in
+ * {@link #LOCALS}.
  */
 final class PostOptions {
     /** The locals _jmixlogit_post.ado sets before javacall. */
     static final List<String> LOCALS = Collections.unmodifiableList(Arrays.asList("jm_depvar", "jm_group", "jm_id",
-            "jm_weight", "jm_alternatives", "jm_market", "jm_spec_json", "jm_options_json", "jm_b", "jm_V",
-            "jm_statistic", "jm_newvar", "jm_coef", "jm_attribute", "jm_type", "jm_krinsky", "jm_replicates"));
+            "jm_weight", "jm_alternatives", "jm_market", "jm_saved", "jm_saved_file", "jm_esample", "jm_estdata",
+            "jm_threads", "jm_maxdim", "jm_mnames", "jm_statistic", "jm_newvar", "jm_coef", "jm_attribute",
+            "jm_type", "jm_krinsky", "jm_replicates"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
@@ -32,9 +35,14 @@ final class PostOptions {
     final String weight;
     final String alternatives;
     final String market;
-    final String specJson;
-    final String optionsJson;
+    /** The saved form of the fit (validated). */
+    final String saved;
     final ModelSpec spec;
+    /** The 0/1 variable marking e(sample), or null. */
+    final String estimationSample;
+    /** True when the rows are exactly e(sample): the data's fingerprint must then be the estimation data's. */
+    final boolean estimationData;
+    final int threads;
     final String statistic;
     final String newvar;
     final String coef;
@@ -47,14 +55,16 @@ final class PostOptions {
     PostOptions(StataSession stata) {
         this.stata = stata;
         group = required("jm_group", "e(group)");
-        specJson = required("jm_spec_json", "e(spec_json)");
-        optionsJson = required("jm_options_json", "e(options_json)");
-        spec = ModelSpecJson.read(specJson);
+        saved = SavedForm.restore(stata);
+        spec = SavedResult.read(saved).spec();
         depvar = blankToNull(stata.local("jm_depvar"));
         id = blankToNull(stata.local("jm_id"));
         weight = blankToNull(stata.local("jm_weight"));
         alternatives = blankToNull(stata.local("jm_alternatives"));
         market = blankToNull(stata.local("jm_market"));
+        estimationSample = blankToNull(stata.local("jm_esample"));
+        estimationData = stata.local("jm_estdata").trim().equals("1");
+        threads = count("jm_threads", "threads", 0);
         statistic = blankToNull(stata.local("jm_statistic"));
         newvar = blankToNull(stata.local("jm_newvar"));
         coef = blankToNull(stata.local("jm_coef"));
@@ -73,36 +83,32 @@ final class PostOptions {
         return out;
     }
 
-    /** The sample's variables, in estimation order; the choice and weight only when asked for. */
+    /** The sample's variables; the choice and weight only when asked for. */
     SampleVariables sampleVariables(boolean withChoice, boolean withWeight) {
         if (withChoice && depvar == null) {
             throw new InvalidSpecificationException("Local jm_depvar is empty: call the plugin through the"
                     + " jmixlogit post-estimation ado-files, which set it from e(depvar).");
         }
         return new SampleVariables(withChoice ? depvar : null, group, id, attributes(), Collections.emptyList(),
-                withWeight ? weight : null, alternatives, market, true);
+                withWeight ? weight : null, alternatives, market, null, estimationSample);
     }
 
-    /** e(b), checked against the specification's number of parameters. */
-    double[] estimates() {
-        int p = spec.layout().size();
-        double[] b = matrix("jm_b", "e(b)");
-        if (b.length != p) {
-            throw new InvalidSpecificationException("e(b) has " + b.length + " elements but the model in"
-                    + " e(spec_json) has " + p + " parameters; re-run jmixlogit.");
-        }
-        return b;
+    /** Worker threads: 0 (every processor) unless the ado-file passes c(processors). */
+    int threadsOrDefault() {
+        return threads > 0 ? Math.min(threads, Runtime.getRuntime().availableProcessors())
+                : Runtime.getRuntime().availableProcessors();
     }
 
-    /** e(V), p x p. */
-    double[] covariance() {
-        int p = spec.layout().size();
-        double[] v = matrix("jm_V", "e(V)");
-        if (v.length != p * p) {
-            throw new InvalidSpecificationException("e(V) has " + v.length + " elements but the model in"
-                    + " e(spec_json) needs " + p + " x " + p + "; re-run jmixlogit.");
+    /** The Stata matrix names the ado-file created for each statistic ("D", "se", ...), from jm_mnames pairs. */
+    String matrixName(String statistic) {
+        String[] w = stata.local("jm_mnames").trim().split("\\s+");
+        for (int i = 0; i + 1 < w.length; i += 2) {
+            if (w[i].equals(statistic)) {
+                return w[i + 1];
+            }
         }
-        return v;
+        throw new InvalidSpecificationException("Local jm_mnames names no matrix for " + statistic + ": call the"
+                + " plugin through the jmixlogit post-estimation ado-files.");
     }
 
     /** {"krinskyRobb": krinsky(), "replicates": replicates()} for the bridge. */
@@ -111,15 +117,6 @@ final class PostOptions {
         o.put("krinskyRobb", krinsky);
         o.put("replicates", replicates);
         return o.toString();
-    }
-
-    private double[] matrix(String local, String what) {
-        String name = required(local, what);
-        double[] values = stata.matrix(name);
-        if (values == null) {
-            throw new InvalidSpecificationException("Matrix " + name + " (a copy of " + what + ") not found.");
-        }
-        return values;
     }
 
     private String required(String local, String what) {

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Which Stata variables make up a sample for the engine: the choice (null when not needed, as for unconditional
- * probabilities), group, decision-maker id, attributes, characteristics, weight, alternative and market (null when
- * absent), and whether rows are put in the order jmixlogit.ado estimated in (sorted by decision-maker, then group,
- * stably), so that post-estimation assigns every decision-maker the draws of the estimation. Immutable.
+ * probabilities), group, decision-maker id, attributes, characteristics (a string characteristic, such as a string
+ * cluster variable, is coded by its values), weight, alternative and market (null when absent), the cluster
+ * variable among the characteristics (null when none), and a 0/1 variable marking the estimation sample (null at
+ * estimation, where every row is in it). Immutable.
  */
 final class SampleVariables {
     final String choice;
@@ -19,10 +20,11 @@ final class SampleVariables {
     final String weight;
     final String alternatives;
     final String market;
-    final boolean estimationOrder;
+    final String cluster;
+    final String estimationSample;
 
     SampleVariables(String choice, String group, String id, List<String> attributes, List<String> characteristics,
-            String weight, String alternatives, String market, boolean estimationOrder) {
+            String weight, String alternatives, String market, String cluster, String estimationSample) {
         this.choice = choice;
         this.group = group;
         this.id = id;
@@ -31,6 +33,7 @@ final class SampleVariables {
         this.weight = weight;
         this.alternatives = alternatives;
         this.market = market;
-        this.estimationOrder = estimationOrder;
+        this.cluster = cluster;
+        this.estimationSample = estimationSample;
     }
 }

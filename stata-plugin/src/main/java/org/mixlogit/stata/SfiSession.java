@@ -5,13 +5,14 @@ import com.stata.sfi.Macro;
 import com.stata.sfi.Matrix;
 import com.stata.sfi.Missing;
 import com.stata.sfi.SFIToolkit;
-import com.stata.sfi.Scalar;
 
 /**
- * {@link StataSession} on Stata's Java API (com.stata.sfi, Stata 16 and 17), using only methods whose signatures
- * are confirmed in docs/stata-sfi-api-notes.md. Variables and observations are 1-based. Matrices are read
- * (getMatrix) but not written through the API (the signature of Matrix.storeMatrixAt could not be confirmed): their
- * elements travel as scalars that the ado-file assembles.
+ * {@link StataSession} on Stata's Java API (com.stata.sfi, Stata 16 and newer), using only members present with
+ * the same descriptors in Stata 16's own sfi-api.jar (see /work/shared/reviews/stata-review.md and
+ * docs/stata-sfi-api-notes.md). Variables and observations are 1-based, matrix rows and columns 0-based. Matrices
+ * are written directly (createMatrix, storeMatrixAt, setMatrixRowNames, setMatrixColNames) with simple names; the
+ * ado-file adds equations with {@code matrix roweq/coleq}. Text goes out as plain text ({@code asis}), so that
+ * braces in engine messages are not read as SMCL.
  */
 class SfiSession implements StataSession {
 
@@ -49,8 +50,7 @@ class SfiSession implements StataSession {
 
     @Override
     public boolean isString(int variable) {
-        int type = Data.getType(variable);
-        return type == Data.TYPE_STR || type == Data.TYPE_STRL;
+        return Data.isVarTypeString(variable);
     }
 
     @Override
@@ -79,23 +79,40 @@ class SfiSession implements StataSession {
     }
 
     @Override
+    public void storeMatrix(String name, int rows, int cols, double[] values, String[] rowNames, String[] colNames) {
+        check(name, "createMatrix", Matrix.createMatrix(name, rows, cols, Missing.getValue()));
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double x = values[i * cols + j];
+                if (Double.isFinite(x)) {
+                    check(name, "storeMatrixAt", Matrix.storeMatrixAt(name, i, j, x));
+                }
+            }
+        }
+        check(name, "setMatrixRowNames", Matrix.setMatrixRowNames(name, rowNames));
+        check(name, "setMatrixColNames", Matrix.setMatrixColNames(name, colNames));
+    }
+
+    private static void check(String matrix, String call, int rc) {
+        if (rc != 0) {
+            throw new org.mixlogit.MixlogitException("Stata refused to write matrix " + matrix + " (" + call
+                    + " gave return code " + rc + ").");
+        }
+    }
+
+    @Override
     public boolean isMissing(double value) {
         return Missing.isMissing(value);
     }
 
     @Override
-    public void setScalar(String name, double value) {
-        Scalar.setValue(name, Double.isFinite(value) ? value : Missing.getValue());
-    }
-
-    @Override
     public void display(String line) {
-        SFIToolkit.displayln(line);
+        SFIToolkit.display(line + "\n", true);
     }
 
     @Override
     public void error(String line) {
-        SFIToolkit.errorln(line);
+        SFIToolkit.error(line + "\n", true);
     }
 
     @Override

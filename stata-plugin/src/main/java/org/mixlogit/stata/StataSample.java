@@ -1,17 +1,25 @@
 package org.mixlogit.stata;
 
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.InvalidSpecificationException;
 
 /**
  * A sample read from Stata once: each variable into an array, only observations that satisfy the if/in
- * restriction javacall was given (the ado's touse). A missing value there is an error naming the variable and
- * observation (the ado's markout should have excluded it). Alternatives and markets, numeric or string, become
- * labels (whole numbers without a decimal point). {@link #observations} gives the Stata observation of each row.
+ * restriction javacall was given (the ado's touse), in the data's order (the engine puts rows in its own canonical
+ * order by id, so results do not depend on the order of the data). A missing value there is an error naming the
+ * variable and observation (the ado's markout should have excluded it). Alternatives and markets, numeric or
+ * string, become labels (whole numbers without a decimal point); a string characteristic is coded by its values.
+ *
+ * <p>Identifiers (decision-makers and situations) are passed to the engine as ordinals of their values: those in the
+ * estimation sample first, in the order of their values, then the others, so ids of any size (10-12 digit household
+ * ids) work, and the engine, which keys draws by a decision-maker's ordinal, gives every decision-maker of the
+ * estimation sample the draws it had at estimation, whichever other rows are predicted with it.
+ * {@link #observations} gives the Stata observation of each row.
  */
 final class StataSample {
     final int[] situation;
@@ -28,16 +36,17 @@ final class StataSample {
     /** The 1-based Stata observation of each row. */
     final long[] observations;
     final int rows;
+    /** Number of distinct values of the cluster variable, -1 without one. */
+    final int clusters;
 
     StataSample(StataSession stata, SampleVariables variables) {
         long[] selected = selected(stata);
-        if (variables.estimationOrder) {
-            selected = estimationOrder(stata, variables, selected);
-        }
         observations = selected;
         rows = selected.length;
-        situation = ids(stata, variables.group, selected);
-        decisionMaker = variables.id == null ? new int[0] : ids(stata, variables.id, selected);
+        boolean[] first = variables.estimationSample == null ? null
+                : flags(column(stata, variables.estimationSample, selected));
+        situation = ids(stata, variables.group, selected, first);
+        decisionMaker = variables.id == null ? new int[0] : ids(stata, variables.id, selected, first);
         chosen = variables.choice == null ? null : column(stata, variables.choice, selected);
         attributeNames = variables.attributes.toArray(new String[0]);
         attributes = columns(stata, attributeNames, selected);
@@ -46,6 +55,7 @@ final class StataSample {
         weights = variables.weight == null ? new double[0] : column(stata, variables.weight, selected);
         alternatives = variables.alternatives == null ? new String[0] : labels(stata, variables.alternatives, selected);
         markets = variables.market == null ? new String[0] : labels(stata, variables.market, selected);
+        clusters = variables.cluster == null ? -1 : distinct(stata, variables.cluster, selected);
     }
 
     private static long[] selected(StataSession stata) {
@@ -57,7 +67,7 @@ final class StataSample {
             }
         }
         if (count == 0) {
-            throw new InvalidDataException("No observations in the estimation sample.");
+            throw new InvalidDataException("No observations in the sample.");
         }
         long[] selected = new long[count];
         int at = 0;
@@ -69,19 +79,10 @@ final class StataSample {
         return selected;
     }
 
-    /** The rows as jmixlogit.ado's {@code sort panelvar group, stable} put them. */
-    private static long[] estimationOrder(StataSession stata, SampleVariables variables, long[] selected) {
-        double[] panel = column(stata, variables.id != null ? variables.id : variables.group, selected);
-        double[] group = column(stata, variables.group, selected);
-        Integer[] order = new Integer[selected.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        // Arrays.sort on objects is stable
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> panel[i]).thenComparingDouble(i -> group[i]));
-        long[] out = new long[selected.length];
+    private static boolean[] flags(double[] values) {
+        boolean[] out = new boolean[values.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = selected[order[i]];
+            out[i] = values[i] != 0;
         }
         return out;
     }
@@ -90,7 +91,9 @@ final class StataSample {
         int n = selected.length;
         double[] out = new double[n * names.length];
         for (int k = 0; k < names.length; k++) {
-            System.arraycopy(column(stata, names[k], selected), 0, out, k * n, n);
+            int v = variable(stata, names[k]);
+            double[] column = stata.isString(v) ? codes(stata, names[k], selected) : column(stata, names[k], selected);
+            System.arraycopy(column, 0, out, k * n, n);
         }
         return out;
     }
@@ -113,9 +116,27 @@ final class StataSample {
             double x = stata.value(v, selected[i]);
             if (stata.isMissing(x)) {
                 throw new InvalidDataException("Variable " + name + " is missing in observation " + selected[i]
-                        + " of the estimation sample; drop it or impute it.");
+                        + " of the sample; drop it or impute it.");
             }
             out[i] = x;
+        }
+        return out;
+    }
+
+    /** A string variable's values as 0, 1, 2, ... in the order of the strings. */
+    private static double[] codes(StataSession stata, String name, long[] selected) {
+        String[] text = labels(stata, name, selected);
+        TreeMap<String, Integer> code = new TreeMap<>();
+        for (String t : text) {
+            code.put(t, 0);
+        }
+        int k = 0;
+        for (String t : code.keySet()) {
+            code.put(t, k++);
+        }
+        double[] out = new double[text.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = code.get(text[i]);
         }
         return out;
     }
@@ -142,16 +163,46 @@ final class StataSample {
         return out;
     }
 
-    private static int[] ids(StataSession stata, String name, long[] selected) {
+    private static int distinct(StataSession stata, String name, long[] selected) {
+        int v = variable(stata, name);
+        Set<String> seen = new HashSet<>();
+        for (long obs : selected) {
+            seen.add(stata.isString(v) ? stata.text(v, obs).trim() : Double.toString(stata.value(v, obs)));
+        }
+        return seen.size();
+    }
+
+    /**
+     * Ordinals of an identifier's values: rows flagged {@code first} (the estimation sample) before the others,
+     * each set in the order of the values. Whole numbers of any size are accepted.
+     *
+     * @param first null when every row is in the estimation sample; not modified
+     */
+    private static int[] ids(StataSession stata, String name, long[] selected, boolean[] first) {
         double[] values = column(stata, name, selected);
-        int[] out = new int[values.length];
+        TreeMap<Double, Integer> inSample = new TreeMap<>();
+        TreeMap<Double, Integer> others = new TreeMap<>();
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
-            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            if (v != Math.rint(v)) {
                 throw new InvalidDataException("Identifier " + name + " is " + v + " in observation " + selected[i]
                         + ": identifiers must be whole numbers (use egen group() to make them).");
             }
-            out[i] = (int) v;
+            (first == null || first[i] ? inSample : others).put(v, 0);
+        }
+        int k = 0;
+        for (Double v : inSample.keySet()) {
+            inSample.put(v, k++);
+        }
+        for (Double v : others.keySet()) {
+            if (!inSample.containsKey(v)) {
+                others.put(v, k++);
+            }
+        }
+        int[] out = new int[values.length];
+        for (int i = 0; i < out.length; i++) {
+            Integer o = inSample.get(values[i]);
+            out[i] = o != null ? o : others.get(values[i]);
         }
         return out;
     }

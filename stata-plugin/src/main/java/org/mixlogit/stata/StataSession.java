@@ -37,11 +37,15 @@ interface StataSession {
     /** Number of columns of a Stata matrix, negative when there is no such matrix. */
     int matrixColumns(String name);
 
+    /**
+     * Creates (or replaces) Stata matrix {@code name}, {@code rows x cols}, with the values (row-major; NaN and
+     * infinities become Stata's missing value) and simple row and column names (equations are the ado-file's
+     * job). A refusal by Stata is a {@link org.mixlogit.MixlogitException} naming the matrix and the return code.
+     */
+    void storeMatrix(String name, int rows, int cols, double[] values, String[] rowNames, String[] colNames);
+
     /** Whether a value is one of Stata's missing values. */
     boolean isMissing(double value);
-
-    /** Sets a Stata scalar (full double precision; NaN and infinities become Stata's missing value). */
-    void setScalar(String name, double value);
 
     void display(String line);
 

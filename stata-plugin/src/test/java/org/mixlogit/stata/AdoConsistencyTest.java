@@ -66,7 +66,7 @@ class AdoConsistencyTest {
     void estimationLocals() {
         Set<String> set = all(Pattern.compile("(?m)^\\s*local (jm_\\w+)"), ADO);
         assertEquals(new TreeSet<>(PluginOptions.LOCALS), set);
-        Set<String> used = all(Pattern.compile("`(jm_\\w+)'"), ADO);
+        Set<String> used = all(Pattern.compile("`(?:macval\\()?(jm_\\w+)\\)?'"), ADO);
         used.removeAll(set);
         Set<String> fromPlugin = new TreeSet<>(PluginEstimation.RESULT_LOCALS);
         fromPlugin.add("jm_version");
@@ -74,8 +74,9 @@ class AdoConsistencyTest {
         fromPlugin.removeAll(set);
         assertEquals(fromPlugin, used);
         assertTrue(set.containsAll(OptionWords.LOCALS), "the ado sets the option words before javacall options");
-        assertTrue(ADO.contains("scalar(" + PluginEstimation.B_PREFIX) && ADO.contains("scalar("
-                + PluginEstimation.V_PREFIX), "the ado assembles b and V from the plugin's scalars");
+        assertTrue(ADO.contains("local jm_bname \"`b'\"") && ADO.contains("local jm_Vname \"`V'\"")
+                && ADO.contains("ereturn post `b' `V'"), "Java writes b and V into the tempnames the ado posts");
+        assertTrue(!ADO.contains("scalar(jm_") && !ADO.contains("scalar drop"), "no scalar round-trip");
     }
 
     @Test
@@ -88,8 +89,12 @@ class AdoConsistencyTest {
         Set<String> fromPlugin = new TreeSet<>(PluginPost.RESULT_LOCALS);
         fromPlugin.add("jm_version");
         assertEquals(fromPlugin, used);
-        assertTrue(POST.contains("scalar(" + PluginPost.SCALAR_PREFIX + "`s'_"),
-                "the ado assembles the r() matrices from the plugin's scalars");
+        assertTrue(!POST.contains("scalar(jm_") && !POST.contains("scalar drop"), "no scalar round-trip");
+        // every statistic's tempname is in jm_mnames, as the tests' InStata.MATRIX_NAMES
+        for (String pair : InStata.MATRIX_NAMES.split(" (?=[a-zA-Z])")) {
+            String stat = pair.split(" ")[0];
+            assertTrue(Pattern.compile("local jm_mnames \"[^\"]*\\b" + stat + " `m\\w+'").matcher(POST).find(), stat);
+        }
     }
 
     @Test
@@ -104,8 +109,10 @@ class AdoConsistencyTest {
             assertEquals(new TreeSet<>(), read, "e() items read but never stored by jmixlogit.ado");
         }
         assertTrue(ADO.contains("ereturn local predict \"jmixlogit_p\""));
-        assertTrue(ADO.contains("ereturn local spec_json `\"`jm_spec_json'\"'")
-                && ADO.contains("ereturn local options_json `\"`jm_options_json'\"'"), "JSON kept in compound quotes");
+        assertTrue(ADO.contains("ereturn local saved `\"`macval(jm_saved)'\"'")
+                && ADO.contains("ereturn local spec_json `\"`macval(jm_spec_json)'\"'")
+                && ADO.contains("ereturn local options_json `\"`macval(jm_options_json)'\"'"),
+                "JSON kept in compound quotes, not expanded again");
     }
 
     @ParameterizedTest(name = "e({0}) is stored from the plugin's local {1}")
@@ -146,7 +153,8 @@ class AdoConsistencyTest {
 
     @ParameterizedTest(name = "{0}.ado has the options of {1}.sthlp, with the same abbreviations")
     @CsvSource({"jmixlogit, jmixlogit", "jmixlogit_p, jmixlogit_postestimation",
-        "jmixlogit_diversion, jmixlogit_diversion", "jmixlogit_elasticities, jmixlogit_elasticities"})
+        "jmixlogit_diversion, jmixlogit_diversion", "jmixlogit_elasticities, jmixlogit_elasticities",
+        "jmixlogit_cov, jmixlogit_cov"})
     void options(String ado, String help) {
         assertEquals(helpOptions(read("stata/" + help + ".sthlp")), adoOptions(read("stata/" + ado + ".ado")));
     }
@@ -194,10 +202,10 @@ class AdoConsistencyTest {
         }
         String options = command.substring(command.indexOf(",") + 1);
         Set<String> out = new TreeSet<>();
-        Matcher option = Pattern.compile("\\b([A-Z]+)([a-z]*)(?=\\(|\\s|\\]|$)").matcher(options);
+        Matcher option = Pattern.compile("\\b(no)?([A-Z]+)([a-z]*)(?=\\(|\\s|\\]|$)").matcher(options);
         while (option.find()) {
-            String abbrev = option.group(1).toLowerCase(java.util.Locale.ROOT);
-            String rest = option.group(2);
+            String abbrev = (option.group(1) == null ? "" : "no") + option.group(2).toLowerCase(java.util.Locale.ROOT);
+            String rest = option.group(3);
             out.add(rest.isEmpty() ? abbrev : abbrev + ":" + rest);
         }
         return out;

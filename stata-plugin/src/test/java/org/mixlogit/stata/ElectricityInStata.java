@@ -36,10 +36,11 @@ final class ElectricityInStata {
         return data;
     }
 
-    /** Sets the locals the ado-file sets, from defaults plus the given ones. */
+    /** Sets the locals the ado-file sets, from defaults (b and V named {@link InStata#B}, V) plus the given ones. */
     static void locals(Map<String, String> given) {
         for (String local : PluginOptions.LOCALS) {
-            StataSimulator.putLocal(local, given.getOrDefault(local, ""));
+            String fallback = local.equals("jm_bname") ? InStata.B : local.equals("jm_Vname") ? InStata.V : "";
+            StataSimulator.putLocal(local, given.getOrDefault(local, fallback));
         }
     }
 }

@@ -156,14 +156,9 @@ class EveryRuleThroughPluginTest {
                     && spec.contains("\"correlated\":[\"loc\",\"wk\"]"), spec);
         }
         int p = Integer.parseInt(StataSimulator.local("jm_k"));
-        double[] b = new double[p];
-        double[] v = new double[p * p];
-        for (int j = 0; j < p; j++) {
-            b[j] = StataSimulator.scalar("jm_b_" + (j + 1));
-            for (int i = 0; i < p; i++) {
-                v[i * p + j] = StataSimulator.scalar("jm_V_" + (i + 1) + "_" + (j + 1));
-            }
-        }
+        double[] b = InStata.b();
+        double[] v = InStata.v();
+        String saved = StataSimulator.local("jm_saved");
 
         EstimationResult engine = engineFit(model, type);
         assertTrue(engine.isConverged(), engine.message());
@@ -173,30 +168,30 @@ class EveryRuleThroughPluginTest {
         assertEquals(Double.toString(engine.logLikelihood()), StataSimulator.local("jm_ll"));
 
         BridgePost post = enginePost(model, spec, options, b, v);
-        double[] pr = predict(model, spec, options, b, v, "pr", "");
+        double[] pr = predict(saved, "pr", "");
         assertBits(post.probabilities(), pr, "pr");
         assertSumToOnePerSituation(pr);
-        double[] conditional = predict(model, spec, options, b, v, "conditional", "");
+        double[] conditional = predict(saved, "conditional", "");
         assertBits(post.conditionalProbabilities(), conditional, "conditional");
         assertSumToOnePerSituation(conditional);
         String coefficient = model.lognormal.isEmpty() ? "loc" : "wk";
-        double[] coef = predict(model, spec, options, b, v, "coef", coefficient);
+        double[] coef = predict(saved, "coef", coefficient);
         assertConditionalMeans(post, coefficient, coef, !model.lognormal.isEmpty());
 
         Map<String, String> locals = new HashMap<>();
         locals.put("jm_replicates", "0");
-        install(spec, options, b, v, locals);
+        FittedInStata.install(saved, locals);
         assertEquals(0, JMixlogit.diversion(new String[0]), StataSimulator.errorOutput());
         assertMatrix(post.removalDiversion(), "D", true);
         locals.put("jm_attribute", "pf");
-        install(spec, options, b, v, locals);
+        FittedInStata.install(saved, locals);
         assertEquals(0, JMixlogit.diversion(new String[0]), StataSimulator.errorOutput());
         assertMatrix(post.marginalDiversion("pf"), "D", true);
-        install(spec, options, b, v, locals);
+        FittedInStata.install(saved, locals);
         assertEquals(0, JMixlogit.elasticities(new String[0]), StataSimulator.errorOutput());
         assertMatrix(post.elasticities("pf"), "E", false);
         for (int r = 1; r <= 8; r++) {
-            double own = StataSimulator.scalar("jm_E_" + r + "_" + ((r - 1) % 4 + 1));
+            double own = InStata.cell("E", r, (r - 1) % 4 + 1);
             assertTrue(own < 0, "own-price elasticity " + own + " in row " + r);
         }
     }
@@ -262,21 +257,15 @@ class EveryRuleThroughPluginTest {
         return rows;
     }
 
-    /** The state _jmixlogit_post.ado leaves before javacall (see {@link FittedInStata#install}). */
-    private void install(String spec, String options, double[] b, double[] v, Map<String, String> given) {
-        FittedInStata.install(spec, options, b, v, given);
-    }
-
     /** predict's new variable on the sample (missing outside it), after the entry point returned 0. */
-    private double[] predict(Model model, String spec, String options, double[] b, double[] v, String statistic,
-            String coef) {
+    private double[] predict(String saved, String statistic, String coef) {
         String name = "p_" + statistic;
         FittedInStata.newVariable(name, n);
         Map<String, String> locals = new HashMap<>();
         locals.put("jm_statistic", statistic);
         locals.put("jm_newvar", name);
         locals.put("jm_coef", coef);
-        install(spec, options, b, v, locals);
+        FittedInStata.install(saved, locals);
         if (statistic.equals("pr")) {
             StataSimulator.putLocal("jm_depvar", "");
         }
@@ -324,20 +313,21 @@ class EveryRuleThroughPluginTest {
      */
     private static void assertMatrix(BridgeTable table, String stat, boolean rowsSumToOne) {
         assertEquals(stat + " se", StataSimulator.local("jm_stats"));
-        assertEquals("8", StataSimulator.local("jm_rows"));
-        assertEquals("north:_1 north:_2 north:_3 north:_4 south:_1 south:_2 south:_3 south:_4",
-                StataSimulator.local("jm_rownames"));
+        assertEquals(8, InStata.statistic(stat).length);
+        assertEquals("_1 _2 _3 _4 _1 _2 _3 _4", String.join(" ", StataSimulator.matrixRowNames("__m_" + stat)));
+        assertEquals("north north north north south south south south", StataSimulator.local("jm_roweq"));
         List<String> markets = Arrays.asList("north", "south");
         double[] estimates = table.estimates();
         double[] se = table.standardErrors();
         double[] rowSum = new double[8];
         for (int e = 0; e < estimates.length; e++) {
             int row = markets.indexOf(table.markets()[e]) * 4 + Integer.parseInt(table.alternatives()[e]);
-            String cell = row + "_" + table.others()[e];
+            int col = Integer.parseInt(table.others()[e]);
+            String cell = row + "," + col;
             assertEquals(Double.doubleToLongBits(estimates[e]),
-                    Double.doubleToLongBits(StataSimulator.scalar("jm_" + stat + "_" + cell)), stat + " " + cell);
+                    Double.doubleToLongBits(InStata.cell(stat, row, col)), stat + " " + cell);
             assertEquals(Double.doubleToLongBits(se[e]),
-                    Double.doubleToLongBits(StataSimulator.scalar("jm_se_" + cell)), "se " + cell);
+                    Double.doubleToLongBits(InStata.cell("se", row, col)), "se " + cell);
             assertTrue(se[e] > 0, "standard error of " + stat + " " + cell);
             rowSum[row - 1] += estimates[e];
         }

@@ -12,7 +12,8 @@ import org.mixlogit.bridge.MixlogitBridge;
 /**
  * jmixlogit run once through the plugin on the first 30 Electricity respondents with alternatives(alt) and a
  * string market(region) (north for odd respondents, south for even), and the state _jmixlogit_post.ado leaves
- * before a post-estimation javacall: the data, copies of e(b) and e(V) as matrices, the jm_* locals from e().
+ * before a post-estimation javacall: the data and the jm_* locals from e(), the saved form of the fit among them.
+ * b and V are those Java wrote (Stata's order, which is the engine's for this model).
  */
 final class FittedInStata {
     static final String FIXED = "pf loc wk tod seas";
@@ -23,13 +24,17 @@ final class FittedInStata {
     final String specJson;
     final String optionsJson;
     final String colnames;
+    /** e(saved): the saved form of the fit. */
+    final String saved;
 
-    private FittedInStata(double[] b, double[] v, String specJson, String optionsJson, String colnames) {
+    private FittedInStata(double[] b, double[] v, String specJson, String optionsJson, String colnames,
+            String saved) {
         this.b = b;
         this.v = v;
         this.specJson = specJson;
         this.optionsJson = optionsJson;
         this.colnames = colnames;
+        this.saved = saved;
     }
 
     static FittedInStata estimate() {
@@ -57,17 +62,9 @@ final class FittedInStata {
         if (rc != 0) {
             throw new IllegalStateException("estimation failed: " + StataSimulator.errorOutput());
         }
-        int p = Integer.parseInt(StataSimulator.local("jm_k"));
-        double[] b = new double[p];
-        double[] v = new double[p * p];
-        for (int j = 0; j < p; j++) {
-            b[j] = StataSimulator.scalar("jm_b_" + (j + 1));
-            for (int i = 0; i < p; i++) {
-                v[i * p + j] = StataSimulator.scalar("jm_V_" + (i + 1) + "_" + (j + 1));
-            }
-        }
-        return new FittedInStata(b, v, StataSimulator.local("jm_spec_json"), StataSimulator.local("jm_options_json"),
-                StataSimulator.local("jm_colnames"));
+        return new FittedInStata(InStata.b(), InStata.v(), StataSimulator.local("jm_spec_json"),
+                StataSimulator.local("jm_options_json"), StataSimulator.local("jm_colnames"),
+                StataSimulator.local("jm_saved"));
     }
 
     /** Electricity plus region, as Stata variables (simulator reset). */
@@ -93,33 +90,24 @@ final class FittedInStata {
         return touse;
     }
 
-    /** The locals and matrices of a post-estimation call on the estimation sample, plus the given locals. */
+    /** The locals of a post-estimation call on the estimation sample, plus the given locals. */
     void install(Map<String, String> given) {
-        install(specJson, optionsJson, b, v, given);
+        install(saved, given);
     }
 
     /**
-     * The state _jmixlogit_post.ado leaves before javacall: copies of e(b) and e(V) and the jm_* locals from e()
-     * of a fit on the test data (market {@code region}), plus the given locals.
+     * The state _jmixlogit_post.ado leaves before javacall: the jm_* locals from e() of a fit on the test data
+     * (market {@code region}) with the saved form {@code saved}, plus the given locals.
      */
-    static void install(String spec, String options, double[] b, double[] v, Map<String, String> given) {
-        StataSimulator.putMatrix("__b", new double[][] {b}, null, null);
-        int p = b.length;
-        double[][] vm = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            System.arraycopy(v, i * p, vm[i], 0, p);
-        }
-        StataSimulator.putMatrix("__V", vm, null, null);
+    static void install(String saved, Map<String, String> given) {
         Map<String, String> locals = new HashMap<>();
         locals.put("jm_depvar", "choice");
         locals.put("jm_group", "chid");
         locals.put("jm_id", "id");
         locals.put("jm_alternatives", "alt");
         locals.put("jm_market", "region");
-        locals.put("jm_spec_json", spec);
-        locals.put("jm_options_json", options);
-        locals.put("jm_b", "__b");
-        locals.put("jm_V", "__V");
+        locals.put("jm_saved", saved);
+        locals.put("jm_mnames", InStata.MATRIX_NAMES);
         locals.putAll(given);
         for (String local : PostOptions.LOCALS) {
             StataSimulator.putLocal(local, locals.getOrDefault(local, ""));

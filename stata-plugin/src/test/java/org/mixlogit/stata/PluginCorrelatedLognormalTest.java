@@ -60,7 +60,7 @@ class PluginCorrelatedLognormalTest {
 
         int rc = JMixlogit.estimate(new String[0]);
         assertEquals(0, rc, StataSimulator.errorOutput());
-        assertEquals("Mean:pf Mean:cl Mean:tod Mean:seas Mean:loc Mean:wk SD:l11 SD:l21 SD:l22",
+        assertEquals("Mean:pf Mean:cl Mean:tod Mean:seas Mean:loc Mean:wk l11:_cons l21:_cons l22:_cons",
                 StataSimulator.local("jm_colnames"));
         String spec = StataSimulator.local("jm_spec_json").replaceAll("\\s", "");
         assertTrue(spec.contains("{\"attribute\":\"wk\",\"distribution\":\"ln\"}")
@@ -75,10 +75,10 @@ class PluginCorrelatedLognormalTest {
         assertEquals(Integer.toString(p), StataSimulator.local("jm_k"));
         for (int j = 0; j < p; j++) {
             assertEquals(Double.doubleToLongBits(b[j]),
-                    Double.doubleToLongBits(StataSimulator.scalar("jm_b_" + (j + 1))), "b" + (j + 1));
+                    Double.doubleToLongBits(InStata.b()[j]), "b" + (j + 1));
             for (int i = 0; i < p; i++) {
                 assertEquals(Double.doubleToLongBits(v[i * p + j]),
-                        Double.doubleToLongBits(StataSimulator.scalar("jm_V_" + (i + 1) + "_" + (j + 1))));
+                        Double.doubleToLongBits(InStata.v()[i * p + j]));
             }
         }
         assertEquals(Double.toString(engine.logLikelihood()), StataSimulator.local("jm_ll"));

@@ -79,11 +79,11 @@ class PluginEstimationTest {
         int p = b.length;
         assertEquals(Integer.toString(p), StataSimulator.local("jm_k"));
         for (int j = 0; j < p; j++) {
-            assertEquals(Double.doubleToLongBits(b[j]), Double.doubleToLongBits(StataSimulator.scalar("jm_b_" + (j + 1))),
+            assertEquals(Double.doubleToLongBits(b[j]), Double.doubleToLongBits(InStata.b()[j]),
                     "b" + (j + 1));
             for (int i = 0; i < p; i++) {
                 assertEquals(Double.doubleToLongBits(v[i * p + j]),
-                        Double.doubleToLongBits(StataSimulator.scalar("jm_V_" + (i + 1) + "_" + (j + 1))));
+                        Double.doubleToLongBits(InStata.v()[i * p + j]));
             }
         }
         assertEquals("Mean:pfm Mean:loc Mean:wk Mean:cl Mean:tod SD:cl SD:tod", StataSimulator.local("jm_colnames"));

@@ -84,10 +84,10 @@ class PluginPostMsmTest {
             int row = (table.markets()[e].equals("north") ? 0 : 4) + Integer.parseInt(table.alternatives()[e]);
             int col = Integer.parseInt(table.others()[e]);
             assertEquals(Double.doubleToLongBits(table.estimates()[e]), Double.doubleToLongBits(
-                    StataSimulator.scalar("jm_D_" + row + "_" + col)), "D " + row + "," + col);
+                    InStata.cell("D", row, col)), "D " + row + "," + col);
             double se = table.standardErrors()[e];
             assertEquals(Double.doubleToLongBits(Double.isFinite(se) ? se : StataSimulator.missing()),
-                    Double.doubleToLongBits(StataSimulator.scalar("jm_se_" + row + "_" + col)), "se " + row + "," + col);
+                    Double.doubleToLongBits(InStata.cell("se", row, col)), "se " + row + "," + col);
             checked++;
         }
         assertTrue(checked > 0);

@@ -160,11 +160,12 @@ class PluginPostTest {
                 : JMixlogit.elasticities(new String[0]);
         assertEquals(0, rc, StataSimulator.errorOutput());
         assertEquals(stats, StataSimulator.local("jm_stats"));
-        assertEquals("8", StataSimulator.local("jm_rows"));
-        assertEquals("4", StataSimulator.local("jm_cols"));
-        assertEquals("north:_1 north:_2 north:_3 north:_4 south:_1 south:_2 south:_3 south:_4",
-                StataSimulator.local("jm_rownames"));
-        assertEquals("_1 _2 _3 _4", StataSimulator.local("jm_colnames"));
+        assertEquals(8, InStata.statistic(estimateName).length);
+        assertEquals(4, InStata.statistic(estimateName)[0].length);
+        assertEquals("_1 _2 _3 _4 _1 _2 _3 _4", String.join(" ", StataSimulator.matrixRowNames("__m_"
+                + estimateName)));
+        assertEquals("north north north north south south south south", StataSimulator.local("jm_roweq"));
+        assertEquals("_1 _2 _3 _4", String.join(" ", StataSimulator.matrixColNames("__m_" + estimateName)));
         assertEquals(table.title().replace('"', '\''), StataSimulator.local("jm_title"));
         List<String> markets = Arrays.asList("north", "south");
         Map<String, double[]> columns = new HashMap<>();
@@ -181,7 +182,7 @@ class PluginPostTest {
             filled[row - 1][col - 1] = true;
             for (String stat : stats.split(" ")) {
                 double expected = columns.get(stat)[e];
-                double actual = StataSimulator.scalar("jm_" + stat + "_" + row + "_" + col);
+                double actual = InStata.cell(stat, row, col);
                 assertEquals(Double.doubleToLongBits(Double.isFinite(expected) ? expected : StataSimulator.missing()),
                         Double.doubleToLongBits(actual), stat + " " + row + "," + col);
             }
@@ -189,8 +190,7 @@ class PluginPostTest {
         for (int r = 0; r < 8; r++) {
             for (int c = 0; c < 4; c++) {
                 if (!filled[r][c]) {
-                    assertEquals(StataSimulator.missing(), StataSimulator.scalar("jm_" + estimateName + "_" + (r + 1)
-                            + "_" + (c + 1)), "entry without a value: missing");
+                    assertEquals(StataSimulator.missing(), InStata.cell(estimateName, r + 1, c + 1), "entry without a value: missing");
                 }
             }
         }
@@ -203,8 +203,8 @@ class PluginPostTest {
         Map<String, String> locals = new HashMap<>();
         locals.put("jm_replicates", "3");
         substitution("diversion", locals, table, "D", "D se sim");
-        assertTrue(Double.isFinite(StataSimulator.scalar("jm_D_1_2")) && StataSimulator.scalar("jm_D_1_2") > 0);
-        assertEquals(StataSimulator.missing(), StataSimulator.scalar("jm_D_1_1"), "no diversion to itself");
+        assertTrue(Double.isFinite(InStata.cell("D", 1, 2)) && InStata.cell("D", 1, 2) > 0);
+        assertEquals(StataSimulator.missing(), InStata.cell("D", 1, 1), "no diversion to itself");
     }
 
     @Test
@@ -228,7 +228,7 @@ class PluginPostTest {
         locals.put("jm_replicates", "2");
         substitution("elasticities", locals, table, "E", "E se sim");
         for (int j = 1; j <= 4; j++) {
-            assertTrue(StataSimulator.scalar("jm_E_" + j + "_" + j) < 0, "own-price elasticity is negative");
+            assertTrue(InStata.cell("E", j, j) < 0, "own-price elasticity is negative");
         }
     }
 

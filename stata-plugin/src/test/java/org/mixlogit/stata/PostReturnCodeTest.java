@@ -64,8 +64,9 @@ class PostReturnCodeTest {
         "elasticities | jm_attribute | price    | attribute(price)",
         "predict      | jm_coef      | price    | coef(price): price has no coefficient in the model",
         "predict      | jm_statistic | xb       | predict statistic 'xb' is not allowed",
-        "predict      | jm_spec_json |          | e(spec_json)",
-        "predict      | jm_b         | nosuch   | Matrix nosuch (a copy of e(b)) not found"})
+        "predict      | jm_saved     |          | e(saved) is empty",
+        "predict      | jm_saved     | {}       | saved result",
+        "diversion    | jm_alternatives |       | re-run jmixlogit with alternatives(varname)"})
     void syntax(String entry, String local, String value, String message) {
         locals.put("jm_newvar", "p");
         locals.put("jm_statistic", local.equals("jm_coef") ? "coef" : "pr");
@@ -89,13 +90,21 @@ class PostReturnCodeTest {
     }
 
     @Test
-    @DisplayName("198: e(b) of the wrong length for e(spec_json)")
-    void wrongEstimates() {
-        fit.install(locals);
-        StataSimulator.putMatrix("__short", new double[][] {{1, 2, 3}}, null, null);
-        locals.put("jm_b", "__short");
+    @DisplayName("198: a saved form with a non-numeric estimate is refused naming the JSON path")
+    void corruptSavedForm() {
+        String saved = fit.saved.replaceFirst("\"estimate\":[-0-9.Ee]+", "\"estimate\":\"0.5\"");
+        locals.put("jm_saved", saved);
         assertEquals(198, run("diversion"));
-        assertError("e(b) has 3 elements but the model in e(spec_json) has 7 parameters");
+        assertError("$.coefficients[0].estimate");
+    }
+
+    @Test
+    @DisplayName("198: a saved form kept in a file that is gone says so")
+    void savedFileGone() {
+        locals.put("jm_saved", "");
+        locals.put("jm_saved_file", "/nonexistent/jmixlogit_0.json");
+        assertEquals(198, run("diversion"));
+        assertError("/nonexistent/jmixlogit_0.json");
     }
 
     @Test

@@ -98,11 +98,16 @@ class ReturnCodeTest {
     }
 
     @Test
-    @DisplayName("430: not converged within iterate()")
+    @DisplayName("not converged within iterate(): results are posted with jm_converged 0 and the fit's warning, as ml")
     void notConverged() {
         locals.put("jm_iterate", "1");
-        assertEquals(430, run());
-        assertTrue(StataSimulator.errorOutput().contains("convergence not achieved"), StataSimulator.errorOutput());
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertEquals("0", StataSimulator.local("jm_converged"));
+        assertEquals("1", StataSimulator.local("jm_iterations"));
+        assertTrue(StataSimulator.local("jm_fit_warning").contains("did not converge"),
+                StataSimulator.local("jm_fit_warning"));
+        assertTrue(StataSimulator.hasMatrix(InStata.B) && StataSimulator.hasMatrix(InStata.V));
+        assertTrue(StataSimulator.local("jm_saved").contains("\"converged\":false"));
     }
 
     @Test
@@ -147,8 +152,8 @@ class ReturnCodeTest {
         String log = StataSimulator.output();
         assertTrue(log.contains("Iteration 1:"), log);
         assertFalse(log.contains("Iteration 2:"), "no iteration after Break: " + log);
-        assertNull(StataSimulator.scalar(PluginEstimation.B_PREFIX + "1"));
-        assertNull(StataSimulator.scalar(PluginEstimation.V_PREFIX + "1_1"));
+        assertFalse(StataSimulator.hasMatrix(InStata.B));
+        assertFalse(StataSimulator.hasMatrix(InStata.V));
         for (String local : PluginEstimation.RESULT_LOCALS) {
             assertNull(StataSimulator.local(local), local);
         }

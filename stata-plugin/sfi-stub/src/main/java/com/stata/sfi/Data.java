@@ -30,8 +30,12 @@ package com.stata.sfi;
  *     VarNames.java maps Integer indices through {@code Data::getVarName} into a List of String;
  *     Variables/ValLabNames.java: {@code String tmpVarName = Data.getVarName(vindx)}).</li>
  * </ul>
+ * <li>[J16] Stata 16's own sfi-api.jar (vendored Stata 16 installation, read with javap; see
+ *     /work/shared/reviews/stata-review.md item 10): {@code public static native boolean isVarTypeString(int)},
+ *     {@code isVarTypeStr(int)}, {@code isVarTypeStrL(int)}.</li>
+ * </ul>
  * Not present because not confirmed: getNumFast (no trace in docs or code), getParsedIn1/2 (the
- * real names are getObsParsedIn1/2), isVarTypeString.
+ * real names are getObsParsedIn1/2).
  */
 public final class Data {
 
@@ -116,6 +120,22 @@ public final class Data {
         synchronized (StataSimulator.LOCK) {
             StataSimulator.Var v = StataSimulator.var("Data.isVarTypeStr", var);
             return v != null && v.isString();
+        }
+    }
+
+    /** [J16] Whether variable {@code var} (1-based) is a string variable, str# or strL. */
+    public static boolean isVarTypeString(int var) {
+        synchronized (StataSimulator.LOCK) {
+            StataSimulator.Var v = StataSimulator.var("Data.isVarTypeString", var);
+            return v != null && v.isString();
+        }
+    }
+
+    /** [J16] Whether variable {@code var} (1-based) is a strL variable. */
+    public static boolean isVarTypeStrL(int var) {
+        synchronized (StataSimulator.LOCK) {
+            StataSimulator.Var v = StataSimulator.var("Data.isVarTypeStrL", var);
+            return v != null && v.type == TYPE_STRL;
         }
     }
 

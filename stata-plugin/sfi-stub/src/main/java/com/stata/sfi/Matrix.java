@@ -22,12 +22,17 @@ package com.stata.sfi;
  * <li>https://www.stata.com/java/api13/com/stata/sfi/Matrix.html: getMatrix "If an error occurs null
  *     will be returned"; getMatrixRow/getMatrixCol "If an error occurs -1 will be returned".</li>
  * </ul>
- * <p><b>Deliberately absent</b> (return type not confirmed, so a stand-in could compile code that
- * fails with NoSuchMethodError inside Stata): {@code storeMatrixAt(String, int, int, double)},
- * {@code setMatrixRowNames(String, String[])}, {@code setMatrixColNames(String, String[])} — their
- * parameter lists are confirmed (api17 index-files/index-19.html; Rosetta Code) but not their return
- * type. {@code getMatrixAt} does not exist in the api16 method summary (getMatrix is followed
- * directly by getMatrixCol); read elements with {@link #getMatrix(String)} + {@link #getAt}.
+ * <li>Stata 16's own sfi-api.jar (vendored Stata 16 installation, read with javap; see
+ *     /work/shared/reviews/stata-review.md item 9): {@code public static synchronized native int
+ *     storeMatrixAt(String, int, int, double)} (0-based), {@code int createMatrix(String, int, int, double)},
+ *     {@code int setMatrixRowNames(String, String[])}, {@code int setMatrixColNames(String, String[])}.</li>
+ * </ul>
+ * <p>Names: the simulator accepts only simple Stata names (a letter or underscore, then letters, digits or
+ * underscores, at most 32 characters) in setMatrixRowNames/setMatrixColNames. Whether real Stata reads
+ * {@code "eq:name"} there as an equation and a name is not documented, so the plugin sets simple names through the
+ * API and equations with {@code matrix roweq/coleq} in the ado-file; the strict simulator refuses anything else so
+ * that a test catches code that relies on it. {@code getMatrixAt} does not exist in the api16 method summary
+ * (getMatrix is followed directly by getMatrixCol); read elements with {@link #getMatrix(String)} + {@link #getAt}.
  * Tests can seed/inspect matrices with {@link StataSimulator#putMatrix} / {@link StataSimulator#matrix}.
  */
 public final class Matrix {
@@ -57,6 +62,50 @@ public final class Matrix {
             StataSimulator.Mat m = StataSimulator.newMatrix(rows, cols, initialValue);
             m.symmetric = isSymmetric;
             StataSimulator.matrices.put(name, m);
+            return 0;
+        }
+    }
+
+    /**
+     * Stores {@code value} at (row, col), both <b>0-based</b>, of matrix {@code name}. Returns 0 on success
+     * (simulator: {@link SFIToolkit#RC_GENERAL_ERROR} for an unknown matrix or an index out of range in
+     * non-strict mode; strict mode throws).
+     */
+    public static int storeMatrixAt(String name, int row, int col, double value) {
+        synchronized (StataSimulator.LOCK) {
+            StataSimulator.Mat m = StataSimulator.matrices.get(name);
+            if (m == null || row < 0 || col < 0 || row >= m.rows || col >= m.cols) {
+                if (StataSimulator.strict) {
+                    throw new IndexOutOfBoundsException("Matrix.storeMatrixAt: " + name + "[" + row + ", " + col
+                            + "] (0-based) of " + (m == null ? "no matrix" : m.rows + " x " + m.cols));
+                }
+                return SFIToolkit.RC_GENERAL_ERROR;
+            }
+            m.data[row * m.cols + col] = value;
+            return 0;
+        }
+    }
+
+    /** Sets the row names of matrix {@code name} (one simple name per row). Returns 0 on success. */
+    public static int setMatrixRowNames(String name, String[] rowNames) {
+        synchronized (StataSimulator.LOCK) {
+            StataSimulator.Mat m = StataSimulator.matrices.get(name);
+            if (!StataSimulator.validNames("Matrix.setMatrixRowNames", m, rowNames, m == null ? 0 : m.rows)) {
+                return SFIToolkit.RC_GENERAL_ERROR;
+            }
+            m.rowNames = rowNames.clone();
+            return 0;
+        }
+    }
+
+    /** Sets the column names of matrix {@code name} (one simple name per column). Returns 0 on success. */
+    public static int setMatrixColNames(String name, String[] colNames) {
+        synchronized (StataSimulator.LOCK) {
+            StataSimulator.Mat m = StataSimulator.matrices.get(name);
+            if (!StataSimulator.validNames("Matrix.setMatrixColNames", m, colNames, m == null ? 0 : m.cols)) {
+                return SFIToolkit.RC_GENERAL_ERROR;
+            }
+            m.colNames = colNames.clone();
             return 0;
         }
     }

@@ -621,6 +621,27 @@ public final class StataSimulator {
         return value;
     }
 
+    /** Whether names fit a matrix of {@code count} rows/columns and are simple Stata names (strict: throws). */
+    static boolean validNames(String method, Mat m, String[] names, int count) {
+        String problem = null;
+        if (m == null) {
+            problem = "no such matrix";
+        } else if (names == null || names.length != count) {
+            problem = "needs " + count + " names, got " + (names == null ? "null" : names.length);
+        } else {
+            for (String n : names) {
+                if (n == null || !n.matches("[A-Za-z_][A-Za-z0-9_]{0,31}")) {
+                    problem = "'" + n + "' is not a simple Stata name";
+                    break;
+                }
+            }
+        }
+        if (problem != null && strict) {
+            throw new IllegalArgumentException(method + ": " + problem);
+        }
+        return problem == null;
+    }
+
     static Mat newMatrix(int rows, int cols, double init) {
         Mat m = new Mat();
         m.rows = rows;
