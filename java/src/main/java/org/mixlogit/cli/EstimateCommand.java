@@ -24,7 +24,6 @@ import org.mixlogit.estimation.SearchConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
-import org.mixlogit.io.CsvChoiceDataReader;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.msm.InstrumentChoice;
@@ -36,6 +35,7 @@ import org.mixlogit.report.ResultJson;
 import org.mixlogit.report.SavedResult;
 import org.mixlogit.bridge.EstimationOptions;
 import org.mixlogit.report.ResultTable;
+import org.mixlogit.simulation.Backend;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
@@ -45,7 +45,7 @@ final class EstimateCommand {
     static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("data", "choice", "group", "id", "fixed", "random",
             "correlated", "heterogeneity", "weights", "draws", "R", "seed", "burn", "starts", "optimizer", "vce",
             "threads", "json", "spec", "level", "points", "conf-level", "max-iterations", "integration-check",
-            "reestimate", "method", "instruments", "weighting", "alt", "market", "cache-bytes"));
+            "reestimate", "method", "instruments", "weighting", "alt", "market", "cache-bytes", "engine"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
     /** Gauss-Hermite points per dimension (gh, agh) unless --points or --R says otherwise. */
     static final int DEFAULT_POINTS = 10;
@@ -58,32 +58,56 @@ final class EstimateCommand {
     }
 
     /** @return the exit code: 0 converged, 1 not converged */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, PrintStream out, PrintStream err, EstimationEngine engine) {
         Options o = Options.parse(args, OPTIONS, FLAGS);
         if (o.flag("help")) {
             out.print(Help.estimate());
             return 0;
         }
-        Path file = Paths.get(o.required("data", "the CSV file with one row per alternative per situation"));
+        checkEngine(o.get("engine", EstimationEngine.LOCAL.name()), engine);
+        String location = o.required("data", "the CSV file with one row per alternative per situation");
+        Path file = engine.readsLocalFiles() ? Paths.get(location) : null;
         new CommandFiles().input("data", file).input("spec", o.has("spec") ? Paths.get(o.get("spec", "")) : null)
                 .output("json", o.get("json", null)).check();
         ModelSpec spec = spec(o);
         CovarianceChoice vce = CovarianceChoice.parse(o.get("vce", DEFAULTS.inference().covariance().code()));
         EstimatorConfig config = config(o, vce);
         CsvLayout layout = layout(o, spec, vce.cluster, config.method().msm().columns());
-        ChoiceData data = CsvChoiceDataReader.read(file, layout);
-        return estimateAndReport(data, SavedData.file(file, layout), spec, config, o.get("json", null),
-                o.flag("quiet"), out, err);
+        ChoiceData data = engine.read(location, layout);
+        return estimateAndReport(data, file == null ? null : SavedData.file(file, layout), spec, config,
+                engine.backend(config.threads()), o.get("json", null), o.flag("quiet"), out, err);
+    }
+
+    /** --engine NAME must be the engine this process runs; Spark's lives in its own module. */
+    private static void checkEngine(String asked, EstimationEngine engine) {
+        if (asked.equals(engine.name())) {
+            return;
+        }
+        if (asked.equals("spark")) {
+            throw new UsageException("--engine spark needs the mixlogit-spark module and Spark's jars: run"
+                    + " ./mixlogit from the repository after building (mvn -B -ntp package -DskipTests; the launcher"
+                    + " adds them), or on a cluster spark-submit mixlogit-spark.jar (main class SparkMain, see the"
+                    + " README) estimate ....");
+        }
+        throw new UsageException("--engine " + asked + ": use local" + (engine == EstimationEngine.LOCAL
+                ? " (the default) or spark." : " or " + engine.name() + " (this process runs " + engine.name()
+                + ")."));
     }
 
     static int estimateAndReport(ChoiceData data, SavedData source, ModelSpec spec, EstimatorConfig config,
             String json, boolean quiet, PrintStream out, PrintStream err) {
+        return estimateAndReport(data, source, spec, config, Backend.local(config.threads()), json, quiet, out, err);
+    }
+
+    /** @param source where the data came from, recorded in the JSON; null when it cannot be reloaded locally */
+    static int estimateAndReport(ChoiceData data, SavedData source, ModelSpec spec, EstimatorConfig config,
+            Backend backend, String json, boolean quiet, PrintStream out, PrintStream err) {
         if (!quiet) {
             err.println("Estimating " + spec + " on " + data + " with " + config.integration().draws() + " "
-                    + config.integration().type() + " draws, " + config.threads() + " thread(s).");
+                    + config.integration().type() + " draws, " + backend + ".");
         }
         boolean msm = config.method().type() == EstimationMethod.MSM;
-        EstimationResult r = Estimator.of(config).estimate(data, spec, report -> {
+        EstimationResult r = Estimator.of(config, backend).estimate(data, spec, report -> {
             if (!quiet) {
                 // MSM: the first step's MSLE iterations show -log-likelihood, the GMM steps the criterion
                 err.println(String.format(Locale.ROOT, msm ? "iteration %4d  objective %.6f  scaled gradient %.3g"
@@ -94,8 +118,8 @@ final class EstimateCommand {
         });
         out.print(ResultTable.format(r));
         if (json != null) {
-            CommandFiles.write("json", json, source.annotate(ResultJson.write(r, EstimationOptions.write(config),
-                    SavedResult.fingerprint(data, spec))));
+            String written = ResultJson.write(r, EstimationOptions.write(config), SavedResult.fingerprint(data, spec));
+            CommandFiles.write("json", json, source == null ? written : source.annotate(written));
         }
         return r.isConverged() ? 0 : 1;
     }

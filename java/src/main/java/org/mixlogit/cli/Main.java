@@ -38,9 +38,17 @@ public final class Main {
     }
 
     static int run(String[] arguments, PrintStream out, PrintStream err) {
+        return run(arguments, out, err, EstimationEngine.LOCAL);
+    }
+
+    /**
+     * Runs a command with {@code estimate}'s data and sums on {@code engine} (selected by {@code --engine NAME});
+     * the entry point of engines in other modules. Returns the exit code.
+     */
+    public static int run(String[] arguments, PrintStream out, PrintStream err, EstimationEngine engine) {
         boolean debug = Arrays.asList(arguments).contains("--debug");
         String[] args = Arrays.stream(arguments).filter(a -> !a.equals("--debug")).toArray(String[]::new);
-        return guarded(err, debug, () -> dispatch(args, out, err));
+        return guarded(err, debug, () -> dispatch(args, out, err, engine));
     }
 
     /**
@@ -78,7 +86,7 @@ public final class Main {
         return code;
     }
 
-    private static int dispatch(String[] args, PrintStream out, PrintStream err) {
+    private static int dispatch(String[] args, PrintStream out, PrintStream err, EstimationEngine engine) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.print(Help.MAIN);
             return args.length == 0 ? 2 : 0;
@@ -89,7 +97,7 @@ public final class Main {
                 case "example":
                     return example(rest, out, err);
                 case "estimate":
-                    return EstimateCommand.run(rest, out, err);
+                    return EstimateCommand.run(rest, out, err, engine);
                 case "bench":
                     try {
                         LikelihoodBenchmark.main(rest);

@@ -2,6 +2,7 @@ package org.mixlogit.data;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.mixlogit.InvalidDataException;
@@ -20,6 +21,8 @@ public final class ChoiceDataBuilder {
     private double[] rowWeights;
     private String[] alternativeIds;
     private String[] marketIds;
+    private List<String> alternativeTable;
+    private List<String> marketTable;
     private final Map<String, double[]> attributeColumns = new LinkedHashMap<>();
     private final Map<String, double[]> characteristicColumns = new LinkedHashMap<>();
     private RowDescriber rowDescriber = RowDescriber.ONE_BASED;
@@ -106,6 +109,24 @@ public final class ChoiceDataBuilder {
         return markets(ids == null ? null : asText(ids));
     }
 
+    /**
+     * Codes the alternative labels against {@code table}, the distinct labels of the whole data in canonical order
+     * ({@link ChoiceData#alternativeLabels()} of the whole), instead of against this data's own labels: a shard of
+     * a larger data set built from its own rows (a partition of a distributed data set) then gives every label the
+     * code it has in the whole, as {@link ChoiceData#slice} does. A label not in the table is an error naming its
+     * row. Needs {@link #alternatives(String[])}.
+     */
+    public ChoiceDataBuilder alternativeLabels(List<String> table) {
+        this.alternativeTable = table == null ? null : List.copyOf(table);
+        return this;
+    }
+
+    /** Codes the market labels against the whole data's table, as {@link #alternativeLabels} does. */
+    public ChoiceDataBuilder marketLabels(List<String> table) {
+        this.marketTable = table == null ? null : List.copyOf(table);
+        return this;
+    }
+
     private static String[] asText(long[] ids) {
         String[] out = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -178,7 +199,9 @@ public final class ChoiceDataBuilder {
     public ChoiceData build() {
         int n = checkShapes();
         checkValues(n);
-        Labels alternativesByRow = alternativeIds == null ? null : LabelColumns.byRow(alternativeIds, rowDescriber);
+        checkTables();
+        Labels alternativesByRow = alternativeIds == null ? null
+                : LabelColumns.byRow(alternativeIds, alternativeTable, rowDescriber);
         Grouping g = Grouping.of(situations, decisionMakers,
                 alternativesByRow == null ? null : alternativesByRow.codes, rowDescriber);
         checkOrdinals(g);
@@ -205,9 +228,20 @@ public final class ChoiceDataBuilder {
                 : LabelColumns.alternatives(alternativeIds, alternativesByRow, g, rowDescriber);
         a.alternativesGiven = alternativeIds != null;
         a.markets = marketIds == null ? Labels.single("all", g.situationIds.length)
-                : LabelColumns.markets(marketIds, g, rowDescriber);
+                : LabelColumns.markets(marketIds, marketTable, g, rowDescriber);
         a.marketsGiven = marketIds != null;
         return new ChoiceData(a);
+    }
+
+    private void checkTables() {
+        if (alternativeTable != null && alternativeIds == null) {
+            throw new InvalidDataException("An alternative label table is given without an alternative column: give"
+                    + " alternatives(...) too, or drop the table.");
+        }
+        if (marketTable != null && marketIds == null) {
+            throw new InvalidDataException("A market label table is given without a market column: give"
+                    + " markets(...) too, or drop the table.");
+        }
     }
 
     private void checkOrdinals(Grouping g) {

@@ -1,5 +1,7 @@
 package org.mixlogit.data;
 
+import java.util.List;
+
 import org.mixlogit.InvalidDataException;
 
 /** Checks the alternative and market columns and codes them as {@link Labels} in grouped order. */
@@ -13,13 +15,28 @@ final class LabelColumns {
      * @param ids Not modified: one label per input row
      */
     static Labels byRow(String[] ids, RowDescriber describer) {
+        return byRow(ids, null, describer);
+    }
+
+    /**
+     * As {@link #byRow(String[], RowDescriber)}, coded against {@code table} (the whole data's labels) when it is
+     * not null.
+     */
+    static Labels byRow(String[] ids, List<String> table, RowDescriber describer) {
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] == null || ids[i].trim().isEmpty()) {
                 throw new InvalidDataException("The alternative id is missing in " + describer.describe(i)
                         + ": every row needs the label of its alternative.");
             }
         }
-        return Labels.of(ids);
+        if (table == null) {
+            return Labels.of(ids);
+        }
+        int[] identity = new int[ids.length];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        return Labels.ofTable(table, ids, identity, "alternative", describer);
     }
 
     /**
@@ -50,6 +67,11 @@ final class LabelColumns {
      * @param ids Not modified: one market per input row
      */
     static Labels markets(String[] ids, Grouping g, RowDescriber describer) {
+        return markets(ids, null, g, describer);
+    }
+
+    /** As {@link #markets(String[], Grouping, RowDescriber)}, coded against {@code table} when it is not null. */
+    static Labels markets(String[] ids, List<String> table, Grouping g, RowDescriber describer) {
         int situations = g.situationIds.length;
         int[] firstRows = new int[situations];
         for (int t = 0; t < situations; t++) {
@@ -68,6 +90,7 @@ final class LabelColumns {
                 }
             }
         }
-        return Labels.of(ids, firstRows);
+        return table == null ? Labels.of(ids, firstRows)
+                : Labels.ofTable(table, ids, firstRows, "market", describer);
     }
 }

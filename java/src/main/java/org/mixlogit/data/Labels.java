@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mixlogit.InvalidDataException;
+
 /**
  * A categorical column coded as small integers: the distinct labels in their canonical order, and one code per
  * entry. The order depends only on the set of labels, never on the order of the rows: numeric order when every
@@ -47,6 +49,35 @@ final class Labels {
             codes[i] = code.get(values[order[i]]);
         }
         return new Labels(Collections.unmodifiableList(names), codes);
+    }
+
+    /**
+     * Codes for values taken in the given order against a table of labels fixed elsewhere (the whole data's, when
+     * these values are one shard of it), so that every shard codes a label the same way; a value that is not in
+     * the table is an error naming its row.
+     *
+     * @param what what the labels are, for the message ("alternative", "market")
+     */
+    static Labels ofTable(List<String> table, String[] values, int[] order, String what,
+            RowDescriber describer) {
+        Map<String, Integer> code = new HashMap<>();
+        for (String name : table) {
+            if (code.put(name, code.size()) != null) {
+                throw new InvalidDataException("The " + what + " label table lists '" + name
+                        + "' twice: give each label once.");
+            }
+        }
+        int[] codes = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            Integer c = code.get(values[order[i]]);
+            if (c == null) {
+                throw new InvalidDataException("The " + what + " '" + values[order[i]] + "' in "
+                        + describer.describe(order[i]) + " is not in the " + what + " label table " + table
+                        + ": the table must list every label of the whole data.");
+            }
+            codes[i] = c;
+        }
+        return new Labels(Collections.unmodifiableList(new ArrayList<>(table)), codes);
     }
 
     /** Codes for the values in their own order. */

@@ -2,6 +2,7 @@ package org.mixlogit.estimation;
 
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.optim.IterationListener;
+import org.mixlogit.simulation.Backend;
 import org.mixlogit.spec.ModelSpec;
 
 /** Turns data and a model specification into an {@link EstimationResult}. */
@@ -16,5 +17,11 @@ public interface Estimator {
     /** The estimator the configuration's method names: {@link MsleEstimator} or {@link MsmEstimator}. */
     static Estimator of(EstimatorConfig config) {
         return config.method().type() == EstimationMethod.MSM ? new MsmEstimator(config) : new MsleEstimator(config);
+    }
+
+    /** As {@link #of(EstimatorConfig)}, with the sums over decision-makers computed by {@code backend}. */
+    static Estimator of(EstimatorConfig config, Backend backend) {
+        return config.method().type() == EstimationMethod.MSM ? new MsmEstimator(config, backend)
+                : new MsleEstimator(config, backend);
     }
 }

@@ -1,7 +1,5 @@
 package org.mixlogit.estimation;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +15,7 @@ import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.MomentSums;
 import org.mixlogit.simulation.SimulatedShares;
 import org.mixlogit.simulation.Simulators;
 import org.mixlogit.msm.GmmDiagnostics;
@@ -130,20 +129,10 @@ public final class MsmEstimator implements Estimator {
             start = userStart != null ? userStart : Rescaling.of(data, spec).defaultStart(spec, plain.estimates());
         }
         z.requireOrderCondition(names);
-        List<SimulatedShares> shards = backend.shares(data, spec, config.integration());
-        try {
-            List<SimulatedMoments.Shard> parts = new ArrayList<>();
-            int l = z.count();
-            for (SimulatedShares shard : shards) {
-                int from = Backend.firstRowIn(data, shard.data());
-                int to = from + shard.data().rowCount();
-                parts.add(new SimulatedMoments.Shard(shard, Arrays.copyOfRange(z.valuesRef(), from * l, to * l)));
-            }
-            SimulatedMoments moments = new SimulatedMoments(parts, z);
-            return fit(tail, data, spec, shards.get(0).integrationDescription(), moments, start, plain, firstStep,
-                    counter, listener);
-        } finally {
-            shards.forEach(SimulatedShares::close);
+        try (MomentSums sums = backend.moments(data, spec, config.integration(), z.valuesRef(), z.count())) {
+            SimulatedMoments moments = new SimulatedMoments(sums, z);
+            return fit(tail, data, spec, sums.integrationDescription(), moments, start, plain, firstStep, counter,
+                    listener);
         }
     }
 

@@ -1,11 +1,12 @@
 package org.mixlogit.msm;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.mixlogit.simulation.BlockPartials;
 import org.mixlogit.simulation.ClusterPartials;
+import org.mixlogit.simulation.MomentSums;
 import org.mixlogit.simulation.SimulatedShares;
 
 /**
@@ -30,7 +31,7 @@ public final class SimulatedMoments {
         }
     }
 
-    private final List<Shard> shards;
+    private final MomentSums sums;
     private final Instruments instruments;
     private final int l;
     private final int p;
@@ -51,18 +52,27 @@ public final class SimulatedMoments {
      * @param instruments the instruments' names and count (their values are the shards')
      */
     public SimulatedMoments(List<Shard> shards, Instruments instruments) {
-        this.shards = List.copyOf(shards);
+        this(MomentSums.of(shards.stream().map(s -> s.shares).collect(Collectors.toList()),
+                shards.stream().map(s -> s.instruments).collect(Collectors.toList()), instruments.count()),
+                instruments);
+    }
+
+    /**
+     * Moments whose sums run where {@code sums} computes them (a backend's {@link MomentSums}, local or
+     * distributed); the caller closes {@code sums}.
+     *
+     * @param instruments the instruments' names and count (their values are bound in {@code sums})
+     */
+    public SimulatedMoments(MomentSums sums, Instruments instruments) {
+        if (sums.instrumentCount() != instruments.count()) {
+            throw new IllegalArgumentException("The moment sums have " + sums.instrumentCount()
+                    + " instruments; the instruments " + instruments.count());
+        }
+        this.sums = sums;
         this.instruments = instruments;
         this.l = instruments.count();
-        this.p = shards.get(0).shares.parameterCount();
-        double sum = 0;
-        for (Shard shard : shards) {
-            double[] w = shard.shares.data().weightsRef();
-            for (double wn : w) {
-                sum += wn;
-            }
-        }
-        this.weightSum = sum;
+        this.p = sums.parameterCount();
+        this.weightSum = sums.weightSum();
         this.g = new double[l];
         this.bigG = new double[l * p];
         this.covariance = new double[l * l];
@@ -84,11 +94,7 @@ public final class SimulatedMoments {
      * @return false when a simulated probability is not finite (the parameters are outside the computable region)
      */
     public boolean evaluate(double[] theta, boolean withJacobian) {
-        List<BlockPartials> parts = new ArrayList<>();
-        for (Shard shard : shards) {
-            parts.add(shard.shares.momentPartials(theta, shard.instruments, l, withJacobian));
-        }
-        double[] total = BlockPartials.total(parts);
+        double[] total = BlockPartials.total(sums.momentPartials(theta, withJacobian));
         lastTheta = theta.clone();
         for (int a = 0; a < l; a++) {
             g[a] = total[a] / weightSum;
@@ -135,21 +141,13 @@ public final class SimulatedMoments {
             throw new IllegalStateException("Evaluate the moments before asking for their covariance.");
         }
         if (clusterCharacteristic == null) {
-            int n = 0;
-            for (Shard shard : shards) {
-                n += shard.shares.data().decisionMakerCount();
-            }
-            return new ClusteredCovariance(covariance.clone(), n);
+            return new ClusteredCovariance(covariance.clone(), sums.decisionMakerCount());
         }
-        List<ClusterPartials> parts = new ArrayList<>();
-        for (Shard shard : shards) {
-            parts.add(shard.shares.momentClusterPartials(lastTheta, shard.instruments, l,
-                    shard.shares.clusterKeys(clusterCharacteristic)));
-        }
-        TreeMap<Long, double[]> sums = ClusterPartials.total(parts);
+        TreeMap<Long, double[]> clusters = ClusterPartials.total(sums.momentClusterPartials(lastTheta,
+                clusterCharacteristic));
         double[] v = new double[l * l];
         double squared = weightSum * weightSum;
-        for (double[] u : sums.values()) {
+        for (double[] u : clusters.values()) {
             for (int a = 0; a < l; a++) {
                 for (int b = 0; b < l; b++) {
                     v[a * l + b] += u[a] * u[b];
@@ -159,7 +157,7 @@ public final class SimulatedMoments {
         for (int i = 0; i < v.length; i++) {
             v[i] /= squared;
         }
-        return new ClusteredCovariance(v, sums.size());
+        return new ClusteredCovariance(v, clusters.size());
     }
 
     /** A moment covariance and the number of clusters it was summed over. */

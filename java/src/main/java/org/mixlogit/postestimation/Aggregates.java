@@ -1,5 +1,6 @@
 package org.mixlogit.postestimation;
 
+import java.io.Serializable;
 import java.util.TreeMap;
 
 import org.mixlogit.simulation.LikelihoodEvaluator;
@@ -66,15 +67,15 @@ final class Aggregates {
                 (sub, s, j, w) -> w * sub.share(s, j), false);
     }
 
-    /** A situation's weighted numerator term of the pair (j, k). */
+    /** A situation's weighted numerator term of the pair (j, k); serializable as the aggregators are. */
     @FunctionalInterface
-    private interface PairTerm {
+    private interface PairTerm extends Serializable {
         double of(Substitution sub, int situation, int j, int k, double weight);
     }
 
     /** A situation's weighted denominator term of alternative j. */
     @FunctionalInterface
-    private interface AlternativeTerm {
+    private interface AlternativeTerm extends Serializable {
         double of(Substitution sub, int situation, int j, double weight);
     }
 

@@ -1,6 +1,7 @@
 package org.mixlogit.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.mixlogit.data.ChoiceData;
@@ -32,6 +33,23 @@ public interface Backend {
      * reduction blocks (one for the local backend), in ordinal order. The caller closes them.
      */
     List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration);
+
+    /**
+     * The sums of the method of simulated moments of {@code data} with its instruments bound: by default over the
+     * simulators of {@link #shares}, each with its rows' instruments. The caller closes it.
+     *
+     * @param instruments Not modified: rows x L instrument values by grouped row of {@code data}
+     */
+    default MomentSums moments(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] instruments,
+            int l) {
+        List<SimulatedShares> shards = shares(data, spec, integration);
+        List<double[]> values = new ArrayList<>();
+        for (SimulatedShares shard : shards) {
+            int from = firstRowIn(data, shard.data());
+            values.add(Arrays.copyOfRange(instruments, from * l, (from + shard.data().rowCount()) * l));
+        }
+        return MomentSums.of(shards, values, l);
+    }
 
     /** Local worker threads (1 or more): the default backend. */
     static Backend local(int threads) {

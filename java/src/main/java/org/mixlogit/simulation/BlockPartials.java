@@ -1,5 +1,6 @@
 package org.mixlogit.simulation;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.mixlogit.MixlogitException;
  * from zero. Any split of the data into shards made of whole blocks therefore reproduces the total of the whole
  * data bit for bit, whatever the number of threads or machines. Immutable.
  */
-public final class BlockPartials {
+public final class BlockPartials implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Decision-makers per block of the canonical reduction. */
     public static final int BLOCK_SIZE = 32;
 

@@ -1,5 +1,6 @@
 package org.mixlogit.simulation;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.mixlogit.MixlogitException;
  * added in block order. The result does not depend on threads or on a split into shards of whole blocks.
  * Immutable.
  */
-public final class ClusterPartials {
+public final class ClusterPartials implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final long firstBlock;
     private final int width;
     /** Per block: the cluster keys it holds, ascending. */

@@ -1,10 +1,15 @@
 package org.mixlogit.simulation;
 
+import java.io.Serializable;
+
 import org.mixlogit.data.ChoiceData;
 
-/** Adds one decision-maker's integrated choice probabilities to keyed sums (post-estimation aggregates). */
+/**
+ * Adds one decision-maker's integrated choice probabilities to keyed sums (post-estimation aggregates).
+ * Serializable, so that a distributed backend can ship it to where the data are: capture only serializable values.
+ */
 @FunctionalInterface
-public interface ProbabilityAggregator {
+public interface ProbabilityAggregator extends Serializable {
     /**
      * @param data the data the decision-maker belongs to (the whole data or a shard)
      * @param n the decision-maker's index in {@code data}
