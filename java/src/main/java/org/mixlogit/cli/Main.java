@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.mixlogit.MixlogitException;
 import org.mixlogit.ResourceLimitException;
 import org.mixlogit.bench.LikelihoodBenchmark;
+import org.mixlogit.bench.SyntheticBenchmark;
 import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.bridge.Vocabulary;
 import org.mixlogit.estimation.EstimatorConfig;
@@ -99,6 +100,16 @@ public final class Main {
                 case "estimate":
                     return EstimateCommand.run(rest, out, err, engine);
                 case "bench":
+                    if (Arrays.asList(rest).contains("--synthetic")) {
+                        try {
+                            SyntheticBenchmark.run(rest, out);
+                        } catch (IllegalArgumentException e) {
+                            throw new UsageException("bench --synthetic N takes --R R, --threads T, --evals E,"
+                                    + " --integration-check C, --no-estimation and --write FILE.csv: "
+                                    + e.getMessage());
+                        }
+                        return 0;
+                    }
                     try {
                         LikelihoodBenchmark.main(rest);
                     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
