@@ -6,7 +6,7 @@
 # check_not_forked() therefore refuses every engine call from a process other than the one that loaded the
 # package, with a classed error that says what to use instead. It is called where R enters the engine, before any
 # Java object is made: with_engine() (conditions.R), check_engine_version() (validate.R) and post_object()
-# (postestimation.R). A fit is plain R data, so its R-only methods (coef, vcov, summary, ...) work in any process.
+# (postestimation.R). A fit is plain R data, so its R-only methods (coef, vcov, logLik, ...) work in any process.
 # Not detected: a JVM that another package started before the fork, with mixlogit loaded only in the child.
 
 jvm_owner <- new.env(parent = emptyenv())
