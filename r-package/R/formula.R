@@ -45,6 +45,11 @@ model_design <- function(formula, data, a) {
               " (choice ~ generic | individual-specific | alternative-specific).")
   }
   check_formula_variables(formula, data, "data")
+  if (length(parts$parts) == 2L && is_constant_part(parts$parts[[2L]]) && !part_has_intercept(parts$parts[[2L]])) {
+    # `choice ~ x | 0` (mlogit's way of saying: no intercepts) is the one-part formula `choice ~ x`
+    formula <- stats::as.formula(call("~", parts$response, parts$parts[[1L]]), env = environment(formula))
+    parts$parts <- parts$parts[1L]
+  }
   if (length(parts$parts) == 1L) {
     design <- one_part_design(formula, data)
     y <- chosen_indicator(design$y, data, a)
@@ -60,6 +65,13 @@ model_design <- function(formula, data, a) {
   spec <- multipart_spec(parts$parts, formula, data, a)
   list(y = as.numeric(y), x = multipart_columns(spec, data, "data"), terms = NULL, xlevels = NULL, contrasts = NULL,
        spec = spec)
+}
+
+# The response and model matrix of a formula on estimation data, without the settings (no alternative column):
+# model_design() for callers that have only a formula and data.
+design_matrix <- function(formula, data) {
+  model_design(formula, data, list(group = NULL, alt = NULL, reflevel = NULL))[c("y", "x", "terms", "xlevels",
+                                                                               "contrasts")]
 }
 
 # The attribute columns of new data (or of any data) for a fit: the columns it was estimated with, built the same
@@ -119,11 +131,13 @@ frame_of <- function(formula, data, where, xlev = NULL) {
 # Stops when the formula uses variables that are neither columns of the data nor objects visible from the
 # formula's environment, naming them, the closest column and the columns there are.
 check_formula_variables <- function(formula, data, where, response = TRUE) {
-  variables <- all.vars(if (response) formula else formula[c(1L, length(formula))])
+  variables <- all.vars(if (response) formula else formula[[length(formula)]])
   env <- environment(formula)
   if (is.null(env)) env <- globalenv()
-  unknown <- variables[!variables %in% names(data) &
-                         !vapply(variables, exists, logical(1), envir = env, inherits = TRUE)]
+  visible <- vapply(variables, function(v) {
+    exists(v, envir = env, inherits = TRUE) && !is.function(get(v, envir = env, inherits = TRUE))
+  }, logical(1))
+  unknown <- variables[!variables %in% names(data) & !visible]
   if (length(unknown) == 0L) return(invisible(NULL))
   hints <- vapply(unknown, function(v) {
     close <- closest_name(v, names(data))

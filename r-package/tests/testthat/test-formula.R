@@ -99,6 +99,8 @@ test_that("random coefficients on generic variables with a multi-part formula; p
   hn <- by_hand[by_hand$chid %in% unique(d$chid)[1:5], ]
   for (k in 1:4) hn[[paste0("i", k)]] <- (hn$inc + 2) * (hn$alt == k)
   expect_close(predict(m, newdata = new), predict(h, newdata = hn), 1e-8)
+  # new data need no response column
+  expect_identical(predict(m, newdata = new[names(new) != "choice"]), predict(m, newdata = new))
   new$alt[1] <- 9
   err <- expect_error(predict(m, newdata = new), class = "mixlogit_data_error")
   expect_match(conditionMessage(err), "`newdata` has alternative \"9\" in column \"alt\", which the fit does not",
@@ -106,8 +108,14 @@ test_that("random coefficients on generic variables with a multi-part formula; p
 })
 
 test_that("the formula is split, never evaluated: `| 0` is no logical or; wrong forms are classed errors", {
-  err <- expect_error(fit_long(choice ~ pf + cl | 0, rpar = c(pf = "n")), class = "mixlogit_argument_error")
+  err <- expect_error(fit_long(choice ~ pf + cl | inc, rpar = c(pf = "n")), class = "mixlogit_argument_error")
   expect_match(conditionMessage(err), "need the alternative column: give `alt`", fixed = TRUE)
+  # `| 0` alone adds no columns, so it needs no `alt`: mlogit's exercise formula as written
+  m <- fit_long(choice ~ pf + cl + loc + wk + tod + seas | 0)
+  expect_identical(coef(m), coef(plain_fit))
+  # a misspelt variable that is also an R function is still reported as not a column
+  err <- expect_error(fit_long(choice ~ pf + c, alt = "alt"), class = "mixlogit_argument_error")
+  expect_match(conditionMessage(err), "`formula` names \"c\"", fixed = TRUE)
   err <- expect_error(fit_long(choice ~ pf | inc | cl | loc, alt = "alt"), class = "mixlogit_argument_error")
   expect_match(conditionMessage(err), "has 4 parts", fixed = TRUE)
   err <- expect_error(fit_long(choice ~ pf | incc, alt = "alt"), class = "mixlogit_argument_error")
