@@ -1,12 +1,16 @@
 package org.mixlogit.integration;
 
+import java.io.Serializable;
+
 import org.mixlogit.InvalidSpecificationException;
 
 /**
  * How the mixing integral is computed: the draw type, the number of draws per decision-maker, the seed, the
  * burn-in, and how much memory may hold precomputed nodes. Immutable; change it with the {@code withX} copies.
  */
-public final class IntegrationConfig {
+public final class IntegrationConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Default memory for precomputed nodes: 256 MiB. Above it nodes are regenerated on demand per evaluation. */
     public static final long DEFAULT_CACHE_BYTES = 256L << 20;
     /** Default seed of the pseudo-random, scrambled and MLHS draws. */

@@ -1,5 +1,6 @@
 package org.mixlogit.spec;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
  * the decision-maker characteristics that shift its mean (observed heterogeneity:
  * location_i = b + pi' d_i). Immutable; created through {@link ModelSpec.Builder}.
  */
-public final class CoefficientSpec {
+public final class CoefficientSpec implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String attribute;
     private final Distribution distribution;
     private final boolean zeroMean;

@@ -1,5 +1,6 @@
 package org.mixlogit.spec;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import org.mixlogit.InvalidSpecificationException;
  * <p>Random coefficients take draw dimensions in declaration order; {@link ParameterLayout} gives the parameter
  * vector.
  */
-public final class ModelSpec {
+public final class ModelSpec implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<CoefficientSpec> coefficients;
     private final List<String> correlated;
 

@@ -1,0 +1,257 @@
+package org.mixlogit.spark;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.spark.sql.Row;
+import org.mixlogit.InvalidDataException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.ChoiceDataBuilder;
+import org.mixlogit.io.CsvLayout;
+
+/**
+ * The rows of one partition (or of the whole data, on the driver) as whole columns by role, read from Spark rows
+ * with the command line's rules and messages: a null cell is a missing value naming its column and row, ids are
+ * whole numbers, the chosen indicator may be boolean, alternatives and markets are labels. {@link #build} turns
+ * them into {@link ChoiceData} through the core's builder, so the data are validated and grouped exactly as the
+ * local engine does; a shard is built with its first ordinal and the whole data's label tables. Serializable: the
+ * unit a partition keeps in executor memory, from which its engines are built.
+ */
+final class ShardColumns implements Shard {
+    private static final long serialVersionUID = 1L;
+    /** Largest magnitude up to which every whole number is exactly a double. */
+    private static final double EXACT_WHOLE = 9007199254740992.0;
+    private static final List<String> MISSING = List.of("", "NA", "NaN", ".", "null");
+
+    private final ColumnRoles roles;
+    private final String[] names;
+    private final CsvLayout.Role[] role;
+    private long[][] ids;
+    private double[][] numbers;
+    private String[][] labels;
+    private long[] inputRows;
+    private int size;
+    private long firstOrdinal = -1;
+    private List<String> alternativeTable;
+    private List<String> marketTable;
+
+    ShardColumns(ColumnRoles roles) {
+        this.roles = roles;
+        List<String> n = roles.names();
+        this.names = n.toArray(new String[0]);
+        this.role = new CsvLayout.Role[names.length];
+        this.ids = new long[names.length][];
+        this.numbers = new double[names.length][];
+        this.labels = new String[names.length][];
+        for (int c = 0; c < names.length; c++) {
+            role[c] = roles.role(names[c]);
+            if (role[c].isId()) {
+                ids[c] = new long[16];
+            } else if (role[c].isLabel()) {
+                labels[c] = new String[16];
+            } else {
+                numbers[c] = new double[16];
+            }
+        }
+        this.inputRows = new long[16];
+    }
+
+    /**
+     * Declares these rows one shard whose first decision-maker has this ordinal in the whole data, coded with the
+     * whole data's label tables.
+     *
+     * @param alternatives the whole data's alternative labels, or null without an alternative column
+     * @param markets the whole data's market labels, or null without a market column
+     */
+    ShardColumns shardFrom(long ordinal, List<String> alternatives, List<String> markets) {
+        this.firstOrdinal = ordinal;
+        this.alternativeTable = alternatives;
+        this.marketTable = markets;
+        return this;
+    }
+
+    @Override
+    public long firstOrdinal() {
+        return firstOrdinal;
+    }
+
+    int rowCount() {
+        return size;
+    }
+
+    /**
+     * Adds one row, whose fields are the layout's columns in order ({@link ColumnRoles#names()}).
+     *
+     * @param inputRow the row's 0-based position in the source, for messages
+     */
+    void add(Row row, long inputRow) {
+        if (size == inputRows.length) {
+            grow();
+        }
+        for (int c = 0; c < names.length; c++) {
+            Object cell = row.get(c);
+            if (cell == null || isMissingText(cell)) {
+                throw new InvalidDataException("The " + role[c] + " column '" + names[c] + "' has a missing value"
+                        + " (" + (cell == null ? "null" : "\"" + cell + "\"") + ") in " + roles.describe(inputRow) + ": remove or impute the row's whole choice"
+                        + " situation before estimating.");
+            }
+            if (role[c].isLabel()) {
+                labels[c][size] = label(cell);
+            } else if (role[c].isId()) {
+                ids[c][size] = id(cell, c, inputRow);
+            } else {
+                numbers[c][size] = number(cell, c, inputRow);
+            }
+        }
+        inputRows[size++] = inputRow;
+    }
+
+    /** The CSV reader's missing values written as text: an empty cell, NA, NaN, "." (Stata) or null. */
+    private static boolean isMissingText(Object cell) {
+        if (!(cell instanceof String)) {
+            return false;
+        }
+        String text = ((String) cell).trim();
+        for (String m : MISSING) {
+            if (m.equalsIgnoreCase(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The id in a cell of an id column that the driver has validated (the owner of a row on the executors: its
+     * decision-maker, or its situation without a decision-maker column).
+     */
+    static long validId(Object cell) {
+        if (cell instanceof Number && !(cell instanceof Double || cell instanceof Float
+                || cell instanceof BigDecimal)) {
+            return ((Number) cell).longValue();
+        }
+        return (long) (cell instanceof Number ? ((Number) cell).doubleValue()
+                : Double.parseDouble(((String) cell).trim()));
+    }
+
+    private void grow() {
+        int n = 2 * inputRows.length;
+        inputRows = Arrays.copyOf(inputRows, n);
+        for (int c = 0; c < names.length; c++) {
+            if (ids[c] != null) {
+                ids[c] = Arrays.copyOf(ids[c], n);
+            } else if (labels[c] != null) {
+                labels[c] = Arrays.copyOf(labels[c], n);
+            } else {
+                numbers[c] = Arrays.copyOf(numbers[c], n);
+            }
+        }
+    }
+
+    /** Labels as the CSV reader reads them: the text of the cell (whole numbers without a decimal point). */
+    private static String label(Object cell) {
+        if (cell instanceof Double || cell instanceof Float) {
+            double v = ((Number) cell).doubleValue();
+            if (v == Math.rint(v) && Math.abs(v) <= EXACT_WHOLE) {
+                return Long.toString((long) v);
+            }
+        }
+        if (cell instanceof BigDecimal) {
+            return ((BigDecimal) cell).stripTrailingZeros().toPlainString();
+        }
+        return cell.toString().trim();
+    }
+
+    private long id(Object cell, int c, long inputRow) {
+        if (cell instanceof Long || cell instanceof Integer || cell instanceof Short || cell instanceof Byte) {
+            return ((Number) cell).longValue();
+        }
+        double v = Double.NaN;
+        if (cell instanceof Number) {
+            v = ((Number) cell).doubleValue();
+        } else if (cell instanceof String) {
+            try {
+                v = Double.parseDouble(((String) cell).trim());
+            } catch (NumberFormatException notANumber) {
+                v = Double.NaN;
+            }
+        }
+        if (v == Math.rint(v) && Math.abs(v) <= EXACT_WHOLE) {
+            return (long) v;
+        }
+        throw new InvalidDataException("The " + role[c] + " column '" + names[c] + "' holds \"" + cell + "\" in "
+                + roles.describe(inputRow) + ", which is not an integer: ids must be whole numbers; recode them,"
+                + " e.g. number the " + (role[c] == CsvLayout.Role.SITUATION_ID ? "situations" : "decision-makers")
+                + " 1, 2, 3, ...");
+    }
+
+    private double number(Object cell, int c, long inputRow) {
+        if (cell instanceof Number) {
+            return ((Number) cell).doubleValue();
+        }
+        boolean chosen = role[c] == CsvLayout.Role.CHOSEN;
+        if (cell instanceof Boolean && chosen) {
+            return (Boolean) cell ? 1.0 : 0.0;
+        }
+        if (cell instanceof String) {
+            String text = ((String) cell).trim();
+            if (chosen && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+                return text.equalsIgnoreCase("true") ? 1.0 : 0.0;
+            }
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException notANumber) {
+                // falls through to the message
+            }
+        }
+        throw new InvalidDataException("The " + role[c] + " column '" + names[c] + "' holds \"" + cell + "\" in "
+                + roles.describe(inputRow) + ", which is not a number: "
+                + (chosen ? "use 1 (or TRUE) for the chosen alternative and 0 (or FALSE) for the others."
+                          : "use numbers only (code a text category as 0/1 dummy columns)."));
+    }
+
+    /**
+     * Validated choice data of these rows: the whole data when this is not a shard, otherwise a shard of
+     * decision-makers from {@link #shardFrom} on, coded with the whole data's label tables.
+     */
+    @Override
+    public ChoiceData build() {
+        ChoiceDataBuilder b = ChoiceData.builder();
+        long[] rows = Arrays.copyOf(inputRows, size);
+        b.rowDescriber(i -> roles.describe(rows[i]));
+        for (int c = 0; c < names.length; c++) {
+            switch (role[c]) {
+                case SITUATION_ID:
+                    b.situations(Arrays.copyOf(ids[c], size));
+                    break;
+                case DECISION_MAKER_ID:
+                    b.decisionMakers(Arrays.copyOf(ids[c], size));
+                    break;
+                case CHOSEN:
+                    b.chosen(Arrays.copyOf(numbers[c], size));
+                    break;
+                case ATTRIBUTE:
+                    b.attribute(names[c], Arrays.copyOf(numbers[c], size));
+                    break;
+                case CHARACTERISTIC:
+                    b.characteristic(names[c], Arrays.copyOf(numbers[c], size));
+                    break;
+                case WEIGHT:
+                    b.weights(Arrays.copyOf(numbers[c], size));
+                    break;
+                case ALTERNATIVE:
+                    b.alternatives(Arrays.copyOf(labels[c], size)).alternativeLabels(alternativeTable);
+                    break;
+                case MARKET:
+                    b.markets(Arrays.copyOf(labels[c], size)).marketLabels(marketTable);
+                    break;
+                default:
+                    throw new IllegalStateException("Unhandled column role " + role[c].name());
+            }
+        }
+        if (firstOrdinal >= 0) {
+            b.firstOrdinal(firstOrdinal);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,137 @@
+package org.mixlogit.spark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.LikelihoodEvaluator;
+import org.mixlogit.simulation.MomentSums;
+import org.mixlogit.simulation.ShardedLikelihood;
+import org.mixlogit.simulation.SimulatedShares;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * The Spark backend: every sum over decision-makers of the estimators and of post-estimation runs on a Spark
+ * cluster (or a local Spark), over partitions of whole reduction blocks, and is reduced by the driver in the
+ * canonical block order, so the numbers are the local engine's to the last bit.
+ *
+ * <p>Data: a partition holds a shard, decision-makers {@code ranges(N, partitions)} of the identity order
+ * ({@link ShardedLikelihood#ranges}), kept in executor memory. Data read from a Spark source
+ * ({@link SparkChoiceData#read}) are registered here with shards that the executors built from their own rows;
+ * any other data (post-estimation on new data, the Java API) are cut by the driver ({@link ChoiceData#slice}) and
+ * shipped once. Per evaluator, each partition builds its simulator once and keeps it across iterations; an
+ * evaluation ships only the parameter vector. A cluster covariance needs no co-location of a cluster's
+ * decision-makers: cluster sums are keyed by the cluster's value and added in block order, so a cluster split
+ * across partitions gives the same numbers.
+ *
+ * <p>Latent classes (issue 13) plug in as one more engine kind: a partition builds its simulator with the classes'
+ * support ({@code SimulatedLogLikelihood} over a {@code SupportFactory}) where {@link LikelihoodEngine} builds the
+ * draws' simulator now; the driver's side ({@link SparkLikelihood}) does not change.
+ */
+public final class SparkBackend implements Backend {
+    private final JavaSparkContext context;
+    private final int partitions;
+    /** Shards of data this backend has distributed, by the driver's data object. */
+    private final Map<ChoiceData, JavaRDD<Shard>> distributed = new IdentityHashMap<>();
+
+    /**
+     * @param partitions the number of partitions (at most one per reduction block of 32 decision-makers is used)
+     */
+    public SparkBackend(SparkSession spark, int partitions) {
+        if (partitions < 1) {
+            throw new InvalidSpecificationException("partitions is " + partitions + ": use 1 or more (e.g. two or"
+                    + " three per executor core).");
+        }
+        this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        this.partitions = partitions;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    JavaSparkContext context() {
+        return context;
+    }
+
+    /** Registers shards built by the executors for the driver's copy of the same data. */
+    synchronized void register(ChoiceData data, JavaRDD<Shard> shards) {
+        JavaRDD<Shard> old = distributed.put(data, shards);
+        if (old != null && old != shards) {
+            old.unpersist(false);
+        }
+    }
+
+    /** The data's shards in partition order: registered ones, or cut by the driver and cached on first use. */
+    synchronized JavaRDD<Shard> shards(ChoiceData data) {
+        JavaRDD<Shard> shards = distributed.get(data);
+        if (shards == null) {
+            List<Shard> cut = new ArrayList<>();
+            for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), partitions)) {
+                cut.add(new SliceShard(data, range[0], range[1]));
+            }
+            shards = context.parallelize(cut, cut.size()).persist(StorageLevel.MEMORY_ONLY());
+            distributed.put(data, shards);
+        }
+        return shards;
+    }
+
+    /** Releases the shards of {@code data} from executor memory. */
+    public synchronized void release(ChoiceData data) {
+        JavaRDD<Shard> shards = distributed.remove(data);
+        if (shards != null) {
+            shards.unpersist(false);
+        }
+    }
+
+    @Override
+    public LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+            double[] centre) {
+        return new SparkLikelihood(shards(data), spec, integration, centre, true, data.decisionMakerCount());
+    }
+
+    @Override
+    public LikelihoodEvaluator unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
+        return new SparkLikelihood(shards(data), spec, integration, null, false, data.decisionMakerCount());
+    }
+
+    /** Not used on Spark: the method of simulated moments runs through {@link #moments}. */
+    @Override
+    public List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
+        throw new UnsupportedOperationException("The Spark backend keeps its simulated shares on the executors:"
+                + " use moments(...), as MsmEstimator does.");
+    }
+
+    @Override
+    public MomentSums moments(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] instruments,
+            int l) {
+        JavaRDD<Shard> shards = shards(data);
+        List<double[]> slices = new ArrayList<>();
+        for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), partitions)) {
+            int from = data.situationStartRef()[data.decisionMakerStartRef()[range[0]]];
+            int to = data.situationStartRef()[data.decisionMakerStartRef()[range[1]]];
+            slices.add(Arrays.copyOfRange(instruments, from * l, to * l));
+        }
+        double weightSum = 0;
+        for (double w : data.weightsRef()) {
+            weightSum += w;
+        }
+        return new SparkMoments(shards, context.broadcast(slices), spec, integration, l, data.decisionMakerCount(),
+                weightSum);
+    }
+
+    @Override
+    public String toString() {
+        return "Spark backend, " + partitions + " partitions on " + context.master();
+    }
+}

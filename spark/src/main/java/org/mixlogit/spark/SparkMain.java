@@ -1,0 +1,80 @@
+package org.mixlogit.spark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.mixlogit.cli.Main;
+
+/**
+ * Entry point of the Spark engine: {@code ./mixlogit estimate ... --engine spark --master 'local[2]'} from the
+ * repository, or {@code spark-submit --class org.mixlogit.spark.SparkMain mixlogit-spark.jar estimate ...} on a
+ * cluster. Takes the command line's options and three of its own, removed before the command line sees the rest:
+ * {@code --master URL} (default: spark-submit's, else {@code local[*]}), {@code --partitions N} (default: Spark's
+ * default parallelism) and {@code --format csv|parquet|orc|json} (default: by the extension of {@code --data}).
+ * Exit codes are the command line's.
+ */
+public final class SparkMain {
+    private SparkMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] arguments) {
+        List<String> rest = new ArrayList<>(Arrays.asList(arguments));
+        String master = take(rest, "master");
+        String partitions = take(rest, "partitions");
+        String format = take(rest, "format");
+        if (!rest.isEmpty() && rest.get(0).equals("estimate") && !rest.contains("--engine")) {
+            rest.add("--engine");
+            rest.add("spark");
+        }
+        SparkSession.Builder builder = SparkSession.builder().appName("mixlogit")
+                .config("spark.ui.showConsoleProgress", "false");
+        String effective = master != null ? master : new SparkConf().get("spark.master", "local[*]");
+        builder.master(effective);
+        if (effective.startsWith("local")) {
+            // a local Spark talks to itself only
+            builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.ui.enabled", "false");
+        }
+        SparkSession spark = builder.getOrCreate();
+        try {
+            int n;
+            try {
+                n = partitions == null ? spark.sparkContext().defaultParallelism() : Integer.parseInt(partitions);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                System.err.println("mixlogit: --partitions takes a whole number of 1 or more (e.g. two or three per"
+                        + " executor core); got '" + partitions + "'.");
+                return 2;
+            }
+            return Main.run(rest.toArray(new String[0]), System.out, System.err, new SparkEngine(spark, n, format));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Removes {@code --name VALUE} from the arguments and returns VALUE (null when absent). */
+    private static String take(List<String> args, String name) {
+        int at = args.indexOf("--" + name);
+        if (at < 0) {
+            return null;
+        }
+        if (at + 1 >= args.size()) {
+            System.err.println("mixlogit: --" + name + " needs a value.");
+            args.remove(at);
+            return null;
+        }
+        String value = args.get(at + 1);
+        args.remove(at + 1);
+        args.remove(at);
+        return value;
+    }
+}
