@@ -57,7 +57,7 @@ whichever other observations are predicted with it, so {cmd:predict p} and {cmd:
 {cmd:e(sample)}; decision-makers outside it take the next draws, in the order of their ids (predictions there are
 simulations with other, equally valid, draws). When the observations used are exactly {cmd:e(sample)}, the
 data must be those of the estimation: their fingerprint (counts and a checksum of the values the model uses)
-is compared with the saved one, and a difference is error 459 saying how they differ; {opt otherdata}
+is compared with the saved one, and a difference is error 198 saying how they differ; {opt otherdata}
 proceeds on purpose. After a fit that did not converge or is not certified, post-estimation prints the
 engine's warning and leaves it in {cmd:r(fit_warning)} (and, for {cmd:predict}, in a note on the new variable).
 

@@ -211,4 +211,20 @@ class ReturnCodeTest {
                 message);
         assertFalse(message.contains("\tat "), message);
     }
+
+    @Test
+    @DisplayName("498: an Error that is not the engine's (a missing class, an assertion) is a return code, never a trace")
+    void everyThrowable() {
+        SfiSession stata = new SfiSession();
+        assertEquals(498, ReturnCode.guard(stata, "", () -> {
+            throw new NoClassDefFoundError("org/mixlogit/shaded/math3/special/Gamma");
+        }));
+        assertTrue(StataSimulator.errorOutput().contains("Java 11 or newer")
+                && StataSimulator.errorOutput().contains("discard"), StataSimulator.errorOutput());
+        assertEquals(498, ReturnCode.guard(stata, "", () -> {
+            throw new AssertionError("{not SMCL}");
+        }));
+        assertTrue(StataSimulator.errorOutput().contains("internal error (AssertionError: {not SMCL})"),
+                StataSimulator.errorOutput());
+    }
 }

@@ -1,0 +1,259 @@
+package org.mixlogit.stata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stata.sfi.StataSimulator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mixlogit.inference.PositiveDefinite;
+
+/**
+ * What Stata users expect of an estimation command, through the in-memory Stata: iterate(0) with from(), from()
+ * matched by Stata name, ids of any size, string cluster variables with e(N_clust), the header's Wald and LR tests
+ * (closed forms), one-line JSON without macro characters, the threads cap, the matrix limit, the saved form in a
+ * file when a macro cannot hold it.
+ */
+class StataConventionsTest {
+    private double[][] data;
+    private final Map<String, String> locals = new HashMap<>();
+
+    @BeforeEach
+    void load() {
+        data = ElectricityInStata.load();
+        StataSimulator.setIfCondition(i -> data[1][(int) i - 1] <= 30);
+        locals.put("jm_depvar", "choice");
+        locals.put("jm_fixed", "pf loc wk tod seas");
+        locals.put("jm_random", "cl");
+        locals.put("jm_group", "chid");
+        locals.put("jm_id", "id");
+        locals.put("jm_nrep", "20");
+        locals.put("jm_threads", "1");
+    }
+
+    private int run() {
+        ElectricityInStata.locals(locals);
+        return JMixlogit.estimate(new String[0]);
+    }
+
+    @Test
+    @DisplayName("iterate(0) from(b): b is the given vector, V is posted, e(converged) 0")
+    void iterateZero() {
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] fitted = InStata.b();
+        double[] start = fitted.clone();
+        start[0] += 0.01;
+        StataSimulator.putMatrix("b0", new double[][] {start}, null,
+                StataSimulator.local("jm_colnames").split(" "));
+        locals.put("jm_from", "b0");
+        locals.put("jm_from_names", StataSimulator.local("jm_colnames"));
+        locals.put("jm_iterate", "0");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertEquals("0", StataSimulator.local("jm_converged"));
+        assertEquals("0", StataSimulator.local("jm_iterations"));
+        double[] b = InStata.b();
+        for (int j = 0; j < b.length; j++) {
+            assertEquals(start[j], b[j], 1e-12 * Math.max(1, Math.abs(start[j])), "b" + j);
+        }
+        double[] v = InStata.v();
+        for (int j = 0; j < b.length; j++) {
+            assertTrue(v[j * b.length + j] > 0, "variance " + j);
+        }
+        assertFalse(StataSimulator.local("jm_fit_warning").isEmpty());
+    }
+
+    @Test
+    @DisplayName("from() is matched by name (any order, names without equation are Means), copy by position")
+    void fromByName() {
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] fitted = InStata.b();
+        String[] names = StataSimulator.local("jm_colnames").split(" ");
+        // reversed order, and the Means without their equation
+        double[] reversed = new double[fitted.length];
+        String[] reversedNames = new String[names.length];
+        for (int j = 0; j < fitted.length; j++) {
+            reversed[j] = fitted[fitted.length - 1 - j];
+            String n = names[names.length - 1 - j];
+            reversedNames[j] = n.startsWith("Mean:") ? n.substring(5) : n;
+        }
+        StataSimulator.putMatrix("b0", new double[][] {reversed}, null, null);
+        locals.put("jm_from", "b0");
+        locals.put("jm_from_names", String.join(" ", reversedNames));
+        locals.put("jm_iterate", "0");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertTrue(Arrays.equals(fitted, InStata.b()), "by name: " + Arrays.toString(InStata.b()));
+        double[] extra = Arrays.copyOf(reversed, reversed.length + 1);
+        extra[reversed.length] = 3;
+        StataSimulator.putMatrix("b0", new double[][] {extra}, null, null);
+        locals.put("jm_from_names", String.join(" ", reversedNames) + " Mean:nosuch");
+        assertEquals(198, run());
+        assertTrue(StataSimulator.errorOutput().contains("no parameter Mean:nosuch")
+                && StataSimulator.errorOutput().contains("skip"), StataSimulator.errorOutput());
+        locals.put("jm_from_mode", "skip");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertTrue(Arrays.equals(fitted, InStata.b()), "skip ignores Mean:nosuch");
+        StataSimulator.putMatrix("b0", new double[][] {{-0.5, 1}}, null, null);
+        locals.put("jm_from_mode", "copy");
+        assertEquals(198, run());
+        assertTrue(StataSimulator.errorOutput().contains("the vector has 2 elements but the model has 7"),
+                StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("12-digit household ids and situation ids give the same fit as small ones, bit for bit")
+    void largeIds() {
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] small = InStata.b();
+        double[] id = data[1].clone();
+        double[] chid = data[9].clone();
+        for (int i = 0; i < id.length; i++) {
+            id[i] = 100_000_000_000.0 + 7919 * id[i];
+            chid[i] = 5_000_000_000.0 + chid[i];
+        }
+        StataSimulator.addNumericVariable("hhid", id);
+        StataSimulator.addNumericVariable("bigchid", chid);
+        locals.put("jm_id", "hhid");
+        locals.put("jm_group", "bigchid");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertTrue(Arrays.equals(small, InStata.b()), Arrays.toString(InStata.b()));
+    }
+
+    @Test
+    @DisplayName("vce(cluster x) with a string x: the same V as its numeric codes, and e(N_clust)")
+    void stringCluster() {
+        double[] code = new double[data[0].length];
+        String[] text = new String[code.length];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = Math.floor(data[1][i] / 3);
+            text[i] = "region-" + (char) ('a' + (int) code[i] % 26) + (int) code[i] / 26;
+        }
+        StataSimulator.addNumericVariable("cnum", code);
+        StataSimulator.addStringVariable("cstr", text);
+        locals.put("jm_vce", "cluster");
+        locals.put("jm_cluster", "cnum");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] numeric = InStata.v();
+        assertEquals("11", StataSimulator.local("jm_N_clust"), "ids 1..30 in groups of 3: 0..10");
+        locals.put("jm_cluster", "cstr");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertTrue(Arrays.equals(numeric, InStata.v()), "same clusters, same V");
+        assertEquals("11", StataSimulator.local("jm_N_clust"));
+    }
+
+    @Test
+    @DisplayName("header: Wald chi2 = b_M' V_MM^-1 b_M, LR test of the random part with p = exp(-chi2/2) for 2 df")
+    void headerTests() {
+        locals.put("jm_fixed", "pf loc wk tod");
+        locals.put("jm_random", "cl seas");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] b = InStata.b();
+        double[] v = InStata.v();
+        int p = b.length;
+        int m = 6;
+        double[] vm = new double[m * m];
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < m; c++) {
+                vm[r * m + c] = v[r * p + c];
+            }
+        }
+        double[] inverse = PositiveDefinite.inverse(vm, m);
+        double w = 0;
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < m; c++) {
+                w += b[r] * inverse[r * m + c] * b[c];
+            }
+        }
+        assertEquals(w, Double.parseDouble(StataSimulator.local("jm_chi2")), 1e-9 * w);
+        assertEquals("6", StataSimulator.local("jm_df_m"));
+        double ll = Double.parseDouble(StataSimulator.local("jm_ll"));
+        double llc = Double.parseDouble(StataSimulator.local("jm_ll_c"));
+        double lr = Double.parseDouble(StataSimulator.local("jm_chi2_c"));
+        assertTrue(llc < ll, "the mixed logit fits better than the fixed-coefficient logit");
+        assertEquals(2 * (ll - llc), lr, 1e-9 * lr);
+        assertEquals("2", StataSimulator.local("jm_df_c"));
+        assertEquals(Math.exp(-lr / 2), Double.parseDouble(StataSimulator.local("jm_p_c")), 1e-12);
+        assertEquals(Integer.toString(p), StataSimulator.local("jm_rank"));
+    }
+
+    @Test
+    @DisplayName("the JSON in e() is one line without backquotes or dollar signs, and parses back")
+    void oneLineJson() throws Exception {
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        for (String local : new String[] {"jm_spec_json", "jm_options_json", "jm_saved"}) {
+            String s = StataSimulator.local(local);
+            assertFalse(s.contains("\n") || s.contains("\r") || s.contains("`") || s.contains("$"), local);
+            new ObjectMapper().readTree(s);
+        }
+        assertEquals("mixlogit-result/1", new ObjectMapper().readTree(StataSimulator.local("jm_saved")).get("format")
+                .asText());
+        assertEquals("x`y$z", new ObjectMapper().readTree(SavedForm.forStata("{\"a\":\"x`y$z\"}")).get("a").asText());
+    }
+
+    @Test
+    @DisplayName("threads() is capped at c(processors)")
+    void threadsCap() throws Exception {
+        locals.put("jm_threads", "8");
+        locals.put("jm_maxthreads", "2");
+        ElectricityInStata.locals(locals);
+        PluginOptions options = new PluginOptions(new SfiSession());
+        assertEquals(2, new ObjectMapper().readTree(options.optionsJson()).get("threads").asInt());
+        locals.put("jm_threads", "0");
+        ElectricityInStata.locals(locals);
+        assertEquals(Math.min(2, Runtime.getRuntime().availableProcessors()),
+                new PluginOptions(new SfiSession()).threads());
+    }
+
+    @Test
+    @DisplayName("908: e(V) larger than c(max_matdim), before estimating")
+    void matrixLimit() {
+        locals.put("jm_maxdim", "5");
+        assertEquals(908, run());
+        assertTrue(StataSimulator.errorOutput().contains("e(V) would be 7 x 7")
+                && StataSimulator.errorOutput().contains("at most 5"), StataSimulator.errorOutput());
+        assertFalse(StataSimulator.hasMatrix(InStata.B));
+    }
+
+    @Test
+    @DisplayName("a saved form longer than c(macrolen) goes to a file in c(tmpdir); post-estimation reads it there")
+    void savedFormInAFile(@org.junit.jupiter.api.io.TempDir File dir) {
+        StataSimulator.addStringVariable("region", FittedInStata.regions(data));
+        locals.put("jm_alternatives", "alt");
+        locals.put("jm_market", "region");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        String inMacro = StataSimulator.local("jm_saved");
+        locals.put("jm_macrolen", "2000");
+        locals.put("jm_tmpdir", dir.getPath());
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertEquals("", StataSimulator.local("jm_saved"));
+        String file = StataSimulator.local("jm_saved_file");
+        assertTrue(new File(file).isFile() && file.startsWith(dir.getPath()), file);
+        Map<String, String> post = new HashMap<>();
+        post.put("jm_saved_file", file);
+        post.put("jm_replicates", "0");
+        FittedInStata.install("", post);
+        assertEquals(0, JMixlogit.diversion(new String[0]), StataSimulator.errorOutput());
+        double[][] fromFile = InStata.statistic("D");
+        FittedInStata.install(inMacro, post);
+        StataSimulator.putLocal("jm_saved_file", "");
+        assertEquals(0, JMixlogit.diversion(new String[0]), StataSimulator.errorOutput());
+        assertTrue(Arrays.deepEquals(fromFile, InStata.statistic("D")));
+    }
+
+    @Test
+    @DisplayName("198: a variable both in rand() and ln()")
+    void normalAndLognormal() {
+        locals.put("jm_ln", "cl");
+        assertEquals(198, run());
+        assertTrue(StataSimulator.errorOutput().contains("cl is listed in rand() and in ln()"),
+                StataSimulator.errorOutput());
+    }
+}
