@@ -45,7 +45,8 @@ final class EstimateCommand {
     static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("data", "choice", "group", "id", "fixed", "random",
             "correlated", "heterogeneity", "weights", "draws", "R", "seed", "burn", "starts", "optimizer", "vce",
             "threads", "json", "spec", "level", "points", "conf-level", "max-iterations", "integration-check",
-            "reestimate", "method", "instruments", "weighting", "alt", "market", "cache-bytes", "engine"));
+            "reestimate", "method", "instruments", "weighting", "alt", "market", "cache-bytes", "engine",
+            "classes", "membership", "common"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
     /** Gauss-Hermite points per dimension (gh, agh) unless --points or --R says otherwise. */
     static final int DEFAULT_POINTS = 10;
@@ -69,11 +70,20 @@ final class EstimateCommand {
         Path file = engine.readsLocalFiles() ? Paths.get(location) : null;
         new CommandFiles().input("data", file).input("spec", o.has("spec") ? Paths.get(o.get("spec", "")) : null)
                 .output("json", o.get("json", null)).check();
-        ModelSpec spec = spec(o);
+        ClassOptions classes = ClassOptions.parse(o);
+        ModelSpec spec = classes.apply(spec(o));
         CovarianceChoice vce = CovarianceChoice.parse(o.get("vce", DEFAULTS.inference().covariance().code()));
         EstimatorConfig config = config(o, vce);
+        if (spec.isLatentClass() && config.method().type() == EstimationMethod.MSM) {
+            throw new UsageException("--classes is estimated by maximum likelihood (EM, then direct ML): drop"
+                    + " --method msm.");
+        }
         CsvLayout layout = layout(o, spec, vce.cluster, config.method().msm().columns());
         ChoiceData data = engine.read(location, layout);
+        if (classes.isRange()) {
+            return ClassOptions.selectAndReport(data, SavedData.file(file, layout), spec, classes, config,
+                    o.get("json", null), o.flag("quiet"), out, err);
+        }
         return estimateAndReport(data, file == null ? null : SavedData.file(file, layout), spec, config,
                 engine.backend(config.threads()), o.get("json", null), o.flag("quiet"), out, err);
     }
@@ -169,6 +179,9 @@ final class EstimateCommand {
         for (CoefficientSpec c : spec.coefficients()) {
             attributes.add(c.attribute());
             characteristics.addAll(c.heterogeneity());
+        }
+        if (spec.isLatentClass()) {
+            characteristics.addAll(spec.latentClasses().membership());
         }
         for (String z : instruments) {
             if (!attributes.contains(z)) {

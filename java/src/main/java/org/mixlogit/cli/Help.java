@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.mixlogit.estimation.LatentClassEstimator;
 import org.mixlogit.bridge.Vocabulary;
 
 /** The help texts; the codes and defaults they list are the engine's {@link Vocabulary}. */
@@ -71,6 +72,14 @@ final class Help {
         option(b, "--correlated a,b", "correlated random coefficients (n, ln, cn): their underlying normals have a"
                 + " lower Cholesky factor; ln and cn members are then transformed");
         option(b, "--heterogeneity cl=income+age", "characteristics shifting a random coefficient's mean");
+        lines(b, "", "Latent classes (--random then means random within each class):");
+        option(b, "--classes C", "a latent class model of C classes, each with its own coefficients; A:B fits"
+                + " A..B classes and prints the model-selection table (LL, parameters, AIC, BIC, CAIC, smallest"
+                + " share), then the fit with the smallest BIC. For C >= 2, " + LatentClassEstimator.DEFAULT_STARTS
+                + " EM starts (or --starts K) and a direct-ML polish; classes sorted by share");
+        option(b, "--membership a,b", "decision-maker characteristics of the class-share logit (with a constant;"
+                + " class 1 the base)");
+        option(b, "--common x,y", "coefficients shared by all classes");
         lines(b, "", "Integration and estimation:");
         option(b, "--draws TYPE", described(v, "draws", text(v, "draws")));
         option(b, "--R N", "draws per decision-maker (default " + text(v, "R") + ")");

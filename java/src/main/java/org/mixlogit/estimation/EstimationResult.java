@@ -10,6 +10,7 @@ import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.inference.DeltaMethod;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.latent.LatentClassSummary;
 import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.spec.ModelSpec;
@@ -59,6 +60,7 @@ public final class EstimationResult {
     private final double checkSeconds;
     private final SimulationNoise simulationNoise;
     private final GmmDiagnostics gmm;
+    private final LatentClassSummary latent;
 
     EstimationResult(EstimationResultBuilder b) {
         method = b.method;
@@ -95,6 +97,7 @@ public final class EstimationResult {
         checkSeconds = b.checkSeconds;
         simulationNoise = b.simulationNoise;
         gmm = b.gmm;
+        latent = b.latent;
     }
 
     /** An empty builder; {@link EstimationResultBuilder#build()} names every required part that was not given. */
@@ -113,6 +116,14 @@ public final class EstimationResult {
      */
     public Optional<GmmDiagnostics> gmm() {
         return Optional.ofNullable(gmm);
+    }
+
+    /**
+     * A latent class estimation's own part: class shares with standard errors, the classes' sizes, the multi-start
+     * EM search and the boundaries met; empty for other models.
+     */
+    public Optional<LatentClassSummary> latentClasses() {
+        return Optional.ofNullable(latent);
     }
 
     public ModelSpec spec() {
@@ -210,16 +221,26 @@ public final class EstimationResult {
     }
 
     public List<CoefficientEstimate> derived(CovarianceType type) {
-        DerivedQuantities d = new DerivedQuantities(spec);
-        if (d.isEmpty()) {
+        List<String> derivedNames;
+        java.util.function.Function<double[], double[]> f;
+        if (spec.isLatentClass()) {
+            LatentClassDerived d = new LatentClassDerived(spec, latent == null ? null : latent.meanCharacteristics());
+            derivedNames = d.names();
+            f = d::apply;
+        } else {
+            DerivedQuantities d = new DerivedQuantities(spec);
+            derivedNames = d.names();
+            f = d::apply;
+        }
+        if (derivedNames.isEmpty()) {
             return Collections.emptyList();
         }
-        double[] values = d.apply(estimates);
-        double[] cov = DeltaMethod.covariance(d::apply, estimates, covariance(type));
+        double[] values = f.apply(estimates);
+        double[] cov = DeltaMethod.covariance(f, estimates, covariance(type));
         int m = values.length;
         List<CoefficientEstimate> out = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            out.add(new CoefficientEstimate(d.names().get(i), values[i], Math.sqrt(cov[i * m + i]), level));
+            out.add(new CoefficientEstimate(derivedNames.get(i), values[i], Math.sqrt(cov[i * m + i]), level));
         }
         return Collections.unmodifiableList(out);
     }

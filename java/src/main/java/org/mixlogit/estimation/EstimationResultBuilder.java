@@ -6,6 +6,7 @@ import java.util.List;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.latent.LatentClassSummary;
 import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.spec.ModelSpec;
@@ -52,6 +53,7 @@ public final class EstimationResultBuilder {
     double checkSeconds;
     SimulationNoise simulationNoise;
     GmmDiagnostics gmm;
+    LatentClassSummary latent;
 
     EstimationResultBuilder() {
     }
@@ -196,6 +198,12 @@ public final class EstimationResultBuilder {
 
     public EstimationResultBuilder simulationNoise(SimulationNoise noise) {
         simulationNoise = noise;
+        return this;
+    }
+
+    /** A latent class estimation's own part. */
+    public EstimationResultBuilder latentClasses(LatentClassSummary summary) {
+        latent = summary;
         return this;
     }
 

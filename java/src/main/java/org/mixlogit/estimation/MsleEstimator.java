@@ -25,7 +25,8 @@ import org.mixlogit.spec.ParameterLayout;
  * log-likelihood a reported benchmark), runs the optimizer from the default start and from {@code starts - 1}
  * seeded perturbations of it, keeps the best optimum, certifies it (gradient below tolerance, Hessian negative
  * definite), and computes every covariance type there; the shared {@code ResultAssembler} adds the checks and
- * builds the result. When the listener cancels, the result holds the best point so far and no inference.
+ * builds the result. When the listener cancels, the result holds the best point so far and no inference. A latent
+ * class model goes to {@link LatentClassEstimator}.
  */
 public final class MsleEstimator implements Estimator {
     /**
@@ -62,6 +63,9 @@ public final class MsleEstimator implements Estimator {
     /** Estimates; the listener sees every iteration of every start and may cancel. */
     @Override
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
+        if (spec.isLatentClass()) {
+            return new LatentClassEstimator(config, backend).estimate(data, spec, listener);
+        }
         ResultAssembler tail = new ResultAssembler(data, spec, config);
         PlainLogit plain = PlainLogit.fit(data, spec, config);
         double[] userStart = config.search().start();

@@ -29,7 +29,7 @@ final class ResultAssembler {
      * ({@link DesignRank#require}).
      */
     ResultAssembler(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
-        DesignRank.require(data, spec);
+        DesignRank.require(data, spec.classModel());
         this.data = data;
         this.spec = spec;
         this.config = config;

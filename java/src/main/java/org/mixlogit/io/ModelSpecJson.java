@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.LatentClasses;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -26,7 +27,8 @@ import org.mixlogit.spec.ModelSpec;
  *     {"attribute": "nest", "distribution": "n", "zeroMean": true},
  *     {"attribute": "wk", "distribution": "f"}
  *   ],
- *   "correlated": ["pf", "cl"]
+ *   "correlated": ["pf", "cl"],
+ *   "latentClasses": {"classes": 3, "membership": ["income"], "common": ["wk"]}
  * }
  * </pre>
  * {@code distribution} is a code of {@link Distribution#fromCode(String)} ("f" fixed, "n", "ln", "t", "u", "cn",
@@ -60,6 +62,19 @@ public final class ModelSpecJson {
             ArrayNode block = root.putArray("correlated");
             spec.correlated().forEach(block::add);
         }
+        if (spec.isLatentClass()) {
+            LatentClasses lc = spec.latentClasses();
+            ObjectNode classes = root.putObject("latentClasses");
+            classes.put("classes", lc.count());
+            if (!lc.membership().isEmpty()) {
+                ArrayNode m = classes.putArray("membership");
+                lc.membership().forEach(m::add);
+            }
+            if (!lc.common().isEmpty()) {
+                ArrayNode c = classes.putArray("common");
+                lc.common().forEach(c::add);
+            }
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -80,7 +95,7 @@ public final class ModelSpecJson {
             throw new InvalidSpecificationException("The model specification must be a JSON object with a"
                     + " \"coefficients\" array.");
         }
-        checkFields(root, "the specification", "coefficients", "correlated");
+        checkFields(root, "the specification", "coefficients", "correlated", "latentClasses");
         JsonNode coefficients = root.get("coefficients");
         if (coefficients == null || !coefficients.isArray() || coefficients.size() == 0) {
             throw new InvalidSpecificationException("The model specification needs a non-empty \"coefficients\""
@@ -117,7 +132,27 @@ public final class ModelSpecJson {
         if (root.has("correlated")) {
             b.correlated(strings(root.get("correlated"), "\"correlated\""));
         }
+        if (root.has("latentClasses")) {
+            b.latentClasses(latentClasses(root.get("latentClasses")));
+        }
         return b.build();
+    }
+
+    private static LatentClasses latentClasses(JsonNode node) {
+        String where = "\"latentClasses\"";
+        if (!node.isObject()) {
+            throw new InvalidSpecificationException(where + " must be an object such as {\"classes\": 3}.");
+        }
+        checkFields(node, where, "classes", "membership", "common");
+        JsonNode classes = node.get("classes");
+        if (classes == null || !classes.isIntegralNumber()) {
+            throw new InvalidSpecificationException(where + " needs a whole number \"classes\".");
+        }
+        List<String> membership = node.has("membership") ? strings(node.get("membership"), where + " membership")
+                : new ArrayList<>();
+        List<String> common = node.has("common") ? strings(node.get("common"), where + " common")
+                : new ArrayList<>();
+        return new LatentClasses(classes.asInt(), membership, common);
     }
 
     private static void checkFields(JsonNode node, String where, String... allowed) {

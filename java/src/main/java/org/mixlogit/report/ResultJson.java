@@ -48,6 +48,12 @@ import org.mixlogit.msm.GmmDiagnostics;
  *   "gmm": null (MSLE) or {"objective": .., "J": .., "df": 1, "p": .., "weighting": "two-step", "instruments": [..],
  *           "droppedInstruments": [..], "instrumentSource": "..", "weightingCondition": .., "firstStep": "..",
  *           "moments": [..]},
+ *   "latentClasses": null (one population) or {"classes": 3, "meanCharacteristics": {"_cons": 1, "income": ..},
+ *           "starts": 10, "emIterations": .., "emLoglik": .., "boundaries": [".."],
+ *           "classBlocks": [{"class": 1, "share": .., "shareStderr": .., "posteriorShare": ..,
+ *                            "coefficients": [{"name": "pf", "parameter": "class1.pf", "estimate": .., "stderr": ..}]}],
+ *           "common": [{"name": "wk", "estimate": .., "stderr": ..}],
+ *           "membership": [{"class": 2, "name": "_cons", "parameter": "share2._cons", "estimate": .., "stderr": ..}]},
  *   "optima": [{"loglik": .., "starts": 1, "gradientNorm": .., "converged": true}],
  *   "spec": { the model specification, see ModelSpecJson },
  *   "options": { the estimation options, see bridge.EstimationOptions },
@@ -72,6 +78,17 @@ public final class ResultJson {
      */
     public static String write(EstimationResult r) {
         return write(r, null, null);
+    }
+
+    /** A saved form with the model-selection table of the fits it was chosen from (a range of classes). */
+    public static String withModelSelection(String json, org.mixlogit.latent.ModelSelection selection) {
+        try {
+            ObjectNode root = (ObjectNode) MAPPER.readTree(json);
+            LatentClassJson.selection(root, selection);
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot add the model selection to the result's JSON", e);
+        }
     }
 
     /**
@@ -178,6 +195,7 @@ public final class ResultJson {
             }
         }
         gmm(root, r.gmm().orElse(null));
+        LatentClassJson.write(root, r);
         ArrayNode optima = root.putArray("optima");
         for (LocalOptimum o : r.optima()) {
             ObjectNode n = optima.addObject();

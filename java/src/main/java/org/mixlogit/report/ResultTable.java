@@ -29,11 +29,12 @@ public final class ResultTable {
         b.append(RULE).append('\n');
         List<CoefficientEstimate> coefficients = r.coefficients();
         List<ParameterKind> kinds = r.spec().layout().kinds();
-        ParameterKind section = null;
+        String section = null;
         for (int i = 0; i < coefficients.size(); i++) {
-            if (kinds.get(i) != section) {
-                section = kinds.get(i);
-                b.append(String.format(Locale.ROOT, "%-" + NAME + "s |%n", title(section)));
+            String title = r.spec().isLatentClass() ? LatentClassReport.title(r, i) : title(kinds.get(i));
+            if (!title.equals(section)) {
+                section = title;
+                b.append(String.format(Locale.ROOT, "%-" + NAME + "s |%n", title));
             }
             row(b, coefficients.get(i));
         }
@@ -58,6 +59,8 @@ public final class ResultTable {
                 return "Mean shifters";
             case SCALE:
                 return "SD / spread";
+            case MEMBERSHIP:
+                return "Class shares (logit)";
             default:
                 return "Cholesky factor";
         }
@@ -68,7 +71,9 @@ public final class ResultTable {
         String method = r.method() == EstimationMethod.MSM
                 ? (mixed ? "method of simulated moments" : "method of moments")
                 : mixed ? "maximum simulated likelihood" : "maximum likelihood";
-        left(b, (mixed ? "Mixed logit, " : "Conditional logit, ") + method,
+        String model = r.spec().isLatentClass() ? (mixed ? "Latent class mixed logit, " : "Latent class logit, ")
+                : mixed ? "Mixed logit, " : "Conditional logit, ";
+        left(b, model + method,
                 "Rows (situation x alt.)", group(r.rows()));
         left(b, r.isPanel() ? "Panel: one draw per decision-maker" : "Cross-section", "Choice situations",
                 group(r.situations()));
@@ -174,6 +179,7 @@ public final class ResultTable {
                         noise.names().get(i), sd[i], se[i], seSd[i], noise.flagged(i) ? "*" : ""));
             }
         }
+        r.latentClasses().ifPresent(lc -> LatentClassReport.footer(b, r, lc));
         List<LocalOptimum> optima = r.optima();
         if (optima.size() > 1 || optima.get(0).starts() > 1) {
             b.append("Distinct optima found by the starts:\n");

@@ -84,13 +84,19 @@ public final class SavedResult {
         return new SavedResult(root);
     }
 
-    /** The columns of the data a specification uses, fingerprinted (attributes, heterogeneity characteristics). */
+    /**
+     * The columns of the data a specification uses, fingerprinted (attributes, heterogeneity and class-membership
+     * characteristics).
+     */
     public static DataFingerprint fingerprint(ChoiceData data, ModelSpec spec) {
         Set<String> attributes = new LinkedHashSet<>();
         Set<String> characteristics = new LinkedHashSet<>();
         for (CoefficientSpec c : spec.coefficients()) {
             attributes.add(c.attribute());
             characteristics.addAll(c.heterogeneity());
+        }
+        if (spec.isLatentClass()) {
+            characteristics.addAll(spec.latentClasses().membership());
         }
         return DataFingerprint.of(data, attributes, characteristics);
     }

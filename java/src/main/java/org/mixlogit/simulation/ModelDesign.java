@@ -11,7 +11,8 @@ import org.mixlogit.spec.ParameterLayout;
 /**
  * A model specification bound to a data set: the attribute matrix in coefficient order and flat index tables
  * that the likelihood kernel reads. Immutable after construction; unknown variable names fail here with the
- * data's own message listing the known columns.
+ * data's own message listing the known columns. For a latent class model the tables are those of one class
+ * ({@link ModelSpec#classModel()}) and {@link #p} counts the whole vector (every class and the class shares).
  */
 final class ModelDesign {
     final ChoiceData data;
@@ -46,6 +47,7 @@ final class ModelDesign {
         this.data = data;
         this.spec = spec;
         this.layout = spec.layout();
+        ParameterLayout perClass = layout.classLayout();
         List<CoefficientSpec> cs = spec.coefficients();
         this.k = cs.size();
         this.d = spec.randomDimension();
@@ -63,11 +65,11 @@ final class ModelDesign {
             CoefficientSpec c = cs.get(i);
             column[i] = data.attributeIndex(c.attribute());
             distribution[i] = c.distribution();
-            meanIndex[i] = layout.meanIndex(i);
-            scaleIndex[i] = layout.scaleIndex(i);
-            dimension[i] = layout.dimension(i);
-            blockPosition[i] = layout.blockPosition(i);
-            heterogeneityStart[i] = layout.heterogeneityStart(i);
+            meanIndex[i] = perClass.meanIndex(i);
+            scaleIndex[i] = perClass.scaleIndex(i);
+            dimension[i] = perClass.dimension(i);
+            blockPosition[i] = perClass.blockPosition(i);
+            heterogeneityStart[i] = perClass.heterogeneityStart(i);
             heterogeneityColumns[i] = new int[c.heterogeneity().size()];
             for (int h = 0; h < heterogeneityColumns[i].length; h++) {
                 heterogeneityColumns[i][h] = data.characteristicIndex(c.heterogeneity().get(h));
@@ -76,12 +78,12 @@ final class ModelDesign {
                 dimensionDistribution[dimension[i]] = c.distribution();
             }
         }
-        blockMembers = layout.blockMembers();
+        blockMembers = perClass.blockMembers();
         int b = blockMembers.length;
         choleskyIndex = new int[b * b];
         for (int a = 0; a < b; a++) {
             for (int c = 0; c < b; c++) {
-                choleskyIndex[a * b + c] = c <= a ? layout.choleskyIndex(a, c) : -1;
+                choleskyIndex[a * b + c] = c <= a ? perClass.choleskyIndex(a, c) : -1;
             }
         }
         int rowCount = data.rowCount();

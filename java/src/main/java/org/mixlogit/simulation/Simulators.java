@@ -10,7 +10,8 @@ import org.mixlogit.spec.ModelSpec;
  * {@link NodeProvider}) on a number of local worker threads. Estimators, post-estimation, the integration check,
  * the benchmarks and the front ends all build their simulators here. Each one's memory (node tables, per-thread
  * scratch, the node cache) is estimated against {@link IntegrationConfig#memoryLimit} before anything is allocated
- * ({@link NodePlan}); a run that cannot fit is refused with a {@link org.mixlogit.ResourceLimitException}.
+ * ({@link NodePlan}); a run that cannot fit is refused with a {@link org.mixlogit.ResourceLimitException}. A latent
+ * class specification gets the support of its classes ({@link LatentClassSupports}).
  */
 public final class Simulators {
     private Simulators() {
@@ -25,6 +26,9 @@ public final class Simulators {
      */
     public static SimulatedLogLikelihood likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             double[] centre, int threads) {
+        if (spec.isLatentClass()) {
+            return LatentClassSupports.likelihood(data, spec, integration, threads);
+        }
         NodeProvider nodes = NodeProvider.of(integration);
         return new SimulatedLogLikelihood(data, spec, NodePlan.of(integration, spec.randomDimension(),
                 nodes.adapts(spec), () -> nodes.rule(data, spec, centre)), threads);
@@ -53,12 +57,18 @@ public final class Simulators {
      */
     public static SimulatedLogLikelihood unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             int threads) {
+        if (spec.isLatentClass()) {
+            return LatentClassSupports.likelihood(data, spec, integration, threads);
+        }
         return new SimulatedLogLikelihood(data, spec, priorPlan(spec, integration), threads);
     }
 
     /** Simulated shares and their Jacobian (method of simulated moments) of {@code data}. */
     public static SimulatedShares shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             int threads) {
+        if (spec.isLatentClass()) {
+            return LatentClassSupports.shares(data, spec, integration, threads);
+        }
         return new SimulatedShares(data, spec, priorPlan(spec, integration), threads);
     }
 

@@ -20,16 +20,58 @@ import org.mixlogit.InvalidSpecificationException;
  *
  * <p>Random coefficients take draw dimensions in declaration order; {@link ParameterLayout} gives the parameter
  * vector.
+ *
+ * <p>A latent class model ({@link #latentClasses()} present) has C classes of this model: its coefficients are the
+ * {@link #classModel()}'s, with one copy of the parameters per class except the common ones, and class shares that
+ * depend on the decision-maker's characteristics (see {@link LatentClasses}); random coefficients are then random
+ * within each class.
  */
 public final class ModelSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<CoefficientSpec> coefficients;
     private final List<String> correlated;
+    /** The latent classes, or null for a model of one population. */
+    private final LatentClasses latent;
+    /** This model without its latent classes (itself when it has none). */
+    private final ModelSpec classModel;
 
-    private ModelSpec(List<CoefficientSpec> coefficients, List<String> correlated) {
+    private ModelSpec(List<CoefficientSpec> coefficients, List<String> correlated, LatentClasses latent) {
         this.coefficients = Collections.unmodifiableList(new ArrayList<>(coefficients));
         this.correlated = Collections.unmodifiableList(new ArrayList<>(correlated));
+        this.latent = latent;
+        this.classModel = latent == null ? this : new ModelSpec(coefficients, correlated, null);
+    }
+
+    /** True for a latent class model. */
+    public boolean isLatentClass() {
+        return latent != null;
+    }
+
+    /** The latent classes, or null for a model of one population. */
+    public LatentClasses latentClasses() {
+        return latent;
+    }
+
+    /** The number of latent classes: 1 for a model of one population. */
+    public int classCount() {
+        return latent == null ? 1 : latent.count();
+    }
+
+    /**
+     * The model within one class: the same coefficients without latent classes (this specification itself when it
+     * has none). Its {@link ParameterLayout} is each class's parameter vector ({@link ParameterLayout#classIndex}).
+     */
+    public ModelSpec classModel() {
+        return classModel;
+    }
+
+    /** This model with C latent classes (null: without), keeping its coefficients. */
+    public ModelSpec withLatentClasses(LatentClasses classes) {
+        if (classes != null) {
+            Builder.validateClasses(coefficients, correlated, classes);
+        }
+        return new ModelSpec(coefficients, correlated, classes);
     }
 
     public static Builder builder() {
@@ -71,7 +113,7 @@ public final class ModelSpec implements Serializable {
 
     /** The parameter vector implied by this specification. */
     public ParameterLayout layout() {
-        return new ParameterLayout(this);
+        return ParameterLayout.of(this);
     }
 
     @Override
@@ -83,6 +125,9 @@ public final class ModelSpec implements Serializable {
         if (!correlated.isEmpty()) {
             b.append("; correlated ").append(correlated).append(" (lower Cholesky)");
         }
+        if (latent != null) {
+            b.append("; ").append(latent);
+        }
         return b.append(']').toString();
     }
 
@@ -91,8 +136,22 @@ public final class ModelSpec implements Serializable {
         private final Map<String, CoefficientSpec> declared = new LinkedHashMap<>();
         private final Map<String, List<String>> heterogeneity = new LinkedHashMap<>();
         private final List<String> correlated = new ArrayList<>();
+        private LatentClasses latent;
 
         private Builder() {
+        }
+
+        /**
+         * A latent class model of {@code classes} classes whose shares depend on the {@code membership}
+         * characteristics and in which the {@code common} coefficients are shared by all classes.
+         */
+        public Builder latentClasses(int classes, List<String> membership, List<String> common) {
+            return latentClasses(new LatentClasses(classes, membership, common));
+        }
+
+        public Builder latentClasses(LatentClasses classes) {
+            this.latent = classes;
+            return this;
         }
 
         /** A coefficient that is the same for every decision-maker. */
@@ -202,7 +261,41 @@ public final class ModelSpec implements Serializable {
                 result.put(e.getKey(), c.withHeterogeneity(e.getValue()));
             }
             List<String> block = validatedBlock(result);
-            return new ModelSpec(new ArrayList<>(result.values()), block);
+            List<CoefficientSpec> list = new ArrayList<>(result.values());
+            if (latent != null) {
+                validateClasses(list, block, latent);
+            }
+            return new ModelSpec(list, block, latent);
+        }
+
+        /**
+         * Common coefficients must be declared; some coefficient must differ between classes; the correlated block
+         * is either wholly class-specific or wholly common.
+         */
+        static void validateClasses(List<CoefficientSpec> coefficients, List<String> block, LatentClasses classes) {
+            List<String> attributes = new ArrayList<>();
+            for (CoefficientSpec c : coefficients) {
+                attributes.add(c.attribute());
+            }
+            for (String c : classes.common()) {
+                if (!attributes.contains(c)) {
+                    throw new InvalidSpecificationException("The common coefficient '" + c + "' is not in the model "
+                            + attributes + ": declare it fixed or random first.");
+                }
+            }
+            if (classes.count() > 1 && classes.common().containsAll(attributes)) {
+                throw new InvalidSpecificationException("Every coefficient " + attributes + " is common to the "
+                        + classes.count() + " classes, so the classes would not differ: leave at least one"
+                        + " coefficient class-specific.");
+            }
+            int commonMembers = 0;
+            for (String m : block) {
+                commonMembers += classes.isCommon(m) ? 1 : 0;
+            }
+            if (commonMembers > 0 && commonMembers < block.size()) {
+                throw new InvalidSpecificationException("The correlated block " + block + " mixes common and"
+                        + " class-specific coefficients: make all of its members common, or none.");
+            }
         }
 
         /** The labels of the random distributions with a property: "normal, triangular or uniform". */

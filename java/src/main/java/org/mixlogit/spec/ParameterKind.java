@@ -9,5 +9,7 @@ public enum ParameterKind {
     /** The scale of an independent random coefficient (sd or spread; its sign is not identified). */
     SCALE,
     /** An element L_ab (a &gt;= b) of the lower Cholesky factor of the correlated block's covariance. */
-    CHOLESKY
+    CHOLESKY,
+    /** A parameter of the latent class shares' logit: a class's constant or a membership characteristic's. */
+    MEMBERSHIP
 }

@@ -42,12 +42,15 @@ class PackageRulesTest {
         allow("io", "data", "spec");
         allow("simulation", "data", "spec", "integration", "math");
         allow("msm", "data", "spec", "integration", "simulation", "optim", "inference", "math");
-        allow("estimation", "data", "spec", "integration", "simulation", "msm", "optim", "inference", "math");
-        allow("postestimation", "data", "spec", "integration", "simulation", "inference", "estimation", "math");
-        allow("report", "data", "spec", "integration", "simulation", "msm", "optim", "inference", "estimation",
-                "postestimation", "io", "math");
-        String[] engine = {"data", "spec", "integration", "simulation", "msm", "optim", "inference", "estimation",
-            "postestimation", "report", "io", "math"};
+        allow("latent", "data", "spec", "integration", "simulation", "optim", "inference", "math");
+        allow("estimation", "data", "spec", "integration", "simulation", "msm", "latent", "optim", "inference",
+                "math");
+        allow("postestimation", "data", "spec", "integration", "simulation", "latent", "inference", "estimation",
+                "math");
+        allow("report", "data", "spec", "integration", "simulation", "msm", "latent", "optim", "inference",
+                "estimation", "postestimation", "io", "math");
+        String[] engine = {"data", "spec", "integration", "simulation", "msm", "latent", "optim", "inference",
+            "estimation", "postestimation", "report", "io", "math"};
         allow("bench", engine);
         allow("bridge", engine);
         String[] command = new String[engine.length + 2];

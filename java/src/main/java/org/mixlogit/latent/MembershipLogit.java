@@ -1,0 +1,164 @@
+package org.mixlogit.latent;
+
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.spec.LatentClasses;
+
+/**
+ * The class-share logit of a latent class model: pi_nc = exp(gamma_c' z_n) / sum_s exp(gamma_s' z_n) with
+ * gamma_1 = 0 and z_n = (1, membership characteristics of decision-maker n), and the EM algorithm's M-step for it:
+ * maximizing sum_n w_n sum_c h_nc log pi_nc by exact Newton steps (gradient sum_n w_n (h_nc - pi_nc) z_n, Hessian
+ * -sum_n w_n pi_na (1[a = b] - pi_nb) z_n z_n'), halving a step that does not increase it. The parameters are
+ * gamma_2..gamma_C, W = 1 + characteristics each, in the latent class layout's order.
+ */
+final class MembershipLogit {
+    private final int classes;
+    private final int width;
+    private final int decisionMakers;
+    /** Row-major N x W: the constant and the characteristics. */
+    private final double[] z;
+
+    MembershipLogit(ChoiceData data, LatentClasses lc) {
+        this.classes = lc.count();
+        this.width = lc.membershipWidth();
+        this.decisionMakers = data.decisionMakerCount();
+        this.z = new double[decisionMakers * width];
+        int cc = data.characteristicCount();
+        double[] chars = data.characteristicsRef();
+        int[] columns = new int[width - 1];
+        for (int v = 0; v < columns.length; v++) {
+            columns[v] = data.characteristicIndex(lc.membership().get(v));
+        }
+        for (int n = 0; n < decisionMakers; n++) {
+            z[n * width] = 1;
+            for (int v = 0; v < columns.length; v++) {
+                z[n * width + 1 + v] = chars[n * cc + columns[v]];
+            }
+        }
+    }
+
+    int parameters() {
+        return (classes - 1) * width;
+    }
+
+    /** z_nv: 1 for v = 0, else characteristic v of decision-maker n. */
+    double z(int n, int v) {
+        return z[n * width + v];
+    }
+
+    int width() {
+        return width;
+    }
+
+    /**
+     * Every decision-maker's class shares.
+     *
+     * @param gamma Not modified: the (C - 1) W parameters from {@code at}
+     * @param out <b>Modified</b>: N x C row-major
+     */
+    void shares(double[] gamma, int at, double[] out) {
+        for (int n = 0; n < decisionMakers; n++) {
+            shares(n, gamma, at, out, n * classes);
+        }
+    }
+
+    /** Decision-maker n's class shares into {@code out[o..o+C)}. */
+    void shares(int n, double[] gamma, int at, double[] out, int o) {
+        double max = 0;
+        out[o] = 0;
+        for (int c = 1; c < classes; c++) {
+            double eta = 0;
+            int g = at + (c - 1) * width;
+            for (int v = 0; v < width; v++) {
+                eta += gamma[g + v] * z[n * width + v];
+            }
+            out[o + c] = eta;
+            max = Math.max(max, eta);
+        }
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+            out[o + c] = Math.exp(out[o + c] - max);
+            sum += out[o + c];
+        }
+        for (int c = 0; c < classes; c++) {
+            out[o + c] /= sum;
+        }
+    }
+
+    /** sum_n w_n sum_c h_nc log pi_nc. */
+    double objective(double[] gamma, double[] h, double[] w) {
+        double[] pi = new double[classes];
+        double total = 0;
+        for (int n = 0; n < decisionMakers; n++) {
+            shares(n, gamma, 0, pi, 0);
+            for (int c = 0; c < classes; c++) {
+                double hn = h[n * classes + c];
+                if (hn > 0) {
+                    total += w[n] * hn * Math.log(pi[c]);
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Newton steps from {@code start} on sum_n w_n sum_c h_nc log pi_nc, each accepted only when it increases it.
+     *
+     * @param h Not modified: posterior class probabilities, N x C
+     * @param w Not modified: decision-maker weights
+     * @return the new parameters
+     */
+    double[] fit(double[] h, double[] w, double[] start, int steps) {
+        int p = parameters();
+        double[] gamma = start.clone();
+        double current = objective(gamma, h, w);
+        double[] pi = new double[classes];
+        for (int step = 0; step < steps; step++) {
+            double[] gradient = new double[p];
+            double[] hessian = new double[p * p];
+            for (int n = 0; n < decisionMakers; n++) {
+                shares(n, gamma, 0, pi, 0);
+                for (int a = 1; a < classes; a++) {
+                    double ga = w[n] * (h[n * classes + a] - pi[a]);
+                    for (int v = 0; v < width; v++) {
+                        gradient[(a - 1) * width + v] += ga * z[n * width + v];
+                    }
+                    for (int b = 1; b < classes; b++) {
+                        double hab = w[n] * pi[a] * ((a == b ? 1 : 0) - pi[b]);
+                        for (int v = 0; v < width; v++) {
+                            double zv = hab * z[n * width + v];
+                            for (int u = 0; u < width; u++) {
+                                hessian[((a - 1) * width + v) * p + (b - 1) * width + u] -= zv * z[n * width + u];
+                            }
+                        }
+                    }
+                }
+            }
+            double[] d = NewtonStep.direction(hessian, gradient);
+            double slope = 0;
+            for (int j = 0; j < p; j++) {
+                slope += d[j] * gradient[j];
+            }
+            if (!(slope > 1e-12 * Math.max(1, Math.abs(current)))) {
+                break;
+            }
+            double t = 1;
+            boolean accepted = false;
+            for (int halving = 0; halving < 30 && !accepted; halving++, t *= 0.5) {
+                double[] trial = gamma.clone();
+                for (int j = 0; j < p; j++) {
+                    trial[j] += t * d[j];
+                }
+                double value = objective(trial, h, w);
+                if (value >= current) {
+                    gamma = trial;
+                    current = value;
+                    accepted = true;
+                }
+            }
+            if (!accepted) {
+                break;
+            }
+        }
+        return gamma;
+    }
+}
