@@ -81,6 +81,10 @@ final class EstimateCommand {
         CsvLayout layout = layout(o, spec, vce.cluster, config.method().msm().columns());
         ChoiceData data = engine.read(location, layout);
         if (classes.isRange()) {
+            if (file == null) {
+                throw new UsageException("--classes A:B (model selection) runs on the local engine only: drop --engine"
+                        + " " + o.get("engine", "") + " or give one number of classes.");
+            }
             return ClassOptions.selectAndReport(data, SavedData.file(file, layout), spec, classes, config,
                     o.get("json", null), o.flag("quiet"), out, err);
         }
