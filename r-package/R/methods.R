@@ -69,16 +69,52 @@ instrument_text <- function(x) {
   sprintf("%d instruments, %s", n, what)
 }
 
-summary.mixlogit <- function(object, type = object$vce, ...) {
-  derived <- object$derived
+summary.mixlogit <- function(object, type = object$vce, level = object$level, ...) {
+  warn_unconverged(object)
+  table <- coefficient_table(object, type)
+  z <- stats::qnorm(1 - (1 - level) / 2)
+  ci <- cbind(table[, 1] - z * table[, 2], table[, 1] + z * table[, 2])
+  colnames(ci) <- sprintf("%s%%", format(100 * c((1 - level) / 2, 1 - (1 - level) / 2)))
+  coefficients <- cbind(table[, 1:2, drop = FALSE], ci, table[, 3:4, drop = FALSE])
+  derived <- shown_derived(object)
   if (nrow(derived) > 0L) {
-    z <- derived$estimate / derived$std.error
-    derived <- cbind(Estimate = derived$estimate, `Std. Error` = derived$std.error, `z value` = z,
-                     `Pr(>|z|)` = 2 * pnorm(-abs(z)))
-    rownames(derived) <- rownames(object$derived)
+    zd <- derived$estimate / derived$std.error
+    derived <- cbind(Estimate = derived$estimate, `Std. Error` = derived$std.error,
+                     derived$estimate - z * derived$std.error, derived$estimate + z * derived$std.error,
+                     `z value` = zd, `Pr(>|z|)` = 2 * pnorm(-abs(zd)))
+    colnames(derived)[3:4] <- colnames(ci)
+    rownames(derived) <- rownames(shown_derived(object))
+  } else {
+    derived <- NULL
   }
-  structure(list(call = object$call, coefficients = coefficient_table(object, type), derived = derived,
-                 type = type, fit = object), class = "summary.mixlogit")
+  structure(list(call = object$call, coefficients = coefficients, derived = derived, type = type, level = level,
+                 fit = object), class = "summary.mixlogit")
+}
+
+# The derived quantities worth a row: abs(sd.x) only where sd.x is negative (otherwise it repeats sd.x).
+shown_derived <- function(object) {
+  d <- object$derived
+  if (nrow(d) == 0L) return(d)
+  engine <- if (is.null(object$engine.names)) names(object$coefficients) else object$engine.names
+  b <- stats::setNames(as.numeric(object$coefficients), engine)
+  absolute <- grepl("^abs\\(.*\\)$", rownames(d))
+  inner <- sub("^abs\\((.*)\\)$", "\\1", rownames(d))
+  repeats <- absolute & inner %in% engine & b[inner] >= 0
+  d[!repeats, , drop = FALSE]
+}
+
+# Which covariance the standard errors use, in one sentence, and why they can differ from mlogit's published ones.
+covariance_sentence <- function(type, method) {
+  label <- tryCatch({
+    v <- engine_vocabulary("vce")
+    v$label[v$code == type]
+  }, error = function(e) character(0))
+  what <- if (length(label) == 1L && nzchar(label)) paste0(label, " (vce = \"", type, "\")") else
+    paste0("vce = \"", type, "\"")
+  paste0("Standard errors: ", what, ".", if (identical(method, "msle") && type == "hessian") paste0(
+    " They use the exact Hessian of the simulated log-likelihood; mlogit's published vignettes report standard",
+    " errors from the BFGS approximation to the Hessian, which can differ noticeably while the estimates agree.")
+    else "")
 }
 
 print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
@@ -95,12 +131,14 @@ print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L)
   cat(sprintf("%d situations, %d decision-makers%s, %d rows; %d parameters\n\n", as.integer(f$n[["situations"]]),
               as.integer(f$n[["decision.makers"]]), if (f$panel) " (panel)" else "", as.integer(f$n[["rows"]]),
               f$df))
-  cat(sprintf("Coefficients (standard errors: %s):\n", x$type))
-  printCoefmat(x$coefficients, digits = digits, signif.legend = FALSE)
-  if (is.matrix(x$derived) && nrow(x$derived) > 0L) {
+  cat("Coefficients:\n")
+  has_derived <- is.matrix(x$derived) && nrow(x$derived) > 0L
+  printCoefmat(x$coefficients, digits = digits, cs.ind = 1:4, tst.ind = 5, signif.legend = !has_derived)
+  if (has_derived) {
     cat("\nDerived quantities (delta method):\n")
-    printCoefmat(x$derived, digits = digits, signif.legend = FALSE)
+    printCoefmat(x$derived, digits = digits, cs.ind = 1:4, tst.ind = 5, signif.legend = TRUE)
   }
+  cat(strwrap(covariance_sentence(x$type, f$method), width = getOption("width")), sep = "\n")
   if (msm) {
     g <- f$gmm
     cat(sprintf("\nGMM criterion: %.6g   %s\n", g$criterion, hansen_text(g)))
@@ -117,13 +155,87 @@ print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L)
   cat(sprintf("%s after %d iterations (%d evaluations, %.2f s, %d thread%s, %s); scaled gradient %.2e\n",
               if (f$converged) "Converged" else paste("NOT CONVERGED:", f$status), f$iterations, f$evaluations,
               f$seconds, f$threads, if (f$threads == 1L) "" else "s", f$optimizer, f$gradient.norm))
-  if (msm) {
-    cat(f$certification, "\n", sep = "")
-  } else {
-    cat(sprintf("Hessian eigenvalues in [%.4g, %.4g]. %s\n", f$hessian.eigen[1], f$hessian.eigen[2],
-                f$certification))
-  }
+  cat(certification_text(f), "\n", sep = "")
+  print_diagnostics(f)
   invisible(x)
+}
+
+# The certification sentence once: the engine's text, prefixed with the Hessian's eigenvalue range unless the
+# text already gives it.
+certification_text <- function(f) {
+  text <- f$certification
+  if (identical(f$method, "msm") || grepl("eigenvalue", text, ignore.case = TRUE)) return(text)
+  sprintf("Hessian eigenvalues in [%.4g, %.4g]. %s", f$hessian.eigen[1], f$hessian.eigen[2], text)
+}
+
+# The integration check and the simulation-noise study, when they ran (integration_check, reestimate).
+print_diagnostics <- function(f) {
+  check <- f$integration.check
+  if (!is.null(check)) {
+    rules <- attr(check, "rules")
+    if (check[["replicates"]] > 1) {
+      cat(sprintf("Integration check: log-likelihood sd %.4f over %d independent draw sets (%s)\n",
+                  check[["replicateSd"]], as.integer(check[["replicates"]]), rules[1L]))
+    }
+    cat(sprintf("Integration check: log-likelihood %.4f with %s (%+.4f)\n", check[["accurateLogLik"]], rules[2L],
+                check[["accurateDifference"]]))
+  }
+  noise <- f$simulation.noise
+  if (!is.null(noise)) {
+    cat(sprintf("Simulation noise over %d re-estimations with independent draws (* = more than 10%% of the",
+                attr(noise, "reestimations")), "standard error):\n")
+    flagged <- noise$estimate_sd > 0.1 * noise$std_error
+    shown <- data.frame(`estimate sd` = noise$estimate_sd, `s.e.` = noise$std_error,
+                        `s.e. sd` = noise$std_error_sd, ` ` = ifelse(flagged, "*", ""), check.names = FALSE,
+                        row.names = rownames(noise))
+    print(shown, digits = 4)
+  }
+}
+
+df.residual.mixlogit <- function(object, ...) {
+  as.integer(object$n[["situations"]]) - object$df
+}
+
+# The model matrix of the estimation data: one row per row of the data, one column per attribute of the model.
+model.matrix.mixlogit <- function(object, ...) {
+  k <- length(object$attributes)
+  x <- matrix(object$columns$attributes, ncol = length(object$columns$attribute_names))[, seq_len(k), drop = FALSE]
+  colnames(x) <- object$attributes
+  x
+}
+
+# Likelihood-ratio tests between nested fits of the same data, as lmtest::lrtest prints them: each model against
+# the one before it. A test that a variance is zero is on the boundary of the parameter space, where the
+# chi-squared p-value is conservative (the statistic's distribution is a mixture).
+anova.mixlogit <- function(object, ...) {
+  fits <- c(list(object), list(...))
+  if (length(fits) < 2L) {
+    arg_error("anova() compares nested fits: give two or more, e.g. anova(plain, mixed).")
+  }
+  if (!all(vapply(fits, inherits, logical(1), "mixlogit"))) {
+    arg_error("anova() compares fits returned by mixlogit().")
+  }
+  if (any(vapply(fits, function(f) identical(f$method, "msm"), logical(1)))) {
+    arg_error("Likelihood-ratio tests need maximum simulated likelihood fits; an MSM fit has no likelihood at its",
+              " optimum.")
+  }
+  n <- vapply(fits, nobs, numeric(1))
+  if (length(unique(n)) > 1L) {
+    arg_error("The fits have different numbers of choice situations (", paste(n, collapse = ", "), "): a",
+              " likelihood-ratio test needs the same data.")
+  }
+  lapply(fits, warn_unconverged)
+  ll <- vapply(fits, function(f) f$logLik, numeric(1))
+  df <- vapply(fits, function(f) as.numeric(f$df), numeric(1))
+  ddf <- c(NA, diff(df))
+  chisq <- c(NA, 2 * abs(diff(ll)))
+  chisq[!is.na(ddf) & ddf == 0] <- NA
+  p <- stats::pchisq(chisq, abs(ddf), lower.tail = FALSE)
+  out <- data.frame(`#Df` = df, LogLik = ll, Df = ddf, Chisq = chisq, `Pr(>Chisq)` = p, check.names = FALSE)
+  calls <- vapply(fits, function(f) paste(deparse(f$call), collapse = " "), "")
+  structure(out, heading = c("Likelihood ratio test\n", paste0("Model ", seq_along(fits), ": ", calls,
+                                                               collapse = "\n")),
+            class = c("anova", "data.frame"))
 }
 
 fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
@@ -136,37 +248,6 @@ fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
 
 residuals.mixlogit <- function(object, ...) {
   object$y - object$probabilities
-}
-
-predict.mixlogit <- function(object, newdata = NULL, type = c("prob", "share", "conditional"), ...) {
-  type <- check_choice(type, "type", c("prob", "share", "conditional"))
-  if (type == "share") {
-    return(shares(object, newdata = newdata, ...))
-  }
-  if (type == "conditional") {
-    post <- post_object(check_fit(object))
-    if (is.null(newdata)) {
-      return(flag_fit(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilities")), post))
-    }
-    x <- newdata_columns(object, newdata, labels = FALSE)
-    key <- if (is.null(object$settings$id)) object$settings$group else object$settings$id
-    lookup <- object$decision_makers
-    codes <- lookup$codes[match(newdata[[key]], lookup$values)]
-    if (anyNA(codes)) {
-      unknown <- unique(newdata[[key]][is.na(codes)])
-      data_error("predict(type = \"conditional\") needs decision-makers of the estimation data; `", key, "` ",
-                 paste(utils::head(unknown, 5), collapse = ", "), if (length(unknown) > 5) ", ..." else "",
-                 " in `newdata` has no observed choices to condition on. Use type = \"prob\" for them.")
-    }
-    return(flag_fit(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilitiesOn", x$situation,
-                                              rJava::.jarray(as.integer(codes)), x$attribute_names, x$attributes,
-                                              x$characteristic_names, x$characteristics)), post))
-  }
-  if (is.null(newdata)) {
-    return(object$probabilities)
-  }
-  post <- post_object(object, newdata, labels = FALSE)
-  flag_fit(with_engine(rJava::.jcall(post, "[D", "probabilities")), post)
 }
 
 # The columns of new data as the engine takes them (Java arrays), after the checks of check_newdata().

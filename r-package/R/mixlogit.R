@@ -3,10 +3,12 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
                      draws = "halton", R = 100, seed = 12345, burn = NULL, starts = 1, optimizer = "bfgs",
                      vce = NULL, cluster = NULL, weights = NULL, threads = NULL, start = NULL,
                      level = 0.95, verbose = FALSE, alt = NULL, market = NULL, method = c("msle", "msm"),
-                     instruments = NULL, weighting = NULL, reflevel = NULL, ...) {
+                     instruments = NULL, weighting = NULL, max_iterations = NULL, tolerance = NULL,
+                     integration_check = 0, reestimate = 0, reflevel = NULL, ...) {
   call <- match.call()
   check_call_arguments(environment(), match.call(expand.dots = FALSE)$...)
   if (missing(method)) method <- "msle"
+  controls <- check_fit_controls(max_iterations, tolerance, integration_check, reestimate, method)
   a <- validate_arguments(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed, burn,
                           starts, optimizer, vce, cluster, weights, threads, start, level, verbose, alt, market,
                           method = method, instruments = instruments, weighting = weighting, reflevel = reflevel)
@@ -19,7 +21,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   check_missing(data, c(a$group, a$id, a$weights, characteristics))
   labels <- row_labels(data, a)
   spec <- spec_json(colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
-  options <- options_json(a)
+  options <- add_fit_controls(options_json(a), controls)
   engine_columns <- list(
     situation = id_codes(data[[a$group]]),
     decision_maker = if (is.null(a$id)) integer(0) else id_codes(data[[a$id]]),
@@ -31,8 +33,8 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
     weights = if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]]),
     alternatives = labels$alternatives,
     markets = labels$markets)
-  fit <- engine_fit(engine_columns, spec, options)
-  result <- with_engine(collect_fit(fit, a))
+  fit <- run_fit(engine_columns, spec, options, verbose = a$verbose, msm = a$method == "msm")
+  result <- with_engine(finish_fit(collect_fit(fit, a), fit, controls))
   result$columns <- engine_columns
   result$call <- call
   result$formula <- formula
@@ -49,9 +51,6 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   result$markets <- labels$markets
   result$decision_makers <- decision_maker_lookup(data, a)
   result$characteristic_means <- characteristic_means(data, a)
-  if (a$verbose) {
-    print_trace(result$trace, msm = a$method == "msm")
-  }
   result
 }
 

@@ -29,7 +29,9 @@ post_object <- function(object, newdata = NULL, options = "{}", labels = TRUE) {
     x$markets, is.null(newdata), as.integer(object$threads), options))
   doubt <- rJava::.jcall(post, "S", "fitWarning")
   if (nzchar(doubt)) {
-    warning("mixlogit: ", doubt, ".", call. = FALSE)
+    warning(structure(class = c(if (isFALSE(object$converged)) "mixlogit_convergence_warning",
+                                "mixlogit_fit_warning", "warning", "condition"),
+                      list(message = paste0("mixlogit: ", doubt, "."), call = NULL)))
   }
   post
 }
@@ -160,7 +162,12 @@ conditionals.mixlogit <- function(object, ...) {
   flag_fit(out, post)
 }
 
-wtp.mixlogit <- function(object, attribute, cost, ...) {
+# Willingness to pay for `attribute` in units of `cost`: -b(attribute) / b(cost), the change in cost that leaves
+# utility unchanged when the attribute rises by one unit (a positive WTP for a liked attribute when cost enters
+# utility with a negative coefficient). With a cost variable entered negated (npf = -price, as for a lognormal
+# price coefficient), negated_cost = TRUE gives b(attribute) / b(npf), the WTP in units of the price.
+wtp.mixlogit <- function(object, attribute, cost, negated_cost = FALSE, krinsky_robb = 0, replicates = 0,
+                         seed = NULL, level = object$level, ...) {
   check_fit(object)
   if (missing(attribute) || missing(cost)) {
     arg_error("`attribute` and `cost` are required: willingness to pay for `attribute` in units of `cost`.")
@@ -170,23 +177,100 @@ wtp.mixlogit <- function(object, attribute, cost, ...) {
   if (attribute == cost) {
     arg_error("`attribute` and `cost` are both \"", cost, "\": willingness to pay needs two different attributes.")
   }
-  post <- post_object(object)
-  summary <- with_engine(stats::setNames(rJava::.jcall(post, "[D", "wtpSummary", attribute, cost),
-                                        rJava::.jcall(post, "[S", "wtpSummaryNames")))
+  check_flag(negated_cost, "negated_cost")
+  check_level(level)
+  if (!negated_cost) warn_positive_cost(object, cost)
+  post <- post_object(object, options = post_options_json(krinsky_robb, replicates, seed))
+  table <- with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "wtpInference", attribute, cost))
+  population <- wtp_frame(table, level)
   individual <- with_engine(rJava::.jcall(post, "[D", "wtpIndividual", attribute, cost))
+  if (negated_cost) {
+    population <- negate_wtp(population)
+    individual <- -individual
+  }
   ids <- decision_maker_ids(object, with_engine(rJava::.jcall(post, "[D", "decisionMakerIds")))
-  flag_fit(structure(list(attribute = attribute, cost = cost,
-                 population = vapply(c(mean = "mean", median = "median", q05 = "q05", q25 = "q25", q75 = "q75",
-                                       q95 = "q95"), function(k) stat(summary, k), 0),
-                 individual = data.frame(id = ids, wtp = individual, stringsAsFactors = FALSE)),
-            class = "mixlogit_wtp"), post)
+  flag_fit(structure(list(attribute = attribute, cost = cost, negated_cost = negated_cost,
+                          population = stats::setNames(population$estimate, population$statistic),
+                          table = population, level = level,
+                          notes = rJava::.jcall(table, "S", "notes"),
+                          individual = data.frame(id = ids, wtp = individual, stringsAsFactors = FALSE)),
+                     class = "mixlogit_wtp"), post)
+}
+
+# The engine's willingness-to-pay table as a data frame: statistic, estimate, std_error, interval at `level`, and
+# the Krinsky-Robb and simulation-error columns that were computed.
+wtp_frame <- function(table, level) {
+  get_d <- function(method) {
+    v <- rJava::.jcall(table, "[D", method)
+    v[is.nan(v)] <- NA_real_
+    v
+  }
+  z <- stats::qnorm(1 - (1 - level) / 2)
+  e <- get_d("estimates")
+  s <- get_d("standardErrors")
+  out <- data.frame(statistic = rJava::.jcall(table, "[S", "alternatives"), estimate = e, std_error = s,
+                    lower = e - z * s, upper = e + z * s, stringsAsFactors = FALSE)
+  kr <- get_d("krinskyRobbSd")
+  if (!all(is.na(kr))) {
+    out$kr_sd <- kr
+    out$kr_lower <- get_d("krinskyRobbLower")
+    out$kr_upper <- get_d("krinskyRobbUpper")
+  }
+  sim <- get_d("simulationErrors")
+  if (!all(is.na(sim))) out$sim_error <- sim
+  out
+}
+
+# The distribution of -W from that of W: means and medians change sign, the q-quantile becomes minus the
+# (1-q)-quantile, intervals flip; standard errors stay.
+negate_wtp <- function(x) {
+  mirror <- c(mean = "mean", median = "median", q05 = "q95", q25 = "q75", q75 = "q25", q95 = "q05")
+  out <- x[match(mirror[x$statistic], x$statistic), , drop = FALSE]
+  out$statistic <- x$statistic
+  out$estimate <- -out$estimate
+  lower <- out$lower
+  out$lower <- -out$upper
+  out$upper <- -lower
+  if (!is.null(out$kr_lower)) {
+    lower <- out$kr_lower
+    out$kr_lower <- -out$kr_upper
+    out$kr_upper <- -lower
+  }
+  rownames(out) <- NULL
+  out
+}
+
+# WTP = -b(attribute)/b(cost) assumes cost enters utility with a negative coefficient. When the cost coefficient
+# is mostly positive (always for a lognormal), the variable is probably a negated price: say so, classed.
+warn_positive_cost <- function(object, cost) {
+  code <- object$settings$rpar[cost]
+  code <- if (is.null(code) || is.na(code)) "f" else code[[1L]]
+  share <- if (code == "f") as.numeric(coef(object)[[cost]] > 0) else {
+    p <- distribution_parameters(object, cost)
+    distribution_summary(code, p[["location"]], p[["scale"]])[["above0"]]
+  }
+  if (share > 0.5) {
+    warning(structure(class = c("mixlogit_wtp_sign_warning", "warning", "condition"), list(message = paste0(
+      "mixlogit: the coefficient of the cost variable \"", cost, "\" is positive", if (code == "ln") " (lognormal)"
+      else if (code != "f") sprintf(" for %.0f%% of the population", 100 * share) else "",
+      ", so -b(attribute)/b(", cost, ") has the opposite sign of a willingness to pay. If ", cost, " is a negated",
+      " price (", cost, " = -price), set negated_cost = TRUE."), call = NULL)))
+  }
 }
 
 print.mixlogit_wtp <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
-  cat(sprintf("Willingness to pay for %s in units of %s: -b(%s) / b(%s)\n\n", x$attribute, x$cost, x$attribute,
-              x$cost))
+  formula <- if (isTRUE(x$negated_cost)) sprintf("b(%s) / b(%s), %s entered negated", x$attribute, x$cost, x$cost)
+    else sprintf("-b(%s) / b(%s)", x$attribute, x$cost)
+  cat(sprintf("Willingness to pay for %s in units of %s: %s\n\n", x$attribute, x$cost, formula))
   cat("Population distribution:\n")
-  print.default(format(x$population, digits = digits), print.gap = 2L, quote = FALSE)
+  table <- x$table
+  if (is.null(table)) {
+    print.default(format(x$population, digits = digits), print.gap = 2L, quote = FALSE)
+  } else {
+    shown <- table[, vapply(table, function(v) !is.numeric(v) || !all(is.na(v)), logical(1)), drop = FALSE]
+    print(shown, digits = digits, row.names = FALSE)
+    cat(sprintf("Interval: %s%%, delta method. %s\n", format(100 * x$level), if (is.null(x$notes)) "" else x$notes))
+  }
   v <- x$individual$wtp
   cat(sprintf("\nConditional means of %d decision-makers: mean %s, range [%s, %s] (component `individual`)\n",
               length(v), format(mean(v), digits = digits), format(min(v), digits = digits),

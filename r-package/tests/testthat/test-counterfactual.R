@@ -7,11 +7,11 @@ test_that("predict() and shares() on a counterfactual with a constant attribute 
                 rpar = c(cl = "n"), R = 20, threads = 2, alt = "alt")
   counterfactual <- few
   counterfactual$seas <- 0
-  p <- predict(m, newdata = counterfactual)
+  p <- predict(m, format = "vector", newdata = counterfactual)
   expect_equal(length(p), nrow(counterfactual))
   sums <- tapply(p, counterfactual$chid, sum)
   expect_true(all(abs(sums - 1) < 1e-12))
-  expect_false(isTRUE(all.equal(unname(p), unname(predict(m, newdata = few)))))
+  expect_false(isTRUE(all.equal(unname(p), unname(predict(m, format = "vector", newdata = few)))))
   s <- shares(m, newdata = counterfactual, replicates = 0)
   expect_close(sum(s$estimate), 1, 1e-12)
   expect_error(mixlogit(choice ~ pf + cl + loc + wk + tod + seas, counterfactual, group = "chid", id = "id",

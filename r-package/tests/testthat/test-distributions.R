@@ -15,7 +15,7 @@ test_that("an exponential coefficient fits, keeps the sign of its scale and plot
   p <- fitted(m, type = "all")
   expect_equal(length(p), nrow(neg))
   expect_true(all(p > 0 & p < 1))
-  expect_equal(length(predict(m, newdata = neg[1:8, ])), 8L)
+  expect_equal(length(predict(m, format = "vector", newdata = neg[1:8, ])), 8L)
   grDevices::pdf(NULL)
   on.exit(grDevices::dev.off())
   expect_identical(plot(m), m)
@@ -26,7 +26,7 @@ test_that("an exponential coefficient fits, keeps the sign of its scale and plot
 test_that("lognormal and normal coefficients correlate through their underlying normals", {
   m <- mixlogit(choice ~ pf + cl + loc + wk + tod + seas, few, group = "chid", id = "id",
                 rpar = c(cl = "n", loc = "ln"), correlation = TRUE, R = 30, threads = 2)
-  expect_true(all(c("chol.cl:cl", "chol.loc:cl", "chol.loc:loc") %in% names(coef(m))))
+  expect_true(all(c("chol.cl:cl", "chol.cl:loc", "chol.loc:loc") %in% names(coef(m))))
   expect_true(is.finite(logLik(m)))
   grDevices::pdf(NULL)
   on.exit(grDevices::dev.off())

@@ -11,10 +11,11 @@ test_that("a factor of the alternative gives alternative-specific constants (fir
 test_that("correlation = TRUE estimates the lower Cholesky factor and its derived covariance", {
   m <- mixlogit(choice ~ pf + cl + loc, small, group = "chid", id = "id", rpar = c(cl = "n", loc = "n"),
                 correlation = TRUE, R = 30, threads = 1)
-  expect_equal(names(coef(m)), c("pf", "cl", "loc", "chol.cl:cl", "chol.loc:cl", "chol.loc:loc"))
+  # mlogit's names: chol.x:y is L[y, x], the loading of y on x's underlying normal
+  expect_equal(names(coef(m)), c("pf", "cl", "loc", "chol.cl:cl", "chol.cl:loc", "chol.loc:loc"))
   expect_true("cor(loc,cl)" %in% rownames(m$derived))
   l <- coef(m)
-  expect_equal(m$derived["cov(loc,cl)", "estimate"], unname(l["chol.loc:cl"] * l["chol.cl:cl"]))
+  expect_equal(m$derived["cov(loc,cl)", "estimate"], unname(l["chol.cl:loc"] * l["chol.cl:cl"]))
 })
 
 test_that("frequency weights of 2 double the log-likelihood and leave the estimates", {

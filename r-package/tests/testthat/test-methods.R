@@ -33,12 +33,12 @@ test_that("fitted probabilities sum to one within situations; residuals are y - 
 
 test_that("predict on new data equals the fitted probabilities for the same rows", {
   rows <- electricity$id <= 3
-  expect_equal(predict(plain_fit, electricity[rows, ]), fitted(plain_fit, type = "all")[rows],
+  expect_equal(predict(plain_fit, format = "vector", electricity[rows, ]), fitted(plain_fit, type = "all")[rows],
                tolerance = 1e-12)
   changed <- electricity[rows, ]
   changed$pf[changed$alt == 1] <- changed$pf[changed$alt == 1] + 1
-  before <- predict(plain_fit, electricity[rows, ])
-  after <- predict(plain_fit, changed)
+  before <- predict(plain_fit, format = "vector", electricity[rows, ])
+  after <- predict(plain_fit, format = "vector", changed)
   expect_true(all(after[changed$alt == 1] < before[changed$alt == 1]))
   expect_true(all(after[changed$alt != 1] > before[changed$alt != 1]))
 })
@@ -49,7 +49,16 @@ test_that("print returns invisibly; summary prints the diagnostics", {
   text <- capture.output(print(summary(mixed_fit)))
   expect_true(any(grepl("Log-likelihood: -3952.4877", text, fixed = TRUE)))
   expect_true(any(grepl("Hessian eigenvalues", text)))
-  expect_true(any(grepl("abs(sd.pf)", text, fixed = TRUE)))
+  # abs(sd.x) rows only where sd.x is negative (otherwise they repeat it); intervals; the significance legend
+  negative <- names(coef(mixed_fit))[startsWith(names(coef(mixed_fit)), "sd.") & coef(mixed_fit) < 0]
+  positive <- setdiff(names(coef(mixed_fit))[startsWith(names(coef(mixed_fit)), "sd.")], negative)
+  expect_true(length(positive) > 0L)
+  for (k in positive) expect_false(any(grepl(paste0("abs(", k, ")"), text, fixed = TRUE)))
+  for (k in negative) expect_true(any(grepl(paste0("abs(", k, ")"), text, fixed = TRUE)))
+  expect_true(any(grepl("2.5%", text, fixed = TRUE)) && any(grepl("97.5%", text, fixed = TRUE)))
+  expect_equal(sum(grepl("Signif. codes", text, fixed = TRUE)), 1L)
+  expect_equal(sum(grepl("Certified", text, fixed = TRUE)), 1L)
+  expect_true(any(grepl("BFGS approximation", text, fixed = TRUE)))
 })
 
 test_that("update refits through the stored call; verbose prints the returned trace", {
@@ -77,9 +86,9 @@ test_that("heterogeneity: predict needs the characteristics the model uses, and 
   small$region <- small$id %% 3
   m <- mixlogit(choice ~ pf + cl + loc, small, group = "chid", id = "id", rpar = c(cl = "n"),
                 heterogeneity = list(cl = "income"), vce = "cluster", cluster = "region", R = 20, threads = 1)
-  expect_true("cl:income" %in% names(coef(m)))
+  expect_true("het.cl:income" %in% names(coef(m)))
   rows <- small$id <= 2
-  expect_equal(predict(m, small[rows, setdiff(names(small), "region")]), fitted(m, type = "all")[rows],
+  expect_equal(predict(m, format = "vector", small[rows, setdiff(names(small), "region")]), fitted(m, type = "all")[rows],
                tolerance = 1e-12)
   expect_error(predict(m, small[rows, setdiff(names(small), "income")]), class = "mixlogit_argument_error")
   expect_equal(confint(m), confint(m, level = 0.95))

@@ -69,7 +69,7 @@ test_that("print, summary, logLik, confint, tidy and glance describe an MSM fit"
   expect_identical(s$type, "gmm")
   expect_equal(unname(s$coefficients[, 2]), unname(sqrt(diag(vcov(mixed_msm)))))
   out <- paste(utils::capture.output(print(s)), collapse = "\n")
-  for (pattern in c("method of simulated moments", "standard errors: gmm", "GMM criterion", "Hansen's J",
+  for (pattern in c("method of simulated moments", "(vce = \"gmm\")", "GMM criterion", "Hansen's J",
                     "Weighting: two-step", "condition number of the weighting matrix",
                     "Instruments: 9 instruments, columns pf, cl", "Simulated log-likelihood at the MSM estimate")) {
     expect_match(out, pattern, fixed = TRUE)
@@ -101,9 +101,9 @@ test_that("post-estimation runs after an MSM fit", {
   expect_equal(nrow(cond), 60L)
   w <- wtp(m, "cl", "pf")
   expect_true(all(is.finite(w$population)))
-  p <- predict(m, newdata = msm_small[1:8, ])
+  p <- predict(m, format = "vector", newdata = msm_small[1:8, ])
   expect_equal(p, m$probabilities[1:8], tolerance = 1e-12)
-  expect_length(predict(m, type = "conditional"), nrow(msm_small))
+  expect_length(predict(m, format = "vector", type = "conditional"), nrow(msm_small))
   expect_equal(coef(update(m, R = 20)), coef(m))
 })
 

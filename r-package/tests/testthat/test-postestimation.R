@@ -134,16 +134,16 @@ test_that("conditionals: fixed coefficients are their estimate, random ones vary
 })
 
 test_that("predict(type = 'conditional') sums to one per situation and is the unconditional one for a logit", {
-  p <- predict(mixed_small, type = "conditional")
+  p <- predict(mixed_small, format = "vector", type = "conditional")
   expect_close(tapply(p, few$chid, sum), rep(1, length(unique(few$chid))), 1e-10)
   expect_gt(mean(p[few$choice == 1]), mean(fitted(mixed_small)))
-  expect_close(predict(logit_pooled, type = "conditional"), fitted(logit_pooled, type = "all"), 1e-10)
+  expect_close(predict(logit_pooled, format = "vector", type = "conditional"), fitted(logit_pooled, type = "all"), 1e-10)
   # new data of known decision-makers: the estimation rows give the in-sample predictions, in any row order
   rev_few <- few[rev(seq_len(nrow(few))), ]
-  expect_close(rev(predict(mixed_small, newdata = rev_few, type = "conditional")), p, 1e-12)
+  expect_close(rev(predict(mixed_small, format = "vector", newdata = rev_few, type = "conditional")), p, 1e-12)
   dearer <- few
   dearer$pf[dearer$alt == 2] <- dearer$pf[dearer$alt == 2] + 2
-  q <- predict(mixed_small, newdata = dearer, type = "conditional")
+  q <- predict(mixed_small, format = "vector", newdata = dearer, type = "conditional")
   expect_true(all(q[few$alt == 2] < p[few$alt == 2]))
   stranger <- few[few$id == 2, ]
   stranger$id <- 999

@@ -85,7 +85,7 @@ test_that("adaptive Gauss-Hermite fits, then gives fitted values and predictions
   p <- fitted(m, type = "all")
   expect_length(p, nrow(small))
   expect_equal(as.numeric(tapply(p, small$chid, sum)), rep(1, length(unique(small$chid))), tolerance = 1e-12)
-  q <- predict(m, newdata = small[1:12, ])
+  q <- predict(m, format = "vector", newdata = small[1:12, ])
   expect_length(q, 12)
   expect_true(all(is.finite(q) & q > 0 & q < 1))
   expect_equal(as.numeric(tapply(q, small$chid[1:12], sum)), rep(1, 3), tolerance = 1e-12)

@@ -30,16 +30,16 @@ test_that("after saveRDS/readRDS every post-estimation function gives the same n
   expect_identical(diversion(back, "pf", decomposition = TRUE), diversion(saved_fit, "pf", decomposition = TRUE))
   expect_identical(conditionals(back), conditionals(saved_fit))
   expect_identical(wtp(back, "cl", "pf"), wtp(saved_fit, "cl", "pf"))
-  expect_identical(predict(back, type = "conditional"), predict(saved_fit, type = "conditional"))
+  expect_identical(predict(back, format = "vector", type = "conditional"), predict(saved_fit, format = "vector", type = "conditional"))
   new <- few_saved[few_saved$id <= 3, ]
-  expect_identical(predict(back, newdata = new), predict(saved_fit, newdata = new))
-  expect_identical(predict(back, newdata = new, type = "conditional"),
-                   predict(saved_fit, newdata = new, type = "conditional"))
+  expect_identical(predict(back, format = "vector", newdata = new), predict(saved_fit, format = "vector", newdata = new))
+  expect_identical(predict(back, format = "vector", newdata = new, type = "conditional"),
+                   predict(saved_fit, format = "vector", newdata = new, type = "conditional"))
   expect_identical(shares(back, newdata = new), shares(saved_fit, newdata = new))
   expect_identical(fitted(back), fitted(saved_fit))
   expect_identical(coef(back), coef(saved_fit))
   # the saved form's probabilities are the fit's: predicting the estimation data as new data gives them back
-  expect_close(predict(back, newdata = few_saved), fitted(saved_fit, type = "all"), 1e-14)
+  expect_close(predict(back, format = "vector", newdata = few_saved), fitted(saved_fit, type = "all"), 1e-14)
 })
 
 test_that("estimation data that no longer match the saved fingerprint are refused; new data are not checked", {
@@ -73,7 +73,7 @@ test_that("post-estimation after a fit that did not converge warns and flags its
   expect_identical(unclass(s)$estimate, unclass(shares(saved_fit))$estimate)
   expect_warning(w <- wtp(stopped, "cl", "pf"), "did not converge")
   expect_match(attr(w, "fit_warning"), "did not converge")
-  expect_warning(p <- predict(stopped, newdata = few_saved[1:8, ]), "did not converge")
+  expect_warning(p <- predict(stopped, format = "vector", newdata = few_saved[1:8, ]), "did not converge")
   expect_match(attr(p, "fit_warning"), "did not converge")
   expect_null(attr(shares(saved_fit), "fit_warning"))
 })

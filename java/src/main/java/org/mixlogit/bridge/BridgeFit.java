@@ -216,6 +216,60 @@ public final class BridgeFit {
         return result.gmm().map(g -> g.instruments().toArray(new String[0])).orElse(new String[0]);
     }
 
+    /**
+     * The integration check by name (see {@link #integrationCheckNames()}): replicateSd (sd of the log-likelihood
+     * over independent draw sets, NaN with fewer than two), replicates (their number), accurateLogLik (with a more
+     * accurate rule) and accurateDifference (accurate minus estimation log-likelihood); empty when the check did
+     * not run (option {@code integrationCheck} 0, or a cancelled fit).
+     */
+    public double[] integrationCheck() {
+        return integrationCheckTable().values();
+    }
+
+    /** The names of {@link #integrationCheck()}, in the same order (empty when the check did not run). */
+    public String[] integrationCheckNames() {
+        return integrationCheckTable().names();
+    }
+
+    /** The rules of the integration check: {replicate rule, accurate rule}; empty when it did not run. */
+    public String[] integrationCheckRules() {
+        return result.integrationCheck().map(c -> new String[] {c.replicateRule(), c.accurateRule()})
+                .orElse(new String[0]);
+    }
+
+    private NamedNumbers integrationCheckTable() {
+        NamedNumbers.Builder b = NamedNumbers.builder();
+        result.integrationCheck().ifPresent(c -> b.put("replicateSd", c.replicateStandardDeviation())
+                .put("replicates", c.replicates().length).put("accurateLogLik", c.accurateLogLikelihood())
+                .put("accurateDifference", c.accurateDifference()));
+        return b.build();
+    }
+
+    /** Re-estimations of the simulation-noise study (0 when it did not run). */
+    public int reestimations() {
+        return result.simulationNoise().map(n -> n.reestimations()).orElse(0);
+    }
+
+    /** Names of the quantities of the simulation-noise study: parameters then derived quantities (or empty). */
+    public String[] simulationNoiseNames() {
+        return result.simulationNoise().map(n -> n.names().toArray(new String[0])).orElse(new String[0]);
+    }
+
+    /**
+     * The simulation-noise study, quantities x 3 flat column-major: the sd of each estimate over the
+     * re-estimations, the sd of its standard error, and its sampling standard error (empty when it did not run).
+     */
+    public double[] simulationNoise() {
+        return result.simulationNoise().map(n -> {
+            int k = n.names().size();
+            double[] out = new double[3 * k];
+            System.arraycopy(n.estimateSd(), 0, out, 0, k);
+            System.arraycopy(n.standardErrorSd(), 0, out, k, k);
+            System.arraycopy(n.standardError(), 0, out, 2 * k, k);
+            return out;
+        }).orElse(new double[0]);
+    }
+
     /** The iteration trace, iterations x 3 flat row-major: iteration, log-likelihood, scaled gradient. */
     public double[] trace() {
         return trace.clone();

@@ -132,6 +132,24 @@ public final class BridgePost {
         return post.decomposition(attribute).csv();
     }
 
+    /**
+     * Unconditional integrated probabilities with their uncertainty (delta-method standard errors and intervals,
+     * Krinsky-Robb and simulation errors as the options ask), one entry per row in the caller's row order; the
+     * markets and alternatives are the rows' labels.
+     */
+    public BridgeTable probabilityTable() {
+        return new BridgeTable(post.probabilityTable());
+    }
+
+    /**
+     * Population willingness to pay for {@code attribute} in units of {@code cost} with its uncertainty: one entry
+     * per statistic (mean, median, q05, q25, q75, q95; the alternatives of the table), each with delta-method
+     * standard error and interval, Krinsky-Robb and simulation errors as the options ask.
+     */
+    public BridgeTable wtpInference(String attribute, String cost) {
+        return new BridgeTable(post.willingnessToPayTable(attribute, cost));
+    }
+
     /** Unconditional integrated probabilities in the caller's row order. */
     public double[] probabilities() {
         return BridgeData.inputOrder(post.data(), post.probabilities());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.estimation.InferenceConfig;
@@ -28,19 +29,23 @@ import org.mixlogit.optim.OptimizerConfig;
  * Estimation options as JSON, shared by the front ends; every field optional:
  * {@code {"draws": "halton", "R": 100, "seed": 12345, "burn": 100, "starts": 1, "optimizer": "bfgs",
  * "vce": "hessian", "cluster": "income", "threads": 2, "start": [..], "level": 95, "maxIterations": 1000,
- * "tolerance": 1e-6,
- * "method": "msle", "instruments": "optimal", "weighting": "two-step"}}. {@code method} is "msle" or "msm";
+ * "tolerance": 1e-6, "integrationCheck": 0, "reestimate": 0, "method": "msle", "instruments": "optimal",
+ * "weighting": "two-step"}}. {@code tolerance} is the optimizer's convergence tolerance on the scaled gradient
+ * (the command line has no option for it); {@code integrationCheck} and {@code reestimate} are the command line's
+ * {@code --integration-check K} and {@code --reestimate K} (independent draw sets for the integration check after
+ * estimation; re-estimations for the simulation-noise study), both 0 (off) by default. {@code method} is "msle" or "msm";
  * {@code instruments} (MSM only) is "optimal", "default" or an array of column names, which the front end must
  * also pass among the attribute columns (or as characteristics); {@code weighting} (MSM only) is "one-step" or
  * "two-step". Unknown fields and wrong types are errors naming the field. {@link #write} gives the JSON of a
- * configuration with every field, which {@link #parse} reads back to the same configuration; the saved form of a fit
- * ({@code docs/result-schema.md}) holds it.
+ * configuration with every field that shapes the estimate ({@code tolerance} when not the default; not the
+ * diagnostics, which only add reports), which {@link #parse} reads back to the same configuration; the saved form of
+ * a fit ({@code docs/result-schema.md}) holds it.
  */
 public final class EstimationOptions {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
-            "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "tolerance", "method",
-            "instruments", "weighting");
+            "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "tolerance",
+            "integrationCheck", "reestimate", "method", "instruments", "weighting");
     /** The engine's defaults, which an omitted field takes (the vocabulary publishes the same). */
     private static final EstimatorConfig DEFAULTS = EstimatorConfig.defaults();
 
@@ -127,8 +132,7 @@ public final class EstimationOptions {
         OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(text(root, "optimizer",
                 DEFAULTS.search().optimizer().algorithm().code())))
                 .withMaxIterations(integer(root, "maxIterations", DEFAULTS.search().optimizer().maxIterations()))
-                .withGradientTolerance(number(root, "tolerance",
-                        DEFAULTS.search().optimizer().gradientTolerance()));
+                .withGradientTolerance(number(root, "tolerance", DEFAULTS.search().optimizer().gradientTolerance()));
         SearchConfig search = SearchConfig.defaults().withOptimizer(optimizer)
                 .withStarts(integer(root, "starts", DEFAULTS.search().starts()));
         if (root.has("seed")) {
@@ -153,9 +157,18 @@ public final class EstimationOptions {
             }
             search = search.withStart(start);
         }
+        DiagnosticsConfig diagnostics = DiagnosticsConfig.defaults()
+                .withCheckReplicates(integer(root, "integrationCheck", DEFAULTS.diagnostics().checkReplicates()))
+                .withReestimations(integer(root, "reestimate", DEFAULTS.diagnostics().reestimations()));
+        MethodConfig method = method(root);
+        if (method.type() == EstimationMethod.MSM && diagnostics.reestimations() > 0) {
+            throw new InvalidSpecificationException("Estimation option \"reestimate\" is for maximum simulated"
+                    + " likelihood (\"msle\"); for MSM study simulation noise with the command line's montecarlo.");
+        }
         return EstimatorConfig.defaults().withIntegration(integration).withSearch(search).withInference(inference)
+                .withDiagnostics(diagnostics)
                 .withThreads(integer(root, "threads", Runtime.getRuntime().availableProcessors()))
-                .withMethod(method(root));
+                .withMethod(method);
     }
 
     private static MethodConfig method(JsonNode root) {

@@ -213,6 +213,24 @@ public final class MixlogitBridge {
         return out;
     }
 
+    /**
+     * The population distribution of a random coefficient in numbers (see {@link #distributionSummaryNames()}):
+     * min, 25% quantile, median, mean, 75% quantile, max (infinite for an unbounded side), sd, and the shares of
+     * the population below zero, exactly at zero and above zero.
+     *
+     * @param code a random distribution's code ("n", "ln", ...)
+     * @param location the location m (heterogeneity evaluated)
+     * @param scale the scale s (for a member of the correlated block, the sd of its underlying normal)
+     */
+    public static double[] distributionSummary(String code, double location, double scale) {
+        return DistributionSummary.of(code, location, scale);
+    }
+
+    /** The names of {@link #distributionSummary}'s values, in order. */
+    public static String[] distributionSummaryNames() {
+        return DistributionSummary.NAMES.clone();
+    }
+
     /** The bundled Electricity data (Train; mlogit's Electricity in long format) as CSV text with a header. */
     public static String electricityCsv() {
         StringBuilder b = new StringBuilder();

@@ -135,6 +135,16 @@ public final class FittedModel {
     }
 
     /**
+     * {@link #likelihood} with independent draw set number {@code index} (1-based; the sets of the estimation's
+     * integration check), or for quadrature the more accurate rule.
+     */
+    SimulatedLogLikelihood likelihoodReplicate(ChoiceData data, int index) {
+        IntegrationConfig config = isSimulated() ? IntegrationChecker.replicate(integration, index)
+                : NodeProvider.of(integration).moreAccurate().config();
+        return Simulators.likelihood(data, spec, config, estimates, threads);
+    }
+
+    /**
      * The estimation's rule on some data, for quantities that do not condition on its choices (probabilities,
      * shares, substitution patterns): adaptive quadrature takes its prior-centred form (see
      * {@link NodeProvider#priorRule}), so prediction data need no observed choices.

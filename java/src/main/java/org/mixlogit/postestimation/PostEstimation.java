@@ -55,6 +55,39 @@ public final class PostEstimation {
         }
     }
 
+    /**
+     * Integrated (unconditional) choice probabilities of every row with their uncertainty (delta method,
+     * Krinsky-Robb on request, simulation error), in the data's input row order ({@link ChoiceData#sourceRow}):
+     * row i of the table is input row i, keyed by its market and alternative labels.
+     */
+    public QuantityTable probabilityTable() {
+        return QuantityInference.table("Choice probabilities", RowProbabilities.keys(data),
+                (ll, theta) -> RowProbabilities.byInputRow(data, ll, theta), model, data, options);
+    }
+
+    /**
+     * The population distribution of willingness to pay for {@code attribute} in units of {@code cost},
+     * -beta_a / beta_c over all decision-makers' draws, summarised by {@link WtpSummary#STATISTICS} (mean, median,
+     * quantiles), each with its uncertainty: delta method, Krinsky-Robb on request, simulation error. Needs equally
+     * weighted simulation draws, or no random coefficients.
+     */
+    public QuantityTable willingnessToPayTable(String attribute, String cost) {
+        return QuantityInference.table("Willingness to pay for " + attribute + " in units of " + cost
+                + ": -b(" + attribute + ") / b(" + cost + ")", WtpSummary.keys(),
+                (ll, theta) -> WtpSummary.of(ll.willingnessToPay(theta, attribute, cost)),
+                new QuantityInference.Evaluators<SimulatedLogLikelihood>() {
+                    @Override
+                    public SimulatedLogLikelihood main(ChoiceData d) {
+                        return model.likelihood(d);
+                    }
+
+                    @Override
+                    public SimulatedLogLikelihood replicate(ChoiceData d, int index) {
+                        return model.likelihoodReplicate(d, index);
+                    }
+                }, model, data, options);
+    }
+
     /** Predicted shares by market and alternative. */
     public QuantityTable shares() {
         return QuantityInference.table("Predicted shares", markets.shareKeys(),

@@ -25,15 +25,45 @@ import org.mixlogit.simulation.LikelihoodEvaluator;
 final class QuantityInference {
     /** A vector function of the parameters evaluated with a given likelihood's nodes. */
     @FunctionalInterface
-    interface Quantity {
-        double[] at(LikelihoodEvaluator ll, double[] theta);
+    interface Quantity<E extends LikelihoodEvaluator> {
+        double[] at(E ll, double[] theta);
+    }
+
+    /**
+     * Where a quantity is evaluated: with the estimation's rule on the data, and with independent draw set number
+     * {@code index} (1-based; for quadrature, index 1 only, the more accurate rule) for its simulation error.
+     */
+    interface Evaluators<E extends LikelihoodEvaluator> {
+        E main(ChoiceData data);
+
+        E replicate(ChoiceData data, int index);
     }
 
     private QuantityInference() {
     }
 
-    static QuantityTable table(String title, Keys keys, Quantity quantity, FittedModel model, ChoiceData data,
-            PostEstimationOptions options) {
+    /** The aggregates' evaluators of a model (unconditional quantities, on the model's backend). */
+    static Evaluators<LikelihoodEvaluator> aggregates(FittedModel model) {
+        return new Evaluators<LikelihoodEvaluator>() {
+            @Override
+            public LikelihoodEvaluator main(ChoiceData data) {
+                return model.aggregates(data);
+            }
+
+            @Override
+            public LikelihoodEvaluator replicate(ChoiceData data, int index) {
+                return model.aggregatesReplicate(data, index);
+            }
+        };
+    }
+
+    static QuantityTable table(String title, Keys keys, Quantity<LikelihoodEvaluator> quantity, FittedModel model,
+            ChoiceData data, PostEstimationOptions options) {
+        return table(title, keys, quantity, aggregates(model), model, data, options);
+    }
+
+    static <E extends LikelihoodEvaluator> QuantityTable table(String title, Keys keys, Quantity<E> quantity,
+            Evaluators<E> evaluators, FittedModel model, ChoiceData data, PostEstimationOptions options) {
         double[] theta = model.estimates();
         int p = theta.length;
         int n = keys.size();
@@ -46,7 +76,7 @@ final class QuantityInference {
         double[] v = model.covariance();
         boolean covariance = allFinite(v);
         StringBuilder notes = new StringBuilder();
-        try (LikelihoodEvaluator ll = model.aggregates(data)) {
+        try (E ll = evaluators.main(data)) {
             estimate = keys.select(quantity.at(ll, theta));
             if (covariance) {
                 double[][] jacobian = new double[p][];
@@ -85,14 +115,15 @@ final class QuantityInference {
             }
         }
         if (options.replicates() > 0 && model.spec().randomDimension() > 0) {
-            simulationError(quantity, keys, model, data, options, estimate, simulation, notes);
+            simulationError(quantity, evaluators, keys, model, data, options, estimate, simulation, notes);
         }
         return new QuantityTable(title, keys, estimate, stderr, krSd, krLower, krUpper, simulation,
                 model.level(), notes.toString().trim());
     }
 
-    private static void krinskyRobb(LikelihoodEvaluator ll, Quantity quantity, Keys keys, FittedModel model,
-            PostEstimationOptions options, double[] sd, double[] lower, double[] upper, boolean covariance) {
+    private static <E extends LikelihoodEvaluator> void krinskyRobb(E ll, Quantity<E> quantity, Keys keys,
+            FittedModel model, PostEstimationOptions options, double[] sd, double[] lower, double[] upper,
+            boolean covariance) {
         if (!covariance) {
             throw new InvalidSpecificationException("Krinsky-Robb draws need the covariance of the estimates, but"
                     + " the " + model.covarianceName() + " covariance is not available: choose another vce.");
@@ -136,7 +167,8 @@ final class QuantityInference {
         }
     }
 
-    private static void simulationError(Quantity quantity, Keys keys, FittedModel model, ChoiceData data,
+    private static <E extends LikelihoodEvaluator> void simulationError(Quantity<E> quantity,
+            Evaluators<E> evaluators, Keys keys, FittedModel model, ChoiceData data,
             PostEstimationOptions options, double[] estimate, double[] out, StringBuilder notes) {
         double[] theta = model.estimates();
         int n = keys.size();
@@ -144,7 +176,7 @@ final class QuantityInference {
             int sets = options.replicates();
             double[][] values = new double[n][sets];
             for (int s = 0; s < sets; s++) {
-                try (LikelihoodEvaluator ll = model.aggregatesReplicate(data, s + 1)) {
+                try (E ll = evaluators.replicate(data, s + 1)) {
                     double[] q = keys.select(quantity.at(ll, theta));
                     for (int i = 0; i < n; i++) {
                         values[i][s] = q[i];
@@ -157,7 +189,7 @@ final class QuantityInference {
             notes.append(" Sim. err.: standard deviation over ").append(sets)
                     .append(" independent draw sets at the estimate.");
         } else {
-            try (LikelihoodEvaluator ll = model.aggregatesReplicate(data, 1)) {
+            try (E ll = evaluators.replicate(data, 1)) {
                 double[] q = keys.select(quantity.at(ll, theta));
                 for (int i = 0; i < n; i++) {
                     out[i] = Math.abs(q[i] - estimate[i]);

@@ -1,0 +1,78 @@
+package org.mixlogit.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.estimation.EstimatorConfig;
+
+/**
+ * The estimation options R's max_iterations, tolerance, integration_check and reestimate send (the command line's
+ * --max-iterations, --integration-check, --reestimate), and the reports of the last two through the fit.
+ */
+class FitControlsTest {
+    private static final String[] NAMES = ElectricityColumns.NAMES;
+    private static final String SPEC = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
+            + " {\"attribute\": \"cl\", \"distribution\": \"n\"}, {\"attribute\": \"loc\", \"distribution\": \"f\"},"
+            + " {\"attribute\": \"wk\", \"distribution\": \"f\"}, {\"attribute\": \"tod\", \"distribution\": \"f\"},"
+            + " {\"attribute\": \"seas\", \"distribution\": \"f\"}]}";
+
+    @Test
+    @DisplayName("the options parse into the configuration; tolerance is saved when not the default, diagnostics are not")
+    void options() {
+        EstimatorConfig c = EstimationOptions.parse("{\"maxIterations\": 3, \"tolerance\": 1e-3,"
+                + " \"integrationCheck\": 2, \"reestimate\": 4}");
+        assertEquals(3, c.search().optimizer().maxIterations());
+        assertEquals(1e-3, c.search().optimizer().gradientTolerance(), 0.0);
+        assertEquals(2, c.diagnostics().checkReplicates());
+        assertEquals(4, c.diagnostics().reestimations());
+        String written = EstimationOptions.write(c);
+        assertTrue(written.contains("\"tolerance\":0.001"), written);
+        assertFalse(written.contains("integrationCheck"), written);
+        assertEquals(written, EstimationOptions.write(EstimationOptions.parse(written)));
+        assertFalse(EstimationOptions.write(EstimationOptions.parse("{}")).contains("tolerance"));
+        InvalidSpecificationException msm = assertThrows(InvalidSpecificationException.class,
+                () -> EstimationOptions.parse("{\"method\": \"msm\", \"reestimate\": 2}"));
+        assertTrue(msm.getMessage().contains("\"reestimate\""), msm.getMessage());
+        InvalidSpecificationException text = assertThrows(InvalidSpecificationException.class,
+                () -> EstimationOptions.parse("{\"tolerance\": \"small\"}"));
+        assertTrue(text.getMessage().contains("\"tolerance\""), text.getMessage());
+    }
+
+    @Test
+    @DisplayName("a fit with an integration check and re-estimations reports both; max iterations stop the search")
+    void reports() {
+        ElectricityColumns d = new ElectricityColumns(15);
+        BridgeFit plain = fit(d, "{\"R\": 20, \"threads\": 2}");
+        assertEquals(0, plain.integrationCheckNames().length);
+        assertEquals(0, plain.reestimations());
+        assertEquals(0, plain.simulationNoise().length);
+
+        BridgeFit checked = fit(d, "{\"R\": 20, \"threads\": 2, \"integrationCheck\": 3, \"reestimate\": 2}");
+        assertEquals(Arrays.asList("replicateSd", "replicates", "accurateLogLik", "accurateDifference"),
+                Arrays.asList(checked.integrationCheckNames()));
+        assertEquals(3.0, checked.integrationCheck()[1], 0.0);
+        assertTrue(checked.integrationCheck()[0] > 0);
+        assertEquals(2, checked.integrationCheckRules().length);
+        assertEquals(2, checked.reestimations());
+        int k = checked.simulationNoiseNames().length;
+        assertTrue(k >= checked.names().length);
+        assertEquals(3 * k, checked.simulationNoise().length);
+        assertEquals(plain.statistic("logLik"), checked.statistic("logLik"), 0.0, "diagnostics do not move the fit");
+
+        BridgeFit stopped = fit(d, "{\"R\": 20, \"threads\": 2, \"maxIterations\": 2}");
+        assertEquals(0.0, stopped.statistic("converged"), 0.0);
+        assertEquals(2.0, stopped.statistic("iterations"), 0.0);
+    }
+
+    private static BridgeFit fit(ElectricityColumns d, String options) {
+        return MixlogitBridge.fit(d.situation, d.person, d.chosen, NAMES, d.attributes, new String[0], new double[0],
+                new double[0], SPEC, options);
+    }
+}
