@@ -166,8 +166,12 @@ final class PluginEstimation {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
-    /** Text safe inside a Stata string: no double quotes, backquotes, dollar signs or line breaks. */
+    /**
+     * Text safe inside a Stata string shown by {@code display}: no double quotes, backquotes, dollar signs, line
+     * breaks, or braces (SMCL would read them as directives).
+     */
     static String plain(String s) {
-        return s.replace('"', '\'').replace('`', '\'').replace('$', 'S').replaceAll("\\s+", " ").trim();
+        return s.replace('"', '\'').replace('`', '\'').replace('$', 'S').replace('{', '(').replace('}', ')')
+                .replaceAll("\\s+", " ").trim();
     }
 }
