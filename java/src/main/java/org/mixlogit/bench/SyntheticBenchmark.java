@@ -118,8 +118,8 @@ public final class SyntheticBenchmark {
                 draws, panel.chosenSum(), (System.nanoTime() - start) / 1e9, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         IntegrationConfig integration = EstimatorConfig.defaults().integration().withDraws(draws);
-        out.printf(Locale.ROOT, "%-8s %14s %14s %26s%n", "threads", "median ms/eval", "min ms/eval",
-                "ns/(sit*alt*draw)/thread");
+        out.printf(Locale.ROOT, "%-8s %14s %14s %26s %18s%n", "threads", "median ms/eval", "min ms/eval",
+                "ns/(sit*alt*draw)/thread", "CPU ns/(...)");
         int[] counts = threads > 1 ? new int[] {1, threads} : new int[] {1};
         for (int t : counts) {
             try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, integration, t)) {
@@ -129,16 +129,20 @@ public final class SyntheticBenchmark {
                     value = ll.valueAndGradient(TRUTH, gradient);
                 }
                 double[] millis = new double[evals];
+                double[] cpuMillis = new double[evals];
                 for (int e = 0; e < evals; e++) {
+                    long c0 = CpuTime.process();
                     long t0 = System.nanoTime();
                     value = ll.valueAndGradient(TRUTH, gradient);
                     millis[e] = (System.nanoTime() - t0) / 1e6;
+                    cpuMillis[e] = (CpuTime.process() - c0) / 1e6;
                 }
                 Arrays.sort(millis);
+                Arrays.sort(cpuMillis);
                 double median = millis[evals / 2];
-                double perTerm = median * 1e6 * t / ((double) data.rowCount() * draws);
-                out.printf(Locale.ROOT, "%-8d %14.1f %14.1f %26.2f   (LL at the truth %.6f)%n", t, median, millis[0],
-                        perTerm, value);
+                double terms = (double) data.rowCount() * draws;
+                out.printf(Locale.ROOT, "%-8d %14.1f %14.1f %26.2f %18.2f   (LL at the truth %.6f)%n", t, median,
+                        millis[0], median * 1e6 * t / terms, cpuMillis[evals / 2] * 1e6 / terms, value);
             }
         }
         if (!estimate) {

@@ -39,6 +39,10 @@ final class DecisionMakerKernel {
     private final double[] product;
     private final double[] drawLogLik;
     private final double[][] betaScore;
+    /** The path for decision-makers whose attributes take no shared levels. */
+    private final GeneralLogitKernel general;
+    /** General path: draw q's likelihood is drawLogLik[q] * 2^(-64 scaleCount[q]). */
+    private final int[] scaleCount;
     /** The first non-positive integrated probability met since the last {@link #clearFailure()}, in words. */
     private String failure;
     private int failedDecisionMaker = -1;
@@ -62,6 +66,8 @@ final class DecisionMakerKernel {
         product = new double[r];
         drawLogLik = new double[r];
         betaScore = new double[k][r];
+        general = new GeneralLogitKernel(design, r);
+        scaleCount = new int[r];
     }
 
     /**
@@ -75,10 +81,11 @@ final class DecisionMakerKernel {
         boolean gradient = score != null;
         support.prepare(n, theta);
         beta = support.betaRef();
-        boolean levels = rows.useLevels[n];
-        if (levels) {
-            buildLevelFactors(n);
+        if (!rows.useLevels[n]) {
+            general.evaluate(n, beta, drawLogLik, scaleCount, gradient ? betaScore : null);
+            return mixScaled(n, score, scoreOffset);
         }
+        buildLevelFactors(n);
         Arrays.fill(drawLogLik, 0.0);
         Arrays.fill(product, 1.0);
         if (gradient) {
@@ -89,11 +96,7 @@ final class DecisionMakerKernel {
         for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
             int first = situationStart[t];
             int end = situationStart[t + 1];
-            if (levels) {
-                levelExpUtilities(first, end);
-            } else {
-                shiftedExpUtilities(first, end);
-            }
+            levelExpUtilities(first, end);
             accumulateChosen(chosenRow[t] - first);
             if (gradient) {
                 subtractExpectedAttributes(first, end);
@@ -199,24 +202,6 @@ final class DecisionMakerKernel {
         denominator[q] = den;
     }
 
-    /** Utilities of all draws, shifted by their maximum over alternatives, exponentiated. */
-    private void shiftedExpUtilities(int first, int end) {
-        int alternatives = end - first;
-        DrawUtilities.utilities(rows, beta, first, end, r, utility, shift);
-        Arrays.fill(denominator, 0.0);
-        for (int j = 0; j < alternatives; j++) {
-            double[] u = utility[j];
-            double[] out = expUtility[j];
-            for (int q = 0; q < r; q++) {
-                out[q] = Math.exp(u[q] - shift[q]);
-            }
-            for (int q = 0; q < r; q++) {
-                denominator[q] += out[q];
-            }
-        }
-        Arrays.fill(shifted, true);
-    }
-
     /** Multiplies each draw's running product by the chosen alternative's probability, in logs when tiny. */
     private void accumulateChosen(int chosen) {
         double[] e = expUtility[chosen];
@@ -281,6 +266,44 @@ final class DecisionMakerKernel {
             drawLogLik[q] = e;
             sum += e;
         }
+        return finish(n, score, so, sum, max);
+    }
+
+    /**
+     * The general path's mixing: draw q's likelihood is drawLogLik[q] 2^(-64 scaleCount[q]), so the weights are
+     * relative to the smallest count (exact powers of two) and one logarithm per decision-maker suffices.
+     */
+    private double mixScaled(int n, double[] score, int so) {
+        int least = Integer.MAX_VALUE;
+        boolean undefined = false;
+        for (int q = 0; q < r; q++) {
+            double v = drawLogLik[q];
+            undefined |= Double.isNaN(v);
+            if (v > 0) {
+                least = Math.min(least, scaleCount[q]);
+            }
+        }
+        if (undefined || least == Integer.MAX_VALUE) {
+            if (score != null) {
+                Arrays.fill(score, so, so + m.p, Double.NaN);
+            }
+            return undefined ? Double.NaN : Double.NEGATIVE_INFINITY;
+        }
+        double[] w = support.weightsRef();
+        int wo = support.weightOffset();
+        double sum = 0;
+        for (int q = 0; q < r; q++) {
+            int c = scaleCount[q] - least;
+            double e = w[wo + q] * (c == 0 ? drawLogLik[q] : Math.scalb(drawLogLik[q], -64 * Math.min(c, 64)));
+            drawLogLik[q] = e;
+            sum += e;
+        }
+        return finish(n, score, so, sum, -least * GeneralLogitKernel.LOG_SCALE);
+    }
+
+    /** From the weighted sum of draw likelihoods (times exp(-offset)): the value, and the score when asked. */
+    private double finish(int n, double[] score, int so, double sum, double offset) {
+        double max = offset;
         if (!(sum > 0)) {
             // never a logarithm of a non-positive probability: the evaluation reports NaN and names the person
             if (failure == null) {
