@@ -36,16 +36,17 @@ import org.mixlogit.optim.OptimizerConfig;
  * estimation; re-estimations for the simulation-noise study), both 0 (off) by default. {@code method} is "msle" or "msm";
  * {@code instruments} (MSM only) is "optimal", "default" or an array of column names, which the front end must
  * also pass among the attribute columns (or as characteristics); {@code weighting} (MSM only) is "one-step" or
- * "two-step". Unknown fields and wrong types are errors naming the field. {@link #write} gives the JSON of a
- * configuration with every field that shapes the estimate ({@code tolerance} when not the default; not the
- * diagnostics, which only add reports), which {@link #parse} reads back to the same configuration; the saved form of
- * a fit ({@code docs/result-schema.md}) holds it.
+ * "two-step"; {@code proposal} (adaptive-halton and adaptive-sobol only) is the degrees of freedom of their Student t
+ * proposal, 0 for a normal one (default 8). Unknown fields and wrong types are errors naming the field. {@link #write}
+ * gives the JSON of a configuration with every field that shapes the estimate ({@code tolerance} when not the default;
+ * not the diagnostics, which only add reports), which {@link #parse} reads back to the same configuration; the saved
+ * form of a fit ({@code docs/result-schema.md}) holds it.
  */
 public final class EstimationOptions {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
             "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "tolerance",
-            "integrationCheck", "reestimate", "method", "instruments", "weighting");
+            "integrationCheck", "reestimate", "method", "instruments", "weighting", "proposal");
     /** The engine's defaults, which an omitted field takes (the vocabulary publishes the same). */
     private static final EstimatorConfig DEFAULTS = EstimatorConfig.defaults();
 
@@ -65,6 +66,9 @@ public final class EstimationOptions {
         o.put("seed", integration.seed());
         if (integration.burn() >= 0) {
             o.put("burn", integration.burn());
+        }
+        if (usesProposal(integration.type())) {
+            o.put("proposal", integration.proposalDegrees());
         }
         o.put("starts", config.search().starts());
         o.put("optimizer", config.search().optimizer().algorithm().code());
@@ -104,6 +108,11 @@ public final class EstimationOptions {
         }
     }
 
+    /** True for the rules with a proposal: the adaptive importance samplers. */
+    private static boolean usesProposal(DrawType type) {
+        return type == DrawType.ADAPTIVE_HALTON || type == DrawType.ADAPTIVE_SOBOL;
+    }
+
     static EstimatorConfig parse(String json) {
         JsonNode root;
         try {
@@ -128,6 +137,13 @@ public final class EstimationOptions {
                 .withSeed(longValue(root, "seed", IntegrationConfig.DEFAULT_SEED));
         if (root.has("burn")) {
             integration = integration.withBurn(integer(root, "burn", 0));
+        }
+        if (root.has("proposal")) {
+            if (!usesProposal(integration.type())) {
+                throw new InvalidSpecificationException("Estimation option \"proposal\" is for draws adaptive-halton"
+                        + " or adaptive-sobol (importance sampling), not " + integration.type().code() + ".");
+            }
+            integration = integration.withProposalDegrees(integer(root, "proposal", 0));
         }
         OptimizerConfig optimizer = OptimizerConfig.of(Algorithm.fromCode(text(root, "optimizer",
                 DEFAULTS.search().optimizer().algorithm().code())))

@@ -221,7 +221,8 @@ public final class Vocabulary {
             e.put("label", t.label());
             aliases(e, t.code(), t.aliases());
             e.put("simulation", t.isSimulation());
-            e.put("size", t.isSimulation() ? "draws" : t.isSparseGrid() ? "level" : "points");
+            e.put("size", t.sizeKind());
+            e.put("adaptive", t.isAdaptive());
             e.put("defaultBurn", t.defaultBurn());
         }
         return out;

@@ -46,7 +46,7 @@ final class EstimateCommand {
             "correlated", "heterogeneity", "weights", "draws", "R", "seed", "burn", "starts", "optimizer", "vce",
             "threads", "json", "spec", "level", "points", "conf-level", "max-iterations", "integration-check",
             "reestimate", "method", "instruments", "weighting", "alt", "market", "cache-bytes", "engine",
-            "classes", "membership", "common"));
+            "classes", "membership", "common", "proposal"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
     /** Gauss-Hermite points per dimension (gh, agh) unless --points or --R says otherwise. */
     static final int DEFAULT_POINTS = 10;
@@ -215,6 +215,9 @@ final class EstimateCommand {
         if (o.has("burn")) {
             integration = integration.withBurn(o.integer("burn", 0, 0));
         }
+        if (o.has("proposal")) {
+            integration = integration.withProposalDegrees(proposal(o.get("proposal", ""), type));
+        }
         OptimizerConfig optimizer = OptimizerConfig.of(word("optimizer", Algorithm::fromCode, o.get("optimizer",
                 DEFAULTS.search().optimizer().algorithm().code())))
                 .withMaxIterations(o.integer("max-iterations", DEFAULTS.search().optimizer().maxIterations(), 1));
@@ -244,6 +247,32 @@ final class EstimateCommand {
         } catch (InvalidSpecificationException e) {
             throw new UsageException("--" + option + ": " + e.getMessage());
         }
+    }
+
+    /** --proposal normal|t|tNU for the adaptive importance samplers: 0 (normal) or the t's degrees of freedom. */
+    static int proposal(String value, DrawType type) {
+        if (type != DrawType.ADAPTIVE_HALTON && type != DrawType.ADAPTIVE_SOBOL) {
+            throw new UsageException("--proposal is for --draws adaptive-halton or adaptive-sobol (importance"
+                    + " sampling), not " + type.code() + ".");
+        }
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("normal") || v.equals("n")) {
+            return 0;
+        }
+        if (v.equals("t")) {
+            return IntegrationConfig.DEFAULT_PROPOSAL_DEGREES;
+        }
+        try {
+            int degrees = Integer.parseInt(v.startsWith("t") ? v.substring(1) : "x");
+            if (degrees >= 2 && degrees <= IntegrationConfig.MAX_PROPOSAL_DEGREES && degrees % 2 == 0) {
+                return degrees;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new UsageException("--proposal " + value + ": use normal, t (Student t with "
+                + IntegrationConfig.DEFAULT_PROPOSAL_DEGREES + " degrees of freedom) or t2, t4, ..., t"
+                + IntegrationConfig.MAX_PROPOSAL_DEGREES + ".");
     }
 
     /** --cache-bytes B: 0 or more bytes for the node cache. */
@@ -293,16 +322,19 @@ final class EstimateCommand {
         return MethodConfig.msm(msm);
     }
 
-    /** Draws per person (--R), points per dimension (--points, gh and agh) or sparse-grid level (--level). */
+    /**
+     * Draws per person (--R), points per dimension (--points, gh and agh) or sparse-grid level (--level: sparse,
+     * sparse-gh, adaptive-sparse).
+     */
     private static int ruleSize(Options o, DrawType type) {
-        boolean points = type == DrawType.GAUSS_HERMITE || type == DrawType.ADAPTIVE_GH;
-        boolean level = type.isSparseGrid();
+        boolean points = type.sizeKind().equals("points");
+        boolean level = type.sizeKind().equals("level");
         if (o.has("points") && !points) {
             throw new UsageException("--points is for --draws gh or agh (points per dimension); use --R for draws.");
         }
         if (o.has("level") && !level) {
-            throw new UsageException("--level is the sparse-grid accuracy level, for --draws sparse or sparse-gh; the"
-                    + " confidence level is --conf-level.");
+            throw new UsageException("--level is the sparse-grid accuracy level, for --draws sparse, sparse-gh or"
+                    + " adaptive-sparse; the confidence level is --conf-level.");
         }
         if (points) {
             return o.integer("points", o.integer("R", DEFAULT_POINTS, 1), 1);

@@ -87,6 +87,8 @@ final class Help {
                 + " (default " + EstimateCommand.DEFAULT_POINTS + ")");
         option(b, "--level L", codesWith(v, "draws", "size", "level") + ": accuracy level 1-25, exact to total"
                 + " degree 2L-1 (default " + EstimateCommand.DEFAULT_LEVEL + "); the number of nodes is reported");
+        option(b, "--proposal P", "adaptive-halton, adaptive-sobol: the importance sampler's proposal at each"
+                + " posterior mode, normal or t (Student t, 8 degrees of freedom; tNU for others, NU even; default t)");
         option(b, "--seed S", "seed of the draws and of the extra starts (default " + text(v, "seed") + ")");
         option(b, "--burn B", "sequence elements skipped (default " + burns(v) + ")");
         option(b, "--starts K", "K starts: the default plus K-1 seeded perturbations (default " + text(v, "starts")

@@ -74,8 +74,9 @@ public final class MsmEstimator implements Estimator {
     @Override
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
         ResultAssembler tail = new ResultAssembler(data, spec, config);
-        if (config.integration().type() == DrawType.ADAPTIVE_GH && spec.randomDimension() > 0) {
-            throw new InvalidSpecificationException("Adaptive Gauss-Hermite centres its nodes at each person's"
+        if (config.integration().type().isAdaptive() && spec.randomDimension() > 0) {
+            throw new InvalidSpecificationException("Adaptive rules (" + config.integration().type().code() + ")"
+                    + " centre their nodes at each person's"
                     + " posterior mode, which the method of simulated moments does not use: choose simulation draws"
                     + " (halton, sobol, mlhs, random), gh or sparse for MSM.");
         }

@@ -41,7 +41,24 @@ public enum DrawType {
      * Adaptive Gauss-Hermite: "draws" points per dimension centred and scaled at each decision-maker's posterior
      * mode; built by the estimator (it depends on the data and parameters), normal random coefficients only.
      */
-    ADAPTIVE_GH("agh", "adaptive Gauss-Hermite at each decision-maker's posterior mode", 0);
+    ADAPTIVE_GH("agh", "adaptive Gauss-Hermite at each decision-maker's posterior mode", 0),
+    /**
+     * Adaptive sparse grid: the nested Genz-Keister sparse grid of {@link #SPARSE_GRID} ("draws" is its accuracy
+     * level) centred at each decision-maker's posterior mode and scaled by the Cholesky factor of the inverse of the
+     * posterior's curvature there, with the change-of-variables weights; built by the estimator.
+     */
+    ADAPTIVE_SPARSE("adaptive-sparse", "nested Genz-Keister sparse grid at each decision-maker's posterior mode", 0,
+            "asparse", "adaptive-sparse-grid", "asg"),
+    /**
+     * Importance sampling from a proposal adapted to each decision-maker's posterior (normal, or Student t, centred at
+     * the mode with the curvature's scale), its variates from Halton sequences: "draws" draws with the exact
+     * importance weights; built by the estimator.
+     */
+    ADAPTIVE_HALTON("adaptive-halton", "Halton importance sampling from a proposal at each decision-maker's"
+            + " posterior mode", 100, "ahalton"),
+    /** As {@link #ADAPTIVE_HALTON} with Sobol variates. */
+    ADAPTIVE_SOBOL("adaptive-sobol", "Sobol importance sampling from a proposal at each decision-maker's posterior"
+            + " mode", 0, "asobol");
 
     private final String code;
     private final String label;
@@ -63,9 +80,51 @@ public enum DrawType {
         this.aliases = Collections.unmodifiableList(new ArrayList<>(words));
     }
 
-    /** True for simulation draws, false for quadrature rules. */
+    /**
+     * True for simulation draws with equal weights, false for quadrature rules and for the adaptive rules (whose
+     * weights are the change of variables' or importance weights).
+     */
     public boolean isSimulation() {
-        return this != GAUSS_HERMITE && !isSparseGrid() && this != ADAPTIVE_GH;
+        return this != GAUSS_HERMITE && !isSparseGrid() && !isAdaptive();
+    }
+
+    /**
+     * True for the rules whose nodes are centred at each decision-maker's posterior mode at given parameters
+     * (re-centred by the estimator between rounds): agh, adaptive-sparse, adaptive-halton, adaptive-sobol.
+     */
+    public boolean isAdaptive() {
+        return this == ADAPTIVE_GH || this == ADAPTIVE_SPARSE || this == ADAPTIVE_HALTON || this == ADAPTIVE_SOBOL;
+    }
+
+    /**
+     * The fixed rule an adaptive rule moves (gh, sparse, halton, sobol), which is also its form for integrals that do
+     * not condition on choices; the type itself for a fixed rule.
+     */
+    public DrawType baseType() {
+        switch (this) {
+            case ADAPTIVE_GH:
+                return GAUSS_HERMITE;
+            case ADAPTIVE_SPARSE:
+                return SPARSE_GRID;
+            case ADAPTIVE_HALTON:
+                return HALTON;
+            case ADAPTIVE_SOBOL:
+                return SOBOL;
+            default:
+                return this;
+        }
+    }
+
+    /**
+     * What the configuration's "draws" counts for this type: "draws" (per decision-maker), "level" (a sparse grid's
+     * accuracy level) or "points" (per dimension).
+     */
+    public String sizeKind() {
+        DrawType base = baseType();
+        if (base == GAUSS_HERMITE) {
+            return "points";
+        }
+        return base.isSparseGrid() ? "level" : "draws";
     }
 
     /** True for the sparse grids, whose size is an accuracy level rather than a number of points or draws. */
@@ -73,7 +132,10 @@ public enum DrawType {
         return this == SPARSE_GRID || this == SPARSE_GRID_GH;
     }
 
-    /** The word users type ("random", "halton", "shalton", "mlhs", "sobol", "gh", "sparse", "sparse-gh", "agh"). */
+    /**
+     * The word users type ("random", "halton", "shalton", "mlhs", "sobol", "gh", "sparse", "sparse-gh", "agh",
+     * "adaptive-sparse", "adaptive-halton", "adaptive-sobol").
+     */
     public String code() {
         return code;
     }

@@ -13,6 +13,15 @@ public final class IntegrationConfig implements Serializable {
 
     /** Default memory for precomputed nodes: 256 MiB. Above it nodes are regenerated on demand per evaluation. */
     public static final long DEFAULT_CACHE_BYTES = 256L << 20;
+    /**
+     * Default proposal of the adaptive importance samplers (adaptive-halton, adaptive-sobol): a Student t with 8
+     * degrees of freedom at each decision-maker's posterior mode with the curvature's scale. Its tails bound the
+     * importance weights where a person's likelihood flattens, which the normal's do not (on Electricity the normal
+     * proposal's log-likelihood is still 0.15 below the integral with 25,600 draws; docs/benchmarks.md).
+     */
+    public static final int DEFAULT_PROPOSAL_DEGREES = 8;
+    /** Most degrees of freedom of a Student t proposal (beyond it the t is the normal for practical purposes). */
+    public static final int MAX_PROPOSAL_DEGREES = 64;
     /** Default seed of the pseudo-random, scrambled and MLHS draws. */
     public static final long DEFAULT_SEED = 12345L;
 
@@ -22,12 +31,14 @@ public final class IntegrationConfig implements Serializable {
     private final int burn;
     private final long cacheBytes;
     private final long memoryLimit;
+    private final int proposalDegrees;
 
     private IntegrationConfig(DrawType type, int draws, long seed, int burn, long cacheBytes) {
-        this(type, draws, seed, burn, cacheBytes, 0);
+        this(type, draws, seed, burn, cacheBytes, 0, DEFAULT_PROPOSAL_DEGREES);
     }
 
-    private IntegrationConfig(DrawType type, int draws, long seed, int burn, long cacheBytes, long memoryLimit) {
+    private IntegrationConfig(DrawType type, int draws, long seed, int burn, long cacheBytes, long memoryLimit,
+            int proposalDegrees) {
         if (type == null) {
             throw new InvalidSpecificationException("The draw type is missing: use halton, shalton, mlhs, sobol or"
                     + " random.");
@@ -47,6 +58,12 @@ public final class IntegrationConfig implements Serializable {
             throw new InvalidSpecificationException("The memory limit is " + memoryLimit + " bytes: it must be 0"
                     + " (the Java heap's) or more.");
         }
+        if (proposalDegrees < 0 || proposalDegrees % 2 != 0 || proposalDegrees > MAX_PROPOSAL_DEGREES) {
+            throw new InvalidSpecificationException("The proposal's degrees of freedom are " + proposalDegrees
+                    + ": use 0 (a normal proposal) or an even number from 2 to " + MAX_PROPOSAL_DEGREES
+                    + " (a Student t proposal).");
+        }
+        this.proposalDegrees = proposalDegrees;
         this.memoryLimit = memoryLimit;
         this.type = type;
         this.draws = draws;
@@ -84,22 +101,22 @@ public final class IntegrationConfig implements Serializable {
     }
 
     public IntegrationConfig withType(DrawType newType) {
-        return new IntegrationConfig(newType, draws, seed, burn, cacheBytes, memoryLimit);
+        return new IntegrationConfig(newType, draws, seed, burn, cacheBytes, memoryLimit, proposalDegrees);
     }
 
     public IntegrationConfig withDraws(int newDraws) {
-        return new IntegrationConfig(type, newDraws, seed, burn, cacheBytes, memoryLimit);
+        return new IntegrationConfig(type, newDraws, seed, burn, cacheBytes, memoryLimit, proposalDegrees);
     }
 
     public IntegrationConfig withSeed(long newSeed) {
-        return new IntegrationConfig(type, draws, newSeed, burn, cacheBytes, memoryLimit);
+        return new IntegrationConfig(type, draws, newSeed, burn, cacheBytes, memoryLimit, proposalDegrees);
     }
 
     public IntegrationConfig withBurn(int newBurn) {
         if (newBurn < 0) {
             throw new InvalidSpecificationException("burn is " + newBurn + ": it must be 0 or more.");
         }
-        return new IntegrationConfig(type, draws, seed, newBurn, cacheBytes, memoryLimit);
+        return new IntegrationConfig(type, draws, seed, newBurn, cacheBytes, memoryLimit, proposalDegrees);
     }
 
     /**
@@ -112,17 +129,32 @@ public final class IntegrationConfig implements Serializable {
 
     /** A copy with another memory limit in bytes (0: the Java heap's maximum less a margin). */
     public IntegrationConfig withMemoryLimit(long newMemoryLimit) {
-        return new IntegrationConfig(type, draws, seed, burn, cacheBytes, newMemoryLimit);
+        return new IntegrationConfig(type, draws, seed, burn, cacheBytes, newMemoryLimit, proposalDegrees);
     }
 
     public IntegrationConfig withCacheBytes(long newCacheBytes) {
-        return new IntegrationConfig(type, draws, seed, burn, newCacheBytes, memoryLimit);
+        return new IntegrationConfig(type, draws, seed, burn, newCacheBytes, memoryLimit, proposalDegrees);
+    }
+
+    /**
+     * The proposal of the adaptive importance samplers: 0 for the normal, else the even degrees of freedom of a
+     * Student t (heavier tails: bounded importance weights wherever the likelihood flattens). Other rules ignore it.
+     */
+    public int proposalDegrees() {
+        return proposalDegrees;
+    }
+
+    /** A copy with another proposal (0: normal; an even number from 2 to 64: Student t with those degrees). */
+    public IntegrationConfig withProposalDegrees(int degrees) {
+        return new IntegrationConfig(type, draws, seed, burn, cacheBytes, memoryLimit, degrees);
     }
 
     @Override
     public String toString() {
         return "IntegrationConfig[type=" + type + ", draws=" + draws + ", seed=" + seed + ", burn=" + burn()
                 + ", cacheBytes=" + cacheBytes
-                + (memoryLimit > 0 ? ", memoryLimit=" + memoryLimit : "") + "]";
+                + (memoryLimit > 0 ? ", memoryLimit=" + memoryLimit : "")
+                + (type == DrawType.ADAPTIVE_HALTON || type == DrawType.ADAPTIVE_SOBOL
+                        ? ", proposal=" + (proposalDegrees == 0 ? "normal" : "t" + proposalDegrees) : "") + "]";
     }
 }

@@ -52,9 +52,12 @@ public final class IntegrationRules {
             case SPARSE_GRID_GH:
                 return new SparseGridRule(config, dimension);
             case ADAPTIVE_GH:
-                throw new org.mixlogit.InvalidSpecificationException("Adaptive Gauss-Hermite nodes depend on the data"
-                        + " and the parameters: the estimator builds them (simulation.AdaptiveQuadrature); a"
-                        + " likelihood on its own takes gh, sparse, sparse-gh or draws.");
+            case ADAPTIVE_SPARSE:
+            case ADAPTIVE_HALTON:
+            case ADAPTIVE_SOBOL:
+                throw new org.mixlogit.InvalidSpecificationException("Adaptive nodes (" + config.type().code()
+                        + ") depend on the data and the parameters: the estimator builds them (simulation.NodeProvider);"
+                        + " a likelihood on its own takes gh, sparse, sparse-gh or draws.");
             default:
                 throw new IllegalStateException("No integration rule for draw type " + config.type() + ".");
         }
@@ -79,7 +82,8 @@ public final class IntegrationRules {
                 return Math.pow(config.draws(), dimension);
             case SPARSE_GRID:
             case SPARSE_GRID_GH:
-                SparseGridFamily family = SparseGridFamily.of(config.type());
+            case ADAPTIVE_SPARSE:
+                SparseGridFamily family = SparseGridFamily.of(config.type().baseType());
                 return config.draws() > family.maxLevel() ? Double.POSITIVE_INFINITY
                         : SparseGridSize.nodes(family, config.draws(), dimension);
             default:
@@ -97,8 +101,8 @@ public final class IntegrationRules {
         if (config == null || dimension < 1) {
             return;
         }
-        DrawType type = config.type();
-        if (type != DrawType.GAUSS_HERMITE && type != DrawType.ADAPTIVE_GH && !type.isSparseGrid()) {
+        DrawType type = config.type().baseType();
+        if (type != DrawType.GAUSS_HERMITE && !type.isSparseGrid()) {
             return;
         }
         if (type.isSparseGrid() && config.draws() > SparseGridFamily.of(type).maxLevel()) {
@@ -106,9 +110,10 @@ public final class IntegrationRules {
         }
         double nodes = nodesPerDecisionMaker(config, dimension);
         String what = type.isSparseGrid()
-                ? "A sparse grid (" + type.code() + ") of level " + config.draws() + " in " + dimension + " dimensions"
-                : "A Gauss-Hermite product rule (" + type.code() + ") with " + config.draws() + " points in each of "
-                        + dimension + " dimensions";
+                ? "A sparse grid (" + config.type().code() + ") of level " + config.draws() + " in " + dimension
+                        + " dimensions"
+                : "A Gauss-Hermite product rule (" + config.type().code() + ") with " + config.draws()
+                        + " points in each of " + dimension + " dimensions";
         String instead = type.isSparseGrid() ? "use a lower level (levels 3 to 8 are usual in "
                 + dimension + " dimensions) or simulation draws (halton)"
                 : "use fewer points per dimension or a sparse grid (draws sparse)";

@@ -16,6 +16,7 @@ import org.mixlogit.estimation.SimulationNoise;
 import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.io.ModelSpecJson;
+import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.spec.ModelSpec;
@@ -134,6 +135,9 @@ public final class ResultJson {
             integration.put("size", used.draws());
             integration.put("seed", used.seed());
             integration.put("burn", used.burn());
+            if (used.type() == DrawType.ADAPTIVE_HALTON || used.type() == DrawType.ADAPTIVE_SOBOL) {
+                integration.put("proposal", used.proposalDegrees());
+            }
         }
         root.put("optimizer", r.optimizer());
         root.put("threads", r.threads());

@@ -235,9 +235,11 @@ public final class SavedResult {
         DrawType type = DrawType.fromCode(code(node, "type", "$.integration.type",
                 text -> DrawType.fromCode(text).code()));
         try {
-            return IntegrationConfig.of(type, wholeInt(node, "size", "$.integration.size"))
+            IntegrationConfig config = IntegrationConfig.of(type, wholeInt(node, "size", "$.integration.size"))
                     .withSeed(whole(node, "seed", "$.integration.seed"))
                     .withBurn(wholeInt(node, "burn", "$.integration.burn"));
+            return node.has("proposal") ? config.withProposalDegrees(wholeInt(node, "proposal",
+                    "$.integration.proposal")) : config;
         } catch (InvalidSpecificationException e) {
             throw new InvalidSpecificationException("The saved result's $.integration is invalid: " + e.getMessage());
         }

@@ -53,7 +53,7 @@ final class NodePlan {
         IntegrationRules.checkGridSize(config, dimension);
         double count = IntegrationRules.nodesPerDecisionMaker(config, dimension);
         boolean tabled = perDecisionMaker || config.type() == DrawType.GAUSS_HERMITE
-                || config.type() == DrawType.ADAPTIVE_GH || config.type().isSparseGrid();
+                || config.type().isAdaptive() || config.type().isSparseGrid();
         return new NodePlan(count, perDecisionMaker, tabled, config.cacheBytes(), config.memoryLimit(), rule,
                 advice(config));
     }
@@ -120,6 +120,7 @@ final class NodePlan {
                 return "use fewer points per dimension or a sparse grid";
             case SPARSE_GRID:
             case SPARSE_GRID_GH:
+            case ADAPTIVE_SPARSE:
                 return "use a lower sparse-grid level";
             default:
                 return "use fewer draws (R = " + config.draws() + " now)";

@@ -11,12 +11,15 @@ import org.mixlogit.spec.ModelSpec;
 /**
  * Where a simulator's nodes come from: the one place that knows whether an integration configuration names a
  * fixed rule (draws, Gauss-Hermite, sparse grids: the same nodes whatever the parameters) or nodes adapted to
- * each decision-maker's posterior at given parameters (adaptive Gauss-Hermite). Every simulator is built through
+ * each decision-maker's posterior at given parameters (adaptive Gauss-Hermite, the adaptive sparse grid and the
+ * adaptive importance samplers; see {@link AdaptiveQuadrature} and {@link AdaptiveRules}). Every simulator is
+ * built through
  * {@link Simulators}, which asks this class for its rule, so no call site special-cases a rule.
  *
  * <p>Adapted nodes condition on the data's observed choices. Integrals that do not (probabilities and shares of
- * prediction data whose choices are placeholders) take {@link #priorRule}: for adaptive Gauss-Hermite, the
- * product rule with the same points centred at the prior, which is what adaptation does with no choices.
+ * prediction data whose choices are placeholders) take {@link #priorRule}: the adaptive rule's base rule of the
+ * same size centred at the prior (the product rule, the sparse grid, Halton or Sobol draws), which is what
+ * adaptation does with no choices.
  * Immutable.
  */
 public final class NodeProvider {
@@ -29,6 +32,11 @@ public final class NodeProvider {
      * already where the integrand is, so a few more suffice).
      */
     public static final int ADAPTIVE_EXTRA_POINTS = 4;
+    /**
+     * The more accurate adaptive sparse grid is this many levels higher: the check reports the rule's change from one
+     * level to the next.
+     */
+    public static final int ADAPTIVE_SPARSE_EXTRA_LEVELS = 1;
     /** The more accurate sparse grid is this many levels higher... */
     public static final int SPARSE_EXTRA_LEVELS = 2;
     /** ... up to the highest level of the sparse-grid families (at the top, the same grid: no check possible). */
@@ -54,7 +62,7 @@ public final class NodeProvider {
 
     /** True when the nodes depend on the parameters (and must be re-centred as the estimate moves). */
     public boolean adapts(ModelSpec spec) {
-        return config.type() == DrawType.ADAPTIVE_GH && spec.randomDimension() > 0;
+        return config.type().isAdaptive() && spec.randomDimension() > 0;
     }
 
     /**
@@ -69,10 +77,13 @@ public final class NodeProvider {
             return IntegrationRules.create(config, spec.randomDimension());
         }
         if (centre == null) {
-            throw new InvalidSpecificationException("Adaptive Gauss-Hermite nodes are centred at parameter values,"
-                    + " and none were given: pass the estimates (or starting values) as the centre.");
+            throw new InvalidSpecificationException("Adaptive nodes (" + config.type().code() + ") are centred at"
+                    + " parameter values, and none were given: pass the estimates (or starting values) as the centre.");
         }
-        return AdaptiveQuadrature.rule(data, spec, centre, config.draws());
+        if (config.type() == DrawType.ADAPTIVE_GH) {
+            return AdaptiveQuadrature.rule(data, spec, centre, config.draws());
+        }
+        return AdaptiveRules.rule(data, spec, centre, config);
     }
 
     /** The nodes for integrals that do not condition on the data's choices (see the class comment). */
@@ -80,14 +91,15 @@ public final class NodeProvider {
         if (!adapts(spec)) {
             return IntegrationRules.create(config, spec.randomDimension());
         }
-        return IntegrationRules.create(config.withType(DrawType.GAUSS_HERMITE), spec.randomDimension());
+        return IntegrationRules.create(config.withType(config.type().baseType()), spec.randomDimension());
     }
 
     /**
      * A more accurate provider than this one, for checking the integration error: {@value #SIMULATION_DRAWS_FACTOR}
-     * times the draws; for Gauss-Hermite {@value #GAUSS_HERMITE_EXTRA_POINTS} more points per dimension, for
-     * adaptive Gauss-Hermite {@value #ADAPTIVE_EXTRA_POINTS} more, for sparse grids {@value #SPARSE_EXTRA_LEVELS}
-     * levels more (within the families' {@value #SPARSE_MAX_LEVEL}).
+     * times the draws (adaptive importance samplers too); for Gauss-Hermite {@value #GAUSS_HERMITE_EXTRA_POINTS}
+     * more points per dimension, for adaptive Gauss-Hermite {@value #ADAPTIVE_EXTRA_POINTS} more, for sparse grids
+     * {@value #SPARSE_EXTRA_LEVELS} levels more and for the adaptive sparse grid {@value
+     * #ADAPTIVE_SPARSE_EXTRA_LEVELS} (within the families' {@value #SPARSE_MAX_LEVEL}).
      */
     public NodeProvider moreAccurate() {
         switch (config.type()) {
@@ -95,6 +107,8 @@ public final class NodeProvider {
                 return of(config.withDraws(config.draws() + GAUSS_HERMITE_EXTRA_POINTS));
             case ADAPTIVE_GH:
                 return of(config.withDraws(config.draws() + ADAPTIVE_EXTRA_POINTS));
+            case ADAPTIVE_SPARSE:
+                return of(config.withDraws(Math.min(config.draws() + ADAPTIVE_SPARSE_EXTRA_LEVELS, SPARSE_MAX_LEVEL)));
             case SPARSE_GRID:
             case SPARSE_GRID_GH:
                 return of(config.withDraws(Math.min(config.draws() + SPARSE_EXTRA_LEVELS, SPARSE_MAX_LEVEL)));

@@ -61,10 +61,14 @@ class EveryRuleThroughBridgeTest {
     }
 
     private static int size(DrawType type) {
-        if (type.isSimulation()) {
-            return 30;
+        switch (type.sizeKind()) {
+            case "draws":
+                return 30;
+            case "level":
+                return 3;
+            default:
+                return 4;
         }
-        return type.isSparseGrid() ? 3 : 4;
     }
 
     @ParameterizedTest(name = "{0}, model {1}")

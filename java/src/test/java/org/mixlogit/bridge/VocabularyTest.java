@@ -124,16 +124,20 @@ class VocabularyTest {
     }
 
     @Test
-    @DisplayName("sizes: draws for simulation, points for Gauss-Hermite, level for sparse grids")
+    @DisplayName("sizes: draws for simulation and importance sampling, points for Gauss-Hermite, level for sparse"
+            + " grids")
     void sizes() throws Exception {
         for (JsonNode e : document().get("draws")) {
             DrawType t = DrawType.fromCode(e.get("code").asText());
             String size = e.get("size").asText();
-            assertEquals(t.isSimulation(), size.equals("draws"), t.code());
-            assertEquals(t.isSparseGrid(), size.equals("level"), t.code());
+            assertEquals(t.baseType().isSimulation(), size.equals("draws"), t.code());
+            assertEquals(t.baseType().isSparseGrid(), size.equals("level"), t.code());
+            assertEquals(t.isAdaptive(), e.get("adaptive").asBoolean(), t.code());
         }
         assertEquals("points", Vocabulary.engine().entry("draws", "gh").get("size").asText());
         assertEquals("points", Vocabulary.engine().entry("draws", "agh").get("size").asText());
+        assertEquals("level", Vocabulary.engine().entry("draws", "adaptive-sparse").get("size").asText());
+        assertEquals("draws", Vocabulary.engine().entry("draws", "adaptive-halton").get("size").asText());
     }
 
     @Test

@@ -123,10 +123,14 @@ class EveryRuleThroughCliTest extends CliTestBase {
 
     /** Draws per person, points per dimension or sparse-grid level: small, a case takes a fraction of a second. */
     private static String[] size(DrawType type) {
-        if (type.isSimulation()) {
-            return new String[] {"--R", "20"};
+        switch (type.sizeKind()) {
+            case "draws":
+                return new String[] {"--R", "20"};
+            case "level":
+                return new String[] {"--level", "3"};
+            default:
+                return new String[] {"--points", "4"};
         }
-        return type.isSparseGrid() ? new String[] {"--level", "3"} : new String[] {"--points", "4"};
     }
 
     @ParameterizedTest(name = "{0} with {1}")

@@ -33,7 +33,7 @@ class IntegrationRulesTest {
 
     @ParameterizedTest(name = "{0}: weights sum to one, nodes finite")
     @EnumSource(value = DrawType.class, mode = EnumSource.Mode.EXCLUDE, names = {"GAUSS_HERMITE", "SPARSE_GRID", "SPARSE_GRID_GH",
-        "ADAPTIVE_GH"})
+        "ADAPTIVE_GH", "ADAPTIVE_SPARSE", "ADAPTIVE_HALTON", "ADAPTIVE_SOBOL"})
     void weightsSumToOne(DrawType type) {
         IntegrationRule rule = IntegrationRules.create(IntegrationConfig.of(type, 333), 4);
         double[] nodes = new double[333 * 4];
