@@ -74,6 +74,10 @@ public final class MsmEstimator implements Estimator {
 
     @Override
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
+        if (spec.isLatentClass()) {
+            throw new org.mixlogit.InvalidSpecificationException("Latent class models are estimated by maximum"
+                    + " likelihood (EM, then direct maximization), not by simulated moments: use the method msle.");
+        }
         ResultAssembler tail = new ResultAssembler(data, spec, config);
         if (config.integration().type() == DrawType.ADAPTIVE_GH && spec.randomDimension() > 0) {
             throw new InvalidSpecificationException("Adaptive Gauss-Hermite centres its nodes at each person's"
