@@ -266,7 +266,7 @@ final class DecisionMakerKernel {
             drawLogLik[q] = e;
             sum += e;
         }
-        return finish(n, score, so, sum, max);
+        return finish(n, score, so, sum, max, true);
     }
 
     /**
@@ -298,11 +298,14 @@ final class DecisionMakerKernel {
             drawLogLik[q] = e;
             sum += e;
         }
-        return finish(n, score, so, sum, -least * GeneralLogitKernel.LOG_SCALE);
+        return finish(n, score, so, sum, -least * GeneralLogitKernel.LOG_SCALE, false);
     }
 
-    /** From the weighted sum of draw likelihoods (times exp(-offset)): the value, and the score when asked. */
-    private double finish(int n, double[] score, int so, double sum, double offset) {
+    /**
+     * From the weighted sum of draw likelihoods (times exp(-offset)): the value, and the score when asked
+     * (betaScore lacks the chosen attributes when addChosen).
+     */
+    private double finish(int n, double[] score, int so, double sum, double offset, boolean addChosen) {
         double max = offset;
         if (!(sum > 0)) {
             // never a logarithm of a non-positive probability: the evaluation reports NaN and names the person
@@ -323,7 +326,7 @@ final class DecisionMakerKernel {
             for (int q = 0; q < r; q++) {
                 drawLogLik[q] *= inv;
             }
-            chainRule(n, score, so);
+            chainRule(n, score, so, addChosen);
         }
         return max + Math.log(sum);
     }
@@ -332,11 +335,11 @@ final class DecisionMakerKernel {
      * d log L / d theta from d log L_r / d beta and the posterior point weights, through the support's chain rule
      * (with the posterior as the weights' terms: d log L / d theta includes sum_r posterior_r d log w_r / d theta).
      */
-    private void chainRule(int n, double[] score, int so) {
+    private void chainRule(int n, double[] score, int so, boolean addChosen) {
         double[] posterior = drawLogLik;
         for (int i = 0; i < k; i++) {
             double[] g = betaScore[i];
-            double chosen = rows.chosenSum[n * k + i];
+            double chosen = addChosen ? rows.chosenSum[n * k + i] : 0.0;
             for (int q = 0; q < r; q++) {
                 g[q] = posterior[q] * (g[q] + chosen);
             }

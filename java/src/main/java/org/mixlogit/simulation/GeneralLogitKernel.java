@@ -8,17 +8,20 @@ import org.mixlogit.math.ArrayExp;
  * The general path of {@link DecisionMakerKernel} (attributes without shared levels, e.g. continuous ones): for
  * every draw q of one decision-maker, its likelihood {@code L_q = prod_t P_t(beta_q)} as a scaled value and a
  * count of scalings, {@code L_q = scaled_q 2^(-64 count_q)} with scaled_q in (2^-64, 1] (so that no logarithm is
- * needed per draw), and {@code -sum_t sum_j P_tj(beta_q) x_tj}. Not thread-safe; owns its scratch.
+ * needed per draw), and its score in beta, {@code sum_t (x_tc - sum_j P_tj x_tj)} with c the chosen alternative.
+ * Not thread-safe; owns its scratch.
  *
  * <p>Per situation every loop runs over the draws with the rows of alternatives and coefficients fixed, so C2
- * vectorizes it: the utilities (up to {@link Chunks#MAX} attributes per pass), the exponentials of the utilities
- * shifted by the chosen alternative's ({@link ArrayExp}), whose sum's inverse is the chosen probability, and the
- * expected attributes (up to {@link Chunks#MAX} alternatives per pass). A situation most of whose attribute values
- * are non-zero reads the dense attribute matrix, others the sparse rows. The chosen probabilities are multiplied
- * per draw, and every 16 situations a product below 2^-64 is multiplied by 2^64 (exact) and counted. A draw in
- * which some chosen probability is below 1e-16 or undefined (where ArrayExp's clamping could matter, or where NaN
- * must propagate) is recomputed afterwards one situation at a time with utilities shifted by their maximum,
- * {@link Math#exp} and logarithms, as in the plain algorithm.
+ * vectorizes it, and each pass handles up to {@link Chunks#MAX} rows. A situation most of whose attribute values
+ * are non-zero is computed from differences to the chosen alternative, d_j = x_j - x_c: the utilities
+ * d_j'beta of the other alternatives, their exponentials ({@link ArrayExp}), whose sum plus 1 is the inverse of
+ * the chosen probability, and the score {@code -sum_(j != c) P_j d_j}, so the chosen alternative costs nothing.
+ * Other situations use the sparse rows: every utility, exponentials shifted by the chosen one's, and
+ * {@code -sum_j P_j x_j} with the chosen attributes added once per decision-maker. The chosen probabilities are
+ * multiplied per draw, and every 16 situations a product below 2^-64 is multiplied by 2^64 (exact) and counted. A
+ * draw in which some chosen probability is below 1e-16 or undefined (where ArrayExp's clamping could matter, or
+ * where NaN must propagate) is recomputed afterwards one situation at a time with utilities shifted by their
+ * maximum, {@link Math#exp} and logarithms, as in the plain algorithm.
  */
 final class GeneralLogitKernel {
     /** Smallest chosen probability the fast path trusts: every argument of its exponentials was below 37. */
@@ -40,8 +43,14 @@ final class GeneralLogitKernel {
     private final int k;
     private final int r;
 
-    /** Utility, then exponential, of each alternative: {@code u[j][q]}. */
+    /** Utility, then exponential, then probability of each alternative: {@code u[j][q]}. */
     private final double[][] u;
+    /** The rows of u of the alternatives other than the chosen one, in order. */
+    private final double[][] others;
+    /** A dense situation's x_j - x_c, alternatives x K. */
+    private final double[] difference;
+    /** Sum of the chosen attributes of the sparse situations, per coefficient. */
+    private final double[] chosenSparse;
     private final double[] zeros;
     private final double[] work;
     /** 1 / sum_j exp(u_j - u_c): the chosen probability. */
@@ -64,6 +73,9 @@ final class GeneralLogitKernel {
         this.r = draws;
         int jmax = Math.max(2, design.data.maxAlternatives());
         u = new double[jmax][r];
+        others = new double[jmax][];
+        difference = new double[jmax * Math.max(k, 1)];
+        chosenSparse = new double[k];
         zeros = new double[r];
         work = new double[r];
         inverse = new double[r];
@@ -80,7 +92,8 @@ final class GeneralLogitKernel {
      * @param scaled <b>Modified</b>: each draw's likelihood times 2^(64 count), in (2^-64, 1]; 0 when it is 0, NaN
      *     when undefined
      * @param count <b>Modified</b>: each draw's count of scalings by 2^64
-     * @param betaScore <b>Modified</b> when non-null: {@code -sum_t sum_j P_tj x_tjk} per coefficient and draw
+     * @param betaScore <b>Modified</b> when non-null: {@code sum_t (x_tck - sum_j P_tj x_tjk)} per coefficient and
+     *     draw
      */
     void evaluate(int n, double[][] beta, double[] scaled, int[] count, double[][] betaScore) {
         double[] product = scaled;
@@ -92,6 +105,7 @@ final class GeneralLogitKernel {
                 Arrays.fill(row, 0, r, 0.0);
             }
         }
+        Arrays.fill(chosenSparse, 0.0);
         int first = decisionMakerStart[n];
         int end = decisionMakerStart[n + 1];
         for (int t = first; t < end; t++) {
@@ -99,19 +113,33 @@ final class GeneralLogitKernel {
             int alternatives = situationStart[t + 1] - rowFirst;
             int chosen = chosenRow[t] - rowFirst;
             int nonZero = rows.nonZeroStart[rowFirst + alternatives] - rows.nonZeroStart[rowFirst];
-            boolean dense = 2 * nonZero >= alternatives * k;
-            if (dense) {
-                denseUtilities(beta, rowFirst, alternatives);
+            int otherCount = 0;
+            for (int j = 0; j < alternatives; j++) {
+                if (j != chosen) {
+                    others[otherCount++] = u[j];
+                }
+            }
+            if (2 * nonZero >= alternatives * k) {
+                differenceUtilities(beta, rowFirst, alternatives, chosen);
+                for (int j = 0; j < otherCount; j++) {
+                    ArrayExp.exp(others[j], others[j], work, r);
+                }
+                chosenProbability(otherCount, product);
+                if (betaScore != null) {
+                    probabilities(otherCount);
+                    differenceScore(alternatives, chosen, betaScore);
+                }
             } else {
                 sparseUtilities(beta, rowFirst, alternatives);
-            }
-            exponentials(alternatives, chosen, product);
-            if (betaScore != null) {
-                probabilities(alternatives);
-                if (dense) {
-                    denseExpectedAttributes(rowFirst, alternatives, betaScore);
-                } else {
-                    sparseExpectedAttributes(rowFirst, alternatives, betaScore);
+                double[] shift = u[chosen];
+                for (int j = 0; j < otherCount; j++) {
+                    ArrayExp.expShifted(others[j], shift, others[j], work, r);
+                }
+                chosenProbability(otherCount, product);
+                if (betaScore != null) {
+                    probabilities(otherCount);
+                    System.arraycopy(inverse, 0, u[chosen], 0, r);
+                    sparseScore(rowFirst, alternatives, chosen, betaScore);
                 }
             }
             if ((t - first) % FOLD_EVERY == FOLD_EVERY - 1) {
@@ -119,6 +147,17 @@ final class GeneralLogitKernel {
             }
         }
         rescale(product, count);
+        if (betaScore != null) {
+            for (int a = 0; a < k; a++) {
+                double add = chosenSparse[a];
+                if (add != 0) {
+                    double[] g = betaScore[a];
+                    for (int q = 0; q < r; q++) {
+                        g[q] += add;
+                    }
+                }
+            }
+        }
         for (int q = 0; q < r; q++) {
             if (!(health[q] >= HEALTHY)) {
                 exactDraw(n, q, beta, scaled, count, betaScore);
@@ -126,20 +165,51 @@ final class GeneralLogitKernel {
         }
     }
 
-    /** u[j] = x_j'beta for every draw, attributes in order, from the dense matrix. */
-    private void denseUtilities(double[][] beta, int rowFirst, int alternatives) {
-        Chunks c = chunks;
+    /** u[j] = (x_j - x_c)'beta for every draw and every j other than the chosen c, attributes in order. */
+    private void differenceUtilities(double[][] beta, int rowFirst, int alternatives, int chosen) {
+        int chosenBase = (rowFirst + chosen) * k;
         for (int j = 0; j < alternatives; j++) {
             int base = (rowFirst + j) * k;
+            for (int a = 0; a < k; a++) {
+                difference[j * k + a] = x[base + a] - x[chosenBase + a];
+            }
+        }
+        Chunks c = chunks;
+        for (int j = 0; j < alternatives; j++) {
+            if (j == chosen) {
+                continue;
+            }
             double[] src = zeros;
             for (int a = 0; a < k; a += Chunks.MAX) {
                 int size = Math.min(Chunks.MAX, k - a);
                 for (int i = 0; i < size; i++) {
-                    c.value[i] = x[base + a + i];
+                    c.value[i] = difference[j * k + a + i];
                     c.row[i] = beta[a + i];
                 }
                 c.addProducts(size, u[j], src);
                 src = u[j];
+            }
+        }
+    }
+
+    /** betaScore_a -= sum_(j != c) (x_ja - x_ca) P_j per draw, alternatives in order. */
+    private void differenceScore(int alternatives, int chosen, double[][] betaScore) {
+        Chunks c = chunks;
+        for (int a = 0; a < k; a++) {
+            int size = 0;
+            for (int j = 0; j < alternatives; j++) {
+                if (j == chosen) {
+                    continue;
+                }
+                c.value[size] = difference[j * k + a];
+                c.row[size] = u[j];
+                if (++size == Chunks.MAX) {
+                    c.subtractProducts(size, betaScore[a]);
+                    size = 0;
+                }
+            }
+            if (size > 0) {
+                c.subtractProducts(size, betaScore[a]);
             }
         }
     }
@@ -167,33 +237,20 @@ final class GeneralLogitKernel {
     }
 
     /**
-     * u[j] = exp(u[j] - u[chosen]) (clamped, see ArrayExp), u[chosen] = 1, inverse = 1 / sum_j u[j] (the chosen
-     * probability), which multiplies the product; health keeps the smallest (NaN when undefined).
+     * inverse = 1 / (1 + sum of the other alternatives' exponentials): the chosen probability, which multiplies
+     * the product; health keeps the smallest (NaN when undefined).
      */
-    private void exponentials(int alternatives, int chosen, double[] product) {
-        double[] shift = u[chosen];
-        for (int j = 0; j < alternatives; j++) {
-            if (j != chosen) {
-                ArrayExp.expShifted(u[j], shift, u[j], work, r);
-            }
-        }
-        Arrays.fill(shift, 0, r, 1.0);
+    private void chosenProbability(int otherCount, double[] product) {
         double[] den = inverse;
-        System.arraycopy(u[0], 0, den, 0, r);
-        int j = 1;
-        for (; j + 3 <= alternatives; j += 3) {
-            double[] e0 = u[j];
-            double[] e1 = u[j + 1];
-            double[] e2 = u[j + 2];
-            for (int q = 0; q < r; q++) {
-                den[q] = den[q] + e0[q] + e1[q] + e2[q];
+        Arrays.fill(den, 0, r, 1.0);
+        Chunks c = chunks;
+        for (int j = 0; j < otherCount; j += Chunks.MAX) {
+            int size = Math.min(Chunks.MAX, otherCount - j);
+            for (int i = 0; i < size; i++) {
+                c.value[i] = 1.0;
+                c.row[i] = others[j + i];
             }
-        }
-        for (; j < alternatives; j++) {
-            double[] e0 = u[j];
-            for (int q = 0; q < r; q++) {
-                den[q] += e0[q];
-            }
+            c.addProducts(size, den, den);
         }
         double[] h = health;
         for (int q = 0; q < r; q++) {
@@ -204,44 +261,35 @@ final class GeneralLogitKernel {
         }
     }
 
-    /** u[j] = P_j: the exponentials times the inverse of their sum. */
-    private void probabilities(int alternatives) {
+    /** The other alternatives' exponentials times the chosen probability: their probabilities. */
+    private void probabilities(int otherCount) {
         double[] inv = inverse;
         int j = 0;
-        for (; j + 2 <= alternatives; j += 2) {
-            double[] e0 = u[j];
-            double[] e1 = u[j + 1];
+        for (; j + 2 <= otherCount; j += 2) {
+            double[] e0 = others[j];
+            double[] e1 = others[j + 1];
             for (int q = 0; q < r; q++) {
                 double s = inv[q];
                 e0[q] *= s;
                 e1[q] *= s;
             }
         }
-        if (j < alternatives) {
-            double[] e0 = u[j];
+        if (j < otherCount) {
+            double[] e0 = others[j];
             for (int q = 0; q < r; q++) {
                 e0[q] *= inv[q];
             }
         }
     }
 
-    /** betaScore_a -= sum_j x_ja P_j per draw, from the dense matrix, alternatives in order. */
-    private void denseExpectedAttributes(int rowFirst, int alternatives, double[][] betaScore) {
-        Chunks c = chunks;
-        for (int a = 0; a < k; a++) {
-            for (int j = 0; j < alternatives; j += Chunks.MAX) {
-                int size = Math.min(Chunks.MAX, alternatives - j);
-                for (int i = 0; i < size; i++) {
-                    c.value[i] = x[(rowFirst + j + i) * k + a];
-                    c.row[i] = u[j + i];
-                }
-                c.subtractProducts(size, betaScore[a]);
-            }
+    /**
+     * betaScore_a -= sum_j x_ja P_j per draw over the sparse rows' non-zero entries (u[chosen] holds the chosen
+     * probability); the chosen attributes are added to chosenSparse.
+     */
+    private void sparseScore(int rowFirst, int alternatives, int chosen, double[][] betaScore) {
+        for (int e = rows.nonZeroStart[rowFirst + chosen]; e < rows.nonZeroStart[rowFirst + chosen + 1]; e++) {
+            chosenSparse[rows.attribute[e]] += rows.value[e];
         }
-    }
-
-    /** The same over the sparse rows' non-zero entries. */
-    private void sparseExpectedAttributes(int rowFirst, int alternatives, double[][] betaScore) {
         byAttribute(rowFirst, alternatives);
         Chunks c = chunks;
         for (int a = 0; a < k; a++) {
@@ -326,6 +374,9 @@ final class GeneralLogitKernel {
             }
             ll += chosenShifted - Math.log(den);
             if (betaScore != null) {
+                for (int e = rows.nonZeroStart[rowFirst + c]; e < rows.nonZeroStart[rowFirst + c + 1]; e++) {
+                    betaScore[rows.attribute[e]][q] += rows.value[e];
+                }
                 for (int j = 0; j < alternatives; j++) {
                     double p = util[j] / den;
                     for (int e = rows.nonZeroStart[rowFirst + j]; e < rows.nonZeroStart[rowFirst + j + 1]; e++) {
