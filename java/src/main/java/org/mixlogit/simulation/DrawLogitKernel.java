@@ -12,7 +12,9 @@ import org.mixlogit.math.ArrayExp;
  * Not thread-safe; owns its scratch.
  *
  * <p>Per situation every loop runs over the draws with the rows of alternatives and coefficients fixed, so C2
- * vectorizes it, and each pass handles up to {@link Chunks#MAX} rows. A situation most of whose attribute values
+ * vectorizes it, and each pass handles up to {@link Chunks#MAX} rows. A decision-maker whose attributes take few
+ * levels (stated-preference designs) gets exp(x_j'beta) as products of {@link LevelFactors}, their sum, and the
+ * score {@code -sum_j P_j x_j} over the sparse rows. Otherwise a situation most of whose attribute values
  * are non-zero is computed from differences to the chosen alternative, d_j = x_j - x_c: the utilities
  * d_j'beta of the other alternatives, their exponentials ({@link ArrayExp}), whose sum plus 1 is the inverse of
  * the chosen probability, and the score {@code -sum_(j != c) P_j d_j}, so the chosen alternative costs nothing.
@@ -23,9 +25,11 @@ import org.mixlogit.math.ArrayExp;
  * where NaN must propagate) is recomputed afterwards one situation at a time with utilities shifted by their
  * maximum, {@link Math#exp} and logarithms, as in the plain algorithm.
  */
-final class GeneralLogitKernel {
+final class DrawLogitKernel {
     /** Smallest chosen probability the fast path trusts: every argument of its exponentials was below 37. */
     private static final double HEALTHY = 1e-16;
+    /** min(den, 1 / den) * RANGE >= HEALTHY keeps a level path's denominator within [1e-250, 1e250]. */
+    private static final double RANGE = 1e234;
     /** Products at or below 2^-64 are multiplied by 2^64 and counted (every FOLD_EVERY situations). */
     static final double SCALE = 0x1p64;
     private static final double INVERSE_SCALE = 0x1p-64;
@@ -61,9 +65,11 @@ final class GeneralLogitKernel {
     private final int[] colStart;
     private final int[] colAlternative;
     private final double[] colValue;
-    private final double[] exactUtility;
+    private final ExactDraw exact;
+    /** The decision-maker's attribute-level factors, when its attributes take few levels. */
+    private final LevelFactors levels;
 
-    GeneralLogitKernel(ModelDesign design, int draws) {
+    DrawLogitKernel(ModelDesign design, int draws) {
         this.rows = design.rows;
         this.x = design.x;
         this.situationStart = design.data.situationStartRef();
@@ -84,7 +90,8 @@ final class GeneralLogitKernel {
         colStart = new int[k + 1];
         colAlternative = new int[jmax * Math.max(k, 1)];
         colValue = new double[jmax * Math.max(k, 1)];
-        exactUtility = new double[jmax];
+        exact = new ExactDraw(design);
+        levels = new LevelFactors(design, r);
     }
 
     /**
@@ -106,6 +113,7 @@ final class GeneralLogitKernel {
             }
         }
         Arrays.fill(chosenSparse, 0.0);
+        boolean useLevels = rows.useLevels[n] && levels.build(n, beta);
         int first = decisionMakerStart[n];
         int end = decisionMakerStart[n + 1];
         for (int t = first; t < end; t++) {
@@ -119,14 +127,21 @@ final class GeneralLogitKernel {
                     others[otherCount++] = u[j];
                 }
             }
-            if (2 * nonZero >= alternatives * k) {
+            if (useLevels) {
+                levels.exponentials(rowFirst, alternatives, u, chunks);
+                levelChosenProbability(alternatives, chosen, product);
+                if (betaScore != null) {
+                    probabilities(u, alternatives);
+                    sparseScore(rowFirst, alternatives, chosen, betaScore);
+                }
+            } else if (2 * nonZero >= alternatives * k) {
                 differenceUtilities(beta, rowFirst, alternatives, chosen);
                 for (int j = 0; j < otherCount; j++) {
                     ArrayExp.exp(others[j], others[j], work, r);
                 }
                 chosenProbability(otherCount, product);
                 if (betaScore != null) {
-                    probabilities(otherCount);
+                    probabilities(others, otherCount);
                     differenceScore(alternatives, chosen, betaScore);
                 }
             } else {
@@ -137,7 +152,7 @@ final class GeneralLogitKernel {
                 }
                 chosenProbability(otherCount, product);
                 if (betaScore != null) {
-                    probabilities(otherCount);
+                    probabilities(others, otherCount);
                     System.arraycopy(inverse, 0, u[chosen], 0, r);
                     sparseScore(rowFirst, alternatives, chosen, betaScore);
                 }
@@ -160,7 +175,7 @@ final class GeneralLogitKernel {
         }
         for (int q = 0; q < r; q++) {
             if (!(health[q] >= HEALTHY)) {
-                exactDraw(n, q, beta, scaled, count, betaScore);
+                exact.recompute(n, q, beta, scaled, count, betaScore);
             }
         }
     }
@@ -261,21 +276,51 @@ final class GeneralLogitKernel {
         }
     }
 
-    /** The other alternatives' exponentials times the chosen probability: their probabilities. */
-    private void probabilities(int otherCount) {
+    /**
+     * Situations with attribute levels: inverse = 1 / sum_j exp(x_j'beta), and the chosen probability multiplies
+     * the product; health keeps the smallest chosen probability, and falls below 1e-16 also when the denominator
+     * leaves [1e-250, 1e250] (NaN when undefined).
+     */
+    private void levelChosenProbability(int alternatives, int chosen, double[] product) {
+        double[] den = inverse;
+        Chunks c = chunks;
+        double[] src = zeros;
+        for (int j = 0; j < alternatives; j += Chunks.MAX) {
+            int size = Math.min(Chunks.MAX, alternatives - j);
+            for (int i = 0; i < size; i++) {
+                c.value[i] = 1.0;
+                c.row[i] = u[j + i];
+            }
+            c.addProducts(size, den, src);
+            src = den;
+        }
+        double[] e = u[chosen];
+        double[] h = health;
+        for (int q = 0; q < r; q++) {
+            double d = den[q];
+            double inv = 1.0 / d;
+            double p = e[q] * inv;
+            den[q] = inv;
+            product[q] *= p;
+            h[q] = Math.min(h[q], Math.min(p, Math.min(d, inv) * RANGE));
+        }
+    }
+
+    /** The first {@code count} rows of {@code list} (exponentials) times inverse: probabilities. */
+    private void probabilities(double[][] list, int count) {
         double[] inv = inverse;
         int j = 0;
-        for (; j + 2 <= otherCount; j += 2) {
-            double[] e0 = others[j];
-            double[] e1 = others[j + 1];
+        for (; j + 2 <= count; j += 2) {
+            double[] e0 = list[j];
+            double[] e1 = list[j + 1];
             for (int q = 0; q < r; q++) {
                 double s = inv[q];
                 e0[q] *= s;
                 e1[q] *= s;
             }
         }
-        if (j < otherCount) {
-            double[] e0 = others[j];
+        if (j < count) {
+            double[] e0 = list[j];
             for (int q = 0; q < r; q++) {
                 e0[q] *= inv[q];
             }
@@ -337,61 +382,6 @@ final class GeneralLogitKernel {
                 product[q] *= SCALE;
                 count[q]++;
             }
-        }
-    }
-
-    /**
-     * Draw q recomputed one situation at a time with {@link Math#exp} and logarithms of the chosen probabilities
-     * (utilities shifted by their maximum): exact where the fast path is not, and NaN where a utility is; its
-     * log-likelihood is then given as a scaled value and count.
-     */
-    private void exactDraw(int n, int q, double[][] beta, double[] scaled, int[] count, double[][] betaScore) {
-        double ll = 0;
-        if (betaScore != null) {
-            for (int a = 0; a < k; a++) {
-                betaScore[a][q] = 0;
-            }
-        }
-        double[] util = exactUtility;
-        for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
-            int rowFirst = situationStart[t];
-            int alternatives = situationStart[t + 1] - rowFirst;
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < alternatives; j++) {
-                double v = 0;
-                for (int e = rows.nonZeroStart[rowFirst + j]; e < rows.nonZeroStart[rowFirst + j + 1]; e++) {
-                    v += rows.value[e] * beta[rows.attribute[e]][q];
-                }
-                util[j] = v;
-                m = Math.max(m, v);
-            }
-            int c = chosenRow[t] - rowFirst;
-            double chosenShifted = util[c] - m;
-            double den = 0;
-            for (int j = 0; j < alternatives; j++) {
-                util[j] = Math.exp(util[j] - m);
-                den += util[j];
-            }
-            ll += chosenShifted - Math.log(den);
-            if (betaScore != null) {
-                for (int e = rows.nonZeroStart[rowFirst + c]; e < rows.nonZeroStart[rowFirst + c + 1]; e++) {
-                    betaScore[rows.attribute[e]][q] += rows.value[e];
-                }
-                for (int j = 0; j < alternatives; j++) {
-                    double p = util[j] / den;
-                    for (int e = rows.nonZeroStart[rowFirst + j]; e < rows.nonZeroStart[rowFirst + j + 1]; e++) {
-                        betaScore[rows.attribute[e]][q] -= rows.value[e] * p;
-                    }
-                }
-            }
-        }
-        if (ll > Double.NEGATIVE_INFINITY) {
-            int c = (int) Math.max(0, Math.ceil(-ll / LOG_SCALE));
-            scaled[q] = Math.exp(ll + c * LOG_SCALE);
-            count[q] = c;
-        } else {
-            scaled[q] = Double.isNaN(ll) ? Double.NaN : 0.0;
-            count[q] = 0;
         }
     }
 }
