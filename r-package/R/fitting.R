@@ -141,13 +141,16 @@ r_names <- function(x) {
 }
 
 rename_parameters <- function(engine, kinds) {
-  shown <- engine
+  # a latent class model's class-specific parameters carry the prefix "class<c>.": renamed after it
+  prefix <- ifelse(grepl("^class[0-9]+\\.", engine), sub("^(class[0-9]+\\.).*$", "\\1", engine), "")
+  inner <- substring(engine, nchar(prefix) + 1L)
+  shown <- inner
   chol <- kinds == "CHOLESKY"
-  parts <- strsplit(sub("^chol\\.", "", engine[chol]), ":", fixed = TRUE)
+  parts <- strsplit(sub("^chol\\.", "", inner[chol]), ":", fixed = TRUE)
   shown[chol] <- vapply(parts, function(p) paste0("chol.", p[2L], ":", p[1L]), "")
   het <- kinds == "HETEROGENEITY"
-  shown[het] <- paste0("het.", engine[het])
-  shown
+  shown[het] <- paste0("het.", inner[het])
+  paste0(prefix, shown)
 }
 
 # The integration check as a named vector (NULL when it did not run), with the rules as an attribute.

@@ -35,8 +35,12 @@ confint.mixlogit <- function(object, parm, level = object$level, type = object$v
 
 print.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
   cat("\nCall:\n", paste(deparse(x$call), sep = "\n", collapse = "\n"), "\n\n", sep = "")
-  cat("Coefficients:\n")
-  print.default(format(coef(x), digits = digits), print.gap = 2L, quote = FALSE)
+  if (is_latent(x)) {
+    print_latent_fit(x, digits)
+  } else {
+    cat("Coefficients:\n")
+    print.default(format(coef(x), digits = digits), print.gap = 2L, quote = FALSE)
+  }
   if (identical(x$method, "msm")) {
     cat(sprintf("\nMethod of simulated moments: criterion %.6g, %s%s\n", x$gmm$criterion, hansen_text(x$gmm),
                 if (x$converged) "" else "   NOT CONVERGED"))
@@ -88,7 +92,8 @@ summary.mixlogit <- function(object, type = object$vce, level = object$level, ..
     derived <- NULL
   }
   structure(list(call = object$call, coefficients = coefficients, derived = derived, type = type, level = level,
-                 fit = object), class = "summary.mixlogit")
+                 fit = object, classes = if (is_latent(object)) latent_summary(object, type, level)),
+            class = "summary.mixlogit")
 }
 
 # The derived quantities worth a row: abs(sd.x) only where sd.x is negative (otherwise it repeats sd.x).
@@ -123,7 +128,10 @@ print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L)
   msm <- identical(f$method, "msm")
   estimator <- if (msm) "method of simulated moments" else if (f$draws > 0L) "maximum simulated likelihood" else
     "maximum likelihood"
-  if (f$draws > 0L) {
+  if (is_latent(f)) {
+    cat(sprintf("Latent class %s logit, %s; %s\n", if (length(f$settings$rpar) > 0L) "mixed" else "conditional",
+                if (length(f$settings$rpar) > 0L) estimator else "maximum likelihood", f$integration))
+  } else if (f$draws > 0L) {
     cat(sprintf("Mixed logit, %s; %s\n", estimator, f$integration))
   } else {
     cat(sprintf("Conditional logit, %s\n", estimator))
@@ -131,9 +139,13 @@ print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L)
   cat(sprintf("%d situations, %d decision-makers%s, %d rows; %d parameters\n\n", as.integer(f$n[["situations"]]),
               as.integer(f$n[["decision.makers"]]), if (f$panel) " (panel)" else "", as.integer(f$n[["rows"]]),
               f$df))
-  cat("Coefficients:\n")
-  has_derived <- is.matrix(x$derived) && nrow(x$derived) > 0L
-  printCoefmat(x$coefficients, digits = digits, cs.ind = 1:4, tst.ind = 5, signif.legend = !has_derived)
+  has_derived <- is.matrix(x$derived) && nrow(x$derived) > 0L && is.null(x$classes)
+  if (is.null(x$classes)) {
+    cat("Coefficients:\n")
+    printCoefmat(x$coefficients, digits = digits, cs.ind = 1:4, tst.ind = 5, signif.legend = !has_derived)
+  } else {
+    print_latent_summary(x, digits)
+  }
   if (has_derived) {
     cat("\nDerived quantities (delta method):\n")
     printCoefmat(x$derived, digits = digits, cs.ind = 1:4, tst.ind = 5, signif.legend = TRUE)
@@ -255,7 +267,7 @@ newdata_columns <- function(object, newdata, labels) {
   s <- object$settings
   newdata <- check_newdata(newdata, s, labels = labels)
   x <- model_columns(object, newdata)
-  characteristics <- unique(as.character(unlist(s$heterogeneity)))
+  characteristics <- unique(c(as.character(unlist(s$heterogeneity)), as.character(s$membership)))
   out <- list(
     situation = rJava::.jarray(id_codes(newdata[[s$group]])),
     decision_maker = rJava::.jarray(if (is.null(s$id)) integer(0) else id_codes(newdata[[s$id]])),

@@ -179,6 +179,9 @@ wtp.mixlogit <- function(object, attribute, cost, negated_cost = FALSE, krinsky_
   }
   check_flag(negated_cost, "negated_cost")
   check_level(level)
+  if (is_latent(object)) {
+    return(class_wtp(object, attribute, cost, negated_cost, level))
+  }
   if (!negated_cost) warn_positive_cost(object, cost)
   post <- post_object(object, options = post_options_json(krinsky_robb, replicates, seed))
   table <- with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "wtpInference", attribute, cost))

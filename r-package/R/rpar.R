@@ -11,6 +11,10 @@ rpar.default <- function(x, ...) {
 }
 
 rpar.mixlogit <- function(x, par = NULL, type = x$vce, ...) {
+  if (is_latent(x)) {
+    arg_error("rpar() summarises one population's distributions; a latent class model has one per class: see",
+              " summary() for the coefficients of every class.")
+  }
   rp <- x$settings$rpar
   if (length(rp) == 0L) {
     arg_error("The model has no random coefficients: there is no distribution to summarise.")

@@ -343,6 +343,10 @@ check_newdata <- function(newdata, settings, labels = FALSE) {
   for (column in characteristics) {
     check_column(column, "heterogeneity", newdata, allow_null = FALSE, where = "newdata")
   }
+  for (column in setdiff(as.character(settings$membership), characteristics)) {
+    check_column(column, "membership", newdata, allow_null = FALSE, where = "newdata")
+  }
+  characteristics <- unique(c(characteristics, as.character(settings$membership)))
   check_missing(newdata, c(settings$group, settings$id, characteristics), where = "newdata")
   newdata
 }
@@ -481,4 +485,77 @@ unknown_argument_message <- function(name, known, fun) {
     if (is.null(close)) "." else paste0(": did you mean `", close, "`?")
   }
   paste0("`", name, "` is not an argument of ", fun, "()", hint, " Arguments: ", paste(known, collapse = ", "), ".")
+}
+
+# The latent class arguments of mixlogit() (issue 16): `classes` NULL (one population), one whole number C >= 1 or a
+# range of consecutive whole numbers such as 1:5 (a fit for each, lclogit2's model-selection table); `membership`
+# NULL, a one-sided formula such as ~ income + age or a character vector naming numeric columns of `data` (the
+# characteristics of the class-share logit, constant within decision-maker); `common` NULL or attributes (columns
+# of the model matrix, checked once it is built) whose coefficients all classes share. The most classes come from
+# the engine's vocabulary. Returns list(classes = integer vector or NULL, membership = character, common =
+# character).
+check_latent_arguments <- function(classes, membership, common, data, method) {
+  if (is.null(classes)) {
+    for (given in c("membership", "common")[c(!is.null(membership), !is.null(common))]) {
+      arg_error("`", given, "` is an argument of latent class models: give `classes` (the number of classes, e.g.",
+                " classes = 3), or drop `", given, "`.")
+    }
+    return(list(classes = NULL, membership = character(0), common = character(0)))
+  }
+  most <- latent_class_value("maxClasses")
+  if (!is.numeric(classes) || length(classes) < 1L || anyNA(classes) || any(classes != round(classes)) ||
+      any(classes < 1) || any(classes > most) || (length(classes) > 1L && any(diff(classes) != 1))) {
+    arg_error("`classes` must be a number of latent classes from 1 to ", most, " (classes = 3) or a range of",
+              " consecutive numbers (classes = 1:5, a fit for each and the model-selection table), not ",
+              deparse(classes)[1L], ".")
+  }
+  if (identical(method, "msm")) {
+    arg_error("Latent class models are estimated by maximum likelihood (EM, then direct maximization): drop",
+              " method = \"msm\".")
+  }
+  if (inherits(membership, "formula")) {
+    if (length(membership) != 2L) {
+      arg_error("`membership` must be a one-sided formula such as ~ income + age (no response).")
+    }
+    terms <- stats::terms(membership)
+    if (attr(terms, "intercept") == 0L) {
+      arg_error("`membership` drops the constant of the class-share logit (", deparse(membership), "): the shares",
+                " always have one; remove the 0 or -1.")
+    }
+    membership <- attr(terms, "term.labels")
+    computed <- membership[!membership %in% names(data)]
+    if (length(computed) > 0L) {
+      arg_error("`membership` term \"", computed[1L], "\" is not a column of `data`: the class-share logit takes",
+                " characteristics as columns (make a column first, e.g. data$log_income <- log(data$income)).")
+    }
+  } else if (!is.null(membership) && (!is.character(membership) || anyNA(membership))) {
+    arg_error("`membership` must be a one-sided formula such as ~ income + age, or a character vector of columns.")
+  }
+  membership <- as.character(membership)
+  unknown <- setdiff(membership, names(data))
+  if (length(unknown) > 0L) {
+    arg_error("`membership` names column \"", unknown[1L], "\", which is not in `data`.")
+  }
+  for (column in membership) {
+    if (!is.numeric(data[[column]]) && !is.logical(data[[column]])) {
+      arg_error("`membership` column \"", column, "\" is ", class(data[[column]])[1L], ": the class-share logit",
+                " takes numeric characteristics (make indicator columns of a factor first).")
+    }
+  }
+  if (anyDuplicated(membership)) {
+    arg_error("`membership` names \"", membership[anyDuplicated(membership)], "\" twice.")
+  }
+  if (!is.null(common) && (!is.character(common) || anyNA(common) || anyDuplicated(common))) {
+    arg_error("`common` must name attributes of the model once each (a character vector such as c(\"pf\")).")
+  }
+  list(classes = as.integer(classes), membership = membership, common = as.character(common))
+}
+
+# `common` must name columns of the model matrix, and not all of them (a class needs a coefficient of its own).
+check_common_columns <- function(common, columns) {
+  unknown <- setdiff(common, columns)
+  if (length(unknown) > 0L) {
+    arg_error("`common` names ", unknown[1L], ", which is not a column of the model matrix: ",
+              paste(columns, collapse = ", "), ".")
+  }
 }
