@@ -7,7 +7,7 @@ predict.mixlogit <- function(object, newdata = NULL, type = c("prob", "share", "
                              se = FALSE, level = object$level, krinsky_robb = 0, replicates = 0, seed = NULL, ...) {
   check_dots("predict", ...)
   if (is.data.frame(newdata)) {
-    newdata <- as.data.frame(unfold_index(newdata)$data)  # a dfidx's group and alt key the result
+    newdata <- as.data.frame(unfold_index(newdata, "newdata")$data)  # a dfidx's group and alt key the result
   }
   type <- check_choice(type, "type", c("prob", "share", "conditional"))
   if (type == "share") {

@@ -334,7 +334,7 @@ check_newdata <- function(newdata, settings, labels = FALSE) {
   if (!is.data.frame(newdata)) {
     arg_error("`newdata` must be a data frame with the model's attributes and the group column.")
   }
-  newdata <- as.data.frame(unfold_index(newdata)$data)
+  newdata <- as.data.frame(unfold_index(newdata, "newdata")$data)
   if (nrow(newdata) == 0L) {
     data_error("`newdata` has no rows.")
   }

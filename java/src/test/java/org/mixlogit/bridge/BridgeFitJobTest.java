@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.InvalidDataException;
+import org.mixlogit.MixlogitException;
 
 /**
  * A fit running in its own thread (what R polls): progress handed over once, cancellation at the next iteration,
@@ -132,7 +133,7 @@ class BridgeFitJobTest {
                 Thread.sleep(120_000);
             } catch (InterruptedException e) {
                 interrupted[0] = true;
-                throw new org.mixlogit.MixlogitException("interrupted");
+                throw new MixlogitException("interrupted");
             }
             return null;
         });
@@ -143,7 +144,7 @@ class BridgeFitJobTest {
         assertTrue(job.await(60_000), "stop() ends the work in progress");
         assertTrue(interrupted[0]);
         assertTrue(job.isCancelled());
-        assertThrows(org.mixlogit.MixlogitException.class, job::result);
+        assertThrows(MixlogitException.class, job::result);
         job.stop();
     }
 
@@ -159,7 +160,7 @@ class BridgeFitJobTest {
         assertTrue(job.await(60_000));
         try {
             assertEquals("CANCELLED", job.result().description("status"));
-        } catch (org.mixlogit.MixlogitException e) {
+        } catch (MixlogitException e) {
             assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
         }
         BridgeFitJob next = start(data.attributes, OPTIONS);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +32,7 @@ class DecisionMakerWorkersTest {
             });
         }
         int[] once = new int[seen.length];
-        java.util.Arrays.fill(once, 1);
+        Arrays.fill(once, 1);
         assertArrayEquals(once, seen);
     }
 
