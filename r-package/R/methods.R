@@ -24,6 +24,7 @@ coefficient_table <- function(object, type = object$vce) {
 }
 
 confint.mixlogit <- function(object, parm, level = object$level, type = object$vce, ...) {
+  check_dots("confint", ...)
   table <- coefficient_table(object, type)
   if (!missing(parm)) table <- table[parm, , drop = FALSE]
   a <- (1 - level) / 2
@@ -74,6 +75,7 @@ instrument_text <- function(x) {
 }
 
 summary.mixlogit <- function(object, type = object$vce, level = object$level, ...) {
+  check_dots("summary", ...)
   warn_unconverged(object)
   table <- coefficient_table(object, type)
   z <- stats::qnorm(1 - (1 - level) / 2)
@@ -96,15 +98,19 @@ summary.mixlogit <- function(object, type = object$vce, level = object$level, ..
             class = "summary.mixlogit")
 }
 
-# The derived quantities worth a row: abs(sd.x) only where sd.x is negative (otherwise it repeats sd.x).
+# The derived quantities worth a row: none that repeats a parameter, i.e. has its estimate and standard error
+# (abs(sd.x) where sd.x is positive; sd(x) of a correlated block's first member, which is its Cholesky diagonal
+# element when that is positive).
 shown_derived <- function(object) {
   d <- object$derived
   if (nrow(d) == 0L) return(d)
-  engine <- if (is.null(object$engine.names)) names(object$coefficients) else object$engine.names
-  b <- stats::setNames(as.numeric(object$coefficients), engine)
-  absolute <- grepl("^abs\\(.*\\)$", rownames(d))
-  inner <- sub("^abs\\((.*)\\)$", "\\1", rownames(d))
-  repeats <- absolute & inner %in% engine & b[inner] >= 0
+  b <- as.numeric(object$coefficients)
+  se <- sqrt(pmax(0, diag(vcov(object))))
+  # equal up to rounding: the derived standard errors come from the delta method (agreeing to ~1e-10)
+  same <- function(x, y, tolerance) abs(x - y) <= tolerance * pmax(1e-8, abs(y))
+  repeats <- vapply(seq_len(nrow(d)), function(i) {
+    any(same(d$estimate[i], b, 1e-10) & (same(d$std.error[i], se, 1e-7) | (is.na(d$std.error[i]) & is.na(se))))
+  }, logical(1))
   d[!repeats, , drop = FALSE]
 }
 
@@ -210,6 +216,7 @@ df.residual.mixlogit <- function(object, ...) {
 
 # The model matrix of the estimation data: one row per row of the data, one column per attribute of the model.
 model.matrix.mixlogit <- function(object, ...) {
+  check_dots("model.matrix", ...)
   k <- length(object$attributes)
   x <- matrix(object$columns$attributes, ncol = length(object$columns$attribute_names))[, seq_len(k), drop = FALSE]
   colnames(x) <- object$attributes
@@ -244,13 +251,14 @@ anova.mixlogit <- function(object, ...) {
   chisq[!is.na(ddf) & ddf == 0] <- NA
   p <- stats::pchisq(chisq, abs(ddf), lower.tail = FALSE)
   out <- data.frame(`#Df` = df, LogLik = ll, Df = ddf, Chisq = chisq, `Pr(>Chisq)` = p, check.names = FALSE)
-  calls <- vapply(fits, function(f) paste(deparse(f$call), collapse = " "), "")
+  calls <- vapply(fits, function(f) paste(trimws(deparse(f$call)), collapse = " "), "")
   structure(out, heading = c("Likelihood ratio test\n", paste0("Model ", seq_along(fits), ": ", calls,
                                                                collapse = "\n")),
             class = c("anova", "data.frame"))
 }
 
 fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
+  check_dots("fitted", ...)
   type <- match.arg(type)
   p <- object$probabilities
   if (type == "all") return(p)
@@ -259,6 +267,7 @@ fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
 }
 
 residuals.mixlogit <- function(object, ...) {
+  check_dots("residuals", ...)
   object$y - object$probabilities
 }
 

@@ -1,7 +1,7 @@
 # mixlogit(): validates, builds the model matrix, calls the engine once, collects the result.
 mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation = FALSE, heterogeneity = NULL,
                      draws = "halton", R = 100, seed = 12345, burn = NULL, starts = 1, optimizer = "bfgs",
-                     vce = NULL, cluster = NULL, weights = NULL, threads = NULL, start = NULL,
+                     vce = NULL, cluster = NULL, weights = NULL, subset = NULL, threads = NULL, start = NULL,
                      level = 0.95, verbose = FALSE, alt = NULL, market = NULL, method = c("msle", "msm"),
                      instruments = NULL, weighting = NULL, max_iterations = NULL, tolerance = NULL,
                      integration_check = 0, reestimate = 0, reflevel = NULL, classes = NULL, membership = NULL,
@@ -12,7 +12,8 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   controls <- check_fit_controls(max_iterations, tolerance, integration_check, reestimate, method)
   a <- validate_arguments(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed, burn,
                           starts, optimizer, vce, cluster, weights, threads, start, level, verbose, alt, market,
-                          method = method, instruments = instruments, weighting = weighting, reflevel = reflevel)
+                          method = method, instruments = instruments, weighting = weighting, reflevel = reflevel,
+                          subset = subset)
   data <- a$data
   lc <- check_latent_arguments(classes, membership, common, data, a$method)
   check_engine_version()
@@ -81,18 +82,6 @@ complete_fit <- function(result, call, formula, design, data, a, characteristics
   result$decision_makers <- decision_maker_lookup(data, a)
   result$characteristic_means <- characteristic_means(data, a)
   result
-}
-
-# Estimates through the engine from the columns as it takes them (see `columns` in mixlogit()); returns the
-# engine's fit, which lives only until collect_fit() has copied what the package keeps (the saved form among it).
-engine_fit <- function(columns, spec, options) {
-  with_engine(rJava::.jcall(
-    "org/mixlogit/bridge/MixlogitBridge", "Lorg/mixlogit/bridge/BridgeFit;", "fit",
-    rJava::.jarray(columns$situation), rJava::.jarray(columns$decision_maker), rJava::.jarray(columns$chosen),
-    rJava::.jarray(columns$attribute_names), rJava::.jarray(columns$attributes),
-    rJava::.jarray(columns$characteristic_names), rJava::.jarray(columns$characteristics),
-    rJava::.jarray(columns$weights), rJava::.jarray(columns$alternatives), rJava::.jarray(columns$markets),
-    spec, options))
 }
 
 # The attribute columns passed to the engine: the model matrix and, for MSM, the instrument columns of `data` that

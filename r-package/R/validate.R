@@ -51,7 +51,7 @@ check_column <- function(x, name, data, allow_null = TRUE, where = "data") {
 validate_arguments <- function(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed,
                                burn, starts, optimizer, vce, cluster, weights, threads, start, level, verbose,
                                alt = NULL, market = NULL, method = "msle", instruments = NULL,
-                               weighting = NULL, reflevel = NULL) {
+                               weighting = NULL, reflevel = NULL, subset = NULL) {
   if (!inherits(formula, "formula") || length(formula) != 3L) {
     arg_error("`formula` must be a two-sided formula such as choice ~ price + time.")
   }
@@ -62,6 +62,13 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   data <- as.data.frame(unfolded$data)
   if (nrow(data) == 0L) {
     data_error("`data` has no rows.")
+  }
+  if (is.numeric(weights) || is.logical(weights)) {
+    data <- weight_column(data, weights)
+    weights <- weights_name
+  }
+  if (!is.null(subset)) {
+    data <- subset_rows(data, subset)
   }
   if (is.null(group)) group <- unfolded$group
   if (is.null(id)) id <- unfolded$id
@@ -327,7 +334,7 @@ check_newdata <- function(newdata, settings, labels = FALSE) {
   if (!is.data.frame(newdata)) {
     arg_error("`newdata` must be a data frame with the model's attributes and the group column.")
   }
-  newdata <- as.data.frame(unfold_index(newdata)$data)
+  newdata <- as.data.frame(unfold_index(newdata, "newdata")$data)
   if (nrow(newdata) == 0L) {
     data_error("`newdata` has no rows.")
   }
@@ -418,10 +425,57 @@ check_fit <- function(object) {
   object
 }
 
+# Weights given as a vector (one per row of `data`) become the column "(weights)" of the data, as in model.frame();
+# the checks on weights (positive, constant within decision-makers) are those of a weights column.
+weights_name <- "(weights)"
+
+weight_column <- function(data, weights) {
+  if (!is.numeric(weights) || length(weights) != nrow(data)) {
+    arg_error("`weights` must be the name of a column of `data` or a numeric vector with one weight per row of",
+              " `data` (", nrow(data), " rows), not ", if (is.numeric(weights)) paste("a vector of length",
+              length(weights)) else class(weights)[1L], ".")
+  }
+  if (weights_name %in% names(data)) {
+    arg_error("`data` has a column named \"", weights_name, "\", which vector weights would replace: rename it.")
+  }
+  data[[weights_name]] <- as.numeric(weights)
+  data
+}
+
+# The rows of `data` that `subset` keeps: the expression (captured unevaluated by check_call_arguments()) is
+# evaluated in `data`, then in the environment mixlogit() was called from, as lm() and mlogit() do; it must give a
+# logical vector (NA counts as FALSE) or row numbers. Rows of a situation can be dropped (a smaller choice set), and
+# the engine then checks what is left as for any data.
+subset_rows <- function(data, subset) {
+  keep <- tryCatch(eval(subset$expression, data, subset$env), error = function(e) {
+    arg_error("`subset` cannot be evaluated on `data`: ", conditionMessage(e), ".")
+  })
+  if (is.null(keep)) return(data)
+  n <- nrow(data)
+  if (is.logical(keep) && length(keep) == n) {
+    keep <- which(keep)
+  } else if (is.numeric(keep) && !anyNA(keep) && all(keep == round(keep)) && all(keep >= 1 & keep <= n)) {
+    keep <- sort(unique(as.integer(keep)))
+  } else {
+    arg_error("`subset` must give a logical vector with one value per row of `data` (", n, " rows), such as",
+              " subset = id <= 100, or row numbers between 1 and ", n, "; `", deparse(subset$expression)[1L],
+              "` gives ", if (is.logical(keep) || is.numeric(keep)) paste(class(keep)[1L], "of length",
+              length(keep)) else class(keep)[1L], ".")
+  }
+  if (length(keep) == 0L) {
+    data_error("`subset` keeps no rows of `data`.")
+  }
+  out <- data[keep, , drop = FALSE]
+  rownames(out) <- NULL
+  out
+}
+
 # The arguments of a mixlogit() call before anything is evaluated (`env` is the call's frame, `dots` the
 # unevaluated `...`): unknown arguments and unquoted column names become mixlogit_argument_error naming the
 # argument, what the package calls it or the closest argument, and the arguments there are (R's own messages would
-# be "unused argument" and "object 'chid' not found"). Column arguments that are missing become NULL in `env`.
+# be "unused argument" and "object 'chid' not found"). Column arguments that are missing become NULL in `env`;
+# `subset` becomes its unevaluated expression with the environment of mixlogit()'s caller (parent.frame(2): this
+# function is called by mixlogit() itself), for subset_rows().
 check_call_arguments <- function(env, dots, fun = "mixlogit") {
   known <- setdiff(names(formals(fun)), "...")
   if (length(dots) > 0L) {
@@ -440,6 +494,12 @@ check_call_arguments <- function(env, dots, fun = "mixlogit") {
   tryCatch(get("data", envir = env), error = function(e) {
     arg_error("`data` cannot be evaluated: ", conditionMessage(e), ".")
   })
+  if ("subset" %in% known) {
+    # captured unevaluated, with the caller's environment: validate_arguments() evaluates it in the data
+    assign("subset", if (eval(call("missing", as.name("subset")), env)) NULL else
+      list(expression = eval(call("substitute", as.name("subset")), env), env = parent.frame(2L)),
+      envir = env)
+  }
   for (name in c("group", "id", "alt", "market", "weights", "cluster")) {
     if (!name %in% known) next
     if (eval(call("missing", as.name(name)), env)) {
@@ -459,23 +519,52 @@ check_call_arguments <- function(env, dots, fun = "mixlogit") {
   invisible(NULL)
 }
 
+# The `...` of a post-estimation method (predict, shares, rpar, ...), which it has only because its generic does:
+# an argument the method does not know is a mixlogit_argument_error naming it, the argument it probably means and
+# the method's arguments (R would drop it silently). `fun` is the name users call; the known arguments are those of
+# the calling method. The arguments are not evaluated.
+check_dots <- function(fun, ...) {
+  dots <- substitute(list(...))
+  if (length(dots) == 1L) return(invisible(NULL))
+  given <- names(dots)[-1L]
+  if (is.null(given)) given <- rep("", length(dots) - 1L)
+  known <- setdiff(names(formals(sys.function(-1L))), "...")
+  if (any(given == "")) {
+    arg_error(fun, "() was given ", sum(given == ""), " argument(s) it does not take by position: give its",
+              " arguments by name. Arguments: ", paste(known, collapse = ", "), ".")
+  }
+  usable <- Filter(function(w) w[[1L]] == "" || w[[1L]] %in% known, post_words)
+  arg_error(unknown_argument_message(given[1L], known, fun, words = vapply(usable, `[[`, "", 2L)))
+}
+
+# Post-estimation arguments of other packages (logitr, mlogit, stats) and what they are called here: the argument
+# the advice points to (used only for methods that have it; "" for any method) and the advice.
+post_words <- list(
+  conf.level = c("level", "use `level`"), se.fit = c("se", "use `se = TRUE`"),
+  interval = c("se", "use `se = TRUE` (and `level`)"), ci = c("se", "use `se = TRUE` (and `level`)"),
+  returnData = c("format", "format = \"data.frame\" gives the keys `group` and `alt` with the probabilities"),
+  data = c("newdata", "give new data as `newdata`"), nsim = c("krinsky_robb", "use `krinsky_robb` (draws)"),
+  ndraws = c("krinsky_robb", "use `krinsky_robb` (draws)"), scalePar = c("cost", "the price is `cost`"),
+  price = c("cost", "the price is `cost`"),
+  digits = c("", "give `digits` to print(), e.g. print(summary(m), digits = 3)"))
+
 # What to say about an argument mixlogit() does not have: the argument it means (other packages' names for it), or
-# the closest one, and the list of arguments.
-unknown_argument_message <- function(name, known, fun) {
+# the closest one, and the list of arguments. `words` replaces the advice for mixlogit()'s own arguments.
+unknown_argument_message <- function(name, known, fun, words = NULL) {
   advice <- c(
     iterlim = "max_iterations", maxit = "max_iterations", maxiter = "max_iterations",
     print.level = "verbose", trace = "verbose", nrep = "R", ndraws = "R", rand = "rpar",
     randPars = "rpar", corr = "correlation", correlated = "correlation", ln = "rpar", alt.var = "alt",
     chid.var = "group", id.var = "id", obsID = "group", panelID = "id", altID = "alt", weight = "weights")
-  words <- c(
+  mixlogit_words <- c(
     halton = "Halton draws are the default (draws = \"halton\"); `draws` chooses others",
     panel = "panel data follow from `id` (the decision-maker column): give id = \"...\"",
-    subset = "subset `data` before the call, e.g. data[data$x > 0, ]",
     na.action = "missing values are refused with their rows named: remove those choice situations first",
     shape = "for wide data (one row per situation), reshape with mixlogit_long() first",
     varying = "for wide data (one row per situation), reshape with mixlogit_long() first",
     sep = "for wide data (one row per situation), reshape with mixlogit_long() first",
     choice = "the response is the left-hand side of `formula`")
+  if (is.null(words)) words <- mixlogit_words
   hint <- if (name %in% names(words)) {
     paste0(": ", words[[name]], ".")
   } else if (name %in% names(advice) && advice[[name]] %in% known) {
