@@ -42,6 +42,7 @@ final class DesignRank {
     static void require(ChoiceData data, ModelSpec spec) {
         ParameterLayout layout = spec.layout();
         List<String> names = new ArrayList<>();
+        List<String> heterogeneityLabels = new ArrayList<>(); // null for an attribute's own column
         List<int[]> columns = new ArrayList<>(); // {attribute index, characteristic index or -1}
         List<CoefficientSpec> cs = spec.coefficients();
         for (int k = 0; k < cs.size(); k++) {
@@ -51,12 +52,16 @@ final class DesignRank {
             }
             int a = data.attributeIndex(c.attribute());
             names.add(layout.names().get(layout.meanIndex(k)));
+            heterogeneityLabels.add(null);
             columns.add(new int[] {a, -1});
             for (int h = 0; h < c.heterogeneity().size(); h++) {
                 names.add(layout.names().get(layout.heterogeneityStart(k) + h));
+                heterogeneityLabels.add(" (" + c.heterogeneity().get(h) + " shifting the mean of " + c.attribute()
+                        + ")");
                 columns.add(new int[] {a, data.characteristicIndex(c.heterogeneity().get(h))});
             }
         }
+        distinguish(names, heterogeneityLabels);
         int q = columns.size();
         if (q == 0) {
             return;
@@ -108,6 +113,20 @@ final class DesignRank {
                     + " identified. Drop one column of each dependent set (for example one alternative-specific"
                     + " constant or one interaction of a full set of alternative dummies with a characteristic), or"
                     + " remove a column that is a multiple or sum of others.");
+        }
+    }
+
+    /**
+     * A heterogeneity term may carry the name of an ordinary column (an interaction {@code cl:income} entered as an
+     * attribute, and income shifting cl's mean): such terms get their meaning appended so that a message never
+     * lists the same name twice. Modified: {@code names}. Not modified: {@code labels}.
+     */
+    static void distinguish(List<String> names, List<String> labels) {
+        for (int i = 0; i < names.size(); i++) {
+            String label = labels.get(i);
+            if (label != null && java.util.Collections.frequency(names, names.get(i)) > 1) {
+                names.set(i, names.get(i) + label);
+            }
         }
     }
 
