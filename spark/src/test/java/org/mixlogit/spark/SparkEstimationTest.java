@@ -70,7 +70,8 @@ class SparkEstimationTest {
                 .withInference(InferenceConfig.defaults().withCovariance(CovarianceType.CLUSTER).withCluster("region"));
     }
 
-    private static void assertSameFit(EstimationResult expected, EstimationResult actual) {
+    /** Estimates, log-likelihood, gradient, iterations and every available covariance are the same bits. */
+    static void assertSameFit(EstimationResult expected, EstimationResult actual) {
         assertTrue(expected.isConverged(), expected.message());
         assertBits(expected.estimates(), actual.estimates(), "estimates");
         assertBits(expected.logLikelihood(), actual.logLikelihood(), "log-likelihood");
