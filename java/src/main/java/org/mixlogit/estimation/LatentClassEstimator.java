@@ -87,9 +87,9 @@ public final class LatentClassEstimator implements Estimator {
             throw new InvalidSpecificationException("Latent class models are estimated by maximum likelihood (EM,"
                     + " then direct maximization): use --method msle.");
         }
-        ResultAssembler tail = new ResultAssembler(data, spec, config);
+        ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
         requireMembershipVariation(data, spec.latentClasses());
-        PlainLogit plain = PlainLogit.fit(data, spec.classModel(), config);
+        PlainLogit plain = PlainLogit.fit(data, spec.classModel(), config, backend);
         double[] zbar = ClassShares.meanCharacteristics(data, spec.latentClasses());
         Search search = config.search().start() != null
                 ? new Search(List.of(StartValidation.checked(config.search().start(), spec.layout())), null, 1)

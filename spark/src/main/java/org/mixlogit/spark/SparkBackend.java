@@ -1,5 +1,6 @@
 package org.mixlogit.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -18,6 +19,7 @@ import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.MomentSums;
 import org.mixlogit.simulation.ShardedLikelihood;
 import org.mixlogit.simulation.SimulatedShares;
+import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -128,6 +130,51 @@ public final class SparkBackend implements Backend {
         }
         return new SparkMoments(shards, context.broadcast(slices), spec, integration, l, data.decisionMakerCount(),
                 weightSum);
+    }
+
+    /**
+     * Each partition simulates its rows' shares and Jacobian (one job, the parameter vector shipped) and the driver
+     * places them in grouped-row order: partitions hold consecutive decision-makers, so their rows follow each other.
+     */
+    @Override
+    public String rowShares(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] theta,
+            double[] shares, double[] jacobian) {
+        double[] t = theta.clone();
+        List<RowShares> parts = shards(data).map(shard -> {
+            try (SimulatedShares s = Simulators.shares(shard.build(), spec, integration, 1)) {
+                return new RowShares(s, t);
+            }
+        }).collect();
+        int p = spec.layout().size();
+        int at = 0;
+        String rule = "";
+        for (RowShares part : parts) {
+            System.arraycopy(part.shares, 0, shares, at, part.shares.length);
+            System.arraycopy(part.jacobian, 0, jacobian, at * p, part.jacobian.length);
+            at += part.shares.length;
+            rule = part.rule;
+        }
+        if (at != data.rowCount()) {
+            throw new IllegalStateException("The partitions returned " + at + " rows of shares for "
+                    + data.rowCount() + " rows.");
+        }
+        return rule;
+    }
+
+    /** One partition's rows' simulated shares and Jacobian. */
+    private static final class RowShares implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final double[] shares;
+        final double[] jacobian;
+        final String rule;
+
+        RowShares(SimulatedShares s, double[] theta) {
+            int rows = s.data().rowCount();
+            this.shares = new double[rows];
+            this.jacobian = new double[rows * s.parameterCount()];
+            s.evaluate(theta, shares, jacobian);
+            this.rule = s.integrationDescription();
+        }
     }
 
     @Override

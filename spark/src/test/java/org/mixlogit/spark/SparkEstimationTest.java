@@ -20,6 +20,7 @@ import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.estimation.InferenceConfig;
+import org.mixlogit.estimation.IntegrationCheck;
 import org.mixlogit.estimation.MethodConfig;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.estimation.MsmEstimator;
@@ -37,8 +38,9 @@ import org.mixlogit.spec.ModelSpec;
 
 /**
  * Whole estimations on Spark equal the local engine's to the last bit on Electricity (data read from a Spark CSV
- * source, 3 partitions): MSLE with two starts and every covariance type, MSM (optimal instruments, the GMM
- * sandwich clustered by region), post-estimation shares by market with their delta-method errors, and the
+ * source, 3 partitions): MSLE with two starts, every covariance type and the integration check, MSM (optimal
+ * instruments from a first step whose row shares are simulated on the partitions, the GMM sandwich clustered by
+ * region), post-estimation shares by market with their delta-method errors, and the
  * per-decision-maker conditional coefficients written as Parquet.
  */
 class SparkEstimationTest {
@@ -87,10 +89,16 @@ class SparkEstimationTest {
     @Test
     @DisplayName("MSLE with two starts: estimates, log-likelihood and every covariance equal the local fit")
     void msleEqualsLocal() {
-        EstimatorConfig config = config().withSearch(SearchConfig.defaults().withStarts(2));
+        EstimatorConfig config = config().withSearch(SearchConfig.defaults().withStarts(2))
+                .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(1));
         EstimationResult expected = new MsleEstimator(config, Backend.local(2)).estimate(local, Electricity.spec());
         EstimationResult actual = new MsleEstimator(config, backend).estimate(distributed, Electricity.spec());
         assertSameFit(expected, actual);
+        assertBits(expected.plainLogitLogLikelihood(), actual.plainLogitLogLikelihood(), "plain logit");
+        IntegrationCheck check = expected.integrationCheck().orElseThrow();
+        IntegrationCheck sparkCheck = actual.integrationCheck().orElseThrow();
+        assertBits(check.replicates(), sparkCheck.replicates(), "integration check's replicate");
+        assertBits(check.accurateLogLikelihood(), sparkCheck.accurateLogLikelihood(), "integration check's 4R");
         assertEquals(2, actual.optima().stream().mapToInt(o -> o.starts()).sum(), "two starts");
         assertTrue(expected.isCovarianceAvailable(CovarianceType.CLUSTER));
 
