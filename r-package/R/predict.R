@@ -63,6 +63,7 @@ conditional_probabilities <- function(object, newdata) {
     return(flag_fit(with_engine(rJava::.jcall(post, "[D", "conditionalProbabilities")), post))
   }
   x <- newdata_columns(object, newdata, labels = FALSE)
+  newdata <- unfold_index(newdata)$data
   key <- if (is.null(object$settings$id)) object$settings$group else object$settings$id
   lookup <- object$decision_makers
   codes <- lookup$codes[match(newdata[[key]], lookup$values)]
@@ -106,6 +107,7 @@ probability_table <- function(object, newdata, options, level) {
 # (otherwise the row's position within its situation).
 prediction_keys <- function(object, newdata) {
   s <- object$settings
+  if (!is.null(newdata)) newdata <- unfold_index(newdata)$data
   group <- if (is.null(newdata)) object$situation else newdata[[s$group]]
   alt <- if (!is.null(s$alt) && (is.null(newdata) || !is.null(newdata[[s$alt]]))) {
     if (is.null(newdata)) object$alternatives else label_strings(newdata[[s$alt]])

@@ -8,6 +8,9 @@ import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.estimation.LatentClassEstimator;
+import org.mixlogit.latent.LatentClassSummary;
+import org.mixlogit.latent.ModelSelection;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
@@ -45,6 +48,43 @@ public final class BridgeFit {
      * --json): the result with its estimation options and the fingerprint of its data. Front ends keep this text
      * and rebuild post-estimation from it ({@link MixlogitBridge#postSaved}).
      */
+    /** Latent classes C of the model (1 for a model of one population). */
+    public int classCount() {
+        return result.spec().classCount();
+    }
+
+    /** Class shares at the decision-makers' mean characteristics, class 1 (the largest) first; {1} without classes. */
+    public double[] classShares() {
+        return result.latentClasses().map(LatentClassSummary::shares).orElse(new double[] {1.0});
+    }
+
+    /** Delta-method standard errors of {@link #classShares()} (NaN without a covariance). */
+    public double[] classShareErrors() {
+        return result.latentClasses().map(LatentClassSummary::shareErrors).orElse(new double[] {0.0});
+    }
+
+    /** Mean posterior class probabilities over decision-makers. */
+    public double[] posteriorShares() {
+        return result.latentClasses().map(LatentClassSummary::posteriorShares).orElse(new double[] {1.0});
+    }
+
+    /** The boundaries the latent class fit met, in words (empty when none). */
+    public String[] boundaries() {
+        return result.latentClasses().map(s -> s.boundaries().toArray(new String[0])).orElse(new String[0]);
+    }
+
+    /** lclogit2's model-selection row: classes, LL, parameters, AIC, BIC, CAIC (N = decision-makers), smallest share. */
+    public double[] selectionRow() {
+        ModelSelection.Row row = LatentClassEstimator.selection(List.of(result)).rows().get(0);
+        return new double[] {row.classes(), row.logLikelihood(), row.parameters(), row.aic(), row.bic(), row.caic(),
+            row.smallestShare()};
+    }
+
+    /** The names of {@link #selectionRow()}. */
+    public static String[] selectionNames() {
+        return new String[] {"classes", "loglik", "parameters", "aic", "bic", "caic", "smallestShare"};
+    }
+
     public String json() {
         return ResultJson.write(result, EstimationOptions.write(config), SavedResult.fingerprint(data, result.spec()));
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.simulation.WillingnessToPay;
+import org.mixlogit.postestimation.ClassWillingnessToPay;
 import org.mixlogit.postestimation.ConditionalCoefficients;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.postestimation.PostEstimationOptions;
@@ -99,6 +100,38 @@ public final class BridgePost {
                     + " not " + v + ".");
         }
         return v.asLong();
+    }
+
+    /** Latent classes C of the model (1 for a model of one population). */
+    public int classCount() {
+        return post.model().spec().classCount();
+    }
+
+    /**
+     * Posterior class probabilities of every decision-maker given their choices, N x C row-major (decision-makers
+     * in the order of {@link #decisionMakerIds()}); a latent class model only.
+     */
+    public double[] classPosteriors() {
+        return post.classPosteriors().probabilities();
+    }
+
+    /** The modal class (1-based) of every decision-maker; a latent class model only. */
+    public int[] modalClasses() {
+        return post.classPosteriors().modalClasses();
+    }
+
+    /**
+     * Willingness to pay for {@code attribute} in units of {@code cost} per class: C estimates then their C
+     * delta-method standard errors (coefficients fixed within classes).
+     */
+    public double[] classWtp(String attribute, String cost) {
+        ClassWillingnessToPay w = post.classWillingnessToPay(attribute, cost);
+        double[] e = w.estimates();
+        double[] s = w.standardErrors();
+        double[] out = new double[2 * e.length];
+        System.arraycopy(e, 0, out, 0, e.length);
+        System.arraycopy(s, 0, out, e.length, s.length);
+        return out;
     }
 
     /** The distinct alternatives in the order of the tables (numeric labels in numeric order). */

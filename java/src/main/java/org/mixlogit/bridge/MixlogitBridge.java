@@ -19,7 +19,9 @@ import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.report.SavedResult;
 import org.mixlogit.spec.CoefficientTransform;
 import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.LatentClasses;
 import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.estimation.LatentClassEstimator;
 
 /**
  * The facade R and Stata call. Arguments and results are int, double, String, their arrays and the shared JSON
@@ -121,6 +123,47 @@ public final class MixlogitBridge {
             return progress.iteration(report.iteration(), -report.value(), report.gradientNorm());
         });
         return new BridgeFit(result, data, config, trace);
+    }
+
+    /**
+     * A specification made a latent class model: {@code classes} classes whose shares depend on the
+     * {@code membership} characteristics and whose {@code common} coefficients all classes share; random
+     * coefficients of the specification are random within each class. Returns the specification's JSON for
+     * {@link #fit} (R: {@code classes =, membership =, common =}; Stata: {@code nclasses() membership()}).
+     */
+    public static String withClasses(String specJson, int classes, String[] membership, String[] common) {
+        ModelSpec spec = ModelSpecJson.read(specJson);
+        return ModelSpecJson.write(spec.withLatentClasses(new LatentClasses(classes,
+                java.util.Arrays.asList(membership), java.util.Arrays.asList(common))));
+    }
+
+    /**
+     * Fits a latent class model for every number of classes from {@code from} to {@code to} (the specification's
+     * own classes give the membership characteristics and common coefficients), for lclogit2's model-selection
+     * table ({@link BridgeFit#selectionRow()}). Arguments as for {@link #fit}.
+     */
+    public static BridgeFit[] fitClassRange(int[] situation, int[] decisionMaker, double[] chosen,
+            String[] attributeNames, double[] attributes, String[] characteristicNames, double[] characteristics,
+            double[] weights, String[] alternatives, String[] markets, String specJson, String optionsJson, int from,
+            int to, Progress progress) {
+        ModelSpec spec = ModelSpecJson.read(specJson);
+        if (!spec.isLatentClass()) {
+            spec = spec.withLatentClasses(new LatentClasses(to, List.of(), List.of()));
+        }
+        EstimatorConfig config = EstimationOptions.parse(optionsJson);
+        ChoiceData data = BridgeData.build(situation, decisionMaker, chosen, attributeNames, attributes,
+                characteristicNames, characteristics, weights, alternatives, markets);
+        List<double[]> trace = new ArrayList<>();
+        List<EstimationResult> fits = new LatentClassEstimator(config).estimateRange(data, spec, from, to,
+                report -> {
+                    trace.add(new double[] {report.iteration(), -report.value(), report.gradientNorm()});
+                    return progress.iteration(report.iteration(), -report.value(), report.gradientNorm());
+                });
+        BridgeFit[] out = new BridgeFit[fits.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new BridgeFit(fits.get(i), data, config, trace);
+        }
+        return out;
     }
 
     /**

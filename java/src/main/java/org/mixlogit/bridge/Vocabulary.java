@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.estimation.LatentClassEstimator;
+import org.mixlogit.spec.LatentClasses;
+import org.mixlogit.spec.ParameterLayout;
 import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.inference.CovarianceType;
@@ -45,7 +48,10 @@ import org.mixlogit.spec.Distribution;
  *  "instruments": [{"code": "optimal", "keyword": true}, ..],
  *  "defaults": {"draws": "halton", "R": 100, "seed": 12345, "starts": 1, "optimizer": "bfgs",
  *               "maxIterations": 1000, "vce": "hessian", "level": 95.0, "method": "msle",
- *               "instruments": "optimal", "weighting": "two-step"}}
+ *               "instruments": "optimal", "weighting": "two-step"},
+ *  "latentClasses": {"options": ["classes", "membership", "common"], "starts": 10, "maxClasses": 50,
+ *                    "classPrefix": "class", "sharePrefix": "share", "constant": "_cons",
+ *                    "criteria": ["loglik", "parameters", "aic", "bic", "caic", "smallestShare"]}}
  * </pre>
  * Each list holds one entry per enum constant, in declaration order. {@code aliases} are the other words the
  * enum's {@code fromCode} accepts; {@code size} says what the size of a rule counts ("draws" per decision-maker,
@@ -87,6 +93,7 @@ public final class Vocabulary {
         root.set("weighting", weightings());
         root.set("instruments", instruments());
         root.set("defaults", defaults());
+        root.set("latentClasses", latentClasses());
         return new Vocabulary(root);
     }
 
@@ -295,6 +302,33 @@ public final class Vocabulary {
         d.put("instruments", msm.instruments().code());
         d.put("weighting", msm.weighting().code());
         return d;
+    }
+
+    /**
+     * The words and numbers of latent class models: the options, the starts searched for two classes or more, the
+     * most classes, and how the parameters are named (class prefix, class-share prefix, the constant).
+     */
+    private static ObjectNode latentClasses() {
+        ObjectNode o = MAPPER.createObjectNode();
+        ArrayNode options = o.putArray("options");
+        options.add("classes").add("membership").add("common");
+        o.put("starts", LatentClassEstimator.DEFAULT_STARTS);
+        o.put("maxClasses", LatentClasses.MAX_CLASSES);
+        o.put("classPrefix", "class");
+        o.put("sharePrefix", "share");
+        o.put("constant", ParameterLayout.CONSTANT);
+        ArrayNode criteria = o.putArray("criteria");
+        criteria.add("loglik").add("parameters").add("aic").add("bic").add("caic").add("smallestShare");
+        return o;
+    }
+
+    /** One value of the latent class entry ("starts", "maxClasses", "constant", ...), as JSON (a copy). */
+    public JsonNode latentClassValue(String name) {
+        JsonNode v = document.get("latentClasses").get(name);
+        if (v == null) {
+            throw new InvalidSpecificationException("The vocabulary's latentClasses have no '" + name + "'.");
+        }
+        return v.deepCopy();
     }
 
     /** Whether an estimate by {@code method} has covariance {@code type}. */

@@ -147,6 +147,8 @@ final class Help {
             "  --decomposition OUT    diversion: per-situation diversions, logit diversions and the weights",
             "                         that aggregate them, as CSV (needs --attribute)",
             "  --probabilities OUT    conditional: unconditional and conditional probabilities per row, as CSV",
+            "  --posterior OUT        conditional, latent class models: each decision-maker's posterior class",
+            "                         probabilities and modal class, as CSV (wtp of a latent class model is per class)",
             "  --alt COL, --market COL  aggregate by other columns of the saved data file",
             "  --data FILE --group COL --choice COL [--id COL] [--weights COL] [--alt COL] [--market COL]",
             "                         compute on other data with the model's attributes",

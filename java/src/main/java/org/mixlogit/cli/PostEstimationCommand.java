@@ -10,7 +10,9 @@ import java.util.Set;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.simulation.WillingnessToPay;
+import org.mixlogit.postestimation.ClassWillingnessToPay;
 import org.mixlogit.postestimation.ConditionalCoefficients;
+import org.mixlogit.postestimation.LatentClassPosterior;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.postestimation.PostEstimationOptions;
@@ -25,7 +27,8 @@ final class PostEstimationCommand {
     static final Set<String> COMMANDS = new HashSet<>(Arrays.asList("shares", "elasticities", "diversion",
             "conditional", "wtp"));
     private static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("from", "attribute", "cost", "type",
-            "krinsky-robb", "replicates", "seed", "csv", "decomposition", "probabilities", "threads", "data",
+            "krinsky-robb", "replicates", "seed", "csv", "decomposition", "probabilities", "posterior", "threads",
+            "data",
             "group", "choice", "id", "alt", "market", "weights"));
     private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("help", "allow-other-data"));
 
@@ -47,7 +50,8 @@ final class PostEstimationCommand {
         new CommandFiles().input("from", Paths.get(from))
                 .input(o.has("data") ? "data" : "the saved result's data file", source.file())
                 .output("csv", o.get("csv", null)).output("decomposition", o.get("decomposition", null))
-                .output("probabilities", o.get("probabilities", null)).check();
+                .output("probabilities", o.get("probabilities", null))
+                .output("posterior", o.get("posterior", null)).check();
         ChoiceData data = source.read();
         if (!o.has("data") && !o.flag("allow-other-data")) {
             saved.checkEstimationData(data, "give --allow-other-data (or the other data with --data)");
@@ -191,6 +195,42 @@ final class PostEstimationCommand {
         if (o.has("probabilities")) {
             files.write("probabilities", o.get("probabilities", ""), probabilities(post));
         }
+        if (post.model().spec().isLatentClass()) {
+            LatentClassPosterior h = post.classPosteriors();
+            int classes = h.classes();
+            double[] p = h.probabilities();
+            int[] modal = h.modalClasses();
+            double[] mean = new double[classes];
+            int[] count = new int[classes];
+            for (int m = 0; m < n; m++) {
+                for (int s = 0; s < classes; s++) {
+                    mean[s] += p[m * classes + s] / n;
+                }
+                count[modal[m] - 1]++;
+            }
+            out.println();
+            out.println("Posterior class probabilities given each decision-maker's choices");
+            out.println(String.format(Locale.ROOT, "%-8s %14s %14s", "class", "mean posterior", "modal count"));
+            for (int s = 0; s < classes; s++) {
+                out.println(String.format(Locale.ROOT, "%-8d %14.6f %14d", s + 1, mean[s], count[s]));
+            }
+            if (o.has("posterior")) {
+                StringBuilder b = new StringBuilder("id");
+                for (int s = 0; s < classes; s++) {
+                    b.append(",class").append(s + 1);
+                }
+                b.append(",modal\n");
+                long[] ids = h.decisionMakerIds();
+                for (int m = 0; m < n; m++) {
+                    b.append(ids[m]);
+                    for (int s = 0; s < classes; s++) {
+                        b.append(String.format(Locale.ROOT, ",%.10g", p[m * classes + s]));
+                    }
+                    b.append(',').append(modal[m]).append('\n');
+                }
+                files.write("posterior", o.get("posterior", ""), b.toString());
+            }
+        }
         return 0;
     }
 
@@ -219,6 +259,18 @@ final class PostEstimationCommand {
     private static int wtp(Options o, PrintStream out, PostEstimation post, Csv files) {
         String attribute = o.required("attribute", "the attribute to value");
         String cost = o.required("cost", "the cost attribute (its coefficient is the marginal utility of money)");
+        if (post.model().spec().isLatentClass()) {
+            ClassWillingnessToPay w = post.classWillingnessToPay(attribute, cost);
+            out.println("Willingness to pay for " + attribute + " in units of " + cost + " per latent class (-beta_"
+                    + attribute + " / beta_" + cost + "; delta method with the " + post.model().covarianceName()
+                    + " covariance)");
+            double[] e = w.estimates();
+            double[] se = w.standardErrors();
+            for (int s = 0; s < e.length; s++) {
+                out.println(String.format(Locale.ROOT, "class %-3d %12.6g  (%.6g)", s + 1, e[s], se[s]));
+            }
+            return 0;
+        }
         WillingnessToPay w = post.willingnessToPay(attribute, cost);
         out.println("Willingness to pay for " + attribute + " in units of " + cost + " (-beta_" + attribute
                 + " / beta_" + cost + ")");

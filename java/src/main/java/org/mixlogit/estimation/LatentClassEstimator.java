@@ -56,7 +56,7 @@ public final class LatentClassEstimator implements Estimator {
      */
     static final double EM_TOLERANCE = 1e-6;
     /** ... or after this many iterations. */
-    static final int EM_MAX_ITERATIONS = 50;
+    static final int EM_MAX_ITERATIONS = 25;
     /**
      * EM endpoints within this log-likelihood of each other, and parameters within 5 times this (relative to
      * max(1, |value|)), are taken for one optimum and polished once.

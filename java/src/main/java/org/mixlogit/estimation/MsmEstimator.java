@@ -71,6 +71,10 @@ public final class MsmEstimator implements Estimator {
 
     @Override
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
+        if (spec.isLatentClass()) {
+            throw new org.mixlogit.InvalidSpecificationException("Latent class models are estimated by maximum"
+                    + " likelihood (EM, then direct maximization), not by simulated moments: use the method msle.");
+        }
         ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
         if (config.integration().type().isAdaptive() && spec.randomDimension() > 0) {
             throw new InvalidSpecificationException("Adaptive rules (" + config.integration().type().code() + ")"

@@ -10,14 +10,17 @@ import org.mixlogit.spec.ModelSpec;
 /**
  * The conditional logit of one class on the data, for the EM algorithm: each decision-maker's log-likelihood
  * sum_t log P_nt(beta) of the class model's (fixed) coefficients beta, and the decision-maker-weighted sum's
- * gradient and exact Hessian, -sum_t sum_j P_tj (x_j - xbar_t)(x_j - xbar_t)'. Sums run over decision-makers in
- * the data's canonical order, so the numbers do not depend on anything but the data and beta. Holds its own
- * scratch: one instance per thread.
+ * gradient and exact Hessian, -sum_t (sum_j P_tj x_j x_j' - xbar_t xbar_t'). Rows are stored sparse (the non-zero
+ * attributes, in coefficient order), so a row costs its non-zeros and their products. Sums run over
+ * decision-makers in the data's canonical order, so the numbers do not depend on anything but the data and beta.
+ * Holds its own scratch: one instance per thread.
  */
 final class ClassLogit {
     private final int k;
-    /** Row-major rows x K attributes in coefficient order. */
-    private final double[] x;
+    /** Sparse rows: row r's non-zero attributes are entries rowStart[r]..rowStart[r+1]-1, columns ascending. */
+    private final int[] rowStart;
+    private final int[] column;
+    private final double[] value;
     private final int[] situationStart;
     private final int[] chosenRow;
     private final int[] decisionMakerStart;
@@ -31,13 +34,32 @@ final class ClassLogit {
         int rows = data.rowCount();
         int all = data.attributeCount();
         double[] source = data.attributesRef();
-        this.x = new double[rows * k];
+        double[] x = new double[rows * k];
         for (int i = 0; i < k; i++) {
             int column = data.attributeIndex(cs.get(i).attribute());
             for (int r = 0; r < rows; r++) {
                 x[r * k + i] = source[r * all + column];
             }
         }
+        int nonZero = 0;
+        for (double v : x) {
+            nonZero += v != 0 ? 1 : 0;
+        }
+        this.rowStart = new int[rows + 1];
+        this.column = new int[nonZero];
+        this.value = new double[nonZero];
+        int e = 0;
+        for (int r = 0; r < rows; r++) {
+            rowStart[r] = e;
+            for (int i = 0; i < k; i++) {
+                double v = x[r * k + i];
+                if (v != 0) {
+                    column[e] = i;
+                    value[e++] = v;
+                }
+            }
+        }
+        rowStart[rows] = e;
         this.situationStart = data.situationStartRef();
         this.chosenRow = data.chosenRowRef();
         this.decisionMakerStart = data.decisionMakerStartRef();
@@ -120,57 +142,62 @@ final class ClassLogit {
         double max = Double.NEGATIVE_INFINITY;
         for (int row = first; row < end; row++) {
             double u = 0;
-            int at = row * k;
-            for (int i = 0; i < k; i++) {
-                u += x[at + i] * beta[i];
+            for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
+                u += value[e] * beta[column[e]];
             }
             utility[row - first] = u;
             max = Math.max(max, u);
         }
         double den = 0;
+        double chosen = utility[chosenRow[t] - first] - max;
         for (int j = 0; j < end - first; j++) {
-            utility[j] -= max;
-            den += Math.exp(utility[j]);
+            double ex = Math.exp(utility[j] - max);
+            utility[j] = ex;
+            den += ex;
         }
-        return utility[chosenRow[t] - first] - Math.log(den);
+        denominator = den;
+        return chosen - Math.log(den);
     }
+
+    /** The denominator of the last {@link #logChosen} (its exponentiated utilities are in {@link #utility}). */
+    private double denominator;
 
     /** One situation: its log P, with a-weighted gradient and lower-triangle Hessian terms added. */
     private double situation(int t, double[] beta, double an, double[] gradient, double[] hessian) {
-        double value = logChosen(t, beta);
+        double logP = logChosen(t, beta);
         int first = situationStart[t];
         int end = situationStart[t + 1];
-        double den = 0;
-        for (int j = 0; j < end - first; j++) {
-            utility[j] = Math.exp(utility[j]);
-            den += utility[j];
-        }
+        double inv = 1.0 / denominator;
         Arrays.fill(mean, 0.0);
         for (int row = first; row < end; row++) {
-            double p = utility[row - first] / den;
-            utility[row - first] = p;
-            int at = row * k;
-            for (int i = 0; i < k; i++) {
-                mean[i] += p * x[at + i];
+            double p = utility[row - first] * inv;
+            double w = an * p;
+            for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
+                double v = value[e];
+                int i = column[e];
+                mean[i] += p * v;
+                double wv = w * v;
+                int at = i * k;
+                for (int f = rowStart[row]; f <= e; f++) {
+                    hessian[at + column[f]] -= wv * value[f];
+                }
             }
         }
-        int chosen = chosenRow[t] * k;
+        int chosen = chosenRow[t];
+        for (int e = rowStart[chosen]; e < rowStart[chosen + 1]; e++) {
+            gradient[column[e]] += an * value[e];
+        }
         for (int i = 0; i < k; i++) {
-            gradient[i] += an * (x[chosen + i] - mean[i]);
-        }
-        for (int row = first; row < end; row++) {
-            double p = an * utility[row - first];
-            int at = row * k;
-            for (int i = 0; i < k; i++) {
-                double di = p * (x[at + i] - mean[i]);
-                if (di == 0) {
-                    continue;
-                }
-                for (int j = 0; j <= i; j++) {
-                    hessian[i * k + j] -= di * (x[at + j] - mean[j]);
-                }
+            double mi = mean[i];
+            if (mi == 0) {
+                continue;
+            }
+            gradient[i] -= an * mi;
+            double ami = an * mi;
+            for (int j = 0; j <= i; j++) {
+                hessian[i * k + j] += ami * mean[j];
             }
         }
-        return value;
+        return logP;
     }
 }

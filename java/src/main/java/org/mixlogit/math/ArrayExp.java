@@ -117,6 +117,28 @@ public final class ArrayExp {
         }
     }
 
+    /**
+     * {@code out[i] = exp(min(max(x[i], FLOOR), CEILING))} for i in [0, n).
+     *
+     * @param x Not modified
+     * @param out <b>Modified</b>: the exponentials (may be x itself)
+     * @param work <b>Modified</b>: scratch of length n or more
+     */
+    public static void exp(double[] x, double[] out, double[] work, int n) {
+        polynomial(x, out, work, n);
+        switch (PATH) {
+            case UNSAFE:
+                scaleUnsafe(out, work, n);
+                break;
+            case CONVERT:
+                scaleConvert(out, work, n);
+                break;
+            default:
+                scaleScalar(out, work, n);
+                break;
+        }
+    }
+
     /** The same values through a given path (for tests). */
     static void expShifted(Path path, double[] x, double[] shift, double[] out, double[] work, int n) {
         polynomial(x, shift, out, work, n);
@@ -126,6 +148,27 @@ public final class ArrayExp {
             scaleConvert(out, work, n);
         } else {
             scaleScalar(out, work, n);
+        }
+    }
+
+    /** p(r) into out and k + 1.5 x 2^52 into work, unshifted. */
+    private static void polynomial(double[] x, double[] out, double[] work, int n) {
+        for (int i = 0; i < n; i++) {
+            double v = Math.min(Math.max(x[i], FLOOR), CEILING);
+            double t = Math.fma(v, LOG2E, SHIFTER);
+            double k = t - SHIFTER;
+            double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
+            double q = Math.fma(r, Q9, Q8);
+            q = Math.fma(q, r, Q7);
+            q = Math.fma(q, r, Q6);
+            q = Math.fma(q, r, Q5);
+            q = Math.fma(q, r, Q4);
+            q = Math.fma(q, r, Q3);
+            q = Math.fma(q, r, Q2);
+            q = Math.fma(q, r, Q1);
+            q = Math.fma(q, r, Q0);
+            out[i] = Math.fma(Math.fma(q, r, 1.0), r, 1.0);
+            work[i] = t;
         }
     }
 

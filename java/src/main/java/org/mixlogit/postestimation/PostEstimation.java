@@ -155,6 +155,20 @@ public final class PostEstimation {
         }
     }
 
+    /** A latent class model's posterior class probabilities and modal class of every decision-maker. */
+    public LatentClassPosterior classPosteriors() {
+        if (!model.spec().isLatentClass()) {
+            throw new org.mixlogit.InvalidSpecificationException("Posterior class probabilities need a latent class"
+                    + " model; this one has no classes.");
+        }
+        return new LatentClassPosterior(model, data);
+    }
+
+    /** A latent class model's willingness to pay for {@code attribute} in units of {@code cost}, per class. */
+    public ClassWillingnessToPay classWillingnessToPay(String attribute, String cost) {
+        return new ClassWillingnessToPay(model, attribute, cost);
+    }
+
     public ChoiceData data() {
         return data;
     }

@@ -131,4 +131,56 @@ final class Chunks {
             g[q] = g[q] - v0 * p0[q] - v1 * p1[q] - v2 * p2[q] - v3 * p3[q] - v4 * p4[q];
         }
     }
+
+    /**
+     * {@code out[q] = src[q] * b0[q] * b1[q] * ...} (the values are not used).
+     *
+     * @param out <b>Modified</b>
+     * @param src Not modified (may be out)
+     */
+    void multiply(int size, double[] out, double[] src) {
+        double[] b0 = row[0];
+        switch (size) {
+            case 1:
+                for (int q = 0; q < r; q++) {
+                    out[q] = src[q] * b0[q];
+                }
+                return;
+            case 2:
+                mul2(out, src, b0, row[1]);
+                return;
+            case 3:
+                mul3(out, src, b0, row[1], row[2]);
+                return;
+            case 4:
+                mul4(out, src, b0, row[1], row[2], row[3]);
+                return;
+            default:
+                mul5(out, src, b0, row[1], row[2], row[3], row[4]);
+        }
+    }
+
+    private void mul2(double[] out, double[] src, double[] b0, double[] b1) {
+        for (int q = 0; q < r; q++) {
+            out[q] = src[q] * b0[q] * b1[q];
+        }
+    }
+
+    private void mul3(double[] out, double[] src, double[] b0, double[] b1, double[] b2) {
+        for (int q = 0; q < r; q++) {
+            out[q] = src[q] * b0[q] * b1[q] * b2[q];
+        }
+    }
+
+    private void mul4(double[] out, double[] src, double[] b0, double[] b1, double[] b2, double[] b3) {
+        for (int q = 0; q < r; q++) {
+            out[q] = src[q] * b0[q] * b1[q] * b2[q] * b3[q];
+        }
+    }
+
+    private void mul5(double[] out, double[] src, double[] b0, double[] b1, double[] b2, double[] b3, double[] b4) {
+        for (int q = 0; q < r; q++) {
+            out[q] = src[q] * b0[q] * b1[q] * b2[q] * b3[q] * b4[q];
+        }
+    }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
  * knows its level ({@code level}, local to the decision-maker). When a decision-maker has fewer levels than rows
  * (discrete attribute levels, as in stated-preference designs), exp(x'beta) is the product of the per-level
  * factors exp(value * beta_k): one exponential per level and draw instead of one per row and draw.</li>
- * <li>The sum over situations of the chosen alternative's attributes, per decision-maker.</li>
  * </ul>
  */
 final class RowStructure {
@@ -27,7 +26,6 @@ final class RowStructure {
     final int[] levelAttribute;
     final double[] levelValue;
     final boolean[] useLevels;
-    final double[] chosenSum;
     final int maxLevels;
 
     RowStructure(double[] x, int k, int[] situationStart, int[] chosenRow, int[] decisionMakerStart) {
@@ -58,7 +56,6 @@ final class RowStructure {
         int people = decisionMakerStart.length - 1;
         levelStart = new int[people + 1];
         useLevels = new boolean[people];
-        chosenSum = new double[people * k];
         int[] attrBuffer = new int[nnz];
         double[] valueBuffer = new double[nnz];
         int levels = 0;
@@ -91,12 +88,6 @@ final class RowStructure {
             useLevels[n] = count < endRow - firstRow;
             if (useLevels[n]) {
                 max = Math.max(max, count);
-            }
-            for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
-                int c = chosenRow[t];
-                for (int a = 0; a < k; a++) {
-                    chosenSum[n * k + a] += x[c * k + a];
-                }
             }
         }
         levelStart[people] = levels;

@@ -1,0 +1,387 @@
+package org.mixlogit.simulation;
+
+import java.util.Arrays;
+
+import org.mixlogit.math.ArrayExp;
+
+/**
+ * The general path of {@link DecisionMakerKernel} (attributes without shared levels, e.g. continuous ones): for
+ * every draw q of one decision-maker, its likelihood {@code L_q = prod_t P_t(beta_q)} as a scaled value and a
+ * count of scalings, {@code L_q = scaled_q 2^(-64 count_q)} with scaled_q in (2^-64, 1] (so that no logarithm is
+ * needed per draw), and its score in beta, {@code sum_t (x_tc - sum_j P_tj x_tj)} with c the chosen alternative.
+ * Not thread-safe; owns its scratch.
+ *
+ * <p>Per situation every loop runs over the draws with the rows of alternatives and coefficients fixed, so C2
+ * vectorizes it, and each pass handles up to {@link Chunks#MAX} rows. A decision-maker whose attributes take few
+ * levels (stated-preference designs) gets exp(x_j'beta) as products of {@link LevelFactors}, their sum, and the
+ * score {@code -sum_j P_j x_j} over the sparse rows. Otherwise a situation most of whose attribute values
+ * are non-zero is computed from differences to the chosen alternative, d_j = x_j - x_c: the utilities
+ * d_j'beta of the other alternatives, their exponentials ({@link ArrayExp}), whose sum plus 1 is the inverse of
+ * the chosen probability, and the score {@code -sum_(j != c) P_j d_j}, so the chosen alternative costs nothing.
+ * Other situations use the sparse rows: every utility, exponentials shifted by the chosen one's, and
+ * {@code -sum_j P_j x_j} with the chosen attributes added once per decision-maker. The chosen probabilities are
+ * multiplied per draw, and every 16 situations a product below 2^-64 is multiplied by 2^64 (exact) and counted. A
+ * draw in which some chosen probability is below 1e-16 or undefined (where ArrayExp's clamping could matter, or
+ * where NaN must propagate) is recomputed afterwards one situation at a time with utilities shifted by their
+ * maximum, {@link Math#exp} and logarithms, as in the plain algorithm.
+ */
+final class DrawLogitKernel {
+    /** Smallest chosen probability the fast path trusts: every argument of its exponentials was below 37. */
+    private static final double HEALTHY = 1e-16;
+    /** min(den, 1 / den) * RANGE >= HEALTHY keeps a level path's denominator within [1e-250, 1e250]. */
+    private static final double RANGE = 1e234;
+    /** Products at or below 2^-64 are multiplied by 2^64 and counted (every FOLD_EVERY situations). */
+    static final double SCALE = 0x1p64;
+    private static final double INVERSE_SCALE = 0x1p-64;
+    /** log(2^64). */
+    static final double LOG_SCALE = 64 * Math.log(2);
+    /** With chosen probabilities of at least 1e-16, 16 situations take a product from 2^-64 to no less than 1e-276. */
+    private static final int FOLD_EVERY = 16;
+
+    private final RowStructure rows;
+    /** Dense attributes, rows x K. */
+    private final double[] x;
+    private final int[] situationStart;
+    private final int[] chosenRow;
+    private final int[] decisionMakerStart;
+    private final int k;
+    private final int r;
+
+    /** Utility, then exponential, then probability of each alternative: {@code u[j][q]}. */
+    private final double[][] u;
+    /** The rows of u of the alternatives other than the chosen one, in order. */
+    private final double[][] others;
+    /** A dense situation's x_j - x_c, alternatives x K. */
+    private final double[] difference;
+    /** Sum of the chosen attributes of the sparse situations, per coefficient. */
+    private final double[] chosenSparse;
+    private final double[] zeros;
+    private final double[] work;
+    /** 1 / sum_j exp(u_j - u_c): the chosen probability. */
+    private final double[] inverse;
+    private final double[] health;
+    private final Chunks chunks;
+    /** A sparse situation's non-zero attributes by attribute: entries colStart[a] .. colStart[a+1]-1. */
+    private final int[] colStart;
+    private final int[] colAlternative;
+    private final double[] colValue;
+    private final ExactDraw exact;
+    /** The decision-maker's attribute-level factors, when its attributes take few levels. */
+    private final LevelFactors levels;
+
+    DrawLogitKernel(ModelDesign design, int draws) {
+        this.rows = design.rows;
+        this.x = design.x;
+        this.situationStart = design.data.situationStartRef();
+        this.chosenRow = design.data.chosenRowRef();
+        this.decisionMakerStart = design.data.decisionMakerStartRef();
+        this.k = design.k;
+        this.r = draws;
+        int jmax = Math.max(2, design.data.maxAlternatives());
+        u = new double[jmax][r];
+        others = new double[jmax][];
+        difference = new double[jmax * Math.max(k, 1)];
+        chosenSparse = new double[k];
+        zeros = new double[r];
+        work = new double[r];
+        inverse = new double[r];
+        health = new double[r];
+        chunks = new Chunks(r);
+        colStart = new int[k + 1];
+        colAlternative = new int[jmax * Math.max(k, 1)];
+        colValue = new double[jmax * Math.max(k, 1)];
+        exact = new ExactDraw(design);
+        levels = new LevelFactors(design, r);
+    }
+
+    /**
+     * @param beta Not modified: {@code beta[k][q]}
+     * @param scaled <b>Modified</b>: each draw's likelihood times 2^(64 count), in (2^-64, 1]; 0 when it is 0, NaN
+     *     when undefined
+     * @param count <b>Modified</b>: each draw's count of scalings by 2^64
+     * @param betaScore <b>Modified</b> when non-null: {@code sum_t (x_tck - sum_j P_tj x_tjk)} per coefficient and
+     *     draw
+     */
+    void evaluate(int n, double[][] beta, double[] scaled, int[] count, double[][] betaScore) {
+        double[] product = scaled;
+        Arrays.fill(product, 0, r, 1.0);
+        Arrays.fill(count, 0, r, 0);
+        Arrays.fill(health, 0, r, 1.0);
+        if (betaScore != null) {
+            for (double[] row : betaScore) {
+                Arrays.fill(row, 0, r, 0.0);
+            }
+        }
+        Arrays.fill(chosenSparse, 0.0);
+        boolean useLevels = rows.useLevels[n] && levels.build(n, beta);
+        int first = decisionMakerStart[n];
+        int end = decisionMakerStart[n + 1];
+        for (int t = first; t < end; t++) {
+            int rowFirst = situationStart[t];
+            int alternatives = situationStart[t + 1] - rowFirst;
+            int chosen = chosenRow[t] - rowFirst;
+            int nonZero = rows.nonZeroStart[rowFirst + alternatives] - rows.nonZeroStart[rowFirst];
+            int otherCount = 0;
+            for (int j = 0; j < alternatives; j++) {
+                if (j != chosen) {
+                    others[otherCount++] = u[j];
+                }
+            }
+            if (useLevels) {
+                levels.exponentials(rowFirst, alternatives, u, chunks);
+                levelChosenProbability(alternatives, chosen, product);
+                if (betaScore != null) {
+                    probabilities(u, alternatives);
+                    sparseScore(rowFirst, alternatives, chosen, betaScore);
+                }
+            } else if (2 * nonZero >= alternatives * k) {
+                differenceUtilities(beta, rowFirst, alternatives, chosen);
+                for (int j = 0; j < otherCount; j++) {
+                    ArrayExp.exp(others[j], others[j], work, r);
+                }
+                chosenProbability(otherCount, product);
+                if (betaScore != null) {
+                    probabilities(others, otherCount);
+                    differenceScore(alternatives, chosen, betaScore);
+                }
+            } else {
+                sparseUtilities(beta, rowFirst, alternatives);
+                double[] shift = u[chosen];
+                for (int j = 0; j < otherCount; j++) {
+                    ArrayExp.expShifted(others[j], shift, others[j], work, r);
+                }
+                chosenProbability(otherCount, product);
+                if (betaScore != null) {
+                    probabilities(others, otherCount);
+                    System.arraycopy(inverse, 0, u[chosen], 0, r);
+                    sparseScore(rowFirst, alternatives, chosen, betaScore);
+                }
+            }
+            if ((t - first) % FOLD_EVERY == FOLD_EVERY - 1) {
+                rescale(product, count);
+            }
+        }
+        rescale(product, count);
+        if (betaScore != null) {
+            for (int a = 0; a < k; a++) {
+                double add = chosenSparse[a];
+                if (add != 0) {
+                    double[] g = betaScore[a];
+                    for (int q = 0; q < r; q++) {
+                        g[q] += add;
+                    }
+                }
+            }
+        }
+        for (int q = 0; q < r; q++) {
+            if (!(health[q] >= HEALTHY)) {
+                exact.recompute(n, q, beta, scaled, count, betaScore);
+            }
+        }
+    }
+
+    /** u[j] = (x_j - x_c)'beta for every draw and every j other than the chosen c, attributes in order. */
+    private void differenceUtilities(double[][] beta, int rowFirst, int alternatives, int chosen) {
+        int chosenBase = (rowFirst + chosen) * k;
+        for (int j = 0; j < alternatives; j++) {
+            int base = (rowFirst + j) * k;
+            for (int a = 0; a < k; a++) {
+                difference[j * k + a] = x[base + a] - x[chosenBase + a];
+            }
+        }
+        Chunks c = chunks;
+        for (int j = 0; j < alternatives; j++) {
+            if (j == chosen) {
+                continue;
+            }
+            double[] src = zeros;
+            for (int a = 0; a < k; a += Chunks.MAX) {
+                int size = Math.min(Chunks.MAX, k - a);
+                for (int i = 0; i < size; i++) {
+                    c.value[i] = difference[j * k + a + i];
+                    c.row[i] = beta[a + i];
+                }
+                c.addProducts(size, u[j], src);
+                src = u[j];
+            }
+        }
+    }
+
+    /** betaScore_a -= sum_(j != c) (x_ja - x_ca) P_j per draw, alternatives in order. */
+    private void differenceScore(int alternatives, int chosen, double[][] betaScore) {
+        Chunks c = chunks;
+        for (int a = 0; a < k; a++) {
+            int size = 0;
+            for (int j = 0; j < alternatives; j++) {
+                if (j == chosen) {
+                    continue;
+                }
+                c.value[size] = difference[j * k + a];
+                c.row[size] = u[j];
+                if (++size == Chunks.MAX) {
+                    c.subtractProducts(size, betaScore[a]);
+                    size = 0;
+                }
+            }
+            if (size > 0) {
+                c.subtractProducts(size, betaScore[a]);
+            }
+        }
+    }
+
+    /** u[j] = x_j'beta for every draw, over the non-zero attributes of the sparse rows. */
+    private void sparseUtilities(double[][] beta, int rowFirst, int alternatives) {
+        Chunks c = chunks;
+        for (int j = 0; j < alternatives; j++) {
+            int e0 = rows.nonZeroStart[rowFirst + j];
+            int e1 = rows.nonZeroStart[rowFirst + j + 1];
+            if (e0 == e1) {
+                Arrays.fill(u[j], 0, r, 0.0);
+            }
+            double[] src = zeros;
+            for (int e = e0; e < e1; e += Chunks.MAX) {
+                int size = Math.min(Chunks.MAX, e1 - e);
+                for (int i = 0; i < size; i++) {
+                    c.value[i] = rows.value[e + i];
+                    c.row[i] = beta[rows.attribute[e + i]];
+                }
+                c.addProducts(size, u[j], src);
+                src = u[j];
+            }
+        }
+    }
+
+    /**
+     * inverse = 1 / (1 + sum of the other alternatives' exponentials): the chosen probability, which multiplies
+     * the product; health keeps the smallest (NaN when undefined).
+     */
+    private void chosenProbability(int otherCount, double[] product) {
+        double[] den = inverse;
+        Arrays.fill(den, 0, r, 1.0);
+        Chunks c = chunks;
+        for (int j = 0; j < otherCount; j += Chunks.MAX) {
+            int size = Math.min(Chunks.MAX, otherCount - j);
+            for (int i = 0; i < size; i++) {
+                c.value[i] = 1.0;
+                c.row[i] = others[j + i];
+            }
+            c.addProducts(size, den, den);
+        }
+        double[] h = health;
+        for (int q = 0; q < r; q++) {
+            double p = 1.0 / den[q];
+            den[q] = p;
+            product[q] *= p;
+            h[q] = Math.min(h[q], p);
+        }
+    }
+
+    /**
+     * Situations with attribute levels: inverse = 1 / sum_j exp(x_j'beta), and the chosen probability multiplies
+     * the product; health keeps the smallest chosen probability, and falls below 1e-16 also when the denominator
+     * leaves [1e-250, 1e250] (NaN when undefined).
+     */
+    private void levelChosenProbability(int alternatives, int chosen, double[] product) {
+        double[] den = inverse;
+        Chunks c = chunks;
+        double[] src = zeros;
+        for (int j = 0; j < alternatives; j += Chunks.MAX) {
+            int size = Math.min(Chunks.MAX, alternatives - j);
+            for (int i = 0; i < size; i++) {
+                c.value[i] = 1.0;
+                c.row[i] = u[j + i];
+            }
+            c.addProducts(size, den, src);
+            src = den;
+        }
+        double[] e = u[chosen];
+        double[] h = health;
+        for (int q = 0; q < r; q++) {
+            double d = den[q];
+            double inv = 1.0 / d;
+            double p = e[q] * inv;
+            den[q] = inv;
+            product[q] *= p;
+            h[q] = Math.min(h[q], Math.min(p, Math.min(d, inv) * RANGE));
+        }
+    }
+
+    /** The first {@code count} rows of {@code list} (exponentials) times inverse: probabilities. */
+    private void probabilities(double[][] list, int count) {
+        double[] inv = inverse;
+        int j = 0;
+        for (; j + 2 <= count; j += 2) {
+            double[] e0 = list[j];
+            double[] e1 = list[j + 1];
+            for (int q = 0; q < r; q++) {
+                double s = inv[q];
+                e0[q] *= s;
+                e1[q] *= s;
+            }
+        }
+        if (j < count) {
+            double[] e0 = list[j];
+            for (int q = 0; q < r; q++) {
+                e0[q] *= inv[q];
+            }
+        }
+    }
+
+    /**
+     * betaScore_a -= sum_j x_ja P_j per draw over the sparse rows' non-zero entries (u[chosen] holds the chosen
+     * probability); the chosen attributes are added to chosenSparse.
+     */
+    private void sparseScore(int rowFirst, int alternatives, int chosen, double[][] betaScore) {
+        for (int e = rows.nonZeroStart[rowFirst + chosen]; e < rows.nonZeroStart[rowFirst + chosen + 1]; e++) {
+            chosenSparse[rows.attribute[e]] += rows.value[e];
+        }
+        byAttribute(rowFirst, alternatives);
+        Chunks c = chunks;
+        for (int a = 0; a < k; a++) {
+            int c1 = colStart[a + 1];
+            for (int e = colStart[a]; e < c1; e += Chunks.MAX) {
+                int size = Math.min(Chunks.MAX, c1 - e);
+                for (int i = 0; i < size; i++) {
+                    c.value[i] = colValue[e + i];
+                    c.row[i] = u[colAlternative[e + i]];
+                }
+                c.subtractProducts(size, betaScore[a]);
+            }
+        }
+    }
+
+    /** A sparse situation's non-zero entries grouped by attribute, alternatives in order within each. */
+    private void byAttribute(int rowFirst, int alternatives) {
+        int[] start = colStart;
+        Arrays.fill(start, 0);
+        int e0 = rows.nonZeroStart[rowFirst];
+        int e1 = rows.nonZeroStart[rowFirst + alternatives];
+        for (int e = e0; e < e1; e++) {
+            start[rows.attribute[e] + 1]++;
+        }
+        for (int a = 0; a < k; a++) {
+            start[a + 1] += start[a];
+        }
+        for (int j = 0; j < alternatives; j++) {
+            for (int e = rows.nonZeroStart[rowFirst + j]; e < rows.nonZeroStart[rowFirst + j + 1]; e++) {
+                int at = start[rows.attribute[e]]++;
+                colAlternative[at] = j;
+                colValue[at] = rows.value[e];
+            }
+        }
+        for (int a = k; a > 0; a--) {
+            start[a] = start[a - 1];
+        }
+        start[0] = 0;
+    }
+
+    /** Brings every product back to (2^-64, 1] by exact multiplications by 2^64, counted. */
+    private void rescale(double[] product, int[] count) {
+        for (int q = 0; q < r; q++) {
+            while (product[q] <= INVERSE_SCALE && product[q] > 0) {
+                product[q] *= SCALE;
+                count[q]++;
+            }
+        }
+    }
+}
