@@ -89,6 +89,16 @@ public interface Backend {
         return rule;
     }
 
+    /**
+     * A per-decision-maker output of {@code data}, decision-makers in ordinal order (by default computed on one
+     * local thread).
+     *
+     * @return data.decisionMakerCount() x (values per decision-maker), row-major
+     */
+    default double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
+        return output.values(data, 1);
+    }
+
     /** Local worker threads (1 or more): the default backend. */
     static Backend local(int threads) {
         return new Backend() {
@@ -106,6 +116,11 @@ public interface Backend {
             @Override
             public List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
                 return List.of(Simulators.shares(data, spec, integration, threads));
+            }
+
+            @Override
+            public double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
+                return output.values(data, threads);
             }
 
             @Override
@@ -143,10 +158,34 @@ public interface Backend {
             }
 
             @Override
+            public double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
+                List<double[]> parts = new ArrayList<>();
+                for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), shards)) {
+                    parts.add(output.values(data.slice(range[0], range[1]), threads));
+                }
+                return concatenate(parts);
+            }
+
+            @Override
             public String toString() {
                 return "in-process backend, " + shards + " shards of " + threads + " threads";
             }
         };
+    }
+
+    /** The shards' values one after the other (a per-decision-maker output of shards in ordinal order). */
+    static double[] concatenate(List<double[]> parts) {
+        int length = 0;
+        for (double[] part : parts) {
+            length += part.length;
+        }
+        double[] out = new double[length];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.MomentSums;
+import org.mixlogit.simulation.PerDecisionMaker;
 import org.mixlogit.simulation.ShardedLikelihood;
 import org.mixlogit.simulation.SimulatedShares;
 import org.mixlogit.simulation.Simulators;
@@ -36,9 +37,14 @@ import org.mixlogit.spec.ModelSpec;
  * decision-makers: cluster sums are keyed by the cluster's value and added in block order, so a cluster split
  * across partitions gives the same numbers.
  *
- * <p>Latent classes (issue 13) plug in as one more engine kind: a partition builds its simulator with the classes'
- * support ({@code SimulatedLogLikelihood} over a {@code SupportFactory}) where {@link LikelihoodEngine} builds the
- * draws' simulator now; the driver's side ({@link SparkLikelihood}) does not change.
+ * <p>Every estimator's sums run here: the optimizer's, the plain-logit start's, the integration check's, the
+ * method of simulated moments' (and its first step's row shares, {@link #rowShares}) and those of latent class
+ * models, whose partitions build the classes' simulator ({@code Simulators} binds a latent class specification to
+ * its classes' support). Per-decision-maker outputs ({@link #perDecisionMaker}, {@link SparkOutputs}: conditional
+ * coefficients, willingness to pay, posterior class probabilities) are computed on the partitions too. What still
+ * runs on the driver's copy of the data: the estimators' cheap checks (the design's rank, separation), a latent class
+ * model's EM search for starting points (a latent class logit, no simulation), and post-estimation quantities per
+ * row (fitted and conditional probabilities, the diversion decomposition).
  */
 public final class SparkBackend implements Backend {
     private final JavaSparkContext context;
@@ -159,6 +165,15 @@ public final class SparkBackend implements Backend {
                     + data.rowCount() + " rows.");
         }
         return rule;
+    }
+
+    /**
+     * Each partition computes its decision-makers' values from its shard (one job) and the driver places them in
+     * ordinal order. For outputs too large to gather, {@link SparkOutputs} writes the same values as a DataFrame.
+     */
+    @Override
+    public double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
+        return Backend.concatenate(shards(data).map(shard -> output.values(shard.build(), 1)).collect());
     }
 
     /** One partition's rows' simulated shares and Jacobian. */

@@ -28,11 +28,13 @@ import org.mixlogit.estimation.SearchConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.msm.InstrumentChoice;
 import org.mixlogit.msm.MsmConfig;
+import org.mixlogit.postestimation.ConditionalCoefficients;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.postestimation.QuantityTable;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -41,7 +43,8 @@ import org.mixlogit.spec.ModelSpec;
  * source, 3 partitions): MSLE with two starts, every covariance type and the integration check, MSM (optimal
  * instruments from a first step whose row shares are simulated on the partitions, the GMM sandwich clustered by
  * region), post-estimation shares by market with their delta-method errors, and the
- * per-decision-maker conditional coefficients written as Parquet.
+ * per-decision-maker conditional coefficients written as Parquet, and the willingness to pay (population summary
+ * and conditional means, gathered and as a frame).
  */
 class SparkEstimationTest {
     @TempDir
@@ -126,8 +129,33 @@ class SparkEstimationTest {
             Row row = rows.get(n);
             assertEquals(local.decisionMakerId(n), row.getLong(0), "id of decision-maker " + n);
             for (int j = 0; j < k; j++) {
-                assertBits(expectedConditionals[0][n * k + j], row.getDouble(2 + 2 * j), "E[beta] of " + n);
-                assertBits(expectedConditionals[1][n * k + j], row.getDouble(3 + 2 * j), "sd[beta] of " + n);
+                assertBits(expectedConditionals[0][n * k + j], row.getDouble(2 + j), "E[beta] of " + n);
+                assertBits(expectedConditionals[1][n * k + j], row.getDouble(2 + k + j), "sd[beta] of " + n);
+            }
+        }
+
+        // willingness to pay: the population summary and each person's conditional mean, gathered and as a frame
+        PostEstimation atHome = new PostEstimation(model, local, PostEstimationOptions.defaults());
+        PostEstimation onSpark = new PostEstimation(model.withBackend(backend), distributed,
+                PostEstimationOptions.defaults());
+        WillingnessToPay w = atHome.willingnessToPay("cl", "pf");
+        WillingnessToPay sw = onSpark.willingnessToPay("cl", "pf");
+        assertBits(w.individual(), sw.individual(), "individual willingness to pay");
+        assertBits(new double[] {w.mean(), w.median(), w.quantile(0.05), w.quantile(0.95)},
+                new double[] {sw.mean(), sw.median(), sw.quantile(0.05), sw.quantile(0.95)}, "population summary");
+        assertEquals(w.draws(), sw.draws());
+        List<Row> wtp = SparkOutputs.willingnessToPay(spark, backend, model, distributed, "cl", "pf")
+                .orderBy("ordinal").collectAsList();
+        double[] individual = new double[wtp.size()];
+        for (int n = 0; n < individual.length; n++) {
+            individual[n] = wtp.get(n).getDouble(2);
+        }
+        assertBits(w.individual(), individual, "willingness to pay frame");
+        ConditionalCoefficients gathered = onSpark.conditionals();
+        for (int n = 0; n < local.decisionMakerCount(); n++) {
+            for (int j = 0; j < k; j++) {
+                assertBits(expectedConditionals[0][n * k + j], gathered.mean(n, j), "gathered E[beta] of " + n);
+                assertBits(expectedConditionals[1][n * k + j], gathered.sd(n, j), "gathered sd[beta] of " + n);
             }
         }
     }

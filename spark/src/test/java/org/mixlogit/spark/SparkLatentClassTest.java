@@ -8,6 +8,7 @@ import static org.mixlogit.spark.SparkLikelihoodTest.assertBits;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,10 @@ import org.mixlogit.estimation.InferenceConfig;
 import org.mixlogit.estimation.LatentClassEstimator;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.latent.LatentClassSummary;
+import org.mixlogit.postestimation.FittedModel;
+import org.mixlogit.postestimation.LatentClassPosterior;
+import org.mixlogit.postestimation.PostEstimation;
+import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.LatentClasses;
@@ -34,7 +39,8 @@ import org.mixlogit.spec.ModelSpec;
  * source): a two-class logit whose shares depend on a characteristic (region), on 1, 2 and 4 partitions, with the
  * covariance clustered by region; and a two-class model with a normal coefficient within the classes. Compared:
  * estimates, log-likelihood, gradient, iterations, every covariance, the class shares with their delta-method
- * errors, the mean posterior class probabilities and the multi-start table.
+ * errors, the mean posterior class probabilities and the multi-start table; and each decision-maker's posterior
+ * class probabilities and modal class, gathered through the backend and as a DataFrame.
  */
 class SparkLatentClassTest {
     @TempDir
@@ -108,6 +114,24 @@ class SparkLatentClassTest {
             assertSameClasses(expectedLogit(), actual);
             assertTrue(actual.isCovarianceAvailable(CovarianceType.CLUSTER));
             assertEquals(2, actual.latentClasses().orElseThrow().classes());
+            // posterior class probabilities: gathered through the backend, and as a frame with the modal class
+            FittedModel model = FittedModel.of(actual);
+            LatentClassPosterior expected = new PostEstimation(model, local, PostEstimationOptions.defaults())
+                    .classPosteriors();
+            LatentClassPosterior gathered = new PostEstimation(model.withBackend(backend), data,
+                    PostEstimationOptions.defaults()).classPosteriors();
+            assertBits(expected.probabilities(), gathered.probabilities(), "posteriors through the backend");
+            List<Row> rows = SparkOutputs.classPosteriors(spark, backend, model, data).orderBy("ordinal")
+                    .collectAsList();
+            double[] h = expected.probabilities();
+            int[] modal = expected.modalClasses();
+            assertEquals(local.decisionMakerCount(), rows.size());
+            for (int n = 0; n < rows.size(); n++) {
+                assertEquals(local.decisionMakerId(n), rows.get(n).getLong(0), "id of " + n);
+                assertBits(new double[] {h[2 * n], h[2 * n + 1]}, new double[] {rows.get(n).getDouble(2),
+                    rows.get(n).getDouble(3)}, "posteriors of " + n);
+                assertEquals(modal[n], rows.get(n).getInt(4), "modal class of " + n);
+            }
         } finally {
             backend.release(data);
         }
