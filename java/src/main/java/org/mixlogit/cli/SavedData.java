@@ -77,7 +77,7 @@ final class SavedData {
         return example != null ? ExampleData.electricity() : CsvChoiceDataReader.read(file, layout, true);
     }
 
-    /** As {@link #read()}; data an engine read from its source are read again by that engine, which must be this one. */
+    /** As {@link #read()}; data an engine read from its source are read again by that engine (it must be this one). */
     ChoiceData read(EstimationEngine running) {
         if (source == null) {
             return read();

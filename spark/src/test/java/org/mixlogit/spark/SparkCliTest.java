@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,10 +53,6 @@ class SparkCliTest {
         sparkEstimateTable = t.out;
     }
 
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static EstimationEngine engine() {
         return new SparkEngine(spark, 3, null);

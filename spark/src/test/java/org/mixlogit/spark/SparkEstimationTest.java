@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,10 +63,6 @@ class SparkEstimationTest {
                 Electricity.layout(), file.toString());
     }
 
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static EstimatorConfig config() {
         return EstimatorConfig.defaults().withIntegration(Electricity.draws(10)).withThreads(2)
