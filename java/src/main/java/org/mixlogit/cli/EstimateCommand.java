@@ -88,12 +88,12 @@ final class EstimateCommand {
             return ClassOptions.selectAndReport(data, SavedData.file(file, layout), spec, classes, config,
                     o.get("json", null), o.flag("quiet"), out, err);
         }
-        return estimateAndReport(data, file == null ? null : SavedData.file(file, layout), spec, config,
+        return estimateAndReport(data, SavedData.read(engine, location, layout), spec, config,
                 engine.backend(config.threads()), o.get("json", null), o.flag("quiet"), out, err);
     }
 
     /** --engine NAME must be the engine this process runs; Spark's lives in its own module. */
-    private static void checkEngine(String asked, EstimationEngine engine) {
+    static void checkEngine(String asked, EstimationEngine engine) {
         if (asked.equals(engine.name())) {
             return;
         }
@@ -101,7 +101,7 @@ final class EstimateCommand {
             throw new UsageException("--engine spark needs the mixlogit-spark module and Spark's jars: run"
                     + " ./mixlogit from the repository after building (mvn -B -ntp package -DskipTests; the launcher"
                     + " adds them), or on a cluster spark-submit mixlogit-spark.jar (main class SparkMain, see the"
-                    + " README) estimate ....");
+                    + " README) with the same command and options.");
         }
         throw new UsageException("--engine " + asked + ": use local" + (engine == EstimationEngine.LOCAL
                 ? " (the default) or spark." : " or " + engine.name() + " (this process runs " + engine.name()
@@ -113,7 +113,7 @@ final class EstimateCommand {
         return estimateAndReport(data, source, spec, config, Backend.local(config.threads()), json, quiet, out, err);
     }
 
-    /** @param source where the data came from, recorded in the JSON; null when it cannot be reloaded locally */
+    /** @param source where the data came from, recorded in the JSON; null when it cannot be reloaded */
     static int estimateAndReport(ChoiceData data, SavedData source, ModelSpec spec, EstimatorConfig config,
             Backend backend, String json, boolean quiet, PrintStream out, PrintStream err) {
         if (!quiet) {

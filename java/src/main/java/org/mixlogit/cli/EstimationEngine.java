@@ -49,6 +49,29 @@ public interface EstimationEngine {
      */
     ChoiceData read(String data, CsvLayout layout);
 
+    /**
+     * Reads data recorded in a saved result's data block ({@code qualified} location and {@code format}) for
+     * post-estimation; by default as {@link #read(String, CsvLayout)}.
+     *
+     * @param format the recorded format, or null
+     */
+    default ChoiceData read(String data, String format, CsvLayout layout) {
+        return read(data, layout);
+    }
+
+    /**
+     * {@code --data} as another process of this engine reaches it (recorded in the result JSON for post-estimation):
+     * e.g. a fully qualified URI; by default as given.
+     */
+    default String qualified(String data) {
+        return data;
+    }
+
+    /** The format this engine reads {@code --data} in (recorded with it), or null when it has one format only. */
+    default String format(String data) {
+        return null;
+    }
+
     /** Where the sums over decision-makers run. */
     Backend backend(int threads);
 }

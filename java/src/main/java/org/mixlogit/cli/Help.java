@@ -107,6 +107,10 @@ final class Help {
                 + " GMM, J test when over-identified; one-step: identity weighting)");
         option(b, "--conf-level C", "confidence level in percent (default " + text(v, "level") + ")");
         option(b, "--threads T", "worker threads (default: all processors)");
+        option(b, "--engine spark", "read --data from any Spark source (csv, parquet, orc, json; hdfs://, s3a://;"
+                + " table:NAME) and run the sums on Spark, with --master URL, --partitions N and --format F (the"
+                + " launcher adds Spark's jars; on a cluster spark-submit, see the README); the JSON records the"
+                + " source for post-estimation");
         option(b, "--cache-bytes B", "memory that may hold every decision-maker's nodes (default "
                 + (org.mixlogit.integration.IntegrationConfig.DEFAULT_CACHE_BYTES >> 20) + " MiB; 0: regenerate them in"
                 + " each evaluation, same numbers); a cache that does not fit the Java heap is dropped by itself");
@@ -155,6 +159,8 @@ final class Help {
             "  --allow-other-data     compute on the saved data file even when it is no longer the data the",
             "                         model was estimated on (its fingerprint differs); without it that is an error",
             "  --threads T            worker threads",
+            "  --engine spark         read the data with Spark (a fit estimated with --engine spark records its",
+            "                         Spark source) and compute on its backend; see estimate --help",
             "",
             "After a fit that did not converge or is not certified, a warning is printed above the tables and",
             "every CSV gets a last column fit_warning holding it.",

@@ -130,7 +130,7 @@ public final class Main {
                 case "diversion":
                 case "conditional":
                 case "wtp":
-                    return PostEstimationCommand.run(args[0], rest, out, err);
+                    return PostEstimationCommand.run(args[0], rest, out, err, engine);
                 default:
                     err.println("Unknown command '" + args[0] + "': use example, estimate, shares,"
                             + " elasticities, diversion, conditional, wtp, montecarlo, vocabulary, bench or rules (see"

@@ -29,30 +29,42 @@ final class PostEstimationCommand {
     private static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("from", "attribute", "cost", "type",
             "krinsky-robb", "replicates", "seed", "csv", "decomposition", "probabilities", "posterior", "threads",
             "data",
-            "group", "choice", "id", "alt", "market", "weights"));
+            "group", "choice", "id", "alt", "market", "weights", "engine"));
     private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("help", "allow-other-data"));
 
     private PostEstimationCommand() {
     }
 
     static int run(String command, String[] args, PrintStream out, PrintStream err) {
+        return run(command, args, out, err, EstimationEngine.LOCAL);
+    }
+
+    /**
+     * With {@code engine} (selected by {@code --engine NAME}): the data are read by it (a saved result's engine
+     * source, or --data) and the sums and per-decision-maker outputs run on its backend.
+     */
+    static int run(String command, String[] args, PrintStream out, PrintStream err, EstimationEngine engine) {
         Options o = Options.parse(args, OPTIONS, FLAGS);
         if (o.flag("help")) {
             out.print(Help.POSTESTIMATION);
             return 0;
         }
+        EstimateCommand.checkEngine(o.get("engine", EstimationEngine.LOCAL.name()), engine);
         String from = o.required("from", "the result JSON written by estimate --json");
         String json = CommandFiles.read("from", Paths.get(from), " Write one with estimate --json FILE.");
         int threads = o.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
         SavedResult saved = SavedResult.read(json);
         FittedModel model = saved.fittedModel(threads);
-        SavedData source = source(o, json, from, model);
+        if (engine != EstimationEngine.LOCAL) {
+            model = model.withBackend(engine.backend(threads));
+        }
+        SavedData source = source(o, json, from, model, engine);
         new CommandFiles().input("from", Paths.get(from))
                 .input(o.has("data") ? "data" : "the saved result's data file", source.file())
                 .output("csv", o.get("csv", null)).output("decomposition", o.get("decomposition", null))
                 .output("probabilities", o.get("probabilities", null))
                 .output("posterior", o.get("posterior", null)).check();
-        ChoiceData data = source.read();
+        ChoiceData data = source.read(engine);
         if (!o.has("data") && !o.flag("allow-other-data")) {
             saved.checkEstimationData(data, "give --allow-other-data (or the other data with --data)");
         }
@@ -86,10 +98,11 @@ final class PostEstimationCommand {
     }
 
     /** Where the data come from: --data, or the saved result's data block. */
-    private static SavedData source(Options o, String json, String from, FittedModel model) {
+    private static SavedData source(Options o, String json, String from, FittedModel model,
+            EstimationEngine engine) {
         if (o.has("data")) {
             CsvLayout layout = EstimateCommand.layout(o, model.spec(), null, java.util.Collections.emptyList());
-            return SavedData.file(Paths.get(o.get("data", "")), layout);
+            return SavedData.read(engine, o.get("data", ""), layout);
         }
         for (String column : new String[] {"group", "choice", "id", "weights"}) {
             if (o.has(column)) {

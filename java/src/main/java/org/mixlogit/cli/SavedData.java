@@ -20,19 +20,31 @@ import org.mixlogit.io.ExampleData;
 
 /**
  * Where an estimate's data came from, recorded in the result JSON's "data" block so that post-estimation commands
- * can reload them: {"example": "electricity"} or {"file": "/abs/path.csv", "columns": {"chid": "SITUATION_ID",
- * ...}}. Immutable.
+ * can reload them: {"example": "electricity"}, {"file": "/abs/path.csv", "columns": {"chid": "SITUATION_ID",
+ * ...}}, or for data an engine read from elsewhere {"engine": "spark", "source": "hdfs://nn/data/panel.parquet",
+ * "format": "parquet", "columns": {...}} (reloaded by the same engine). Immutable.
  */
 final class SavedData {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final String example;
     private final Path file;
     private final CsvLayout layout;
+    /** The engine that read the data from {@link #source} (null for a file or the example). */
+    private final String engine;
+    private final String source;
+    private final String format;
 
     private SavedData(String example, Path file, CsvLayout layout) {
+        this(example, file, layout, null, null, null);
+    }
+
+    private SavedData(String example, Path file, CsvLayout layout, String engine, String source, String format) {
         this.example = example;
         this.file = file;
         this.layout = layout;
+        this.engine = engine;
+        this.source = source;
+        this.format = format;
     }
 
     static SavedData electricityExample() {
@@ -43,7 +55,19 @@ final class SavedData {
         return new SavedData(null, file.toAbsolutePath().normalize(), layout);
     }
 
-    /** The data file, or null for the bundled example. */
+    /**
+     * Where {@code engine} read {@code location} with {@code layout}: a local file for an engine that reads them,
+     * otherwise the engine's source as another process reaches it (e.g. a fully qualified URI) and its format.
+     */
+    static SavedData read(EstimationEngine engine, String location, CsvLayout layout) {
+        if (engine.readsLocalFiles()) {
+            return file(Paths.get(location), layout);
+        }
+        return new SavedData(null, null, layout, engine.name(), engine.qualified(location),
+                engine.format(location));
+    }
+
+    /** The data file, or null for the bundled example and an engine's source. */
     Path file() {
         return file;
     }
@@ -51,6 +75,19 @@ final class SavedData {
     /** The data for post-estimation (no identification checks: a counterfactual may hold an attribute constant). */
     ChoiceData read() {
         return example != null ? ExampleData.electricity() : CsvChoiceDataReader.read(file, layout, true);
+    }
+
+    /** As {@link #read()}; data an engine read from its source are read again by that engine (it must be this one). */
+    ChoiceData read(EstimationEngine running) {
+        if (source == null) {
+            return read();
+        }
+        if (!running.name().equals(engine)) {
+            throw new UsageException("The saved result's data are a " + engine + " source (" + source + "): run"
+                    + " this command with --engine " + engine + " (for Spark: ./mixlogit from the repository, or"
+                    + " spark-submit with mixlogit-spark.jar, see the README), or give the data with --data.");
+        }
+        return running.read(source, format, layout);
     }
 
     /** The result JSON with this data block added. */
@@ -61,7 +98,13 @@ final class SavedData {
             if (example != null) {
                 data.put("example", example);
             } else {
-                data.put("file", file.toString());
+                if (source != null) {
+                    data.put("engine", engine);
+                    data.put("source", source);
+                    data.put("format", format);
+                } else {
+                    data.put("file", file.toString());
+                }
                 ObjectNode columns = data.putObject("columns");
                 for (Map.Entry<String, CsvLayout.Role> e : layout.roles().entrySet()) {
                     columns.put(e.getKey(), e.getValue().name());
@@ -84,7 +127,8 @@ final class SavedData {
         if (data.has("example")) {
             return electricityExample();
         }
-        if (!data.has("file")) {
+        boolean engineSource = data.hasNonNull("source");
+        if (!data.has("file") && !engineSource) {
             throw new UsageException(source + " does not say which data were used: give them with --data FILE"
                     + " --group COL --choice COL [--id COL] [--alt COL] [--market COL].");
         }
@@ -123,8 +167,12 @@ final class SavedData {
                     break;
             }
         }
-        return new SavedData(null, Paths.get(data.path("file").asText()),
-                layout.attributes(attributes).characteristics(characteristics).build());
+        CsvLayout columns = layout.attributes(attributes).characteristics(characteristics).build();
+        if (engineSource) {
+            return new SavedData(null, null, columns, data.path("engine").asText("spark"),
+                    data.path("source").asText(), data.hasNonNull("format") ? data.path("format").asText() : null);
+        }
+        return new SavedData(null, Paths.get(data.path("file").asText()), columns);
     }
 
     /** A column's role, by its name in {@link CsvLayout.Role}; anything else names the field. */
@@ -155,6 +203,6 @@ final class SavedData {
         if (market != null) {
             l.market(market);
         }
-        return new SavedData(null, file, l.build());
+        return new SavedData(null, file, l.build(), engine, source, format);
     }
 }

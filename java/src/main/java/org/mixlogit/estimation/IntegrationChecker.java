@@ -3,35 +3,36 @@ package org.mixlogit.estimation;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.NodeProvider;
-import org.mixlogit.simulation.SimulatedLogLikelihood;
-import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
 
 /**
  * Computes an {@link IntegrationCheck}: the log-likelihood at the estimate with {@code replicates} independent
  * draw sets of the estimation's size (fresh seeds for pseudo-random, MLHS and scrambled Halton draws; seeded
  * scramblings for plain Halton and Sobol, whose own sequences have no seed) and with a more accurate rule (four
- * times the draws; for quadrature, more points or a higher level).
+ * times the draws; for quadrature, more points or a higher level). The log-likelihoods are sums over
+ * decision-makers on the estimator's backend.
  */
 public final class IntegrationChecker {
     private IntegrationChecker() {
     }
 
-    static IntegrationCheck check(ChoiceData data, ModelSpec spec, IntegrationConfig used, int replicates,
-            int threads, double[] theta, double estimateLogLik) {
+    static IntegrationCheck check(Backend backend, ChoiceData data, ModelSpec spec, IntegrationConfig used,
+            int replicates, double[] theta, double estimateLogLik) {
         DrawType type = used.type();
         double[] values = new double[type.isSimulation() ? replicates : 0];
         String replicateRule = "none (quadrature has no random draws)";
         for (int s = 0; s < values.length; s++) {
             IntegrationConfig c = replicate(used, s + 1);
-            try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, c, threads)) {
+            try (LikelihoodEvaluator ll = backend.likelihood(data, spec, c, null)) {
                 values[s] = ll.value(theta);
                 replicateRule = c.type().code() + ", " + c.draws() + " draws, " + values.length + " seeds";
             }
         }
         NodeProvider accurate = NodeProvider.of(used).moreAccurate();
-        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, accurate.config(), theta, threads)) {
+        try (LikelihoodEvaluator ll = backend.likelihood(data, spec, accurate.config(), theta)) {
             return new IntegrationCheck(estimateLogLik, values, replicateRule, ll.value(theta),
                     ll.integrationDescription());
         }

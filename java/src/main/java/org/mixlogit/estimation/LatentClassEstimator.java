@@ -14,6 +14,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.inference.DeltaMethod;
+import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.latent.ClassPosteriors;
 import org.mixlogit.latent.ClassShares;
 import org.mixlogit.latent.EmRun;
@@ -87,9 +88,9 @@ public final class LatentClassEstimator implements Estimator {
             throw new InvalidSpecificationException("Latent class models are estimated by maximum likelihood (EM,"
                     + " then direct maximization): use --method msle.");
         }
-        ResultAssembler tail = new ResultAssembler(data, spec, config);
+        ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
         requireMembershipVariation(data, spec.latentClasses());
-        PlainLogit plain = PlainLogit.fit(data, spec.classModel(), config);
+        PlainLogit plain = PlainLogit.fit(data, spec.classModel(), config, backend);
         double[] zbar = ClassShares.meanCharacteristics(data, spec.latentClasses());
         Search search = config.search().start() != null
                 ? new Search(List.of(StartValidation.checked(config.search().start(), spec.layout())), null, 1)
@@ -422,7 +423,9 @@ public final class LatentClassEstimator implements Estimator {
         } else {
             java.util.Arrays.fill(errors, Double.NaN);
         }
-        double[] posterior = ClassPosteriors.mean(data, spec, theta, config.integration(), config.threads());
+        IntegrationConfig integration = config.integration();
+        double[] posterior = ClassPosteriors.mean(data, backend.perDecisionMaker(data, (part, threads) ->
+                ClassPosteriors.of(part, spec, theta, integration, threads)), classes);
         EmRun bestRun = search.bestRun();
         return new LatentClassSummary(shares, errors, posterior, zbar, search.starts,
                 bestRun == null ? 0 : bestRun.iterations(), bestRun == null ? Double.NaN : bestRun.logLikelihood(),

@@ -66,8 +66,8 @@ public final class MsleEstimator implements Estimator {
         if (spec.isLatentClass()) {
             return new LatentClassEstimator(config, backend).estimate(data, spec, listener);
         }
-        ResultAssembler tail = new ResultAssembler(data, spec, config);
-        PlainLogit plain = PlainLogit.fit(data, spec, config);
+        ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
+        PlainLogit plain = PlainLogit.fit(data, spec, config, backend);
         double[] userStart = config.search().start();
         Rescaling scaling = Rescaling.of(data, spec);
         double[] first = userStart != null ? StartValidation.checked(userStart, spec.layout())

@@ -16,8 +16,6 @@ import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.simulation.MomentSums;
-import org.mixlogit.simulation.SimulatedShares;
-import org.mixlogit.simulation.Simulators;
 import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.msm.GmmObjective;
 import org.mixlogit.msm.InstrumentChoice;
@@ -77,14 +75,14 @@ public final class MsmEstimator implements Estimator {
             throw new org.mixlogit.InvalidSpecificationException("Latent class models are estimated by maximum"
                     + " likelihood (EM, then direct maximization), not by simulated moments: use the method msle.");
         }
-        ResultAssembler tail = new ResultAssembler(data, spec, config);
+        ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
         if (config.integration().type().isAdaptive() && spec.randomDimension() > 0) {
             throw new InvalidSpecificationException("Adaptive rules (" + config.integration().type().code() + ")"
                     + " centre their nodes at each person's"
                     + " posterior mode, which the method of simulated moments does not use: choose simulation draws"
                     + " (halton, sobol, mlhs, random), gh or sparse for MSM.");
         }
-        PlainLogit plain = PlainLogit.fit(data, spec, config);
+        PlainLogit plain = PlainLogit.fit(data, spec, config, backend);
         List<String> names = spec.layout().names();
         int p = names.size();
         MsmConfig mc = config.method().msm();
@@ -119,11 +117,7 @@ public final class MsmEstimator implements Estimator {
                     ? IntegrationChecker.replicate(config.integration(), 1) : config.integration();
             double[] s = new double[data.rowCount()];
             double[] jac = new double[data.rowCount() * p];
-            String rule;
-            try (SimulatedShares shares = Simulators.shares(data, spec, independent, config.threads())) {
-                shares.evaluate(theta, s, jac);
-                rule = shares.integrationDescription();
-            }
+            String rule = backend.rowShares(data, spec, independent, theta, s, jac);
             z = Instruments.scores(data, names, s, jac, "optimal: d log s/d theta at the MSLE first step, simulated"
                     + " with " + (spec.randomDimension() == 0 ? "exact probabilities" : rule + " (independent of the"
                     + " estimation draws)"));

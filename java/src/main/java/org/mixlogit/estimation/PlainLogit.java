@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.mixlogit.MixlogitException;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.simulation.SimulatedLogLikelihood;
-import org.mixlogit.simulation.Simulators;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.optim.IterationListener;
 import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.OptimizerConfig;
@@ -16,7 +16,8 @@ import org.mixlogit.spec.ModelSpec;
 
 /**
  * The conditional logit on the located coefficients: exact (no draws), the default start and a benchmark. Its fit is
- * checked for separation ({@link Separation}), which every estimator thus goes through.
+ * checked for separation ({@link Separation}), which every estimator thus goes through. Its log-likelihood sums run
+ * on the estimator's backend.
  */
 final class PlainLogit {
     /** The plain logit is concave: it may use at least this many iterations whatever the user's limit. */
@@ -30,10 +31,9 @@ final class PlainLogit {
         this.logLikelihood = logLikelihood;
     }
 
-    static PlainLogit fit(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
+    static PlainLogit fit(ChoiceData data, ModelSpec spec, EstimatorConfig config, Backend backend) {
         ModelSpec plain = MsleEstimator.plainLogitSpec(spec);
-        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, plain,
-                config.integration().withDraws(1), config.threads())) {
+        try (LikelihoodEvaluator ll = backend.likelihood(data, plain, config.integration().withDraws(1), null)) {
             // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this
             OptimizerConfig optimizer = config.search().optimizer();
             Optimum o = Rescaling.of(data, plain).optimize(Optimizer.of(optimizer.withMaxIterations(Math.max(

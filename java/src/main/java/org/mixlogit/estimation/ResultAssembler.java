@@ -6,6 +6,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.optim.Optimum;
 import org.mixlogit.optim.OptimizerStatus;
+import org.mixlogit.simulation.Backend;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -13,7 +14,7 @@ import org.mixlogit.spec.ModelSpec;
  * times the estimation; runs the integration check and the simulation-noise study the configuration asks for; and
  * builds the one {@link EstimationResult}. A cancelled estimation ends in {@link #cancelled} instead: the point
  * where the search stopped, no inference and no checks. One assembler per estimation; the clock starts when it is
- * created.
+ * created. The integration check and the simulation-noise study run on the estimator's backend.
  */
 final class ResultAssembler {
     /** Why a cancelled estimation has no covariances. */
@@ -22,6 +23,7 @@ final class ResultAssembler {
     private final ChoiceData data;
     private final ModelSpec spec;
     private final EstimatorConfig config;
+    private final Backend backend;
     private final long began;
 
     /**
@@ -29,10 +31,16 @@ final class ResultAssembler {
      * ({@link DesignRank#require}).
      */
     ResultAssembler(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
+        this(data, spec, config, Backend.local(config.threads()));
+    }
+
+    /** As the three-argument form, with the checks' sums over decision-makers computed by {@code backend}. */
+    ResultAssembler(ChoiceData data, ModelSpec spec, EstimatorConfig config, Backend backend) {
         DesignRank.require(data, spec.classModel());
         this.data = data;
         this.spec = spec;
         this.config = config;
+        this.backend = backend;
         this.began = System.nanoTime();
     }
 
@@ -76,15 +84,15 @@ final class ResultAssembler {
         DiagnosticsConfig diagnostics = config.diagnostics();
         if (diagnostics.checkReplicates() > 0 && spec.randomDimension() > 0) {
             long checkBegan = System.nanoTime();
-            IntegrationCheck check = IntegrationChecker.check(data, spec, config.integration(),
-                    diagnostics.checkReplicates(), config.threads(), best.point(), logLik);
+            IntegrationCheck check = IntegrationChecker.check(backend, data, spec, config.integration(),
+                    diagnostics.checkReplicates(), best.point(), logLik);
             b.integrationCheck(check, secondsSince(checkBegan));
         }
         boolean simulated = config.integration().type().isSimulation() && spec.randomDimension() > 0;
         if (diagnostics.reestimations() > 1 && simulated) {
             // the study needs the estimate's standard errors and derived quantities: it reads a provisional result
             // built from the same parts, and the final result is built once with the study added
-            b.simulationNoise(SimulationNoiseStudy.run(data, spec, config, b.build()));
+            b.simulationNoise(SimulationNoiseStudy.run(data, spec, config, backend, b.build()));
         }
         return b.build();
     }

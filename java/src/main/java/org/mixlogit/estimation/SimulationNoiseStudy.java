@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.simulation.Backend;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterLayout;
 
@@ -16,7 +17,8 @@ final class SimulationNoiseStudy {
     private SimulationNoiseStudy() {
     }
 
-    static SimulationNoise run(ChoiceData data, ModelSpec spec, EstimatorConfig config, EstimationResult main) {
+    static SimulationNoise run(ChoiceData data, ModelSpec spec, EstimatorConfig config, Backend backend,
+            EstimationResult main) {
         int k = config.diagnostics().reestimations();
         ParameterLayout layout = spec.layout();
         int p = layout.size();
@@ -33,7 +35,7 @@ final class SimulationNoiseStudy {
                     .withIntegration(IntegrationChecker.replicate(config.integration(), s + 1))
                     .withDiagnostics(DiagnosticsConfig.defaults())
                     .withSearch(config.search().withStarts(1).withStart(main.estimates()));
-            EstimationResult r = Estimator.of(replicate).estimate(data, spec);
+            EstimationResult r = Estimator.of(replicate, backend).estimate(data, spec);
             double[] theta = r.estimates();
             double[] se = r.standardErrors();
             for (int j = 0; j < p; j++) {

@@ -74,8 +74,15 @@ public final class ClassPosteriors {
     /** The weighted mean posterior probability of each class: the share of decision-makers it explains. */
     public static double[] mean(ChoiceData data, ModelSpec spec, double[] theta, IntegrationConfig integration,
             int threads) {
-        int classes = spec.classCount();
-        double[] h = of(data, spec, theta, integration, threads);
+        return mean(data, of(data, spec, theta, integration, threads), spec.classCount());
+    }
+
+    /**
+     * The weighted mean of posteriors h (N x C, e.g. computed on a backend) over the data's decision-makers.
+     *
+     * @param h Not modified
+     */
+    public static double[] mean(ChoiceData data, double[] h, int classes) {
         double[] mean = new double[classes];
         double total = 0;
         for (int i = 0; i < data.decisionMakerCount(); i++) {

@@ -11,6 +11,7 @@ import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.NodeProvider;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.simulation.LikelihoodEvaluator;
+import org.mixlogit.simulation.PerDecisionMaker;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
@@ -72,7 +73,9 @@ public final class FittedModel {
 
     /**
      * A copy whose post-estimation aggregates (shares, elasticities, diversion, with their delta-method,
-     * Krinsky-Robb and simulation errors) are summed by {@code backend}; the numbers do not depend on it.
+     * Krinsky-Robb and simulation errors) are summed, and whose per-decision-maker outputs (conditional coefficients,
+     * willingness to pay, posterior class probabilities) computed, by {@code backend}; the numbers do not depend on
+     * it.
      */
     public FittedModel withBackend(Backend newBackend) {
         return new FittedModel(this, threads, Objects.requireNonNull(newBackend, "backend"));
@@ -153,6 +156,11 @@ public final class FittedModel {
         return Simulators.unconditional(data, spec, integration, threads);
     }
 
+
+    /** A per-decision-maker output of some data, computed on this model's backend (decision-makers in order). */
+    double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
+        return backend().perDecisionMaker(data, output);
+    }
 
     /** The aggregates' evaluator of some data (unconditional quantities), on this model's backend. */
     LikelihoodEvaluator aggregates(ChoiceData data) {

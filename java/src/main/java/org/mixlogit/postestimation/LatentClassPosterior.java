@@ -6,7 +6,7 @@ import org.mixlogit.latent.ClassPosteriors;
 /**
  * Each decision-maker's posterior class probabilities given their choices, h_nc = pi_nc L_nc / sum_s pi_ns L_ns,
  * and their modal class (1-based): lclogit2's {@code predict, posterior}. Decision-makers in the data's canonical
- * order (by id). Immutable; arrays copy.
+ * order (by id), computed on the model's backend. Immutable; arrays copy.
  */
 public final class LatentClassPosterior {
     private final long[] ids;
@@ -19,8 +19,7 @@ public final class LatentClassPosterior {
         for (int n = 0; n < ids.length; n++) {
             ids[n] = data.decisionMakerId(n);
         }
-        this.probabilities = ClassPosteriors.of(data, model.spec(), model.estimates(), model.integration(),
-                model.threads());
+        this.probabilities = model.perDecisionMaker(data, DecisionMakerOutputs.classPosteriors(model));
     }
 
     public int classes() {

@@ -132,27 +132,36 @@ public final class PostEstimation {
         }
     }
 
-    /** Conditional means and standard deviations of every coefficient for every decision-maker. */
+    /**
+     * Conditional means and standard deviations of every coefficient for every decision-maker, computed on the
+     * model's backend.
+     */
     public ConditionalCoefficients conditionals() {
-        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
-            double[][] both = ll.conditionalCoefficients(model.estimates());
-            long[] ids = new long[data.decisionMakerCount()];
-            for (int n = 0; n < ids.length; n++) {
-                ids[n] = data.decisionMakerId(n);
-            }
-            List<String> names = new ArrayList<>();
-            for (CoefficientSpec c : model.spec().coefficients()) {
-                names.add(c.attribute());
-            }
-            return new ConditionalCoefficients(ids, names, both[0], both[1]);
+        int n = data.decisionMakerCount();
+        List<String> names = new ArrayList<>();
+        for (CoefficientSpec c : model.spec().coefficients()) {
+            names.add(c.attribute());
         }
+        int k = names.size();
+        double[] both = model.perDecisionMaker(data, DecisionMakerOutputs.conditionalCoefficients(model));
+        long[] ids = new long[n];
+        double[] mean = new double[n * k];
+        double[] sd = new double[n * k];
+        for (int i = 0; i < n; i++) {
+            ids[i] = data.decisionMakerId(i);
+            System.arraycopy(both, i * 2 * k, mean, i * k, k);
+            System.arraycopy(both, i * 2 * k + k, sd, i * k, k);
+        }
+        return new ConditionalCoefficients(ids, names, mean, sd);
     }
 
-    /** Willingness to pay for {@code attribute} in units of {@code cost}: population and individual. */
+    /**
+     * Willingness to pay for {@code attribute} in units of {@code cost}: population and individual, computed on the
+     * model's backend.
+     */
     public WillingnessToPay willingnessToPay(String attribute, String cost) {
-        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
-            return ll.willingnessToPay(model.estimates(), attribute, cost);
-        }
+        return DecisionMakerOutputs.gather(model.perDecisionMaker(data, DecisionMakerOutputs.willingnessToPay(model,
+                attribute, cost)), data.decisionMakerCount());
     }
 
     /** A latent class model's posterior class probabilities and modal class of every decision-maker. */

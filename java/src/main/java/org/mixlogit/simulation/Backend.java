@@ -51,6 +51,54 @@ public interface Backend {
         return MomentSums.of(shards, values, l);
     }
 
+    /**
+     * Every row's simulated share and its Jacobian at {@code theta} (the method of simulated moments' optimal
+     * instruments): values per row, not sums, each depending on its own decision-maker only, so any split of the
+     * data gives the same bits. By default through the simulators of {@link #shares}, each filling its rows.
+     *
+     * @param theta Not modified
+     * @param shares <b>Modified</b>: one probability per grouped row of {@code data}
+     * @param jacobian <b>Modified</b>: rows x P, row-major, d s_row / d theta
+     * @return the integration rule in words
+     */
+    default String rowShares(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] theta,
+            double[] shares, double[] jacobian) {
+        int p = spec.layout().size();
+        String rule = "";
+        List<SimulatedShares> shards = shares(data, spec, integration);
+        try {
+            for (SimulatedShares shard : shards) {
+                rule = shard.integrationDescription();
+                if (shards.size() == 1) {
+                    shard.evaluate(theta, shares, jacobian);
+                    break;
+                }
+                int rows = shard.data().rowCount();
+                double[] s = new double[rows];
+                double[] jac = new double[rows * p];
+                shard.evaluate(theta, s, jac);
+                int from = firstRowIn(data, shard.data());
+                System.arraycopy(s, 0, shares, from, rows);
+                System.arraycopy(jac, 0, jacobian, from * p, rows * p);
+            }
+        } finally {
+            for (SimulatedShares shard : shards) {
+                shard.close();
+            }
+        }
+        return rule;
+    }
+
+    /**
+     * A per-decision-maker output of {@code data}, decision-makers in ordinal order (by default computed on one
+     * local thread).
+     *
+     * @return data.decisionMakerCount() x (values per decision-maker), row-major
+     */
+    default double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
+        return output.values(data, 1);
+    }
+
     /** Local worker threads (1 or more): the default backend. */
     static Backend local(int threads) {
         return new Backend() {
@@ -68,6 +116,11 @@ public interface Backend {
             @Override
             public List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
                 return List.of(Simulators.shares(data, spec, integration, threads));
+            }
+
+            @Override
+            public double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
+                return output.values(data, threads);
             }
 
             @Override
@@ -105,10 +158,34 @@ public interface Backend {
             }
 
             @Override
+            public double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
+                List<double[]> parts = new ArrayList<>();
+                for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), shards)) {
+                    parts.add(output.values(data.slice(range[0], range[1]), threads));
+                }
+                return concatenate(parts);
+            }
+
+            @Override
             public String toString() {
                 return "in-process backend, " + shards + " shards of " + threads + " threads";
             }
         };
+    }
+
+    /** The shards' values one after the other (a per-decision-maker output of shards in ordinal order). */
+    static double[] concatenate(List<double[]> parts) {
+        int length = 0;
+        for (double[] part : parts) {
+            length += part.length;
+        }
+        double[] out = new double[length];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
     }
 
     /**

@@ -21,6 +21,16 @@ public final class WillingnessToPay {
         this.individual = individual.clone();
     }
 
+    /**
+     * From the population draws and the individual conditional means (e.g. gathered from shards of the data).
+     *
+     * @param samples Not modified: every decision-maker's draws of the ratio, in any order
+     * @param individual Not modified: each decision-maker's conditional mean, in ordinal order
+     */
+    public static WillingnessToPay of(double[] samples, double[] individual) {
+        return new WillingnessToPay(samples, individual);
+    }
+
     public double mean() {
         double sum = 0;
         for (double v : samples) {
@@ -41,6 +51,11 @@ public final class WillingnessToPay {
     /** Each decision-maker's conditional mean willingness to pay given his observed choices. */
     public double[] individual() {
         return individual.clone();
+    }
+
+    /** The population draws, sorted (a copy). */
+    public double[] sortedSamples() {
+        return samples.clone();
     }
 
     /** Number of population draws summarised. */

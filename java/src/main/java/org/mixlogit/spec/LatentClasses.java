@@ -1,5 +1,6 @@
 package org.mixlogit.spec;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -12,9 +13,11 @@ import org.mixlogit.InvalidSpecificationException;
  * except those of the {@link #common()} coefficients (shared by all classes), and class shares that are a
  * multinomial logit in a constant and the {@link #membership()} characteristics of the decision-maker, class 1 the
  * base: pi_nc = exp(gamma_c' z_n) / sum_s exp(gamma_s' z_n), gamma_1 = 0, z_n = (1, characteristics). In a panel a
- * decision-maker belongs to one class for all of their situations. Immutable.
+ * decision-maker belongs to one class for all of their situations. Immutable; serializable as its {@link ModelSpec}
+ * (a distributed backend ships the specification to its executors).
  */
-public final class LatentClasses {
+public final class LatentClasses implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** The most classes a model may have. */
     public static final int MAX_CLASSES = 50;
 

@@ -1,5 +1,6 @@
 package org.mixlogit.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -16,8 +17,10 @@ import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.MomentSums;
+import org.mixlogit.simulation.PerDecisionMaker;
 import org.mixlogit.simulation.ShardedLikelihood;
 import org.mixlogit.simulation.SimulatedShares;
+import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -34,9 +37,14 @@ import org.mixlogit.spec.ModelSpec;
  * decision-makers: cluster sums are keyed by the cluster's value and added in block order, so a cluster split
  * across partitions gives the same numbers.
  *
- * <p>Latent classes (issue 13) plug in as one more engine kind: a partition builds its simulator with the classes'
- * support ({@code SimulatedLogLikelihood} over a {@code SupportFactory}) where {@link LikelihoodEngine} builds the
- * draws' simulator now; the driver's side ({@link SparkLikelihood}) does not change.
+ * <p>Every estimator's sums run here: the optimizer's, the plain-logit start's, the integration check's, the
+ * method of simulated moments' (and its first step's row shares, {@link #rowShares}) and those of latent class
+ * models, whose partitions build the classes' simulator ({@code Simulators} binds a latent class specification to
+ * its classes' support). Per-decision-maker outputs ({@link #perDecisionMaker}, {@link SparkOutputs}: conditional
+ * coefficients, willingness to pay, posterior class probabilities) are computed on the partitions too. What still
+ * runs on the driver's copy of the data: the estimators' cheap checks (the design's rank, separation), a latent class
+ * model's EM search for starting points (a latent class logit, no simulation), and post-estimation quantities per
+ * row (fitted and conditional probabilities, the diversion decomposition).
  */
 public final class SparkBackend implements Backend {
     private final JavaSparkContext context;
@@ -128,6 +136,60 @@ public final class SparkBackend implements Backend {
         }
         return new SparkMoments(shards, context.broadcast(slices), spec, integration, l, data.decisionMakerCount(),
                 weightSum);
+    }
+
+    /**
+     * Each partition simulates its rows' shares and Jacobian (one job, the parameter vector shipped) and the driver
+     * places them in grouped-row order: partitions hold consecutive decision-makers, so their rows follow each other.
+     */
+    @Override
+    public String rowShares(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] theta,
+            double[] shares, double[] jacobian) {
+        double[] t = theta.clone();
+        List<RowShares> parts = shards(data).map(shard -> {
+            try (SimulatedShares s = Simulators.shares(shard.build(), spec, integration, 1)) {
+                return new RowShares(s, t);
+            }
+        }).collect();
+        int p = spec.layout().size();
+        int at = 0;
+        String rule = "";
+        for (RowShares part : parts) {
+            System.arraycopy(part.shares, 0, shares, at, part.shares.length);
+            System.arraycopy(part.jacobian, 0, jacobian, at * p, part.jacobian.length);
+            at += part.shares.length;
+            rule = part.rule;
+        }
+        if (at != data.rowCount()) {
+            throw new IllegalStateException("The partitions returned " + at + " rows of shares for "
+                    + data.rowCount() + " rows.");
+        }
+        return rule;
+    }
+
+    /**
+     * Each partition computes its decision-makers' values from its shard (one job) and the driver places them in
+     * ordinal order. For outputs too large to gather, {@link SparkOutputs} writes the same values as a DataFrame.
+     */
+    @Override
+    public double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
+        return Backend.concatenate(shards(data).map(shard -> output.values(shard.build(), 1)).collect());
+    }
+
+    /** One partition's rows' simulated shares and Jacobian. */
+    private static final class RowShares implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final double[] shares;
+        final double[] jacobian;
+        final String rule;
+
+        RowShares(SimulatedShares s, double[] theta) {
+            int rows = s.data().rowCount();
+            this.shares = new double[rows];
+            this.jacobian = new double[rows * s.parameterCount()];
+            s.evaluate(theta, shares, jacobian);
+            this.rule = s.integrationDescription();
+        }
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class SparkChoiceData {
         }
     }
 
-    private static String byExtension(String location) {
+    static String byExtension(String location) {
         String lower = location.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
         for (String ext : new String[] {"parquet", "orc", "json"}) {
             if (lower.endsWith("." + ext)) {

@@ -1,5 +1,9 @@
 package org.mixlogit.spark;
 
+import java.io.IOException;
+import java.util.Locale;
+
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.mixlogit.cli.EstimationEngine;
 import org.mixlogit.data.ChoiceData;
@@ -7,9 +11,10 @@ import org.mixlogit.io.CsvLayout;
 import org.mixlogit.simulation.Backend;
 
 /**
- * {@code mixlogit estimate --engine spark}: {@code --data} is any Spark source ({@link SparkChoiceData#load}) and
- * the sums run on the {@link SparkBackend}; everything else (options, iteration lines, table, JSON) is the
- * command line's.
+ * {@code mixlogit estimate|shares|elasticities|diversion|conditional|wtp --engine spark}: {@code --data} is any Spark
+ * source ({@link SparkChoiceData#load}) and the sums and per-decision-maker outputs run on the {@link SparkBackend};
+ * everything else (options, iteration lines, table, JSON) is the command line's. The estimate's JSON records the
+ * source (qualified by Hadoop), its format and the column roles, so that post-estimation reloads it.
  */
 final class SparkEngine implements EstimationEngine {
     private final SparkSession spark;
@@ -35,6 +40,32 @@ final class SparkEngine implements EstimationEngine {
     @Override
     public ChoiceData read(String data, CsvLayout layout) {
         return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, format), layout, data);
+    }
+
+    @Override
+    public ChoiceData read(String data, String savedFormat, CsvLayout layout) {
+        String f = savedFormat != null && !savedFormat.equals("table") ? savedFormat : format;
+        return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, f), layout, data);
+    }
+
+    /** A path as Hadoop qualifies it (file:/abs/path, hdfs://namenode/user/me/path); a table as given. */
+    @Override
+    public String qualified(String data) {
+        if (data.startsWith("table:")) {
+            return data;
+        }
+        try {
+            Path path = new Path(data);
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+        } catch (IOException | IllegalArgumentException e) {
+            return data;
+        }
+    }
+
+    @Override
+    public String format(String data) {
+        return data.startsWith("table:") ? "table" : format != null ? format.toLowerCase(Locale.ROOT)
+                : SparkChoiceData.byExtension(data);
     }
 
     @Override

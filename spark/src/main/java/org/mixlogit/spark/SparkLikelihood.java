@@ -187,11 +187,6 @@ final class SparkLikelihood implements LikelihoodEvaluator {
                 aggregator), s.lastFailure()))));
     }
 
-    /** Per partition, its engine's rows of a per-decision-maker output (see {@link SparkOutputs}). */
-    <T> JavaRDD<T> perDecisionMaker(org.apache.spark.api.java.function.FlatMapFunction<LikelihoodEngine, T> rows) {
-        return engines.flatMap(rows);
-    }
-
     @Override
     public void close() {
         engines.unpersist(false);

@@ -17,6 +17,10 @@ import org.mixlogit.cli.Main;
  * Exit codes are the command line's.
  */
 public final class SparkMain {
+    /** The commands that read data and run on the engine (the others are the command line's alone). */
+    private static final List<String> ENGINE_COMMANDS = List.of("estimate", "shares", "elasticities", "diversion",
+            "conditional", "wtp");
+
     private SparkMain() {
     }
 
@@ -29,7 +33,7 @@ public final class SparkMain {
         String master = take(rest, "master");
         String partitions = take(rest, "partitions");
         String format = take(rest, "format");
-        if (!rest.isEmpty() && rest.get(0).equals("estimate") && !rest.contains("--engine")) {
+        if (!rest.isEmpty() && ENGINE_COMMANDS.contains(rest.get(0)) && !rest.contains("--engine")) {
             rest.add("--engine");
             rest.add("spark");
         }

@@ -13,7 +13,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,10 +39,6 @@ class SparkDataTest {
         spark = SparkTestSession.start();
     }
 
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     /** Three people, two tasks each, alternatives "bus" and "car"; {@code edit} may change a row. */
     private static Dataset<Row> frame(java.util.function.UnaryOperator<Object[]> edit, boolean reversed) {

@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.estimation.InferenceConfig;
+import org.mixlogit.estimation.IntegrationCheck;
 import org.mixlogit.estimation.MethodConfig;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.estimation.MsmEstimator;
@@ -27,19 +27,23 @@ import org.mixlogit.estimation.SearchConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.msm.InstrumentChoice;
 import org.mixlogit.msm.MsmConfig;
+import org.mixlogit.postestimation.ConditionalCoefficients;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.postestimation.QuantityTable;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
 /**
  * Whole estimations on Spark equal the local engine's to the last bit on Electricity (data read from a Spark CSV
- * source, 3 partitions): MSLE with two starts and every covariance type, MSM (optimal instruments, the GMM
- * sandwich clustered by region), post-estimation shares by market with their delta-method errors, and the
- * per-decision-maker conditional coefficients written as Parquet.
+ * source, 3 partitions): MSLE with two starts, every covariance type and the integration check, MSM (optimal
+ * instruments from a first step whose row shares are simulated on the partitions, the GMM sandwich clustered by
+ * region), post-estimation shares by market with their delta-method errors, and the
+ * per-decision-maker conditional coefficients written as Parquet, and the willingness to pay (population summary
+ * and conditional means, gathered and as a frame).
  */
 class SparkEstimationTest {
     @TempDir
@@ -59,10 +63,6 @@ class SparkEstimationTest {
                 Electricity.layout(), file.toString());
     }
 
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static EstimatorConfig config() {
         return EstimatorConfig.defaults().withIntegration(Electricity.draws(10)).withThreads(2)
@@ -70,7 +70,8 @@ class SparkEstimationTest {
                 .withInference(InferenceConfig.defaults().withCovariance(CovarianceType.CLUSTER).withCluster("region"));
     }
 
-    private static void assertSameFit(EstimationResult expected, EstimationResult actual) {
+    /** Estimates, log-likelihood, gradient, iterations and every available covariance are the same bits. */
+    static void assertSameFit(EstimationResult expected, EstimationResult actual) {
         assertTrue(expected.isConverged(), expected.message());
         assertBits(expected.estimates(), actual.estimates(), "estimates");
         assertBits(expected.logLikelihood(), actual.logLikelihood(), "log-likelihood");
@@ -86,10 +87,16 @@ class SparkEstimationTest {
     @Test
     @DisplayName("MSLE with two starts: estimates, log-likelihood and every covariance equal the local fit")
     void msleEqualsLocal() {
-        EstimatorConfig config = config().withSearch(SearchConfig.defaults().withStarts(2));
+        EstimatorConfig config = config().withSearch(SearchConfig.defaults().withStarts(2))
+                .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(1));
         EstimationResult expected = new MsleEstimator(config, Backend.local(2)).estimate(local, Electricity.spec());
         EstimationResult actual = new MsleEstimator(config, backend).estimate(distributed, Electricity.spec());
         assertSameFit(expected, actual);
+        assertBits(expected.plainLogitLogLikelihood(), actual.plainLogitLogLikelihood(), "plain logit");
+        IntegrationCheck check = expected.integrationCheck().orElseThrow();
+        IntegrationCheck sparkCheck = actual.integrationCheck().orElseThrow();
+        assertBits(check.replicates(), sparkCheck.replicates(), "integration check's replicate");
+        assertBits(check.accurateLogLikelihood(), sparkCheck.accurateLogLikelihood(), "integration check's 4R");
         assertEquals(2, actual.optima().stream().mapToInt(o -> o.starts()).sum(), "two starts");
         assertTrue(expected.isCovarianceAvailable(CovarianceType.CLUSTER));
 
@@ -117,8 +124,33 @@ class SparkEstimationTest {
             Row row = rows.get(n);
             assertEquals(local.decisionMakerId(n), row.getLong(0), "id of decision-maker " + n);
             for (int j = 0; j < k; j++) {
-                assertBits(expectedConditionals[0][n * k + j], row.getDouble(2 + 2 * j), "E[beta] of " + n);
-                assertBits(expectedConditionals[1][n * k + j], row.getDouble(3 + 2 * j), "sd[beta] of " + n);
+                assertBits(expectedConditionals[0][n * k + j], row.getDouble(2 + j), "E[beta] of " + n);
+                assertBits(expectedConditionals[1][n * k + j], row.getDouble(2 + k + j), "sd[beta] of " + n);
+            }
+        }
+
+        // willingness to pay: the population summary and each person's conditional mean, gathered and as a frame
+        PostEstimation atHome = new PostEstimation(model, local, PostEstimationOptions.defaults());
+        PostEstimation onSpark = new PostEstimation(model.withBackend(backend), distributed,
+                PostEstimationOptions.defaults());
+        WillingnessToPay w = atHome.willingnessToPay("cl", "pf");
+        WillingnessToPay sw = onSpark.willingnessToPay("cl", "pf");
+        assertBits(w.individual(), sw.individual(), "individual willingness to pay");
+        assertBits(new double[] {w.mean(), w.median(), w.quantile(0.05), w.quantile(0.95)},
+                new double[] {sw.mean(), sw.median(), sw.quantile(0.05), sw.quantile(0.95)}, "population summary");
+        assertEquals(w.draws(), sw.draws());
+        List<Row> wtp = SparkOutputs.willingnessToPay(spark, backend, model, distributed, "cl", "pf")
+                .orderBy("ordinal").collectAsList();
+        double[] individual = new double[wtp.size()];
+        for (int n = 0; n < individual.length; n++) {
+            individual[n] = wtp.get(n).getDouble(2);
+        }
+        assertBits(w.individual(), individual, "willingness to pay frame");
+        ConditionalCoefficients gathered = onSpark.conditionals();
+        for (int n = 0; n < local.decisionMakerCount(); n++) {
+            for (int j = 0; j < k; j++) {
+                assertBits(expectedConditionals[0][n * k + j], gathered.mean(n, j), "gathered E[beta] of " + n);
+                assertBits(expectedConditionals[1][n * k + j], gathered.sd(n, j), "gathered sd[beta] of " + n);
             }
         }
     }

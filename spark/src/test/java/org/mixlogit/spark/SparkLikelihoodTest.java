@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,10 +48,6 @@ class SparkLikelihoodTest {
         local = Electricity.local(file);
     }
 
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     /** What the local engine computes (two threads): the reference. */
     private static final class Reference {

@@ -1,0 +1,113 @@
+package org.mixlogit.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.io.ExampleData;
+import org.mixlogit.msm.InstrumentChoice;
+import org.mixlogit.msm.MsmConfig;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.LikelihoodEvaluator;
+import org.mixlogit.simulation.SimulatedShares;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * Every sum over decision-makers of an estimation runs on the estimator's backend, not only the optimizer's: the
+ * plain-logit start, the integration check's replicate draw sets and its more accurate rule, and the row shares of
+ * the method of simulated moments' first step (optimal instruments). A recording backend over in-process shards
+ * lists what it was asked for, and the results, checks included, equal the local backend's bit for bit.
+ */
+class BackendRoutingTest {
+    private static final ChoiceData DATA = ExampleData.electricity();
+    private static final IntegrationConfig DRAWS = IntegrationConfig.of(DrawType.HALTON, 10);
+
+    /** Shards of whole blocks (two, one thread each) that record each simulator's model and draws. */
+    private static final class Recording implements Backend {
+        final Backend shards = Backend.sharded(2, 1);
+        final List<String> calls = new ArrayList<>();
+
+        private static String describe(ModelSpec spec, IntegrationConfig integration) {
+            return (spec.randomDimension() == 0 ? "logit" : "mixed") + " " + integration.type().code() + " "
+                    + integration.draws() + " seed " + integration.seed();
+        }
+
+        @Override
+        public LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+                double[] centre) {
+            calls.add("likelihood " + describe(spec, integration));
+            return shards.likelihood(data, spec, integration, centre);
+        }
+
+        @Override
+        public LikelihoodEvaluator unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
+            calls.add("unconditional " + describe(spec, integration));
+            return shards.unconditional(data, spec, integration);
+        }
+
+        @Override
+        public List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
+            calls.add("shares " + describe(spec, integration));
+            return shards.shares(data, spec, integration);
+        }
+    }
+
+    private static ModelSpec spec() {
+        return ModelSpec.builder().fixed("pf").random("cl", Distribution.NORMAL).random("loc", Distribution.NORMAL)
+                .fixed("wk").fixed("tod").fixed("seas").build();
+    }
+
+    @Test
+    @DisplayName("MSLE: the plain logit, the estimation and the integration check's likelihoods are the backend's")
+    void msleChecksRunOnTheBackend() {
+        EstimatorConfig config = EstimatorConfig.defaults().withIntegration(DRAWS).withThreads(2)
+                .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(2));
+        EstimationResult local = new MsleEstimator(config).estimate(DATA, spec());
+        Recording backend = new Recording();
+        EstimationResult split = new MsleEstimator(config, backend).estimate(DATA, spec());
+        long seed = DRAWS.seed();
+        assertEquals(List.of("likelihood logit halton 1 seed " + seed,
+                "likelihood mixed halton 10 seed " + seed,
+                "likelihood mixed shalton 10 seed " + (seed + 7919),
+                "likelihood mixed shalton 10 seed " + (seed + 2 * 7919),
+                "likelihood mixed halton 40 seed " + seed), backend.calls);
+        assertTrue(local.isConverged(), local.message());
+        assertArrayEquals(local.estimates(), split.estimates(), 0.0);
+        assertEquals(local.plainLogitLogLikelihood(), split.plainLogitLogLikelihood(), 0.0);
+        IntegrationCheck a = local.integrationCheck().orElseThrow();
+        IntegrationCheck b = split.integrationCheck().orElseThrow();
+        assertArrayEquals(a.replicates(), b.replicates(), 0.0);
+        assertEquals(a.accurateLogLikelihood(), b.accurateLogLikelihood(), 0.0);
+        assertEquals(a.accurateRule(), b.accurateRule());
+    }
+
+    @Test
+    @DisplayName("MSM with optimal instruments: the first step's row shares are the backend's, and the fit is local's")
+    void msmFirstStepRunsOnTheBackend() {
+        EstimatorConfig config = EstimatorConfig.defaults().withIntegration(DRAWS).withThreads(2)
+                .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0))
+                .withMethod(MethodConfig.msm(MsmConfig.defaults().withInstruments(InstrumentChoice.OPTIMAL)));
+        EstimationResult local = new MsmEstimator(config).estimate(DATA, spec());
+        Recording backend = new Recording();
+        EstimationResult split = new MsmEstimator(config, backend).estimate(DATA, spec());
+        long seed = DRAWS.seed();
+        // MSM's plain logit, the MSLE first step (its plain logit and likelihood), the first step's row shares on
+        // an independent draw set, the moments, the likelihood at the estimate
+        assertEquals(List.of("likelihood logit halton 1 seed " + seed, "likelihood logit halton 1 seed " + seed,
+                "likelihood mixed halton 10 seed " + seed, "shares mixed shalton 10 seed " + (seed + 7919),
+                "shares mixed halton 10 seed " + seed, "likelihood mixed halton 10 seed " + seed), backend.calls);
+        assertTrue(local.isConverged(), local.message());
+        assertArrayEquals(local.estimates(), split.estimates(), 0.0);
+        assertArrayEquals(local.standardErrors(), split.standardErrors(), 0.0);
+        assertEquals(local.gmm().orElseThrow().objective(), split.gmm().orElseThrow().objective(), 0.0);
+    }
+}

@@ -1,0 +1,126 @@
+package org.mixlogit.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mixlogit.cli.EstimationEngine;
+import org.mixlogit.cli.Main;
+
+/**
+ * The command line with the Spark engine: {@code estimate --engine spark} records the Spark source (qualified by
+ * Hadoop), its format and the column roles in the JSON's data block; post-estimation commands with {@code --engine
+ * spark} reload the data from it and print what the local engine prints for its own fit (shares by market,
+ * conditional coefficients, willingness to pay); without the engine they say how to run them.
+ */
+class SparkCliTest {
+    @TempDir
+    static Path dir;
+    private static SparkSession spark;
+    private static Path csv;
+    private static Path localFit;
+    private static Path sparkFit;
+    private static String sparkEstimateTable;
+    private static String localEstimateTable;
+    private String out;
+    private String err;
+
+    @BeforeAll
+    static void start() throws Exception {
+        spark = SparkTestSession.start();
+        csv = Electricity.write(dir);
+        localFit = dir.resolve("local.json");
+        sparkFit = dir.resolve("spark.json");
+        SparkCliTest t = new SparkCliTest();
+        assertEquals(0, t.run(EstimationEngine.LOCAL, estimate(localFit)), t.err);
+        localEstimateTable = t.out;
+        assertEquals(0, t.run(engine(), with(estimate(sparkFit), "--engine", "spark")), t.err);
+        sparkEstimateTable = t.out;
+    }
+
+
+    private static EstimationEngine engine() {
+        return new SparkEngine(spark, 3, null);
+    }
+
+    private static String[] estimate(Path json) {
+        return new String[] {"estimate", "--data", csv.toString(), "--choice", "choice", "--group", "chid", "--id",
+            "id", "--alt", "alt", "--market", "market", "--fixed", "pf,loc,wk,tod,seas", "--random", "cl=n", "--R",
+            "10", "--integration-check", "1", "--quiet", "--threads", "2", "--json", json.toString()};
+    }
+
+    private static String[] with(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
+    private int run(EstimationEngine engine, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), engine);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    /** The table with its timings (seconds), which differ between runs, blanked. */
+    private static String numbers(String table) {
+        return table.replaceAll("\\d+(\\.\\d+)? s\\b", "_ s");
+    }
+
+    @Test
+    @DisplayName("estimate --engine spark prints the local table and records the Spark source, format and columns")
+    void estimateRecordsTheSource() throws Exception {
+        assertEquals(numbers(localEstimateTable), numbers(sparkEstimateTable));
+        JsonNode data = new ObjectMapper().readTree(Files.readAllBytes(sparkFit)).get("data");
+        assertEquals("spark", data.get("engine").asText());
+        assertEquals(csv.toUri().toString().replace("file:///", "file:/"), data.get("source").asText());
+        assertEquals("csv", data.get("format").asText());
+        assertEquals("SITUATION_ID", data.get("columns").get("chid").asText());
+        assertEquals("MARKET", data.get("columns").get("market").asText());
+        assertEquals("ATTRIBUTE", data.get("columns").get("cl").asText());
+    }
+
+    @Test
+    @DisplayName("shares, conditional and wtp --engine spark on the recorded source equal the local commands' output")
+    void postEstimationOnSpark() throws Exception {
+        String[][] commands = {{"shares", "--replicates", "0"}, {"conditional"}, {"wtp", "--attribute", "cl",
+            "--cost", "pf"}};
+        for (String[] command : commands) {
+            Path here = dir.resolve(command[0] + "-local.csv");
+            Path there = dir.resolve(command[0] + "-spark.csv");
+            assertEquals(0, run(EstimationEngine.LOCAL, with(with(command, "--from", localFit.toString(), "--csv",
+                    here.toString()))), err);
+            String expected = out;
+            assertEquals(0, run(engine(), with(with(command, "--from", sparkFit.toString(), "--csv",
+                    there.toString()), "--engine", "spark")), err);
+            assertEquals(expected, out, command[0]);
+            assertEquals(Files.readString(here), Files.readString(there), command[0] + " --csv");
+        }
+    }
+
+    @Test
+    @DisplayName("post-estimation on a Spark fit without --engine spark is a usage error that says how to run it")
+    void sparkFitNeedsTheSparkEngine() {
+        assertEquals(2, run(EstimationEngine.LOCAL, "shares", "--from", sparkFit.toString()));
+        assertTrue(err.contains("--engine spark"), err);
+        assertTrue(err.contains("spark source"), err);
+    }
+}
