@@ -135,7 +135,6 @@ final class DesignRank {
         int q = columns.size();
         int attributes = data.attributeCount();
         int characteristics = data.characteristicCount();
-        double[] x = data.attributesRef();
         double[] z = data.characteristicsRef();
         int[] dm = data.decisionMakerStartRef();
         int[] st = data.situationStartRef();
@@ -148,12 +147,12 @@ final class DesignRank {
                 int j = st[t + 1] - st[t];
                 for (int r = st[t]; r < st[t + 1]; r++) {
                     for (int i = 0; i < q; i++) {
-                        mean[i] += value(x, z, columns.get(i), r, n, attributes, characteristics) / j;
+                        mean[i] += value(data, z, columns.get(i), r, n, characteristics) / j;
                     }
                 }
                 for (int r = st[t]; r < st[t + 1]; r++) {
                     for (int i = 0; i < q; i++) {
-                        row[i] = value(x, z, columns.get(i), r, n, attributes, characteristics) - mean[i];
+                        row[i] = value(data, z, columns.get(i), r, n, characteristics) - mean[i];
                     }
                     for (int i = 0; i < q; i++) {
                         for (int k = 0; k < q; k++) {
@@ -166,9 +165,8 @@ final class DesignRank {
         return gram;
     }
 
-    private static double value(double[] x, double[] z, int[] column, int r, int n, int attributes,
-            int characteristics) {
-        double v = x[r * attributes + column[0]];
+    private static double value(ChoiceData data, double[] z, int[] column, int r, int n, int characteristics) {
+        double v = data.attribute(r, column[0]);
         return column[1] < 0 ? v : v * z[n * characteristics + column[1]];
     }
 }
