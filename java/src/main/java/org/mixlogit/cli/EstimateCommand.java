@@ -82,7 +82,9 @@ final class EstimateCommand {
             err.println("Estimating " + spec + " on " + data + " with " + config.integration().draws() + " "
                     + config.integration().type() + " draws, " + config.threads() + " thread(s).");
         }
-        boolean msm = config.method().type() == EstimationMethod.MSM;
+        // MSM: the first step's MSLE iterations show -log-likelihood, the GMM steps the criterion; MSS: each round's
+        // reweighted simulated log-likelihood relative to its centre
+        boolean msm = config.method().type() != EstimationMethod.MSLE;
         EstimationResult r = Estimator.of(config).estimate(data, spec, report -> {
             if (!quiet) {
                 // MSM: the first step's MSLE iterations show -log-likelihood, the GMM steps the criterion

@@ -13,8 +13,18 @@ public interface Estimator {
         return estimate(data, spec, IterationListener.NONE);
     }
 
-    /** The estimator the configuration's method names: {@link MsleEstimator} or {@link MsmEstimator}. */
+    /**
+     * The estimator the configuration's method names: {@link MsleEstimator}, {@link MsmEstimator} or
+     * {@link MssEstimator}.
+     */
     static Estimator of(EstimatorConfig config) {
-        return config.method().type() == EstimationMethod.MSM ? new MsmEstimator(config) : new MsleEstimator(config);
+        switch (config.method().type()) {
+            case MSM:
+                return new MsmEstimator(config);
+            case MSS:
+                return new MssEstimator(config);
+            default:
+                return new MsleEstimator(config);
+        }
     }
 }

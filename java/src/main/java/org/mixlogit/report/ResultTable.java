@@ -67,6 +67,7 @@ public final class ResultTable {
         boolean mixed = r.spec().randomDimension() > 0;
         String method = r.method() == EstimationMethod.MSM
                 ? (mixed ? "method of simulated moments" : "method of moments")
+                : r.method() == EstimationMethod.MSS ? "method of simulated scores"
                 : mixed ? "maximum simulated likelihood" : "maximum likelihood";
         left(b, (mixed ? "Mixed logit, " : "Conditional logit, ") + method,
                 "Rows (situation x alt.)", group(r.rows()));
