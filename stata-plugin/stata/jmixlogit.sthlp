@@ -48,7 +48,7 @@ mixlogit Java engine
 {synopt:{opt burn(#)}}sequence elements skipped; default 100 for {cmd:halton}, else 0{p_end}
 
 {syntab:Estimator}
-{synopt:{opt est:imator(name)}}{cmd:msle} (maximum simulated likelihood; default) or {cmd:msm} (method of simulated moments){p_end}
+{synopt:{opt est:imator(name)}}{cmd:msle} (maximum simulated likelihood; default), {cmd:msm} (method of simulated moments) or {cmd:mss} (method of simulated scores: {cmd:nrep()} exact posterior draws per person by accept-reject; sandwich standard errors){p_end}
 {synopt:{opt inst:ruments(spec)}}with {cmd:estimator(msm)}: {cmd:optimal} (default), {cmd:default} or a {varlist} of instruments{p_end}
 {synopt:{opt weight:ing(name)}}with {cmd:estimator(msm)}: {cmd:twostep} (efficient; default) or {cmd:onestep} (identity){p_end}
 

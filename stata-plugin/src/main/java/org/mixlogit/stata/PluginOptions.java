@@ -49,6 +49,8 @@ final class PluginOptions {
     final OptionWords words;
     /** True for estimator(msm), the method of simulated moments. */
     final boolean msm;
+    /** True for estimator(mss), the method of simulated scores. */
+    final boolean mss;
     /** "optimal" or "default" for MSM with those instruments, null for instrument variables or MSLE. */
     final String instrumentKeyword;
     /** The instrument variables of instruments(varlist); empty otherwise. */
@@ -85,6 +87,7 @@ final class PluginOptions {
         market = blankToNull(stata.local("jm_market"));
         words = new OptionWords(stata);
         msm = words.msm();
+        mss = words.method.equals(org.mixlogit.estimation.EstimationMethod.MSS.code());
         instrumentKeyword = words.instrumentKeyword;
         instruments = instrumentVariables(words.instrumentVariables);
         weighting = words.weighting;
@@ -229,6 +232,8 @@ final class PluginOptions {
                 instruments.forEach(z::add);
             }
             o.put("weighting", weighting);
+        } else if (mss) {
+            o.put("method", "mss");
         }
         return o.toString();
     }
