@@ -2,7 +2,7 @@
 mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation = FALSE, heterogeneity = NULL,
                      draws = "halton", R = 100, seed = 12345, burn = NULL, starts = 1, optimizer = "bfgs",
                      vce = NULL, cluster = NULL, weights = NULL, subset = NULL, threads = NULL, start = NULL,
-                     level = 0.95, verbose = FALSE, alt = NULL, market = NULL, method = c("msle", "msm"),
+                     level = 0.95, verbose = FALSE, alt = NULL, market = NULL, method = c("msle", "msm", "mss"),
                      instruments = NULL, weighting = NULL, max_iterations = NULL, tolerance = NULL,
                      integration_check = 0, reestimate = 0, reflevel = NULL, classes = NULL, membership = NULL,
                      common = NULL, ...) {

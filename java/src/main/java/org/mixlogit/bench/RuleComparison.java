@@ -15,7 +15,8 @@ import org.mixlogit.spec.ModelSpec;
 /**
  * The rules command: estimates the Fishing model (price and catch normal, cross-section) and the Electricity model
  * (six normal, panel) with each integration rule at several sizes, and prints the maximised log-likelihood, the
- * number of nodes, and the time, so users can see which rule buys accuracy cheapest. {@code --quick} runs a
+ * number of nodes (per decision-maker for the adaptive rules), and the time, so users can see which rule buys
+ * accuracy cheapest. {@code --quick} runs a
  * reduced set.
  */
 public final class RuleComparison {
@@ -37,7 +38,8 @@ public final class RuleComparison {
                     {DrawType.SPARSE_GRID_GH, 20}, {DrawType.SPARSE_GRID_GH, 25}, {DrawType.SPARSE_GRID, 10},
                     {DrawType.SPARSE_GRID, 13}, {DrawType.SPARSE_GRID, 16}, {DrawType.SPARSE_GRID, 20},
                     {DrawType.SPARSE_GRID, 25}, {DrawType.ADAPTIVE_GH, 3},
-                    {DrawType.ADAPTIVE_GH, 5}, {DrawType.ADAPTIVE_GH, 8}};
+                    {DrawType.ADAPTIVE_GH, 5}, {DrawType.ADAPTIVE_GH, 8}, {DrawType.ADAPTIVE_SPARSE, 4},
+                    {DrawType.ADAPTIVE_SPARSE, 6}, {DrawType.ADAPTIVE_HALTON, 50}, {DrawType.ADAPTIVE_HALTON, 200}};
         for (Object[] rule : fishingRules) {
             row(fishing, fishingSpec, (DrawType) rule[0], (Integer) rule[1]);
         }
@@ -50,13 +52,16 @@ public final class RuleComparison {
         System.out.println("Electricity: six normal coefficients, panel (361 people, 4,308 situations)");
         header();
         Object[][] electricityRules = quick
-                ? new Object[][] {{DrawType.HALTON, 100}, {DrawType.SPARSE_GRID, 3}}
+                ? new Object[][] {{DrawType.HALTON, 100}, {DrawType.SPARSE_GRID, 3}, {DrawType.ADAPTIVE_HALTON, 100}}
                 : new Object[][] {{DrawType.HALTON, 100}, {DrawType.HALTON, 500}, {DrawType.HALTON, 2000},
                     {DrawType.SOBOL, 500}, {DrawType.GAUSS_HERMITE, 3}, {DrawType.GAUSS_HERMITE, 4},
                     {DrawType.SPARSE_GRID_GH, 3}, {DrawType.SPARSE_GRID_GH, 4}, {DrawType.SPARSE_GRID_GH, 5},
                     {DrawType.SPARSE_GRID, 3}, {DrawType.SPARSE_GRID, 4}, {DrawType.SPARSE_GRID, 5},
                     {DrawType.SPARSE_GRID, 6},
-                    {DrawType.ADAPTIVE_GH, 2}, {DrawType.ADAPTIVE_GH, 3}, {DrawType.ADAPTIVE_GH, 4}};
+                    {DrawType.ADAPTIVE_GH, 2}, {DrawType.ADAPTIVE_GH, 3}, {DrawType.ADAPTIVE_GH, 4},
+                    {DrawType.ADAPTIVE_SPARSE, 3}, {DrawType.ADAPTIVE_SPARSE, 4}, {DrawType.ADAPTIVE_SPARSE, 5},
+                    {DrawType.ADAPTIVE_HALTON, 50}, {DrawType.ADAPTIVE_HALTON, 100}, {DrawType.ADAPTIVE_HALTON, 400},
+                    {DrawType.ADAPTIVE_SOBOL, 100}, {DrawType.ADAPTIVE_SOBOL, 400}, {DrawType.ADAPTIVE_SOBOL, 1600}};
         for (Object[] rule : electricityRules) {
             row(electricity, b.build(), (DrawType) rule[0], (Integer) rule[1]);
         }
@@ -72,7 +77,7 @@ public final class RuleComparison {
                 .withCacheBytes(1L << 30));
         try {
             EstimationResult r = new MsleEstimator(config).estimate(data, spec);
-            int nodes = type.isSimulation() ? size : type == DrawType.ADAPTIVE_GH
+            int nodes = type.sizeKind().equals("draws") ? size : type == DrawType.ADAPTIVE_GH
                     ? (int) Math.round(Math.pow(size, spec.randomDimension())) : parseNodes(r.integration());
             System.out.printf(Locale.ROOT, "%-58s %8d %14.4f %6d %8.2f%s%n", r.integration(), nodes,
                     r.logLikelihood(), r.iterations(), r.seconds(), r.isConverged() ? "" : "  (not converged)");

@@ -180,7 +180,7 @@ final class Help {
             "  --replications N       replications per design (default 30, about 4 minutes on 2 cores)",
             "  --R LIST               draw counts (default 10,25,100,500)",
             "  --draws TYPE           draw type (default random: independent pseudo-random draws)",
-            "  --mss LIST             draw counts (among --R) for MSS (default 10,25,100; none to skip)",
+            "  --mss LIST             draw counts (among --R) for MSS (default: 10, 25, 100 where in --R; none)",
             "  --designs LIST         cross-section and/or panel (default both)",
             "  --people N             decision-makers in the cross-section (default 1000)",
             "  --panel-people N       decision-makers in the panel (default 300)",

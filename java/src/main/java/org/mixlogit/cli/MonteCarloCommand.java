@@ -52,7 +52,16 @@ final class MonteCarloCommand {
             }
         }
         DrawType type = DrawType.fromCode(o.get("draws", "random"));
-        List<String> ms = o.has("mss") ? o.list("mss") : Arrays.asList("10", "25", "100");
+        List<String> ms = new ArrayList<>();
+        if (o.has("mss")) {
+            ms.addAll(o.list("mss"));
+        } else {
+            for (String r : Arrays.asList("10", "25", "100")) {
+                if (rs.contains(r)) {
+                    ms.add(r); // the default: MSS at those of 10, 25 and 100 that are among --R
+                }
+            }
+        }
         if (ms.size() == 1 && ms.get(0).equals("none")) {
             ms = new ArrayList<>();
         }
