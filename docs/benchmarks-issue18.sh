@@ -24,3 +24,14 @@ if [ "${1:-}" = "--scale" ]; then
   echo "== scale: N = 100,000, R = 200"
   /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" ./mixlogit bench --synthetic 100000 --R 200 --evals 1
 fi
+if [ "${1:-}" = "--scale" ]; then
+  # N = 1,000,000 (50 million rows): write the CSV (about 2.4 GB), then one evaluation of the in-memory panel and a
+  # whole estimation from the file, each with a 20 GB heap. Hours when the machine is loaded.
+  big="${TMPDIR:-/tmp}/synthetic-1000000.csv"
+  ./mixlogit bench --synthetic 1000000 --write "$big"
+  /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" env MIXLOGIT_JAVA_OPTS=-Xmx20g \
+    ./mixlogit bench --synthetic 1000000 --R 200 --evals 1 --no-estimation --threads 2
+  /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" env MIXLOGIT_JAVA_OPTS=-Xmx20g ./mixlogit estimate \
+    --data "$big" --choice choice --group chid --id id --random x1=n,x2=n,x3=n,x4=n,x5=n --R 200 --quiet \
+    --integration-check 0 --threads 2
+fi

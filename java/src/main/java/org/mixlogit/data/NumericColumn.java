@@ -112,11 +112,12 @@ public final class NumericColumn {
     }
 
     /**
-     * Collects a column value by value (e.g. while reading a file) in blocks of 65,536 doubles, so that growing it
-     * never copies nor leaves unused capacity beyond one block; {@link #build} encodes it. Not thread-safe.
+     * Collects a column value by value (e.g. while reading a file) in blocks of 16,384 doubles, so that growing it
+     * never copies nor leaves unused capacity beyond one block (and no block is large enough for G1 to treat it as
+     * a humongous object); {@link #build} encodes it. Not thread-safe.
      */
     public static final class Builder {
-        private static final int SHIFT = 16;
+        private static final int SHIFT = 14;
         private static final int BLOCK = 1 << SHIFT;
         private double[][] blocks = new double[16][];
         private int size;

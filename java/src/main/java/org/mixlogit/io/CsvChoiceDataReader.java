@@ -342,10 +342,6 @@ public final class CsvChoiceDataReader {
                               : "use numbers only (code a text category as 0/1 dummy columns)."));
         }
 
-        long[] ids() {
-            return Arrays.copyOf(ids, size);
-        }
-
         /** One string per distinct label, up to 4,096 of them (beyond, labels are kept as read). */
         private String shared(String text) {
             String known = distinctLabels.get(text);
@@ -358,12 +354,25 @@ public final class CsvChoiceDataReader {
             return known;
         }
 
+        /** The attribute column, encoded; the collected values are released (one column's doubles at a time). */
         NumericColumn column() {
-            return attribute.build();
+            NumericColumn out = attribute.build();
+            attribute = null;
+            return out;
         }
 
+        /** The ids, handed over: this column keeps no reference. */
+        long[] ids() {
+            long[] out = size == ids.length ? ids : Arrays.copyOf(ids, size);
+            ids = null;
+            return out;
+        }
+
+        /** The numbers, handed over: this column keeps no reference. */
         double[] numbers() {
-            return Arrays.copyOf(numbers, size);
+            double[] out = size == numbers.length ? numbers : Arrays.copyOf(numbers, size);
+            numbers = null;
+            return out;
         }
 
         String[] labels() {
