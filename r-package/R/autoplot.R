@@ -14,6 +14,10 @@ need_ggplot2 <- function() {
 autoplot.mixlogit <- function(object, type = c("distribution", "conditional"), coefficients = NULL, ...) {
   need_ggplot2()
   check_fit(object)
+  if (is_latent(object)) {
+    arg_error("autoplot() draws one population's distributions; for a latent class model use plot(), which",
+              " shows the coefficients of every class.")
+  }
   type <- check_choice(type, "type", c("distribution", "conditional"))
   rp <- object$settings$rpar
   if (length(rp) == 0L) {

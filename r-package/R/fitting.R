@@ -1,9 +1,11 @@
 # Long fits: the engine estimates in a Java thread (org.mixlogit.bridge.BridgeFitJob) while R polls it every 100 ms,
-# prints the iterations as they happen (verbose = TRUE) and stays interruptible: Ctrl-C cancels the Java fit, which
-# stops at its next iteration, and raises a condition of class "mixlogit_interrupt" (also an "interrupt", not an
-# error: a loop's tryCatch(error = ) does not swallow the user's Ctrl-C). Also the fit controls (max_iterations,
-# tolerance, integration_check, reestimate) and what happens after the fit: the names R shows, the diagnostics and
-# the warning for a fit that did not converge.
+# prints the iterations as they happen (verbose = TRUE) and stays interruptible: Ctrl-C stops the Java fit (the job
+# interrupts its thread, whose likelihood evaluation ends within a block of decision-makers, well under a second)
+# and raises a condition of class "mixlogit_interrupt" (also an "interrupt", not an error: a loop's
+# tryCatch(error = ) does not swallow the user's Ctrl-C). R handles SIGINT itself: Java runs with -Xrs (zzz.R), so
+# the JVM has no SIGINT handler of its own that could end the R session (test-long-fits.R sends a real SIGINT).
+# Also the fit controls (max_iterations, tolerance, integration_check, reestimate) and what happens after the fit:
+# the names R shows, the diagnostics and the warning for a fit that did not converge.
 
 job_class <- "Lorg/mixlogit/bridge/BridgeFitJob;"
 
@@ -37,15 +39,13 @@ check_fit_controls <- function(max_iterations, tolerance, integration_check, ree
   out
 }
 
-# The estimation options (a JSON object) with the fit controls added.
+# The estimation options (a JSON object written by to_json()) with the fit controls added as members of it,
+# written by to_json() too (numbers exactly, json.R).
 add_fit_controls <- function(options, controls) {
   if (length(controls) == 0L) return(options)
-  fields <- vapply(names(controls), function(k) {
-    v <- controls[[k]]
-    sprintf("\"%s\": %s", k, if (is.integer(v)) sprintf("%d", v) else sprintf("%.17g", v))
-  }, "")
-  body <- sub("^\\s*\\{", "", sub("\\}\\s*$", "", options))
-  paste0("{", if (grepl("\\S", body)) paste0(body, ", ") else "", paste(fields, collapse = ", "), "}")
+  extra <- sub("^\\s*\\{", "", to_json(lapply(controls, json_number)))
+  body <- sub("\\}\\s*$", "", options)
+  paste0(body, if (grepl("^\\s*\\{\\s*$", body)) "" else ",", extra)
 }
 
 # Starts the fit in a Java thread and polls it until it ends: prints new iterations when verbose, lets R handle
@@ -59,7 +59,7 @@ run_fit <- function(columns, spec, options, verbose = FALSE, msm = FALSE) {
     rJava::.jarray(columns$weights), rJava::.jarray(columns$alternatives), rJava::.jarray(columns$markets),
     spec, options, as.integer(interrupt_after())))
   finished <- FALSE
-  on.exit(if (!finished) rJava::.jcall(job, "V", "cancel"), add = TRUE)
+  on.exit(if (!finished) rJava::.jcall(job, "V", "stop"), add = TRUE)
   withCallingHandlers({
     repeat {
       done <- rJava::.jcall(job, "Z", "await", 100L)
@@ -91,13 +91,13 @@ simulated_interrupt <- function(job) {
   }
 }
 
-# After Ctrl-C: cancels the Java fit, waits up to a second for it to stop, and raises "mixlogit_interrupt".
+# After Ctrl-C: stops the Java fit, waits up to a second for its thread to end, and raises "mixlogit_interrupt".
 stop_fit <- function(job) {
-  rJava::.jcall(job, "V", "cancel")
+  rJava::.jcall(job, "V", "stop")
   stopped <- rJava::.jcall(job, "Z", "await", 1000L)
   n <- rJava::.jcall(job, "I", "iterations")
   message <- paste0("mixlogit: estimation interrupted after ", n, " iteration", if (n == 1L) "" else "s",
-                    if (stopped) "" else " (the engine stops at the end of its current iteration)",
+                    if (stopped) "" else " (the engine is still finishing its current step in the background)",
                     "; no fit is returned. For long fits use max_iterations, a larger tolerance, or fewer draws (R).")
   stop(structure(class = c("mixlogit_interrupt", "interrupt", "condition"),
                  list(message = message, call = NULL, iterations = n)))
@@ -141,13 +141,16 @@ r_names <- function(x) {
 }
 
 rename_parameters <- function(engine, kinds) {
-  shown <- engine
+  # a latent class model's class-specific parameters carry the prefix "class<c>.": renamed after it
+  prefix <- ifelse(grepl("^class[0-9]+\\.", engine), sub("^(class[0-9]+\\.).*$", "\\1", engine), "")
+  inner <- substring(engine, nchar(prefix) + 1L)
+  shown <- inner
   chol <- kinds == "CHOLESKY"
-  parts <- strsplit(sub("^chol\\.", "", engine[chol]), ":", fixed = TRUE)
+  parts <- strsplit(sub("^chol\\.", "", inner[chol]), ":", fixed = TRUE)
   shown[chol] <- vapply(parts, function(p) paste0("chol.", p[2L], ":", p[1L]), "")
   het <- kinds == "HETEROGENEITY"
-  shown[het] <- paste0("het.", engine[het])
-  shown
+  shown[het] <- paste0("het.", inner[het])
+  paste0(prefix, shown)
 }
 
 # The integration check as a named vector (NULL when it did not run), with the rules as an attribute.

@@ -24,6 +24,7 @@ coefficient_table <- function(object, type = object$vce) {
 }
 
 confint.mixlogit <- function(object, parm, level = object$level, type = object$vce, ...) {
+  check_dots("confint", ...)
   table <- coefficient_table(object, type)
   if (!missing(parm)) table <- table[parm, , drop = FALSE]
   a <- (1 - level) / 2
@@ -35,8 +36,12 @@ confint.mixlogit <- function(object, parm, level = object$level, type = object$v
 
 print.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
   cat("\nCall:\n", paste(deparse(x$call), sep = "\n", collapse = "\n"), "\n\n", sep = "")
-  cat("Coefficients:\n")
-  print.default(format(coef(x), digits = digits), print.gap = 2L, quote = FALSE)
+  if (is_latent(x)) {
+    print_latent_fit(x, digits)
+  } else {
+    cat("Coefficients:\n")
+    print.default(format(coef(x), digits = digits), print.gap = 2L, quote = FALSE)
+  }
   if (identical(x$method, "msm")) {
     cat(sprintf("\nMethod of simulated moments: criterion %.6g, %s%s\n", x$gmm$criterion, hansen_text(x$gmm),
                 if (x$converged) "" else "   NOT CONVERGED"))
@@ -70,6 +75,7 @@ instrument_text <- function(x) {
 }
 
 summary.mixlogit <- function(object, type = object$vce, level = object$level, ...) {
+  check_dots("summary", ...)
   warn_unconverged(object)
   table <- coefficient_table(object, type)
   z <- stats::qnorm(1 - (1 - level) / 2)
@@ -88,18 +94,23 @@ summary.mixlogit <- function(object, type = object$vce, level = object$level, ..
     derived <- NULL
   }
   structure(list(call = object$call, coefficients = coefficients, derived = derived, type = type, level = level,
-                 fit = object), class = "summary.mixlogit")
+                 fit = object, classes = if (is_latent(object)) latent_summary(object, type, level)),
+            class = "summary.mixlogit")
 }
 
-# The derived quantities worth a row: abs(sd.x) only where sd.x is negative (otherwise it repeats sd.x).
+# The derived quantities worth a row: none that repeats a parameter, i.e. has its estimate and standard error
+# (abs(sd.x) where sd.x is positive; sd(x) of a correlated block's first member, which is its Cholesky diagonal
+# element when that is positive).
 shown_derived <- function(object) {
   d <- object$derived
   if (nrow(d) == 0L) return(d)
-  engine <- if (is.null(object$engine.names)) names(object$coefficients) else object$engine.names
-  b <- stats::setNames(as.numeric(object$coefficients), engine)
-  absolute <- grepl("^abs\\(.*\\)$", rownames(d))
-  inner <- sub("^abs\\((.*)\\)$", "\\1", rownames(d))
-  repeats <- absolute & inner %in% engine & b[inner] >= 0
+  b <- as.numeric(object$coefficients)
+  se <- sqrt(pmax(0, diag(vcov(object))))
+  # equal up to rounding: the derived standard errors come from the delta method (agreeing to ~1e-10)
+  same <- function(x, y, tolerance) abs(x - y) <= tolerance * pmax(1e-8, abs(y))
+  repeats <- vapply(seq_len(nrow(d)), function(i) {
+    any(same(d$estimate[i], b, 1e-10) & (same(d$std.error[i], se, 1e-7) | (is.na(d$std.error[i]) & is.na(se))))
+  }, logical(1))
   d[!repeats, , drop = FALSE]
 }
 
@@ -123,7 +134,10 @@ print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L)
   msm <- identical(f$method, "msm")
   estimator <- if (msm) "method of simulated moments" else if (f$draws > 0L) "maximum simulated likelihood" else
     "maximum likelihood"
-  if (f$draws > 0L) {
+  if (is_latent(f)) {
+    cat(sprintf("Latent class %s logit, %s; %s\n", if (length(f$settings$rpar) > 0L) "mixed" else "conditional",
+                if (length(f$settings$rpar) > 0L) estimator else "maximum likelihood", f$integration))
+  } else if (f$draws > 0L) {
     cat(sprintf("Mixed logit, %s; %s\n", estimator, f$integration))
   } else {
     cat(sprintf("Conditional logit, %s\n", estimator))
@@ -131,9 +145,13 @@ print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L)
   cat(sprintf("%d situations, %d decision-makers%s, %d rows; %d parameters\n\n", as.integer(f$n[["situations"]]),
               as.integer(f$n[["decision.makers"]]), if (f$panel) " (panel)" else "", as.integer(f$n[["rows"]]),
               f$df))
-  cat("Coefficients:\n")
-  has_derived <- is.matrix(x$derived) && nrow(x$derived) > 0L
-  printCoefmat(x$coefficients, digits = digits, cs.ind = 1:4, tst.ind = 5, signif.legend = !has_derived)
+  has_derived <- is.matrix(x$derived) && nrow(x$derived) > 0L && is.null(x$classes)
+  if (is.null(x$classes)) {
+    cat("Coefficients:\n")
+    printCoefmat(x$coefficients, digits = digits, cs.ind = 1:4, tst.ind = 5, signif.legend = !has_derived)
+  } else {
+    print_latent_summary(x, digits)
+  }
   if (has_derived) {
     cat("\nDerived quantities (delta method):\n")
     printCoefmat(x$derived, digits = digits, cs.ind = 1:4, tst.ind = 5, signif.legend = TRUE)
@@ -198,6 +216,7 @@ df.residual.mixlogit <- function(object, ...) {
 
 # The model matrix of the estimation data: one row per row of the data, one column per attribute of the model.
 model.matrix.mixlogit <- function(object, ...) {
+  check_dots("model.matrix", ...)
   k <- length(object$attributes)
   x <- matrix(object$columns$attributes, ncol = length(object$columns$attribute_names))[, seq_len(k), drop = FALSE]
   colnames(x) <- object$attributes
@@ -232,13 +251,14 @@ anova.mixlogit <- function(object, ...) {
   chisq[!is.na(ddf) & ddf == 0] <- NA
   p <- stats::pchisq(chisq, abs(ddf), lower.tail = FALSE)
   out <- data.frame(`#Df` = df, LogLik = ll, Df = ddf, Chisq = chisq, `Pr(>Chisq)` = p, check.names = FALSE)
-  calls <- vapply(fits, function(f) paste(deparse(f$call), collapse = " "), "")
+  calls <- vapply(fits, function(f) paste(trimws(deparse(f$call)), collapse = " "), "")
   structure(out, heading = c("Likelihood ratio test\n", paste0("Model ", seq_along(fits), ": ", calls,
                                                                collapse = "\n")),
             class = c("anova", "data.frame"))
 }
 
 fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
+  check_dots("fitted", ...)
   type <- match.arg(type)
   p <- object$probabilities
   if (type == "all") return(p)
@@ -247,6 +267,7 @@ fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
 }
 
 residuals.mixlogit <- function(object, ...) {
+  check_dots("residuals", ...)
   object$y - object$probabilities
 }
 
@@ -255,7 +276,7 @@ newdata_columns <- function(object, newdata, labels) {
   s <- object$settings
   newdata <- check_newdata(newdata, s, labels = labels)
   x <- model_columns(object, newdata)
-  characteristics <- unique(as.character(unlist(s$heterogeneity)))
+  characteristics <- unique(c(as.character(unlist(s$heterogeneity)), as.character(s$membership)))
   out <- list(
     situation = rJava::.jarray(id_codes(newdata[[s$group]])),
     decision_maker = rJava::.jarray(if (is.null(s$id)) integer(0) else id_codes(newdata[[s$id]])),

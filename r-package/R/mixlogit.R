@@ -1,23 +1,27 @@
 # mixlogit(): validates, builds the model matrix, calls the engine once, collects the result.
 mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation = FALSE, heterogeneity = NULL,
                      draws = "halton", R = 100, seed = 12345, burn = NULL, starts = 1, optimizer = "bfgs",
-                     vce = NULL, cluster = NULL, weights = NULL, threads = NULL, start = NULL,
+                     vce = NULL, cluster = NULL, weights = NULL, subset = NULL, threads = NULL, start = NULL,
                      level = 0.95, verbose = FALSE, alt = NULL, market = NULL, method = c("msle", "msm"),
                      instruments = NULL, weighting = NULL, max_iterations = NULL, tolerance = NULL,
-                     integration_check = 0, reestimate = 0, reflevel = NULL, ...) {
+                     integration_check = 0, reestimate = 0, reflevel = NULL, classes = NULL, membership = NULL,
+                     common = NULL, ...) {
   call <- match.call()
   check_call_arguments(environment(), match.call(expand.dots = FALSE)$...)
   if (missing(method)) method <- "msle"
   controls <- check_fit_controls(max_iterations, tolerance, integration_check, reestimate, method)
   a <- validate_arguments(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed, burn,
                           starts, optimizer, vce, cluster, weights, threads, start, level, verbose, alt, market,
-                          method = method, instruments = instruments, weighting = weighting, reflevel = reflevel)
+                          method = method, instruments = instruments, weighting = weighting, reflevel = reflevel,
+                          subset = subset)
   data <- a$data
+  lc <- check_latent_arguments(classes, membership, common, data, a$method)
   check_engine_version()
   design <- model_design(formula, data, a)
   check_rpar_columns(a$rpar, colnames(design$x))
+  check_common_columns(lc$common, colnames(design$x))
   columns <- attribute_columns(design$x, data, a$instruments)
-  characteristics <- unique(c(unlist(a$heterogeneity), a$cluster))
+  characteristics <- unique(c(unlist(a$heterogeneity), a$cluster, lc$membership))
   check_missing(data, c(a$group, a$id, a$weights, characteristics))
   labels <- row_labels(data, a)
   spec <- spec_json(colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
@@ -33,8 +37,32 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
     weights = if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]]),
     alternatives = labels$alternatives,
     markets = labels$markets)
-  fit <- run_fit(engine_columns, spec, options, verbose = a$verbose, msm = a$method == "msm")
-  result <- with_engine(finish_fit(collect_fit(fit, a), fit, controls))
+  # one estimation: the engine's fit copied into the R fit (with its latent class part when it has classes)
+  estimate <- function(spec, classes = NULL, common = lc$common) {
+    fit <- run_fit(engine_columns, spec, options, verbose = a$verbose, msm = a$method == "msm")
+    result <- with_engine(finish_fit(collect_fit(fit, a), fit, controls))
+    if (!is.null(classes)) {
+      result$latent <- with_engine(latent_result(fit, result, classes, lc$membership, common))
+      if (length(lc$classes) > 1L) {
+        # one fit of a range: its call refits it alone
+        call$classes <- classes
+        if (length(common) == 0L) call$common <- NULL
+      }
+    }
+    complete_fit(result, call, formula, design, data, a, characteristics, labels, engine_columns)
+  }
+  if (is.null(lc$classes)) {
+    return(estimate(spec))
+  }
+  if (length(lc$classes) == 1L) {
+    return(estimate(latent_spec(spec, lc$classes, lc$membership, lc$common), lc$classes))
+  }
+  select_classes(estimate, spec, lc, verbose = a$verbose)
+}
+
+# The R fit's own fields besides the engine's results: the data columns post-estimation rebuilds the engine from,
+# the call and formula, the design, the settings and the lookups of ids and labels.
+complete_fit <- function(result, call, formula, design, data, a, characteristics, labels, engine_columns) {
   result$columns <- engine_columns
   result$call <- call
   result$formula <- formula
@@ -44,7 +72,9 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   result$design <- design$spec
   result$y <- design$y
   result$situation <- data[[a$group]]
-  result$settings <- a[setdiff(names(a), "data")]
+  result$settings <- c(a[setdiff(names(a), "data")],
+                       list(classes = result$latent$classes, membership = result$latent$membership,
+                            common = result$latent$common))
   result$characteristics <- characteristics
   result$attributes <- colnames(design$x)
   result$alternatives <- labels$alternatives
@@ -52,18 +82,6 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   result$decision_makers <- decision_maker_lookup(data, a)
   result$characteristic_means <- characteristic_means(data, a)
   result
-}
-
-# Estimates through the engine from the columns as it takes them (see `columns` in mixlogit()); returns the
-# engine's fit, which lives only until collect_fit() has copied what the package keeps (the saved form among it).
-engine_fit <- function(columns, spec, options) {
-  with_engine(rJava::.jcall(
-    "org/mixlogit/bridge/MixlogitBridge", "Lorg/mixlogit/bridge/BridgeFit;", "fit",
-    rJava::.jarray(columns$situation), rJava::.jarray(columns$decision_maker), rJava::.jarray(columns$chosen),
-    rJava::.jarray(columns$attribute_names), rJava::.jarray(columns$attributes),
-    rJava::.jarray(columns$characteristic_names), rJava::.jarray(columns$characteristics),
-    rJava::.jarray(columns$weights), rJava::.jarray(columns$alternatives), rJava::.jarray(columns$markets),
-    spec, options))
 }
 
 # The attribute columns passed to the engine: the model matrix and, for MSM, the instrument columns of `data` that

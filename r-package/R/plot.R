@@ -2,9 +2,18 @@
 # matrix table with its colour key or bars of shares with their intervals (plot.mixlogit_table), and willingness
 # to pay (plot.mixlogit_wtp). Titles wrap rather than clip.
 
-plot.mixlogit <- function(x, type = c("distribution", "conditional"), coefficients = NULL, ...) {
+plot.mixlogit <- function(x, type = c("distribution", "conditional", "classes"), coefficients = NULL, ...) {
   check_fit(x)
-  type <- check_choice(type, "type", c("distribution", "conditional"))
+  if (is_latent(x) && missing(type)) type <- "classes"
+  type <- check_choice(type, "type", c("distribution", "conditional", "classes"))
+  if (type == "classes") {
+    check_latent(x, "plot(type = \"classes\")")
+    return(plot_classes(x, coefficients, ...))
+  }
+  if (is_latent(x)) {
+    arg_error("The distributions of a latent class model are per class: plot(type = \"classes\") shows the",
+              " coefficients of every class.")
+  }
   rpar <- x$settings$rpar
   if (length(rpar) == 0L) {
     arg_error("The model has no random coefficients: there is no distribution to plot.")

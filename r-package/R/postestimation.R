@@ -89,6 +89,7 @@ wtp.default <- post_default
 # Methods for "mixlogit" fits ------------------------------------------------------------------------------
 
 shares.mixlogit <- function(object, newdata = NULL, krinsky_robb = 0, replicates = 5, seed = NULL, ...) {
+  check_dots("shares", ...)
   check_fit(object)
   options <- post_options_json(krinsky_robb, replicates, seed)
   post <- post_object(object, newdata, options)
@@ -97,6 +98,7 @@ shares.mixlogit <- function(object, newdata = NULL, krinsky_robb = 0, replicates
 
 elasticities.mixlogit <- function(object, attribute, newdata = NULL, krinsky_robb = 0, replicates = 5,
                                   seed = NULL, ...) {
+  check_dots("elasticities", ...)
   check_fit(object)
   if (missing(attribute)) {
     arg_error("`attribute` is required: the attribute whose change the elasticities are with respect to, one of ",
@@ -111,6 +113,7 @@ elasticities.mixlogit <- function(object, attribute, newdata = NULL, krinsky_rob
 
 diversion.mixlogit <- function(object, attribute = NULL, type = c("removal", "marginal"), newdata = NULL,
                                krinsky_robb = 0, replicates = 5, seed = NULL, decomposition = FALSE, ...) {
+  check_dots("diversion", ...)
   check_fit(object)
   type <- check_choice(type, "type", c("removal", "marginal"))
   check_flag(decomposition, "decomposition")
@@ -145,6 +148,7 @@ decomposition_frame <- function(post, attribute, fallback) {
 }
 
 conditionals.mixlogit <- function(object, ...) {
+  check_dots("conditionals", ...)
   check_fit(object)
   post <- post_object(object)
   names <- with_engine(rJava::.jcall(post, "[S", "coefficientNames"))
@@ -168,6 +172,7 @@ conditionals.mixlogit <- function(object, ...) {
 # price coefficient), negated_cost = TRUE gives b(attribute) / b(npf), the WTP in units of the price.
 wtp.mixlogit <- function(object, attribute, cost, negated_cost = FALSE, krinsky_robb = 0, replicates = 0,
                          seed = NULL, level = object$level, ...) {
+  check_dots("wtp", ...)
   check_fit(object)
   if (missing(attribute) || missing(cost)) {
     arg_error("`attribute` and `cost` are required: willingness to pay for `attribute` in units of `cost`.")
@@ -179,6 +184,9 @@ wtp.mixlogit <- function(object, attribute, cost, negated_cost = FALSE, krinsky_
   }
   check_flag(negated_cost, "negated_cost")
   check_level(level)
+  if (is_latent(object)) {
+    return(class_wtp(object, attribute, cost, negated_cost, level))
+  }
   if (!negated_cost) warn_positive_cost(object, cost)
   post <- post_object(object, options = post_options_json(krinsky_robb, replicates, seed))
   table <- with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "wtpInference", attribute, cost))

@@ -5,9 +5,18 @@
 
 predict.mixlogit <- function(object, newdata = NULL, type = c("prob", "share", "conditional"), format = NULL,
                              se = FALSE, level = object$level, krinsky_robb = 0, replicates = 0, seed = NULL, ...) {
+  check_dots("predict", ...)
+  if (is.data.frame(newdata)) {
+    newdata <- as.data.frame(unfold_index(newdata, "newdata")$data)  # a dfidx's group and alt key the result
+  }
   type <- check_choice(type, "type", c("prob", "share", "conditional"))
   if (type == "share") {
-    return(shares(object, newdata = newdata, ...))
+    if (!missing(se) || !missing(format) || !missing(level)) {
+      arg_error("predict(type = \"share\") gives the table of shares(), with standard errors and intervals at",
+                " the fit's level: `se`, `format` and `level` are for probabilities.")
+    }
+    return(shares(object, newdata = newdata, krinsky_robb = krinsky_robb,
+                  replicates = if (missing(replicates)) 5 else replicates, seed = seed))
   }
   check_flag(se, "se")
   format <- check_choice(if (is.null(format)) if (se) "data.frame" else "matrix" else format, "format",

@@ -11,6 +11,11 @@ rpar.default <- function(x, ...) {
 }
 
 rpar.mixlogit <- function(x, par = NULL, type = x$vce, ...) {
+  check_dots("rpar", ...)
+  if (is_latent(x)) {
+    arg_error("rpar() summarises one population's distributions; a latent class model has one per class: see",
+              " summary() for the coefficients of every class.")
+  }
   rp <- x$settings$rpar
   if (length(rp) == 0L) {
     arg_error("The model has no random coefficients: there is no distribution to summarise.")
@@ -105,8 +110,15 @@ as.data.frame.mixlogit_rpar <- function(x, ...) {
 cov_rpar <- function(x, ...) UseMethod("cov_rpar")
 cor_rpar <- function(x, ...) UseMethod("cor_rpar")
 
-cov_rpar.mixlogit <- function(x, se = FALSE, ...) block_matrix(x, "cov", se)
-cor_rpar.mixlogit <- function(x, se = FALSE, ...) block_matrix(x, "cor", se)
+cov_rpar.mixlogit <- function(x, se = FALSE, ...) {
+  check_dots("cov_rpar", ...)
+  block_matrix(x, "cov", se)
+}
+
+cor_rpar.mixlogit <- function(x, se = FALSE, ...) {
+  check_dots("cor_rpar", ...)
+  block_matrix(x, "cor", se)
+}
 
 block_matrix <- function(x, what, se) {
   d <- x$derived

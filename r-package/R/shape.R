@@ -6,9 +6,10 @@
 # and id when given) into ordinary columns. Returns the plain data frame and the names of the situation,
 # decision-maker and alternative columns the index holds (NULL when it holds none). A data frame without an index
 # comes back unchanged. Index columns that are factors of whole numbers become numbers (as dfidx keeps its first
-# index), so that ids are coded as in the long data; the alternative keeps its levels.
-unfold_index <- function(data) {
-  index <- index_of(data)
+# index), so that ids are coded as in the long data; the alternative keeps its levels. `where` names the data in
+# messages ("data" or "newdata").
+unfold_index <- function(data, where = "data") {
+  index <- index_of(data, where)
   if (is.null(index)) {
     return(list(data = data, group = NULL, id = NULL, alt = NULL))
   }
@@ -21,8 +22,8 @@ unfold_index <- function(data) {
     if (name != index$alt) value <- whole_numbers(value)
     if (!is.null(plain[[name]])) {
       if (!identical(as.character(plain[[name]]), as.character(value))) {
-        data_error("`data` has a column \"", name, "\" and an index of the same name with other values: rename",
-                   " the column.")
+        data_error("`", where, "` has a column \"", name, "\" and an index of the same name with other values:",
+                   " rename the column.")
       }
       next
     }
@@ -32,17 +33,17 @@ unfold_index <- function(data) {
 }
 
 # The index of a dfidx or mlogit.data object as columns and the roles of its names; NULL for other data.
-index_of <- function(data) {
+index_of <- function(data, where = "data") {
   idx_columns <- which(vapply(data, function(v) inherits(v, "idx"), logical(1)))
   if (length(idx_columns) > 1L) {
-    data_error("`data` has ", length(idx_columns), " index (\"idx\") columns: a dfidx object has one.")
+    data_error("`", where, "` has ", length(idx_columns), " index (\"idx\") columns: a dfidx object has one.")
   }
   if (length(idx_columns) == 1L) {
     idx <- data[[idx_columns]]
     ids <- attr(idx, "ids")
     columns <- as.list(as.data.frame(unclass_frame(idx)))
     if (is.null(ids) || length(ids) != length(columns) || !all(c(1, 2) %in% ids)) {
-      data_error("The index column \"", names(data)[idx_columns], "\" of `data` has no valid \"ids\" attribute:",
+      data_error("The index column \"", names(data)[idx_columns], "\" of `", where, "` has no valid \"ids\" attribute:",
                  " it is not a dfidx index. Give a plain data frame with `group` and `alt` instead.")
     }
     first <- names(columns)[ids == 1]
@@ -52,8 +53,8 @@ index_of <- function(data) {
   index <- attr(data, "index")
   if (inherits(data, "mlogit.data") && is.data.frame(index) && all(c("chid", "alt") %in% names(index))) {
     if (nrow(index) != nrow(data)) {
-      data_error("The \"index\" attribute of `data` (an mlogit.data object) has ", nrow(index), " rows but `data`",
-                 " has ", nrow(data), ".")
+      data_error("The \"index\" attribute of `", where, "` (an mlogit.data object) has ", nrow(index), " rows but `",
+                 where, "` has ", nrow(data), ".")
     }
     columns <- as.list(index)
     return(list(columns = columns, column = NULL, group = "chid", id = if ("id" %in% names(index)) "id" else NULL,

@@ -51,7 +51,7 @@ check_column <- function(x, name, data, allow_null = TRUE, where = "data") {
 validate_arguments <- function(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed,
                                burn, starts, optimizer, vce, cluster, weights, threads, start, level, verbose,
                                alt = NULL, market = NULL, method = "msle", instruments = NULL,
-                               weighting = NULL, reflevel = NULL) {
+                               weighting = NULL, reflevel = NULL, subset = NULL) {
   if (!inherits(formula, "formula") || length(formula) != 3L) {
     arg_error("`formula` must be a two-sided formula such as choice ~ price + time.")
   }
@@ -62,6 +62,13 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   data <- as.data.frame(unfolded$data)
   if (nrow(data) == 0L) {
     data_error("`data` has no rows.")
+  }
+  if (is.numeric(weights) || is.logical(weights)) {
+    data <- weight_column(data, weights)
+    weights <- weights_name
+  }
+  if (!is.null(subset)) {
+    data <- subset_rows(data, subset)
   }
   if (is.null(group)) group <- unfolded$group
   if (is.null(id)) id <- unfolded$id
@@ -327,7 +334,7 @@ check_newdata <- function(newdata, settings, labels = FALSE) {
   if (!is.data.frame(newdata)) {
     arg_error("`newdata` must be a data frame with the model's attributes and the group column.")
   }
-  newdata <- as.data.frame(unfold_index(newdata)$data)
+  newdata <- as.data.frame(unfold_index(newdata, "newdata")$data)
   if (nrow(newdata) == 0L) {
     data_error("`newdata` has no rows.")
   }
@@ -343,6 +350,10 @@ check_newdata <- function(newdata, settings, labels = FALSE) {
   for (column in characteristics) {
     check_column(column, "heterogeneity", newdata, allow_null = FALSE, where = "newdata")
   }
+  for (column in setdiff(as.character(settings$membership), characteristics)) {
+    check_column(column, "membership", newdata, allow_null = FALSE, where = "newdata")
+  }
+  characteristics <- unique(c(characteristics, as.character(settings$membership)))
   check_missing(newdata, c(settings$group, settings$id, characteristics), where = "newdata")
   newdata
 }
@@ -414,10 +425,57 @@ check_fit <- function(object) {
   object
 }
 
+# Weights given as a vector (one per row of `data`) become the column "(weights)" of the data, as in model.frame();
+# the checks on weights (positive, constant within decision-makers) are those of a weights column.
+weights_name <- "(weights)"
+
+weight_column <- function(data, weights) {
+  if (!is.numeric(weights) || length(weights) != nrow(data)) {
+    arg_error("`weights` must be the name of a column of `data` or a numeric vector with one weight per row of",
+              " `data` (", nrow(data), " rows), not ", if (is.numeric(weights)) paste("a vector of length",
+              length(weights)) else class(weights)[1L], ".")
+  }
+  if (weights_name %in% names(data)) {
+    arg_error("`data` has a column named \"", weights_name, "\", which vector weights would replace: rename it.")
+  }
+  data[[weights_name]] <- as.numeric(weights)
+  data
+}
+
+# The rows of `data` that `subset` keeps: the expression (captured unevaluated by check_call_arguments()) is
+# evaluated in `data`, then in the environment mixlogit() was called from, as lm() and mlogit() do; it must give a
+# logical vector (NA counts as FALSE) or row numbers. Rows of a situation can be dropped (a smaller choice set), and
+# the engine then checks what is left as for any data.
+subset_rows <- function(data, subset) {
+  keep <- tryCatch(eval(subset$expression, data, subset$env), error = function(e) {
+    arg_error("`subset` cannot be evaluated on `data`: ", conditionMessage(e), ".")
+  })
+  if (is.null(keep)) return(data)
+  n <- nrow(data)
+  if (is.logical(keep) && length(keep) == n) {
+    keep <- which(keep)
+  } else if (is.numeric(keep) && !anyNA(keep) && all(keep == round(keep)) && all(keep >= 1 & keep <= n)) {
+    keep <- sort(unique(as.integer(keep)))
+  } else {
+    arg_error("`subset` must give a logical vector with one value per row of `data` (", n, " rows), such as",
+              " subset = id <= 100, or row numbers between 1 and ", n, "; `", deparse(subset$expression)[1L],
+              "` gives ", if (is.logical(keep) || is.numeric(keep)) paste(class(keep)[1L], "of length",
+              length(keep)) else class(keep)[1L], ".")
+  }
+  if (length(keep) == 0L) {
+    data_error("`subset` keeps no rows of `data`.")
+  }
+  out <- data[keep, , drop = FALSE]
+  rownames(out) <- NULL
+  out
+}
+
 # The arguments of a mixlogit() call before anything is evaluated (`env` is the call's frame, `dots` the
 # unevaluated `...`): unknown arguments and unquoted column names become mixlogit_argument_error naming the
 # argument, what the package calls it or the closest argument, and the arguments there are (R's own messages would
-# be "unused argument" and "object 'chid' not found"). Column arguments that are missing become NULL in `env`.
+# be "unused argument" and "object 'chid' not found"). Column arguments that are missing become NULL in `env`;
+# `subset` becomes its unevaluated expression with the environment of mixlogit()'s caller (parent.frame(2): this
+# function is called by mixlogit() itself), for subset_rows().
 check_call_arguments <- function(env, dots, fun = "mixlogit") {
   known <- setdiff(names(formals(fun)), "...")
   if (length(dots) > 0L) {
@@ -436,6 +494,12 @@ check_call_arguments <- function(env, dots, fun = "mixlogit") {
   tryCatch(get("data", envir = env), error = function(e) {
     arg_error("`data` cannot be evaluated: ", conditionMessage(e), ".")
   })
+  if ("subset" %in% known) {
+    # captured unevaluated, with the caller's environment: validate_arguments() evaluates it in the data
+    assign("subset", if (eval(call("missing", as.name("subset")), env)) NULL else
+      list(expression = eval(call("substitute", as.name("subset")), env), env = parent.frame(2L)),
+      envir = env)
+  }
   for (name in c("group", "id", "alt", "market", "weights", "cluster")) {
     if (!name %in% known) next
     if (eval(call("missing", as.name(name)), env)) {
@@ -455,23 +519,52 @@ check_call_arguments <- function(env, dots, fun = "mixlogit") {
   invisible(NULL)
 }
 
+# The `...` of a post-estimation method (predict, shares, rpar, ...), which it has only because its generic does:
+# an argument the method does not know is a mixlogit_argument_error naming it, the argument it probably means and
+# the method's arguments (R would drop it silently). `fun` is the name users call; the known arguments are those of
+# the calling method. The arguments are not evaluated.
+check_dots <- function(fun, ...) {
+  dots <- substitute(list(...))
+  if (length(dots) == 1L) return(invisible(NULL))
+  given <- names(dots)[-1L]
+  if (is.null(given)) given <- rep("", length(dots) - 1L)
+  known <- setdiff(names(formals(sys.function(-1L))), "...")
+  if (any(given == "")) {
+    arg_error(fun, "() was given ", sum(given == ""), " argument(s) it does not take by position: give its",
+              " arguments by name. Arguments: ", paste(known, collapse = ", "), ".")
+  }
+  usable <- Filter(function(w) w[[1L]] == "" || w[[1L]] %in% known, post_words)
+  arg_error(unknown_argument_message(given[1L], known, fun, words = vapply(usable, `[[`, "", 2L)))
+}
+
+# Post-estimation arguments of other packages (logitr, mlogit, stats) and what they are called here: the argument
+# the advice points to (used only for methods that have it; "" for any method) and the advice.
+post_words <- list(
+  conf.level = c("level", "use `level`"), se.fit = c("se", "use `se = TRUE`"),
+  interval = c("se", "use `se = TRUE` (and `level`)"), ci = c("se", "use `se = TRUE` (and `level`)"),
+  returnData = c("format", "format = \"data.frame\" gives the keys `group` and `alt` with the probabilities"),
+  data = c("newdata", "give new data as `newdata`"), nsim = c("krinsky_robb", "use `krinsky_robb` (draws)"),
+  ndraws = c("krinsky_robb", "use `krinsky_robb` (draws)"), scalePar = c("cost", "the price is `cost`"),
+  price = c("cost", "the price is `cost`"),
+  digits = c("", "give `digits` to print(), e.g. print(summary(m), digits = 3)"))
+
 # What to say about an argument mixlogit() does not have: the argument it means (other packages' names for it), or
-# the closest one, and the list of arguments.
-unknown_argument_message <- function(name, known, fun) {
+# the closest one, and the list of arguments. `words` replaces the advice for mixlogit()'s own arguments.
+unknown_argument_message <- function(name, known, fun, words = NULL) {
   advice <- c(
     iterlim = "max_iterations", maxit = "max_iterations", maxiter = "max_iterations",
     print.level = "verbose", trace = "verbose", nrep = "R", ndraws = "R", rand = "rpar",
     randPars = "rpar", corr = "correlation", correlated = "correlation", ln = "rpar", alt.var = "alt",
     chid.var = "group", id.var = "id", obsID = "group", panelID = "id", altID = "alt", weight = "weights")
-  words <- c(
+  mixlogit_words <- c(
     halton = "Halton draws are the default (draws = \"halton\"); `draws` chooses others",
     panel = "panel data follow from `id` (the decision-maker column): give id = \"...\"",
-    subset = "subset `data` before the call, e.g. data[data$x > 0, ]",
     na.action = "missing values are refused with their rows named: remove those choice situations first",
     shape = "for wide data (one row per situation), reshape with mixlogit_long() first",
     varying = "for wide data (one row per situation), reshape with mixlogit_long() first",
     sep = "for wide data (one row per situation), reshape with mixlogit_long() first",
     choice = "the response is the left-hand side of `formula`")
+  if (is.null(words)) words <- mixlogit_words
   hint <- if (name %in% names(words)) {
     paste0(": ", words[[name]], ".")
   } else if (name %in% names(advice) && advice[[name]] %in% known) {
@@ -481,4 +574,77 @@ unknown_argument_message <- function(name, known, fun) {
     if (is.null(close)) "." else paste0(": did you mean `", close, "`?")
   }
   paste0("`", name, "` is not an argument of ", fun, "()", hint, " Arguments: ", paste(known, collapse = ", "), ".")
+}
+
+# The latent class arguments of mixlogit() (issue 16): `classes` NULL (one population), one whole number C >= 1 or a
+# range of consecutive whole numbers such as 1:5 (a fit for each, lclogit2's model-selection table); `membership`
+# NULL, a one-sided formula such as ~ income + age or a character vector naming numeric columns of `data` (the
+# characteristics of the class-share logit, constant within decision-maker); `common` NULL or attributes (columns
+# of the model matrix, checked once it is built) whose coefficients all classes share. The most classes come from
+# the engine's vocabulary. Returns list(classes = integer vector or NULL, membership = character, common =
+# character).
+check_latent_arguments <- function(classes, membership, common, data, method) {
+  if (is.null(classes)) {
+    for (given in c("membership", "common")[c(!is.null(membership), !is.null(common))]) {
+      arg_error("`", given, "` is an argument of latent class models: give `classes` (the number of classes, e.g.",
+                " classes = 3), or drop `", given, "`.")
+    }
+    return(list(classes = NULL, membership = character(0), common = character(0)))
+  }
+  most <- latent_class_value("maxClasses")
+  if (!is.numeric(classes) || length(classes) < 1L || anyNA(classes) || any(classes != round(classes)) ||
+      any(classes < 1) || any(classes > most) || (length(classes) > 1L && any(diff(classes) != 1))) {
+    arg_error("`classes` must be a number of latent classes from 1 to ", most, " (classes = 3) or a range of",
+              " consecutive numbers (classes = 1:5, a fit for each and the model-selection table), not ",
+              deparse(classes)[1L], ".")
+  }
+  if (identical(method, "msm")) {
+    arg_error("Latent class models are estimated by maximum likelihood (EM, then direct maximization): drop",
+              " method = \"msm\".")
+  }
+  if (inherits(membership, "formula")) {
+    if (length(membership) != 2L) {
+      arg_error("`membership` must be a one-sided formula such as ~ income + age (no response).")
+    }
+    terms <- stats::terms(membership)
+    if (attr(terms, "intercept") == 0L) {
+      arg_error("`membership` drops the constant of the class-share logit (", deparse(membership), "): the shares",
+                " always have one; remove the 0 or -1.")
+    }
+    membership <- attr(terms, "term.labels")
+    computed <- membership[!membership %in% names(data)]
+    if (length(computed) > 0L) {
+      arg_error("`membership` term \"", computed[1L], "\" is not a column of `data`: the class-share logit takes",
+                " characteristics as columns (make a column first, e.g. data$log_income <- log(data$income)).")
+    }
+  } else if (!is.null(membership) && (!is.character(membership) || anyNA(membership))) {
+    arg_error("`membership` must be a one-sided formula such as ~ income + age, or a character vector of columns.")
+  }
+  membership <- as.character(membership)
+  unknown <- setdiff(membership, names(data))
+  if (length(unknown) > 0L) {
+    arg_error("`membership` names column \"", unknown[1L], "\", which is not in `data`.")
+  }
+  for (column in membership) {
+    if (!is.numeric(data[[column]]) && !is.logical(data[[column]])) {
+      arg_error("`membership` column \"", column, "\" is ", class(data[[column]])[1L], ": the class-share logit",
+                " takes numeric characteristics (make indicator columns of a factor first).")
+    }
+  }
+  if (anyDuplicated(membership)) {
+    arg_error("`membership` names \"", membership[anyDuplicated(membership)], "\" twice.")
+  }
+  if (!is.null(common) && (!is.character(common) || anyNA(common) || anyDuplicated(common))) {
+    arg_error("`common` must name attributes of the model once each (a character vector such as c(\"pf\")).")
+  }
+  list(classes = as.integer(classes), membership = membership, common = as.character(common))
+}
+
+# `common` must name columns of the model matrix, and not all of them (a class needs a coefficient of its own).
+check_common_columns <- function(common, columns) {
+  unknown <- setdiff(common, columns)
+  if (length(unknown) > 0L) {
+    arg_error("`common` names ", unknown[1L], ", which is not a column of the model matrix: ",
+              paste(columns, collapse = ", "), ".")
+  }
 }

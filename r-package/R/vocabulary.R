@@ -62,3 +62,20 @@ engine_defaults <- function() {
   row <- engine_vocabulary("defaults")
   lapply(as.list(row), function(v) utils::type.convert(v, as.is = TRUE))
 }
+
+# One value of the engine's latent class entry ("maxClasses", "starts", "classPrefix", "sharePrefix", "constant",
+# "criteria"), read from the vocabulary's JSON once per session.
+latent_class_value <- function(name) {
+  entry <- vocabulary_cache[["latentClasses"]]
+  if (is.null(entry)) {
+    check_engine_version()
+    document <- with_engine(rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "S", "vocabulary"))
+    entry <- jsonlite::fromJSON(document, simplifyVector = TRUE)$latentClasses
+    if (is.null(entry)) {
+      mixlogit_abort(paste0("The engine's vocabulary has no latent class entry: the package and its engine jar",
+                            " do not match; reinstall the package."), c("mixlogit_engine_failure", "mixlogit_engine_error"))
+    }
+    assign("latentClasses", entry, envir = vocabulary_cache)
+  }
+  entry[[name]]
+}

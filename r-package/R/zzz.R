@@ -11,9 +11,18 @@
 
 jvm_owner <- new.env(parent = emptyenv())
 
+# Java starts with -Xrs (reduced signal use) so that the JVM installs no handler for SIGINT: Ctrl-C stays R's, and
+# interrupts a fit (fitting.R) instead of shutting Java down and ending the R session. rJava adds -Xrs itself unless
+# it was built with --disable-Xrs; it is added here when the user's java.parameters do not have it. Parameters
+# only matter when this call starts the JVM (not when another package started it first).
 .onLoad <- function(libname, pkgname) {
-  rJava::.jpackage(pkgname, lib.loc = libname)
+  rJava::.jpackage(pkgname, lib.loc = libname, parameters = jvm_parameters(getOption("java.parameters")))
   jvm_owner$pid <- Sys.getpid()
+}
+
+jvm_parameters <- function(parameters) {
+  parameters <- as.character(parameters)
+  if ("-Xrs" %in% parameters) parameters else c(parameters, "-Xrs")
 }
 
 check_not_forked <- function() {

@@ -6,7 +6,7 @@ program define _jmixlogit_post, rclass sortpreserve
     gettoken task 0 : 0
     * string options: the wrappers pass them even when empty
     syntax [if] [in] [, NEWvar(string) STATistic(string) COEF(string) ATtribute(string) TYPE(string) ///
-        KRinsky(integer 0) REPlicates(integer 5) OTHERdata ]
+        KRinsky(integer 0) REPlicates(integer 5) CLass(integer 0) OTHERdata ]
 
     if ("`e(cmd)'" != "jmixlogit") error 301
     if (`"`e(saved)'"' == "" & "`e(saved_file)'" == "") {
@@ -32,12 +32,12 @@ program define _jmixlogit_post, rclass sortpreserve
     }
 
     * the sample: if/in and complete cases; diversion and elasticities only within e(sample)
-    local needchoice = ("`task'" != "predict" | "`statistic'" != "pr")
+    local needchoice = ("`task'" != "predict" | !inlist("`statistic'", "pr", "classpr"))
     marksample touse, novarlist
     tempvar inrange esample cut
     quietly generate byte `inrange' = `touse'
     quietly generate byte `esample' = e(sample)
-    markout `touse' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)'
+    markout `touse' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(membership)'
     markout `touse' `e(alternatives)' `e(market)', strok
     if (`needchoice') markout `touse' `e(depvar)'
     if ("`task'" != "predict") quietly replace `touse' = 0 if !`esample'
@@ -84,7 +84,9 @@ program define _jmixlogit_post, rclass sortpreserve
     local jm_type "`type'"
     local jm_krinsky "`krinsky'"
     local jm_replicates "`replicates'"
+    local jm_class "`class'"
     local vars `jm_depvar' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(alternatives)' `e(market)' `esample'
+    local vars `vars' `e(membership)'
 
     if ("`task'" == "predict") {
         javacall org.mixlogit.stata.JMixlogit predict `vars' `jm_weight' `newvar' if `touse', jars(jmixlogit.jar)

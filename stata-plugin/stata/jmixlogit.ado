@@ -18,7 +18,8 @@ program define Estimate, eclass sortpreserve
           DRAWs(string) SEED(integer 12345) BURN(integer -1) STARTs(integer 1) TECHnique(string)  ///
           ITERate(integer 1000) TOLerance(real 0) DIFficult noLOg ALTernatives(varname)            ///
           MARKet(varname) VCE(string) Robust CLuster(varname) THReads(integer 0) FRom(string)      ///
-          Level(cilevel) ESTimator(string) INSTruments(string) WEIGHTing(string) ALTWISE * ]
+          Level(cilevel) ESTimator(string) INSTruments(string) WEIGHTing(string) ALTWISE              ///
+          NCLasses(integer 0) MEMbership(varlist numeric) COMmon(varlist numeric) * ]
     _get_diopts diopts, `options'
 
     * the plugin jar must be the one this ado belongs to (Stata keeps the classes it loaded)
@@ -77,6 +78,20 @@ program define Estimate, eclass sortpreserve
     }
     if ("`allrandom'" == "" & "`corr'" != "") {
         display as error "option corr needs random coefficients in rand() or ln()"
+        exit 198
+    }
+    * latent classes in lclogit2's words: nclasses(#), membership(varlist); common() coefficients shared by all
+    * classes (lclogit2's varlist1); random coefficients of rand() and ln() are random within each class
+    if (`nclasses' < 0 | (`nclasses' == 0 & ("`membership'" != "" | "`common'" != ""))) {
+        display as error "membership() and common() are options of latent class models: give nclasses(#), the" ///
+            " number of classes (1 or more)"
+        exit 198
+    }
+    local notin : list common - fixed
+    local notin : list notin - allrandom
+    if ("`notin'" != "") {
+        display as error "common(`common'): `notin' not among the explanatory variables; list it after the" ///
+            " dependent variable or in rand() or ln() too"
         exit 198
     }
 
@@ -146,7 +161,7 @@ program define Estimate, eclass sortpreserve
 
     * the sample: if/in, complete cases, positive weights
     marksample touse
-    markout `touse' `group' `id' `allrandom' `instvars'
+    markout `touse' `group' `id' `allrandom' `instvars' `membership'
     markout `touse' `alternatives' `market' `clustvar', strok
     if ("`weight'" != "") {
         tempvar w
@@ -191,7 +206,7 @@ program define Estimate, eclass sortpreserve
     local panelvar = cond("`id'" != "", "`id'", "`group'")
 
     * options travel to the plugin in locals; b and V come back in the matrices named here
-    tempname b V
+    tempname b V P P_se P_post B CMB PB
     local jm_depvar "`depvar'"
     local jm_fixed "`fixed'"
     local jm_random "`random'"
@@ -216,6 +231,10 @@ program define Estimate, eclass sortpreserve
     local jm_tmpdir "`c(tmpdir)'"
     local jm_bname "`b'"
     local jm_Vname "`V'"
+    local jm_nclasses = cond(`nclasses' > 0, "`nclasses'", "")
+    local jm_membership "`membership'"
+    local jm_common "`common'"
+    local jm_lcnames "P `P' P_se `P_se' P_post `P_post' B `B' CMB `CMB' PB `PB'"
     local jm_level "`level'"
     local jm_alternatives "`alternatives'"
     local jm_market "`market'"
@@ -235,7 +254,7 @@ program define Estimate, eclass sortpreserve
     local instextra : list instvars - varlist
     local instextra : list instextra - allrandom
     javacall org.mixlogit.stata.JMixlogit estimate `depvar' `fixed' `allrandom' `group' `id' `clustvar' ///
-        `jm_weight' `alternatives' `market' `instextra' if `touse', jars(jmixlogit.jar)
+        `jm_weight' `alternatives' `market' `membership' `instextra' if `touse', jars(jmixlogit.jar)
 
     * Java wrote b and V (Hole's order); the stripes (Mean:x SD:x l21:_cons ...) are set here
     matrix colnames `b' = `jm_colnames'
@@ -318,6 +337,24 @@ program define Estimate, eclass sortpreserve
     ereturn local wtype "`weight'"
     ereturn local wexp `"`exp'"'
     ereturn local fit_warning "`jm_fit_warning'"
+    if (`nclasses' > 0) {
+        * lclogit2's results: class shares e(P) (at the mean membership variables), coefficients by class e(B),
+        * class-share logit e(CMB) (Class1 the base), share-weighted coefficients e(PB); BIC and CAIC with N_id
+        ereturn scalar nclasses = `jm_nclasses_used'
+        ereturn scalar k_share = `jm_k_share'
+        ereturn scalar aic = `jm_aic'
+        ereturn scalar bic = `jm_bic'
+        ereturn scalar caic = `jm_caic'
+        ereturn local membership "`membership'"
+        ereturn local common "`common'"
+        ereturn local boundaries "`jm_boundaries'"
+        ereturn matrix P = `P'
+        ereturn matrix P_se = `P_se'
+        ereturn matrix P_post = `P_post'
+        ereturn matrix B = `B'
+        ereturn matrix CMB = `CMB'
+        ereturn matrix PB = `PB'
+    }
     * the engine's saved form of the fit (mixlogit-result/1): post-estimation restores it; one line of JSON, or,
     * when longer than a macro holds, a file in c(tmpdir) named in e(saved_file)
     ereturn local saved `"`macval(jm_saved)'"'
@@ -327,7 +364,8 @@ program define Estimate, eclass sortpreserve
     ereturn local predict "jmixlogit_p"
     ereturn local estat_cmd "jmixlogit_estat"
     ereturn local title = cond("`jm_method'" == "msm", "Mixed logit model, MSM (jmixlogit)", ///
-        "Mixed logit model (jmixlogit)")
+        cond(`nclasses' > 0, cond("`allrandom'" != "", "Latent class mixed logit model (jmixlogit)", ///
+        "Latent class logit model (jmixlogit)"), "Mixed logit model (jmixlogit)"))
     ereturn local depvar "`depvar'"
     ereturn local properties "b V"
     ereturn local cmdline `"`cmdline'"'
@@ -351,8 +389,14 @@ program define Display
     syntax [, Level(cilevel) *]
     _get_diopts diopts, `options'
     display _n as text "`e(title)'" _col(49) "Number of obs" _col(67) "=" as result %10.0fc e(N)
-    display as text "Draws: `e(draws)', " e(nrep) " per decision-maker" _col(49) "Number of groups" _col(67) "=" ///
-        as result %10.0fc e(N_g)
+    if (e(nclasses) < . & e(krnd) == 0) {
+        display as text "Latent classes: " e(nclasses) _col(49) "Number of groups" _col(67) "=" ///
+            as result %10.0fc e(N_g)
+    }
+    else {
+        display as text "Draws: `e(draws)', " e(nrep) " per decision-maker" _col(49) "Number of groups" ///
+            _col(67) "=" as result %10.0fc e(N_g)
+    }
     display as text _col(49) "Decision-makers" _col(67) "=" as result %10.0fc e(N_id)
     if ("`e(vce)'" == "cluster") display as text _col(49) "Clusters" _col(67) "=" as result %10.0fc e(N_clust)
     display as text _col(49) "Wald chi2(" as result e(df_m) as text ")" _col(67) "=" as result %10.2f e(chi2)
@@ -374,6 +418,16 @@ program define Display
     if ("`e(estimator)'" != "msm" & e(df_c) > 0 & e(chi2_c) < .) {
         display as text "LR test vs. fixed parameters: chi2(" as result e(df_c) as text ") = " ///
             as result %8.2f e(chi2_c) as text "   Prob > chi2 = " as result %6.4f e(p_c)
+    }
+    if (e(nclasses) < .) {
+        display as text "Class shares at the mean of the membership variables (delta-method standard errors)," ///
+            " mean posterior probabilities; Class1 is the base of the class-share logit (equations Share#):"
+        tempname shares
+        matrix `shares' = e(P), e(P_se), e(P_post)
+        matlist `shares', format(%9.4f) border(top bottom)
+        display as text "AIC = " as result %10.2f e(aic) as text "   BIC = " as result %10.2f e(bic) ///
+            as text "   CAIC = " as result %10.2f e(caic) as text "   (N = " e(N_id) " decision-makers)"
+        if ("`e(boundaries)'" != "") display as text "Boundary: `e(boundaries)'"
     }
     if (e(corr) != 1 & e(krnd) > 0) {
         display as text "The sign of the estimated standard deviations is irrelevant: interpret them as positive"

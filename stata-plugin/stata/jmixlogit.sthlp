@@ -36,6 +36,11 @@ mixlogit Java engine
 {synopt:{opt mark:et(varname)}}market of each choice situation (numeric or string), for post-estimation{p_end}
 {synopt:{opt altwise}}altwise deletion: drop only the alternatives with missing values (default: drop the whole choice situation){p_end}
 
+{syntab:Latent classes (lclogit2's words)}
+{synopt:{opt ncl:asses(#)}}a latent class model with {it:#} classes, each with its own coefficients; random coefficients of {opt rand()} and {opt ln()} are random within each class{p_end}
+{synopt:{opt mem:bership(varlist)}}decision-maker characteristics (constant within {opt id()}) in the logit of the class shares, besides its constant{p_end}
+{synopt:{opt com:mon(varlist)}}explanatory variables whose coefficients all classes share (lclogit2's {it:varlist1}, equation {cmd:Fix}){p_end}
+
 {syntab:Integration}
 {synopt:{opt nrep(#)}}draws per decision-maker; default {cmd:nrep(100)}{p_end}
 {synopt:{opt draw:s(type)}}{cmd:halton} (default), {cmd:shalton}, {cmd:mlhs}, {cmd:sobol}, {cmd:random}, or the quadrature rules {cmd:gh} (Gauss-Hermite; {cmd:nrep()} points per dimension) {cmd:sparse} (sparse grid of nested Genz-Keister rules, also {cmd:sparse-gk}; {cmd:nrep()} is the level, 1 to 25), {cmd:sparse-gh} (sparse grid of Gauss-Hermite rules; more nodes per level), {cmd:agh} (adaptive Gauss-Hermite; normal coefficients), or, centred at each person's posterior mode, {cmd:adaptive-sparse} (the nested sparse grid; {cmd:nrep()} is the level), {cmd:adaptive-halton} and {cmd:adaptive-sobol} (importance sampling; {cmd:nrep()} draws){p_end}
@@ -43,7 +48,7 @@ mixlogit Java engine
 {synopt:{opt burn(#)}}sequence elements skipped; default 100 for {cmd:halton}, else 0{p_end}
 
 {syntab:Estimator}
-{synopt:{opt est:imator(name)}}{cmd:msle} (maximum simulated likelihood; default) or {cmd:msm} (method of simulated moments){p_end}
+{synopt:{opt est:imator(name)}}{cmd:msle} (maximum simulated likelihood; default), {cmd:msm} (method of simulated moments) or {cmd:mss} (method of simulated scores: {cmd:nrep()} exact posterior draws per person by accept-reject; sandwich standard errors){p_end}
 {synopt:{opt inst:ruments(spec)}}with {cmd:estimator(msm)}: {cmd:optimal} (default), {cmd:default} or a {varlist} of instruments{p_end}
 {synopt:{opt weight:ing(name)}}with {cmd:estimator(msm)}: {cmd:twostep} (efficient; default) or {cmd:onestep} (identity){p_end}
 
@@ -104,6 +109,28 @@ build, which hold the ado-files, help files, the jar and the example data:
 
 {phang2}{cmd:. net install jmixlogit, from("/path/to/release/stata")}{p_end}
 {phang2}{cmd:. net get jmixlogit, from("/path/to/release/stata")}{space 4}(the example data {cmd:electricity_long.csv}){p_end}
+
+
+{pstd}
+{bf:Latent classes.} With {opt nclasses(#)} the population consists of {it:#} classes, each with its own
+coefficients except those of {opt common()}; decision-maker n belongs to class c with probability
+pi_nc = exp(g_c'z_n) / sum_s exp(g_s'z_n), z_n a constant and the {opt membership()} variables, Class1 the base
+(g_1 = 0; {cmd:lclogit2} takes the last class as its base), and in a panel one class holds for all of a
+decision-maker's choices: L_n = sum_c pi_nc prod_t P_nt(b_c). As {cmd:lclogit2}, the engine runs the EM algorithm
+(Train 2008) from ten starting points (or {opt starts()} when larger), then polishes every distinct optimum by
+direct maximum likelihood with the exact gradient, which gives standard errors ({cmd:lclogit2} has none;
+{cmd:lclogitml2} does); classes are sorted by share (Class1 the largest). {cmd:e(b)} has the equations
+{cmd:Class1}, {cmd:Class2}, ... (with random coefficients also {cmd:Class1_SD}, ...), {cmd:Fix} for the
+{opt common()} coefficients and {cmd:Share2}, {cmd:Share3}, ... for the class-share logit. The header adds the
+class shares at the mean of the membership variables with delta-method standard errors ({cmd:e(P)},
+{cmd:e(P_se)}), the mean posterior probabilities ({cmd:e(P_post)}; with no membership variables they equal
+{cmd:e(P)} at the maximum) and AIC, BIC and CAIC with N the number of decision-makers, as {cmd:lclogit2};
+a class share tending to zero or a diverging coefficient is named in {cmd:e(boundaries)}. {cmd:nclasses(1)} is
+the logit (or mixed logit) itself. To choose the number of classes, fit each and compare {cmd:e(bic)}, as
+{cmd:lclogit2}'s users do (the command line's {cmd:--classes 1:5} prints the table). After estimation,
+{cmd:predict} {it:newvar}{cmd:, pr class(}{it:#}{cmd:)} gives the probabilities in class {it:#} and
+{cmd:predict} {it:stub}{cmd:, posterior} the posterior class probabilities {it:stub}{cmd:1}, {it:stub}{cmd:2},
+...; see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)}.
 
 
 {marker options}{...}
@@ -256,6 +283,12 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {phang2}{cmd:. matrix b0 = e(b)}{p_end}
 {phang2}{cmd:. jmixlogit choice, group(chid) id(id) rand(cl loc wk mpf) ln(1) from(b0) iterate(0)}{p_end}
 
+{pstd}Latent class logit: three classes, the coefficient of {cmd:cl} common to all, class probabilities{p_end}
+{phang2}{cmd:. jmixlogit choice pf cl loc wk tod seas, group(chid) id(id) nclasses(3) common(cl)}{p_end}
+{phang2}{cmd:. matrix list e(P)}{p_end}
+{phang2}{cmd:. predict double p1, pr class(1)}{p_end}
+{phang2}{cmd:. predict double h, posterior}{space 4}(h1, h2, h3){p_end}
+
 {pstd}Method of simulated moments with 20 draws: optimal instruments, then user instruments with Hansen's J{p_end}
 {phang2}{cmd:. jmixlogit choice pf loc wk tod seas, group(chid) id(id) rand(cl) nrep(20) estimator(msm)}{p_end}
 {phang2}{cmd:. generate double cl2 = cl^2}{p_end}
@@ -307,6 +340,11 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(J_df)}}degrees of freedom of J: instruments minus parameters ({cmd:msm} only){p_end}
 {synopt:{cmd:e(J_p)}}p-value of J ({cmd:msm} only){p_end}
 {synopt:{cmd:e(W_cond)}}condition number of the final weighting matrix ({cmd:msm} only){p_end}
+{synopt:{cmd:e(nclasses)}}number of latent classes ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(k_share)}}number of membership variables ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(aic)}}Akaike information criterion ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(bic)}}Bayesian information criterion, N the decision-makers, as {cmd:lclogit2} ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(caic)}}consistent AIC, N the decision-makers ({cmd:nclasses()} only){p_end}
 
 {p2col 5 20 24 2: Macros}{p_end}
 {synopt:{cmd:e(cmd)}}{cmd:jmixlogit}{p_end}
@@ -342,10 +380,19 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(clustvar)}}name of the cluster variable{p_end}
 {synopt:{cmd:e(technique)}}maximization technique{p_end}
 {synopt:{cmd:e(properties)}}{cmd:b V}{p_end}
+{synopt:{cmd:e(membership)}}membership variables ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(common)}}variables with coefficients common to all classes ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(boundaries)}}boundaries the latent class fit met (a share tending to zero, a diverging coefficient), or empty{p_end}
 
 {p2col 5 20 24 2: Matrices}{p_end}
 {synopt:{cmd:e(b)}}coefficient vector (equations {cmd:Mean}, {cmd:SD}, {cmd:l11}, {cmd:l21}, ...){p_end}
 {synopt:{cmd:e(V)}}variance-covariance matrix of the estimators{p_end}
+{synopt:{cmd:e(P)}}class shares at the mean of the membership variables ({cmd:nclasses()} only; {it:#} x 1){p_end}
+{synopt:{cmd:e(P_se)}}their delta-method standard errors{p_end}
+{synopt:{cmd:e(P_post)}}mean posterior class probabilities{p_end}
+{synopt:{cmd:e(B)}}coefficients by class, rows {cmd:Class1}, {cmd:Class2}, ... (means; common ones repeated){p_end}
+{synopt:{cmd:e(CMB)}}class-share logit by class ({cmd:_cons} and the membership variables; the base Class1 zeros){p_end}
+{synopt:{cmd:e(PB)}}share-weighted average coefficients{p_end}
 
 {p2col 5 20 24 2: Functions}{p_end}
 {synopt:{cmd:e(sample)}}marks estimation sample{p_end}

@@ -1,30 +1,68 @@
 *! version 0.1.0  jmixlogit_p: predict after jmixlogit
 program define jmixlogit_p
     version 16
-    syntax newvarname [if] [in] [, PR CONDitional COEF(name) OTHERdata ]
+    syntax newvarname [if] [in] [, PR CONDitional COEF(name) CLass(integer 0) POSTerior OTHERdata ]
 
     if ("`e(cmd)'" != "jmixlogit") error 301
-    local options = ("`pr'" != "") + ("`conditional'" != "") + ("`coef'" != "")
+    local options = ("`pr'" != "") + ("`conditional'" != "") + ("`coef'" != "") + ("`posterior'" != "")
     if (`options' > 1) {
-        display as error "only one of pr, conditional and coef() is allowed"
+        display as error "only one of pr, conditional, coef() and posterior is allowed"
         exit 198
+    }
+    * after nclasses(): pr class(#) is the probability in class #, posterior the class probabilities given the
+    * decision-maker's choices (lclogit2's lclogitpr2 pr class() and cp): stub1, stub2, ... or class(#) alone
+    if (`class' != 0 | "`posterior'" != "") {
+        if (e(nclasses) >= .) {
+            display as error "class() and posterior are for latent class models (jmixlogit with nclasses())"
+            exit 198
+        }
+        if (`class' < 0 | `class' > e(nclasses)) {
+            display as error "class(`class'): the model has classes 1 to `e(nclasses)'"
+            exit 198
+        }
+        if ("`conditional'" != "" | "`coef'" != "") {
+            display as error "class() goes with pr or posterior"
+            exit 198
+        }
     }
     local statistic "pr"
     if ("`conditional'" != "") local statistic "conditional"
     if ("`coef'" != "") local statistic "coef"
+    if (`class' > 0 & "`posterior'" == "") local statistic "classpr"
+    if ("`posterior'" != "") local statistic "posterior"
 
-    quietly generate `typlist' `varlist' = .
-    capture noisily _jmixlogit_post predict `if' `in', newvar(`varlist') statistic(`statistic') coef(`coef') ///
-        `otherdata'
+    local targets "`varlist'"
+    if ("`statistic'" == "posterior" & `class' == 0) {
+        local targets ""
+        forvalues c = 1/`e(nclasses)' {
+            confirm new variable `varlist'`c'
+            local targets `targets' `varlist'`c'
+        }
+    }
+    foreach v of local targets {
+        quietly generate `typlist' `v' = .
+    }
+    capture noisily _jmixlogit_post predict `if' `in', newvar(`targets') statistic(`statistic') coef(`coef') ///
+        class(`class') `otherdata'
     if (_rc) {
         local rc = _rc
-        drop `varlist'
+        drop `targets'
         exit `rc'
     }
     if ("`statistic'" == "pr") label variable `varlist' "Pr(`e(depvar)')"
     if ("`statistic'" == "conditional") label variable `varlist' "Pr(`e(depvar)' | own choices)"
     if ("`statistic'" == "coef") label variable `varlist' "E(coefficient of `coef' | own choices)"
-    if (`"`r(fit_warning)'"' != "") note `varlist': `"jmixlogit fit warning: `r(fit_warning)'"'
-    quietly count if missing(`varlist')
-    if (r(N) > 0) display as text "(" r(N) " missing values generated)"
+    if ("`statistic'" == "classpr") label variable `varlist' "Pr(`e(depvar)') if in class `class'"
+    if ("`statistic'" == "posterior") {
+        local c = `class'
+        foreach v of local targets {
+            if (`class' == 0) local ++c
+            label variable `v' "posterior probability of class `c'"
+        }
+    }
+    foreach v of local targets {
+        if (`"`r(fit_warning)'"' != "") note `v': `"jmixlogit fit warning: `r(fit_warning)'"'
+        quietly count if missing(`v')
+        if (r(N) > 0) display as text "`v': (" r(N) " missing values generated)"
+    }
 end

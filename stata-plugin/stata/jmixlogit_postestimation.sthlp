@@ -27,6 +27,8 @@
 {synopt:{opt pr}}probability of each alternative, integrated over the coefficient distribution; the default{p_end}
 {synopt:{opt cond:itional}}probability of each alternative conditional on the decision-maker's observed choices{p_end}
 {synopt:{opt coef(name)}}the decision-maker's conditional mean of the coefficient of attribute {it:name}{p_end}
+{synopt:{opt cl:ass(#)}}after {cmd:nclasses()}: with {opt pr}, the probability of each alternative in class {it:#}; with {opt posterior}, that class's posterior probability only{p_end}
+{synopt:{opt post:erior}}after {cmd:nclasses()}: posterior class probabilities given the decision-maker's choices, in {it:newvar}{cmd:1}, {it:newvar}{cmd:2}, ...{p_end}
 {synopt:{opt other:data}}use the estimation sample's rows even though the data changed since the estimation (the check of the data's fingerprint is skipped){p_end}
 {synoptline}
 
@@ -82,6 +84,18 @@ decision-maker's observed choices, stored on every observation of the decision-m
 of the model's attributes (variables in {cmd:e(fixed)}, {cmd:e(random)} or {cmd:e(ln)}); the attribute is a
 variable of the alternatives, the result is constant within decision-maker.
 
+{phang}
+{opt class(#)}, after a latent class model ({cmd:jmixlogit} with {cmd:nclasses()}), with {opt pr} (or alone)
+is the probability of each alternative if the decision-maker belonged to class {it:#} ({cmd:lclogitpr2}'s
+{cmd:pr class()}); it does not use the dependent variable. {opt pr} alone is the probability averaged over the
+classes with the decision-maker's class shares.
+
+{phang}
+{opt posterior}, after a latent class model, is the posterior probability of each class given all of the
+decision-maker's observed choices, h_nc = pi_nc L_nc / sum_s pi_ns L_ns ({cmd:lclogitpr2}'s {cmd:cp}), stored in
+the new variables {it:newvar}{cmd:1}, {it:newvar}{cmd:2}, ... (one per class, constant within decision-maker; with
+{opt class(#)} only {it:newvar}, that class's). They sum to one.
+
 
 {marker examples}{...}
 {title:Examples}
@@ -92,6 +106,9 @@ variable of the alternatives, the result is constant within decision-maker.
 {phang2}{cmd:. predict double b_pf, coef(pf)}{p_end}
 {phang2}{cmd:. jmixlogit_diversion}{p_end}
 {phang2}{cmd:. jmixlogit_elasticities, attribute(pf)}{p_end}
+{phang2}{cmd:. jmixlogit choice pf cl loc wk tod seas, group(chid) id(id) nclasses(2) common(cl)}{p_end}
+{phang2}{cmd:. predict double p2, pr class(2)}{p_end}
+{phang2}{cmd:. predict double h, posterior}{p_end}
 
 
 {marker results}{...}

@@ -13,9 +13,9 @@ test_that("an unknown argument is a mixlogit_argument_error naming it and the pa
   expect_match(conditionMessage(err), "Halton draws are the default", fixed = TRUE)
   err <- expect_error(mixlogit(choice ~ pf, small, group = "chid", panel = TRUE), class = "mixlogit_argument_error")
   expect_match(conditionMessage(err), "panel data follow from `id`", fixed = TRUE)
-  err <- expect_error(mixlogit(choice ~ pf, small, group = "chid", subset = pf > 0),
+  err <- expect_error(mixlogit(choice ~ pf, small, group = "chid", na.action = na.omit),
                       class = "mixlogit_argument_error")
-  expect_match(conditionMessage(err), "subset `data` before the call", fixed = TRUE)
+  expect_match(conditionMessage(err), "missing values are refused with their rows named", fixed = TRUE)
   err <- expect_error(mixlogit(choice ~ pf, small, group = "chid", shape = "wide"), class = "mixlogit_argument_error")
   expect_match(conditionMessage(err), "mixlogit_long()", fixed = TRUE)
 })
@@ -71,4 +71,47 @@ test_that("errors about new data say `newdata` on every path post-estimation use
   }
   err <- expect_error(shares(m, newdata = new[setdiff(names(new), "alt")]), class = "mixlogit_argument_error")
   expect_match(conditionMessage(err), "`alt` names column \"alt\", which is not in `newdata`", fixed = TRUE)
+})
+
+test_that("post-estimation functions refuse arguments they do not have, naming them (R would drop them)", {
+  m <- mixed_fit
+  expect_unknown <- function(expr, name, fun, hint = NULL) {
+    err <- expect_error(expr, class = "mixlogit_argument_error")
+    expect_match(conditionMessage(err), paste0("`", name, "` is not an argument of ", fun, "()"), fixed = TRUE)
+    expect_match(conditionMessage(err), "Arguments: ", fixed = TRUE)
+    if (!is.null(hint)) expect_match(conditionMessage(err), hint, fixed = TRUE)
+  }
+  expect_unknown(predict(m, nwedata = electricity), "nwedata", "predict", "did you mean `newdata`?")
+  expect_unknown(predict(m, se.fit = TRUE), "se.fit", "predict", "use `se = TRUE`")
+  expect_unknown(predict(m, type = "share", market = "a"), "market", "predict")
+  expect_unknown(shares(m, krinsky.robb = 10), "krinsky.robb", "shares", "did you mean `krinsky_robb`?")
+  expect_unknown(shares(m, conf.level = 0.9), "conf.level", "shares")
+  expect_unknown(elasticities(m, "pf", market = "a"), "market", "elasticities")
+  expect_unknown(diversion(m, decompositon = TRUE), "decompositon", "diversion", "did you mean `decomposition`?")
+  expect_unknown(conditionals(m, newdata = electricity), "newdata", "conditionals")
+  expect_unknown(wtp(m, "cl", "pf", scalePar = "pf"), "scalePar", "wtp", "the price is `cost`")
+  expect_unknown(wtp(m, "cl", "pf", conf.level = 0.9), "conf.level", "wtp", "use `level`")
+  expect_unknown(rpar(m, norm = "pf"), "norm", "rpar")
+  expect_unknown(summary(m, digits = 3), "digits", "summary", "print(summary(m), digits = 3)")
+  expect_unknown(confint(m, conf.level = 0.9), "conf.level", "confint", "use `level`")
+  expect_unknown(fitted(m, outcome = FALSE), "outcome", "fitted")
+  expect_unknown(residuals(m, type = "pearson"), "type", "residuals")
+  expect_unknown(model.matrix(m, data = electricity), "data", "model.matrix")
+  err <- expect_error(predict(m, NULL, "prob", NULL, FALSE, 0.95, 0, 0, NULL, "extra"),
+                      class = "mixlogit_argument_error")
+  expect_match(conditionMessage(err), "predict() was given 1 argument(s) it does not take by position", fixed = TRUE)
+  # the arguments are not evaluated on the way to the error
+  expect_unknown(shares(m, bad = stop("evaluated")), "bad", "shares")
+  err <- expect_error(predict(m, type = "share", se = TRUE), class = "mixlogit_argument_error")
+  expect_match(conditionMessage(err), "`se`, `format` and `level` are for probabilities", fixed = TRUE)
+})
+
+test_that("correlated-block matrices refuse unknown arguments too", {
+  small_corr <- mixlogit(choice ~ pf + cl, small, group = "chid", id = "id", rpar = c(pf = "n", cl = "n"),
+                         correlation = TRUE, R = 20, threads = 2)
+  expect_error(cov_rpar(small_corr, se.fit = TRUE), class = "mixlogit_argument_error",
+               regexp = "`se.fit` is not an argument of cov_rpar()", fixed = TRUE)
+  expect_error(cor_rpar(small_corr, sd = TRUE), class = "mixlogit_argument_error",
+               regexp = "`sd` is not an argument of cor_rpar(): did you mean `se`?", fixed = TRUE)
+  expect_true(is.matrix(cor_rpar(small_corr)))
 })

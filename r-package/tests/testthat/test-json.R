@@ -44,3 +44,18 @@ test_that("options_json() writes every number exactly and whole numbers as integ
   expect_match(mixlogit:::options_json(a), "\"start\":[0.5]", fixed = TRUE)
   expect_identical(mixlogit:::post_options_json(500, 5, 42), "{\"krinskyRobb\":500,\"replicates\":5,\"seed\":42}")
 })
+
+test_that("the fit controls join the options as members written by jsonlite, numbers exact", {
+  a <- list(draws = "halton", R = 100L, seed = 1L, starts = 1L, optimizer = "bfgs", vce = "hessian",
+            threads = 2L, level = 0.95, method = "msle", cluster = "c\"l")
+  controls <- mixlogit:::check_fit_controls(7, 1 / 3, 2, 0, "msle")
+  json <- mixlogit:::add_fit_controls(mixlogit:::options_json(a), controls)
+  back <- jsonlite::fromJSON(json)
+  expect_identical(back$maxIterations, 7L)
+  expect_identical(back$tolerance, 1 / 3)
+  expect_identical(back$integrationCheck, 2L)
+  expect_identical(back$cluster, "c\"l")
+  expect_identical(back$R, 100L)
+  expect_identical(mixlogit:::add_fit_controls("{}", list(tolerance = 1e-7)), "{\"tolerance\":9.9999999999999995e-08}")
+  expect_identical(mixlogit:::add_fit_controls("{\"R\":5}", list()), "{\"R\":5}")
+})

@@ -67,3 +67,69 @@ test_that("bad fit controls are classed argument errors", {
   expect_error(long_fit(integration_check = -1), class = "mixlogit_argument_error")
   expect_error(long_fit(reestimate = 1), class = "mixlogit_argument_error", regexp = "at least 2")
 })
+
+# A real Ctrl-C: SIGINT to a child Rscript (started with SIGINT's default disposition: a shell starts background
+# jobs with SIGINT ignored) while its long fit runs. The fit must stop at once with mixlogit_interrupt, its Java
+# thread must end within the second stop_fit() waits (no "still finishing" in the message), and R must go on and
+# fit again. The JVM must run with -Xrs, so that Java has no SIGINT handler of its own.
+test_that("a real SIGINT stops a long fit with mixlogit_interrupt and leaves R and the engine working", {
+  skip_on_cran()
+  skip_on_os("windows")
+  skip_if_not(identical(suppressWarnings(system2("env", c("--default-signal=INT", "true"))), 0L),
+              "env --default-signal (coreutils 8.31 or newer) is not available")
+  dir <- tempfile("sigint")
+  dir.create(dir)
+  on.exit(unlink(dir, recursive = TRUE), add = TRUE)
+  files <- file.path(dir, c("child.R", "pid", "out", "err"))
+  writeLines(c(
+    sprintf(".libPaths(%s)", paste(deparse(.libPaths()), collapse = "")),
+    "suppressPackageStartupMessages(library(mixlogit))",
+    "arguments <- rJava::.jcall(rJava::.jcall('java/lang/management/ManagementFactory',",
+    "  'Ljava/lang/management/RuntimeMXBean;', 'getRuntimeMXBean'), 'Ljava/util/List;', 'getInputArguments')",
+    "cat('XRS', grepl('-Xrs', rJava::.jcall(arguments, 'S', 'toString'), fixed = TRUE), '\\n')",
+    "d <- electricity_data()",
+    sprintf("writeLines(as.character(Sys.getpid()), %s)", deparse(files[2])),
+    "r <- tryCatch(mixlogit(choice ~ pf + cl + loc + wk + tod + seas, d, group = 'chid', id = 'id',",
+    "  rpar = c(pf = 'n', cl = 'n', loc = 'n', wk = 'n', tod = 'n', seas = 'n'), correlation = TRUE, R = 1000,",
+    "  threads = 2, verbose = TRUE), interrupt = function(e) e)",
+    "cat('CAUGHT', sprintf('%.3f', as.numeric(Sys.time())), '\\n')",
+    "cat('CLASS', class(r), '\\n')",
+    "cat('MESSAGE', conditionMessage(r), '\\n')",
+    "m <- mixlogit(choice ~ pf + cl, d[d$id <= 20, ], group = 'chid', id = 'id')",
+    "cat('AFTER', m$converged, '\\n')"), files[1])
+  rscript <- file.path(R.home("bin"), "Rscript")
+  system2("env", c("--default-signal=INT", shQuote(rscript), "--vanilla", shQuote(files[1])),
+          stdout = files[3], stderr = files[4], wait = FALSE)
+  read_out <- function() if (file.exists(files[3])) readLines(files[3], warn = FALSE) else character(0)
+  wait_for <- function(pattern, seconds) {
+    for (i in seq_len(10 * seconds)) {
+      if (any(grepl(pattern, read_out()))) return(TRUE)
+      Sys.sleep(0.1)
+    }
+    FALSE
+  }
+  started <- wait_for("^iteration +1 ", 300)
+  pid <- if (file.exists(files[2])) as.integer(readLines(files[2])) else NA_integer_
+  on.exit(if (!is.na(pid)) tools::pskill(pid, tools::SIGKILL), add = TRUE)
+  expect_true(started, label = paste(c("the child fit printed its first iteration", read_out(),
+                                       readLines(files[4], warn = FALSE)), collapse = "\n"))
+  skip_if_not(started && !is.na(pid))
+  sent <- as.numeric(Sys.time())
+  tools::pskill(pid, tools::SIGINT)
+  expect_true(wait_for("^AFTER", 120), label = paste(c("the child went on after Ctrl-C", read_out(),
+                                                       readLines(files[4], warn = FALSE)), collapse = "\n"))
+  out <- read_out()
+  field <- function(key) sub(paste0("^", key, " "), "", grep(paste0("^", key, " "), out, value = TRUE))
+  expect_equal(trimws(field("XRS")), "TRUE")
+  expect_match(field("CLASS"), "mixlogit_interrupt interrupt condition", fixed = TRUE)
+  expect_match(field("MESSAGE"), "interrupted after [0-9]+ iteration")
+  expect_false(grepl("still finishing", field("MESSAGE")), label = "the Java thread ended within a second")
+  expect_lt(as.numeric(field("CAUGHT")) - sent, 10)
+  expect_equal(trimws(field("AFTER")), "TRUE")
+})
+
+test_that("the JVM parameters get -Xrs unless the user gave it", {
+  expect_equal(mixlogit:::jvm_parameters("-Xmx4g"), c("-Xmx4g", "-Xrs"))
+  expect_equal(mixlogit:::jvm_parameters(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g"))
+  expect_equal(mixlogit:::jvm_parameters(NULL), "-Xrs")
+})

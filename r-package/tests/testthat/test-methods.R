@@ -61,6 +61,18 @@ test_that("print returns invisibly; summary prints the diagnostics", {
   expect_true(any(grepl("BFGS approximation", text, fixed = TRUE)))
 })
 
+test_that("summary shows no derived row that repeats a parameter: sd of a block's first member is its diagonal", {
+  small <- electricity[electricity$id <= 40, ]
+  m <- mixlogit(choice ~ pf + cl + loc, small, group = "chid", id = "id", rpar = c(pf = "n", cl = "n"),
+                correlation = TRUE, R = 20, threads = 2)
+  b <- coef(m)
+  expect_equal(abs(b[["chol.pf:pf"]]), m$derived["sd(pf)", "estimate"], tolerance = 1e-12)
+  shown <- rownames(summary(m)$derived)
+  expect_identical("sd(pf)" %in% shown, b[["chol.pf:pf"]] < 0)
+  expect_true(all(c("sd(cl)", "cov(cl,pf)", "cor(cl,pf)", "cov(pf,pf)") %in% shown))
+  expect_equal(nrow(summary(m)$derived), nrow(m$derived) - (b[["chol.pf:pf"]] > 0))
+})
+
 test_that("update refits through the stored call; verbose prints the returned trace", {
   small <- electricity[electricity$id <= 30, ]
   m <- mixlogit(choice ~ pf + cl, small, group = "chid", id = "id", rpar = c(cl = "n"), R = 20, threads = 1)

@@ -1,8 +1,8 @@
 # The engine's results are read by name: a statistic inserted anywhere, or a change of order, shifts nothing.
 
 test_that("the fit's statistics are read by name, whatever their order and whatever else the engine adds", {
-  fit <- mixlogit:::engine_fit(plain_fit$columns, mixlogit:::spec_json(plain_fit$attributes, NULL, character(0), NULL),
-                               "{\"threads\": 2}")
+  fit <- mixlogit:::run_fit(plain_fit$columns, mixlogit:::spec_json(plain_fit$attributes, NULL, character(0), NULL),
+                            "{\"threads\": 2}")
   stats <- mixlogit:::named_result(fit, "statistics", "statisticNames")
   text <- stats::setNames(rJava::.jcall(fit, "[S", "descriptions"), rJava::.jcall(fit, "[S", "descriptionNames"))
   expected <- mixlogit:::fit_statistics(stats, text)

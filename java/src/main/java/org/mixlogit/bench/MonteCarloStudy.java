@@ -11,6 +11,7 @@ import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.estimation.MethodConfig;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.estimation.MsmEstimator;
+import org.mixlogit.estimation.MssEstimator;
 import org.mixlogit.estimation.SearchConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
@@ -54,19 +55,35 @@ public final class MonteCarloStudy {
      */
     public static String run(List<Design> designs, int[] draws, int replications, DrawType type, long seed,
             int threads, PrintStream progress) {
+        return run(designs, draws, new int[0], replications, type, seed, threads, progress);
+    }
+
+    /**
+     * Runs the study with the method of simulated scores beside MSLE and MSM at the draw counts {@code scoreDraws}
+     * (which must be among {@code draws}; MSS columns are blank at the others).
+     */
+    public static String run(List<Design> designs, int[] draws, int[] scoreDraws, int replications, DrawType type,
+            long seed, int threads, PrintStream progress) {
+        java.util.Set<Integer> mss = new java.util.HashSet<>();
+        for (int r : scoreDraws) {
+            mss.add(r);
+        }
+        int estimators = mss.isEmpty() ? 2 : 3;
         ModelSpec spec = SimulatedChoices.spec();
         double[] truth = SimulatedChoices.TRUTH;
         List<String> names = spec.layout().names();
         int p = truth.length;
         StringBuilder table = new StringBuilder();
         table.append("| design | R | parameter | truth | MSLE bias (MC s.e.) | MSLE sd | MSLE mean s.e. | MSLE"
-                + " cover. | MSM bias (MC s.e.) | MSM sd | MSM mean s.e. | MSM cover. |\n");
-        table.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " cover. | MSM bias (MC s.e.) | MSM sd | MSM mean s.e. | MSM cover. |"
+                + (estimators == 3 ? " MSS bias (MC s.e.) | MSS sd | MSS mean s.e. | MSS cover. |" : "") + "\n");
+        table.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+                + (estimators == 3 ? "---:|---:|---:|---:|" : "") + "\n");
         StringBuilder failures = new StringBuilder();
         long began = System.nanoTime();
         for (Design design : designs) {
-            double[][][][] stats = new double[draws.length][2][p][4];
-            int[][] ok = new int[draws.length][2];
+            double[][][][] stats = new double[draws.length][3][p][4];
+            int[][] ok = new int[draws.length][3];
             for (int k = 0; k < replications; k++) {
                 ChoiceData data = SimulatedChoices.generate(design.people, design.situations, truth, seed + k);
                 for (int d = 0; d < draws.length; d++) {
@@ -79,6 +96,14 @@ public final class MonteCarloStudy {
                             .estimate(data, spec));
                     record(msle, CovarianceType.HESSIAN, truth, names, stats[d][0], ok[d], 0);
                     record(msm, CovarianceType.GMM, truth, names, stats[d][1], ok[d], 1);
+                    if (mss.contains(draws[d])) {
+                        // MSS starts at the same replication's MSLE estimate (it would compute it otherwise)
+                        EstimationResult scores = msle == null ? null : attempt(() -> new MssEstimator(config
+                                .withSearch(config.search().withStart(msle.estimates()))
+                                .withMethod(MethodConfig.of(org.mixlogit.estimation.EstimationMethod.MSS)))
+                                .estimate(data, spec));
+                        record(scores, CovarianceType.ROBUST, truth, names, stats[d][2], ok[d], 2);
+                    }
                 }
                 progress.println(String.format(Locale.ROOT, "%s: replication %d of %d done (%.0f s)", design.name,
                         k + 1, replications, (System.nanoTime() - began) / 1e9));
@@ -87,7 +112,11 @@ public final class MonteCarloStudy {
                 for (int j = 0; j < p; j++) {
                     table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.2f |", design.name, draws[d],
                             names.get(j), truth[j]));
-                    for (int e = 0; e < 2; e++) {
+                    for (int e = 0; e < estimators; e++) {
+                        if (e == 2 && !mss.contains(draws[d])) {
+                            table.append(" | | | |");
+                            continue;
+                        }
                         double[] s = stats[d][e][j];
                         int n = ok[d][e];
                         double mean = s[0] / n;
@@ -97,11 +126,14 @@ public final class MonteCarloStudy {
                     }
                     table.append('\n');
                 }
-                for (int e = 0; e < 2; e++) {
+                for (int e = 0; e < estimators; e++) {
+                    if (e == 2 && !mss.contains(draws[d])) {
+                        continue;
+                    }
                     if (ok[d][e] < replications) {
                         failures.append(String.format(Locale.ROOT, "%s, R = %d, %s: %d of %d replications failed or"
-                                + " did not converge and are left out.%n", design.name, draws[d], e == 0 ? "MSLE"
-                                : "MSM", replications - ok[d][e], replications));
+                                + " did not converge and are left out.%n", design.name, draws[d], new String[] {"MSLE",
+                                "MSM", "MSS"}[e], replications - ok[d][e], replications));
                     }
                 }
             }

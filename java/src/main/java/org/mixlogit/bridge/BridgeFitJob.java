@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * An estimation running in its own thread, for front ends that cannot receive callbacks (R): they start it, then
  * poll: {@link #await} waits a short while for the end, {@link #progress()} hands over the iterations reported
  * since the last call, and {@link #cancel()} asks the estimation to stop at its next iteration (it then ends with
- * status CANCELLED, without inference). {@link #result()} gives the fit, or throws what the estimation threw.
+ * status CANCELLED, without inference), while {@link #stop()} (R's Ctrl-C) also interrupts the evaluation in
+ * progress, so the estimation thread ends within a block of decision-makers' work and no fit is made.
+ * {@link #result()} gives the fit, or throws what the estimation threw.
  *
  * <p>The caller's thread never blocks for longer than it asks to; the estimation thread is a daemon, so a job
  * whose caller has gone away (an interrupted R call) cannot keep the JVM alive. Thread-safe.
@@ -33,6 +35,8 @@ public final class BridgeFitJob {
     private volatile BridgeFit fit;
     private volatile Throwable failure;
     private volatile int iterations;
+    /** The estimation thread (set before it starts). */
+    private volatile Thread thread;
 
     private BridgeFitJob(int holdAt) {
         this.holdAt = holdAt;
@@ -72,6 +76,7 @@ public final class BridgeFitJob {
         BridgeFitJob job = new BridgeFitJob(holdAt);
         Thread thread = new Thread(() -> job.run(work), "mixlogit-fit");
         thread.setDaemon(true);
+        job.thread = thread;
         thread.start();
         return job;
     }
@@ -148,7 +153,21 @@ public final class BridgeFitJob {
         released.countDown();
     }
 
-    /** True when {@link #cancel()} was called. */
+    /**
+     * Stops the estimation as soon as possible: as {@link #cancel()}, and interrupts the estimation thread, whose
+     * likelihood evaluations end between blocks of decision-makers. The job then ends (usually within a fraction of
+     * a second) with a failure, or with a CANCELLED fit if the estimation was between evaluations; either way the
+     * front end discards it. Idempotent.
+     */
+    public void stop() {
+        cancel();
+        Thread t = thread;
+        if (t != null && !isDone()) {
+            t.interrupt();
+        }
+    }
+
+    /** True when {@link #cancel()} or {@link #stop()} was called. */
     public boolean isCancelled() {
         return cancelled.get();
     }

@@ -342,6 +342,9 @@ public final class Vocabulary {
      * such estimates have, the GMM sandwich.
      */
     private static CovarianceType defaultCovariance(EstimationMethod method, CovarianceType configured) {
+        if (method == EstimationMethod.MSS && configured == CovarianceType.HESSIAN) {
+            return CovarianceType.ROBUST; // the method of simulated scores reports the sandwich of its scores
+        }
         if (available(configured, method)) {
             return configured;
         }

@@ -74,6 +74,10 @@ final class EstimateCommand {
         ModelSpec spec = classes.apply(spec(o));
         CovarianceChoice vce = CovarianceChoice.parse(o.get("vce", DEFAULTS.inference().covariance().code()));
         EstimatorConfig config = config(o, vce);
+        if (config.method().type() == EstimationMethod.MSS && engine != EstimationEngine.LOCAL) {
+            throw new UsageException("--method mss runs on the local engine only: drop --engine "
+                    + o.get("engine", "") + " or use --method msle or msm.");
+        }
         if (spec.isLatentClass() && config.method().type() == EstimationMethod.MSM) {
             throw new UsageException("--classes is estimated by maximum likelihood (EM, then direct ML): drop"
                     + " --method msm.");
@@ -120,7 +124,9 @@ final class EstimateCommand {
             err.println("Estimating " + spec + " on " + data + " with " + config.integration().draws() + " "
                     + config.integration().type() + " draws, " + backend + ".");
         }
-        boolean msm = config.method().type() == EstimationMethod.MSM;
+        // MSM: the first step's MSLE iterations show -log-likelihood, the GMM steps the criterion; MSS: each round's
+        // reweighted simulated log-likelihood relative to its centre
+        boolean msm = config.method().type() != EstimationMethod.MSLE;
         EstimationResult r = Estimator.of(config, backend).estimate(data, spec, report -> {
             if (!quiet) {
                 // MSM: the first step's MSLE iterations show -log-likelihood, the GMM steps the criterion

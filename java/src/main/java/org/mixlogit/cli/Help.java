@@ -99,7 +99,8 @@ final class Help {
                 + " decision-makers (cluster alone: by decision-maker)");
         lines(b, "", "Method of simulated moments (consistent with a fixed number of draws):");
         option(b, "--method NAME", codes(v, "methods", text(v, "method")) + " (msle: maximum simulated likelihood;"
-                + " msm: method of simulated moments)");
+                + " msm: method of simulated moments; mss: method of simulated scores, R exact posterior draws per"
+                + " person by accept-reject, --draws random, sandwich standard errors)");
         option(b, "--instruments LIST", "msm instruments: " + keywords(v, text(v, "instruments"))
                 + ", or columns of the data, e.g. price,quality,price2 (optimal: scores d log s/d theta at a first-step MSLE estimate, simulated with independent"
                 + " draws; default: attributes, squares, interactions with heterogeneity characteristics)");
@@ -171,12 +172,15 @@ final class Help {
             "",
             "Simulates choice data from known parameters (price -1, quality ~ N(1, 1.5^2), a small-share",
             "alternative with constant -2.5; four alternatives), estimates each replication by MSLE and by MSM",
-            "with optimal instruments at every draw count, and prints a Markdown table of bias, sd, mean standard",
-            "error and coverage of 95% intervals per parameter. Progress goes to standard error.",
+            "with optimal instruments at every draw count, and by the method of simulated scores (R exact",
+            "posterior draws per person, sandwich standard errors) at the --mss draw counts, and prints a",
+            "Markdown table of bias, sd, mean standard error and coverage of 95% intervals per parameter.",
+            "Progress goes to standard error.",
             "",
             "  --replications N       replications per design (default 30, about 4 minutes on 2 cores)",
             "  --R LIST               draw counts (default 10,25,100,500)",
             "  --draws TYPE           draw type (default random: independent pseudo-random draws)",
+            "  --mss LIST             draw counts (among --R) for MSS (default 10,25,100; none to skip)",
             "  --designs LIST         cross-section and/or panel (default both)",
             "  --people N             decision-makers in the cross-section (default 1000)",
             "  --panel-people N       decision-makers in the panel (default 300)",

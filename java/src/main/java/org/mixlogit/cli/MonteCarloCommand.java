@@ -13,7 +13,7 @@ import org.mixlogit.integration.DrawType;
 /** {@code mixlogit montecarlo}: the MSLE versus MSM simulation-bias study (see {@link MonteCarloStudy}). */
 final class MonteCarloCommand {
     static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("replications", "R", "people", "panel-people",
-            "situations", "designs", "draws", "seed", "threads", "out"));
+            "situations", "designs", "draws", "seed", "threads", "out", "mss"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("help"));
 
     private MonteCarloCommand() {
@@ -52,7 +52,23 @@ final class MonteCarloCommand {
             }
         }
         DrawType type = DrawType.fromCode(o.get("draws", "random"));
-        String table = MonteCarloStudy.run(designs, draws, replications, type, o.longValue("seed", 1L),
+        List<String> ms = o.has("mss") ? o.list("mss") : Arrays.asList("10", "25", "100");
+        if (ms.size() == 1 && ms.get(0).equals("none")) {
+            ms = new ArrayList<>();
+        }
+        int[] scoreDraws = new int[ms.size()];
+        for (int i = 0; i < scoreDraws.length; i++) {
+            try {
+                scoreDraws[i] = Integer.parseInt(ms.get(i));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--mss takes draw counts among --R, such as 10,25,100, or none; got '"
+                        + ms.get(i) + "'.");
+            }
+            if (!rs.contains(ms.get(i))) {
+                throw new UsageException("--mss " + scoreDraws[i] + " is not among the draw counts --R " + rs + ".");
+            }
+        }
+        String table = MonteCarloStudy.run(designs, draws, scoreDraws, replications, type, o.longValue("seed", 1L),
                 o.integer("threads", Runtime.getRuntime().availableProcessors(), 1), err);
         out.print(table);
         if (o.has("out")) {

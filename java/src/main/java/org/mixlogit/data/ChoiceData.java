@@ -19,8 +19,10 @@ import org.mixlogit.InvalidDataException;
  *
  * <p>Offsets: situation {@code s} occupies grouped rows {@code situationStart[s] .. situationStart[s+1]-1};
  * decision-maker {@code n} owns situations {@code decisionMakerStart[n] .. decisionMakerStart[n+1]-1}.
- * Attributes are row-major: the value of attribute {@code k} in grouped row {@code i} is
- * {@code attributes[i * attributeCount() + k]}. Characteristics are per decision-maker, row-major likewise.
+ * Attributes are columns in grouped row order ({@link #attributeValues}), each stored compactly when that is exact
+ * ({@link NumericColumn}: 4 bytes a value instead of 8 for values that are floats or short decimals), so reading
+ * a value always gives the double that was given. Characteristics are per decision-maker, row-major
+ * ({@code characteristicsRef()[n * characteristicCount() + c]}).
  *
  * <p>The decision-maker at grouped position {@code n} has the <em>ordinal</em> {@link #decisionMakerOrdinal
  * decisionMakerOrdinal(n)} {@code = firstOrdinal() + n}: its position in the id order of the whole data, by which
@@ -41,7 +43,7 @@ public final class ChoiceData {
 
     private final List<String> attributeNames;
     private final List<String> characteristicNames;
-    private final double[] attributes;
+    private final NumericColumn[] attributes;
     private final double[] characteristics;
     private final int[] situationStart;
     private final int[] chosenRow;
@@ -149,9 +151,22 @@ public final class ChoiceData {
         return c;
     }
 
-    /** Row-major attribute matrix in grouped order ({@code rowCount() x attributeCount()}). Not to be modified. */
-    public double[] attributesRef() {
-        return attributes;
+    /** Attribute {@code k} in grouped row order (immutable). */
+    public NumericColumn attributeValues(int k) {
+        return attributes[k];
+    }
+
+    /** The attributes as a row-major matrix in grouped order ({@code rowCount() x attributeCount()}), copied. */
+    public double[] attributeMatrix() {
+        int kk = attributes.length;
+        double[] out = new double[rowCount() * kk];
+        for (int k = 0; k < kk; k++) {
+            NumericColumn column = attributes[k];
+            for (int i = 0; i < column.size(); i++) {
+                out[i * kk + k] = column.get(i);
+            }
+        }
+        return out;
     }
 
     /** Row-major characteristics ({@code decisionMakerCount() x characteristicCount()}). Not to be modified. */
@@ -224,7 +239,7 @@ public final class ChoiceData {
 
     /** The attribute value in a grouped row. */
     public double attribute(int groupedRow, int attribute) {
-        return attributes[groupedRow * attributeNames.size() + attribute];
+        return attributes[attribute].get(groupedRow);
     }
 
     /** The 0-based position in the caller's input of a grouped row. */
@@ -312,13 +327,7 @@ public final class ChoiceData {
 
     /** Copy of one attribute column in grouped order. */
     public double[] attributeColumn(String name) {
-        int k = attributeIndex(name);
-        int kk = attributeNames.size();
-        double[] out = new double[rowCount()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = attributes[i * kk + k];
-        }
-        return out;
+        return attributes[attributeIndex(name)].toArray();
     }
 
     @Override
@@ -335,7 +344,7 @@ public final class ChoiceData {
     static final class ChoiceDataAssembly {
         List<String> attributeNames;
         List<String> characteristicNames;
-        double[] attributes;
+        NumericColumn[] attributes;
         double[] characteristics;
         int[] situationStart;
         int[] chosenRow;

@@ -23,7 +23,7 @@ public final class ChoiceDataBuilder {
     private String[] marketIds;
     private List<String> alternativeTable;
     private List<String> marketTable;
-    private final Map<String, double[]> attributeColumns = new LinkedHashMap<>();
+    private final Map<String, NumericColumn> attributeColumns = new LinkedHashMap<>();
     private final Map<String, double[]> characteristicColumns = new LinkedHashMap<>();
     private RowDescriber rowDescriber = RowDescriber.ONE_BASED;
     private long firstOrdinal;
@@ -70,8 +70,13 @@ public final class ChoiceDataBuilder {
 
     /** A numeric attribute of the alternatives; it must vary within at least one situation. */
     public ChoiceDataBuilder attribute(String name, double[] values) {
+        return attribute(name, NumericColumn.of(values));
+    }
+
+    /** A numeric attribute given as a column (kept as it is: stored compactly when it is). */
+    public ChoiceDataBuilder attribute(String name, NumericColumn values) {
         checkNewName(name);
-        attributeColumns.put(name, values.clone());
+        attributeColumns.put(name, values);
         return this;
     }
 
@@ -280,8 +285,8 @@ public final class ChoiceDataBuilder {
         if (marketIds != null) {
             checkLength("market id", marketIds.length, n);
         }
-        for (Map.Entry<String, double[]> e : attributeColumns.entrySet()) {
-            checkLength("attribute '" + e.getKey() + "'", e.getValue().length, n);
+        for (Map.Entry<String, NumericColumn> e : attributeColumns.entrySet()) {
+            checkLength("attribute '" + e.getKey() + "'", e.getValue().size(), n);
         }
         for (Map.Entry<String, double[]> e : characteristicColumns.entrySet()) {
             checkLength("characteristic '" + e.getKey() + "'", e.getValue().length, n);
@@ -307,14 +312,16 @@ public final class ChoiceDataBuilder {
                         + ": it must be 1 for the chosen alternative and 0 for the others.");
             }
         }
-        for (Map.Entry<String, double[]> e : attributeColumns.entrySet()) {
-            checkFinite("attribute '" + e.getKey() + "'", e.getValue());
+        for (Map.Entry<String, NumericColumn> e : attributeColumns.entrySet()) {
+            NumericColumn column = e.getValue();
+            checkFinite("attribute '" + e.getKey() + "'", column::get, column.size());
         }
         for (Map.Entry<String, double[]> e : characteristicColumns.entrySet()) {
-            checkFinite("characteristic '" + e.getKey() + "'", e.getValue());
+            double[] column = e.getValue();
+            checkFinite("characteristic '" + e.getKey() + "'", i -> column[i], column.length);
         }
         if (rowWeights != null) {
-            checkFinite("weight", rowWeights);
+            checkFinite("weight", i -> rowWeights[i], rowWeights.length);
             for (int i = 0; i < n; i++) {
                 if (!(rowWeights[i] > 0)) {
                     throw new InvalidDataException("The weight is " + rowWeights[i] + " in " + rowDescriber.describe(i)
@@ -324,13 +331,14 @@ public final class ChoiceDataBuilder {
         }
     }
 
-    private void checkFinite(String what, double[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw missing(what, i, values[i]);
+    private void checkFinite(String what, java.util.function.IntToDoubleFunction values, int size) {
+        for (int i = 0; i < size; i++) {
+            double v = values.applyAsDouble(i);
+            if (!Double.isFinite(v)) {
+                throw missing(what, i, v);
             }
-            if (Math.abs(values[i]) > ChoiceData.LARGEST_VALUE) {
-                throw new InvalidDataException("The " + what + " is " + values[i] + " in " + rowDescriber.describe(i)
+            if (Math.abs(v) > ChoiceData.LARGEST_VALUE) {
+                throw new InvalidDataException("The " + what + " is " + v + " in " + rowDescriber.describe(i)
                         + ": values beyond +-" + ChoiceData.LARGEST_VALUE + " overflow the products the estimation"
                         + " forms (utilities, squares of interactions); rescale the column (for example divide it by"
                         + " a power of ten) or correct the value.");
@@ -376,29 +384,24 @@ public final class ChoiceDataBuilder {
         return out;
     }
 
-    private double[] groupedAttributes(Grouping g) {
-        int n = g.order.length;
-        int kk = attributeColumns.size();
-        double[] out = new double[n * kk];
+    private NumericColumn[] groupedAttributes(Grouping g) {
+        NumericColumn[] out = new NumericColumn[attributeColumns.size()];
         int k = 0;
-        for (double[] column : attributeColumns.values()) {
-            for (int i = 0; i < n; i++) {
-                out[i * kk + k] = column[g.order[i]];
-            }
-            k++;
+        for (NumericColumn column : attributeColumns.values()) {
+            out[k++] = column.permuted(g.order);
         }
         return out;
     }
 
-    private void checkVariation(Grouping g, double[] grouped) {
-        int kk = attributeColumns.size();
+    private void checkVariation(Grouping g, NumericColumn[] grouped) {
         int k = 0;
         for (String name : attributeColumns.keySet()) {
+            NumericColumn column = grouped[k];
             boolean varies = false;
             for (int t = 0; t < g.situationIds.length && !varies; t++) {
-                double first = grouped[g.situationStart[t] * kk + k];
+                double first = column.get(g.situationStart[t]);
                 for (int i = g.situationStart[t] + 1; i < g.situationStart[t + 1]; i++) {
-                    if (grouped[i * kk + k] != first) {
+                    if (column.get(i) != first) {
                         varies = true;
                         break;
                     }

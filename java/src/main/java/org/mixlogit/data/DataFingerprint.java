@@ -58,7 +58,6 @@ public final class DataFingerprint {
         }
         MessageDigest digest = newDigest();
         ByteBuffer buffer = ByteBuffer.allocate(8 * BATCH);
-        double[] x = data.attributesRef();
         double[] z = data.characteristicsRef();
         double[] w = data.weightsRef();
         int[] dmStart = data.decisionMakerStartRef();
@@ -77,7 +76,7 @@ public final class DataFingerprint {
                 put(digest, buffer, chosen[s] - start[s]);
                 for (int i = start[s]; i < start[s + 1]; i++) {
                     for (int k : ai) {
-                        put(digest, buffer, Double.doubleToLongBits(x[i * na + k]));
+                        put(digest, buffer, Double.doubleToLongBits(data.attribute(i, k)));
                     }
                 }
             }

@@ -27,7 +27,10 @@ final class DecisionMakerSlice {
         ChoiceData.ChoiceDataAssembly a = new ChoiceData.ChoiceDataAssembly();
         a.attributeNames = parent.attributeNames();
         a.characteristicNames = parent.characteristicNames();
-        a.attributes = Arrays.copyOfRange(parent.attributesRef(), firstRow * kk, endRow * kk);
+        a.attributes = new NumericColumn[kk];
+        for (int k = 0; k < kk; k++) {
+            a.attributes[k] = parent.attributeValues(k).range(firstRow, endRow);
+        }
         a.characteristics = Arrays.copyOfRange(parent.characteristicsRef(), from * cc, to * cc);
         a.situationStart = rebased(sitStart, firstSituation, endSituation + 1, firstRow);
         a.chosenRow = rebased(parent.chosenRowRef(), firstSituation, endSituation, firstRow);

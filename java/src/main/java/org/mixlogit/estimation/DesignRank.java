@@ -42,6 +42,7 @@ final class DesignRank {
     static void require(ChoiceData data, ModelSpec spec) {
         ParameterLayout layout = spec.layout();
         List<String> names = new ArrayList<>();
+        List<String> heterogeneityLabels = new ArrayList<>(); // null for an attribute's own column
         List<int[]> columns = new ArrayList<>(); // {attribute index, characteristic index or -1}
         List<CoefficientSpec> cs = spec.coefficients();
         for (int k = 0; k < cs.size(); k++) {
@@ -51,12 +52,16 @@ final class DesignRank {
             }
             int a = data.attributeIndex(c.attribute());
             names.add(layout.names().get(layout.meanIndex(k)));
+            heterogeneityLabels.add(null);
             columns.add(new int[] {a, -1});
             for (int h = 0; h < c.heterogeneity().size(); h++) {
                 names.add(layout.names().get(layout.heterogeneityStart(k) + h));
+                heterogeneityLabels.add(" (" + c.heterogeneity().get(h) + " shifting the mean of " + c.attribute()
+                        + ")");
                 columns.add(new int[] {a, data.characteristicIndex(c.heterogeneity().get(h))});
             }
         }
+        distinguish(names, heterogeneityLabels);
         int q = columns.size();
         if (q == 0) {
             return;
@@ -111,12 +116,25 @@ final class DesignRank {
         }
     }
 
+    /**
+     * A heterogeneity term may carry the name of an ordinary column (an interaction {@code cl:income} entered as an
+     * attribute, and income shifting cl's mean): such terms get their meaning appended so that a message never
+     * lists the same name twice. Modified: {@code names}. Not modified: {@code labels}.
+     */
+    static void distinguish(List<String> names, List<String> labels) {
+        for (int i = 0; i < names.size(); i++) {
+            String label = labels.get(i);
+            if (label != null && java.util.Collections.frequency(names, names.get(i)) > 1) {
+                names.set(i, names.get(i) + label);
+            }
+        }
+    }
+
     /** The Gram matrix of the within-situation deviations of the columns, q x q row-major. */
     private static double[] gram(ChoiceData data, List<int[]> columns) {
         int q = columns.size();
         int attributes = data.attributeCount();
         int characteristics = data.characteristicCount();
-        double[] x = data.attributesRef();
         double[] z = data.characteristicsRef();
         int[] dm = data.decisionMakerStartRef();
         int[] st = data.situationStartRef();
@@ -129,12 +147,12 @@ final class DesignRank {
                 int j = st[t + 1] - st[t];
                 for (int r = st[t]; r < st[t + 1]; r++) {
                     for (int i = 0; i < q; i++) {
-                        mean[i] += value(x, z, columns.get(i), r, n, attributes, characteristics) / j;
+                        mean[i] += value(data, z, columns.get(i), r, n, characteristics) / j;
                     }
                 }
                 for (int r = st[t]; r < st[t + 1]; r++) {
                     for (int i = 0; i < q; i++) {
-                        row[i] = value(x, z, columns.get(i), r, n, attributes, characteristics) - mean[i];
+                        row[i] = value(data, z, columns.get(i), r, n, characteristics) - mean[i];
                     }
                     for (int i = 0; i < q; i++) {
                         for (int k = 0; k < q; k++) {
@@ -147,9 +165,8 @@ final class DesignRank {
         return gram;
     }
 
-    private static double value(double[] x, double[] z, int[] column, int r, int n, int attributes,
-            int characteristics) {
-        double v = x[r * attributes + column[0]];
+    private static double value(ChoiceData data, double[] z, int[] column, int r, int n, int characteristics) {
+        double v = data.attribute(r, column[0]);
         return column[1] < 0 ? v : v * z[n * characteristics + column[1]];
     }
 }

@@ -9,7 +9,12 @@ public enum EstimationMethod {
     /** Maximum simulated likelihood. */
     MSLE("msle"),
     /** Method of simulated moments (simulated GMM), consistent with a fixed number of draws. */
-    MSM("msm");
+    MSM("msm"),
+    /**
+     * Method of simulated scores: the root of the summed simulated scores, each person's an unbiased simulator (the
+     * mean over exact posterior draws by accept-reject), so consistent with a fixed number of draws.
+     */
+    MSS("mss");
 
     private final String code;
 
@@ -21,7 +26,7 @@ public enum EstimationMethod {
         return code;
     }
 
-    /** Maps "msle"/"mle"/"ml" and "msm"/"gmm" onto a method; the front ends' one door. */
+    /** Maps "msle"/"mle"/"ml", "msm"/"gmm" and "mss"/"scores" onto a method; the front ends' one door. */
     public static EstimationMethod fromCode(String code) {
         if (code != null) {
             String c = code.trim().toLowerCase(Locale.ROOT);
@@ -31,9 +36,12 @@ public enum EstimationMethod {
             if (c.equals("msm") || c.equals("gmm") || c.equals("smm")) {
                 return MSM;
             }
+            if (c.equals("mss") || c.equals("scores") || c.equals("simulated-scores")) {
+                return MSS;
+            }
         }
         throw new InvalidSpecificationException("Unknown estimation method '" + code + "': use msle (maximum"
-                + " simulated likelihood) or msm (method of simulated moments).");
+                + " simulated likelihood), msm (method of simulated moments) or mss (method of simulated scores).");
     }
 
     @Override

@@ -14,14 +14,34 @@ public interface Estimator {
         return estimate(data, spec, IterationListener.NONE);
     }
 
-    /** The estimator the configuration's method names: {@link MsleEstimator} or {@link MsmEstimator}. */
+    /**
+     * The estimator the configuration's method names: {@link MsleEstimator}, {@link MsmEstimator} or
+     * {@link MssEstimator}.
+     */
     static Estimator of(EstimatorConfig config) {
-        return config.method().type() == EstimationMethod.MSM ? new MsmEstimator(config) : new MsleEstimator(config);
+        switch (config.method().type()) {
+            case MSM:
+                return new MsmEstimator(config);
+            case MSS:
+                return new MssEstimator(config);
+            default:
+                return new MsleEstimator(config);
+        }
     }
 
-    /** As {@link #of(EstimatorConfig)}, with the sums over decision-makers computed by {@code backend}. */
+    /**
+     * As {@link #of(EstimatorConfig)}, with the sums over decision-makers computed by {@code backend}. The method of
+     * simulated scores runs on the local engine only (its posterior re-centring is not yet a backend sum): front ends
+     * refuse it with another engine before calling this.
+     */
     static Estimator of(EstimatorConfig config, Backend backend) {
-        return config.method().type() == EstimationMethod.MSM ? new MsmEstimator(config, backend)
-                : new MsleEstimator(config, backend);
+        switch (config.method().type()) {
+            case MSM:
+                return new MsmEstimator(config, backend);
+            case MSS:
+                return new MssEstimator(config);
+            default:
+                return new MsleEstimator(config, backend);
+        }
     }
 }

@@ -13,8 +13,12 @@ import org.mixlogit.optim.OptimizerConfig;
  * one start, start seed {@value #DEFAULT_START_SEED}, the default start (plain-logit means, small spreads).
  */
 public final class SearchConfig {
-    /** The seed of the perturbed starts unless the caller gives one. */
-    public static final long DEFAULT_START_SEED = 20240501L;
+    /**
+     * The seed of the perturbed starts unless the caller gives one: the draws' default seed, so that the command
+     * line, R and Stata (whose {@code seed} option sets both) start from the same points by default, and a fit
+     * rebuilt from its saved options (which always hold the seed) repeats the original.
+     */
+    public static final long DEFAULT_START_SEED = org.mixlogit.integration.IntegrationConfig.DEFAULT_SEED;
 
     private final OptimizerConfig optimizer;
     private final int starts;

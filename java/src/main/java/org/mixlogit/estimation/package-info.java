@@ -1,6 +1,7 @@
 /**
  * Estimators: maximum simulated likelihood (MSLE) with default and multiple starting values, the method of
- * simulated moments (MSM, built on {@code msm}), certification of the optimum, inference and the immutable
+ * simulated moments (MSM, built on {@code msm}), the method of simulated scores (MSS, over exact posterior draws),
+ * certification of the optimum, inference and the immutable
  * {@link org.mixlogit.estimation.EstimationResult}.
  *
  * <p>An estimator is configured by {@link org.mixlogit.estimation.EstimatorConfig}, one small validated part per

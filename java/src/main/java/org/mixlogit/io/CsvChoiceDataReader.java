@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.data.ChoiceDataBuilder;
+import org.mixlogit.data.NumericColumn;
 import org.mixlogit.data.RowDescriber;
 
 /**
@@ -45,6 +47,11 @@ import org.mixlogit.data.RowDescriber;
  * </ul>
  * Every message names the row and its line of the file: data row {@code k} (counting from 1) is line
  * {@code k + 1} when the file has no blank lines or line breaks inside quoted cells.
+ *
+ * <p>The file is read in one streaming pass: each row's used cells are parsed at once into per-column primitive
+ * builders (attributes into {@link NumericColumn.Builder}, which grows in blocks without copying and stores the
+ * column compactly when that is exact; labels repeated across rows share one string), so memory grows with the
+ * columns used, never with the text.
  */
 public final class CsvChoiceDataReader {
     private static final ObjectReader ROWS = new CsvMapper().readerFor(String[].class)
@@ -208,7 +215,7 @@ public final class CsvChoiceDataReader {
                     builder.chosen(c.numbers());
                     break;
                 case ATTRIBUTE:
-                    builder.attribute(c.name, c.numbers());
+                    builder.attribute(c.name, c.column());
                     break;
                 case CHARACTERISTIC:
                     builder.characteristic(c.name, c.numbers());
@@ -251,6 +258,8 @@ public final class CsvChoiceDataReader {
         private long[] ids;
         private double[] numbers;
         private String[] labels;
+        private Map<String, String> distinctLabels;
+        private NumericColumn.Builder attribute;
         private int size;
 
         UsedColumn(String name, CsvLayout.Role role, int position) {
@@ -261,6 +270,9 @@ public final class CsvChoiceDataReader {
                 ids = new long[1024];
             } else if (role.isLabel()) {
                 labels = new String[1024];
+                distinctLabels = new HashMap<>();
+            } else if (role == CsvLayout.Role.ATTRIBUTE) {
+                attribute = new NumericColumn.Builder();
             } else {
                 numbers = new double[1024];
             }
@@ -280,12 +292,14 @@ public final class CsvChoiceDataReader {
                 if (size == labels.length) {
                     labels = Arrays.copyOf(labels, 2 * size);
                 }
-                labels[size++] = text;
+                labels[size++] = shared(text);
             } else if (role.isId()) {
                 if (size == ids.length) {
                     ids = Arrays.copyOf(ids, 2 * size);
                 }
                 ids[size++] = parseId(text, row, line, source);
+            } else if (attribute != null) {
+                attribute.add(parseNumber(text, row, line, source));
             } else {
                 if (size == numbers.length) {
                     numbers = Arrays.copyOf(numbers, 2 * size);
@@ -330,6 +344,22 @@ public final class CsvChoiceDataReader {
 
         long[] ids() {
             return Arrays.copyOf(ids, size);
+        }
+
+        /** One string per distinct label, up to 4,096 of them (beyond, labels are kept as read). */
+        private String shared(String text) {
+            String known = distinctLabels.get(text);
+            if (known == null) {
+                if (distinctLabels.size() < 4096) {
+                    distinctLabels.put(text, text);
+                }
+                known = text;
+            }
+            return known;
+        }
+
+        NumericColumn column() {
+            return attribute.build();
         }
 
         double[] numbers() {

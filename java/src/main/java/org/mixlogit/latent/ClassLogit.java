@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.NumericColumn;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 
@@ -32,13 +33,11 @@ final class ClassLogit {
         List<CoefficientSpec> cs = classModel.coefficients();
         this.k = cs.size();
         int rows = data.rowCount();
-        int all = data.attributeCount();
-        double[] source = data.attributesRef();
         double[] x = new double[rows * k];
         for (int i = 0; i < k; i++) {
-            int column = data.attributeIndex(cs.get(i).attribute());
+            NumericColumn column = data.attributeValues(data.attributeIndex(cs.get(i).attribute()));
             for (int r = 0; r < rows; r++) {
-                x[r * k + i] = source[r * all + column];
+                x[r * k + i] = column.get(r);
             }
         }
         int nonZero = 0;

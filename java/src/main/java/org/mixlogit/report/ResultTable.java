@@ -70,6 +70,7 @@ public final class ResultTable {
         boolean mixed = r.spec().randomDimension() > 0;
         String method = r.method() == EstimationMethod.MSM
                 ? (mixed ? "method of simulated moments" : "method of moments")
+                : r.method() == EstimationMethod.MSS ? "method of simulated scores"
                 : mixed ? "maximum simulated likelihood" : "maximum likelihood";
         String model = r.spec().isLatentClass() ? (mixed ? "Latent class mixed logit, " : "Latent class logit, ")
                 : mixed ? "Mixed logit, " : "Conditional logit, ";

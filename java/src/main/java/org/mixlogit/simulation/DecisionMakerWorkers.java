@@ -15,6 +15,10 @@ import org.mixlogit.MixlogitException;
  * Runs a task over all decision-makers on a fixed number of worker threads. Decision-makers are handed out in
  * chunks; each worker index owns its own scratch, and a task writes only to its decision-makers' slots, so the
  * results do not depend on the thread count or on scheduling.
+ *
+ * <p>An interrupt of the calling thread (a front end stopping a fit: {@code bridge.BridgeFitJob#stop}) ends a run
+ * between chunks, with or without worker threads, so an evaluation stops within a chunk's work instead of at the end
+ * of the optimizer's iteration; the run then throws a {@link MixlogitException} and the thread stays interrupted.
  */
 final class DecisionMakerWorkers implements AutoCloseable {
     /** Decision-makers per chunk handed to a worker. */
@@ -48,8 +52,12 @@ final class DecisionMakerWorkers implements AutoCloseable {
 
     /** As {@link #run(int, RangeTask)}, handing out {@code chunk} indices at a time. */
     void run(int count, int chunk, RangeTask task) {
+        stopIfInterrupted();
         if (pool == null) {
-            task.run(0, 0, count);
+            for (int from = 0; from < count; from += chunk) {
+                stopIfInterrupted();
+                task.run(0, from, Math.min(count, from + chunk));
+            }
             return;
         }
         AtomicInteger next = new AtomicInteger();
@@ -58,6 +66,9 @@ final class DecisionMakerWorkers implements AutoCloseable {
             final int worker = w;
             jobs.add(() -> {
                 for (int from = next.getAndAdd(chunk); from < count; from = next.getAndAdd(chunk)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return null; // cancelled by invokeAll after the caller's interrupt
+                    }
                     task.run(worker, from, Math.min(count, from + chunk));
                 }
                 return null;
@@ -69,7 +80,7 @@ final class DecisionMakerWorkers implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MixlogitException("Interrupted while evaluating the likelihood.", e);
+            throw interrupted(e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
@@ -80,6 +91,17 @@ final class DecisionMakerWorkers implements AutoCloseable {
             }
             throw new MixlogitException("Likelihood evaluation failed: " + cause, cause);
         }
+    }
+
+    /** Throws when the calling thread has been interrupted (its interrupt status is kept). */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(null);
+        }
+    }
+
+    private static MixlogitException interrupted(Throwable cause) {
+        return new MixlogitException("The evaluation was interrupted (the estimation was stopped).", cause);
     }
 
     @Override

@@ -45,6 +45,7 @@ final class HessianKernel {
     private final double[][] util;
     private final double[] max;
     private final double[] den;
+    private final double[] expWork;
     private final double[][] xbar;
     private final double[] moment;
     private final double[] product;
@@ -90,6 +91,7 @@ final class HessianKernel {
         util = new double[jmax][r];
         max = new double[r];
         den = new double[r];
+        expWork = new double[r];
         xbar = new double[k][r];
         moment = new double[r];
         product = new double[r];
@@ -212,7 +214,7 @@ final class HessianKernel {
         int chosen = m.data.chosenRowRef()[t] - first;
         double[] x = m.x;
         double[][] beta = draws.beta;
-        DrawUtilities.probabilities(m.rows, beta, first, first + alternatives, r, util, max, den);
+        DrawUtilities.probabilities(m.rows, beta, first, first + alternatives, r, util, max, den, expWork);
         double[] chosenProbability = util[chosen];
         for (int q = 0; q < r; q++) {
             double pc = chosenProbability[q];

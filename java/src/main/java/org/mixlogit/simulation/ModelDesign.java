@@ -3,6 +3,7 @@ package org.mixlogit.simulation;
 import java.util.List;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.NumericColumn;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
@@ -87,12 +88,11 @@ final class ModelDesign {
             }
         }
         int rowCount = data.rowCount();
-        int all = data.attributeCount();
-        double[] source = data.attributesRef();
         x = new double[rowCount * k];
-        for (int r = 0; r < rowCount; r++) {
-            for (int i = 0; i < k; i++) {
-                x[r * k + i] = source[r * all + column[i]];
+        for (int i = 0; i < k; i++) {
+            NumericColumn values = data.attributeValues(column[i]);
+            for (int r = 0; r < rowCount; r++) {
+                x[r * k + i] = values.get(r);
             }
         }
         rows = new RowStructure(x, k, data.situationStartRef(), data.chosenRowRef(), data.decisionMakerStartRef());

@@ -162,6 +162,72 @@ final class PosteriorMode {
         return evaluate(n, point, null, null) + 0.5 * normZ;
     }
 
+    /**
+     * An upper bound on log P_n(beta(z)) over all z, for accept-reject with the envelope max P_n times the prior: the
+     * maximum found by Newton's method when every random coefficient is linear in z (normal, correlated or not; then
+     * log P_n is concave in z and an interior maximum with positive definite curvature is the global one, raised by
+     * 1e-6 for the gradient left at convergence), otherwise 0 (P_n is at most 1).
+     */
+    double logLikelihoodBound(int n) {
+        for (int i = 0; i < k; i++) {
+            if (m.dimension[i] >= 0 && !transform[i].isGaussian()) {
+                return 0.0;
+            }
+        }
+        prepare(n);
+        double[] z = new double[d];
+        double[] gradient = new double[d];
+        double[] curvature = new double[d * d];
+        double[] step = new double[d];
+        double[] trial = new double[d];
+        double[] factor = new double[d * d];
+        double value = likelihood(n, z, gradient, curvature);
+        for (int iteration = 0; iteration < MAX_NEWTON; iteration++) {
+            double norm = 0;
+            for (double g : gradient) {
+                norm = Math.max(norm, Math.abs(g));
+            }
+            try {
+                cholesky(curvature, factor);
+            } catch (NumericalFailureException flat) {
+                return 0.0;
+            }
+            if (norm < 1e-9) {
+                return Math.min(0.0, value + 1e-6);
+            }
+            solve(factor, gradient, step);
+            double t = 1.0;
+            double trialValue;
+            do {
+                for (int j = 0; j < d; j++) {
+                    trial[j] = z[j] + t * step[j];
+                }
+                trialValue = likelihood(n, trial, gradient, curvature);
+                t *= 0.5;
+            } while (!(trialValue >= value) && t > 1e-10);
+            if (!(trialValue >= value)) {
+                return 0.0;
+            }
+            System.arraycopy(trial, 0, z, 0, d);
+            value = trialValue;
+        }
+        return 0.0;
+    }
+
+    /** log P_n(beta(z)) with its gradient and the negative of its Hessian (J' H J) in z. */
+    private double likelihood(int n, double[] z, double[] gradient, double[] curvature) {
+        double normZ = 0;
+        for (double v : z) {
+            normZ += v * v;
+        }
+        double h = evaluate(n, z, gradient, curvature) + 0.5 * normZ;
+        for (int a = 0; a < d; a++) {
+            gradient[a] += z[a];
+            curvature[a * d + a] -= 1.0;
+        }
+        return h;
+    }
+
     /** Locations with heterogeneity and scales of decision-maker n. */
     private void prepare(int n) {
         double[] chars = m.data.characteristicsRef();

@@ -39,7 +39,6 @@ final class RowStructure {
         nonZeroStart = new int[rows + 1];
         attribute = new int[nnz];
         value = new double[nnz];
-        level = new int[nnz];
         int at = 0;
         for (int i = 0; i < rows; i++) {
             nonZeroStart[i] = at;
@@ -56,8 +55,9 @@ final class RowStructure {
         int people = decisionMakerStart.length - 1;
         levelStart = new int[people + 1];
         useLevels = new boolean[people];
-        int[] attrBuffer = new int[nnz];
-        double[] valueBuffer = new double[nnz];
+        int[] levelOf = new int[nnz];
+        int[] attrBuffer = new int[Math.min(nnz, 1024)];
+        double[] valueBuffer = new double[attrBuffer.length];
         int levels = 0;
         int max = 0;
         List<Map<Long, Integer>> perAttribute = new ArrayList<>();
@@ -71,28 +71,37 @@ final class RowStructure {
             }
             int firstRow = situationStart[decisionMakerStart[n]];
             int endRow = situationStart[decisionMakerStart[n + 1]];
-            for (int e = nonZeroStart[firstRow]; e < nonZeroStart[endRow]; e++) {
+            int limit = levels + endRow - firstRow;
+            // levels pay only when there are fewer of them than rows: stop counting as soon as they cannot
+            for (int e = nonZeroStart[firstRow]; e < nonZeroStart[endRow] && levels < limit; e++) {
                 Map<Long, Integer> seen = perAttribute.get(attribute[e]);
                 Long key = Double.doubleToLongBits(value[e]);
                 Integer l = seen.get(key);
                 if (l == null) {
                     l = levels - levelStart[n];
                     seen.put(key, l);
+                    if (levels == attrBuffer.length) {
+                        attrBuffer = java.util.Arrays.copyOf(attrBuffer, 2 * levels);
+                        valueBuffer = java.util.Arrays.copyOf(valueBuffer, 2 * levels);
+                    }
                     attrBuffer[levels] = attribute[e];
                     valueBuffer[levels] = value[e];
                     levels++;
                 }
-                level[e] = l;
+                levelOf[e] = l;
             }
-            int count = levels - levelStart[n];
-            useLevels[n] = count < endRow - firstRow;
+            useLevels[n] = levels < limit;
             if (useLevels[n]) {
-                max = Math.max(max, count);
+                max = Math.max(max, levels - levelStart[n]);
+            } else {
+                levels = levelStart[n];
             }
         }
         levelStart[people] = levels;
         levelAttribute = java.util.Arrays.copyOf(attrBuffer, levels);
         levelValue = java.util.Arrays.copyOf(valueBuffer, levels);
+        // the kernel reads levels only of decision-makers that use them: none, no table
+        level = max > 0 ? levelOf : new int[0];
         maxLevels = max;
     }
 }

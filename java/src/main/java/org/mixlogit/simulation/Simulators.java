@@ -52,6 +52,26 @@ public final class Simulators {
     }
 
     /**
+     * The method of simulated scores' simulator at {@code centre}: {@code draws} exact draws from every decision-maker's
+     * posterior by accept-reject from the prior ({@link PosteriorDraws}), weighted so that the log-likelihood's
+     * gradient at the centre is the unbiased simulated score and smooth in the parameters around it. Memory is
+     * planned as for adaptive nodes (a table per decision-maker) before any draw is made.
+     *
+     * @param centre Not modified: the parameters at which the posteriors are sampled
+     * @param seed seeds the proposals (common random numbers across centres)
+     * @param proposals <b>Modified</b> where 0: proposals per decision-maker, recorded by the first call (see
+     *     {@link PosteriorDraws})
+     * @param bounds <b>Modified</b> with proposals: the envelopes recorded by the first call
+     */
+    public static SimulatedLogLikelihood posteriorDraws(ChoiceData data, ModelSpec spec, double[] centre, int draws,
+            long seed, int[] proposals, double[] bounds, int threads) {
+        IntegrationConfig plan = IntegrationConfig.of(org.mixlogit.integration.DrawType.PSEUDO_RANDOM, draws)
+                .withSeed(seed);
+        return new SimulatedLogLikelihood(data, spec, NodePlan.of(plan, spec.randomDimension(), true,
+                () -> PosteriorDraws.rule(data, spec, centre, draws, seed, proposals, bounds)), threads);
+    }
+
+    /**
      * A simulator for quantities that do not condition on the data's choices (probabilities, shares and
      * substitution patterns of prediction data): adaptive rules use their prior-centred form.
      */

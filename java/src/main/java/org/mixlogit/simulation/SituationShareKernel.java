@@ -21,6 +21,7 @@ final class SituationShareKernel {
     private final double[][] prob;
     private final double[] max;
     private final double[] denominator;
+    private final double[] expWork;
     /** xbar[k][q]: expected attribute k in draw q. */
     private final double[][] xbar;
     /** term[k][q]: w_q dP_jq / d u_kq (u the coefficient before its transformation) for the current row. */
@@ -40,6 +41,7 @@ final class SituationShareKernel {
         prob = new double[jmax][r];
         max = new double[r];
         denominator = new double[r];
+        expWork = new double[r];
         xbar = new double[k][r];
         term = new double[k][r];
         weighted = new double[r];
@@ -88,7 +90,7 @@ final class SituationShareKernel {
 
     /** prob[j][q] for the situation's rows first..end-1, utilities shifted by their maximum per draw. */
     private void drawProbabilities(int first, int end) {
-        DrawUtilities.probabilities(rows, beta, first, end, r, prob, max, denominator);
+        DrawUtilities.probabilities(rows, beta, first, end, r, prob, max, denominator, expWork);
     }
 
     /** xbar[k][q] = sum_j P_jq x_jk. */

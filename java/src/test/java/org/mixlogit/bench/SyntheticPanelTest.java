@@ -26,7 +26,7 @@ class SyntheticPanelTest {
         }
         int expected = (int) Math.floor(2001 * (s / 2147483647.0)) - 1000;
         ChoiceData d = SyntheticPanel.generate(1).data();
-        assertEquals(expected / 500.0, d.attributesRef()[d.attributeIndex("x1")]);
+        assertEquals(expected / 500.0, d.attributeMatrix()[d.attributeIndex("x1")]);
         assertEquals(50, d.rowCount());
         assertEquals(10, d.situationCount());
     }

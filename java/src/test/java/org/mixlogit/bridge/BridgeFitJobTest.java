@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.InvalidDataException;
+import org.mixlogit.MixlogitException;
 
 /**
  * A fit running in its own thread (what R polls): progress handed over once, cancellation at the next iteration,
@@ -119,6 +120,54 @@ class BridgeFitJobTest {
         assertTrue(job.await(60_000));
         assertEquals("CANCELLED", job.result().description("status"));
         assertEquals(1.0, job.result().statistic("iterations"), 0.0);
+    }
+
+    @Test
+    @DisplayName("stop() interrupts the estimation thread (cancel() does not), so work in progress ends at once")
+    void stopInterrupts() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        boolean[] interrupted = new boolean[1];
+        BridgeFitJob job = BridgeFitJob.start(progress -> {
+            started.countDown();
+            try {
+                Thread.sleep(120_000);
+            } catch (InterruptedException e) {
+                interrupted[0] = true;
+                throw new MixlogitException("interrupted");
+            }
+            return null;
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        job.cancel();
+        assertFalse(job.await(200), "cancel() waits for the next iteration");
+        job.stop();
+        assertTrue(job.await(60_000), "stop() ends the work in progress");
+        assertTrue(interrupted[0]);
+        assertTrue(job.isCancelled());
+        assertThrows(MixlogitException.class, job::result);
+        job.stop();
+    }
+
+    @Test
+    @DisplayName("a real fit stopped during its iterations ends without a fit or CANCELLED; the next fit is unaffected")
+    void stopRealFit() {
+        BridgeFitJob job = BridgeFitJob.start(data.situation, data.person, data.chosen, NAMES, data.attributes,
+                new String[0], new double[0], new double[0], new String[0], new String[0], SPEC, OPTIONS, 1);
+        for (int waited = 0; job.iterations() < 1 && waited < 600; waited++) {
+            job.await(100);
+        }
+        job.stop();
+        assertTrue(job.await(60_000));
+        try {
+            assertEquals("CANCELLED", job.result().description("status"));
+        } catch (MixlogitException e) {
+            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+        }
+        BridgeFitJob next = start(data.attributes, OPTIONS);
+        assertTrue(next.await(120_000));
+        BridgeFit direct = MixlogitBridge.fit(data.situation, data.person, data.chosen, NAMES, data.attributes,
+                new String[0], new double[0], new double[0], SPEC, OPTIONS);
+        assertArrayEquals(direct.estimates(), next.result().estimates(), 0.0);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

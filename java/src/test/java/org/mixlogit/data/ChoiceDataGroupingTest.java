@@ -68,7 +68,7 @@ class ChoiceDataGroupingTest {
     void attributesGrouped() {
         ChoiceData data = panel().build();
         assertArrayEquals(new double[] {2, 20, 5, 50, 7, 70, 9, 90, 3, 30, 6, 60, 1, 10, 4, 40, 8, 80},
-                data.attributesRef());
+                data.attributeMatrix());
         assertArrayEquals(new double[] {2, 5, 7, 9, 3, 6, 1, 4, 8}, data.attributeColumn("x"));
         for (int i = 0; i < data.rowCount(); i++) {
             assertEquals(X[data.sourceRow(i)], data.attribute(i, 0), "x in grouped row " + i);
@@ -90,7 +90,7 @@ class ChoiceDataGroupingTest {
         assertArrayEquals(new int[] {0, 2, 6, 9}, data.situationStartRef());
         assertArrayEquals(new int[] {2, 5, 1, 4, 6, 8, 0, 3, 7}, sourceRows(data));
         assertArrayEquals(new int[] {0, 5, 7}, data.chosenRowRef());
-        assertArrayEquals(new double[] {3, 6, 2, 5, 7, 9, 1, 4, 8}, data.attributesRef());
+        assertArrayEquals(new double[] {3, 6, 2, 5, 7, 9, 1, 4, 8}, data.attributeMatrix());
     }
 
     @Test
@@ -161,7 +161,7 @@ class ChoiceDataGroupingTest {
                 "10"}).build();
         assertEquals(List.of("2", "9", "10"), numeric.alternativeLabels());
         assertArrayEquals(new int[] {2, 1, 0, 3, 4}, sourceRows(numeric));
-        assertArrayEquals(new double[] {3, 2, 1, 4, 5}, numeric.attributesRef());
+        assertArrayEquals(new double[] {3, 2, 1, 4, 5}, numeric.attributeMatrix());
         assertArrayEquals(new int[] {1, 3}, numeric.chosenRowRef());
         assertArrayEquals(new int[] {0, 1, 2, 0, 2}, alternativeCodes(numeric));
 
@@ -227,7 +227,7 @@ class ChoiceDataGroupingTest {
                 continue;
             }
             String what = "permutation " + Arrays.toString(p);
-            assertArrayEquals(reference.attributesRef(), data.attributesRef(), what);
+            assertArrayEquals(reference.attributeMatrix(), data.attributeMatrix(), what);
             assertArrayEquals(reference.characteristicsRef(), data.characteristicsRef(), what);
             assertArrayEquals(reference.weightsRef(), data.weightsRef(), what);
             assertArrayEquals(reference.situationStartRef(), data.situationStartRef(), what);
@@ -264,7 +264,7 @@ class ChoiceDataGroupingTest {
         ChoiceData data = ChoiceData.builder().situations(permute(SITUATION, p))
                 .decisionMakers(permute(DECISION_MAKER, p)).chosen(permute(CHOSEN, p)).attribute("x", permute(X, p))
                 .attribute("y", permute(Y, p)).build();
-        assertArrayEquals(reference.attributesRef(), data.attributesRef());
+        assertArrayEquals(reference.attributeMatrix(), data.attributeMatrix());
         assertArrayEquals(reference.chosenRowRef(), data.chosenRowRef());
         assertArrayEquals(reference.situationStartRef(), data.situationStartRef());
         assertArrayEquals(alternativeCodes(reference), alternativeCodes(data));

@@ -113,14 +113,14 @@ class ChoiceDataSliceTest {
     void sliceCopies() {
         ChoiceData whole = builder().build();
         ChoiceData all = whole.slice(0, whole.decisionMakerCount());
-        assertNotSame(whole.attributesRef(), all.attributesRef());
+        assertNotSame(whole.attributeValues(0), all.attributeValues(0));
         assertNotSame(whole.situationStartRef(), all.situationStartRef());
         assertNotSame(whole.weightsRef(), all.weightsRef());
         assertNotSame(whole.characteristicsRef(), all.characteristicsRef());
-        assertArrayEquals(whole.attributesRef(), all.attributesRef());
+        assertArrayEquals(whole.attributeMatrix(), all.attributeMatrix());
         assertArrayEquals(whole.chosenRowRef(), all.chosenRowRef());
         assertArrayEquals(whole.decisionMakerStartRef(), all.decisionMakerStartRef());
-        all.attributesRef()[0] = -99;
+        all.attributeMatrix()[0] = -99;
         assertEquals(X[whole.sourceRow(0)], whole.attribute(0, 0));
     }
 
@@ -144,7 +144,7 @@ class ChoiceDataSliceTest {
                 .markets(pick(MARKET, reversed)).firstOrdinal(slice.firstOrdinal()).build();
         assertEquals(slice.firstOrdinal(), rebuilt.firstOrdinal());
         assertArrayEquals(ids(slice), ids(rebuilt));
-        assertArrayEquals(slice.attributesRef(), rebuilt.attributesRef());
+        assertArrayEquals(slice.attributeMatrix(), rebuilt.attributeMatrix());
         assertArrayEquals(slice.characteristicsRef(), rebuilt.characteristicsRef());
         assertArrayEquals(slice.weightsRef(), rebuilt.weightsRef());
         assertArrayEquals(slice.situationStartRef(), rebuilt.situationStartRef());

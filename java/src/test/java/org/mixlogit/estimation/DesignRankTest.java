@@ -24,6 +24,7 @@ class DesignRankTest {
             .with("inc1", (i, n, j, d) -> j == 1 ? 1 + n % 7 : 0)
             .with("inc2", (i, n, j, d) -> j == 2 ? 1 + n % 7 : 0)
             .with("inc3", (i, n, j, d) -> j == 3 ? 1 + n % 7 : 0)
+            .with("asc1:income", (i, n, j, d) -> j == 1 ? 1 + n % 7 : 0)
             .build();
 
     private static String refusal(ModelSpec spec, EstimatorConfig config) {
@@ -76,6 +77,18 @@ class DesignRankTest {
                 .heterogeneity("asc1", "income").fixed("inc1").build();
         String h = refusal(het, msle());
         assertTrue(h.contains("inc1") && h.contains("income"), h);
+    }
+
+    @Test
+    @DisplayName("an interaction column named like a heterogeneity term: the message tells the two apart")
+    void heterogeneityNamedLikeAColumn() {
+        ModelSpec het = ModelSpec.builder().fixed("price").random("asc1", Distribution.NORMAL)
+                .heterogeneity("asc1", "income").fixed("asc1:income").build();
+        String m = refusal(het, msle());
+        int heterogeneityName = het.layout().names().indexOf("asc1:income");
+        assertTrue(heterogeneityName >= 0, het.layout().names().toString());
+        assertTrue(m.contains("asc1:income (income shifting the mean of asc1)"), m);
+        assertTrue(!m.contains("asc1:income, asc1:income,") && !m.endsWith("asc1:income, asc1:income"), m);
     }
 
     @Test

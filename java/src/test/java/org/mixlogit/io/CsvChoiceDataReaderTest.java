@@ -57,7 +57,7 @@ class CsvChoiceDataReaderTest {
         assertEquals(List.of("income"), data.characteristicNames());
         assertArrayEquals(new int[] {0, 3, 5, 7}, data.situationStartRef());
         assertArrayEquals(new int[] {1, 4, 5}, data.chosenRowRef());
-        assertArrayEquals(new double[] {7, 5, 9, 1, 0, 0, 8, 1, 6, 5, 5, 0, 7, 5}, data.attributesRef());
+        assertArrayEquals(new double[] {7, 5, 9, 1, 0, 0, 8, 1, 6, 5, 5, 0, 7, 5}, data.attributeMatrix());
         assertArrayEquals(new double[] {40, 25}, data.characteristicsRef());
         assertEquals(11, data.decisionMakerId(1));
         assertEquals(3, data.situationId(2));
@@ -93,7 +93,7 @@ class CsvChoiceDataReaderTest {
                 "row 4 (line 5 of test.csv)", "'income'");
         String lastColumnUsed = "chid,choice,pf\r\n1,1,2.5\r\n1,0,3\r\n";
         assertArrayEquals(new double[] {2.5, 3}, CsvChoiceDataReader.read(new StringReader(lastColumnUsed), "t.csv",
-                CsvLayout.of("chid", "choice", "pf")).attributesRef());
+                CsvLayout.of("chid", "choice", "pf")).attributeMatrix());
     }
 
     @Test
@@ -105,7 +105,7 @@ class CsvChoiceDataReaderTest {
         assertFalse(data.isPanel());
         assertEquals(3, data.situationId(0));
         assertArrayEquals(new int[] {1, 3}, data.chosenRowRef());
-        assertArrayEquals(new double[] {1.5, -0.2, 1, 1}, data.attributesRef());
+        assertArrayEquals(new double[] {1.5, -0.2, 1, 1}, data.attributeMatrix());
     }
 
     @Test

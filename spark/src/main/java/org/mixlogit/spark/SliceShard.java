@@ -58,7 +58,7 @@ final class SliceShard implements Shard {
                     }
                     chosen[i] = s.chosenRowRef()[t] == i ? 1.0 : 0.0;
                     for (int k = 0; k < kk; k++) {
-                        attributes[k][i] = s.attributesRef()[i * kk + k];
+                        attributes[k][i] = s.attribute(i, k);
                     }
                     for (int c = 0; c < cc; c++) {
                         characteristics[c][i] = s.characteristicsRef()[n * cc + c];

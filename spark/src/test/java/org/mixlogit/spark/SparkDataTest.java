@@ -122,7 +122,7 @@ class SparkDataTest {
         ChoiceData backward = read(frame(r -> r, true), LAYOUT);
         assertEquals(3, forward.decisionMakerCount());
         assertEquals(List.of("bus", "car"), backward.alternativeLabels());
-        assertTrue(java.util.Arrays.equals(forward.attributesRef(), backward.attributesRef()));
+        assertTrue(java.util.Arrays.equals(forward.attributeMatrix(), backward.attributeMatrix()));
         assertTrue(java.util.Arrays.equals(forward.chosenRowRef(), backward.chosenRowRef()));
     }
 }

@@ -31,7 +31,7 @@ final class HeaderTests {
         int[] mean = new int[layout.meanCount()];
         int k = 0;
         for (int j = 0; j < n; j++) {
-            if (layout.equations().get(j).equals("Mean")) {
+            if (layout.isMean(j)) {
                 mean[k++] = j;
             }
         }

@@ -30,7 +30,8 @@ final class PluginEstimation {
             "jm_N_g", "jm_N_clust", "jm_k", "jm_rank", "jm_converged", "jm_certified", "jm_iterations",
             "jm_spec_json", "jm_options_json", "jm_saved", "jm_saved_file", "jm_fit_warning", "jm_method",
             "jm_vcetype", "jm_threads_used", "jm_gmm_criterion", "jm_J", "jm_J_df", "jm_J_p", "jm_W_cond",
-            "jm_weighting_used", "jm_instrument_names"));
+            "jm_weighting_used", "jm_instrument_names", "jm_nclasses_used", "jm_k_share", "jm_aic", "jm_bic",
+            "jm_caic", "jm_boundaries"));
 
     /** @param args none (options travel in the caller's locals) */
     int run(String[] args) {
@@ -95,6 +96,7 @@ final class PluginEstimation {
         stata.setLocal("jm_vcetype", vce);
         stata.setLocal("jm_threads_used", Integer.toString(options.threads()));
         storeGmm(fit);
+        new LatentClassOutput(stata).store(fit, options.spec());
         // the saved form (e(saved)) is what post-estimation restores; the model and options also stay readable
         stata.setLocal("jm_spec_json", SavedForm.forStata(specJson));
         stata.setLocal("jm_options_json", SavedForm.forStata(optionsJson));

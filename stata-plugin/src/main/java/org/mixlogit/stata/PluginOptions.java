@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.LatentClasses;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -24,7 +25,7 @@ final class PluginOptions {
             "jm_seed", "jm_burn", "jm_starts", "jm_technique", "jm_iterate", "jm_vce", "jm_cluster", "jm_threads",
             "jm_level", "jm_from", "jm_from_names", "jm_from_mode", "jm_alternatives", "jm_market", "jm_estimator",
             "jm_instruments", "jm_weighting", "jm_tolerance", "jm_log", "jm_maxthreads", "jm_maxdim", "jm_macrolen",
-            "jm_tmpdir", "jm_bname", "jm_Vname"));
+            "jm_tmpdir", "jm_bname", "jm_Vname", "jm_nclasses", "jm_membership", "jm_common", "jm_lcnames"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
@@ -48,12 +49,20 @@ final class PluginOptions {
     final OptionWords words;
     /** True for estimator(msm), the method of simulated moments. */
     final boolean msm;
+    /** True for estimator(mss), the method of simulated scores. */
+    final boolean mss;
     /** "optimal" or "default" for MSM with those instruments, null for instrument variables or MSLE. */
     final String instrumentKeyword;
     /** The instrument variables of instruments(varlist); empty otherwise. */
     final List<String> instruments;
     /** "one-step" or "two-step" for MSM, null for MSLE. */
     final String weighting;
+    /** Latent classes of nclasses(), 0 for one population. */
+    final int classes;
+    /** The class-share logit's characteristics (membership()). */
+    final List<String> membership;
+    /** The coefficients all classes share (common()). */
+    final List<String> common;
     private final StataSession stata;
 
     PluginOptions(StataSession stata) {
@@ -78,6 +87,7 @@ final class PluginOptions {
         market = blankToNull(stata.local("jm_market"));
         words = new OptionWords(stata);
         msm = words.msm();
+        mss = words.method.equals(org.mixlogit.estimation.EstimationMethod.MSS.code());
         instrumentKeyword = words.instrumentKeyword;
         instruments = instrumentVariables(words.instrumentVariables);
         weighting = words.weighting;
@@ -91,6 +101,41 @@ final class PluginOptions {
             throw new InvalidSpecificationException("No explanatory variables: list fixed ones after the dependent"
                     + " variable, or random ones in rand() or ln().");
         }
+        classes = stata.local("jm_nclasses").trim().isEmpty() ? 0 : integer("jm_nclasses");
+        membership = words("jm_membership");
+        common = words("jm_common");
+        checkClasses();
+    }
+
+    /** nclasses(), membership() and common(): together, by maximum likelihood, common() among the attributes. */
+    private void checkClasses() {
+        if (classes == 0) {
+            if (!membership.isEmpty() || !common.isEmpty()) {
+                throw new InvalidSpecificationException((membership.isEmpty() ? "common()" : "membership()")
+                        + " is an option of latent class models: add nclasses(#), or drop it.");
+            }
+            return;
+        }
+        if (classes < 0) {
+            throw new InvalidSpecificationException("nclasses(" + classes + "): give the number of latent classes,"
+                    + " 1 or more.");
+        }
+        if (msm) {
+            throw new InvalidSpecificationException("nclasses() is estimated by maximum likelihood (EM, then direct"
+                    + " maximization): drop estimator(msm).");
+        }
+        for (String v : common) {
+            if (!attributes().contains(v)) {
+                throw new InvalidSpecificationException("common(" + String.join(" ", common) + "): " + v + " is not"
+                        + " an explanatory variable of the model; list it after the dependent variable or in rand()"
+                        + " or ln() too.");
+            }
+        }
+    }
+
+    /** True with nclasses(): a latent class model. */
+    boolean latent() {
+        return classes > 0;
     }
 
     /** Attribute variables in coefficient order: fixed, then normal, then lognormal. */
@@ -117,8 +162,11 @@ final class PluginOptions {
 
     /** The estimation sample's variables, in the order the ado sorted the data. */
     SampleVariables sampleVariables() {
-        return new SampleVariables(depvar, group, id, attributeColumns(),
-                cluster == null ? Collections.emptyList() : Collections.singletonList(cluster), weight, alternatives,
+        List<String> characteristics = new ArrayList<>(membership);
+        if (cluster != null && !characteristics.contains(cluster)) {
+            characteristics.add(cluster);
+        }
+        return new SampleVariables(depvar, group, id, attributeColumns(), characteristics, weight, alternatives,
                 market, cluster != null ? cluster : words.vce.equals("cluster") ? (id != null ? id : group) : null,
                 null);
     }
@@ -137,7 +185,8 @@ final class PluginOptions {
             random.addAll(lognormal);
             b.correlated(random);
         }
-        return b.build();
+        ModelSpec spec = b.build();
+        return latent() ? spec.withLatentClasses(new LatentClasses(classes, membership, common)) : spec;
     }
 
     /**
@@ -183,6 +232,8 @@ final class PluginOptions {
                 instruments.forEach(z::add);
             }
             o.put("weighting", weighting);
+        } else if (mss) {
+            o.put("method", "mss");
         }
         return o.toString();
     }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.MixlogitException;
+import org.mixlogit.bridge.BridgeClasses;
 import org.mixlogit.bridge.BridgePost;
 import org.mixlogit.bridge.BridgeTable;
 import org.mixlogit.bridge.MixlogitBridge;
@@ -26,7 +27,8 @@ final class PluginPost {
     static final List<String> RESULT_LOCALS = Collections.unmodifiableList(Arrays.asList("jm_stats", "jm_roweq",
             "jm_title", "jm_notes", "jm_fit_warning"));
     /** The statistics of predict. */
-    static final List<String> STATISTICS = Collections.unmodifiableList(Arrays.asList("pr", "conditional", "coef"));
+    static final List<String> STATISTICS = Collections.unmodifiableList(Arrays.asList("pr", "conditional", "coef",
+            "classpr", "posterior"));
 
     private final StataSession stata;
 
@@ -73,10 +75,13 @@ final class PluginPost {
         String statistic = options.statistic == null ? "pr" : options.statistic;
         if (!STATISTICS.contains(statistic)) {
             throw new InvalidSpecificationException("predict statistic '" + statistic + "' is not allowed; use pr,"
-                    + " conditional or coef().");
+                    + " conditional or coef(), and after nclasses() pr class(#) or posterior.");
         }
         if (options.newvar == null) {
             throw new InvalidSpecificationException("Local jm_newvar is empty: call the plugin through predict.");
+        }
+        if (statistic.equals("classpr") || statistic.equals("posterior")) {
+            return fillClassPrediction(options, statistic.equals("posterior"));
         }
         int variable = stata.variable(options.newvar);
         if (variable < 0) {
@@ -107,6 +112,88 @@ final class PluginPost {
             }
         }
         return ReturnCode.OK;
+    }
+
+    /**
+     * After nclasses(): the choice probabilities in class(#) (lclogit2's pr with class()), or the posterior class
+     * probabilities given each decision-maker's choices (lclogit2's cp), in one variable per class of
+     * {@code jm_newvar} (all classes) or in the one variable of class(#).
+     */
+    private ReturnCode fillClassPrediction(PostOptions options, boolean posterior) {
+        if (!options.spec.isLatentClass()) {
+            throw new InvalidSpecificationException((posterior ? "posterior" : "class()") + " is for latent class"
+                    + " models: re-run jmixlogit with nclasses(#).");
+        }
+        int classes = options.spec.classCount();
+        if (options.klass < 0 || options.klass > classes) {
+            throw new InvalidSpecificationException("class(" + options.klass + "): the model has classes 1 to "
+                    + classes + ".");
+        }
+        String[] variables = options.newvar.split("\\s+");
+        int[] which;
+        if (options.klass > 0) {
+            which = new int[] {options.klass};
+        } else if (posterior) {
+            which = new int[classes];
+            for (int c = 0; c < classes; c++) {
+                which[c] = c + 1;
+            }
+        } else {
+            throw new InvalidSpecificationException("pr class(#) needs the class: give class(1) to class(" + classes
+                    + ").");
+        }
+        if (variables.length != which.length) {
+            throw new InvalidSpecificationException("predict " + (posterior ? "posterior" : "class()") + " fills "
+                    + which.length + " variable(s) but was given " + variables.length + ": call it through predict.");
+        }
+        double[][] columns = new double[which.length][];
+        StataSample sample;
+        if (posterior) {
+            sample = new StataSample(stata, options.sampleVariables(true, true));
+            BridgePost post = post(options, sample);
+            double[] h = post.classPosteriors();
+            for (int k = 0; k < which.length; k++) {
+                columns[k] = byRow(sample, post.decisionMakerIds(), h, classes, which[k] - 1);
+            }
+        } else {
+            sample = new StataSample(stata, options.sampleVariables(false, false));
+            String warning = org.mixlogit.report.SavedResult.read(options.saved).warning();
+            if (!warning.isEmpty()) {
+                stata.error("Warning: " + warning);
+            }
+            stata.setLocal("jm_fit_warning", PluginEstimation.plain(warning));
+            columns[0] = BridgeClasses.classProbabilities(options.saved, sample.situation, sample.decisionMaker,
+                    sample.attributeNames, sample.attributes, sample.characteristicNames, sample.characteristics,
+                    options.threadsOrDefault(), which[0]);
+        }
+        for (int k = 0; k < which.length; k++) {
+            int variable = stata.variable(variables[k]);
+            if (variable < 0) {
+                throw new InvalidSpecificationException("Variable " + variables[k] + " not found: predict creates it"
+                        + " before calling the plugin.");
+            }
+            for (int i = 0; i < sample.rows; i++) {
+                if (!stata.store(variable, sample.observations[i], columns[k][i])) {
+                    throw new MixlogitException("Stata refused to store a value of " + variables[k]
+                            + " in observation " + sample.observations[i] + ".");
+                }
+            }
+        }
+        return ReturnCode.OK;
+    }
+
+    /** Column c of an N x C row-major table by decision-maker (ids {@code ids}), spread to the sample's rows. */
+    private static double[] byRow(StataSample sample, double[] ids, double[] table, int columns, int c) {
+        Map<Double, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            index.put(ids[i], i);
+        }
+        int[] person = sample.decisionMaker.length > 0 ? sample.decisionMaker : sample.situation;
+        double[] out = new double[sample.rows];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = table[index.get((double) person[r]) * columns + c];
+        }
+        return out;
     }
 
     private static int coefficientIndex(PostOptions options) {

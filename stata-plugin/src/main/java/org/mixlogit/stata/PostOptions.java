@@ -26,7 +26,7 @@ final class PostOptions {
     static final List<String> LOCALS = Collections.unmodifiableList(Arrays.asList("jm_depvar", "jm_group", "jm_id",
             "jm_weight", "jm_alternatives", "jm_market", "jm_saved", "jm_saved_file", "jm_esample", "jm_estdata",
             "jm_threads", "jm_maxdim", "jm_mnames", "jm_statistic", "jm_newvar", "jm_coef", "jm_attribute",
-            "jm_type", "jm_krinsky", "jm_replicates"));
+            "jm_type", "jm_krinsky", "jm_replicates", "jm_class"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
@@ -50,6 +50,8 @@ final class PostOptions {
     final String type;
     final int krinsky;
     final int replicates;
+    /** predict's class(#) after nclasses(), 0 when not given. */
+    final int klass;
     private final StataSession stata;
 
     PostOptions(StataSession stata) {
@@ -72,12 +74,13 @@ final class PostOptions {
         type = blankToNull(stata.local("jm_type"));
         krinsky = count("jm_krinsky", "krinsky", 0);
         replicates = count("jm_replicates", "replicates", 5);
+        klass = count("jm_class", "class", 0);
     }
 
     /** The model's attributes in coefficient order. */
     List<String> attributes() {
         List<String> out = new ArrayList<>();
-        for (CoefficientSpec c : spec.coefficients()) {
+        for (CoefficientSpec c : spec.classModel().coefficients()) {
             out.add(c.attribute());
         }
         return out;
@@ -89,7 +92,9 @@ final class PostOptions {
             throw new InvalidSpecificationException("Local jm_depvar is empty: call the plugin through the"
                     + " jmixlogit post-estimation ado-files, which set it from e(depvar).");
         }
-        return new SampleVariables(withChoice ? depvar : null, group, id, attributes(), Collections.emptyList(),
+        List<String> characteristics = spec.isLatentClass() ? spec.latentClasses().membership()
+                : Collections.emptyList();
+        return new SampleVariables(withChoice ? depvar : null, group, id, attributes(), characteristics,
                 withWeight ? weight : null, alternatives, market, null, estimationSample);
     }
 

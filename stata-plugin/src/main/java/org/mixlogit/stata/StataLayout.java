@@ -22,16 +22,24 @@ final class StataLayout {
     private final String[] equations;
     private final String[] names;
     private final int meanCount;
+    /** True for a latent class model (equations by class, see {@link #latentClass}). */
+    private final boolean latent;
 
     /**
-     * @param engineNames the engine's parameter names (Cholesky elements "chol.a:b")
-     * @param kinds the engine's kinds: MEAN, HETEROGENEITY, SCALE or CHOLESKY
+     * @param engineNames the engine's parameter names (Cholesky elements "chol.a:b"; a latent class model's
+     *                    "class2.pf", "share2._cons", ...)
+     * @param kinds the engine's kinds: MEAN, HETEROGENEITY, SCALE, CHOLESKY or MEMBERSHIP
      */
     StataLayout(String[] engineNames, String[] kinds) {
         int p = engineNames.length;
         engineIndex = new int[p];
         equations = new String[p];
         names = new String[p];
+        latent = isLatentClass(engineNames, kinds);
+        if (latent) {
+            meanCount = latentClass(engineNames, kinds);
+            return;
+        }
         List<int[]> cholesky = new ArrayList<>();
         List<Integer> choleskySlots = new ArrayList<>();
         int row = 1;
@@ -77,6 +85,76 @@ final class StataLayout {
         meanCount = means;
     }
 
+    /** A latent class model's names: "classC." prefixes (Stata names cannot hold a dot) or MEMBERSHIP kinds. */
+    private static boolean isLatentClass(String[] engineNames, String[] kinds) {
+        for (int i = 0; i < engineNames.length; i++) {
+            if (kinds[i].equals("MEMBERSHIP") || engineNames[i].matches("class[0-9]+\\..*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A latent class model in lclogit2's words, in the engine's order: class c's parameters in equation
+     * {@code Classc} (means; {@code Classc_SD} for standard deviations, {@code Classc_Het} for heterogeneity,
+     * {@code Classc_Chol} for Cholesky elements named {@code a_b}), the coefficients common to all classes in
+     * {@code Fix} (and {@code Fix_SD}, ...), and the class-share logit of class c (class 1 the base) in
+     * {@code Sharec} ({@code _cons} and the membership variables).
+     *
+     * @return the number of mean parameters (class-specific and common)
+     */
+    private int latentClass(String[] engineNames, String[] kinds) {
+        int means = 0;
+        for (int i = 0; i < engineNames.length; i++) {
+            engineIndex[i] = i;
+            String name = engineNames[i];
+            if (kinds[i].equals("MEMBERSHIP")) {
+                int dot = name.indexOf('.');
+                equations[i] = "Share" + name.substring("share".length(), dot);
+                names[i] = name.substring(dot + 1);
+                continue;
+            }
+            String equation = "Fix";
+            if (name.matches("class[0-9]+\\..*")) {
+                int dot = name.indexOf('.');
+                equation = "Class" + name.substring("class".length(), dot);
+                name = name.substring(dot + 1);
+            }
+            switch (kinds[i]) {
+                case "SCALE":
+                    equations[i] = equation + "_SD";
+                    names[i] = name.substring(name.indexOf('.') + 1);
+                    break;
+                case "CHOLESKY":
+                    equations[i] = equation + "_Chol";
+                    names[i] = name.substring(name.indexOf('.') + 1).replace(':', '_');
+                    break;
+                case "HETEROGENEITY":
+                    equations[i] = equation + "_Het";
+                    names[i] = name.replace(':', '_');
+                    break;
+                default:
+                    equations[i] = equation;
+                    names[i] = name;
+                    means++;
+                    break;
+            }
+        }
+        return means;
+    }
+
+    /** True for a latent class model's layout. */
+    boolean isLatentClass() {
+        return latent;
+    }
+
+    /** Whether Stata column j is the mean of a coefficient (Mean; for latent classes Classc or Fix). */
+    boolean isMean(int j) {
+        String e = equations[j];
+        return latent ? e.equals("Fix") || e.matches("Class[0-9]+") : e.equals("Mean");
+    }
+
     int size() {
         return engineIndex.length;
     }
@@ -105,8 +183,15 @@ final class StataLayout {
         return meanCount;
     }
 
-    /** Number of parameters of the random part: standard deviations and Cholesky elements. */
+    /**
+     * Number of parameters of the random part: standard deviations and Cholesky elements; 0 for a latent class
+     * model, whose likelihood-ratio test against the fixed-coefficient logit is not chi-squared (its classes are not
+     * identified under the null), so no such test is reported.
+     */
     int randomPartCount() {
+        if (latent) {
+            return 0;
+        }
         int n = 0;
         for (String e : equations) {
             n += e.equals("SD") || e.startsWith("l") ? 1 : 0;

@@ -108,6 +108,29 @@ class AdoPatternsTest {
     }
 
     @Test
+    @DisplayName("nclasses(): lclogit2's option words, membership marked out and passed, e(P) and friends posted")
+    void latentClasses() {
+        assertTrue(ADO.contains("NCLasses(integer 0) MEMbership(varlist numeric) COMmon(varlist numeric)"),
+                "lclogit2's abbreviations nclasses() and membership()");
+        assertTrue(Pattern.compile("markout `touse'[^\\n]*`membership'").matcher(ADO).find(), "markout membership");
+        assertTrue(Pattern.compile("javacall org\\.mixlogit\\.stata\\.JMixlogit estimate [^\\n]*(?:///\\s*\\n[^\\n]*)*"
+                + "`membership'").matcher(ADO).find(), "javacall reads the membership variables");
+        for (String m : LatentClassOutput.MATRICES) {
+            assertTrue(ADO.contains("ereturn matrix " + m + " = `" + m + "'"), "e(" + m + ")");
+            assertTrue(Pattern.compile("local jm_lcnames \"[^\"]*\\b" + m + " `" + m + "'").matcher(ADO).find(),
+                    m + " in jm_lcnames");
+        }
+        assertTrue(Pattern.compile("if \\(`nclasses' > 0\\) \\{[^}]*ereturn scalar nclasses[^}]*\\}").matcher(ADO)
+                .find(), "the latent class results are posted only with nclasses()");
+        assertTrue(POST.contains("markout `touse' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(membership)'")
+                && POST.contains("local vars `vars' `e(membership)'"), "post-estimation reads the membership data");
+        String predict = read("stata/jmixlogit_p.ado");
+        assertTrue(predict.contains("local targets `targets' `varlist'`c'")
+                && predict.contains("confirm new variable `varlist'`c'"), "posterior makes stub1, stub2, ...");
+        assertTrue(predict.contains("if (`class' > 0 & \"`posterior'\" == \"\") local statistic \"classpr\""));
+    }
+
+    @Test
     @DisplayName("no scalar round-trip, no wildcard scalar drop, threads and matrix limits passed from c()")
     void limits() {
         assertFalse(ADO.contains("scalar drop") || POST.contains("scalar drop"));

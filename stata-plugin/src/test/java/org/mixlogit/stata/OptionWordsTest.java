@@ -115,7 +115,7 @@ class OptionWordsTest {
         }
         locals.put("jm_estimator", "gmm");
         assertEquals(198, options());
-        assertTrue(StataSimulator.errorOutput().contains("estimator(gmm) is not allowed: use msle (the default) or msm"),
+        assertTrue(StataSimulator.errorOutput().contains("estimator(gmm) is not allowed: use msle (the default), msm or mss"),
                 StataSimulator.errorOutput());
     }
 

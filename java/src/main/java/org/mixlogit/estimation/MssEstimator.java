@@ -1,0 +1,263 @@
+package org.mixlogit.estimation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.NumericalFailureException;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.inference.Covariances;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.optim.IterationListener;
+import org.mixlogit.optim.Optimizer;
+import org.mixlogit.optim.OptimizerStatus;
+import org.mixlogit.optim.Optimum;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.ScoreSums;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.Simulators;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * The method of simulated scores (Hajivassiliou and McFadden 1998; Train 2009, section 10.2.3): solves
+ * sum_n s_n(theta) = 0 where s_n is a simulator of d log P_n / d theta, unbiased for any number of draws R, so the
+ * estimator is consistent with R fixed (MSLE's log of a simulated probability is not). The score of a person is the
+ * posterior expectation of the score of the logit probability of their choices, so it is simulated by the mean over
+ * R exact posterior draws, made by accept-reject from the prior ({@code simulation.PosteriorDraws}, Train's
+ * suggestion).
+ *
+ * <p>The accepted set changes discontinuously with theta, which a root finder cannot follow. Each round therefore
+ * draws at a centre theta_c and weights the draws by P_n(z; theta) / P_n(z; theta_c) (importance sampling whose
+ * proposal is the posterior at theta_c): the reweighted score equals the accept-reject score at theta_c, is smooth in
+ * theta, and is the gradient of a simulated log-likelihood, so the optimizer finds its root. The next round draws at
+ * that root, with the same proposals (common random numbers); the rounds stop when the root moves less than
+ * {@value #ROUND_TOLERANCE} (relative to max(1, |theta|)), where the draws are (to that tolerance) exact posterior
+ * draws at the estimate and the estimating equation is the unbiased one. Because the equation is a step function of
+ * theta (an acceptance flips), the roots may instead cycle among nearby points: after {@value #MAX_ROUNDS} rounds
+ * the estimate solves the round drawn at the mean of the last {@value #AVERAGED} roots, and counts as converged when
+ * those roots lie within {@value #CYCLE_TOLERANCE} standard errors of each other. The draw settings are R (accepted draws
+ * per person) and the seed of the configuration's pseudo-random draws.
+ *
+ * <p>Standard errors: the sandwich J^-1 (sum_n s_n s_n') J^-1 with J the Jacobian of the simulated score (the
+ * last round's exact Hessian) and s_n the simulated scores, whose simulation noise it therefore contains; the
+ * Hessian and OPG forms and clusters are available too. The log-likelihood reported is the configured rule's at the
+ * estimate (a diagnostic; MSS does not maximise it).
+ */
+public final class MssEstimator implements Estimator {
+    /** Rounds stop when no parameter moves more than this, relative to max(1, |theta_j|)... */
+    static final double ROUND_TOLERANCE = 1e-4;
+    /** ... or after this many rounds... */
+    static final int MAX_ROUNDS = 15;
+    /** ... when the roots of the last this many rounds are averaged... */
+    static final int AVERAGED = 5;
+    /**
+     * ... and count as converged when they cycle within this many standard errors (sandwich) of each parameter. The
+     * cycle is the estimating equation's own discreteness: with R = 10 draws per person the roots of the Monte Carlo
+     * study's panel cycle within about 0.7 standard errors, with R = 100 within about 0.2.
+     */
+    static final double CYCLE_TOLERANCE = 1.0;
+
+    private final EstimatorConfig config;
+
+    /** Estimates on local worker threads ({@code config.threads()}). */
+    public MssEstimator(EstimatorConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
+        IntegrationConfig integration = config.integration();
+        if (!integration.type().isSimulation()) {
+            throw new InvalidSpecificationException("The method of simulated scores draws from each person's"
+                    + " posterior by accept-reject from pseudo-random proposals (R accepted draws per person, seeded by"
+                    + " the seed): give simulation draws (the default halton, or random), not "
+                    + integration.type().code() + ".");
+        }
+        ResultAssembler tail = new ResultAssembler(data, spec, config);
+        PlainLogit plain = PlainLogit.fit(data, spec, config, Backend.local(config.threads()));
+        Rescaling scaling = Rescaling.of(data, spec);
+        double[] userStart = config.search().start();
+        int iterations = 0;
+        int evaluations = 0;
+        double[] centre;
+        if (userStart != null) {
+            centre = StartValidation.checked(userStart, spec.layout());
+        } else {
+            // accept-reject needs posteriors the prior can reach: start at an MSLE estimate with the same draws
+            EstimatorConfig first = config.withMethod(MethodConfig.of(EstimationMethod.MSLE))
+                    .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0));
+            EstimationResult msle = new MsleEstimator(first).estimate(data, spec, listener);
+            iterations += msle.iterations();
+            evaluations += msle.evaluations();
+            centre = msle.isConverged() ? msle.estimates() : scaling.defaultStart(spec, plain.estimates());
+        }
+        Optimizer optimizer = Optimizer.of(config.search().optimizer());
+        PosteriorState proposals = new PosteriorState(data.decisionMakerCount());
+        List<double[]> roots = new ArrayList<>();
+        int rounds = 0;
+        double move = Double.POSITIVE_INFINITY;
+        Optimum round = null;
+        while (rounds < MAX_ROUNDS && move >= ROUND_TOLERANCE) {
+            rounds++;
+            round = solve(data, spec, centre, proposals, optimizer, scaling, listener);
+            iterations += round.iterations();
+            evaluations += round.evaluations();
+            if (round.status() == OptimizerStatus.CANCELLED || !acceptable(round)) {
+                break;
+            }
+            move = largestMove(centre, round.point());
+            centre = round.point();
+            roots.add(centre);
+        }
+        double[] range = null;
+        if (acceptable(round) && move >= ROUND_TOLERANCE && roots.size() >= AVERAGED) {
+            // the roots cycle among nearby points (each flip of an acceptance moves them a step): solve once more
+            // with the draws made at the mean of the last rounds' roots
+            List<double[]> last = roots.subList(roots.size() - AVERAGED, roots.size());
+            double[] mean = new double[centre.length];
+            range = new double[centre.length];
+            for (int j = 0; j < mean.length; j++) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (double[] r : last) {
+                    mean[j] += r[j] / AVERAGED;
+                    lo = Math.min(lo, r[j]);
+                    hi = Math.max(hi, r[j]);
+                }
+                range[j] = hi - lo;
+            }
+            rounds++;
+            round = solve(data, spec, mean, proposals, optimizer, scaling, listener);
+            iterations += round.iterations();
+            evaluations += round.evaluations();
+        }
+        double[] theta = round.point();
+        String rule = String.format(Locale.ROOT, "posterior draws by accept-reject, %d per decision-maker, seed %d;"
+                + " %d rounds", integration.draws(), integration.seed(), rounds);
+        EstimationResultBuilder b = tail.describe(EstimationMethod.MSS, plain.logLikelihood())
+                .covarianceType(shownCovariance())
+                .effort(iterations, evaluations)
+                .integration(rule);
+        if (round.status() == OptimizerStatus.CANCELLED) {
+            double[] gradient = round.gradient();
+            for (int i = 0; i < gradient.length; i++) {
+                gradient[i] = -gradient[i];
+            }
+            return tail.cancelled(b.estimates(theta).gradient(gradient).logLikelihood(Double.NaN)
+                    .optima(Collections.singletonList(new LocalOptimum(Double.NaN, 1, round.gradientNorm(), false,
+                    theta))), round.message(), round.gradientNorm());
+        }
+        return inference(tail, b, data, spec, theta, round, rounds, move, range, proposals, iterations, evaluations);
+    }
+
+    private Optimum solve(ChoiceData data, ModelSpec spec, double[] centre, PosteriorState proposals, Optimizer optimizer,
+            Rescaling scaling, IterationListener listener) {
+        try (SimulatedLogLikelihood ll = simulator(data, spec, centre, proposals)) {
+            return scaling.optimize(optimizer, new NegativeLogLikelihood(ll), centre, listener);
+        }
+    }
+
+    /**
+     * Covariances and the outcome: settled rounds, or roots that cycle within {@value #CYCLE_TOLERANCE} standard
+     * errors (the estimate then solves the round drawn at their mean), count as converged.
+     *
+     * @param range Not modified: the spread of the last rounds' roots, or null when the rounds settled
+     */
+    private EstimationResult inference(ResultAssembler tail, EstimationResultBuilder b, ChoiceData data,
+            ModelSpec spec, double[] theta, Optimum round, int rounds, double move, double[] range, PosteriorState proposals,
+            int iterations, int evaluations) {
+        int p = theta.length;
+        Covariances cov;
+        double[] score;
+        // the simulated scores with draws made at the estimate: their sum is the estimating equation's residual
+        try (SimulatedLogLikelihood ll = simulator(data, spec, theta, proposals)) {
+            ScoreSums c = ll.scoreSums(theta, config.inference().cluster());
+            double[] analytic = ll.hessian(theta);
+            double[] jacobian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
+            for (double v : jacobian) {
+                if (!Double.isFinite(v)) {
+                    throw new NumericalFailureException("The Jacobian of the simulated score is not finite at the"
+                            + " estimate; try more draws (R) or other starting values.");
+                }
+            }
+            cov = Covariances.fromSums(jacobian, c.information(), c.meat(), c.clusterMeat(), c.clusterCount(), p);
+            score = c.gradient();
+        }
+        double[] se = cov.standardErrors(org.mixlogit.inference.CovarianceType.ROBUST);
+        double cycle = 0;
+        if (range != null) {
+            for (int j = 0; j < p; j++) {
+                cycle = Math.max(cycle, range[j] / se[j]);
+            }
+        }
+        Optimum outcome = round;
+        if (acceptable(round)) {
+            boolean settled = range == null ? move < ROUND_TOLERANCE : cycle < CYCLE_TOLERANCE;
+            String how = range == null ? String.format(Locale.ROOT, "the root moved by %.2g (relative) in the last of"
+                    + " %d rounds of posterior draws", move, rounds) : String.format(Locale.ROOT, "the roots of the"
+                    + " last %d of %d rounds cycle within %.3g standard errors; the estimate solves the round drawn at"
+                    + " their mean", AVERAGED, rounds, cycle);
+            outcome = new Optimum(theta, round.value(), round.gradient(), round.gradientNorm(), iterations,
+                    evaluations, !settled ? OptimizerStatus.MAX_ITERATIONS : round.isConverged() ? round.status()
+                    : OptimizerStatus.CONVERGED_GRADIENT, settled
+                    ? "Converged: " + how + "; " + round.message()
+                    : "Not converged: " + how + "; raise R or try other starting values.");
+        }
+        double logLik;
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, config.integration(), theta,
+                config.threads())) {
+            logLik = ll.value(theta);
+        }
+        b.estimates(theta).gradient(score).logLikelihood(logLik)
+                .optima(Collections.singletonList(new LocalOptimum(logLik, 1, outcome.gradientNorm(),
+                outcome.isConverged(), theta)));
+        return tail.finish(b, outcome, cov, Certification.Criterion.LOG_LIKELIHOOD, logLik);
+    }
+
+    private SimulatedLogLikelihood simulator(ChoiceData data, ModelSpec spec, double[] centre, PosteriorState proposals) {
+        if (spec.randomDimension() == 0) {
+            // nothing to simulate: the score is exact and MSS is maximum likelihood
+            return Simulators.likelihood(data, spec, config.integration(), config.threads());
+        }
+        return Simulators.posteriorDraws(data, spec, centre, config.integration().draws(), config.integration().seed(),
+                proposals.proposals, proposals.bounds, config.threads());
+    }
+
+    /** The covariance shown: the sandwich unless the configuration asks for OPG or clusters. */
+    private org.mixlogit.inference.CovarianceType shownCovariance() {
+        org.mixlogit.inference.CovarianceType asked = config.inference().covariance();
+        return asked == org.mixlogit.inference.CovarianceType.HESSIAN ? org.mixlogit.inference.CovarianceType.ROBUST
+                : asked;
+    }
+
+    /**
+     * A round's root is usable when the optimizer converged, or stopped (line search) with the scaled gradient below
+     * the square root of its tolerance, the certification's test.
+     */
+    private boolean acceptable(Optimum round) {
+        return round.isConverged() || (round.status() != OptimizerStatus.CANCELLED
+                && round.gradientNorm() < Math.sqrt(config.search().optimizer().gradientTolerance()));
+    }
+
+    /** What the posterior sampler keeps from round to round: proposals per person and envelopes. */
+    private static final class PosteriorState {
+        final int[] proposals;
+        final double[] bounds;
+
+        PosteriorState(int people) {
+            proposals = new int[people];
+            bounds = new double[people];
+        }
+    }
+
+    /** max_j |b_j - a_j| / max(1, |a_j|). */
+    static double largestMove(double[] a, double[] b) {
+        double max = 0;
+        for (int j = 0; j < a.length; j++) {
+            max = Math.max(max, Math.abs(b[j] - a[j]) / Math.max(1.0, Math.abs(a[j])));
+        }
+        return max;
+    }
+}

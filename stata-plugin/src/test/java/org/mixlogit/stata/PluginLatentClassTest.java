@@ -1,0 +1,281 @@
+package org.mixlogit.stata;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.stata.sfi.StataSimulator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import org.mixlogit.bridge.BridgeFit;
+import org.mixlogit.bridge.BridgePost;
+import org.mixlogit.bridge.MixlogitBridge;
+
+/**
+ * jmixlogit with nclasses(2) membership(income) common(cl) through the in-memory Stata, as jmixlogit.ado drives it,
+ * on the first 60 Electricity respondents with a made-up income: e(b), e(V) and e(P) equal the engine's own fit of
+ * the same data bit for bit, the Stata names are lclogit2's (Class1, Fix, Share2), e(B), e(CMB) and e(PB) hold the
+ * right numbers, and predict's posterior and pr class(#) equal the engine's and the closed forms.
+ */
+class PluginLatentClassTest {
+    private static final String LCNAMES = "P __P P_se __P_se P_post __P_post B __B CMB __CMB PB __PB";
+    private static final String[] ATTRIBUTES = {"pf", "cl", "loc", "wk", "tod", "seas"};
+    private static final int[] COLUMNS = {3, 4, 5, 6, 7, 8};
+    private static final int PEOPLE = 60;
+    private double[][] data;
+    private double[] income;
+    private boolean[] touse;
+
+    @BeforeEach
+    void load() {
+        data = ElectricityInStata.load();
+        int n = data[0].length;
+        income = new double[n];
+        touse = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            income[i] = ((long) data[1][i] * 37) % 61 + 10;
+            touse[i] = data[1][i] <= PEOPLE;
+        }
+        StataSimulator.addNumericVariable("income", income);
+        StataSimulator.setIfCondition(touse);
+    }
+
+    private int estimate(Map<String, String> extra) {
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_depvar", "choice");
+        locals.put("jm_fixed", String.join(" ", ATTRIBUTES));
+        locals.put("jm_group", "chid");
+        locals.put("jm_id", "id");
+        locals.put("jm_threads", "1");
+        locals.put("jm_alternatives", "alt");
+        locals.put("jm_nclasses", "2");
+        locals.put("jm_membership", "income");
+        locals.put("jm_common", "cl");
+        locals.put("jm_lcnames", LCNAMES);
+        locals.putAll(extra);
+        ElectricityInStata.locals(locals);
+        return JMixlogit.estimate(new String[0]);
+    }
+
+    /** The estimation sample's rows in data order. */
+    private List<Integer> rows() {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < touse.length; i++) {
+            if (touse[i]) {
+                rows.add(i);
+            }
+        }
+        return rows;
+    }
+
+    /** The same sample and model straight through the facade, with the options the plugin sent. */
+    private BridgeFit engine() {
+        List<Integer> rows = rows();
+        int m = rows.size();
+        int[] situation = new int[m];
+        int[] person = new int[m];
+        double[] chosen = new double[m];
+        double[] x = new double[m * ATTRIBUTES.length];
+        double[] z = new double[m];
+        String[] alternatives = new String[m];
+        for (int r = 0; r < m; r++) {
+            int i = rows.get(r);
+            situation[r] = (int) data[9][i];
+            person[r] = (int) data[1][i];
+            chosen[r] = data[0][i];
+            for (int c = 0; c < COLUMNS.length; c++) {
+                x[c * m + r] = data[COLUMNS[c]][i];
+            }
+            z[r] = income[i];
+            alternatives[r] = Long.toString((long) data[2][i]);
+        }
+        StringBuilder spec = new StringBuilder("{\"coefficients\": [");
+        for (int c = 0; c < ATTRIBUTES.length; c++) {
+            spec.append(c == 0 ? "" : ", ").append("{\"attribute\": \"").append(ATTRIBUTES[c])
+                    .append("\", \"distribution\": \"f\"}");
+        }
+        String classes = MixlogitBridge.withClasses(spec.append("]}").toString(), 2, new String[] {"income"},
+                new String[] {"cl"});
+        return MixlogitBridge.fit(situation, person, chosen, ATTRIBUTES, x, new String[] {"income"}, z,
+                new double[0], alternatives, new String[0], classes, StataSimulator.local("jm_options_json"));
+    }
+
+    private static void assertBits(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int j = 0; j < expected.length; j++) {
+            assertEquals(Double.doubleToLongBits(expected[j]), Double.doubleToLongBits(actual[j]), what + " " + j);
+        }
+    }
+
+    @Test
+    @DisplayName("e(b), e(V), e(P) equal the engine's bit for bit; lclogit2's equations; e(B), e(CMB), e(PB)")
+    void estimation() {
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        BridgeFit fit = engine();
+        assertBits(fit.estimates(), InStata.b(), "b");
+        assertBits(fit.covariance("hessian"), InStata.v(), "V");
+        assertEquals("Class1:pf Class1:loc Class1:wk Class1:tod Class1:seas Class2:pf Class2:loc Class2:wk"
+                + " Class2:tod Class2:seas Fix:cl Share2:_cons Share2:income", StataSimulator.local("jm_colnames"));
+        assertBits(fit.classShares(), InStata.flat("__P"), "P");
+        assertBits(fit.classShareErrors(), InStata.flat("__P_se"), "P_se");
+        assertBits(fit.posteriorShares(), InStata.flat("__P_post"), "P_post");
+        assertArrayEquals(new String[] {"Class1", "Class2"}, StataSimulator.matrixRowNames("__P"));
+        double[] b = fit.estimates();
+        // e(B): rows Class1, Class2; columns pf cl loc wk tod seas; cl (common, b[10]) in both
+        double[] expected = {b[0], b[10], b[1], b[2], b[3], b[4], b[5], b[10], b[6], b[7], b[8], b[9]};
+        assertBits(expected, InStata.flat("__B"), "B");
+        assertArrayEquals(ATTRIBUTES, StataSimulator.matrixColNames("__B"));
+        assertBits(new double[] {0, 0, b[11], b[12]}, InStata.flat("__CMB"), "CMB");
+        assertArrayEquals(new String[] {"_cons", "income"}, StataSimulator.matrixColNames("__CMB"));
+        double[] p = fit.classShares();
+        double[] pb = InStata.flat("__PB");
+        for (int k = 0; k < ATTRIBUTES.length; k++) {
+            assertEquals(p[0] * expected[k] + p[1] * expected[6 + k], pb[k], 1e-15, ATTRIBUTES[k]);
+        }
+        // class 2's share at the mean income (over decision-makers) is the logit of the class-share equation
+        double mean = 0;
+        for (int id = 1; id <= PEOPLE; id++) {
+            mean += ((long) id * 37) % 61 + 10;
+        }
+        mean /= PEOPLE;
+        assertEquals(1 / (1 + Math.exp(-(b[11] + b[12] * mean))), p[1], 1e-14);
+        double[] row = fit.selectionRow();
+        assertEquals(Double.toString(row[4]), StataSimulator.local("jm_bic"));
+        assertEquals(-2 * fit.statistic("logLik") + 13 * Math.log(PEOPLE), row[4], 1e-9);
+        assertEquals("2", StataSimulator.local("jm_nclasses_used"));
+        assertEquals("1", StataSimulator.local("jm_k_share"));
+        assertEquals("0", StataSimulator.local("jm_df_c"), "no LR test against the fixed-coefficient logit");
+        assertEquals("11", StataSimulator.local("jm_df_m"), "the Wald test covers the class and common means");
+    }
+
+    /** The locals _jmixlogit_post.ado sets for predict on e(sample). */
+    private void installPredict(String statistic, String newvars, int klass) {
+        double[] esample = new double[touse.length];
+        for (int i = 0; i < touse.length; i++) {
+            esample[i] = touse[i] ? 1 : 0;
+        }
+        if (!StataSimulator.variableNames().contains("__esample")) {
+            StataSimulator.addNumericVariable("__esample", esample);
+        }
+        for (String v : newvars.split(" ")) {
+            FittedInStata.newVariable(v, touse.length);
+        }
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_depvar", "choice");
+        locals.put("jm_group", "chid");
+        locals.put("jm_id", "id");
+        locals.put("jm_alternatives", "alt");
+        locals.put("jm_saved", StataSimulator.local("jm_saved"));
+        locals.put("jm_esample", "__esample");
+        locals.put("jm_estdata", "1");
+        locals.put("jm_threads", "1");
+        locals.put("jm_mnames", InStata.MATRIX_NAMES);
+        locals.put("jm_statistic", statistic);
+        locals.put("jm_newvar", newvars);
+        locals.put("jm_class", Integer.toString(klass));
+        for (String local : PostOptions.LOCALS) {
+            StataSimulator.putLocal(local, locals.getOrDefault(local, ""));
+        }
+    }
+
+    @Test
+    @DisplayName("predict stub, posterior: one variable per class, the engine's posteriors, summing to one")
+    void posterior() {
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        BridgeFit fit = engine();
+        installPredict("posterior", "h1 h2", 0);
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        double[] h1 = StataSimulator.numericValues("h1");
+        double[] h2 = StataSimulator.numericValues("h2");
+        BridgePost post = fit.post("{\"replicates\": 0}");
+        double[] h = post.classPosteriors();
+        double[] ids = post.decisionMakerIds();
+        Map<Double, Integer> index = new HashMap<>();
+        for (int k = 0; k < ids.length; k++) {
+            index.put(ids[k], k);
+        }
+        double[] mean = new double[2];
+        for (int i = 0; i < touse.length; i++) {
+            if (!touse[i]) {
+                assertTrue(StataSimulator.missing() == h1[i] || h1[i] >= StataSimulator.missing());
+                continue;
+            }
+            int k = index.get(data[1][i]);
+            assertEquals(Double.doubleToLongBits(h[2 * k]), Double.doubleToLongBits(h1[i]), "row " + i);
+            assertEquals(Double.doubleToLongBits(h[2 * k + 1]), Double.doubleToLongBits(h2[i]), "row " + i);
+            assertEquals(1.0, h1[i] + h2[i], 1e-12);
+        }
+        for (int k = 0; k < ids.length; k++) {
+            mean[0] += h[2 * k] / ids.length;
+            mean[1] += h[2 * k + 1] / ids.length;
+        }
+        assertArrayEquals(fit.posteriorShares(), mean, 1e-14);
+    }
+
+    @Test
+    @DisplayName("predict newvar, pr class(#): each class's logit; pr: their average with each person's shares")
+    void classProbabilities() {
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        double[] b = InStata.b();
+        double[][] beta = {{b[0], b[10], b[1], b[2], b[3], b[4]}, {b[5], b[10], b[6], b[7], b[8], b[9]}};
+        installPredict("classpr", "p1", 1);
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        installPredict("classpr", "p2", 2);
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        installPredict("pr", "p", 0);
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        double[][] byClass = {StataSimulator.numericValues("p1"), StataSimulator.numericValues("p2")};
+        double[] p = StataSimulator.numericValues("p");
+        List<Integer> rows = rows();
+        for (int start = 0; start < rows.size(); start += 4) {
+            int first = rows.get(start);
+            double share2 = 1 / (1 + Math.exp(-(b[11] + b[12] * income[first])));
+            double[][] logit = new double[2][4];
+            for (int c = 0; c < 2; c++) {
+                double sum = 0;
+                for (int a = 0; a < 4; a++) {
+                    double u = 0;
+                    for (int k = 0; k < 6; k++) {
+                        u += beta[c][k] * data[COLUMNS[k]][first + a];
+                    }
+                    logit[c][a] = Math.exp(u);
+                    sum += logit[c][a];
+                }
+                for (int a = 0; a < 4; a++) {
+                    logit[c][a] /= sum;
+                    assertEquals(logit[c][a], byClass[c][first + a], 1e-12, "class " + (c + 1) + " row " + first);
+                }
+            }
+            for (int a = 0; a < 4; a++) {
+                assertEquals((1 - share2) * logit[0][a] + share2 * logit[1][a], p[first + a], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("198: membership() without nclasses(), nclasses() with estimator(msm), class() out of range")
+    void refusals() {
+        Map<String, String> noClasses = new HashMap<>();
+        noClasses.put("jm_nclasses", "");
+        assertEquals(198, estimate(noClasses));
+        assertTrue(StataSimulator.errorOutput().contains("nclasses"), StataSimulator.errorOutput());
+        Map<String, String> msm = new HashMap<>();
+        msm.put("jm_estimator", "msm");
+        assertEquals(198, estimate(msm));
+        Map<String, String> notAVariable = new HashMap<>();
+        notAVariable.put("jm_common", "price");
+        assertEquals(198, estimate(notAVariable));
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        installPredict("classpr", "p3", 3);
+        assertEquals(198, JMixlogit.predict(new String[0]));
+        assertTrue(StataSimulator.errorOutput().contains("class(3)"), StataSimulator.errorOutput());
+    }
+}
