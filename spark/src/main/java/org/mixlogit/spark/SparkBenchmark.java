@@ -31,6 +31,8 @@ import org.mixlogit.spec.ModelSpec;
 public final class SparkBenchmark {
     static final double[] MEANS = {1.0, -1.0, 0.5, -0.5, 1.0};
     static final double SD = 0.5;
+    /** 99% quantiles of the chi-squared distribution with 0..10 degrees of freedom. */
+    private static final double[] CHI2_99 = {0, 6.63, 9.21, 11.34, 13.28, 15.09, 16.81, 18.48, 20.09, 21.67, 23.21};
 
     private SparkBenchmark() {
     }
@@ -78,11 +80,18 @@ public final class SparkBenchmark {
                 EstimationResult s = timed("spark", () -> new MsleEstimator(config, backend).estimate(data, spec));
                 System.out.println("identical estimates: " + java.util.Arrays.equals(l.estimates(), s.estimates()));
                 double[] se = s.standardErrors();
+                double wald = 0;
                 for (int i = 0; i < theta.length; i++) {
+                    // a standard deviation's sign is not identified: compare its absolute value
+                    double e = i >= MEANS.length ? Math.abs(s.estimates()[i]) : s.estimates()[i];
+                    double z = (e - theta[i]) / se[i];
+                    wald += z * z;
                     System.out.printf(Locale.ROOT, "%-12s truth %7.3f  estimate %8.4f  se %.4f  z %6.2f%n",
-                            s.names().get(i), theta[i], s.estimates()[i], se[i],
-                            (Math.abs(s.estimates()[i]) - theta[i]) / se[i]);
+                            s.names().get(i), theta[i], s.estimates()[i], se[i], z);
                 }
+                System.out.printf(Locale.ROOT, "sum of squared z: %.2f (chi-squared with %d degrees of freedom if the"
+                        + " estimates were independent; 99%% quantile %.1f)%n", wald, theta.length,
+                        CHI2_99[theta.length]);
             }
         } finally {
             spark.stop();
