@@ -122,7 +122,8 @@ public final class BridgePost {
 
     /**
      * Willingness to pay for {@code attribute} in units of {@code cost} per class: C estimates then their C
-     * delta-method standard errors (coefficients fixed within classes).
+     * delta-method standard errors (with random coefficients within classes, each class's mean willingness to pay;
+     * {@link #classWtpTable} has its median and quantiles).
      */
     public double[] classWtp(String attribute, String cost) {
         ClassWillingnessToPay w = post.classWillingnessToPay(attribute, cost);
@@ -132,6 +133,26 @@ public final class BridgePost {
         System.arraycopy(e, 0, out, 0, e.length);
         System.arraycopy(s, 0, out, e.length, s.length);
         return out;
+    }
+
+    /**
+     * Willingness to pay per class as a table: the statistics of {@link #classWtpStatistics} for each class, C x S
+     * row-major, then their delta-method standard errors in the same layout (with coefficients fixed within classes
+     * S = 1, the value).
+     */
+    public double[] classWtpTable(String attribute, String cost) {
+        ClassWillingnessToPay w = post.classWillingnessToPay(attribute, cost);
+        double[] e = w.table();
+        double[] s = w.tableStandardErrors();
+        double[] out = new double[2 * e.length];
+        System.arraycopy(e, 0, out, 0, e.length);
+        System.arraycopy(s, 0, out, e.length, s.length);
+        return out;
+    }
+
+    /** The statistics of {@link #classWtpTable}: "mean" alone, or mean, median, q05, q25, q75, q95. */
+    public String[] classWtpStatistics(String attribute, String cost) {
+        return post.classWillingnessToPay(attribute, cost).statistics().toArray(new String[0]);
     }
 
     /** The distinct alternatives in the order of the tables (numeric labels in numeric order). */

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -277,10 +278,34 @@ final class PostEstimationCommand {
             out.println("Willingness to pay for " + attribute + " in units of " + cost + " per latent class (-beta_"
                     + attribute + " / beta_" + cost + "; delta method with the " + post.model().covarianceName()
                     + " covariance)");
-            double[] e = w.estimates();
-            double[] se = w.standardErrors();
-            for (int s = 0; s < e.length; s++) {
-                out.println(String.format(Locale.ROOT, "class %-3d %12.6g  (%.6g)", s + 1, e[s], se[s]));
+            if (!w.isDistribution()) {
+                double[] e = w.estimates();
+                double[] se = w.standardErrors();
+                for (int s = 0; s < e.length; s++) {
+                    out.println(String.format(Locale.ROOT, "class %-3d %12.6g  (%.6g)", s + 1, e[s], se[s]));
+                }
+                return 0;
+            }
+            List<String> statistics = w.statistics();
+            double[] e = w.table();
+            double[] se = w.tableStandardErrors();
+            out.println("each class's population distribution over the draws; standard errors below");
+            StringBuilder header = new StringBuilder("         ");
+            for (String statistic : statistics) {
+                header.append(String.format(Locale.ROOT, " %12s", statistic));
+            }
+            out.println(header);
+            int width = statistics.size();
+            for (int c = 0; c < e.length / width; c++) {
+                StringBuilder value = new StringBuilder(String.format(Locale.ROOT, "class %-3d", c + 1));
+                StringBuilder error = new StringBuilder("         ");
+                for (int s = 0; s < width; s++) {
+                    value.append(String.format(Locale.ROOT, " %12.6g", e[c * width + s]));
+                    error.append(String.format(Locale.ROOT, " %12s", String.format(Locale.ROOT, "(%.4g)",
+                            se[c * width + s])));
+                }
+                out.println(value);
+                out.println(error);
             }
             return 0;
         }

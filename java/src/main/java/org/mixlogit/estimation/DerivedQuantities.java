@@ -27,41 +27,60 @@ final class DerivedQuantities {
     private final ModelSpec spec;
     private final ParameterLayout layout;
     private final List<String> names;
+    /** Per quantity: the attributes whose parameters it depends on. */
+    private final List<List<String>> attributes;
 
     DerivedQuantities(ModelSpec spec) {
         this.spec = spec;
         this.layout = spec.layout();
         List<String> n = new ArrayList<>();
+        List<List<String>> on = new ArrayList<>();
         List<CoefficientSpec> cs = spec.coefficients();
+        List<String> blockAttributes = new ArrayList<>();
+        for (int member : layout.blockMembers()) {
+            blockAttributes.add(cs.get(member).attribute());
+        }
         for (int i = 0; i < cs.size(); i++) {
             int si = layout.scaleIndex(i);
             if (si >= 0 && !layout.isSignIdentified(si)) {
                 n.add("abs(" + layout.names().get(si) + ")");
+                on.add(layout.blockPosition(i) >= 0 ? blockAttributes : List.of(cs.get(i).attribute()));
             }
         }
         for (int i = 0; i < cs.size(); i++) {
             if (hasMoments(cs.get(i))) {
                 String a = cs.get(i).attribute();
-                n.add("mean(" + a + ")");
-                n.add("median(" + a + ")");
-                n.add("sd(" + a + ")");
+                List<String> depends = layout.blockPosition(i) >= 0 ? blockAttributes : List.of(a);
+                for (String moment : new String[] {"mean", "median", "sd"}) {
+                    n.add(moment + "(" + a + ")");
+                    on.add(depends);
+                }
             }
         }
         List<String> block = underlyingNames();
         for (int a = 0; a < block.size(); a++) {
             for (int c = 0; c <= a; c++) {
                 n.add("cov(" + block.get(a) + "," + block.get(c) + ")");
+                on.add(blockAttributes);
             }
         }
         for (String x : block) {
             n.add("sd(" + x + ")");
+            on.add(blockAttributes);
         }
         for (int a = 0; a < block.size(); a++) {
             for (int c = 0; c < a; c++) {
                 n.add("cor(" + block.get(a) + "," + block.get(c) + ")");
+                on.add(blockAttributes);
             }
         }
         this.names = Collections.unmodifiableList(n);
+        this.attributes = Collections.unmodifiableList(on);
+    }
+
+    /** The attributes whose parameters quantity {@code q} (of {@link #names()}) depends on. */
+    List<String> attributesOf(int q) {
+        return attributes.get(q);
     }
 
     /** Random and not itself normal: its mean, median and sd are not plain parameters. */

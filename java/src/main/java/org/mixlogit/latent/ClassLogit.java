@@ -82,13 +82,37 @@ final class ClassLogit {
      * @param out <b>Modified</b>: one value per decision-maker
      */
     void logLikelihoods(double[] beta, double[] out) {
+        logLikelihoods(beta, out, null);
+    }
+
+    /**
+     * Every decision-maker's log-likelihood under beta, and every row's probability (which
+     * {@link #weightedDerivatives} takes, so the exponentials are not computed twice at one beta).
+     *
+     * @param beta Not modified: K coefficients
+     * @param out <b>Modified</b>: one value per decision-maker
+     * @param probabilities <b>Modified</b> unless null: one value per row of the data
+     */
+    void logLikelihoods(double[] beta, double[] out, double[] probabilities) {
         for (int n = 0; n < decisionMakers; n++) {
             double sum = 0;
             for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
                 sum += logChosen(t, beta);
+                if (probabilities != null) {
+                    int first = situationStart[t];
+                    int end = situationStart[t + 1];
+                    double inv = 1.0 / denominator;
+                    for (int row = first; row < end; row++) {
+                        probabilities[row] = utility[row - first] * inv;
+                    }
+                }
             }
             out[n] = sum;
         }
+    }
+
+    int rows() {
+        return rowStart.length - 1;
     }
 
     /**
@@ -97,33 +121,35 @@ final class ClassLogit {
      * @param out <b>Modified</b>: N x K row-major
      */
     void scores(double[] beta, double[] out) {
+        double[] probabilities = new double[rows()];
+        logLikelihoods(beta, new double[decisionMakers], probabilities);
         double[] hessian = new double[k * k];
         double[] g = new double[k];
         for (int n = 0; n < decisionMakers; n++) {
             java.util.Arrays.fill(g, 0.0);
             for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
-                situation(t, beta, 1.0, g, hessian);
+                situation(t, probabilities, 1.0, g, hessian);
             }
             System.arraycopy(g, 0, out, n * k, k);
         }
     }
 
     /**
-     * sum_n a_n sum_t log P_nt(beta), with its gradient and Hessian added into the arrays.
+     * The gradient and Hessian of sum_n a_n sum_t log P_nt(beta), added into the arrays.
      *
+     * @param probabilities Not modified: every row's probability at beta ({@link #logLikelihoods})
      * @param a Not modified: the decision-makers' weights
      * @param gradient <b>Modified</b>: K entries added to
      * @param hessian <b>Modified</b>: K x K row-major entries added to (lower and upper triangle)
      */
-    double weightedDerivatives(double[] beta, double[] a, double[] gradient, double[] hessian) {
-        double total = 0;
+    void weightedDerivatives(double[] probabilities, double[] a, double[] gradient, double[] hessian) {
         for (int n = 0; n < decisionMakers; n++) {
             double an = a[n];
             if (an == 0) {
                 continue;
             }
             for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
-                total += an * situation(t, beta, an, gradient, hessian);
+                situation(t, probabilities, an, gradient, hessian);
             }
         }
         for (int i = 0; i < k; i++) {
@@ -131,7 +157,6 @@ final class ClassLogit {
                 hessian[j * k + i] = hessian[i * k + j];
             }
         }
-        return total;
     }
 
     /** log P of situation t's chosen row; leaves the utilities less their maximum in {@link #utility}. */
@@ -161,15 +186,13 @@ final class ClassLogit {
     /** The denominator of the last {@link #logChosen} (its exponentiated utilities are in {@link #utility}). */
     private double denominator;
 
-    /** One situation: its log P, with a-weighted gradient and lower-triangle Hessian terms added. */
-    private double situation(int t, double[] beta, double an, double[] gradient, double[] hessian) {
-        double logP = logChosen(t, beta);
+    /** One situation's a-weighted gradient and lower-triangle Hessian terms, added. */
+    private void situation(int t, double[] probabilities, double an, double[] gradient, double[] hessian) {
         int first = situationStart[t];
         int end = situationStart[t + 1];
-        double inv = 1.0 / denominator;
         Arrays.fill(mean, 0.0);
         for (int row = first; row < end; row++) {
-            double p = utility[row - first] * inv;
+            double p = probabilities[row];
             double w = an * p;
             for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
                 double v = value[e];
@@ -197,6 +220,5 @@ final class ClassLogit {
                 hessian[i * k + j] += ami * mean[j];
             }
         }
-        return logP;
     }
 }

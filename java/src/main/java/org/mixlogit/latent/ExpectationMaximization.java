@@ -29,6 +29,12 @@ public final class ExpectationMaximization {
     /** Parameters before the class shares' (classes' and common coefficients). */
     private final int coefficientParameters;
     private final int k;
+    /**
+     * Every row's probability in each class (C x rows) at the coefficients whose log-likelihoods {@link #run} and
+     * {@link #mStep} hold in ll, and at a trial step's: the M-step's derivatives reuse them.
+     */
+    private final double[][] probabilities;
+    private final double[][] trialProbabilities;
 
     public ExpectationMaximization(ChoiceData data, ModelSpec spec) {
         if (!spec.isLatentClass() || spec.randomDimension() > 0) {
@@ -48,6 +54,8 @@ public final class ExpectationMaximization {
             classIndex[c] = layout.classIndices(c);
         }
         this.coefficientParameters = classes > 1 ? layout.membershipStart() : layout.size();
+        this.probabilities = new double[classes][logit.rows()];
+        this.trialProbabilities = new double[classes][logit.rows()];
     }
 
     public ModelSpec spec() {
@@ -77,13 +85,20 @@ public final class ExpectationMaximization {
         return eStep(theta, ll, h);
     }
 
-    /** Every class's per-decision-maker log-likelihood at theta's coefficients, into ll (C x N). */
-    private void classLogLikelihoods(double[] theta, double[][] ll) {
+    /**
+     * Every class's per-decision-maker log-likelihood at theta's coefficients, into ll (C x N), and its rows'
+     * probabilities into {@code rowProbabilities} (C x rows).
+     */
+    private void classLogLikelihoods(double[] theta, double[][] ll, double[][] rowProbabilities) {
         double[] beta = new double[k];
         for (int c = 0; c < classes; c++) {
             beta(theta, c, beta);
-            logit.logLikelihoods(beta, ll[c]);
+            logit.logLikelihoods(beta, ll[c], rowProbabilities[c]);
         }
+    }
+
+    private void classLogLikelihoods(double[] theta, double[][] ll) {
+        classLogLikelihoods(theta, ll, probabilities);
     }
 
     /** The E-step from the classes' log-likelihoods at theta's coefficients. */
@@ -158,6 +173,8 @@ public final class ExpectationMaximization {
     /**
      * The parameters that maximize (by one Newton step each, halved until it helps) the expected complete-data
      * log-likelihood given posteriors h: every class's coefficients and the common ones jointly, then the shares.
+     * ll holds the classes' log-likelihoods at theta on entry (and {@link #probabilities} their rows'), at the
+     * returned parameters on return.
      */
     double[] mStep(double[] theta, double[] h, double[][] ll) {
         double[] next = coefficientStep(theta, h, ll);
@@ -181,9 +198,12 @@ public final class ExpectationMaximization {
         return a;
     }
 
-    /** The expected complete-data log-likelihood of the coefficients, with the classes' log-likelihoods into ll. */
+    /**
+     * The expected complete-data log-likelihood of the coefficients, with the classes' log-likelihoods into ll and
+     * their rows' probabilities into {@link #trialProbabilities}.
+     */
     private double expected(double[] theta, double[][] a, double[][] ll) {
-        classLogLikelihoods(theta, ll);
+        classLogLikelihoods(theta, ll, trialProbabilities);
         double total = 0;
         for (int c = 0; c < classes; c++) {
             for (int n = 0; n < decisionMakers; n++) {
@@ -195,22 +215,26 @@ public final class ExpectationMaximization {
 
     /**
      * One Newton step on the classes' and common coefficients, halved until it increases the expected
-     * log-likelihood; ll (C x N) holds the classes' log-likelihoods at the returned coefficients.
+     * log-likelihood; ll (C x N) holds the classes' log-likelihoods at theta on entry (with {@link #probabilities})
+     * and at the returned coefficients on return.
      */
     private double[] coefficientStep(double[] theta, double[] h, double[][] ll) {
         int p = coefficientParameters;
         double[][] a = classWeights(h);
         double[] gradient = new double[p];
         double[] hessian = new double[p * p];
-        double[] beta = new double[k];
         double[] g = new double[k];
         double[] hk = new double[k * k];
         double current = 0;
         for (int c = 0; c < classes; c++) {
-            beta(theta, c, beta);
+            for (int n = 0; n < decisionMakers; n++) {
+                current += a[c][n] * ll[c][n];
+            }
+        }
+        for (int c = 0; c < classes; c++) {
             Arrays.fill(g, 0.0);
             Arrays.fill(hk, 0.0);
-            current += logit.weightedDerivatives(beta, a[c], g, hk);
+            logit.weightedDerivatives(probabilities[c], a[c], g, hk);
             int[] index = classIndex[c];
             for (int i = 0; i < k; i++) {
                 gradient[index[i]] += g[i];
@@ -235,12 +259,12 @@ public final class ExpectationMaximization {
                 if (expected(trial, a, trialLl) >= current) {
                     for (int c = 0; c < classes; c++) {
                         System.arraycopy(trialLl[c], 0, ll[c], 0, decisionMakers);
+                        System.arraycopy(trialProbabilities[c], 0, probabilities[c], 0, probabilities[c].length);
                     }
                     return trial;
                 }
             }
         }
-        classLogLikelihoods(theta, ll);
         return theta.clone();
     }
 
@@ -252,6 +276,7 @@ public final class ExpectationMaximization {
     public double[] fromAssignment(double[] h, double[] start, int steps) {
         double[] theta = start.clone();
         double[][] ll = new double[classes][decisionMakers];
+        classLogLikelihoods(theta, ll);
         for (int s = 0; s < steps; s++) {
             theta = mStep(theta, h, ll);
         }

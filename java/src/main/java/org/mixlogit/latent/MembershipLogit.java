@@ -7,8 +7,9 @@ import org.mixlogit.spec.LatentClasses;
  * The class-share logit of a latent class model: pi_nc = exp(gamma_c' z_n) / sum_s exp(gamma_s' z_n) with
  * gamma_1 = 0 and z_n = (1, membership characteristics of decision-maker n), and the EM algorithm's M-step for it:
  * maximizing sum_n w_n sum_c h_nc log pi_nc by exact Newton steps (gradient sum_n w_n (h_nc - pi_nc) z_n, Hessian
- * -sum_n w_n pi_na (1[a = b] - pi_nb) z_n z_n'), halving a step that does not increase it. The parameters are
- * gamma_2..gamma_C, W = 1 + characteristics each, in the latent class layout's order.
+ * -sum_n w_n pi_na (1[a = b] - pi_nb) z_n z_n'), halving a step that does not increase it; with constants only
+ * (no characteristics) the maximum in closed form, gamma_c = log(S_c / S_1) with S_c = sum_n w_n h_nc. The parameters
+ * are gamma_2..gamma_C, W = 1 + characteristics each, in the latent class layout's order.
  */
 final class MembershipLogit {
     private final int classes;
@@ -101,13 +102,41 @@ final class MembershipLogit {
     }
 
     /**
-     * Newton steps from {@code start} on sum_n w_n sum_c h_nc log pi_nc, each accepted only when it increases it.
+     * The maximizing constants gamma_c = log(S_c / S_1), S_c = sum_n w_n h_nc; null when a class is empty (its
+     * constant would be infinite: the Newton steps then move towards it without getting there).
+     */
+    private double[] constantsOnly(double[] h, double[] w) {
+        double[] size = new double[classes];
+        for (int n = 0; n < decisionMakers; n++) {
+            for (int c = 0; c < classes; c++) {
+                size[c] += w[n] * h[n * classes + c];
+            }
+        }
+        double[] gamma = new double[classes - 1];
+        for (int c = 1; c < classes; c++) {
+            gamma[c - 1] = Math.log(size[c] / size[0]);
+            if (!Double.isFinite(gamma[c - 1])) {
+                return null;
+            }
+        }
+        return gamma;
+    }
+
+    /**
+     * Newton steps from {@code start} on sum_n w_n sum_c h_nc log pi_nc, each accepted only when it increases it (with
+     * constants only, the exact maximum in one step).
      *
      * @param h Not modified: posterior class probabilities, N x C
      * @param w Not modified: decision-maker weights
      * @return the new parameters
      */
     double[] fit(double[] h, double[] w, double[] start, int steps) {
+        if (width == 1) {
+            double[] exact = constantsOnly(h, w);
+            if (exact != null) {
+                return exact;
+            }
+        }
         int p = parameters();
         double[] gamma = start.clone();
         double current = objective(gamma, h, w);

@@ -1,31 +1,79 @@
 package org.mixlogit.postestimation;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.DeltaMethod;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterLayout;
 
 /**
- * Willingness to pay per latent class: w_c = -beta_(a,c) / beta_(cost,c) for classes whose attribute and cost
- * coefficients are fixed within the class, with delta-method standard errors from the fit's covariance. Immutable;
- * arrays copy.
+ * Willingness to pay per latent class, -beta_a / beta_cost within each class, with delta-method standard errors
+ * from the fit's covariance:
+ * <ul>
+ * <li>when the attribute's and the cost's coefficients are fixed within classes, one value per class,
+ * w_c = -beta_(a,c) / beta_(cost,c) (statistic "mean": the class's distribution is a point);</li>
+ * <li>when either is random within classes, each class's population distribution of the ratio, as the mixed logit's
+ * ({@link WtpSummary}: mean, median and quantiles over every decision-maker's draws of the estimation's rule with
+ * the class's parameters), the standard errors by the delta method through the same draws. A cost coefficient
+ * that can be near zero (normal) gives a ratio without a finite mean: read the median and quantiles. Needs
+ * equally weighted simulation draws, as the mixed logit's.</li>
+ * </ul>
+ * Immutable; arrays copy.
  */
 public final class ClassWillingnessToPay {
-    private final double[] estimates;
-    private final double[] standardErrors;
+    private final List<String> statistics;
+    private final int classes;
+    /** C x S row-major, S = the statistics. */
+    private final double[] table;
+    private final double[] tableErrors;
 
-    ClassWillingnessToPay(FittedModel model, String attribute, String cost) {
+    ClassWillingnessToPay(FittedModel model, ChoiceData data, String attribute, String cost) {
         ModelSpec spec = model.spec();
         if (!spec.isLatentClass()) {
             throw new InvalidSpecificationException("Willingness to pay per class needs a latent class model; this"
                     + " one has no classes: use the willingness to pay of the mixed logit.");
         }
-        ParameterLayout inner = spec.classModel().layout();
+        this.classes = spec.classCount();
         int a = coefficient(spec, attribute);
         int c = coefficient(spec, cost);
+        boolean random = spec.coefficients().get(a).isRandom() || spec.coefficients().get(c).isRandom();
+        this.statistics = random ? WtpSummary.STATISTICS : List.of(WtpSummary.STATISTICS.get(0));
+        double[] theta = model.estimates();
+        double[][] withErrors;
+        if (random) {
+            try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec.classModel(), model.integration(),
+                    null, model.threads())) {
+                withErrors = deltaMethod(perClassSummaries(spec, ll, attribute, cost), theta, model.covariance());
+            }
+        } else {
+            withErrors = deltaMethod(ratios(spec, a, c), theta, model.covariance());
+        }
+        this.table = withErrors[0];
+        this.tableErrors = withErrors[1];
+    }
+
+    /** {f(theta), its delta-method standard errors}. */
+    private static double[][] deltaMethod(Function<double[], double[]> f, double[] theta, double[] covariance) {
+        double[] values = f.apply(theta);
+        double[] v = DeltaMethod.covariance(f, theta, covariance);
+        int m = values.length;
+        double[] errors = new double[m];
+        for (int i = 0; i < m; i++) {
+            errors[i] = Math.sqrt(v[i * m + i]);
+        }
+        return new double[][] {values, errors};
+    }
+
+    /** -beta_(a,c) / beta_(cost,c) of every class (coefficients fixed within classes). */
+    private static Function<double[], double[]> ratios(ModelSpec spec, int a, int c) {
+        ParameterLayout inner = spec.classModel().layout();
         ParameterLayout layout = spec.layout();
         int classes = spec.classCount();
         int[] ai = new int[classes];
@@ -34,43 +82,81 @@ public final class ClassWillingnessToPay {
             ai[s] = layout.classIndex(s, inner.meanIndex(a));
             ci[s] = layout.classIndex(s, inner.meanIndex(c));
         }
-        java.util.function.Function<double[], double[]> f = theta -> {
+        return theta -> {
             double[] w = new double[classes];
             for (int s = 0; s < classes; s++) {
                 w[s] = -theta[ai[s]] / theta[ci[s]];
             }
             return w;
         };
-        double[] theta = model.estimates();
-        this.estimates = f.apply(theta);
-        double[] v = DeltaMethod.covariance(f, theta, model.covariance());
-        this.standardErrors = new double[classes];
-        for (int s = 0; s < classes; s++) {
-            standardErrors[s] = Math.sqrt(v[s * classes + s]);
-        }
+    }
+
+    /** Every class's {@link WtpSummary} through the class model's simulator with the class's parameters. */
+    private static Function<double[], double[]> perClassSummaries(ModelSpec spec, SimulatedLogLikelihood ll,
+            String attribute, String cost) {
+        ParameterLayout layout = spec.layout();
+        int classes = spec.classCount();
+        int q = layout.classLayout().size();
+        int s = WtpSummary.STATISTICS.size();
+        return theta -> {
+            double[] out = new double[classes * s];
+            double[] own = new double[q];
+            for (int k = 0; k < classes; k++) {
+                for (int j = 0; j < q; j++) {
+                    own[j] = theta[layout.classIndex(k, j)];
+                }
+                System.arraycopy(WtpSummary.of(ll.willingnessToPay(own, attribute, cost)), 0, out, k * s, s);
+            }
+            return out;
+        };
     }
 
     private static int coefficient(ModelSpec spec, String attribute) {
         List<CoefficientSpec> cs = spec.coefficients();
         for (int i = 0; i < cs.size(); i++) {
             if (cs.get(i).attribute().equals(attribute)) {
-                if (cs.get(i).isRandom()) {
-                    throw new InvalidSpecificationException("'" + attribute + "' is random within classes: the"
-                            + " willingness to pay per class is for coefficients fixed within classes; use"
-                            + " conditional coefficients instead.");
-                }
                 return i;
             }
         }
         throw new InvalidSpecificationException("'" + attribute + "' is not an attribute of the model " + spec + ".");
     }
 
-    /** -beta_a / beta_cost of each class, class 1 first. */
-    public double[] estimates() {
-        return estimates.clone();
+    /** True when the attribute's or the cost's coefficient is random within classes (a distribution per class). */
+    public boolean isDistribution() {
+        return statistics.size() > 1;
     }
 
+    /** The statistics of each class: "mean" alone for coefficients fixed within classes, else {@link WtpSummary}'s. */
+    public List<String> statistics() {
+        return Collections.unmodifiableList(statistics);
+    }
+
+    /** The mean willingness to pay of each class (-beta_a / beta_cost when both are fixed), class 1 first. */
+    public double[] estimates() {
+        return column(table, 0);
+    }
+
+    /** The delta-method standard errors of {@link #estimates()}. */
     public double[] standardErrors() {
-        return standardErrors.clone();
+        return column(tableErrors, 0);
+    }
+
+    /** C x S row-major: class c's statistic s (of {@link #statistics()}) at {@code c S + s}. */
+    public double[] table() {
+        return table.clone();
+    }
+
+    /** The delta-method standard errors of {@link #table()}, in its layout. */
+    public double[] tableStandardErrors() {
+        return tableErrors.clone();
+    }
+
+    private double[] column(double[] m, int s) {
+        int width = statistics.size();
+        double[] out = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            out[c] = m[c * width + s];
+        }
+        return out;
     }
 }

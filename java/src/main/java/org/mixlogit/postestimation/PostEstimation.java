@@ -173,9 +173,12 @@ public final class PostEstimation {
         return new LatentClassPosterior(model, data);
     }
 
-    /** A latent class model's willingness to pay for {@code attribute} in units of {@code cost}, per class. */
+    /**
+     * A latent class model's willingness to pay for {@code attribute} in units of {@code cost}, per class: a value
+     * per class, or with random coefficients within classes each class's distribution (mean, median, quantiles).
+     */
     public ClassWillingnessToPay classWillingnessToPay(String attribute, String cost) {
-        return new ClassWillingnessToPay(model, attribute, cost);
+        return new ClassWillingnessToPay(model, data, attribute, cost);
     }
 
     public ChoiceData data() {

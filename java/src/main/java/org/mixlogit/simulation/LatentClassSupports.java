@@ -10,7 +10,8 @@ import org.mixlogit.spec.ModelSpec;
 /**
  * The {@link SupportFactory} of a latent class model ({@link LatentClassSupport}): binds the class model to the
  * data once and, when it has random coefficients, plans and builds the rule's nodes once (memory checked by
- * {@link NodePlan}); every worker's support shares them. {@link Simulators} builds latent class simulators here.
+ * {@link NodePlan}: one node table and cache for all classes, every worker's scratch for C x R points); every
+ * worker's support shares them. {@link Simulators} builds latent class simulators here.
  */
 final class LatentClassSupports implements SupportFactory {
     private final ModelDesign design;
@@ -23,8 +24,11 @@ final class LatentClassSupports implements SupportFactory {
         this.store = store;
     }
 
-    /** The support of {@code spec}'s classes on the nodes of {@code integration} (fixed rules only). */
-    static Function<ModelDesign, SupportFactory> of(ModelSpec spec, IntegrationConfig integration) {
+    /**
+     * The support of {@code spec}'s classes on the nodes of {@code integration} (fixed rules only), for a simulator
+     * of {@code threads} workers (each holding scratch for the C R points).
+     */
+    static Function<ModelDesign, SupportFactory> of(ModelSpec spec, IntegrationConfig integration, int threads) {
         int d = spec.randomDimension();
         NodeProvider nodes = NodeProvider.of(integration);
         if (nodes.adapts(spec)) {
@@ -38,18 +42,19 @@ final class LatentClassSupports implements SupportFactory {
                 return new LatentClassSupports(design, null);
             }
             try (DecisionMakerWorkers one = new DecisionMakerWorkers(1)) {
-                return new LatentClassSupports(design, plan.store(design, one));
+                return new LatentClassSupports(design, plan.store(design, one, threads, spec.classCount()));
             }
         };
     }
 
     static SimulatedLogLikelihood likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             int threads) {
-        return new SimulatedLogLikelihood(data, spec, of(spec, integration), threads);
+        return new SimulatedLogLikelihood(data, spec, of(spec, integration, threads), threads,
+                integration.memoryLimit());
     }
 
     static SimulatedShares shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration, int threads) {
-        return new SimulatedShares(data, spec, of(spec, integration), threads);
+        return new SimulatedShares(data, spec, of(spec, integration, threads), threads);
     }
 
     @Override

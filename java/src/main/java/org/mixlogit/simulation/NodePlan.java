@@ -15,7 +15,8 @@ import org.mixlogit.integration.IntegrationRules;
  * (adaptive quadrature), the node cache's budget and the memory limit. A grid above its cap is refused first
  * ({@link IntegrationRules#checkGridSize}). {@link #store} estimates what the run needs
  * — the rule's node table, each worker's scratch (its node source and kernels, about (D + 1 + levels + 3 J_max +
- * 2 K + K(K+1)/2 + 3 P) doubles per node), and the cache of every decision-maker's nodes, 8 N R (D + 1) bytes —
+ * 2 K + K(K+1)/2 + 3 P) doubles per node, times the classes of a latent class model, whose classes share the
+ * nodes), and the cache of every decision-maker's nodes, 8 N R (D + 1) bytes —
  * and refuses with a {@link ResourceLimitException} when that passes the limit, before the rule is built or any
  * array allocated. The cache is optional: when it does not fit what the limit leaves, nodes are regenerated on
  * demand (identical numbers). Every simulator built from a rule passes here. Immutable.
@@ -79,7 +80,19 @@ final class NodePlan {
      * @throws ResourceLimitException if the nodes and scratch pass the limit
      */
     VariateStore store(ModelDesign design, DecisionMakerWorkers workers) {
-        int threads = workers.threads();
+        return store(design, workers, workers.threads(), 1);
+    }
+
+    /**
+     * Checks the memory the simulator of {@code design} needs, then builds the rule and its node store with
+     * {@code workers} (which may be fewer than the simulator's threads).
+     *
+     * @param threads the simulator's worker threads, each holding scratch for every support point
+     * @param pointsPerNode support points per node: a latent class model's classes (every class integrates over
+     *                      the same nodes, so the node table and cache are not multiplied, the scratch is), else 1
+     * @throws ResourceLimitException if the nodes and scratch pass the limit
+     */
+    VariateStore store(ModelDesign design, DecisionMakerWorkers workers, int threads, int pointsPerNode) {
         long people = design.data.decisionMakerCount();
         int d = design.d;
         double perNode = d + 1.0;
@@ -87,19 +100,21 @@ final class NodePlan {
         int jmax = design.data.maxAlternatives();
         double scratchPerNode = perNode + design.rows.maxLevels + 3.0 * jmax + 2.0 * design.k
                 + design.k * (design.k + 1) / 2.0 + 3.0 * design.p + 10;
-        double scratch = 8 * nodes * scratchPerNode * threads;
+        double points = nodes * pointsPerNode;
+        double scratch = 8 * points * scratchPerNode * threads;
         double required = table + scratch;
         long limit = limit();
-        if (nodes * Math.max(perNode, scratchPerNode) > MAX_ARRAY || required > limit) {
+        boolean tooLong = Math.max(nodes * perNode, points * scratchPerNode) > MAX_ARRAY;
+        if (tooLong || required > limit) {
             throw new ResourceLimitException(String.format(Locale.ROOT, "Not enough memory: %s nodes per"
-                    + " decision-maker (%d decision-makers, %d random dimension(s)) need about %s (%s of node tables"
-                    + " and %s of scratch for %d thread(s)), and this run may use %s%s. To fix it: %s; or fewer"
-                    + " threads; or " + MemoryLimit.LARGER_HEAP + ". (The optional node cache is not counted: it is"
-                    + " dropped when it does not fit.)",
-                    count(nodes), people, d, MemoryLimit.format(required), MemoryLimit.format(table),
+                    + " decision-maker%s (%d decision-makers, %d random dimension(s)) need about %s (%s of node"
+                    + " tables and %s of scratch for %d thread(s)), and this run may use %s%s. To fix it: %s; or"
+                    + " fewer threads; or " + MemoryLimit.LARGER_HEAP + ". (The optional node cache is not counted:"
+                    + " it is dropped when it does not fit.)",
+                    count(nodes), pointsPerNode > 1 ? " in each of " + pointsPerNode + " latent classes" : "",
+                    people, d, MemoryLimit.format(required), MemoryLimit.format(table),
                     MemoryLimit.format(scratch), threads, MemoryLimit.format(limit),
-                    nodes * Math.max(perNode, scratchPerNode) > MAX_ARRAY
-                            ? " (and one decision-maker's nodes pass the largest Java array)" : "",
+                    tooLong ? " (and one decision-maker's nodes pass the largest Java array)" : "",
                     advice));
         }
         IntegrationRule built = rule.get();

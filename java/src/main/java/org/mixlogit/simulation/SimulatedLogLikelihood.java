@@ -66,7 +66,13 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
      */
     SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, java.util.function.Function<ModelDesign,
             SupportFactory> support, int threads) {
-        this(new ModelDesign(data, spec), threads, null, support, 0);
+        this(data, spec, support, threads, 0);
+    }
+
+    /** As above, with the memory limit of post-estimation's arrays (0: the Java heap's). */
+    SimulatedLogLikelihood(ChoiceData data, ModelSpec spec, java.util.function.Function<ModelDesign,
+            SupportFactory> support, int threads, long memoryLimit) {
+        this(new ModelDesign(data, spec), threads, null, support, memoryLimit);
     }
 
     private SimulatedLogLikelihood(ModelDesign design, int threads, StoreBuilder nodes,

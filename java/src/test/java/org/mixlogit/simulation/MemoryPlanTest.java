@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.LatentClasses;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -118,6 +120,32 @@ class MemoryPlanTest {
         }
         try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, fixedCost, config, 1)) {
             assertEquals(361, ll.willingnessToPay(theta, "cl", "pf").individual().length);
+        }
+    }
+
+    @Test
+    @DisplayName("a latent class mixed logit's scratch counts C x R points on every thread: 1 MiB holds one class's, not 4")
+    void latentClassPoints() {
+        IntegrationConfig config = IntegrationConfig.of(DrawType.HALTON, 200).withMemoryLimit(1 << 20);
+        ModelSpec classes = SPEC.withLatentClasses(new LatentClasses(4, List.of(), List.of()));
+        double oneClass;
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, config, 2)) {
+            oneClass = ll.value(THETA);
+        }
+        ResourceLimitException e = assertThrows(ResourceLimitException.class,
+                () -> Simulators.likelihood(DATA, classes, config, 2));
+        assertAdvice(e.getMessage());
+        assertTrue(e.getMessage().contains("200 nodes per decision-maker in each of 4 latent classes (361"
+                + " decision-makers, 2 random dimension(s))") && e.getMessage().contains("for 2 thread(s)"),
+                e.getMessage());
+        assertThrows(ResourceLimitException.class, () -> Simulators.shares(DATA, classes, config, 2));
+        // one class is the class model: the same value under the same limit
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA,
+                SPEC.withLatentClasses(new LatentClasses(1, List.of(), List.of())), config, 2)) {
+            assertEquals(oneClass, ll.value(THETA), 1e-9 * Math.abs(oneClass));
+        }
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, classes, config.withMemoryLimit(8 << 20), 2)) {
+            assertTrue(Double.isFinite(ll.value(new double[ll.parameterCount()])));
         }
     }
 
