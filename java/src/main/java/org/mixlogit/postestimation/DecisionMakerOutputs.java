@@ -9,7 +9,7 @@ import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.spec.ModelSpec;
 
 /**
- * The per-decision-maker outputs of a fitted model as {@link PerDecisionMaker} functions, which a backend computes
+ * The per-decision-maker (and per-row) outputs of a fitted model as {@link PerDecisionMaker} functions, which a backend computes
  * where the data live (each on the estimation's rule, conditional on the decision-maker's choices). Each captures
  * only the specification, the estimates and the integration settings, so it ships to a cluster's executors.
  */
@@ -80,6 +80,30 @@ public final class DecisionMakerOutputs {
             System.arraycopy(values, i * (1 + r) + 1, samples, i * r, r);
         }
         return WillingnessToPay.of(samples, individual);
+    }
+
+    /** Per grouped row: the integrated (unconditional) choice probability, on the estimation's prior-centred rule. */
+    public static PerDecisionMaker probabilities(FittedModel model) {
+        ModelSpec spec = model.spec();
+        IntegrationConfig integration = model.integration();
+        double[] theta = model.estimates();
+        return (part, threads) -> {
+            try (SimulatedLogLikelihood ll = Simulators.unconditional(part, spec, integration, threads)) {
+                return ll.probabilities(theta);
+            }
+        };
+    }
+
+    /** Per grouped row: the choice probability conditional on the decision-maker's observed choices. */
+    public static PerDecisionMaker conditionalProbabilities(FittedModel model) {
+        ModelSpec spec = model.spec();
+        IntegrationConfig integration = model.integration();
+        double[] theta = model.estimates();
+        return (part, threads) -> {
+            try (SimulatedLogLikelihood ll = Simulators.likelihood(part, spec, integration, theta, threads)) {
+                return ll.conditionalProbabilities(theta);
+            }
+        };
     }
 
     /** Per decision-maker: the posterior probability of each latent class given their choices (C values). */

@@ -28,21 +28,17 @@ public final class PostEstimation {
         this.markets = new Markets(data);
     }
 
-    /** Integrated (unconditional) choice probabilities by grouped row. */
+    /** Integrated (unconditional) choice probabilities by grouped row, computed on the model's backend. */
     public double[] probabilities() {
-        try (SimulatedLogLikelihood ll = model.unconditional(data)) {
-            return ll.probabilities(model.estimates());
-        }
+        return model.perDecisionMaker(data, DecisionMakerOutputs.probabilities(model));
     }
 
     /**
      * Choice probabilities by grouped row conditional on each decision-maker's observed choices in these data
-     * (predictions for known decision-makers).
+     * (predictions for known decision-makers), computed on the model's backend.
      */
     public double[] conditionalProbabilities() {
-        try (SimulatedLogLikelihood ll = model.likelihood(data)) {
-            return ll.conditionalProbabilities(model.estimates());
-        }
+        return model.perDecisionMaker(data, DecisionMakerOutputs.conditionalProbabilities(model));
     }
 
     /**

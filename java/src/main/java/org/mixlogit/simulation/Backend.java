@@ -90,10 +90,8 @@ public interface Backend {
     }
 
     /**
-     * A per-decision-maker output of {@code data}, decision-makers in ordinal order (by default computed on one
-     * local thread).
-     *
-     * @return data.decisionMakerCount() x (values per decision-maker), row-major
+     * A per-decision-maker output of {@code data}: the decision-makers' values one after the other in ordinal order
+     * (for values per row, the grouped rows' order). By default computed on one local thread.
      */
     default double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
         return output.values(data, 1);

@@ -43,8 +43,9 @@ import org.mixlogit.spec.ModelSpec;
  * its classes' support). Per-decision-maker outputs ({@link #perDecisionMaker}, {@link SparkOutputs}: conditional
  * coefficients, willingness to pay, posterior class probabilities) are computed on the partitions too. What still
  * runs on the driver's copy of the data: the estimators' cheap checks (the design's rank, separation), a latent class
- * model's EM search for starting points (a latent class logit, no simulation), and post-estimation quantities per
- * row (fitted and conditional probabilities, the diversion decomposition).
+ * model's EM search for starting points (a latent class logit, no simulation), and a few post-estimation quantities
+ * (the diversion decomposition, the willingness-to-pay table with its errors, conditional probabilities of other
+ * data's rows).
  */
 public final class SparkBackend implements Backend {
     private final JavaSparkContext context;

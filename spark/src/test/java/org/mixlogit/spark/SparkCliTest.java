@@ -26,7 +26,8 @@ import org.mixlogit.cli.Main;
  * The command line with the Spark engine: {@code estimate --engine spark} records the Spark source (qualified by
  * Hadoop), its format and the column roles in the JSON's data block; post-estimation commands with {@code --engine
  * spark} reload the data from it and print what the local engine prints for its own fit (shares by market,
- * conditional coefficients, willingness to pay); without the engine they say how to run them.
+ * conditional coefficients and probabilities by row, willingness to pay); without the engine they say how to
+ * run them.
  */
 class SparkCliTest {
     @TempDir
@@ -114,6 +115,13 @@ class SparkCliTest {
             assertEquals(expected, out, command[0]);
             assertEquals(Files.readString(here), Files.readString(there), command[0] + " --csv");
         }
+        Path here = dir.resolve("probabilities-local.csv");
+        Path there = dir.resolve("probabilities-spark.csv");
+        assertEquals(0, run(EstimationEngine.LOCAL, "conditional", "--from", localFit.toString(), "--probabilities",
+                here.toString()), err);
+        assertEquals(0, run(engine(), "conditional", "--from", sparkFit.toString(), "--probabilities",
+                there.toString(), "--engine", "spark"), err);
+        assertEquals(Files.readString(here), Files.readString(there), "conditional --probabilities");
     }
 
     @Test

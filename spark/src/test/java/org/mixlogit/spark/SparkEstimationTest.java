@@ -43,7 +43,7 @@ import org.mixlogit.spec.ModelSpec;
  * instruments from a first step whose row shares are simulated on the partitions, the GMM sandwich clustered by
  * region), post-estimation shares by market with their delta-method errors, and the
  * per-decision-maker conditional coefficients written as Parquet, and the willingness to pay (population summary
- * and conditional means, gathered and as a frame).
+ * and conditional means, gathered and as a frame) and the fitted and conditional probabilities by row.
  */
 class SparkEstimationTest {
     @TempDir
@@ -146,6 +146,9 @@ class SparkEstimationTest {
             individual[n] = wtp.get(n).getDouble(2);
         }
         assertBits(w.individual(), individual, "willingness to pay frame");
+        assertBits(atHome.probabilities(), onSpark.probabilities(), "fitted probabilities by row");
+        assertBits(atHome.conditionalProbabilities(), onSpark.conditionalProbabilities(),
+                "conditional probabilities by row");
         ConditionalCoefficients gathered = onSpark.conditionals();
         for (int n = 0; n < local.decisionMakerCount(); n++) {
             for (int j = 0; j < k; j++) {
