@@ -203,15 +203,7 @@ public final class AdaptiveQuadrature {
             for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
                 int first = start[t];
                 int end = start[t + 1];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int row = first; row < end; row++) {
-                    double v = 0;
-                    for (int i = 0; i < k; i++) {
-                        v += x[row * k + i] * beta[i];
-                    }
-                    utility[row - first] = v;
-                    max = Math.max(max, v);
-                }
+                double max = PosteriorMode.utilities(x, k, beta, first, end, utility);
                 double den = 0;
                 for (int j = 0; j < end - first; j++) {
                     den += Math.exp(utility[j] - max);

@@ -305,15 +305,7 @@ final class PosteriorMode {
         for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
             int first = start[t];
             int end = start[t + 1];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int row = first; row < end; row++) {
-                double v = 0;
-                for (int i = 0; i < k; i++) {
-                    v += x[row * k + i] * beta[i];
-                }
-                utility[row - first] = v;
-                max = Math.max(max, v);
-            }
+            double max = utilities(x, k, beta, first, end, utility);
             double den = 0;
             for (int j = 0; j < end - first; j++) {
                 utility[j] = Math.exp(utility[j] - max);
@@ -424,5 +416,22 @@ final class PosteriorMode {
             }
             x[r] = s / factor[r * d + r];
         }
+    }
+
+    /**
+     * The utilities x_row . beta of rows first..end-1 into utility[0..end-first) (x row-major with k columns); returns
+     * their maximum. Modified: {@code utility}. Not modified: {@code x}, {@code beta}.
+     */
+    static double utilities(double[] x, int k, double[] beta, int first, int end, double[] utility) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int row = first; row < end; row++) {
+            double v = 0;
+            for (int i = 0; i < k; i++) {
+                v += x[row * k + i] * beta[i];
+            }
+            utility[row - first] = v;
+            max = Math.max(max, v);
+        }
+        return max;
     }
 }
