@@ -1,5 +1,6 @@
 package org.mixlogit.bridge;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.mixlogit.latent.LatentClassSummary;
 import org.mixlogit.latent.ModelSelection;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.Simulators;
 import org.mixlogit.msm.GmmDiagnostics;
@@ -83,6 +85,33 @@ public final class BridgeFit {
     /** The names of {@link #selectionRow()}. */
     public static String[] selectionNames() {
         return new String[] {"classes", "loglik", "parameters", "aic", "bic", "caic", "smallestShare"};
+    }
+
+    /**
+     * The position in {@code fits} of the fit with the smallest BIC (lclogit2's model selection, the engine's
+     * {@link ModelSelection#bestByBic()}: the first of equal ones); the fits are latent class fits of different
+     * numbers of classes ({@link MixlogitBridge#fitClassRange}).
+     */
+    public static int bestByBic(BridgeFit[] fits) {
+        if (fits.length == 0) {
+            throw new InvalidSpecificationException("No fits to choose from: give at least one number of classes.");
+        }
+        List<EstimationResult> results = new ArrayList<>();
+        for (BridgeFit f : fits) {
+            results.add(f.result);
+        }
+        int best = LatentClassEstimator.selection(results).bestByBic();
+        for (int i = 0; i < fits.length; i++) {
+            if (fits[i].classCount() == best) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no fit with " + best + " classes");
+    }
+
+    /** The fitted model's specification as JSON (its classes included), as {@link MixlogitBridge#withClasses}. */
+    public String specJson() {
+        return ModelSpecJson.write(result.spec());
     }
 
     public String json() {

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.mixlogit.bridge.BridgeFit;
 import org.mixlogit.bridge.MixlogitBridge;
+import org.mixlogit.io.ModelSpecJson;
 
 /**
  * One {@code javacall ... estimate} run: reads the options and the marked sample, estimates through the bridge
@@ -53,27 +54,35 @@ final class PluginEstimation {
                     ? options.instrumentKeyword : String.join(" ", options.instruments)) + "), " + options.weighting
                     + " weighting");
         }
-        BridgeFit fit = MixlogitBridge.fit(sample.situation, sample.decisionMaker, sample.chosen,
-                sample.attributeNames, sample.attributes, sample.characteristicNames, sample.characteristics,
-                sample.weights, sample.alternatives, sample.markets, specJson, optionsJson,
-                (iteration, logLik, gradient) -> {
-                    // MSM minimizes the GMM criterion (after an MSLE first step for the optimal instruments), so
-                    // its log shows the minimized objective rather than a log likelihood
-                    if (options.log) {
-                        stata.display(options.msm
-                                ? String.format(Locale.ROOT, "Iteration %d:   objective = %.6g", iteration, -logLik)
-                                : String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration,
-                                        logLik));
-                    }
-                    if (stata.breakPressed()) {
-                        interrupted[0] = true;
-                        return false;
-                    }
-                    return true;
-                });
+        MixlogitBridge.Progress progress = (iteration, logLik, gradient) -> {
+            // MSM minimizes the GMM criterion (after an MSLE first step for the optimal instruments), so its log
+            // shows the minimized objective rather than a log likelihood
+            if (options.log) {
+                stata.display(options.msm
+                        ? String.format(Locale.ROOT, "Iteration %d:   objective = %.6g", iteration, -logLik)
+                        : String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration, logLik));
+            }
+            if (interrupted[0] || stata.breakPressed()) {
+                interrupted[0] = true;
+                return false;
+            }
+            return true;
+        };
+        BridgeFit[] range = options.classRange() ? fitRange(options, sample, specJson, optionsJson, progress,
+                interrupted) : null;
+        BridgeFit fit = range != null ? null : MixlogitBridge.fit(sample.situation, sample.decisionMaker,
+                sample.chosen, sample.attributeNames, sample.attributes, sample.characteristicNames,
+                sample.characteristics, sample.weights, sample.alternatives, sample.markets, specJson, optionsJson,
+                progress);
         if (interrupted[0]) {
             stata.error("--Break--");
             return ReturnCode.BREAK;
+        }
+        if (range != null) {
+            // lclogit2's model selection: the table of every fit, the one with the smallest BIC posted
+            fit = range[BridgeFit.bestByBic(range)];
+            specJson = fit.specJson();
+            p = ModelSpecJson.read(specJson).layout().size();
         }
         String vce = fit.vce();
         if (!fit.hasCovariance(vce)) {
@@ -96,7 +105,9 @@ final class PluginEstimation {
         stata.setLocal("jm_vcetype", vce);
         stata.setLocal("jm_threads_used", Integer.toString(options.threads()));
         storeGmm(fit);
-        new LatentClassOutput(stata).store(fit, options.spec());
+        LatentClassOutput latent = new LatentClassOutput(stata);
+        latent.store(fit, ModelSpecJson.read(specJson));
+        latent.storeSelection(range);
         // the saved form (e(saved)) is what post-estimation restores; the model and options also stay readable
         stata.setLocal("jm_spec_json", SavedForm.forStata(specJson));
         stata.setLocal("jm_options_json", SavedForm.forStata(optionsJson));
@@ -105,6 +116,24 @@ final class PluginEstimation {
                 fit.statistic("certified") == 1, fit.description("status"));
         stata.setLocal("jm_fit_warning", plain(warning));
         return ReturnCode.OK;
+    }
+
+    /**
+     * nclasses(A/B): a fit for each number of classes from A to B through the bridge's range (each with its own
+     * iteration log under a heading), or those up to a Break.
+     */
+    private BridgeFit[] fitRange(PluginOptions options, StataSample sample, String specJson, String optionsJson,
+            MixlogitBridge.Progress progress, boolean[] interrupted) {
+        BridgeFit[] range = new BridgeFit[options.classes - options.classesFrom + 1];
+        for (int c = options.classesFrom; c <= options.classes && !interrupted[0]; c++) {
+            stata.display("Latent class model with " + c + (c == 1 ? " class" : " classes")
+                    + (options.log ? ":" : ""));
+            range[c - options.classesFrom] = MixlogitBridge.fitClassRange(sample.situation, sample.decisionMaker,
+                    sample.chosen, sample.attributeNames, sample.attributes, sample.characteristicNames,
+                    sample.characteristics, sample.weights, sample.alternatives, sample.markets, specJson,
+                    optionsJson, c, c, progress)[0];
+        }
+        return range;
     }
 
     private void storeStatistics(BridgeFit fit, StataLayout layout, double[] b, double[] v, StataSample sample) {

@@ -26,7 +26,8 @@ import org.mixlogit.bridge.MixlogitBridge;
  * right numbers, and predict's posterior and pr class(#) equal the engine's and the closed forms.
  */
 class PluginLatentClassTest {
-    private static final String LCNAMES = "P __P P_se __P_se P_post __P_post B __B CMB __CMB PB __PB";
+    private static final String LCNAMES = "P __P P_se __P_se P_post __P_post B __B CMB __CMB PB __PB"
+            + " selection __S";
     private static final String[] ATTRIBUTES = {"pf", "cl", "loc", "wk", "tod", "seas"};
     private static final int[] COLUMNS = {3, 4, 5, 6, 7, 8};
     private static final int PEOPLE = 60;
@@ -78,6 +79,11 @@ class PluginLatentClassTest {
 
     /** The same sample and model straight through the facade, with the options the plugin sent. */
     private BridgeFit engine() {
+        return engine(2, new String[] {"cl"});
+    }
+
+    /** The same sample with {@code classes} classes and these common coefficients through the facade. */
+    private BridgeFit engine(int classes, String[] common) {
         List<Integer> rows = rows();
         int m = rows.size();
         int[] situation = new int[m];
@@ -102,10 +108,10 @@ class PluginLatentClassTest {
             spec.append(c == 0 ? "" : ", ").append("{\"attribute\": \"").append(ATTRIBUTES[c])
                     .append("\", \"distribution\": \"f\"}");
         }
-        String classes = MixlogitBridge.withClasses(spec.append("]}").toString(), 2, new String[] {"income"},
-                new String[] {"cl"});
+        String withClasses = MixlogitBridge.withClasses(spec.append("]}").toString(), classes,
+                new String[] {"income"}, common);
         return MixlogitBridge.fit(situation, person, chosen, ATTRIBUTES, x, new String[] {"income"}, z,
-                new double[0], alternatives, new String[0], classes, StataSimulator.local("jm_options_json"));
+                new double[0], alternatives, new String[0], withClasses, StataSimulator.local("jm_options_json"));
     }
 
     private static void assertBits(double[] expected, double[] actual, String what) {
@@ -154,6 +160,57 @@ class PluginLatentClassTest {
         assertEquals("1", StataSimulator.local("jm_k_share"));
         assertEquals("0", StataSimulator.local("jm_df_c"), "no LR test against the fixed-coefficient logit");
         assertEquals("11", StataSimulator.local("jm_df_m"), "the Wald test covers the class and common means");
+    }
+
+    @Test
+    @DisplayName("nclasses(1/3): lclogit2's table in e(selection) (the engine's rows), the smallest BIC posted")
+    void modelSelection() {
+        Map<String, String> range = new HashMap<>();
+        range.put("jm_nclasses", "1 2 3");
+        assertEquals(0, estimate(range), StataSimulator.errorOutput());
+        double[][] table = StataSimulator.matrix("__S");
+        assertEquals(3, table.length);
+        assertArrayEquals(new String[] {"C1", "C2", "C3"}, StataSimulator.matrixRowNames("__S"));
+        assertArrayEquals(new String[] {"classes", "ll", "nparam", "aic", "bic", "caic", "min_share", "converged"},
+                StataSimulator.matrixColNames("__S"));
+        // each row is the engine's fit of that many classes alone (common() from two classes on)
+        BridgeFit[] alone = {engine(1, new String[0]), engine(2, new String[] {"cl"}),
+            engine(3, new String[] {"cl"})};
+        double[] parameters = {6, 13, 20};
+        int best = 0;
+        for (int c = 0; c < 3; c++) {
+            double[] row = alone[c].selectionRow();
+            for (int k = 0; k < row.length; k++) {
+                assertEquals(Double.doubleToLongBits(row[k]), Double.doubleToLongBits(table[c][k]), "C" + (c + 1)
+                        + " column " + k);
+            }
+            assertEquals(parameters[c], table[c][2], 0.0);
+            assertEquals(-2 * table[c][1] + parameters[c] * Math.log(PEOPLE), table[c][4], 1e-9);
+            assertEquals(alone[c].statistic("converged"), table[c][7], 0.0);
+            best = table[c][4] < table[best][4] ? c : best;
+        }
+        assertEquals(best, BridgeFit.bestByBic(alone));
+        // the fit posted is the one with the smallest BIC, as nclasses(#) of that number posts it
+        assertEquals(Integer.toString(best + 1), StataSimulator.local("jm_nclasses_used"));
+        assertBits(alone[best].estimates(), InStata.b(), "b");
+        assertBits(alone[best].covariance("hessian"), InStata.v(), "V");
+        assertBits(alone[best].classShares(), InStata.flat("__P"), "P");
+        assertEquals(SavedForm.forStata(alone[best].specJson()), StataSimulator.local("jm_spec_json"));
+    }
+
+    @Test
+    @DisplayName("198: nclasses() not consecutive, or a range with from()")
+    void rangeRefusals() {
+        Map<String, String> gap = new HashMap<>();
+        gap.put("jm_nclasses", "1 3");
+        assertEquals(198, estimate(gap));
+        assertTrue(StataSimulator.errorOutput().contains("nclasses(1/5)"), StataSimulator.errorOutput());
+        StataSimulator.putMatrix("start", new double[][] {{-0.5}}, null, new String[] {"pf"});
+        Map<String, String> from = new HashMap<>();
+        from.put("jm_nclasses", "2 3");
+        from.put("jm_from", "start");
+        assertEquals(198, estimate(from));
+        assertTrue(StataSimulator.errorOutput().contains("drop from()"), StataSimulator.errorOutput());
     }
 
     /** The locals _jmixlogit_post.ado sets for predict on e(sample). */
