@@ -144,7 +144,8 @@ models). {opt from()} starts one model and cannot be combined with a range.
 After estimation,
 {cmd:predict} {it:newvar}{cmd:, pr class(}{it:#}{cmd:)} gives the probabilities in class {it:#} and
 {cmd:predict} {it:stub}{cmd:, posterior} the posterior class probabilities {it:stub}{cmd:1}, {it:stub}{cmd:2},
-...; see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)}.
+...; {helpb jmixlogit_wtp} gives the willingness to pay in every class (with random coefficients within
+classes, each class's distribution); see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)}.
 
 
 {marker options}{...}

@@ -3,6 +3,7 @@
 {vieweralsosee "jmixlogit" "help jmixlogit"}{...}
 {vieweralsosee "jmixlogit_diversion" "help jmixlogit_diversion"}{...}
 {vieweralsosee "jmixlogit_elasticities" "help jmixlogit_elasticities"}{...}
+{vieweralsosee "jmixlogit_wtp" "help jmixlogit_wtp"}{...}
 {viewerjumpto "Syntax" "jmixlogit_postestimation##syntax"}{...}
 {viewerjumpto "Description" "jmixlogit_postestimation##description"}{...}
 {viewerjumpto "Options" "jmixlogit_postestimation##options"}{...}
@@ -38,6 +39,7 @@ Besides {cmd:predict}, the following commands work after {cmd:jmixlogit}:
 {synoptset 26}{...}
 {synopt:{helpb jmixlogit_diversion}}diversion ratios (product removal or marginal), matrices in {cmd:r()}{p_end}
 {synopt:{helpb jmixlogit_elasticities}}own and cross elasticities of the shares, matrices in {cmd:r()}{p_end}
+{synopt:{helpb jmixlogit_wtp}}willingness to pay (its population distribution; per latent class after {cmd:nclasses()}), matrices in {cmd:r()}{p_end}
 {synopt:{helpb jmixlogit_cov}}covariances, standard deviations and correlations of correlated coefficients ({cmd:estat cov}){p_end}
 {synopt:{cmd:estat ic}}information criteria (after {cmd:estimator(msle)} only){p_end}
 
@@ -109,13 +111,14 @@ the new variables {it:newvar}{cmd:1}, {it:newvar}{cmd:2}, ... (one per class, co
 {phang2}{cmd:. jmixlogit choice pf cl loc wk tod seas, group(chid) id(id) nclasses(2) common(cl)}{p_end}
 {phang2}{cmd:. predict double p2, pr class(2)}{p_end}
 {phang2}{cmd:. predict double h, posterior}{p_end}
+{phang2}{cmd:. jmixlogit_wtp, attribute(loc) cost(pf)}{p_end}
 
 
 {marker results}{...}
 {title:Stored results}
 
 {pstd}
-{cmd:predict} stores {cmd:r(fit_warning)} (empty for a sound fit); see {helpb jmixlogit_diversion} and {helpb jmixlogit_elasticities}.
+{cmd:predict} stores {cmd:r(fit_warning)} (empty for a sound fit); see {helpb jmixlogit_diversion}, {helpb jmixlogit_elasticities} and {helpb jmixlogit_wtp}.
 
 
 {marker references}{...}

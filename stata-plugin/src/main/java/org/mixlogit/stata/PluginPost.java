@@ -52,6 +52,10 @@ final class PluginPost {
         return run(this::covariances);
     }
 
+    int wtp() {
+        return run(this::willingnessToPay);
+    }
+
     private int run(Supplier<ReturnCode> task) {
         stata.setLocal("jm_fit_warning", "");
         return ReturnCode.guard(stata, "give Java more memory (set java_heapmax) or use fewer observations.", task);
@@ -263,6 +267,57 @@ final class PluginPost {
         stata.setLocal("jm_roweq", m.rowEquations);
         stata.setLocal("jm_title", PluginEstimation.plain(table.title()));
         stata.setLocal("jm_notes", PluginEstimation.plain(table.notes()));
+        return ReturnCode.OK;
+    }
+
+    /**
+     * jmixlogit_wtp: willingness to pay for attribute() in units of cost() on the estimation sample, per latent class
+     * after nclasses(), else the population distribution of the mixed logit ({@link WtpMatrices}).
+     */
+    private ReturnCode willingnessToPay() {
+        PostOptions options = new PostOptions(stata);
+        checkAttribute(options, "jmixlogit_wtp needs option attribute()");
+        List<String> attributes = options.attributes();
+        if (options.cost == null || !attributes.contains(options.cost)) {
+            throw new InvalidSpecificationException((options.cost == null ? "jmixlogit_wtp needs option cost()"
+                    : "cost(" + options.cost + "): " + options.cost + " is not an attribute of the model")
+                    + ": the attribute whose coefficient is the marginal utility of money, one of "
+                    + String.join(" ", attributes) + ".");
+        }
+        if (options.cost.equals(options.attribute)) {
+            throw new InvalidSpecificationException("attribute(" + options.attribute + ") and cost(" + options.cost
+                    + ") are the same: willingness to pay needs two different attributes.");
+        }
+        boolean latent = options.spec.isLatentClass();
+        if (latent && (options.krinsky > 0 || options.replicates > 0)) {
+            throw new InvalidSpecificationException("krinsky() and replicates() are for a mixed logit's willingness"
+                    + " to pay; per latent class it has delta-method standard errors: drop them.");
+        }
+        StataSample sample = new StataSample(stata, options.sampleVariables(true, true));
+        BridgePost post = post(options, sample);
+        WtpMatrices m;
+        String notes;
+        if (latent) {
+            m = WtpMatrices.byClass(post, options.attribute, options.cost, options.negated);
+            notes = m.columns() > 1 ? "Random coefficients within classes: each class's distribution over the"
+                    + " estimation's draws with the class's parameters." : "";
+        } else {
+            BridgeTable table = post.wtpInference(options.attribute, options.cost);
+            m = WtpMatrices.population(table, options.negated, options.replicates > 0, options.krinsky > 0);
+            notes = table.notes();
+        }
+        MatrixOutput out = new MatrixOutput(stata);
+        for (Map.Entry<String, double[]> stat : m.values.entrySet()) {
+            out.write("r(" + stat.getKey() + ")", options.matrixName(stat.getKey()), m.rows(), m.columns(),
+                    stat.getValue(), m.rowNames, m.columnNames, "");
+        }
+        stata.setLocal("jm_stats", String.join(" ", m.values.keySet()));
+        stata.setLocal("jm_roweq", "");
+        String ratio = options.negated ? "b(" + options.attribute + ") / b(" + options.cost + "), " + options.cost
+                + " entered negated" : "-b(" + options.attribute + ") / b(" + options.cost + ")";
+        stata.setLocal("jm_title", PluginEstimation.plain("Willingness to pay for " + options.attribute
+                + " in units of " + options.cost + (latent ? " by latent class" : "") + ": " + ratio));
+        stata.setLocal("jm_notes", PluginEstimation.plain(notes));
         return ReturnCode.OK;
     }
 

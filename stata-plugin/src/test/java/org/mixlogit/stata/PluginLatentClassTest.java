@@ -223,7 +223,9 @@ class PluginLatentClassTest {
             StataSimulator.addNumericVariable("__esample", esample);
         }
         for (String v : newvars.split(" ")) {
-            FittedInStata.newVariable(v, touse.length);
+            if (!StataSimulator.variableNames().contains(v)) {
+                FittedInStata.newVariable(v, touse.length);
+            }
         }
         Map<String, String> locals = new HashMap<>();
         locals.put("jm_depvar", "choice");
@@ -240,6 +242,85 @@ class PluginLatentClassTest {
         locals.put("jm_class", Integer.toString(klass));
         for (String local : PostOptions.LOCALS) {
             StataSimulator.putLocal(local, locals.getOrDefault(local, ""));
+        }
+    }
+
+    /** The locals _jmixlogit_post.ado sets for jmixlogit_wtp, attribute(loc) cost(pf), on e(sample). */
+    private int wtp(String negated, String krinsky) {
+        installPredict("", "w", 0);
+        StataSimulator.putLocal("jm_statistic", "");
+        StataSimulator.putLocal("jm_newvar", "");
+        StataSimulator.putLocal("jm_attribute", "loc");
+        StataSimulator.putLocal("jm_cost", "pf");
+        StataSimulator.putLocal("jm_negated", negated);
+        StataSimulator.putLocal("jm_krinsky", krinsky);
+        StataSimulator.putLocal("jm_replicates", "0");
+        return JMixlogit.wtp(new String[0]);
+    }
+
+    @Test
+    @DisplayName("jmixlogit_wtp per class, coefficients fixed within classes: -b_c(loc) / b_c(pf), delta method")
+    void classWtp() {
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        double[] b = InStata.b();
+        double[] v = InStata.v();
+        assertEquals(0, wtp("", "0"), StataSimulator.errorOutput());
+        assertArrayEquals(new String[] {"Class1", "Class2"}, StataSimulator.matrixRowNames("__m_wtp"));
+        assertArrayEquals(new String[] {"mean"}, StataSimulator.matrixColNames("__m_wtp"));
+        assertEquals("wtp se", StataSimulator.local("jm_stats"));
+        int p = b.length;
+        // Stata's order: Class1:pf loc wk tod seas, Class2:pf loc ..., Fix:cl, Share2
+        for (int c = 0; c < 2; c++) {
+            int pf = 5 * c;
+            int loc = 5 * c + 1;
+            double ratio = -b[loc] / b[pf];
+            double[] d = {b[loc] / (b[pf] * b[pf]), -1 / b[pf]};
+            double var = d[0] * d[0] * v[pf * p + pf] + d[1] * d[1] * v[loc * p + loc]
+                    + 2 * d[0] * d[1] * v[pf * p + loc];
+            assertEquals(ratio, InStata.cell("wtp", c + 1, 1), 1e-12 * Math.abs(ratio), "class " + (c + 1));
+            assertEquals(Math.sqrt(var), InStata.cell("se", c + 1, 1), 1e-6 * Math.sqrt(var), "class " + (c + 1));
+        }
+        assertTrue(StataSimulator.local("jm_title").contains("by latent class"));
+        assertEquals(0, wtp("negated", "0"), StataSimulator.errorOutput());
+        assertEquals(b[1] / b[0], InStata.cell("wtp", 1, 1), 1e-12 * Math.abs(b[1] / b[0]));
+        assertEquals(198, wtp("", "20"), "Krinsky-Robb is for the mixed logit");
+        assertTrue(StataSimulator.errorOutput().contains("per latent class it has delta-method"));
+    }
+
+    @Test
+    @DisplayName("jmixlogit_wtp of a latent class mixed logit (loc normal within classes): each class's N(-m/b, s/|b|)")
+    void classWtpDistribution() {
+        Map<String, String> random = new HashMap<>();
+        random.put("jm_fixed", "pf cl wk tod seas");
+        random.put("jm_random", "loc");
+        random.put("jm_common", "");
+        random.put("jm_membership", "");
+        random.put("jm_nrep", "50");
+        assertEquals(0, estimate(random), StataSimulator.errorOutput());
+        String[] names = StataSimulator.local("jm_colnames").split(" ");
+        java.util.List<String> stripes = java.util.Arrays.asList(names);
+        double[] b = InStata.b();
+        double[] v = InStata.v();
+        int p = b.length;
+        assertEquals(0, wtp("", "0"), StataSimulator.errorOutput());
+        String[] statistics = {"mean", "median", "q05", "q25", "q75", "q95"};
+        assertArrayEquals(statistics, StataSimulator.matrixColNames("__m_wtp"));
+        double[] z = {0, 0, -1.6448536269514722, -0.6744897501960817, 0.6744897501960817, 1.6448536269514722};
+        for (int c = 1; c <= 2; c++) {
+            int pf = stripes.indexOf("Class" + c + ":pf");
+            int m = stripes.indexOf("Class" + c + ":loc");
+            int sd = stripes.indexOf("Class" + c + "_SD:loc");
+            assertTrue(pf >= 0 && m >= 0 && sd >= 0, String.join(" ", names));
+            double spread = Math.abs(b[sd] / b[pf]);
+            // 60 decision-makers x 50 draws: the quantiles of -loc / pf to a few per cent of the spread
+            for (int s = 0; s < 6; s++) {
+                assertEquals(-b[m] / b[pf] + z[s] * spread, InStata.cell("wtp", c, s + 1), 0.06 * spread,
+                        "class " + c + " " + statistics[s]);
+            }
+            double[] d = {b[m] / (b[pf] * b[pf]), -1 / b[pf]};
+            double se = Math.sqrt(d[0] * d[0] * v[pf * p + pf] + d[1] * d[1] * v[m * p + m]
+                    + 2 * d[0] * d[1] * v[pf * p + m]);
+            assertEquals(se, InStata.cell("se", c, 1), 0.03 * se, "class " + c + " mean's error");
         }
     }
 
