@@ -208,7 +208,7 @@ program define Estimate, eclass sortpreserve
     local panelvar = cond("`id'" != "", "`id'", "`group'")
 
     * options travel to the plugin in locals; b and V come back in the matrices named here
-    tempname b V P P_se P_post B CMB PB S
+    tempname b V P P_se P_post B CMB PB S O
     local jm_depvar "`depvar'"
     local jm_fixed "`fixed'"
     local jm_random "`random'"
@@ -237,6 +237,7 @@ program define Estimate, eclass sortpreserve
     local jm_membership "`membership'"
     local jm_common "`common'"
     local jm_lcnames "P `P' P_se `P_se' P_post `P_post' B `B' CMB `CMB' PB `PB' selection `S'"
+    local jm_optname "`O'"
     local jm_level "`level'"
     local jm_alternatives "`alternatives'"
     local jm_market "`market'"
@@ -300,6 +301,9 @@ program define Estimate, eclass sortpreserve
     }
     ereturn scalar converged = `jm_converged'
     ereturn scalar certified = `jm_certified'
+    ereturn local certification "`jm_certification'"
+    * the distinct optima the starts reached, best first (log likelihood, starts, scaled gradient, converged)
+    if (`jm_n_optima' > 0) ereturn matrix optima = `O'
     ereturn scalar iterations = `jm_iterations'
     ereturn scalar ic = `jm_iterations'
     ereturn scalar nrep = `nrep'
@@ -351,6 +355,10 @@ program define Estimate, eclass sortpreserve
         ereturn local membership "`membership'"
         ereturn local common "`common'"
         ereturn local boundaries "`jm_boundaries'"
+        * the EM search: its starts, then the best start's EM iterations and log likelihood before direct ML
+        ereturn scalar em_starts = `jm_em_starts'
+        ereturn scalar em_iterations = `jm_em_iterations'
+        ereturn scalar ll_em = `jm_ll_em'
         ereturn matrix P = `P'
         ereturn matrix P_se = `P_se'
         ereturn matrix P_post = `P_post'
@@ -442,6 +450,19 @@ program define Display
         display as text "AIC = " as result %10.2f e(aic) as text "   BIC = " as result %10.2f e(bic) ///
             as text "   CAIC = " as result %10.2f e(caic) as text "   (N = " e(N_id) " decision-makers)"
         if ("`e(boundaries)'" != "") display as text "Boundary: `e(boundaries)'"
+        if (e(em_starts) < .) {
+            display as text "EM from " e(em_starts) " starts; the best stopped at LL " as result %12.4f e(ll_em) ///
+                as text " after " e(em_iterations) " iterations, then direct maximum likelihood"
+        }
+    }
+    capture confirm matrix e(optima)
+    if (!_rc) {
+        if (rowsof(e(optima)) > 1 | el(e(optima), 1, 2) > 1) {
+            display as text "Distinct optima found by the starts (log likelihood, starts that reached it," ///
+                " scaled gradient, converged), best first:"
+            matlist e(optima), format(%12.0g) border(top bottom) rowtitle(Optimum)
+            if (`"`e(certification)'"' != "") display as text `"`e(certification)'"'
+        }
     }
     if (e(corr) != 1 & e(krnd) > 0) {
         display as text "The sign of the estimated standard deviations is irrelevant: interpret them as positive"

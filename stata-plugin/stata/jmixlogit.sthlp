@@ -119,7 +119,10 @@ pi_nc = exp(g_c'z_n) / sum_s exp(g_s'z_n), z_n a constant and the {opt membershi
 decision-maker's choices: L_n = sum_c pi_nc prod_t P_nt(b_c). As {cmd:lclogit2}, the engine runs the EM algorithm
 (Train 2008) from ten starting points (or {opt starts()} when larger), then polishes every distinct optimum by
 direct maximum likelihood with the exact gradient, which gives standard errors ({cmd:lclogit2} has none;
-{cmd:lclogitml2} does); classes are sorted by share (Class1 the largest). {cmd:e(b)} has the equations
+{cmd:lclogitml2} does); classes are sorted by share (Class1 the largest). The footer shows the EM search
+({cmd:e(em_starts)}, {cmd:e(em_iterations)}, {cmd:e(ll_em)}) and the table of distinct optima the starts reached,
+how many starts reached each and its scaled gradient ({cmd:e(optima)}, best first), with the certification of the
+best ({cmd:e(certification)}). {cmd:e(b)} has the equations
 {cmd:Class1}, {cmd:Class2}, ... (with random coefficients also {cmd:Class1_SD}, ...), {cmd:Fix} for the
 {opt common()} coefficients and {cmd:Share2}, {cmd:Share3}, ... for the class-share logit. The header adds the
 class shares at the mean of the membership variables with delta-method standard errors ({cmd:e(P)},
@@ -144,7 +147,8 @@ models). {opt from()} starts one model and cannot be combined with a range.
 After estimation,
 {cmd:predict} {it:newvar}{cmd:, pr class(}{it:#}{cmd:)} gives the probabilities in class {it:#} and
 {cmd:predict} {it:stub}{cmd:, posterior} the posterior class probabilities {it:stub}{cmd:1}, {it:stub}{cmd:2},
-...; {helpb jmixlogit_wtp} gives the willingness to pay in every class (with random coefficients within
+..., {cmd:predict} {it:newvar}{cmd:, modal} the modal class and {cmd:predict} {it:newvar}{cmd:, coef(}{it:x}{cmd:)}
+the posterior mean of {it:x}'s coefficient over the classes; {helpb jmixlogit_wtp} gives the willingness to pay in every class (with random coefficients within
 classes, each class's distribution); see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)}.
 
 
@@ -365,6 +369,9 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(aic)}}Akaike information criterion ({cmd:nclasses()} only){p_end}
 {synopt:{cmd:e(bic)}}Bayesian information criterion, N the decision-makers, as {cmd:lclogit2} ({cmd:nclasses()} only){p_end}
 {synopt:{cmd:e(caic)}}consistent AIC, N the decision-makers ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(em_starts)}}starts of the EM search ({cmd:nclasses()} only; at least ten, or {opt starts()}){p_end}
+{synopt:{cmd:e(em_iterations)}}EM iterations of the best start before direct maximum likelihood ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(ll_em)}}its log likelihood when EM stopped ({cmd:nclasses()} only){p_end}
 
 {p2col 5 20 24 2: Macros}{p_end}
 {synopt:{cmd:e(cmd)}}{cmd:jmixlogit}{p_end}
@@ -403,6 +410,7 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(membership)}}membership variables ({cmd:nclasses()} only){p_end}
 {synopt:{cmd:e(common)}}variables with coefficients common to all classes ({cmd:nclasses()} only){p_end}
 {synopt:{cmd:e(boundaries)}}boundaries the latent class fit met (a share tending to zero, a diverging coefficient), or empty{p_end}
+{synopt:{cmd:e(certification)}}the certification of the maximum in words (gradient, Hessian, the starts that reached it){p_end}
 {synopt:{cmd:e(nclasses_list)}}the numbers of classes fitted ({cmd:nclasses()} with a range only; {cmd:e(nclasses)} is the one posted){p_end}
 
 {p2col 5 20 24 2: Matrices}{p_end}
@@ -414,6 +422,7 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(B)}}coefficients by class, rows {cmd:Class1}, {cmd:Class2}, ... (means; common ones repeated){p_end}
 {synopt:{cmd:e(CMB)}}class-share logit by class ({cmd:_cons} and the membership variables; the base Class1 zeros){p_end}
 {synopt:{cmd:e(PB)}}share-weighted average coefficients{p_end}
+{synopt:{cmd:e(optima)}}the distinct optima the starts reached, best first: a row each ({cmd:opt1}, {cmd:opt2}, ...), columns {cmd:ll}, {cmd:starts} (how many starts reached it), {cmd:gradient} (scaled gradient norm) and {cmd:converged}{p_end}
 {synopt:{cmd:e(selection)}}model selection ({cmd:nclasses()} with a range only): a row per number of classes, columns {cmd:classes}, {cmd:ll}, {cmd:nparam}, {cmd:aic}, {cmd:bic}, {cmd:caic}, {cmd:min_share} (the smallest class share) and {cmd:converged} (1 or 0){p_end}
 
 {p2col 5 20 24 2: Functions}{p_end}

@@ -289,3 +289,17 @@ test_that("wtp() of a latent class mixed logit: each class's distribution of the
     expect_close(cli_se / w$std_error[c, ], rep(1, 6), 1e-3)
   }
 })
+
+test_that("conditionals(): the posterior mean and sd of each coefficient over the classes", {
+  k <- conditionals(lc_fit)
+  h <- posterior(lc_fit)
+  expect_equal(k$id, h$id)
+  b1 <- lc_b(lc_fit, "class1.pf")
+  b2 <- lc_b(lc_fit, "class2.pf")
+  mean_pf <- h$class1 * b1 + h$class2 * b2
+  expect_close(k$pf.mean, mean_pf, 1e-12)
+  expect_close(k$pf.sd, sqrt(h$class1 * (b1 - mean_pf)^2 + h$class2 * (b2 - mean_pf)^2), 1e-9)
+  # cl is common to the classes: no spread
+  expect_close(k$cl.mean, rep(lc_b(lc_fit, "cl"), nrow(k)), 1e-12)
+  expect_close(k$cl.sd, rep(0, nrow(k)), 1e-6)
+})

@@ -10,6 +10,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.LatentClassEstimator;
+import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.latent.LatentClassSummary;
 import org.mixlogit.latent.ModelSelection;
 import org.mixlogit.estimation.EstimatorConfig;
@@ -73,6 +74,32 @@ public final class BridgeFit {
     /** The boundaries the latent class fit met, in words (empty when none). */
     public String[] boundaries() {
         return result.latentClasses().map(s -> s.boundaries().toArray(new String[0])).orElse(new String[0]);
+    }
+
+    /**
+     * The EM search of a latent class fit: the number of starts, the best start's EM iterations and its EM log
+     * likelihood (before the direct-ML polish); NaN for a model without classes.
+     */
+    public double[] emSearch() {
+        return result.latentClasses().map(s -> new double[] {s.starts(), s.emIterations(), s.emLogLikelihood()})
+                .orElse(new double[] {Double.NaN, Double.NaN, Double.NaN});
+    }
+
+    /**
+     * The distinct optima the starts reached, best first, 4 numbers each: the log likelihood, how many starts
+     * reached it, the scaled gradient norm there and 1/0 for converged (the saved form's "optima").
+     */
+    public double[] optima() {
+        List<LocalOptimum> optima = result.optima();
+        double[] out = new double[4 * optima.size()];
+        for (int i = 0; i < optima.size(); i++) {
+            LocalOptimum o = optima.get(i);
+            out[4 * i] = o.logLikelihood();
+            out[4 * i + 1] = o.starts();
+            out[4 * i + 2] = o.gradientNorm();
+            out[4 * i + 3] = o.converged() ? 1 : 0;
+        }
+        return out;
     }
 
     /** lclogit2's model-selection row: classes, LL, parameters, AIC, BIC, CAIC (N = decision-makers), smallest share. */

@@ -24,6 +24,9 @@ final class LatentClassOutput {
     /** The locals set after every estimation. */
     static final List<String> LOCALS = Collections.unmodifiableList(Arrays.asList("jm_nclasses_used", "jm_k_share",
             "jm_aic", "jm_bic", "jm_caic", "jm_boundaries"));
+    /** The EM search's locals after every estimation: starts, the best start's EM iterations and EM log likelihood. */
+    static final List<String> EM_LOCALS = Collections.unmodifiableList(Arrays.asList("jm_em_starts",
+            "jm_em_iterations", "jm_ll_em"));
     /** The matrices of jm_lcnames. */
     static final List<String> MATRICES = Collections.unmodifiableList(Arrays.asList("P", "P_se", "P_post", "B",
             "CMB", "PB", "selection"));
@@ -38,6 +41,10 @@ final class LatentClassOutput {
     }
 
     void store(BridgeFit fit, ModelSpec spec) {
+        double[] em = fit.emSearch();
+        for (int i = 0; i < EM_LOCALS.size(); i++) {
+            stata.setLocal(EM_LOCALS.get(i), PluginEstimation.stataNumber(em[i]));
+        }
         if (!spec.isLatentClass()) {
             for (String local : LOCALS) {
                 stata.setLocal(local, local.equals("jm_boundaries") ? "" : ".");

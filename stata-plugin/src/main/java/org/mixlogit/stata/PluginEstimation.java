@@ -32,7 +32,8 @@ final class PluginEstimation {
             "jm_spec_json", "jm_options_json", "jm_saved", "jm_saved_file", "jm_fit_warning", "jm_method",
             "jm_vcetype", "jm_threads_used", "jm_gmm_criterion", "jm_J", "jm_J_df", "jm_J_p", "jm_W_cond",
             "jm_weighting_used", "jm_instrument_names", "jm_nclasses_used", "jm_k_share", "jm_aic", "jm_bic",
-            "jm_caic", "jm_boundaries"));
+            "jm_caic", "jm_boundaries", "jm_em_starts", "jm_em_iterations", "jm_ll_em", "jm_n_optima",
+            "jm_certification"));
 
     /** @param args none (options travel in the caller's locals) */
     int run(String[] args) {
@@ -101,6 +102,7 @@ final class PluginEstimation {
         stata.setLocal("jm_coleq", String.join(" ", layout.equations()));
         stata.setLocal("jm_colnames", layout.stripes());
         storeStatistics(fit, layout, b, v, sample);
+        storeOptima(fit);
         stata.setLocal("jm_method", fit.method().toLowerCase(Locale.ROOT));
         stata.setLocal("jm_vcetype", vce);
         stata.setLocal("jm_threads_used", Integer.toString(options.threads()));
@@ -157,6 +159,27 @@ final class PluginEstimation {
         stata.setLocal("jm_converged", fit.statistic("converged") == 1 ? "1" : "0");
         stata.setLocal("jm_certified", fit.statistic("certified") == 1 ? "1" : "0");
         stata.setLocal("jm_iterations", stataNumber(Math.round(fit.statistic("iterations"))));
+    }
+
+    /**
+     * The distinct optima of the starts into the matrix the ado named in {@code jm_optname} (rows opt1, opt2, ...,
+     * best first; columns ll, starts, gradient, converged), their number in {@code jm_n_optima} (0: no matrix),
+     * and the certification of the best in words in {@code jm_certification}.
+     */
+    private void storeOptima(BridgeFit fit) {
+        double[] optima = fit.optima();
+        int k = optima.length / 4;
+        stata.setLocal("jm_n_optima", Integer.toString(k));
+        stata.setLocal("jm_certification", plain(fit.description("certification")));
+        if (k == 0) {
+            return;
+        }
+        String[] rows = new String[k];
+        for (int i = 0; i < k; i++) {
+            rows[i] = "opt" + (i + 1);
+        }
+        new MatrixOutput(stata).write("e(optima)", stata.local("jm_optname").trim(), k, 4, optima, rows,
+                new String[] {"ll", "starts", "gradient", "converged"}, "");
     }
 
     /** Number of eigenvalues of V above 1e-12 times the largest (p for a positive definite V). */

@@ -25,7 +25,8 @@ final class PluginOptions {
             "jm_seed", "jm_burn", "jm_starts", "jm_technique", "jm_iterate", "jm_vce", "jm_cluster", "jm_threads",
             "jm_level", "jm_from", "jm_from_names", "jm_from_mode", "jm_alternatives", "jm_market", "jm_estimator",
             "jm_instruments", "jm_weighting", "jm_tolerance", "jm_log", "jm_maxthreads", "jm_maxdim", "jm_macrolen",
-            "jm_tmpdir", "jm_bname", "jm_Vname", "jm_nclasses", "jm_membership", "jm_common", "jm_lcnames"));
+            "jm_tmpdir", "jm_bname", "jm_Vname", "jm_nclasses", "jm_membership", "jm_common", "jm_lcnames",
+            "jm_optname"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;

@@ -28,7 +28,7 @@ final class PluginPost {
             "jm_title", "jm_notes", "jm_fit_warning"));
     /** The statistics of predict. */
     static final List<String> STATISTICS = Collections.unmodifiableList(Arrays.asList("pr", "conditional", "coef",
-            "classpr", "posterior"));
+            "classpr", "posterior", "modal"));
 
     private final StataSession stata;
 
@@ -79,13 +79,13 @@ final class PluginPost {
         String statistic = options.statistic == null ? "pr" : options.statistic;
         if (!STATISTICS.contains(statistic)) {
             throw new InvalidSpecificationException("predict statistic '" + statistic + "' is not allowed; use pr,"
-                    + " conditional or coef(), and after nclasses() pr class(#) or posterior.");
+                    + " conditional or coef(), and after nclasses() pr class(#), posterior or modal.");
         }
         if (options.newvar == null) {
             throw new InvalidSpecificationException("Local jm_newvar is empty: call the plugin through predict.");
         }
-        if (statistic.equals("classpr") || statistic.equals("posterior")) {
-            return fillClassPrediction(options, statistic.equals("posterior"));
+        if (statistic.equals("classpr") || statistic.equals("posterior") || statistic.equals("modal")) {
+            return fillClassPrediction(options, statistic);
         }
         int variable = stata.variable(options.newvar);
         if (variable < 0) {
@@ -119,14 +119,19 @@ final class PluginPost {
     }
 
     /**
-     * After nclasses(): the choice probabilities in class(#) (lclogit2's pr with class()), or the posterior class
+     * After nclasses(): the choice probabilities in class(#) (lclogit2's pr with class()), the posterior class
      * probabilities given each decision-maker's choices (lclogit2's cp), in one variable per class of
-     * {@code jm_newvar} (all classes) or in the one variable of class(#).
+     * {@code jm_newvar} (all classes) or in the one variable of class(#), or the modal class (the class of the
+     * largest posterior probability, 1 to C).
      */
-    private ReturnCode fillClassPrediction(PostOptions options, boolean posterior) {
+    private ReturnCode fillClassPrediction(PostOptions options, String statistic) {
+        boolean posterior = statistic.equals("posterior");
         if (!options.spec.isLatentClass()) {
-            throw new InvalidSpecificationException((posterior ? "posterior" : "class()") + " is for latent class"
-                    + " models: re-run jmixlogit with nclasses(#).");
+            throw new InvalidSpecificationException((statistic.equals("classpr") ? "class()" : statistic)
+                    + " is for latent class models: re-run jmixlogit with nclasses(#).");
+        }
+        if (statistic.equals("modal")) {
+            return fillModalClass(options);
         }
         int classes = options.spec.classCount();
         if (options.klass < 0 || options.klass > classes) {
@@ -181,6 +186,34 @@ final class PluginPost {
                     throw new MixlogitException("Stata refused to store a value of " + variables[k]
                             + " in observation " + sample.observations[i] + ".");
                 }
+            }
+        }
+        return ReturnCode.OK;
+    }
+
+    /** predict newvar, modal: each row's decision-maker's modal class given their choices. */
+    private ReturnCode fillModalClass(PostOptions options) {
+        if (options.klass != 0) {
+            throw new InvalidSpecificationException("modal takes no class(): it is the class of the largest posterior"
+                    + " probability; drop class(" + options.klass + ").");
+        }
+        StataSample sample = new StataSample(stata, options.sampleVariables(true, true));
+        BridgePost post = post(options, sample);
+        int[] modal = post.modalClasses();
+        double[] table = new double[modal.length];
+        for (int i = 0; i < modal.length; i++) {
+            table[i] = modal[i];
+        }
+        double[] column = byRow(sample, post.decisionMakerIds(), table, 1, 0);
+        int variable = stata.variable(options.newvar.trim());
+        if (variable < 0) {
+            throw new InvalidSpecificationException("Variable " + options.newvar + " not found: predict creates it"
+                    + " before calling the plugin.");
+        }
+        for (int i = 0; i < sample.rows; i++) {
+            if (!stata.store(variable, sample.observations[i], column[i])) {
+                throw new MixlogitException("Stata refused to store a value of " + options.newvar
+                        + " in observation " + sample.observations[i] + ".");
             }
         }
         return ReturnCode.OK;

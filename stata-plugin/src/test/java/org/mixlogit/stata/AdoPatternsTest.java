@@ -131,6 +131,10 @@ class AdoPatternsTest {
                 "e(selection) only after a range of classes");
         assertTrue(ADO.contains("capture confirm matrix e(selection)") && ADO.contains("matlist e(selection)"),
                 "the replay shows the selection table");
+        assertTrue(Pattern.compile("(?m)^\\s*tempname [^\\n]*\\bO\\b").matcher(ADO).find()
+                && ADO.contains("local jm_optname \"`O'\"")
+                && ADO.contains("if (`jm_n_optima' > 0) ereturn matrix optima = `O'")
+                && ADO.contains("matlist e(optima)"), "the distinct optima are posted and shown");
         assertTrue(POST.contains("markout `touse' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(membership)'")
                 && POST.contains("local vars `vars' `e(membership)'"), "post-estimation reads the membership data");
         String predict = read("stata/jmixlogit_p.ado");

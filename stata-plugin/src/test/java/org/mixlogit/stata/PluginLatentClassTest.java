@@ -159,6 +159,25 @@ class PluginLatentClassTest {
         assertEquals("2", StataSimulator.local("jm_nclasses_used"));
         assertEquals("1", StataSimulator.local("jm_k_share"));
         assertEquals("0", StataSimulator.local("jm_df_c"), "no LR test against the fixed-coefficient logit");
+        // the EM search and the distinct optima of its starts, best first, as the engine reports them
+        double[] em = fit.emSearch();
+        assertEquals(Long.toString((long) em[0]), StataSimulator.local("jm_em_starts"));
+        assertTrue(em[0] >= 10, "at least ten starts");
+        assertEquals(Double.toString(em[2]), StataSimulator.local("jm_ll_em"));
+        assertTrue(em[2] <= fit.statistic("logLik") + 1e-9, "direct ML polishes the EM optimum");
+        double[] optima = fit.optima();
+        assertBits(optima, InStata.flat(InStata.OPTIMA), "optima");
+        assertEquals(Integer.toString(optima.length / 4), StataSimulator.local("jm_n_optima"));
+        assertArrayEquals(new String[] {"ll", "starts", "gradient", "converged"},
+                StataSimulator.matrixColNames(InStata.OPTIMA));
+        assertEquals(fit.statistic("logLik"), optima[0], 1e-9, "the best optimum first");
+        double starts = 0;
+        for (int i = 1; i < optima.length; i += 4) {
+            starts += optima[i];
+        }
+        assertTrue(starts >= 1 && starts <= em[0], "each start reaches one optimum at most");
+        assertEquals(PluginEstimation.plain(fit.description("certification")),
+                StataSimulator.local("jm_certification"));
         assertEquals("11", StataSimulator.local("jm_df_m"), "the Wald test covers the class and common means");
     }
 
@@ -325,7 +344,7 @@ class PluginLatentClassTest {
     }
 
     @Test
-    @DisplayName("predict stub, posterior: one variable per class, the engine's posteriors, summing to one")
+    @DisplayName("predict stub, posterior: one variable per class, the engine's posteriors, summing to one; modal")
     void posterior() {
         assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
         BridgeFit fit = engine();
@@ -356,6 +375,46 @@ class PluginLatentClassTest {
             mean[1] += h[2 * k + 1] / ids.length;
         }
         assertArrayEquals(fit.posteriorShares(), mean, 1e-14);
+        // predict newvar, modal: the class of the larger posterior probability, the engine's modal class
+        installPredict("modal", "mc", 0);
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        double[] mc = StataSimulator.numericValues("mc");
+        int[] modal = post.modalClasses();
+        int twos = 0;
+        for (int i = 0; i < touse.length; i++) {
+            if (touse[i]) {
+                assertEquals(h1[i] >= h2[i] ? 1 : 2, mc[i], 0.0, "row " + i);
+                assertEquals(modal[index.get(data[1][i])], mc[i], 0.0, "row " + i);
+                twos += mc[i] == 2 ? 1 : 0;
+            }
+        }
+        assertTrue(twos > 0 && twos < rows().size(), "both classes are someone's modal class");
+        installPredict("modal", "mc", 1);
+        assertEquals(198, JMixlogit.predict(new String[0]));
+        assertTrue(StataSimulator.errorOutput().contains("modal takes no class()"), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("predict coef(pf) after nclasses(): the posterior mean of the class coefficients, sum_c h_nc b_c")
+    void conditionalCoefficient() {
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        double[] b = InStata.b();
+        installPredict("posterior", "h1 h2", 0);
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        installPredict("coef", "bpf", 0);
+        StataSimulator.putLocal("jm_coef", "pf");
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        installPredict("coef", "bcl", 0);
+        StataSimulator.putLocal("jm_coef", "cl");
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        double[] h1 = StataSimulator.numericValues("h1");
+        double[] h2 = StataSimulator.numericValues("h2");
+        double[] pf = StataSimulator.numericValues("bpf");
+        double[] cl = StataSimulator.numericValues("bcl");
+        for (int i : rows()) {
+            assertEquals(h1[i] * b[0] + h2[i] * b[5], pf[i], 1e-12, "row " + i);
+            assertEquals(b[10], cl[i], 1e-12, "cl is common to the classes");
+        }
     }
 
     @Test
