@@ -121,6 +121,7 @@ test_that("wtp() per class: -b_c(loc) / b_c(pf) with delta-method errors", {
   }
   expect_close(wtp(lc_fit, "loc", "pf", negated_cost = TRUE)$classes$estimate, -w$classes$estimate, 0)
   expect_true(any(grepl("by latent class", capture.output(print(w)))))
+  expect_error(wtp(lc_fit, "loc", "pf", krinsky_robb = 100), class = "mixlogit_argument_error")
 })
 
 test_that("one class is the plain logit", {

@@ -55,20 +55,7 @@ final class PluginEstimation {
                     ? options.instrumentKeyword : String.join(" ", options.instruments)) + "), " + options.weighting
                     + " weighting");
         }
-        MixlogitBridge.Progress progress = (iteration, logLik, gradient) -> {
-            // MSM minimizes the GMM criterion (after an MSLE first step for the optimal instruments), so its log
-            // shows the minimized objective rather than a log likelihood
-            if (options.log) {
-                stata.display(options.msm
-                        ? String.format(Locale.ROOT, "Iteration %d:   objective = %.6g", iteration, -logLik)
-                        : String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration, logLik));
-            }
-            if (interrupted[0] || stata.breakPressed()) {
-                interrupted[0] = true;
-                return false;
-            }
-            return true;
-        };
+        MixlogitBridge.Progress progress = progress(options, interrupted);
         BridgeFit[] range = options.classRange() ? fitRange(options, sample, specJson, optionsJson, progress,
                 interrupted) : null;
         BridgeFit fit = range != null ? null : MixlogitBridge.fit(sample.situation, sample.decisionMaker,
@@ -118,6 +105,27 @@ final class PluginEstimation {
                 fit.statistic("certified") == 1, fit.description("status"));
         stata.setLocal("jm_fit_warning", plain(warning));
         return ReturnCode.OK;
+    }
+
+    /**
+     * The iteration log (unless nolog) and the poll for Break: after a Break every later call stops too (each fit of
+     * a range of classes), with {@code interrupted[0]} set (Modified).
+     */
+    private MixlogitBridge.Progress progress(PluginOptions options, boolean[] interrupted) {
+        return (iteration, logLik, gradient) -> {
+            // MSM minimizes the GMM criterion (after an MSLE first step for the optimal instruments), so its log
+            // shows the minimized objective rather than a log likelihood
+            if (options.log) {
+                stata.display(options.msm
+                        ? String.format(Locale.ROOT, "Iteration %d:   objective = %.6g", iteration, -logLik)
+                        : String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration, logLik));
+            }
+            if (interrupted[0] || stata.breakPressed()) {
+                interrupted[0] = true;
+                return false;
+            }
+            return true;
+        };
     }
 
     /**

@@ -395,6 +395,34 @@ class PluginLatentClassTest {
     }
 
     @Test
+    @DisplayName("jmixlogit_elasticities after nclasses(): the engine's elasticities of the class mixture, bit for bit")
+    void elasticities() {
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        BridgeFit fit = engine();
+        installPredict("", "unused", 0);
+        StataSimulator.putLocal("jm_statistic", "");
+        StataSimulator.putLocal("jm_newvar", "");
+        StataSimulator.putLocal("jm_attribute", "pf");
+        StataSimulator.putLocal("jm_replicates", "0");
+        assertEquals(0, JMixlogit.elasticities(new String[0]), StataSimulator.errorOutput());
+        assertEquals("E se", StataSimulator.local("jm_stats"));
+        org.mixlogit.bridge.BridgeTable table = fit.post("{\"replicates\": 0}").elasticities("pf");
+        double[] e = table.estimates();
+        double[] se = table.standardErrors();
+        for (int k = 0; k < e.length; k++) {
+            int from = Integer.parseInt(table.alternatives()[k]);
+            int to = Integer.parseInt(table.others()[k]);
+            assertEquals(Double.doubleToLongBits(e[k]), Double.doubleToLongBits(InStata.cell("E", from, to)),
+                    from + "," + to);
+            assertEquals(Double.doubleToLongBits(se[k]), Double.doubleToLongBits(InStata.cell("se", from, to)),
+                    from + "," + to);
+        }
+        for (int j = 1; j <= 4; j++) {
+            assertTrue(InStata.cell("E", j, j) < 0, "own-price elasticity is negative");
+        }
+    }
+
+    @Test
     @DisplayName("predict coef(pf) after nclasses(): the posterior mean of the class coefficients, sum_c h_nc b_c")
     void conditionalCoefficient() {
         assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
@@ -474,5 +502,19 @@ class PluginLatentClassTest {
         installPredict("classpr", "p3", 3);
         assertEquals(198, JMixlogit.predict(new String[0]));
         assertTrue(StataSimulator.errorOutput().contains("class(3)"), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("459: a membership() variable that varies within a decision-maker is named")
+    void membershipVaries() {
+        double[] varying = new double[income.length];
+        for (int i = 0; i < varying.length; i++) {
+            varying[i] = i;
+        }
+        StataSimulator.addNumericVariable("age", varying);
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_membership", "age");
+        assertEquals(459, estimate(locals));
+        assertTrue(StataSimulator.errorOutput().contains("age"), StataSimulator.errorOutput());
     }
 }
