@@ -245,28 +245,58 @@ posterior.mixlogit <- function(object, ...) {
 
 # Willingness to pay per class --------------------------------------------------------------------------------
 
-# -b_c(attribute) / b_c(cost) in each class c, with delta-method standard errors (the engine's ClassWillingnessToPay;
-# attribute and cost fixed within classes).
+# -b_c(attribute) / b_c(cost) in each class c, with delta-method standard errors (the engine's ClassWillingnessToPay).
+# Attribute and cost fixed within classes: one value per class (statistic "mean"). Either random within classes (a
+# latent class mixed logit): each class's population distribution of the ratio over the draws, as wtp() of a mixed
+# logit gives it (mean, median, q05, q25, q75, q95), each with its delta-method error. `classes` is a data frame
+# with a row per class and statistic; `estimate` and `std_error` the same as class x statistic matrices.
 class_wtp <- function(object, attribute, cost, negated_cost, level) {
   post <- post_object(object)
-  values <- with_engine(rJava::.jcall(post, "[D", "classWtp", attribute, cost))
+  statistics <- with_engine(rJava::.jcall(post, "[S", "classWtpStatistics", attribute, cost))
+  values <- with_engine(rJava::.jcall(post, "[D", "classWtpTable", attribute, cost))
+  values[is.nan(values)] <- NA_real_
   classes <- object$latent$classes
-  estimate <- values[seq_len(classes)]
-  error <- values[classes + seq_len(classes)]
-  if (negated_cost) estimate <- -estimate
+  m <- classes * length(statistics)
   z <- stats::qnorm(1 - (1 - level) / 2)
-  table <- data.frame(class = seq_len(classes), share = unname(object$latent$shares), estimate = estimate,
-                      std_error = error, lower = estimate - z * error, upper = estimate + z * error)
+  table <- data.frame(class = rep(seq_len(classes), each = length(statistics)),
+                      share = rep(unname(object$latent$shares), each = length(statistics)),
+                      statistic = rep(statistics, classes), estimate = values[seq_len(m)],
+                      std_error = values[m + seq_len(m)], stringsAsFactors = FALSE)
+  table$lower <- table$estimate - z * table$std_error
+  table$upper <- table$estimate + z * table$std_error
+  if (negated_cost) {
+    table <- do.call(rbind, lapply(split(table, table$class), negate_wtp))
+    rownames(table) <- NULL
+  }
+  wide <- function(column) {
+    matrix(table[[column]], classes, length(statistics), byrow = TRUE,
+           dimnames = list(paste0("class", seq_len(classes)), statistics))
+  }
   flag_fit(structure(list(attribute = attribute, cost = cost, negated_cost = negated_cost, classes = table,
-                          level = level), class = "mixlogit_class_wtp"), post)
+                          estimate = wide("estimate"), std_error = wide("std_error"),
+                          distribution = length(statistics) > 1L, level = level), class = "mixlogit_class_wtp"),
+           post)
 }
 
 print.mixlogit_class_wtp <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
   formula <- if (isTRUE(x$negated_cost)) sprintf("b(%s) / b(%s), %s entered negated", x$attribute, x$cost, x$cost)
     else sprintf("-b(%s) / b(%s)", x$attribute, x$cost)
-  cat(sprintf("Willingness to pay for %s in units of %s by latent class: %s\n\n", x$attribute, x$cost, formula))
-  print(x$classes, digits = digits, row.names = FALSE)
-  cat(sprintf("Interval: %s%%, delta method.\n", format(100 * x$level)))
+  cat(sprintf("Willingness to pay for %s in units of %s by latent class: %s\n", x$attribute, x$cost, formula))
+  if (isTRUE(x$distribution)) {
+    cat("Random coefficients within classes: each class's population distribution over the draws",
+        "(standard errors in parentheses):\n\n")
+    shown <- class_columns(t(x$estimate), t(x$std_error), digits = digits)
+    colnames(shown) <- sprintf("Class %d (share %s)", seq_len(ncol(shown)),
+                               formatC(x$classes$share[!duplicated(x$classes$class)], digits = 3, format = "f"))
+    print.default(shown, quote = FALSE, right = TRUE)
+  } else {
+    cat("\n")
+    shown <- x$classes
+    shown$statistic <- NULL
+    print(shown, digits = digits, row.names = FALSE)
+  }
+  cat(sprintf("Interval%s: %s%%, delta method.\n", if (isTRUE(x$distribution)) "s (component `classes`)" else "",
+              format(100 * x$level)))
   invisible(x)
 }
 

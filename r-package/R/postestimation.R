@@ -185,6 +185,10 @@ wtp.mixlogit <- function(object, attribute, cost, negated_cost = FALSE, krinsky_
   check_flag(negated_cost, "negated_cost")
   check_level(level)
   if (is_latent(object)) {
+    if (!identical(krinsky_robb, 0) || !identical(replicates, 0)) {
+      arg_error("`krinsky_robb` and `replicates` are for a mixed logit's willingness to pay; per latent class it has",
+                " delta-method standard errors: drop them.")
+    }
     return(class_wtp(object, attribute, cost, negated_cost, level))
   }
   if (!negated_cost) warn_positive_cost(object, cost)

@@ -1,19 +1,19 @@
-*! version 0.1.0  _jmixlogit_post: post-estimation work for jmixlogit (predict, diversion, elasticities, cov)
-*! Internal: called by jmixlogit_p, jmixlogit_diversion, jmixlogit_elasticities and jmixlogit_cov, never by the
-*! user. The plugin keeps nothing between javacall calls: the fit is restored from its saved form in e(saved).
+*! version 0.1.0  _jmixlogit_post: post-estimation work for jmixlogit (predict, diversion, elasticities, wtp, cov)
+*! Internal: called by jmixlogit_p, jmixlogit_diversion, jmixlogit_elasticities, jmixlogit_wtp and jmixlogit_cov,
+*! never by the user. The plugin keeps nothing between javacall calls: the fit is restored from its saved form in e(saved).
 program define _jmixlogit_post, rclass sortpreserve
     version 16
     gettoken task 0 : 0
     * string options: the wrappers pass them even when empty
     syntax [if] [in] [, NEWvar(string) STATistic(string) COEF(string) ATtribute(string) TYPE(string) ///
-        KRinsky(integer 0) REPlicates(integer 5) CLass(integer 0) OTHERdata ]
+        KRinsky(integer 0) REPlicates(integer 5) CLass(integer 0) COst(string) NEGated OTHERdata ]
 
     if ("`e(cmd)'" != "jmixlogit") error 301
     if (`"`e(saved)'"' == "" & "`e(saved_file)'" == "") {
         display as error "e(saved) not found: these results come from an older jmixlogit; re-run jmixlogit"
         exit 301
     }
-    if (!inlist("`task'", "predict", "diversion", "elasticities", "cov")) {
+    if (!inlist("`task'", "predict", "diversion", "elasticities", "wtp", "cov")) {
         display as error "_jmixlogit_post: unknown task `task'"
         exit 198
     }
@@ -65,7 +65,7 @@ program define _jmixlogit_post, rclass sortpreserve
 
     * the fit travels to the plugin as its saved form; r() matrices come back in the matrices named here
     tempname mD mse msim mkrse mkrlb mkrub mcov mcovse msd msdse mcorr mcorrse
-    local jm_mnames "D `mD' E `mD' se `mse' sim `msim' kr_se `mkrse' kr_lb `mkrlb' kr_ub `mkrub'"
+    local jm_mnames "D `mD' E `mD' wtp `mD' se `mse' sim `msim' kr_se `mkrse' kr_lb `mkrlb' kr_ub `mkrub'"
     local jm_mnames "`jm_mnames' cov `mcov' cov_se `mcovse' sd `msd' sd_se `msdse' corr `mcorr' corr_se `mcorrse'"
     local jm_depvar = cond(`needchoice' | `jm_estdata', "`e(depvar)'", "")
     local jm_group "`e(group)'"
@@ -85,6 +85,8 @@ program define _jmixlogit_post, rclass sortpreserve
     local jm_krinsky "`krinsky'"
     local jm_replicates "`replicates'"
     local jm_class "`class'"
+    local jm_cost "`cost'"
+    local jm_negated "`negated'"
     local vars `jm_depvar' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(alternatives)' `e(market)' `esample'
     local vars `vars' `e(membership)'
 
@@ -98,6 +100,9 @@ program define _jmixlogit_post, rclass sortpreserve
     }
     else if ("`task'" == "elasticities") {
         javacall org.mixlogit.stata.JMixlogit elasticities `vars' `jm_weight' if `touse', jars(jmixlogit.jar)
+    }
+    else if ("`task'" == "wtp") {
+        javacall org.mixlogit.stata.JMixlogit wtp `vars' `jm_weight' if `touse', jars(jmixlogit.jar)
     }
     else {
         javacall org.mixlogit.stata.JMixlogit cov `vars' if `touse', jars(jmixlogit.jar)
@@ -122,18 +127,20 @@ program define _jmixlogit_post, rclass sortpreserve
         }
     }
     else {
+        * diversion and elasticities: rows from, columns to; wtp: rows the population or the classes
         local main : word 1 of `jm_stats'
-        display as text "(rows: from; columns: to)"
-        matlist `m_`main'', format(%9.4f) rowtitle(from) border(top bottom)
+        local rows = cond("`task'" == "wtp", "", "rowtitle(from)")
+        if ("`task'" != "wtp") display as text "(rows: from; columns: to)"
+        matlist `m_`main'', format(%9.4f) `rows' border(top bottom)
         display _n as text "Standard errors (delta method)"
-        matlist `m_se', format(%9.4f) rowtitle(from) border(top bottom)
+        matlist `m_se', format(%9.4f) `rows' border(top bottom)
         if (`replicates' > 0) {
             display _n as text "Simulation errors (spread over `replicates' independent draw sets)"
-            matlist `m_sim', format(%9.4f) rowtitle(from) border(top bottom)
+            matlist `m_sim', format(%9.4f) `rows' border(top bottom)
         }
         if (`krinsky' > 0) {
             display _n as text "Krinsky-Robb standard deviations (`krinsky' draws)"
-            matlist `m_kr_se', format(%9.4f) rowtitle(from) border(top bottom)
+            matlist `m_kr_se', format(%9.4f) `rows' border(top bottom)
         }
     }
     if (`"`jm_notes'"' != "") display as text `"`jm_notes'"'
@@ -143,6 +150,10 @@ program define _jmixlogit_post, rclass sortpreserve
     }
     return local title "`jm_title'"
     return local fit_warning "`jm_fit_warning'"
+    if ("`task'" == "wtp") {
+        return local cost "`cost'"
+        return local negated "`negated'"
+    }
     if ("`task'" != "cov") {
         return local attribute "`attribute'"
         return scalar krinsky = `krinsky'

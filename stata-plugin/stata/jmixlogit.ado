@@ -19,7 +19,7 @@ program define Estimate, eclass sortpreserve
           ITERate(integer 1000) TOLerance(real 0) DIFficult noLOg ALTernatives(varname)            ///
           MARKet(varname) VCE(string) Robust CLuster(varname) THReads(integer 0) FRom(string)      ///
           Level(cilevel) ESTimator(string) INSTruments(string) WEIGHTing(string) ALTWISE              ///
-          NCLasses(integer 0) MEMbership(varlist numeric) COMmon(varlist numeric) * ]
+          NCLasses(numlist ascending integer >=1) MEMbership(varlist numeric) COMmon(varlist numeric) * ]
     _get_diopts diopts, `options'
 
     * the plugin jar must be the one this ado belongs to (Stata keeps the classes it loaded)
@@ -81,8 +81,10 @@ program define Estimate, eclass sortpreserve
         exit 198
     }
     * latent classes in lclogit2's words: nclasses(#), membership(varlist); common() coefficients shared by all
-    * classes (lclogit2's varlist1); random coefficients of rand() and ln() are random within each class
-    if (`nclasses' < 0 | (`nclasses' == 0 & ("`membership'" != "" | "`common'" != ""))) {
+    * classes (lclogit2's varlist1); random coefficients of rand() and ln() are random within each class.
+    * nclasses(1/5), a range, fits each number of classes and posts the one with the smallest BIC, with the
+    * model-selection table in e(selection)
+    if ("`nclasses'" == "" & ("`membership'" != "" | "`common'" != "")) {
         display as error "membership() and common() are options of latent class models: give nclasses(#), the" ///
             " number of classes (1 or more)"
         exit 198
@@ -206,7 +208,7 @@ program define Estimate, eclass sortpreserve
     local panelvar = cond("`id'" != "", "`id'", "`group'")
 
     * options travel to the plugin in locals; b and V come back in the matrices named here
-    tempname b V P P_se P_post B CMB PB
+    tempname b V P P_se P_post B CMB PB S O
     local jm_depvar "`depvar'"
     local jm_fixed "`fixed'"
     local jm_random "`random'"
@@ -231,10 +233,11 @@ program define Estimate, eclass sortpreserve
     local jm_tmpdir "`c(tmpdir)'"
     local jm_bname "`b'"
     local jm_Vname "`V'"
-    local jm_nclasses = cond(`nclasses' > 0, "`nclasses'", "")
+    local jm_nclasses "`nclasses'"
     local jm_membership "`membership'"
     local jm_common "`common'"
-    local jm_lcnames "P `P' P_se `P_se' P_post `P_post' B `B' CMB `CMB' PB `PB'"
+    local jm_lcnames "P `P' P_se `P_se' P_post `P_post' B `B' CMB `CMB' PB `PB' selection `S'"
+    local jm_optname "`O'"
     local jm_level "`level'"
     local jm_alternatives "`alternatives'"
     local jm_market "`market'"
@@ -298,6 +301,9 @@ program define Estimate, eclass sortpreserve
     }
     ereturn scalar converged = `jm_converged'
     ereturn scalar certified = `jm_certified'
+    ereturn local certification "`jm_certification'"
+    * the distinct optima the starts reached, best first (log likelihood, starts, scaled gradient, converged)
+    if (`jm_n_optima' > 0) ereturn matrix optima = `O'
     ereturn scalar iterations = `jm_iterations'
     ereturn scalar ic = `jm_iterations'
     ereturn scalar nrep = `nrep'
@@ -337,9 +343,10 @@ program define Estimate, eclass sortpreserve
     ereturn local wtype "`weight'"
     ereturn local wexp `"`exp'"'
     ereturn local fit_warning "`jm_fit_warning'"
-    if (`nclasses' > 0) {
+    if ("`nclasses'" != "") {
         * lclogit2's results: class shares e(P) (at the mean membership variables), coefficients by class e(B),
-        * class-share logit e(CMB) (Class1 the base), share-weighted coefficients e(PB); BIC and CAIC with N_id
+        * class-share logit e(CMB) (Class1 the base), share-weighted coefficients e(PB); BIC and CAIC with N_id.
+        * After a range nclasses(A/B) these are the fit with the smallest BIC, e(selection) the table of all
         ereturn scalar nclasses = `jm_nclasses_used'
         ereturn scalar k_share = `jm_k_share'
         ereturn scalar aic = `jm_aic'
@@ -348,12 +355,20 @@ program define Estimate, eclass sortpreserve
         ereturn local membership "`membership'"
         ereturn local common "`common'"
         ereturn local boundaries "`jm_boundaries'"
+        * the EM search: its starts, then the best start's EM iterations and log likelihood before direct ML
+        ereturn scalar em_starts = `jm_em_starts'
+        ereturn scalar em_iterations = `jm_em_iterations'
+        ereturn scalar ll_em = `jm_ll_em'
         ereturn matrix P = `P'
         ereturn matrix P_se = `P_se'
         ereturn matrix P_post = `P_post'
         ereturn matrix B = `B'
         ereturn matrix CMB = `CMB'
         ereturn matrix PB = `PB'
+        if (`: word count `nclasses'' > 1) {
+            ereturn local nclasses_list "`nclasses'"
+            ereturn matrix selection = `S'
+        }
     }
     * the engine's saved form of the fit (mixlogit-result/1): post-estimation restores it; one line of JSON, or,
     * when longer than a macro holds, a file in c(tmpdir) named in e(saved_file)
@@ -364,7 +379,7 @@ program define Estimate, eclass sortpreserve
     ereturn local predict "jmixlogit_p"
     ereturn local estat_cmd "jmixlogit_estat"
     ereturn local title = cond("`jm_method'" == "msm", "Mixed logit model, MSM (jmixlogit)", ///
-        cond(`nclasses' > 0, cond("`allrandom'" != "", "Latent class mixed logit model (jmixlogit)", ///
+        cond("`nclasses'" != "", cond("`allrandom'" != "", "Latent class mixed logit model (jmixlogit)", ///
         "Latent class logit model (jmixlogit)"), "Mixed logit model (jmixlogit)"))
     ereturn local depvar "`depvar'"
     ereturn local properties "b V"
@@ -388,6 +403,13 @@ end
 program define Display
     syntax [, Level(cilevel) *]
     _get_diopts diopts, `options'
+    capture confirm matrix e(selection)
+    if (!_rc) {
+        display _n as text "Latent class model selection (N = " e(N_id) " decision-makers in BIC and CAIC):"
+        matlist e(selection), format(%11.0g) border(top bottom) rowtitle(Classes)
+        display as text "Posted below: the fit with the smallest BIC, " e(nclasses) " class" ///
+            cond(e(nclasses) == 1, "", "es") "; jmixlogit with nclasses(#) refits another (the same numbers)"
+    }
     display _n as text "`e(title)'" _col(49) "Number of obs" _col(67) "=" as result %10.0fc e(N)
     if (e(nclasses) < . & e(krnd) == 0) {
         display as text "Latent classes: " e(nclasses) _col(49) "Number of groups" _col(67) "=" ///
@@ -428,6 +450,19 @@ program define Display
         display as text "AIC = " as result %10.2f e(aic) as text "   BIC = " as result %10.2f e(bic) ///
             as text "   CAIC = " as result %10.2f e(caic) as text "   (N = " e(N_id) " decision-makers)"
         if ("`e(boundaries)'" != "") display as text "Boundary: `e(boundaries)'"
+        if (e(em_starts) < .) {
+            display as text "EM from " e(em_starts) " starts; the best stopped at LL " as result %12.4f e(ll_em) ///
+                as text " after " e(em_iterations) " iterations, then direct maximum likelihood"
+        }
+    }
+    capture confirm matrix e(optima)
+    if (!_rc) {
+        if (rowsof(e(optima)) > 1 | el(e(optima), 1, 2) > 1) {
+            display as text "Distinct optima found by the starts (log likelihood, starts that reached it," ///
+                " scaled gradient, converged), best first:"
+            matlist e(optima), format(%12.0g) border(top bottom) rowtitle(Optimum)
+            if (`"`e(certification)'"' != "") display as text `"`e(certification)'"'
+        }
     }
     if (e(corr) != 1 & e(krnd) > 0) {
         display as text "The sign of the estimated standard deviations is irrelevant: interpret them as positive"

@@ -37,7 +37,7 @@ mixlogit Java engine
 {synopt:{opt altwise}}altwise deletion: drop only the alternatives with missing values (default: drop the whole choice situation){p_end}
 
 {syntab:Latent classes (lclogit2's words)}
-{synopt:{opt ncl:asses(#)}}a latent class model with {it:#} classes, each with its own coefficients; random coefficients of {opt rand()} and {opt ln()} are random within each class{p_end}
+{synopt:{opt ncl:asses(numlist)}}a latent class model with {it:#} classes, each with its own coefficients; random coefficients of {opt rand()} and {opt ln()} are random within each class; a range such as {cmd:nclasses(1/5)} fits each number of classes and shows lclogit2's model-selection table{p_end}
 {synopt:{opt mem:bership(varlist)}}decision-maker characteristics (constant within {opt id()}) in the logit of the class shares, besides its constant{p_end}
 {synopt:{opt com:mon(varlist)}}explanatory variables whose coefficients all classes share (lclogit2's {it:varlist1}, equation {cmd:Fix}){p_end}
 
@@ -119,18 +119,37 @@ pi_nc = exp(g_c'z_n) / sum_s exp(g_s'z_n), z_n a constant and the {opt membershi
 decision-maker's choices: L_n = sum_c pi_nc prod_t P_nt(b_c). As {cmd:lclogit2}, the engine runs the EM algorithm
 (Train 2008) from ten starting points (or {opt starts()} when larger), then polishes every distinct optimum by
 direct maximum likelihood with the exact gradient, which gives standard errors ({cmd:lclogit2} has none;
-{cmd:lclogitml2} does); classes are sorted by share (Class1 the largest). {cmd:e(b)} has the equations
+{cmd:lclogitml2} does); classes are sorted by share (Class1 the largest). The footer shows the EM search
+({cmd:e(em_starts)}, {cmd:e(em_iterations)}, {cmd:e(ll_em)}) and the table of distinct optima the starts reached,
+how many starts reached each and its scaled gradient ({cmd:e(optima)}, best first), with the certification of the
+best ({cmd:e(certification)}). {cmd:e(b)} has the equations
 {cmd:Class1}, {cmd:Class2}, ... (with random coefficients also {cmd:Class1_SD}, ...), {cmd:Fix} for the
 {opt common()} coefficients and {cmd:Share2}, {cmd:Share3}, ... for the class-share logit. The header adds the
 class shares at the mean of the membership variables with delta-method standard errors ({cmd:e(P)},
 {cmd:e(P_se)}), the mean posterior probabilities ({cmd:e(P_post)}; with no membership variables they equal
 {cmd:e(P)} at the maximum) and AIC, BIC and CAIC with N the number of decision-makers, as {cmd:lclogit2};
 a class share tending to zero or a diverging coefficient is named in {cmd:e(boundaries)}. {cmd:nclasses(1)} is
-the logit (or mixed logit) itself. To choose the number of classes, fit each and compare {cmd:e(bic)}, as
-{cmd:lclogit2}'s users do (the command line's {cmd:--classes 1:5} prints the table). After estimation,
+the logit (or mixed logit) itself.
+
+{pstd}
+{bf:Choosing the number of classes.} Where {cmd:lclogit2}'s users fit each number of classes in a loop and compare
+them with {cmd:estimates stats}, {cmd:nclasses(1/5)} (any range of consecutive numbers) fits each number of
+classes, each as {cmd:nclasses(}{it:#}{cmd:)} alone would (with its own starts; {opt common()} from two classes on)
+and shows {cmd:lclogit2}'s table: for each number of classes the log likelihood, the number of parameters, AIC,
+BIC, CAIC (N the decision-makers) and the smallest class share, and whether the fit converged; the table is
+{cmd:e(selection)}, one row per number of classes ({cmd:C1}, {cmd:C2}, ...). The fit with the smallest BIC is the
+one posted: {cmd:e(b)}, {cmd:e(V)}, {cmd:e(nclasses)} and the rest are those of that fit, and post-estimation uses
+it. To work with another row of the table, fit that number of classes alone, {cmd:nclasses(}{it:#}{cmd:)}, which
+gives the same numbers as its row (the command line's {cmd:--classes 1:5} and R's {cmd:classes = 1:5} fit the same
+models). {opt from()} starts one model and cannot be combined with a range.
+
+{pstd}
+After estimation,
 {cmd:predict} {it:newvar}{cmd:, pr class(}{it:#}{cmd:)} gives the probabilities in class {it:#} and
 {cmd:predict} {it:stub}{cmd:, posterior} the posterior class probabilities {it:stub}{cmd:1}, {it:stub}{cmd:2},
-...; see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)}.
+..., {cmd:predict} {it:newvar}{cmd:, modal} the modal class and {cmd:predict} {it:newvar}{cmd:, coef(}{it:x}{cmd:)}
+the posterior mean of {it:x}'s coefficient over the classes; {helpb jmixlogit_wtp} gives the willingness to pay in every class (with random coefficients within
+classes, each class's distribution); see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)}.
 
 
 {marker options}{...}
@@ -289,6 +308,11 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {phang2}{cmd:. predict double p1, pr class(1)}{p_end}
 {phang2}{cmd:. predict double h, posterior}{space 4}(h1, h2, h3){p_end}
 
+{pstd}Model selection: one to five classes, lclogit2's table, the fit with the smallest BIC posted{p_end}
+{phang2}{cmd:. jmixlogit choice pf cl loc wk tod seas, group(chid) id(id) nclasses(1/5) nolog}{p_end}
+{phang2}{cmd:. matrix list e(selection)}{p_end}
+{phang2}{cmd:. display "smallest BIC: " e(nclasses) " classes"}{p_end}
+
 {pstd}Method of simulated moments with 20 draws: optimal instruments, then user instruments with Hansen's J{p_end}
 {phang2}{cmd:. jmixlogit choice pf loc wk tod seas, group(chid) id(id) rand(cl) nrep(20) estimator(msm)}{p_end}
 {phang2}{cmd:. generate double cl2 = cl^2}{p_end}
@@ -345,6 +369,9 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(aic)}}Akaike information criterion ({cmd:nclasses()} only){p_end}
 {synopt:{cmd:e(bic)}}Bayesian information criterion, N the decision-makers, as {cmd:lclogit2} ({cmd:nclasses()} only){p_end}
 {synopt:{cmd:e(caic)}}consistent AIC, N the decision-makers ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(em_starts)}}starts of the EM search ({cmd:nclasses()} only; at least ten, or {opt starts()}){p_end}
+{synopt:{cmd:e(em_iterations)}}EM iterations of the best start before direct maximum likelihood ({cmd:nclasses()} only){p_end}
+{synopt:{cmd:e(ll_em)}}its log likelihood when EM stopped ({cmd:nclasses()} only){p_end}
 
 {p2col 5 20 24 2: Macros}{p_end}
 {synopt:{cmd:e(cmd)}}{cmd:jmixlogit}{p_end}
@@ -383,6 +410,8 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(membership)}}membership variables ({cmd:nclasses()} only){p_end}
 {synopt:{cmd:e(common)}}variables with coefficients common to all classes ({cmd:nclasses()} only){p_end}
 {synopt:{cmd:e(boundaries)}}boundaries the latent class fit met (a share tending to zero, a diverging coefficient), or empty{p_end}
+{synopt:{cmd:e(certification)}}the certification of the maximum in words (gradient, Hessian, the starts that reached it){p_end}
+{synopt:{cmd:e(nclasses_list)}}the numbers of classes fitted ({cmd:nclasses()} with a range only; {cmd:e(nclasses)} is the one posted){p_end}
 
 {p2col 5 20 24 2: Matrices}{p_end}
 {synopt:{cmd:e(b)}}coefficient vector (equations {cmd:Mean}, {cmd:SD}, {cmd:l11}, {cmd:l21}, ...){p_end}
@@ -393,6 +422,8 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(B)}}coefficients by class, rows {cmd:Class1}, {cmd:Class2}, ... (means; common ones repeated){p_end}
 {synopt:{cmd:e(CMB)}}class-share logit by class ({cmd:_cons} and the membership variables; the base Class1 zeros){p_end}
 {synopt:{cmd:e(PB)}}share-weighted average coefficients{p_end}
+{synopt:{cmd:e(optima)}}the distinct optima the starts reached, best first: a row each ({cmd:opt1}, {cmd:opt2}, ...), columns {cmd:ll}, {cmd:starts} (how many starts reached it), {cmd:gradient} (scaled gradient norm) and {cmd:converged}{p_end}
+{synopt:{cmd:e(selection)}}model selection ({cmd:nclasses()} with a range only): a row per number of classes, columns {cmd:classes}, {cmd:ll}, {cmd:nparam}, {cmd:aic}, {cmd:bic}, {cmd:caic}, {cmd:min_share} (the smallest class share) and {cmd:converged} (1 or 0){p_end}
 
 {p2col 5 20 24 2: Functions}{p_end}
 {synopt:{cmd:e(sample)}}marks estimation sample{p_end}

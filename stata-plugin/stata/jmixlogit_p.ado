@@ -1,13 +1,25 @@
 *! version 0.1.0  jmixlogit_p: predict after jmixlogit
 program define jmixlogit_p
     version 16
-    syntax newvarname [if] [in] [, PR CONDitional COEF(name) CLass(integer 0) POSTerior OTHERdata ]
+    syntax newvarname [if] [in] [, PR CONDitional COEF(name) CLass(integer 0) POSTerior MODal OTHERdata ]
 
     if ("`e(cmd)'" != "jmixlogit") error 301
-    local options = ("`pr'" != "") + ("`conditional'" != "") + ("`coef'" != "") + ("`posterior'" != "")
+    local options = ("`pr'" != "") + ("`conditional'" != "") + ("`coef'" != "") + ("`posterior'" != "") ///
+        + ("`modal'" != "")
     if (`options' > 1) {
-        display as error "only one of pr, conditional, coef() and posterior is allowed"
+        display as error "only one of pr, conditional, coef(), posterior and modal is allowed"
         exit 198
+    }
+    * after nclasses(): modal is the class with the largest posterior probability (1, 2, ...)
+    if ("`modal'" != "") {
+        if (e(nclasses) >= .) {
+            display as error "modal is for latent class models (jmixlogit with nclasses())"
+            exit 198
+        }
+        if (`class' != 0) {
+            display as error "modal takes no class(): it is the class of the largest posterior probability"
+            exit 198
+        }
     }
     * after nclasses(): pr class(#) is the probability in class #, posterior the class probabilities given the
     * decision-maker's choices (lclogit2's lclogitpr2 pr class() and cp): stub1, stub2, ... or class(#) alone
@@ -30,6 +42,7 @@ program define jmixlogit_p
     if ("`coef'" != "") local statistic "coef"
     if (`class' > 0 & "`posterior'" == "") local statistic "classpr"
     if ("`posterior'" != "") local statistic "posterior"
+    if ("`modal'" != "") local statistic "modal"
 
     local targets "`varlist'"
     if ("`statistic'" == "posterior" & `class' == 0) {
@@ -53,6 +66,7 @@ program define jmixlogit_p
     if ("`statistic'" == "conditional") label variable `varlist' "Pr(`e(depvar)' | own choices)"
     if ("`statistic'" == "coef") label variable `varlist' "E(coefficient of `coef' | own choices)"
     if ("`statistic'" == "classpr") label variable `varlist' "Pr(`e(depvar)') if in class `class'"
+    if ("`statistic'" == "modal") label variable `varlist' "modal class (largest posterior probability)"
     if ("`statistic'" == "posterior") {
         local c = `class'
         foreach v of local targets {

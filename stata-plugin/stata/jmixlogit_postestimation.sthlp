@@ -3,6 +3,7 @@
 {vieweralsosee "jmixlogit" "help jmixlogit"}{...}
 {vieweralsosee "jmixlogit_diversion" "help jmixlogit_diversion"}{...}
 {vieweralsosee "jmixlogit_elasticities" "help jmixlogit_elasticities"}{...}
+{vieweralsosee "jmixlogit_wtp" "help jmixlogit_wtp"}{...}
 {viewerjumpto "Syntax" "jmixlogit_postestimation##syntax"}{...}
 {viewerjumpto "Description" "jmixlogit_postestimation##description"}{...}
 {viewerjumpto "Options" "jmixlogit_postestimation##options"}{...}
@@ -29,6 +30,7 @@
 {synopt:{opt coef(name)}}the decision-maker's conditional mean of the coefficient of attribute {it:name}{p_end}
 {synopt:{opt cl:ass(#)}}after {cmd:nclasses()}: with {opt pr}, the probability of each alternative in class {it:#}; with {opt posterior}, that class's posterior probability only{p_end}
 {synopt:{opt post:erior}}after {cmd:nclasses()}: posterior class probabilities given the decision-maker's choices, in {it:newvar}{cmd:1}, {it:newvar}{cmd:2}, ...{p_end}
+{synopt:{opt mod:al}}after {cmd:nclasses()}: the modal class, the one with the largest posterior probability{p_end}
 {synopt:{opt other:data}}use the estimation sample's rows even though the data changed since the estimation (the check of the data's fingerprint is skipped){p_end}
 {synoptline}
 
@@ -38,6 +40,7 @@ Besides {cmd:predict}, the following commands work after {cmd:jmixlogit}:
 {synoptset 26}{...}
 {synopt:{helpb jmixlogit_diversion}}diversion ratios (product removal or marginal), matrices in {cmd:r()}{p_end}
 {synopt:{helpb jmixlogit_elasticities}}own and cross elasticities of the shares, matrices in {cmd:r()}{p_end}
+{synopt:{helpb jmixlogit_wtp}}willingness to pay (its population distribution; per latent class after {cmd:nclasses()}), matrices in {cmd:r()}{p_end}
 {synopt:{helpb jmixlogit_cov}}covariances, standard deviations and correlations of correlated coefficients ({cmd:estat cov}){p_end}
 {synopt:{cmd:estat ic}}information criteria (after {cmd:estimator(msle)} only){p_end}
 
@@ -96,6 +99,10 @@ decision-maker's observed choices, h_nc = pi_nc L_nc / sum_s pi_ns L_ns ({cmd:lc
 the new variables {it:newvar}{cmd:1}, {it:newvar}{cmd:2}, ... (one per class, constant within decision-maker; with
 {opt class(#)} only {it:newvar}, that class's). They sum to one.
 
+{phang}
+{opt modal}, after a latent class model, is the decision-maker's modal class: the class (1, 2, ...) with the
+largest posterior probability given their choices (the first of equal ones), constant within decision-maker.
+
 
 {marker examples}{...}
 {title:Examples}
@@ -109,13 +116,15 @@ the new variables {it:newvar}{cmd:1}, {it:newvar}{cmd:2}, ... (one per class, co
 {phang2}{cmd:. jmixlogit choice pf cl loc wk tod seas, group(chid) id(id) nclasses(2) common(cl)}{p_end}
 {phang2}{cmd:. predict double p2, pr class(2)}{p_end}
 {phang2}{cmd:. predict double h, posterior}{p_end}
+{phang2}{cmd:. predict byte modal, modal}{p_end}
+{phang2}{cmd:. jmixlogit_wtp, attribute(loc) cost(pf)}{p_end}
 
 
 {marker results}{...}
 {title:Stored results}
 
 {pstd}
-{cmd:predict} stores {cmd:r(fit_warning)} (empty for a sound fit); see {helpb jmixlogit_diversion} and {helpb jmixlogit_elasticities}.
+{cmd:predict} stores {cmd:r(fit_warning)} (empty for a sound fit); see {helpb jmixlogit_diversion}, {helpb jmixlogit_elasticities} and {helpb jmixlogit_wtp}.
 
 
 {marker references}{...}

@@ -121,6 +121,7 @@ test_that("wtp() per class: -b_c(loc) / b_c(pf) with delta-method errors", {
   }
   expect_close(wtp(lc_fit, "loc", "pf", negated_cost = TRUE)$classes$estimate, -w$classes$estimate, 0)
   expect_true(any(grepl("by latent class", capture.output(print(w)))))
+  expect_error(wtp(lc_fit, "loc", "pf", krinsky_robb = 100), class = "mixlogit_argument_error")
 })
 
 test_that("one class is the plain logit", {
@@ -232,4 +233,74 @@ test_that("random coefficients within classes: a latent class mixed logit", {
   h <- posterior(m)
   expect_true(max(abs(h$class1 + h$class2 - 1)) < 1e-12)
   expect_close(colMeans(h[, c("class1", "class2")]), m$latent$posterior.shares, 1e-15)
+})
+
+test_that("wtp() of a latent class mixed logit: each class's distribution of the ratio, the CLI's numbers", {
+  m <- mixlogit(lc_formula, lc_data, group = "chid", id = "id", alt = "alt", threads = 2, classes = 2,
+                rpar = c(loc = "n"), R = 50)
+  w <- wtp(m, "loc", "pf")
+  expect_s3_class(w, "mixlogit_class_wtp")
+  expect_true(w$distribution)
+  statistics <- c("mean", "median", "q05", "q25", "q75", "q95")
+  expect_equal(colnames(w$estimate), statistics)
+  expect_equal(w$classes$statistic, rep(statistics, 2))
+  expect_equal(w$classes$estimate, as.numeric(t(w$estimate)))
+  v <- vcov(m)
+  for (c in 1:2) {
+    a <- paste0("class", c, ".loc")
+    k <- paste0("class", c, ".pf")
+    mu <- lc_b(m, a)
+    b <- lc_b(m, k)
+    # loc ~ N(mu, s) and pf fixed within the class: the ratio -loc / pf is N(-mu / b, s / |b|) (5,000 draws)
+    spread <- abs(lc_b(m, paste0("class", c, ".sd.loc"))) / abs(b)
+    expect_close(w$estimate[c, "mean"], -mu / b, 0.01 * spread)
+    expect_close(w$estimate[c, c("q05", "q25", "median", "q75", "q95")],
+                 -mu / b + stats::qnorm(c(0.05, 0.25, 0.5, 0.75, 0.95)) * spread, 0.05 * spread)
+    # the mean's delta-method error: that of -mu / b (the draws' mean of the normal is about zero)
+    d <- c(-1 / b, mu / b^2)
+    expect_close(w$std_error[c, "mean"], sqrt(sum(d * (v[c(a, k), c(a, k)] %*% d))), 0.01 * w$std_error[c, "mean"])
+  }
+  expect_true(all(w$classes$std_error > 0))
+  # pf entered negated: every statistic changes sign, q05 and q95 trade places
+  negated <- wtp(m, "loc", "pf", negated_cost = TRUE)
+  expect_identical(negated$estimate[, "q05"], -w$estimate[, "q95"])
+  expect_identical(negated$estimate[, "mean"], -w$estimate[, "mean"])
+  expect_identical(negated$std_error[, "q05"], w$std_error[, "q95"])
+  out <- capture.output(print(w))
+  expect_true(any(grepl("Random coefficients within classes", out)))
+  expect_true(any(grepl("^q95 ", out)))
+  # the command-line tool's wtp on R's saved fit prints the same table (to its 6 significant digits)
+  java <- Sys.which("java")
+  skip_if(java == "", "java is not on the PATH")
+  csv <- tempfile(fileext = ".csv")
+  json <- tempfile(fileext = ".json")
+  utils::write.csv(lc_data, csv, row.names = FALSE)
+  writeLines(m$saved, json)
+  jars <- file.path(system.file("java", package = "mixlogit"), "*")
+  printed <- system2(java, c("-cp", shQuote(jars), "org.mixlogit.cli.Main", "wtp", "--from", json, "--data", csv,
+                             "--choice", "choice", "--group", "chid", "--id", "id", "--attribute", "loc",
+                             "--cost", "pf"), stdout = TRUE, stderr = FALSE)
+  for (c in 1:2) {
+    line <- grep(sprintf("^class %d ", c), printed, value = TRUE)
+    expect_length(line, 1L)
+    cli <- as.numeric(strsplit(trimws(sub("^class [0-9]+", "", line)), " +")[[1]])
+    expect_close(cli / w$estimate[c, ], rep(1, 6), 1e-5)
+    errors <- printed[which(printed == line) + 1L]
+    cli_se <- as.numeric(gsub("[()]", "", strsplit(trimws(errors), " +")[[1]]))
+    expect_close(cli_se / w$std_error[c, ], rep(1, 6), 1e-3)
+  }
+})
+
+test_that("conditionals(): the posterior mean and sd of each coefficient over the classes", {
+  k <- conditionals(lc_fit)
+  h <- posterior(lc_fit)
+  expect_equal(k$id, h$id)
+  b1 <- lc_b(lc_fit, "class1.pf")
+  b2 <- lc_b(lc_fit, "class2.pf")
+  mean_pf <- h$class1 * b1 + h$class2 * b2
+  expect_close(k$pf.mean, mean_pf, 1e-12)
+  expect_close(k$pf.sd, sqrt(h$class1 * (b1 - mean_pf)^2 + h$class2 * (b2 - mean_pf)^2), 1e-9)
+  # cl is common to the classes: no spread
+  expect_close(k$cl.mean, rep(lc_b(lc_fit, "cl"), nrow(k)), 1e-12)
+  expect_close(k$cl.sd, rep(0, nrow(k)), 1e-6)
 })

@@ -1,5 +1,6 @@
 package org.mixlogit.bridge;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,12 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.LatentClassEstimator;
+import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.latent.LatentClassSummary;
 import org.mixlogit.latent.ModelSelection;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.Simulators;
 import org.mixlogit.msm.GmmDiagnostics;
@@ -73,6 +76,32 @@ public final class BridgeFit {
         return result.latentClasses().map(s -> s.boundaries().toArray(new String[0])).orElse(new String[0]);
     }
 
+    /**
+     * The EM search of a latent class fit: the number of starts, the best start's EM iterations and its EM log
+     * likelihood (before the direct-ML polish); NaN for a model without classes.
+     */
+    public double[] emSearch() {
+        return result.latentClasses().map(s -> new double[] {s.starts(), s.emIterations(), s.emLogLikelihood()})
+                .orElse(new double[] {Double.NaN, Double.NaN, Double.NaN});
+    }
+
+    /**
+     * The distinct optima the starts reached, best first, 4 numbers each: the log likelihood, how many starts
+     * reached it, the scaled gradient norm there and 1/0 for converged (the saved form's "optima").
+     */
+    public double[] optima() {
+        List<LocalOptimum> optima = result.optima();
+        double[] out = new double[4 * optima.size()];
+        for (int i = 0; i < optima.size(); i++) {
+            LocalOptimum o = optima.get(i);
+            out[4 * i] = o.logLikelihood();
+            out[4 * i + 1] = o.starts();
+            out[4 * i + 2] = o.gradientNorm();
+            out[4 * i + 3] = o.converged() ? 1 : 0;
+        }
+        return out;
+    }
+
     /** lclogit2's model-selection row: classes, LL, parameters, AIC, BIC, CAIC (N = decision-makers), smallest share. */
     public double[] selectionRow() {
         ModelSelection.Row row = LatentClassEstimator.selection(List.of(result)).rows().get(0);
@@ -83,6 +112,33 @@ public final class BridgeFit {
     /** The names of {@link #selectionRow()}. */
     public static String[] selectionNames() {
         return new String[] {"classes", "loglik", "parameters", "aic", "bic", "caic", "smallestShare"};
+    }
+
+    /**
+     * The position in {@code fits} of the fit with the smallest BIC (lclogit2's model selection, the engine's
+     * {@link ModelSelection#bestByBic()}: the first of equal ones); the fits are latent class fits of different
+     * numbers of classes ({@link MixlogitBridge#fitClassRange}).
+     */
+    public static int bestByBic(BridgeFit[] fits) {
+        if (fits.length == 0) {
+            throw new InvalidSpecificationException("No fits to choose from: give at least one number of classes.");
+        }
+        List<EstimationResult> results = new ArrayList<>();
+        for (BridgeFit f : fits) {
+            results.add(f.result);
+        }
+        int best = LatentClassEstimator.selection(results).bestByBic();
+        for (int i = 0; i < fits.length; i++) {
+            if (fits[i].classCount() == best) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no fit with " + best + " classes");
+    }
+
+    /** The fitted model's specification as JSON (its classes included), as {@link MixlogitBridge#withClasses}. */
+    public String specJson() {
+        return ModelSpecJson.write(result.spec());
     }
 
     public String json() {

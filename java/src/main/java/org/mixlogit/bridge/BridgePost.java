@@ -150,9 +150,16 @@ public final class BridgePost {
         return out;
     }
 
-    /** The statistics of {@link #classWtpTable}: "mean" alone, or mean, median, q05, q25, q75, q95. */
+    /**
+     * The statistics of {@link #classWtpTable}: "mean" alone, or mean, median, q05, q25, q75, q95 (read from the
+     * model, without computing the table).
+     */
     public String[] classWtpStatistics(String attribute, String cost) {
-        return post.classWillingnessToPay(attribute, cost).statistics().toArray(new String[0]);
+        if (!post.model().spec().isLatentClass()) {
+            throw new InvalidSpecificationException("Willingness to pay per class needs a latent class model; this"
+                    + " one has no classes: use the willingness to pay of the mixed logit.");
+        }
+        return ClassWillingnessToPay.statistics(post.model().spec(), attribute, cost).toArray(new String[0]);
     }
 
     /** The distinct alternatives in the order of the tables (numeric labels in numeric order). */

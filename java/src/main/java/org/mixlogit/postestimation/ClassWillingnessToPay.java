@@ -43,8 +43,8 @@ public final class ClassWillingnessToPay {
         this.classes = spec.classCount();
         int a = coefficient(spec, attribute);
         int c = coefficient(spec, cost);
-        boolean random = spec.coefficients().get(a).isRandom() || spec.coefficients().get(c).isRandom();
-        this.statistics = random ? WtpSummary.STATISTICS : List.of(WtpSummary.STATISTICS.get(0));
+        this.statistics = statistics(spec, attribute, cost);
+        boolean random = statistics.size() > 1;
         double[] theta = model.estimates();
         double[][] withErrors;
         if (random) {
@@ -109,6 +109,16 @@ public final class ClassWillingnessToPay {
             }
             return out;
         };
+    }
+
+    /**
+     * The statistics the table of a model has for this attribute and cost, without computing it: "mean" alone when
+     * both coefficients are fixed within classes, else {@link WtpSummary}'s.
+     */
+    public static List<String> statistics(ModelSpec spec, String attribute, String cost) {
+        boolean random = spec.coefficients().get(coefficient(spec, attribute)).isRandom()
+                || spec.coefficients().get(coefficient(spec, cost)).isRandom();
+        return random ? WtpSummary.STATISTICS : List.of(WtpSummary.STATISTICS.get(0));
     }
 
     private static int coefficient(ModelSpec spec, String attribute) {

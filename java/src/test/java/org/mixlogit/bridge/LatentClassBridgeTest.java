@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mixlogit.io.ModelSpecJson;
 
 /**
  * The bridge's latent class door, as the R and Stata front ends will use it: a specification made a latent class
@@ -92,5 +93,11 @@ class LatentClassBridgeTest {
         assertEquals(13, two[2], 0);
         assertTrue(two[1] > one[1] + 100);
         assertEquals(7, BridgeFit.selectionNames().length);
+        // two classes gain over 100 log-likelihood points for 7 parameters: the smallest BIC
+        assertTrue(two[4] < one[4]);
+        assertEquals(1, BridgeFit.bestByBic(fits));
+        assertEquals(0, BridgeFit.bestByBic(new BridgeFit[] {fits[0]}));
+        assertEquals(2, ModelSpecJson.read(fits[1].specJson()).classCount());
+        assertEquals(1, ModelSpecJson.read(fits[0].specJson()).classCount());
     }
 }

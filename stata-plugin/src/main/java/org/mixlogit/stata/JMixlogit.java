@@ -17,7 +17,7 @@ import org.mixlogit.bridge.Vocabulary;
  * <li>{@code javacall org.mixlogit.stata.JMixlogit estimate varlist if touse, jars(jmixlogit.jar)} estimates with
  * the options in the caller's {@code jm_*} locals (see {@link PluginOptions#LOCALS}) and returns a Stata return
  * code, having written e(b) and e(V) into the matrices the ado named;</li>
- * <li>{@code javacall org.mixlogit.stata.JMixlogit predict|diversion|elasticities varlist if touse,
+ * <li>{@code javacall org.mixlogit.stata.JMixlogit predict|diversion|elasticities|wtp varlist if touse,
  * jars(jmixlogit.jar)} and {@code ... cov}, from _jmixlogit_post.ado after jmixlogit, restore the fit from its
  * saved form in e() (passed in the {@code jm_*} locals of {@link PostOptions#LOCALS}) and fill a variable or write
  * r() matrices.</li>
@@ -27,7 +27,7 @@ import org.mixlogit.bridge.Vocabulary;
 public final class JMixlogit {
     /** The entry-point methods the ado-file calls. */
     static final String[] ENTRY_POINTS = {"version", "options", "estimate", "predict", "diversion", "elasticities",
-        "cov"};
+        "wtp", "cov"};
 
     private JMixlogit() {
     }
@@ -66,6 +66,10 @@ public final class JMixlogit {
 
     public static int elasticities(String[] args) {
         return new PluginPost(new SfiSession()).elasticities();
+    }
+
+    public static int wtp(String[] args) {
+        return new PluginPost(new SfiSession()).wtp();
     }
 
     public static int cov(String[] args) {

@@ -16,16 +16,23 @@ import org.mixlogit.spec.ParameterLayout;
  * posterior probabilities), {@code e(B)} (C x K coefficient means by class, common ones repeated), {@code e(CMB)}
  * (C x (1 + membership) class-share logit, class 1 the base: zeros) and {@code e(PB)} (1 x K share-weighted mean
  * coefficients), written into the matrices the ado-file named in {@code jm_lcnames} (pairs of statistic and name);
- * and the locals of {@link #LOCALS} (information criteria with N the decision-makers, boundaries). Without classes
- * the locals are "." or empty and no matrix is written.
+ * and the locals of {@link #LOCALS} (information criteria with N the decision-makers, boundaries); with a range
+ * nclasses(A/B) also lclogit2's model-selection table e(selection) ({@link #storeSelection}). Without classes the
+ * locals are "." or empty and no matrix is written.
  */
 final class LatentClassOutput {
     /** The locals set after every estimation. */
     static final List<String> LOCALS = Collections.unmodifiableList(Arrays.asList("jm_nclasses_used", "jm_k_share",
             "jm_aic", "jm_bic", "jm_caic", "jm_boundaries"));
+    /** The EM search's locals after every estimation: starts, the best start's EM iterations and EM log likelihood. */
+    static final List<String> EM_LOCALS = Collections.unmodifiableList(Arrays.asList("jm_em_starts",
+            "jm_em_iterations", "jm_ll_em"));
     /** The matrices of jm_lcnames. */
     static final List<String> MATRICES = Collections.unmodifiableList(Arrays.asList("P", "P_se", "P_post", "B",
-            "CMB", "PB"));
+            "CMB", "PB", "selection"));
+    /** The columns of e(selection), the model-selection table of nclasses(A/B) (as the engine's selection row). */
+    static final List<String> SELECTION_COLUMNS = Collections.unmodifiableList(Arrays.asList("classes", "ll",
+            "nparam", "aic", "bic", "caic", "min_share", "converged"));
 
     private final StataSession stata;
 
@@ -34,6 +41,10 @@ final class LatentClassOutput {
     }
 
     void store(BridgeFit fit, ModelSpec spec) {
+        double[] em = fit.emSearch();
+        for (int i = 0; i < EM_LOCALS.size(); i++) {
+            stata.setLocal(EM_LOCALS.get(i), PluginEstimation.stataNumber(em[i]));
+        }
         if (!spec.isLatentClass()) {
             for (String local : LOCALS) {
                 stata.setLocal(local, local.equals("jm_boundaries") ? "" : ".");
@@ -59,6 +70,28 @@ final class LatentClassOutput {
                 "");
         writeCoefficients(out, fit, spec, rows);
         writeMembership(out, fit, spec, rows);
+    }
+
+    /**
+     * nclasses(A/B): lclogit2's model-selection table in the matrix named for "selection" in jm_lcnames, one row per
+     * number of classes ({@link #SELECTION_COLUMNS}: the engine's {@link BridgeFit#selectionRow()} and whether the
+     * fit converged); nothing without a range (null). The fit posted is the one with the smallest BIC.
+     */
+    void storeSelection(BridgeFit[] range) {
+        if (range == null) {
+            return;
+        }
+        int width = SELECTION_COLUMNS.size();
+        double[] table = new double[range.length * width];
+        String[] rows = new String[range.length];
+        for (int i = 0; i < range.length; i++) {
+            double[] row = range[i].selectionRow();
+            System.arraycopy(row, 0, table, i * width, row.length);
+            table[i * width + width - 1] = range[i].statistic("converged");
+            rows[i] = "C" + range[i].classCount();
+        }
+        new MatrixOutput(stata).write("e(selection)", name("selection"), range.length, width, table, rows,
+                SELECTION_COLUMNS.toArray(new String[0]), "");
     }
 
     /** e(B) and e(PB): the mean of every coefficient in every class, and their share-weighted average. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.mixlogit.bridge.BridgeFit;
 import org.mixlogit.bridge.MixlogitBridge;
+import org.mixlogit.io.ModelSpecJson;
 
 /**
  * One {@code javacall ... estimate} run: reads the options and the marked sample, estimates through the bridge
@@ -31,7 +32,8 @@ final class PluginEstimation {
             "jm_spec_json", "jm_options_json", "jm_saved", "jm_saved_file", "jm_fit_warning", "jm_method",
             "jm_vcetype", "jm_threads_used", "jm_gmm_criterion", "jm_J", "jm_J_df", "jm_J_p", "jm_W_cond",
             "jm_weighting_used", "jm_instrument_names", "jm_nclasses_used", "jm_k_share", "jm_aic", "jm_bic",
-            "jm_caic", "jm_boundaries"));
+            "jm_caic", "jm_boundaries", "jm_em_starts", "jm_em_iterations", "jm_ll_em", "jm_n_optima",
+            "jm_certification"));
 
     /** @param args none (options travel in the caller's locals) */
     int run(String[] args) {
@@ -53,27 +55,22 @@ final class PluginEstimation {
                     ? options.instrumentKeyword : String.join(" ", options.instruments)) + "), " + options.weighting
                     + " weighting");
         }
-        BridgeFit fit = MixlogitBridge.fit(sample.situation, sample.decisionMaker, sample.chosen,
-                sample.attributeNames, sample.attributes, sample.characteristicNames, sample.characteristics,
-                sample.weights, sample.alternatives, sample.markets, specJson, optionsJson,
-                (iteration, logLik, gradient) -> {
-                    // MSM minimizes the GMM criterion (after an MSLE first step for the optimal instruments), so
-                    // its log shows the minimized objective rather than a log likelihood
-                    if (options.log) {
-                        stata.display(options.msm
-                                ? String.format(Locale.ROOT, "Iteration %d:   objective = %.6g", iteration, -logLik)
-                                : String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration,
-                                        logLik));
-                    }
-                    if (stata.breakPressed()) {
-                        interrupted[0] = true;
-                        return false;
-                    }
-                    return true;
-                });
+        MixlogitBridge.Progress progress = progress(options, interrupted);
+        BridgeFit[] range = options.classRange() ? fitRange(options, sample, specJson, optionsJson, progress,
+                interrupted) : null;
+        BridgeFit fit = range != null ? null : MixlogitBridge.fit(sample.situation, sample.decisionMaker,
+                sample.chosen, sample.attributeNames, sample.attributes, sample.characteristicNames,
+                sample.characteristics, sample.weights, sample.alternatives, sample.markets, specJson, optionsJson,
+                progress);
         if (interrupted[0]) {
             stata.error("--Break--");
             return ReturnCode.BREAK;
+        }
+        if (range != null) {
+            // lclogit2's model selection: the table of every fit, the one with the smallest BIC posted
+            fit = range[BridgeFit.bestByBic(range)];
+            specJson = fit.specJson();
+            p = ModelSpecJson.read(specJson).layout().size();
         }
         String vce = fit.vce();
         if (!fit.hasCovariance(vce)) {
@@ -92,11 +89,14 @@ final class PluginEstimation {
         stata.setLocal("jm_coleq", String.join(" ", layout.equations()));
         stata.setLocal("jm_colnames", layout.stripes());
         storeStatistics(fit, layout, b, v, sample);
+        storeOptima(fit);
         stata.setLocal("jm_method", fit.method().toLowerCase(Locale.ROOT));
         stata.setLocal("jm_vcetype", vce);
         stata.setLocal("jm_threads_used", Integer.toString(options.threads()));
         storeGmm(fit);
-        new LatentClassOutput(stata).store(fit, options.spec());
+        LatentClassOutput latent = new LatentClassOutput(stata);
+        latent.store(fit, ModelSpecJson.read(specJson));
+        latent.storeSelection(range);
         // the saved form (e(saved)) is what post-estimation restores; the model and options also stay readable
         stata.setLocal("jm_spec_json", SavedForm.forStata(specJson));
         stata.setLocal("jm_options_json", SavedForm.forStata(optionsJson));
@@ -105,6 +105,45 @@ final class PluginEstimation {
                 fit.statistic("certified") == 1, fit.description("status"));
         stata.setLocal("jm_fit_warning", plain(warning));
         return ReturnCode.OK;
+    }
+
+    /**
+     * The iteration log (unless nolog) and the poll for Break: after a Break every later call stops too (each fit of
+     * a range of classes), with {@code interrupted[0]} set (Modified).
+     */
+    private MixlogitBridge.Progress progress(PluginOptions options, boolean[] interrupted) {
+        return (iteration, logLik, gradient) -> {
+            // MSM minimizes the GMM criterion (after an MSLE first step for the optimal instruments), so its log
+            // shows the minimized objective rather than a log likelihood
+            if (options.log) {
+                stata.display(options.msm
+                        ? String.format(Locale.ROOT, "Iteration %d:   objective = %.6g", iteration, -logLik)
+                        : String.format(Locale.ROOT, "Iteration %d:   log likelihood = %.6f", iteration, logLik));
+            }
+            if (interrupted[0] || stata.breakPressed()) {
+                interrupted[0] = true;
+                return false;
+            }
+            return true;
+        };
+    }
+
+    /**
+     * nclasses(A/B): a fit for each number of classes from A to B through the bridge's range (each with its own
+     * iteration log under a heading), or those up to a Break.
+     */
+    private BridgeFit[] fitRange(PluginOptions options, StataSample sample, String specJson, String optionsJson,
+            MixlogitBridge.Progress progress, boolean[] interrupted) {
+        BridgeFit[] range = new BridgeFit[options.classes - options.classesFrom + 1];
+        for (int c = options.classesFrom; c <= options.classes && !interrupted[0]; c++) {
+            stata.display("Latent class model with " + c + (c == 1 ? " class" : " classes")
+                    + (options.log ? ":" : ""));
+            range[c - options.classesFrom] = MixlogitBridge.fitClassRange(sample.situation, sample.decisionMaker,
+                    sample.chosen, sample.attributeNames, sample.attributes, sample.characteristicNames,
+                    sample.characteristics, sample.weights, sample.alternatives, sample.markets, specJson,
+                    optionsJson, c, c, progress)[0];
+        }
+        return range;
     }
 
     private void storeStatistics(BridgeFit fit, StataLayout layout, double[] b, double[] v, StataSample sample) {
@@ -128,6 +167,27 @@ final class PluginEstimation {
         stata.setLocal("jm_converged", fit.statistic("converged") == 1 ? "1" : "0");
         stata.setLocal("jm_certified", fit.statistic("certified") == 1 ? "1" : "0");
         stata.setLocal("jm_iterations", stataNumber(Math.round(fit.statistic("iterations"))));
+    }
+
+    /**
+     * The distinct optima of the starts into the matrix the ado named in {@code jm_optname} (rows opt1, opt2, ...,
+     * best first; columns ll, starts, gradient, converged), their number in {@code jm_n_optima} (0: no matrix),
+     * and the certification of the best in words in {@code jm_certification}.
+     */
+    private void storeOptima(BridgeFit fit) {
+        double[] optima = fit.optima();
+        int k = optima.length / 4;
+        stata.setLocal("jm_n_optima", Integer.toString(k));
+        stata.setLocal("jm_certification", plain(fit.description("certification")));
+        if (k == 0) {
+            return;
+        }
+        String[] rows = new String[k];
+        for (int i = 0; i < k; i++) {
+            rows[i] = "opt" + (i + 1);
+        }
+        new MatrixOutput(stata).write("e(optima)", stata.local("jm_optname").trim(), k, 4, optima, rows,
+                new String[] {"ll", "starts", "gradient", "converged"}, "");
     }
 
     /** Number of eigenvalues of V above 1e-12 times the largest (p for a positive definite V). */

@@ -25,7 +25,8 @@ final class PluginOptions {
             "jm_seed", "jm_burn", "jm_starts", "jm_technique", "jm_iterate", "jm_vce", "jm_cluster", "jm_threads",
             "jm_level", "jm_from", "jm_from_names", "jm_from_mode", "jm_alternatives", "jm_market", "jm_estimator",
             "jm_instruments", "jm_weighting", "jm_tolerance", "jm_log", "jm_maxthreads", "jm_maxdim", "jm_macrolen",
-            "jm_tmpdir", "jm_bname", "jm_Vname", "jm_nclasses", "jm_membership", "jm_common", "jm_lcnames"));
+            "jm_tmpdir", "jm_bname", "jm_Vname", "jm_nclasses", "jm_membership", "jm_common", "jm_lcnames",
+            "jm_optname"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
@@ -57,8 +58,10 @@ final class PluginOptions {
     final List<String> instruments;
     /** "one-step" or "two-step" for MSM, null for MSLE. */
     final String weighting;
-    /** Latent classes of nclasses(), 0 for one population. */
+    /** Latent classes of nclasses(), 0 for one population; with a range nclasses(A/B), B. */
     final int classes;
+    /** The smallest number of classes of nclasses(): A of a range nclasses(A/B), else {@link #classes}. */
+    final int classesFrom;
     /** The class-share logit's characteristics (membership()). */
     final List<String> membership;
     /** The coefficients all classes share (common()). */
@@ -101,7 +104,9 @@ final class PluginOptions {
             throw new InvalidSpecificationException("No explanatory variables: list fixed ones after the dependent"
                     + " variable, or random ones in rand() or ln().");
         }
-        classes = stata.local("jm_nclasses").trim().isEmpty() ? 0 : integer("jm_nclasses");
+        int[] range = classRange(words("jm_nclasses"));
+        classesFrom = range[0];
+        classes = range[1];
         membership = words("jm_membership");
         common = words("jm_common");
         checkClasses();
@@ -116,13 +121,13 @@ final class PluginOptions {
             }
             return;
         }
-        if (classes < 0) {
-            throw new InvalidSpecificationException("nclasses(" + classes + "): give the number of latent classes,"
-                    + " 1 or more.");
-        }
         if (msm) {
             throw new InvalidSpecificationException("nclasses() is estimated by maximum likelihood (EM, then direct"
                     + " maximization): drop estimator(msm).");
+        }
+        if (classRange() && from != null) {
+            throw new InvalidSpecificationException("from(" + from + ") starts one model: with a range"
+                    + " nclasses(" + classesFrom + "/" + classes + ") drop from(), or give one number of classes.");
         }
         for (String v : common) {
             if (!attributes().contains(v)) {
@@ -136,6 +141,36 @@ final class PluginOptions {
     /** True with nclasses(): a latent class model. */
     boolean latent() {
         return classes > 0;
+    }
+
+    /** True with a range of classes, nclasses(A/B) with A < B: a fit for each, lclogit2's selection table. */
+    boolean classRange() {
+        return classes > classesFrom;
+    }
+
+    /**
+     * {A, B} of nclasses(): one number C is {C, C}, a numlist of consecutive numbers A, A + 1, ..., B (the ado
+     * expands 1/5) is {A, B}; none is {0, 0}.
+     */
+    private static int[] classRange(List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        int[] c = new int[numbers.size()];
+        for (int i = 0; i < c.length; i++) {
+            try {
+                c[i] = Integer.parseInt(numbers.get(i));
+            } catch (NumberFormatException e) {
+                throw new InvalidSpecificationException("nclasses(" + String.join(" ", numbers) + "): give the"
+                        + " number of classes, or a range such as nclasses(1/5); '" + numbers.get(i) + "' is not a"
+                        + " whole number.");
+            }
+            if (c[i] < 1 || i > 0 && c[i] != c[i - 1] + 1) {
+                throw new InvalidSpecificationException("nclasses(" + String.join(" ", numbers) + "): give the"
+                        + " number of classes (1 or more), or a range of consecutive numbers such as nclasses(1/5).");
+            }
+        }
+        return new int[] {c[0], c[c.length - 1]};
     }
 
     /** Attribute variables in coefficient order: fixed, then normal, then lognormal. */

@@ -28,7 +28,7 @@ final class PluginPost {
             "jm_title", "jm_notes", "jm_fit_warning"));
     /** The statistics of predict. */
     static final List<String> STATISTICS = Collections.unmodifiableList(Arrays.asList("pr", "conditional", "coef",
-            "classpr", "posterior"));
+            "classpr", "posterior", "modal"));
 
     private final StataSession stata;
 
@@ -50,6 +50,10 @@ final class PluginPost {
 
     int cov() {
         return run(this::covariances);
+    }
+
+    int wtp() {
+        return run(this::willingnessToPay);
     }
 
     private int run(Supplier<ReturnCode> task) {
@@ -75,13 +79,13 @@ final class PluginPost {
         String statistic = options.statistic == null ? "pr" : options.statistic;
         if (!STATISTICS.contains(statistic)) {
             throw new InvalidSpecificationException("predict statistic '" + statistic + "' is not allowed; use pr,"
-                    + " conditional or coef(), and after nclasses() pr class(#) or posterior.");
+                    + " conditional or coef(), and after nclasses() pr class(#), posterior or modal.");
         }
         if (options.newvar == null) {
             throw new InvalidSpecificationException("Local jm_newvar is empty: call the plugin through predict.");
         }
-        if (statistic.equals("classpr") || statistic.equals("posterior")) {
-            return fillClassPrediction(options, statistic.equals("posterior"));
+        if (statistic.equals("classpr") || statistic.equals("posterior") || statistic.equals("modal")) {
+            return fillClassPrediction(options, statistic);
         }
         int variable = stata.variable(options.newvar);
         if (variable < 0) {
@@ -115,14 +119,19 @@ final class PluginPost {
     }
 
     /**
-     * After nclasses(): the choice probabilities in class(#) (lclogit2's pr with class()), or the posterior class
+     * After nclasses(): the choice probabilities in class(#) (lclogit2's pr with class()), the posterior class
      * probabilities given each decision-maker's choices (lclogit2's cp), in one variable per class of
-     * {@code jm_newvar} (all classes) or in the one variable of class(#).
+     * {@code jm_newvar} (all classes) or in the one variable of class(#), or the modal class (the class of the
+     * largest posterior probability, 1 to C).
      */
-    private ReturnCode fillClassPrediction(PostOptions options, boolean posterior) {
+    private ReturnCode fillClassPrediction(PostOptions options, String statistic) {
+        boolean posterior = statistic.equals("posterior");
         if (!options.spec.isLatentClass()) {
-            throw new InvalidSpecificationException((posterior ? "posterior" : "class()") + " is for latent class"
-                    + " models: re-run jmixlogit with nclasses(#).");
+            throw new InvalidSpecificationException((statistic.equals("classpr") ? "class()" : statistic)
+                    + " is for latent class models: re-run jmixlogit with nclasses(#).");
+        }
+        if (statistic.equals("modal")) {
+            return fillModalClass(options);
         }
         int classes = options.spec.classCount();
         if (options.klass < 0 || options.klass > classes) {
@@ -177,6 +186,34 @@ final class PluginPost {
                     throw new MixlogitException("Stata refused to store a value of " + variables[k]
                             + " in observation " + sample.observations[i] + ".");
                 }
+            }
+        }
+        return ReturnCode.OK;
+    }
+
+    /** predict newvar, modal: each row's decision-maker's modal class given their choices. */
+    private ReturnCode fillModalClass(PostOptions options) {
+        if (options.klass != 0) {
+            throw new InvalidSpecificationException("modal takes no class(): it is the class of the largest posterior"
+                    + " probability; drop class(" + options.klass + ").");
+        }
+        StataSample sample = new StataSample(stata, options.sampleVariables(true, true));
+        BridgePost post = post(options, sample);
+        int[] modal = post.modalClasses();
+        double[] table = new double[modal.length];
+        for (int i = 0; i < modal.length; i++) {
+            table[i] = modal[i];
+        }
+        double[] column = byRow(sample, post.decisionMakerIds(), table, 1, 0);
+        int variable = stata.variable(options.newvar.trim());
+        if (variable < 0) {
+            throw new InvalidSpecificationException("Variable " + options.newvar + " not found: predict creates it"
+                    + " before calling the plugin.");
+        }
+        for (int i = 0; i < sample.rows; i++) {
+            if (!stata.store(variable, sample.observations[i], column[i])) {
+                throw new MixlogitException("Stata refused to store a value of " + options.newvar
+                        + " in observation " + sample.observations[i] + ".");
             }
         }
         return ReturnCode.OK;
@@ -263,6 +300,57 @@ final class PluginPost {
         stata.setLocal("jm_roweq", m.rowEquations);
         stata.setLocal("jm_title", PluginEstimation.plain(table.title()));
         stata.setLocal("jm_notes", PluginEstimation.plain(table.notes()));
+        return ReturnCode.OK;
+    }
+
+    /**
+     * jmixlogit_wtp: willingness to pay for attribute() in units of cost() on the estimation sample, per latent class
+     * after nclasses(), else the population distribution of the mixed logit ({@link WtpMatrices}).
+     */
+    private ReturnCode willingnessToPay() {
+        PostOptions options = new PostOptions(stata);
+        checkAttribute(options, "jmixlogit_wtp needs option attribute()");
+        List<String> attributes = options.attributes();
+        if (options.cost == null || !attributes.contains(options.cost)) {
+            throw new InvalidSpecificationException((options.cost == null ? "jmixlogit_wtp needs option cost()"
+                    : "cost(" + options.cost + "): " + options.cost + " is not an attribute of the model")
+                    + ": the attribute whose coefficient is the marginal utility of money, one of "
+                    + String.join(" ", attributes) + ".");
+        }
+        if (options.cost.equals(options.attribute)) {
+            throw new InvalidSpecificationException("attribute(" + options.attribute + ") and cost(" + options.cost
+                    + ") are the same: willingness to pay needs two different attributes.");
+        }
+        boolean latent = options.spec.isLatentClass();
+        if (latent && (options.krinsky > 0 || options.replicates > 0)) {
+            throw new InvalidSpecificationException("krinsky() and replicates() are for a mixed logit's willingness"
+                    + " to pay; per latent class it has delta-method standard errors: drop them.");
+        }
+        StataSample sample = new StataSample(stata, options.sampleVariables(true, true));
+        BridgePost post = post(options, sample);
+        WtpMatrices m;
+        String notes;
+        if (latent) {
+            m = WtpMatrices.byClass(post, options.attribute, options.cost, options.negated);
+            notes = m.columns() > 1 ? "Random coefficients within classes: each class's distribution over the"
+                    + " estimation's draws with the class's parameters." : "";
+        } else {
+            BridgeTable table = post.wtpInference(options.attribute, options.cost);
+            m = WtpMatrices.population(table, options.negated, options.replicates > 0, options.krinsky > 0);
+            notes = table.notes();
+        }
+        MatrixOutput out = new MatrixOutput(stata);
+        for (Map.Entry<String, double[]> stat : m.values.entrySet()) {
+            out.write("r(" + stat.getKey() + ")", options.matrixName(stat.getKey()), m.rows(), m.columns(),
+                    stat.getValue(), m.rowNames, m.columnNames, "");
+        }
+        stata.setLocal("jm_stats", String.join(" ", m.values.keySet()));
+        stata.setLocal("jm_roweq", "");
+        String ratio = options.negated ? "b(" + options.attribute + ") / b(" + options.cost + "), " + options.cost
+                + " entered negated" : "-b(" + options.attribute + ") / b(" + options.cost + ")";
+        stata.setLocal("jm_title", PluginEstimation.plain("Willingness to pay for " + options.attribute
+                + " in units of " + options.cost + (latent ? " by latent class" : "") + ": " + ratio));
+        stata.setLocal("jm_notes", PluginEstimation.plain(notes));
         return ReturnCode.OK;
     }
 

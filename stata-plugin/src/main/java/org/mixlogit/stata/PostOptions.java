@@ -14,8 +14,8 @@ import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 
 /**
- * What the post-estimation ado-files (jmixlogit_p, jmixlogit_diversion, jmixlogit_elasticities, jmixlogit_cov,
- * through _jmixlogit_post) pass in locals: the variables, the saved form of the fit jmixlogit left in
+ * What the post-estimation ado-files (jmixlogit_p, jmixlogit_diversion, jmixlogit_elasticities, jmixlogit_wtp,
+ * jmixlogit_cov, through _jmixlogit_post) pass in locals: the variables, the saved form of the fit jmixlogit left in
  * {@code e(saved)} (or the file named by {@code e(saved_file)}; see {@link SavedForm}), whether the rows are the
  * estimation sample (then the data's fingerprint is checked against the saved one) and the command's own options.
  * The plugin keeps nothing between javacall calls, so everything comes from here. Every local is listed in
@@ -26,7 +26,7 @@ final class PostOptions {
     static final List<String> LOCALS = Collections.unmodifiableList(Arrays.asList("jm_depvar", "jm_group", "jm_id",
             "jm_weight", "jm_alternatives", "jm_market", "jm_saved", "jm_saved_file", "jm_esample", "jm_estdata",
             "jm_threads", "jm_maxdim", "jm_mnames", "jm_statistic", "jm_newvar", "jm_coef", "jm_attribute",
-            "jm_type", "jm_krinsky", "jm_replicates", "jm_class"));
+            "jm_type", "jm_krinsky", "jm_replicates", "jm_class", "jm_cost", "jm_negated"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
@@ -52,6 +52,10 @@ final class PostOptions {
     final int replicates;
     /** predict's class(#) after nclasses(), 0 when not given. */
     final int klass;
+    /** jmixlogit_wtp's cost(): the attribute whose coefficient is the marginal utility of money, or null. */
+    final String cost;
+    /** jmixlogit_wtp's negated: the cost variable entered utility negated. */
+    final boolean negated;
     private final StataSession stata;
 
     PostOptions(StataSession stata) {
@@ -75,6 +79,8 @@ final class PostOptions {
         krinsky = count("jm_krinsky", "krinsky", 0);
         replicates = count("jm_replicates", "replicates", 5);
         klass = count("jm_class", "class", 0);
+        cost = blankToNull(stata.local("jm_cost"));
+        negated = stata.local("jm_negated").trim().equals("negated");
     }
 
     /** The model's attributes in coefficient order. */

@@ -103,7 +103,7 @@ class AdoConsistencyTest {
         Set<String> stored = all(Pattern.compile("ereturn (?:local|scalar) (\\w+)"), ADO);
         stored.addAll(Arrays.asList("b", "V", "sample"));
         for (String ado : new String[] {POST, PREDICT, read("stata/jmixlogit_diversion.ado"),
-            read("stata/jmixlogit_elasticities.ado")}) {
+            read("stata/jmixlogit_elasticities.ado"), read("stata/jmixlogit_wtp.ado")}) {
             Set<String> read = all(Pattern.compile("\\be\\((\\w+)\\)"), ado);
             read.removeAll(stored);
             assertEquals(new TreeSet<>(), read, "e() items read but never stored by jmixlogit.ado");
@@ -154,6 +154,7 @@ class AdoConsistencyTest {
     @ParameterizedTest(name = "{0}.ado has the options of {1}.sthlp, with the same abbreviations")
     @CsvSource({"jmixlogit, jmixlogit", "jmixlogit_p, jmixlogit_postestimation",
         "jmixlogit_diversion, jmixlogit_diversion", "jmixlogit_elasticities, jmixlogit_elasticities",
+        "jmixlogit_wtp, jmixlogit_wtp",
         "jmixlogit_cov, jmixlogit_cov"})
     void options(String ado, String help) {
         assertEquals(helpOptions(read("stata/" + help + ".sthlp")), adoOptions(read("stata/" + ado + ".ado")));
@@ -163,7 +164,8 @@ class AdoConsistencyTest {
     @DisplayName("the wrappers pass _jmixlogit_post only options it declares")
     void wrappers() {
         Set<String> declared = adoOptions(POST);
-        for (String ado : new String[] {"jmixlogit_p", "jmixlogit_diversion", "jmixlogit_elasticities"}) {
+        for (String ado : new String[] {"jmixlogit_p", "jmixlogit_diversion", "jmixlogit_elasticities",
+            "jmixlogit_wtp"}) {
             String text = read("stata/" + ado + ".ado");
             Matcher call = Pattern.compile("_jmixlogit_post \\w+ `if' `in', ([^\\n]*(?:///\\s*\\n[^\\n]*)*)")
                     .matcher(text);

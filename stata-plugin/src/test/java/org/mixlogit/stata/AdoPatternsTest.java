@@ -110,18 +110,31 @@ class AdoPatternsTest {
     @Test
     @DisplayName("nclasses(): lclogit2's option words, membership marked out and passed, e(P) and friends posted")
     void latentClasses() {
-        assertTrue(ADO.contains("NCLasses(integer 0) MEMbership(varlist numeric) COMmon(varlist numeric)"),
-                "lclogit2's abbreviations nclasses() and membership()");
+        assertTrue(ADO.contains("NCLasses(numlist ascending integer >=1) MEMbership(varlist numeric)"
+                + " COMmon(varlist numeric)"), "lclogit2's abbreviations nclasses() and membership(); a numlist");
+        assertTrue(ADO.contains("local jm_nclasses \"`nclasses'\""), "the expanded numlist goes to the plugin");
         assertTrue(Pattern.compile("markout `touse'[^\\n]*`membership'").matcher(ADO).find(), "markout membership");
         assertTrue(Pattern.compile("javacall org\\.mixlogit\\.stata\\.JMixlogit estimate [^\\n]*(?:///\\s*\\n[^\\n]*)*"
                 + "`membership'").matcher(ADO).find(), "javacall reads the membership variables");
         for (String m : LatentClassOutput.MATRICES) {
-            assertTrue(ADO.contains("ereturn matrix " + m + " = `" + m + "'"), "e(" + m + ")");
-            assertTrue(Pattern.compile("local jm_lcnames \"[^\"]*\\b" + m + " `" + m + "'").matcher(ADO).find(),
-                    m + " in jm_lcnames");
+            String tempname = m.equals("selection") ? "S" : m;
+            assertTrue(ADO.contains("ereturn matrix " + m + " = `" + tempname + "'"), "e(" + m + ")");
+            assertTrue(Pattern.compile("local jm_lcnames \"[^\"]*\\b" + m + " `" + tempname + "'").matcher(ADO)
+                    .find(), m + " in jm_lcnames");
+            assertTrue(Pattern.compile("(?m)^\\s*tempname [^\\n]*\\b" + tempname + "\\b").matcher(ADO).find(),
+                    tempname + " is a tempname");
         }
-        assertTrue(Pattern.compile("if \\(`nclasses' > 0\\) \\{[^}]*ereturn scalar nclasses[^}]*\\}").matcher(ADO)
-                .find(), "the latent class results are posted only with nclasses()");
+        assertTrue(Pattern.compile("if \\(\"`nclasses'\" != \"\"\\) \\{[^}]*ereturn scalar nclasses[^}]*\\}")
+                .matcher(ADO).find(), "the latent class results are posted only with nclasses()");
+        assertTrue(Pattern.compile("if \\(`: word count `nclasses'' > 1\\) \\{\\s*ereturn local nclasses_list"
+                + " \"`nclasses'\"\\s*ereturn matrix selection = `S'\\s*\\}").matcher(ADO).find(),
+                "e(selection) only after a range of classes");
+        assertTrue(ADO.contains("capture confirm matrix e(selection)") && ADO.contains("matlist e(selection)"),
+                "the replay shows the selection table");
+        assertTrue(Pattern.compile("(?m)^\\s*tempname [^\\n]*\\bO\\b").matcher(ADO).find()
+                && ADO.contains("local jm_optname \"`O'\"")
+                && ADO.contains("if (`jm_n_optima' > 0) ereturn matrix optima = `O'")
+                && ADO.contains("matlist e(optima)"), "the distinct optima are posted and shown");
         assertTrue(POST.contains("markout `touse' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(membership)'")
                 && POST.contains("local vars `vars' `e(membership)'"), "post-estimation reads the membership data");
         String predict = read("stata/jmixlogit_p.ado");

@@ -36,10 +36,11 @@ final class ElectricityInStata {
         return data;
     }
 
-    /** Sets the locals the ado-file sets, from defaults (b and V named {@link InStata#B}, V) plus the given ones. */
+    /** Sets the locals the ado-file sets, from defaults (b, V and the optima named {@link InStata#B}, V, OPTIMA) plus the given ones. */
     static void locals(Map<String, String> given) {
         for (String local : PluginOptions.LOCALS) {
-            String fallback = local.equals("jm_bname") ? InStata.B : local.equals("jm_Vname") ? InStata.V : "";
+            String fallback = local.equals("jm_bname") ? InStata.B : local.equals("jm_Vname") ? InStata.V
+                    : local.equals("jm_optname") ? InStata.OPTIMA : "";
             StataSimulator.putLocal(local, given.getOrDefault(local, fallback));
         }
     }

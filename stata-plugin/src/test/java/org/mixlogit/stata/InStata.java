@@ -10,8 +10,10 @@ final class InStata {
     /** The names jmixlogit.ado gives b and V (its tempnames). */
     static final String B = "__b";
     static final String V = "__V";
+    /** The name jmixlogit.ado gives the matrix of distinct optima (its tempname O). */
+    static final String OPTIMA = "__O";
     /** _jmixlogit_post.ado's jm_mnames: each statistic and the matrix Java writes it into. */
-    static final String MATRIX_NAMES = "D __m_D E __m_E se __m_se sim __m_sim kr_se __m_kr_se kr_lb __m_kr_lb"
+    static final String MATRIX_NAMES = "D __m_D E __m_E wtp __m_wtp se __m_se sim __m_sim kr_se __m_kr_se kr_lb __m_kr_lb"
             + " kr_ub __m_kr_ub cov __m_cov cov_se __m_cov_se sd __m_sd sd_se __m_sd_se corr __m_corr"
             + " corr_se __m_corr_se";
 

@@ -26,7 +26,8 @@ import org.mixlogit.bridge.MixlogitBridge;
  * right numbers, and predict's posterior and pr class(#) equal the engine's and the closed forms.
  */
 class PluginLatentClassTest {
-    private static final String LCNAMES = "P __P P_se __P_se P_post __P_post B __B CMB __CMB PB __PB";
+    private static final String LCNAMES = "P __P P_se __P_se P_post __P_post B __B CMB __CMB PB __PB"
+            + " selection __S";
     private static final String[] ATTRIBUTES = {"pf", "cl", "loc", "wk", "tod", "seas"};
     private static final int[] COLUMNS = {3, 4, 5, 6, 7, 8};
     private static final int PEOPLE = 60;
@@ -78,6 +79,11 @@ class PluginLatentClassTest {
 
     /** The same sample and model straight through the facade, with the options the plugin sent. */
     private BridgeFit engine() {
+        return engine(2, new String[] {"cl"});
+    }
+
+    /** The same sample with {@code classes} classes and these common coefficients through the facade. */
+    private BridgeFit engine(int classes, String[] common) {
         List<Integer> rows = rows();
         int m = rows.size();
         int[] situation = new int[m];
@@ -102,10 +108,10 @@ class PluginLatentClassTest {
             spec.append(c == 0 ? "" : ", ").append("{\"attribute\": \"").append(ATTRIBUTES[c])
                     .append("\", \"distribution\": \"f\"}");
         }
-        String classes = MixlogitBridge.withClasses(spec.append("]}").toString(), 2, new String[] {"income"},
-                new String[] {"cl"});
+        String withClasses = MixlogitBridge.withClasses(spec.append("]}").toString(), classes,
+                new String[] {"income"}, common);
         return MixlogitBridge.fit(situation, person, chosen, ATTRIBUTES, x, new String[] {"income"}, z,
-                new double[0], alternatives, new String[0], classes, StataSimulator.local("jm_options_json"));
+                new double[0], alternatives, new String[0], withClasses, StataSimulator.local("jm_options_json"));
     }
 
     private static void assertBits(double[] expected, double[] actual, String what) {
@@ -153,7 +159,77 @@ class PluginLatentClassTest {
         assertEquals("2", StataSimulator.local("jm_nclasses_used"));
         assertEquals("1", StataSimulator.local("jm_k_share"));
         assertEquals("0", StataSimulator.local("jm_df_c"), "no LR test against the fixed-coefficient logit");
+        // the EM search and the distinct optima of its starts, best first, as the engine reports them
+        double[] em = fit.emSearch();
+        assertEquals(Long.toString((long) em[0]), StataSimulator.local("jm_em_starts"));
+        assertTrue(em[0] >= 10, "at least ten starts");
+        assertEquals(Double.toString(em[2]), StataSimulator.local("jm_ll_em"));
+        assertTrue(em[2] <= fit.statistic("logLik") + 1e-9, "direct ML polishes the EM optimum");
+        double[] optima = fit.optima();
+        assertBits(optima, InStata.flat(InStata.OPTIMA), "optima");
+        assertEquals(Integer.toString(optima.length / 4), StataSimulator.local("jm_n_optima"));
+        assertArrayEquals(new String[] {"ll", "starts", "gradient", "converged"},
+                StataSimulator.matrixColNames(InStata.OPTIMA));
+        assertEquals(fit.statistic("logLik"), optima[0], 1e-9, "the best optimum first");
+        double starts = 0;
+        for (int i = 1; i < optima.length; i += 4) {
+            starts += optima[i];
+        }
+        assertTrue(starts >= 1 && starts <= em[0], "each start reaches one optimum at most");
+        assertEquals(PluginEstimation.plain(fit.description("certification")),
+                StataSimulator.local("jm_certification"));
         assertEquals("11", StataSimulator.local("jm_df_m"), "the Wald test covers the class and common means");
+    }
+
+    @Test
+    @DisplayName("nclasses(1/3): lclogit2's table in e(selection) (the engine's rows), the smallest BIC posted")
+    void modelSelection() {
+        Map<String, String> range = new HashMap<>();
+        range.put("jm_nclasses", "1 2 3");
+        assertEquals(0, estimate(range), StataSimulator.errorOutput());
+        double[][] table = StataSimulator.matrix("__S");
+        assertEquals(3, table.length);
+        assertArrayEquals(new String[] {"C1", "C2", "C3"}, StataSimulator.matrixRowNames("__S"));
+        assertArrayEquals(new String[] {"classes", "ll", "nparam", "aic", "bic", "caic", "min_share", "converged"},
+                StataSimulator.matrixColNames("__S"));
+        // each row is the engine's fit of that many classes alone (common() from two classes on)
+        BridgeFit[] alone = {engine(1, new String[0]), engine(2, new String[] {"cl"}),
+            engine(3, new String[] {"cl"})};
+        double[] parameters = {6, 13, 20};
+        int best = 0;
+        for (int c = 0; c < 3; c++) {
+            double[] row = alone[c].selectionRow();
+            for (int k = 0; k < row.length; k++) {
+                assertEquals(Double.doubleToLongBits(row[k]), Double.doubleToLongBits(table[c][k]), "C" + (c + 1)
+                        + " column " + k);
+            }
+            assertEquals(parameters[c], table[c][2], 0.0);
+            assertEquals(-2 * table[c][1] + parameters[c] * Math.log(PEOPLE), table[c][4], 1e-9);
+            assertEquals(alone[c].statistic("converged"), table[c][7], 0.0);
+            best = table[c][4] < table[best][4] ? c : best;
+        }
+        assertEquals(best, BridgeFit.bestByBic(alone));
+        // the fit posted is the one with the smallest BIC, as nclasses(#) of that number posts it
+        assertEquals(Integer.toString(best + 1), StataSimulator.local("jm_nclasses_used"));
+        assertBits(alone[best].estimates(), InStata.b(), "b");
+        assertBits(alone[best].covariance("hessian"), InStata.v(), "V");
+        assertBits(alone[best].classShares(), InStata.flat("__P"), "P");
+        assertEquals(SavedForm.forStata(alone[best].specJson()), StataSimulator.local("jm_spec_json"));
+    }
+
+    @Test
+    @DisplayName("198: nclasses() not consecutive, or a range with from()")
+    void rangeRefusals() {
+        Map<String, String> gap = new HashMap<>();
+        gap.put("jm_nclasses", "1 3");
+        assertEquals(198, estimate(gap));
+        assertTrue(StataSimulator.errorOutput().contains("nclasses(1/5)"), StataSimulator.errorOutput());
+        StataSimulator.putMatrix("start", new double[][] {{-0.5}}, null, new String[] {"pf"});
+        Map<String, String> from = new HashMap<>();
+        from.put("jm_nclasses", "2 3");
+        from.put("jm_from", "start");
+        assertEquals(198, estimate(from));
+        assertTrue(StataSimulator.errorOutput().contains("drop from()"), StataSimulator.errorOutput());
     }
 
     /** The locals _jmixlogit_post.ado sets for predict on e(sample). */
@@ -166,7 +242,9 @@ class PluginLatentClassTest {
             StataSimulator.addNumericVariable("__esample", esample);
         }
         for (String v : newvars.split(" ")) {
-            FittedInStata.newVariable(v, touse.length);
+            if (!StataSimulator.variableNames().contains(v)) {
+                FittedInStata.newVariable(v, touse.length);
+            }
         }
         Map<String, String> locals = new HashMap<>();
         locals.put("jm_depvar", "choice");
@@ -186,8 +264,87 @@ class PluginLatentClassTest {
         }
     }
 
+    /** The locals _jmixlogit_post.ado sets for jmixlogit_wtp, attribute(loc) cost(pf), on e(sample). */
+    private int wtp(String negated, String krinsky) {
+        installPredict("", "w", 0);
+        StataSimulator.putLocal("jm_statistic", "");
+        StataSimulator.putLocal("jm_newvar", "");
+        StataSimulator.putLocal("jm_attribute", "loc");
+        StataSimulator.putLocal("jm_cost", "pf");
+        StataSimulator.putLocal("jm_negated", negated);
+        StataSimulator.putLocal("jm_krinsky", krinsky);
+        StataSimulator.putLocal("jm_replicates", "0");
+        return JMixlogit.wtp(new String[0]);
+    }
+
     @Test
-    @DisplayName("predict stub, posterior: one variable per class, the engine's posteriors, summing to one")
+    @DisplayName("jmixlogit_wtp per class, coefficients fixed within classes: -b_c(loc) / b_c(pf), delta method")
+    void classWtp() {
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        double[] b = InStata.b();
+        double[] v = InStata.v();
+        assertEquals(0, wtp("", "0"), StataSimulator.errorOutput());
+        assertArrayEquals(new String[] {"Class1", "Class2"}, StataSimulator.matrixRowNames("__m_wtp"));
+        assertArrayEquals(new String[] {"mean"}, StataSimulator.matrixColNames("__m_wtp"));
+        assertEquals("wtp se", StataSimulator.local("jm_stats"));
+        int p = b.length;
+        // Stata's order: Class1:pf loc wk tod seas, Class2:pf loc ..., Fix:cl, Share2
+        for (int c = 0; c < 2; c++) {
+            int pf = 5 * c;
+            int loc = 5 * c + 1;
+            double ratio = -b[loc] / b[pf];
+            double[] d = {b[loc] / (b[pf] * b[pf]), -1 / b[pf]};
+            double var = d[0] * d[0] * v[pf * p + pf] + d[1] * d[1] * v[loc * p + loc]
+                    + 2 * d[0] * d[1] * v[pf * p + loc];
+            assertEquals(ratio, InStata.cell("wtp", c + 1, 1), 1e-12 * Math.abs(ratio), "class " + (c + 1));
+            assertEquals(Math.sqrt(var), InStata.cell("se", c + 1, 1), 1e-6 * Math.sqrt(var), "class " + (c + 1));
+        }
+        assertTrue(StataSimulator.local("jm_title").contains("by latent class"));
+        assertEquals(0, wtp("negated", "0"), StataSimulator.errorOutput());
+        assertEquals(b[1] / b[0], InStata.cell("wtp", 1, 1), 1e-12 * Math.abs(b[1] / b[0]));
+        assertEquals(198, wtp("", "20"), "Krinsky-Robb is for the mixed logit");
+        assertTrue(StataSimulator.errorOutput().contains("per latent class it has delta-method"));
+    }
+
+    @Test
+    @DisplayName("jmixlogit_wtp of a latent class mixed logit (loc normal within classes): each class's N(-m/b, s/|b|)")
+    void classWtpDistribution() {
+        Map<String, String> random = new HashMap<>();
+        random.put("jm_fixed", "pf cl wk tod seas");
+        random.put("jm_random", "loc");
+        random.put("jm_common", "");
+        random.put("jm_membership", "");
+        random.put("jm_nrep", "50");
+        assertEquals(0, estimate(random), StataSimulator.errorOutput());
+        String[] names = StataSimulator.local("jm_colnames").split(" ");
+        java.util.List<String> stripes = java.util.Arrays.asList(names);
+        double[] b = InStata.b();
+        double[] v = InStata.v();
+        int p = b.length;
+        assertEquals(0, wtp("", "0"), StataSimulator.errorOutput());
+        String[] statistics = {"mean", "median", "q05", "q25", "q75", "q95"};
+        assertArrayEquals(statistics, StataSimulator.matrixColNames("__m_wtp"));
+        double[] z = {0, 0, -1.6448536269514722, -0.6744897501960817, 0.6744897501960817, 1.6448536269514722};
+        for (int c = 1; c <= 2; c++) {
+            int pf = stripes.indexOf("Class" + c + ":pf");
+            int m = stripes.indexOf("Class" + c + ":loc");
+            int sd = stripes.indexOf("Class" + c + "_SD:loc");
+            assertTrue(pf >= 0 && m >= 0 && sd >= 0, String.join(" ", names));
+            double spread = Math.abs(b[sd] / b[pf]);
+            // 60 decision-makers x 50 draws: the quantiles of -loc / pf to a few per cent of the spread
+            for (int s = 0; s < 6; s++) {
+                assertEquals(-b[m] / b[pf] + z[s] * spread, InStata.cell("wtp", c, s + 1), 0.06 * spread,
+                        "class " + c + " " + statistics[s]);
+            }
+            double[] d = {b[m] / (b[pf] * b[pf]), -1 / b[pf]};
+            double se = Math.sqrt(d[0] * d[0] * v[pf * p + pf] + d[1] * d[1] * v[m * p + m]
+                    + 2 * d[0] * d[1] * v[pf * p + m]);
+            assertEquals(se, InStata.cell("se", c, 1), 0.03 * se, "class " + c + " mean's error");
+        }
+    }
+
+    @Test
+    @DisplayName("predict stub, posterior: one variable per class, the engine's posteriors, summing to one; modal")
     void posterior() {
         assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
         BridgeFit fit = engine();
@@ -218,6 +375,74 @@ class PluginLatentClassTest {
             mean[1] += h[2 * k + 1] / ids.length;
         }
         assertArrayEquals(fit.posteriorShares(), mean, 1e-14);
+        // predict newvar, modal: the class of the larger posterior probability, the engine's modal class
+        installPredict("modal", "mc", 0);
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        double[] mc = StataSimulator.numericValues("mc");
+        int[] modal = post.modalClasses();
+        int twos = 0;
+        for (int i = 0; i < touse.length; i++) {
+            if (touse[i]) {
+                assertEquals(h1[i] >= h2[i] ? 1 : 2, mc[i], 0.0, "row " + i);
+                assertEquals(modal[index.get(data[1][i])], mc[i], 0.0, "row " + i);
+                twos += mc[i] == 2 ? 1 : 0;
+            }
+        }
+        assertTrue(twos > 0 && twos < rows().size(), "both classes are someone's modal class");
+        installPredict("modal", "mc", 1);
+        assertEquals(198, JMixlogit.predict(new String[0]));
+        assertTrue(StataSimulator.errorOutput().contains("modal takes no class()"), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("jmixlogit_elasticities after nclasses(): the engine's elasticities of the class mixture, bit for bit")
+    void elasticities() {
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        BridgeFit fit = engine();
+        installPredict("", "unused", 0);
+        StataSimulator.putLocal("jm_statistic", "");
+        StataSimulator.putLocal("jm_newvar", "");
+        StataSimulator.putLocal("jm_attribute", "pf");
+        StataSimulator.putLocal("jm_replicates", "0");
+        assertEquals(0, JMixlogit.elasticities(new String[0]), StataSimulator.errorOutput());
+        assertEquals("E se", StataSimulator.local("jm_stats"));
+        org.mixlogit.bridge.BridgeTable table = fit.post("{\"replicates\": 0}").elasticities("pf");
+        double[] e = table.estimates();
+        double[] se = table.standardErrors();
+        for (int k = 0; k < e.length; k++) {
+            int from = Integer.parseInt(table.alternatives()[k]);
+            int to = Integer.parseInt(table.others()[k]);
+            assertEquals(Double.doubleToLongBits(e[k]), Double.doubleToLongBits(InStata.cell("E", from, to)),
+                    from + "," + to);
+            assertEquals(Double.doubleToLongBits(se[k]), Double.doubleToLongBits(InStata.cell("se", from, to)),
+                    from + "," + to);
+        }
+        for (int j = 1; j <= 4; j++) {
+            assertTrue(InStata.cell("E", j, j) < 0, "own-price elasticity is negative");
+        }
+    }
+
+    @Test
+    @DisplayName("predict coef(pf) after nclasses(): the posterior mean of the class coefficients, sum_c h_nc b_c")
+    void conditionalCoefficient() {
+        assertEquals(0, estimate(new HashMap<>()), StataSimulator.errorOutput());
+        double[] b = InStata.b();
+        installPredict("posterior", "h1 h2", 0);
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        installPredict("coef", "bpf", 0);
+        StataSimulator.putLocal("jm_coef", "pf");
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        installPredict("coef", "bcl", 0);
+        StataSimulator.putLocal("jm_coef", "cl");
+        assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
+        double[] h1 = StataSimulator.numericValues("h1");
+        double[] h2 = StataSimulator.numericValues("h2");
+        double[] pf = StataSimulator.numericValues("bpf");
+        double[] cl = StataSimulator.numericValues("bcl");
+        for (int i : rows()) {
+            assertEquals(h1[i] * b[0] + h2[i] * b[5], pf[i], 1e-12, "row " + i);
+            assertEquals(b[10], cl[i], 1e-12, "cl is common to the classes");
+        }
     }
 
     @Test
@@ -277,5 +502,19 @@ class PluginLatentClassTest {
         installPredict("classpr", "p3", 3);
         assertEquals(198, JMixlogit.predict(new String[0]));
         assertTrue(StataSimulator.errorOutput().contains("class(3)"), StataSimulator.errorOutput());
+    }
+
+    @Test
+    @DisplayName("459: a membership() variable that varies within a decision-maker is named")
+    void membershipVaries() {
+        double[] varying = new double[income.length];
+        for (int i = 0; i < varying.length; i++) {
+            varying[i] = i;
+        }
+        StataSimulator.addNumericVariable("age", varying);
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_membership", "age");
+        assertEquals(459, estimate(locals));
+        assertTrue(StataSimulator.errorOutput().contains("age"), StataSimulator.errorOutput());
     }
 }
