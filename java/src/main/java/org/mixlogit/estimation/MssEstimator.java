@@ -15,9 +15,8 @@ import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.optim.Optimum;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.ScoreSums;
-import org.mixlogit.simulation.SimulatedLogLikelihood;
-import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -71,10 +70,20 @@ public final class MssEstimator implements Estimator {
     static final double CYCLE_TOLERANCE = 1.0;
 
     private final EstimatorConfig config;
+    private final Backend backend;
 
     /** Estimates on local worker threads ({@code config.threads()}). */
     public MssEstimator(EstimatorConfig config) {
+        this(config, Backend.local(config.threads()));
+    }
+
+    /**
+     * Estimates with the sums over decision-makers computed by {@code backend}: the posterior draws are made where
+     * each decision-maker's data live, keyed by its ordinal, so every backend gives the same numbers.
+     */
+    public MssEstimator(EstimatorConfig config, Backend backend) {
         this.config = config;
+        this.backend = backend;
     }
 
     @Override
@@ -86,8 +95,8 @@ public final class MssEstimator implements Estimator {
                     + " the seed): give simulation draws (the default halton, or random), not "
                     + integration.type().code() + ".");
         }
-        ResultAssembler tail = new ResultAssembler(data, spec, config);
-        PlainLogit plain = PlainLogit.fit(data, spec, config, Backend.local(config.threads()));
+        ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
+        PlainLogit plain = PlainLogit.fit(data, spec, config, backend);
         Rescaling scaling = Rescaling.of(data, spec);
         double[] userStart = config.search().start();
         int iterations = 0;
@@ -99,7 +108,7 @@ public final class MssEstimator implements Estimator {
             // accept-reject needs posteriors the prior can reach: start at an MSLE estimate with the same draws
             EstimatorConfig first = config.withMethod(MethodConfig.of(EstimationMethod.MSLE))
                     .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0));
-            EstimationResult msle = new MsleEstimator(first).estimate(data, spec, listener);
+            EstimationResult msle = new MsleEstimator(first, backend).estimate(data, spec, listener);
             iterations += msle.iterations();
             evaluations += msle.evaluations();
             centre = msle.isConverged() ? msle.estimates() : scaling.defaultStart(spec, plain.estimates());
@@ -165,7 +174,7 @@ public final class MssEstimator implements Estimator {
 
     private Optimum solve(ChoiceData data, ModelSpec spec, double[] centre, PosteriorState proposals, Optimizer optimizer,
             Rescaling scaling, IterationListener listener) {
-        try (SimulatedLogLikelihood ll = simulator(data, spec, centre, proposals)) {
+        try (LikelihoodEvaluator ll = simulator(data, spec, centre, proposals)) {
             return scaling.optimize(optimizer, new NegativeLogLikelihood(ll), centre, listener);
         }
     }
@@ -183,7 +192,7 @@ public final class MssEstimator implements Estimator {
         Covariances cov;
         double[] score;
         // the simulated scores with draws made at the estimate: their sum is the estimating equation's residual
-        try (SimulatedLogLikelihood ll = simulator(data, spec, theta, proposals)) {
+        try (LikelihoodEvaluator ll = simulator(data, spec, theta, proposals)) {
             ScoreSums c = ll.scoreSums(theta, config.inference().cluster());
             double[] analytic = ll.scoreJacobian(theta);
             double[] jacobian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
@@ -217,8 +226,7 @@ public final class MssEstimator implements Estimator {
                     : "Not converged: " + how + "; raise R or try other starting values.");
         }
         double logLik;
-        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, config.integration(), theta,
-                config.threads())) {
+        try (LikelihoodEvaluator ll = backend.likelihood(data, spec, config.integration(), theta)) {
             logLik = ll.value(theta);
         }
         b.estimates(theta).gradient(score).logLikelihood(logLik)
@@ -227,13 +235,13 @@ public final class MssEstimator implements Estimator {
         return tail.finish(b, outcome, cov, Certification.Criterion.LOG_LIKELIHOOD, logLik);
     }
 
-    private SimulatedLogLikelihood simulator(ChoiceData data, ModelSpec spec, double[] centre, PosteriorState proposals) {
+    private LikelihoodEvaluator simulator(ChoiceData data, ModelSpec spec, double[] centre, PosteriorState proposals) {
         if (spec.randomDimension() == 0) {
             // nothing to simulate: the score is exact and MSS is maximum likelihood
-            return Simulators.likelihood(data, spec, config.integration(), config.threads());
+            return backend.likelihood(data, spec, config.integration(), null);
         }
-        return Simulators.posteriorDraws(data, spec, centre, config.integration().draws(), config.integration().seed(),
-                proposals.proposals, proposals.bounds, config.threads());
+        return backend.posteriorDraws(data, spec, centre, config.integration().draws(), config.integration().seed(),
+                proposals.proposals, proposals.bounds);
     }
 
     /** The covariance shown: the sandwich unless the configuration asks for OPG or clusters. */

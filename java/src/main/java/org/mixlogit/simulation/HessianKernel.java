@@ -163,15 +163,18 @@ final class HessianKernel {
             situation(t);
         }
         double best = Double.NEGATIVE_INFINITY;
+        double[] w = support.weightsRef();
+        int wo = support.weightOffset();
         for (int q = 0; q < r; q++) {
             logLik[q] += Math.log(product[q]);
-            best = Math.max(best, logLik[q]);
+            // points of weight zero (padding) take no part, as in DecisionMakerKernel
+            if (w[wo + q] != 0) {
+                best = Math.max(best, logLik[q]);
+            }
         }
         if (!Double.isFinite(best)) {
             return false;
         }
-        double[] w = support.weightsRef();
-        int wo = support.weightOffset();
         double total = 0;
         for (int q = 0; q < r; q++) {
             pi[q] = w[wo + q] * Math.exp(logLik[q] - best);

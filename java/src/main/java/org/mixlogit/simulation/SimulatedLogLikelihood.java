@@ -342,6 +342,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
      *
      * @param theta Not modified
      */
+    @Override
     public synchronized double[] scoreJacobian(double[] theta) {
         BlockPartials partials = scoreJacobianPartials(theta);
         return partials == null ? null : symmetricHessian(List.of(partials), design.p);
