@@ -46,6 +46,9 @@ print.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
     cat(sprintf("\nMethod of simulated moments: criterion %.6g, %s%s\n", x$gmm$criterion, hansen_text(x$gmm),
                 if (x$converged) "" else "   NOT CONVERGED"))
     cat(sprintf("Simulated log-likelihood at the estimate: %.4f (df = %d)\n", x$logLik, x$df))
+  } else if (identical(x$method, "mss")) {
+    cat(sprintf("\nMethod of simulated scores: %s%s\n", x$integration, if (x$converged) "" else "   NOT CONVERGED"))
+    cat(sprintf("Simulated log-likelihood at the estimate: %.4f (df = %d)\n", x$logLik, x$df))
   } else {
     cat(sprintf("\nLog-likelihood: %.4f (df = %d)%s\n", x$logLik, x$df,
                 if (x$converged) "" else "   NOT CONVERGED"))
@@ -132,8 +135,8 @@ print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L)
   f <- x$fit
   cat("\nCall:\n", paste(deparse(x$call), sep = "\n", collapse = "\n"), "\n\n", sep = "")
   msm <- identical(f$method, "msm")
-  estimator <- if (msm) "method of simulated moments" else if (f$draws > 0L) "maximum simulated likelihood" else
-    "maximum likelihood"
+  estimator <- if (msm) "method of simulated moments" else if (identical(f$method, "mss"))
+    "method of simulated scores" else if (f$draws > 0L) "maximum simulated likelihood" else "maximum likelihood"
   if (is_latent(f)) {
     cat(sprintf("Latent class %s logit, %s; %s\n", if (length(f$settings$rpar) > 0L) "mixed" else "conditional",
                 if (length(f$settings$rpar) > 0L) estimator else "maximum likelihood", f$integration))
@@ -163,6 +166,10 @@ print.summary.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L)
     cat(sprintf("Weighting: %s; condition number of the weighting matrix %.4g\n", g$weighting, g$condition))
     cat(sprintf("Instruments: %s\n", instrument_text(f)))
     cat(sprintf("Simulated log-likelihood at the MSM estimate: %.4f   null (equal shares): %.4f   plain logit: %.4f\n",
+                f$logLik, f$null.logLik, f$logit.logLik))
+  } else if (identical(f$method, "mss")) {
+    cat(sprintf(paste0("\nSimulated log-likelihood at the MSS estimate (a diagnostic: MSS solves the summed simulated",
+                       " scores, it does not maximise this): %.4f   null (equal shares): %.4f   plain logit: %.4f\n"),
                 f$logLik, f$null.logLik, f$logit.logLik))
   } else {
     cat(sprintf("\nLog-likelihood: %.4f   null (equal shares): %.4f   plain logit: %.4f\n", f$logLik,

@@ -51,7 +51,7 @@ check_column <- function(x, name, data, allow_null = TRUE, where = "data") {
 validate_arguments <- function(formula, data, group, id, rpar, correlation, heterogeneity, draws, R, seed,
                                burn, starts, optimizer, vce, cluster, weights, threads, start, level, verbose,
                                alt = NULL, market = NULL, method = "msle", instruments = NULL,
-                               weighting = NULL, reflevel = NULL, subset = NULL) {
+                               weighting = NULL, reflevel = NULL, subset = NULL, proposal = NULL) {
   if (!inherits(formula, "formula") || length(formula) != 3L) {
     arg_error("`formula` must be a two-sided formula such as choice ~ price + time.")
   }
@@ -122,6 +122,7 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
     }
   }
   draws <- check_choice(draws, "draws", draw_types(), vocabulary_words("draws"))
+  proposal <- check_proposal(proposal, draws)
   R <- check_count(R, "R")
   if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
     arg_error("`seed` must be a whole number.")
@@ -152,7 +153,32 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
        heterogeneity = heterogeneity, draws = draws, R = R, seed = seed, burn = burn, starts = starts,
        optimizer = optimizer, vce = vce, cluster = cluster, weights = weights, threads = threads, start = start,
        level = level, verbose = verbose, alt = alt, market = market, method = method,
-       instruments = msm$instruments, weighting = msm$weighting, reflevel = reflevel)
+       instruments = msm$instruments, weighting = msm$weighting, reflevel = reflevel, proposal = proposal)
+}
+
+# The importance sampler's proposal of draws = "adaptive-halton" or "adaptive-sobol" (the command line's
+# --proposal): NULL (the engine's default, Student t with 8 degrees of freedom), "normal", "t", or "tNU" / a number
+# NU for a Student t with NU (even, 2 or more) degrees of freedom. Returns the engine's option, the degrees of
+# freedom (0 for normal), or NULL.
+check_proposal <- function(proposal, draws) {
+  if (is.null(proposal)) return(NULL)
+  if (!draws %in% c("adaptive-halton", "adaptive-sobol")) {
+    arg_error("`proposal` is for draws = \"adaptive-halton\" or \"adaptive-sobol\" (the importance samplers' ",
+              "proposal at each posterior mode), not draws = \"", draws, "\": drop `proposal`.")
+  }
+  bad <- function() {
+    arg_error("`proposal` must be \"normal\", \"t\" (Student t with 8 degrees of freedom) or \"tNU\" (or a ",
+              "number NU) for a Student t with an even number NU >= 2 of degrees of freedom, such as \"t4\".")
+  }
+  if (length(proposal) != 1L || is.na(proposal)) bad()
+  if (is.character(proposal)) {
+    if (proposal == "normal") return(0L)
+    if (proposal == "t") return(8L)
+    if (!grepl("^t[0-9]+$", proposal)) bad()
+    proposal <- as.numeric(substring(proposal, 2L))
+  }
+  if (!is.numeric(proposal) || proposal != round(proposal) || proposal < 2 || proposal %% 2 != 0) bad()
+  as.integer(proposal)
 }
 
 # The reference alternative of a multi-part formula: one label, which needs `alt` (checked against the

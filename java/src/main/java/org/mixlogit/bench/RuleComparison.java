@@ -3,21 +3,26 @@ package org.mixlogit.bench;
 import java.util.Locale;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.estimation.IntegrationChecker;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
 /**
  * The rules command: estimates the Fishing model (price and catch normal, cross-section) and the Electricity model
  * (six normal, panel) with each integration rule at several sizes, and prints the maximised log-likelihood, the
- * number of nodes (per decision-maker for the adaptive rules), and the time, so users can see which rule buys
- * accuracy cheapest. {@code --quick} runs a
- * reduced set.
+ * number of nodes (per decision-maker for the adaptive rules), the time (wall and the process's CPU time, which a
+ * shared machine does not inflate), and the integration check's change of the log-likelihood at the estimate to the
+ * more accurate rule (the next level of a sparse grid, four times the draws, more points), so users can see which
+ * rule buys accuracy cheapest and how far each is from converged. {@code --quick} runs a reduced set.
  */
 public final class RuleComparison {
     private RuleComparison() {
@@ -68,19 +73,35 @@ public final class RuleComparison {
     }
 
     private static void header() {
-        System.out.printf(Locale.ROOT, "%-58s %8s %14s %6s %8s%n", "rule", "nodes", "log-likelihood", "iter",
-                "seconds");
+        System.out.printf(Locale.ROOT, "%-58s %8s %14s %6s %8s %8s %10s%n", "rule", "nodes", "log-likelihood", "iter",
+                "seconds", "CPU s", "check");
     }
 
+    /**
+     * One estimation (no integration check inside, so "seconds" and "CPU s" are the estimation's), then the
+     * log-likelihood at the estimate with the more accurate rule of the integration check, minus the estimate's.
+     */
     private static void row(ChoiceData data, ModelSpec spec, DrawType type, int size) {
-        EstimatorConfig config = EstimatorConfig.defaults().withIntegration(IntegrationConfig.of(type, size)
-                .withCacheBytes(1L << 30));
+        IntegrationConfig integration = IntegrationConfig.of(type, size).withCacheBytes(1L << 30);
+        EstimatorConfig config = EstimatorConfig.defaults().withIntegration(integration)
+                .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0));
         try {
+            long cpu = CpuTime.process();
             EstimationResult r = new MsleEstimator(config).estimate(data, spec);
+            double cpuSeconds = cpu < 0 ? Double.NaN : (CpuTime.process() - cpu) / 1e9;
             int nodes = type.sizeKind().equals("draws") ? size : type == DrawType.ADAPTIVE_GH
                     ? (int) Math.round(Math.pow(size, spec.randomDimension())) : parseNodes(r.integration());
-            System.out.printf(Locale.ROOT, "%-58s %8d %14.4f %6d %8.2f%s%n", r.integration(), nodes,
-                    r.logLikelihood(), r.iterations(), r.seconds(), r.isConverged() ? "" : "  (not converged)");
+            double change;
+            try (SimulatedLogLikelihood accurate = Simulators.likelihood(data, spec,
+                    IntegrationChecker.accurate(integration), r.estimates(), config.threads())) {
+                change = accurate.value(r.estimates()) - r.logLikelihood();
+            } catch (RuntimeException tooLarge) {
+                // the more accurate rule may not fit in memory (agh 4 -> 8 points in six dimensions): NaN
+                change = Double.NaN;
+            }
+            System.out.printf(Locale.ROOT, "%-58s %8d %14.4f %6d %8.2f %8.2f %+10.4f%s%n", r.integration(), nodes,
+                    r.logLikelihood(), r.iterations(), r.seconds(), cpuSeconds, change,
+                    r.isConverged() ? "" : "  (not converged: " + r.status() + ")");
         } catch (RuntimeException e) {
             System.out.printf(Locale.ROOT, "%-58s failed: %s%n", type.code() + " " + size, e.getMessage());
         }

@@ -74,10 +74,6 @@ final class EstimateCommand {
         ModelSpec spec = classes.apply(spec(o));
         CovarianceChoice vce = CovarianceChoice.parse(o.get("vce", DEFAULTS.inference().covariance().code()));
         EstimatorConfig config = config(o, vce);
-        if (config.method().type() == EstimationMethod.MSS && engine != EstimationEngine.LOCAL) {
-            throw new UsageException("--method mss runs on the local engine only: drop --engine "
-                    + o.get("engine", "") + " or use --method msle or msm.");
-        }
         if (spec.isLatentClass() && config.method().type() == EstimationMethod.MSM) {
             throw new UsageException("--classes is estimated by maximum likelihood (EM, then direct ML): drop"
                     + " --method msm.");

@@ -29,17 +29,13 @@ public interface Estimator {
         }
     }
 
-    /**
-     * As {@link #of(EstimatorConfig)}, with the sums over decision-makers computed by {@code backend}. The method of
-     * simulated scores runs on the local engine only (its posterior re-centring is not yet a backend sum): front ends
-     * refuse it with another engine before calling this.
-     */
+    /** As {@link #of(EstimatorConfig)}, with the sums over decision-makers computed by {@code backend}. */
     static Estimator of(EstimatorConfig config, Backend backend) {
         switch (config.method().type()) {
             case MSM:
                 return new MsmEstimator(config, backend);
             case MSS:
-                return new MssEstimator(config);
+                return new MssEstimator(config, backend);
             default:
                 return new MsleEstimator(config, backend);
         }

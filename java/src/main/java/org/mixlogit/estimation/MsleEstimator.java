@@ -3,6 +3,7 @@ package org.mixlogit.estimation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import org.mixlogit.NumericalFailureException;
 import org.mixlogit.data.ChoiceData;
@@ -33,12 +34,18 @@ public final class MsleEstimator implements Estimator {
      * Adaptive quadrature is re-centred at each new estimate until the log-likelihood settles, at most this many
      * times.
      */
-    static final int ADAPTIVE_ROUNDS = 8;
+    static final int ADAPTIVE_ROUNDS = 12;
     /**
      * The log-likelihood has settled when two successive re-centred rounds agree to this relative tolerance
      * (relative to max(1, |LL|)).
      */
     static final double ADAPTIVE_SETTLE_TOLERANCE = 1e-6;
+    /** Halvings of a round's step towards its centre when the re-centred log-likelihood fell (see recentre). */
+    static final int ADAPTIVE_BACKTRACKS = 6;
+    /** See {@link #acceptance}: log-likelihood units. */
+    static final double ADAPTIVE_ACCEPT_ABSOLUTE = 0.5;
+    /** See {@link #acceptance}: relative to |LL|. */
+    static final double ADAPTIVE_ACCEPT_RELATIVE = 1e-5;
     /** Optima of two starts are one when their log-likelihoods agree to this absolute tolerance... */
     static final double OPTIMA_LOGLIK_TOLERANCE = 1e-4;
     /**
@@ -74,27 +81,47 @@ public final class MsleEstimator implements Estimator {
                 : scaling.defaultStart(spec, plain.estimates());
         boolean adaptive = NodeProvider.of(config.integration()).adapts(spec);
         Search search = null;
-        LikelihoodEvaluator ll = null;
+        LikelihoodEvaluator ll = likelihood(data, spec, first);
         double[] center = first;
+        double centreValue = adaptive ? ll.value(center) : Double.NaN;
         double previous = Double.NaN;
         int iterations = 0;
         int evaluations = 0;
+        String unsettled = null;
         for (int round = 0; round < (adaptive ? ADAPTIVE_ROUNDS : 1); round++) {
-            if (ll != null) {
-                ll.close();
-            }
-            ll = likelihood(data, spec, center, adaptive);
-            search = search(ll, scaling, round == 0 ? first : center, listener);
+            search = search(ll, scaling, center, listener);
             iterations += search.iterations;
             evaluations += search.evaluations;
             double logLik = -search.best.value();
-            boolean settled = Math.abs(logLik - previous)
-                    < ADAPTIVE_SETTLE_TOLERANCE * Math.max(1.0, Math.abs(logLik));
+            double change = Math.abs(logLik - previous);
+            boolean settled = change < ADAPTIVE_SETTLE_TOLERANCE * Math.max(1.0, Math.abs(logLik));
             if (!adaptive || settled || search.isCancelled()) {
                 break;
             }
             previous = logLik;
-            center = search.best.point();
+            Recentred next = recentre(data, spec, center, centreValue, search.best.point());
+            if (next != null && round == ADAPTIVE_ROUNDS - 1 && change < acceptance(logLik)
+                    && next.step == 1.0 && Math.abs(logLik - next.value) < acceptance(logLik)) {
+                // the last round moved the log-likelihood by less than the acceptance tolerance, and re-centring at
+                // its optimum changes it by less: settled to that tolerance, reported as the round found it
+                next.likelihood.close();
+                break;
+            }
+            if (next == null || round == ADAPTIVE_ROUNDS - 1) {
+                unsettled = unsettled(round + 1, logLik, next == null ? centreValue : next.value, next == null);
+            }
+            if (next != null) {
+                ll.close();
+                ll = next.likelihood;
+                center = next.centre;
+                centreValue = next.value;
+            }
+            if (unsettled != null) {
+                search.best = stalled(ll, center, search.best, unsettled);
+                search.runs.clear();
+                search.runs.add(search.best);
+                break;
+            }
         }
         try {
             EstimationResultBuilder b = tail.describe(EstimationMethod.MSLE, plain.logLikelihood())
@@ -111,8 +138,102 @@ public final class MsleEstimator implements Estimator {
         }
     }
 
-    private LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, double[] center, boolean adaptive) {
+    private LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, double[] center) {
         return backend.likelihood(data, spec, config.integration(), center);
+    }
+
+    /**
+     * The next round's likelihood, its centre, the log-likelihood there with nodes centred there, and the fraction
+     * of the round's step taken (1, 1/2, 1/4, ...).
+     */
+    private static final class Recentred {
+        final LikelihoodEvaluator likelihood;
+        final double[] centre;
+        final double value;
+        final double step;
+
+        Recentred(LikelihoodEvaluator likelihood, double[] centre, double value, double step) {
+            this.likelihood = likelihood;
+            this.centre = centre;
+            this.value = value;
+            this.step = step;
+        }
+    }
+
+    /**
+     * How far the log-likelihood with nodes centred where it is evaluated may fall over a round before the round's
+     * step counts as exploiting the rule's error: {@value #ADAPTIVE_ACCEPT_ABSOLUTE} or {@value
+     * #ADAPTIVE_ACCEPT_RELATIVE} of |LL|, whichever is larger.
+     */
+    static double acceptance(double logLik) {
+        return Math.max(ADAPTIVE_ACCEPT_ABSOLUTE, ADAPTIVE_ACCEPT_RELATIVE * Math.abs(logLik));
+    }
+
+    /**
+     * Re-centres adaptive nodes after a round that moved the estimate from {@code centre} to {@code point}: the
+     * nodes at {@code point}, accepted when the log-likelihood with nodes centred where it is evaluated (the rule's
+     * own approximation of the integral) is not lower there than at the round's centre; otherwise at the points
+     * halfway back towards the centre, {@value #ADAPTIVE_BACKTRACKS} times at most. A round's optimum can lie where
+     * its fixed nodes, centred elsewhere, overestimate the integral (rules with negative weights, such as the
+     * adaptive sparse grid, allow large overestimates): such a step is not taken.
+     *
+     * @param centre Not modified
+     * @param point Not modified
+     * @return null when no point along the way improves on the centre
+     */
+    private Recentred recentre(ChoiceData data, ModelSpec spec, double[] centre, double centreValue,
+            double[] point) {
+        double[] trial = point.clone();
+        double step = 1.0;
+        for (int halving = 0; halving <= ADAPTIVE_BACKTRACKS; halving++) {
+            LikelihoodEvaluator candidate = likelihood(data, spec, trial);
+            double value = candidate.value(trial);
+            if (value >= centreValue - acceptance(centreValue)) {
+                return new Recentred(candidate, trial, value, step);
+            }
+            candidate.close();
+            step *= 0.5;
+            for (int j = 0; j < trial.length; j++) {
+                trial[j] = centre[j] + 0.5 * (trial[j] - centre[j]);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why the adaptive rounds did not settle, for the result's status: the rule, the last round's maximum (with
+     * nodes centred at its start) and the log-likelihood with nodes centred at the estimate reported.
+     */
+    private String unsettled(int rounds, double roundMaximum, double centredValue, boolean blocked) {
+        DrawType type = config.integration().type();
+        String rule = type.code() + " (" + type.sizeKind() + " " + config.integration().draws() + ")";
+        String what = String.format(Locale.ROOT, blocked
+                ? "after %d round(s) the last round reached %.4f with nodes centred at its start, and no point towards"
+                + " it improved on the log-likelihood with nodes centred where it is evaluated (%.4f at the estimate"
+                + " reported)"
+                : "after %d rounds the log-likelihood still moves when the nodes are re-centred (last round's maximum"
+                + " %.4f with nodes centred at its start; %.4f with nodes centred at the estimate reported)",
+                rounds, roundMaximum, centredValue);
+        return "The adaptive nodes of " + rule + " did not settle: " + what + ". Each round maximises with nodes"
+                + " fixed where the round began; where the rule is inaccurate away from that centre" + (type
+                == DrawType.ADAPTIVE_SPARSE ? " (the sparse grid's negative weights allow large overestimates)" : "")
+                + ", or along a nearly flat direction of a weakly identified model, the rounds' optima keep moving,"
+                + " so this is not a maximum of the integrated likelihood. Use --draws adaptive-halton (importance"
+                + " sampling, positive weights; --R 100 or more), or another " + type.sizeKind() + ", and compare.";
+    }
+
+    /** The reported point of adaptive rounds that did not settle: not converged, with the reason. */
+    private static Optimum stalled(LikelihoodEvaluator ll, double[] point, Optimum last, String why) {
+        double[] gradient = new double[point.length];
+        double value = ll.valueAndGradient(point, gradient);
+        double norm = 0;
+        double scale = Math.max(Math.abs(value), 1.0);
+        for (int i = 0; i < point.length; i++) {
+            norm = Math.max(norm, Math.abs(gradient[i]) * Math.max(Math.abs(point[i]), 1.0) / scale);
+            gradient[i] = -gradient[i];
+        }
+        return new Optimum(point, -value, gradient, norm, last.iterations(), last.evaluations(),
+                OptimizerStatus.STALLED, why);
     }
 
     /** The optimizer's runs from the default start and the perturbed ones. */

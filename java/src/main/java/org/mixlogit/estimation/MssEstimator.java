@@ -15,9 +15,8 @@ import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.optim.Optimum;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.ScoreSums;
-import org.mixlogit.simulation.SimulatedLogLikelihood;
-import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -40,10 +39,21 @@ import org.mixlogit.spec.ModelSpec;
  * those roots lie within {@value #CYCLE_TOLERANCE} standard errors of each other. The draw settings are R (accepted draws
  * per person) and the seed of the configuration's pseudo-random draws.
  *
- * <p>Standard errors: the sandwich J^-1 (sum_n s_n s_n') J^-1 with J the Jacobian of the simulated score (the
- * last round's exact Hessian) and s_n the simulated scores, whose simulation noise it therefore contains; the
- * Hessian and OPG forms and clusters are available too. The log-likelihood reported is the configured rule's at the
- * estimate (a diagnostic; MSS does not maximise it).
+ * <p>Standard errors: the sandwich J^-1 (sum_n s_n s_n') J^-1 of the simulated scores s_n (the Hessian and OPG forms
+ * and clusters are available too). Where the simulation enters: the root solves sum_n s_n(theta) = 0 with s_n =
+ * S_n + e_n, S_n the person's true score and e_n the simulation error of a mean of R_n exact posterior draws of the
+ * logit score g_r (mean 0, variance V_n / R_n with V_n the posterior covariance of g_r, independent across people).
+ * Linearised, the estimate's variance is J^-1 Var(sum_n s_n) J^-1 with Var(sum_n s_n) = sum_n (Var S_n + V_n / R_n)
+ * (the MSS analogue of MSM's (1 + 1/R)) and J the derivative of the simulated score's expectation, the true Hessian
+ * sum_n d2 log P_n. The meat sum_n s_n s_n' estimates sum_n (S_n S_n' + V_n / R_n): it already contains the
+ * simulation variance. The Jacobian did not: the Hessian of the round's reweighted log-likelihood at the draws'
+ * centre is, per person, the draws' mean logit Hessian plus their covariance of scores with divisor R_n, whose
+ * expectation is d2 log P_n - V_n / R_n, more curved than the truth, so the standard errors came out too small at
+ * small R (Monte Carlo at R = 10: mean s.e. 0.092 against an sd of 0.125). J is now {@code
+ * SimulatedLogLikelihood#scoreJacobian}, the same with the covariance's divisor R_n - 1 (unbiased: adds V-hat_n /
+ * R_n per person). Models whose analytic Hessian is not available (truncated normal coefficients) keep the finite-
+ * difference Hessian of the reweighted log-likelihood, without that correction. The log-likelihood reported is the
+ * configured rule's at the estimate (a diagnostic; MSS does not maximise it).
  */
 public final class MssEstimator implements Estimator {
     /** Rounds stop when no parameter moves more than this, relative to max(1, |theta_j|)... */
@@ -60,10 +70,20 @@ public final class MssEstimator implements Estimator {
     static final double CYCLE_TOLERANCE = 1.0;
 
     private final EstimatorConfig config;
+    private final Backend backend;
 
     /** Estimates on local worker threads ({@code config.threads()}). */
     public MssEstimator(EstimatorConfig config) {
+        this(config, Backend.local(config.threads()));
+    }
+
+    /**
+     * Estimates with the sums over decision-makers computed by {@code backend}: the posterior draws are made where
+     * each decision-maker's data live, keyed by its ordinal, so every backend gives the same numbers.
+     */
+    public MssEstimator(EstimatorConfig config, Backend backend) {
         this.config = config;
+        this.backend = backend;
     }
 
     @Override
@@ -75,8 +95,8 @@ public final class MssEstimator implements Estimator {
                     + " the seed): give simulation draws (the default halton, or random), not "
                     + integration.type().code() + ".");
         }
-        ResultAssembler tail = new ResultAssembler(data, spec, config);
-        PlainLogit plain = PlainLogit.fit(data, spec, config, Backend.local(config.threads()));
+        ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
+        PlainLogit plain = PlainLogit.fit(data, spec, config, backend);
         Rescaling scaling = Rescaling.of(data, spec);
         double[] userStart = config.search().start();
         int iterations = 0;
@@ -88,7 +108,7 @@ public final class MssEstimator implements Estimator {
             // accept-reject needs posteriors the prior can reach: start at an MSLE estimate with the same draws
             EstimatorConfig first = config.withMethod(MethodConfig.of(EstimationMethod.MSLE))
                     .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0));
-            EstimationResult msle = new MsleEstimator(first).estimate(data, spec, listener);
+            EstimationResult msle = new MsleEstimator(first, backend).estimate(data, spec, listener);
             iterations += msle.iterations();
             evaluations += msle.evaluations();
             centre = msle.isConverged() ? msle.estimates() : scaling.defaultStart(spec, plain.estimates());
@@ -154,7 +174,7 @@ public final class MssEstimator implements Estimator {
 
     private Optimum solve(ChoiceData data, ModelSpec spec, double[] centre, PosteriorState proposals, Optimizer optimizer,
             Rescaling scaling, IterationListener listener) {
-        try (SimulatedLogLikelihood ll = simulator(data, spec, centre, proposals)) {
+        try (LikelihoodEvaluator ll = simulator(data, spec, centre, proposals)) {
             return scaling.optimize(optimizer, new NegativeLogLikelihood(ll), centre, listener);
         }
     }
@@ -172,9 +192,9 @@ public final class MssEstimator implements Estimator {
         Covariances cov;
         double[] score;
         // the simulated scores with draws made at the estimate: their sum is the estimating equation's residual
-        try (SimulatedLogLikelihood ll = simulator(data, spec, theta, proposals)) {
+        try (LikelihoodEvaluator ll = simulator(data, spec, theta, proposals)) {
             ScoreSums c = ll.scoreSums(theta, config.inference().cluster());
-            double[] analytic = ll.hessian(theta);
+            double[] analytic = ll.scoreJacobian(theta);
             double[] jacobian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
             for (double v : jacobian) {
                 if (!Double.isFinite(v)) {
@@ -206,8 +226,7 @@ public final class MssEstimator implements Estimator {
                     : "Not converged: " + how + "; raise R or try other starting values.");
         }
         double logLik;
-        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, config.integration(), theta,
-                config.threads())) {
+        try (LikelihoodEvaluator ll = backend.likelihood(data, spec, config.integration(), theta)) {
             logLik = ll.value(theta);
         }
         b.estimates(theta).gradient(score).logLikelihood(logLik)
@@ -216,13 +235,13 @@ public final class MssEstimator implements Estimator {
         return tail.finish(b, outcome, cov, Certification.Criterion.LOG_LIKELIHOOD, logLik);
     }
 
-    private SimulatedLogLikelihood simulator(ChoiceData data, ModelSpec spec, double[] centre, PosteriorState proposals) {
+    private LikelihoodEvaluator simulator(ChoiceData data, ModelSpec spec, double[] centre, PosteriorState proposals) {
         if (spec.randomDimension() == 0) {
             // nothing to simulate: the score is exact and MSS is maximum likelihood
-            return Simulators.likelihood(data, spec, config.integration(), config.threads());
+            return backend.likelihood(data, spec, config.integration(), null);
         }
-        return Simulators.posteriorDraws(data, spec, centre, config.integration().draws(), config.integration().seed(),
-                proposals.proposals, proposals.bounds, config.threads());
+        return backend.posteriorDraws(data, spec, centre, config.integration().draws(), config.integration().seed(),
+                proposals.proposals, proposals.bounds);
     }
 
     /** The covariance shown: the sandwich unless the configuration asks for OPG or clusters. */

@@ -23,6 +23,22 @@ public interface Backend {
     LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] centre);
 
     /**
+     * The method of simulated scores' simulator of {@code data} at {@code centre}: {@code draws} exact draws from every
+     * decision-maker's posterior by accept-reject ({@link Simulators#posteriorDraws}), each decision-maker's draws
+     * keyed by its ordinal, so any split of the data gives the same draws and the same sums to the last bit.
+     *
+     * @param centre Not modified
+     * @param proposals <b>Modified</b> where 0: proposals per decision-maker of {@code data}, recorded by the first
+     *     call (see {@link PosteriorDraws})
+     * @param bounds <b>Modified</b> with proposals: the envelopes recorded by the first call
+     * @throws UnsupportedOperationException from backends that do not provide it
+     */
+    default LikelihoodEvaluator posteriorDraws(ChoiceData data, ModelSpec spec, double[] centre, int draws, long seed,
+            int[] proposals, double[] bounds) {
+        throw new UnsupportedOperationException("The " + this + " does not run the method of simulated scores.");
+    }
+
+    /**
      * A simulator of {@code data} for quantities that do not condition on its choices (post-estimation
      * probabilities, shares and substitution patterns): adaptive rules use their prior-centred form.
      */
@@ -107,6 +123,12 @@ public interface Backend {
             }
 
             @Override
+            public LikelihoodEvaluator posteriorDraws(ChoiceData data, ModelSpec spec, double[] centre, int draws,
+                    long seed, int[] proposals, double[] bounds) {
+                return Simulators.posteriorDraws(data, spec, centre, draws, seed, proposals, bounds, threads);
+            }
+
+            @Override
             public LikelihoodEvaluator unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
                 return Simulators.unconditional(data, spec, integration, threads);
             }
@@ -138,6 +160,22 @@ public interface Backend {
             public LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
                     double[] centre) {
                 return ShardedLikelihood.split(data, spec, integration, centre, shards, threads);
+            }
+
+            @Override
+            public LikelihoodEvaluator posteriorDraws(ChoiceData data, ModelSpec spec, double[] centre, int draws,
+                    long seed, int[] proposals, double[] bounds) {
+                List<SimulatedLogLikelihood> out = new ArrayList<>();
+                for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), shards)) {
+                    // each shard records into its slice of the state, copied back into the caller's arrays
+                    int[] p = Arrays.copyOfRange(proposals, range[0], range[1]);
+                    double[] b = Arrays.copyOfRange(bounds, range[0], range[1]);
+                    out.add(Simulators.posteriorDraws(data.slice(range[0], range[1]), spec, centre, draws, seed, p, b,
+                            threads));
+                    System.arraycopy(p, 0, proposals, range[0], p.length);
+                    System.arraycopy(b, 0, bounds, range[0], b.length);
+                }
+                return new ShardedLikelihood(out);
             }
 
             @Override

@@ -85,10 +85,14 @@ final class DecisionMakerKernel {
     private double mix(int n, double[] score, int so) {
         int least = Integer.MAX_VALUE;
         boolean undefined = false;
+        double[] w = support.weightsRef();
+        int wo = support.weightOffset();
         for (int q = 0; q < r; q++) {
             double v = drawLikelihood[q];
             undefined |= Double.isNaN(v);
-            if (v > 0) {
+            // points of weight zero (padding of per-person node counts) take no part, so the result does not
+            // depend on how many there are
+            if (v > 0 && w[wo + q] != 0) {
                 least = Math.min(least, scaleCount[q]);
             }
         }
@@ -98,8 +102,6 @@ final class DecisionMakerKernel {
             }
             return undefined ? Double.NaN : Double.NEGATIVE_INFINITY;
         }
-        double[] w = support.weightsRef();
-        int wo = support.weightOffset();
         double sum = 0;
         for (int q = 0; q < r; q++) {
             int c = scaleCount[q] - least;

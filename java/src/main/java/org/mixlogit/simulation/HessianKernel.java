@@ -134,6 +134,18 @@ final class HessianKernel {
      * @return false when the person's likelihood is not positive and finite (nothing is added)
      */
     boolean add(int n, double[] theta, double weight, double[] out) {
+        return add(n, theta, weight, out, false);
+    }
+
+    /**
+     * As {@link #add(int, double[], double, double[])}; with {@code unbiasedCovariance} the draws' weighted
+     * covariance of scores, sum_r pi_r s_r s_r' - s_n s_n', is divided by 1 - sum_r pi_r^2 (R / (R - 1) for R equal
+     * weights), which makes it unbiased for the covariance of the score under the draws' distribution: the Jacobian of
+     * the method of simulated scores (see {@link SimulatedLogLikelihood#scoreJacobian}).
+     *
+     * @param out <b>Modified</b>: P x P, added to
+     */
+    boolean add(int n, double[] theta, double weight, double[] out, boolean unbiasedCovariance) {
         support.prepare(n, theta);
         double[] v = support.variatesRef();
         int vo = support.variateOffset();
@@ -151,15 +163,18 @@ final class HessianKernel {
             situation(t);
         }
         double best = Double.NEGATIVE_INFINITY;
+        double[] w = support.weightsRef();
+        int wo = support.weightOffset();
         for (int q = 0; q < r; q++) {
             logLik[q] += Math.log(product[q]);
-            best = Math.max(best, logLik[q]);
+            // points of weight zero (padding) take no part, as in DecisionMakerKernel
+            if (w[wo + q] != 0) {
+                best = Math.max(best, logLik[q]);
+            }
         }
         if (!Double.isFinite(best)) {
             return false;
         }
-        double[] w = support.weightsRef();
-        int wo = support.weightOffset();
         double total = 0;
         for (int q = 0; q < r; q++) {
             pi[q] = w[wo + q] * Math.exp(logLik[q] - best);
@@ -180,6 +195,15 @@ final class HessianKernel {
             }
             score[i] = s;
         }
+        double spread = 1.0;
+        if (unbiasedCovariance) {
+            double squares = 0;
+            for (int q = 0; q < r; q++) {
+                squares += pi[q] * pi[q];
+            }
+            // one draw (or one dominating): no covariance to estimate, nothing added
+            spread = squares < 1 ? 1.0 / (1.0 - squares) : 1.0;
+        }
         for (int i = 0; i < p; i++) {
             int a = owner[i];
             for (int j = 0; j <= i; j++) {
@@ -190,13 +214,23 @@ final class HessianKernel {
                 double[] si = drawScore[i];
                 double[] sj = drawScore[j];
                 double sum = 0;
-                for (int q = 0; q < r; q++) {
-                    sum += pi[q] * (ji[q] * h[q] * jj[q] + si[q] * sj[q]);
+                double outer = 0;
+                if (unbiasedCovariance) {
+                    for (int q = 0; q < r; q++) {
+                        sum += pi[q] * ji[q] * h[q] * jj[q];
+                        outer += pi[q] * si[q] * sj[q];
+                    }
+                } else {
+                    // one accumulation, as the Hessian has always been summed (bit for bit)
+                    for (int q = 0; q < r; q++) {
+                        sum += pi[q] * (ji[q] * h[q] * jj[q] + si[q] * sj[q]);
+                    }
                 }
                 if (a == b && draws.isCurved(a)) {
                     sum += curvature(a, i, j);
                 }
-                double value = weight * (sum - score[i] * score[j]);
+                double value = unbiasedCovariance ? weight * (sum + spread * (outer - score[i] * score[j]))
+                        : weight * (sum - score[i] * score[j]);
                 out[i * p + j] += value;
                 if (j != i) {
                     out[j * p + i] += value;

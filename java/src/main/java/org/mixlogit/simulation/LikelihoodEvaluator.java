@@ -49,6 +49,18 @@ public interface LikelihoodEvaluator extends AutoCloseable {
     double[] hessian(double[] theta);
 
     /**
+     * For a simulator of posterior draws ({@link Backend#posteriorDraws}): the Jacobian of the simulated score, the
+     * Hessian with each person's covariance of the draws' scores made unbiased ({@link
+     * SimulatedLogLikelihood#scoreJacobian}); null when the model needs finite differences.
+     *
+     * @throws UnsupportedOperationException from evaluators that do not provide it
+     */
+    default double[] scoreJacobian(double[] theta) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not compute the Jacobian of a"
+                + " simulated score.");
+    }
+
+    /**
      * Post-estimation aggregates of the integrated (unconditional) probabilities: the aggregator's keyed sums over
      * all decision-makers, reduced in canonical order, by ascending key.
      */

@@ -169,6 +169,19 @@ public final class ShardedLikelihood implements LikelihoodEvaluator {
     }
 
     @Override
+    public double[] scoreJacobian(double[] theta) {
+        List<BlockPartials> parts = new ArrayList<>();
+        for (SimulatedLogLikelihood s : shards) {
+            BlockPartials part = s.scoreJacobianPartials(theta);
+            if (part == null) {
+                return null;
+            }
+            parts.add(part);
+        }
+        return SimulatedLogLikelihood.symmetricHessian(parts, parameterCount());
+    }
+
+    @Override
     public TreeMap<Long, double[]> probabilitySums(double[] theta, int width, ProbabilityAggregator aggregator) {
         List<ClusterPartials> parts = new ArrayList<>();
         for (SimulatedLogLikelihood s : shards) {

@@ -327,6 +327,33 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
      * cover the model.
      */
     public synchronized BlockPartials hessianPartials(double[] theta) {
+        return secondOrderPartials(theta, false);
+    }
+
+    /**
+     * The Jacobian of the simulated score for the method of simulated scores: the Hessian of this log-likelihood
+     * with each decision-maker's covariance of the draws' scores made unbiased (divided by 1 - sum_r pi_r^2, R / (R -
+     * 1) for R equal posterior weights). With exact posterior draws at theta ({@link Simulators#posteriorDraws}) the
+     * Hessian of log of the reweighted mean is, per person, the draws' mean logit Hessian plus their covariance of
+     * scores with divisor R, whose expectation falls short of the true d2 log P_n by the simulation variance of the
+     * mean score, V_n / R; this estimate's expectation is the true d2 log P_n, the derivative of the simulated score's
+     * expectation, which is what the estimating equation's linearisation needs. Null when the analytic Hessian does
+     * not cover the model. NaN entries when a decision-maker's likelihood is not positive.
+     *
+     * @param theta Not modified
+     */
+    @Override
+    public synchronized double[] scoreJacobian(double[] theta) {
+        BlockPartials partials = scoreJacobianPartials(theta);
+        return partials == null ? null : symmetricHessian(List.of(partials), design.p);
+    }
+
+    /** Block partials of {@link #scoreJacobian} (P x P, then a failure count), or null as there. */
+    public synchronized BlockPartials scoreJacobianPartials(double[] theta) {
+        return secondOrderPartials(theta, true);
+    }
+
+    private BlockPartials secondOrderPartials(double[] theta, boolean unbiasedCovariance) {
         checkLength(theta);
         if (!HessianKernel.supports(design)) {
             return null;
@@ -347,7 +374,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
             // decision-maker so that the partial's order of addition is the decision-makers' order
             double[] mine = sum[worker];
             Arrays.fill(mine, 0.0);
-            if (!kernel[worker].add(n, theta, weights[n], mine)) {
+            if (!kernel[worker].add(n, theta, weights[n], mine, unbiasedCovariance)) {
                 acc[at + p * p] += 1;
             }
             for (int i = 0; i < p * p; i++) {

@@ -60,7 +60,17 @@ class EveryRuleThroughBridgeTest {
         return out.stream();
     }
 
+    /**
+     * Small sizes; the adaptive sparse grid and samplers take level 6 and 50 draws, with which their re-centring
+     * rounds settle on every model here (level 5 cycles on the lognormal block, 1.7 above the rule's own value at one point of the cycle: reported as not converged).
+     */
     private static int size(DrawType type) {
+        if (type == DrawType.ADAPTIVE_SPARSE) {
+            return 6;
+        }
+        if (type == DrawType.ADAPTIVE_HALTON || type == DrawType.ADAPTIVE_SOBOL) {
+            return 50;
+        }
         switch (type.sizeKind()) {
             case "draws":
                 return 30;

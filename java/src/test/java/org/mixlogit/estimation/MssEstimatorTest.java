@@ -105,6 +105,50 @@ class MssEstimatorTest {
         }
     }
 
+    /**
+     * The Jacobian of the simulated score with R = 5 exact posterior draws per person: its mean over seeds is the
+     * exact Hessian of the log-likelihood (the derivative of the simulated score's expectation), while the Hessian of
+     * the round's reweighted log-likelihood, which the sandwich used before, is more curved by the simulation variance
+     * of the mean score (sum_n V_n / R) and so gave too small standard errors at small R.
+     */
+    @Test
+    @DisplayName("the MSS Jacobian is unbiased for the exact Hessian at R = 5; the reweighted Hessian is not")
+    void scoreJacobianIsUnbiased() {
+        ChoiceData small = SimulatedChoices.generate(40, 5, SimulatedChoices.TRUTH, 3);
+        double[] theta = {-0.9, 1.1, -2.4, 1.3};
+        int p = 4;
+        double[] exact;
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(small, SPEC,
+                IntegrationConfig.of(DrawType.ADAPTIVE_SPARSE, 12), theta, 2)) {
+            exact = ll.hessian(theta);
+        }
+        int seeds = 200;
+        double[][] sums = new double[2][p * p];
+        double[][] squares = new double[2][p * p];
+        for (int s = 0; s < seeds; s++) {
+            try (SimulatedLogLikelihood ll = Simulators.posteriorDraws(small, SPEC, theta, 5, 500 + s, new int[40],
+                    new double[40], 2)) {
+                double[][] both = {ll.scoreJacobian(theta), ll.hessian(theta)};
+                for (int k = 0; k < 2; k++) {
+                    for (int i = 0; i < p * p; i++) {
+                        sums[k][i] += both[k][i] / seeds;
+                        squares[k][i] += both[k][i] * both[k][i] / seeds;
+                    }
+                }
+            }
+        }
+        // the diagonal entries of quality's mean and sd, where the posterior spread of the scores is largest
+        for (int i : new int[] {1 * p + 1, 3 * p + 3}) {
+            double[] mcSe = new double[2];
+            for (int k = 0; k < 2; k++) {
+                mcSe[k] = Math.sqrt((squares[k][i] - sums[k][i] * sums[k][i]) / seeds);
+            }
+            assertEquals(exact[i], sums[0][i], 3.5 * mcSe[0], "unbiased Jacobian, entry " + i);
+            assertTrue(sums[1][i] - exact[i] < -6 * mcSe[1], "reweighted Hessian more curved: " + sums[1][i]
+                    + " against " + exact[i] + " (MC s.e. " + mcSe[1] + ")");
+        }
+    }
+
     @Test
     @DisplayName("quadrature is refused; with no random coefficient MSS is maximum likelihood")
     void refusalAndNoRandomCoefficient() {

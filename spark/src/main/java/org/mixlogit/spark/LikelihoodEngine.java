@@ -26,4 +26,10 @@ final class LikelihoodEngine {
         this.simulator = conditional ? Simulators.likelihood(data, spec, integration, centre, 1)
                 : Simulators.unconditional(data, spec, integration, 1);
     }
+
+    /** An engine of a simulator built otherwise (the method of simulated scores' posterior draws). */
+    LikelihoodEngine(ChoiceData data, SimulatedLogLikelihood simulator) {
+        this.data = data;
+        this.simulator = simulator;
+    }
 }

@@ -109,6 +109,66 @@ public final class SparkBackend implements Backend {
         return new SparkLikelihood(shards(data), spec, integration, centre, true, data.decisionMakerCount());
     }
 
+    /**
+     * The method of simulated scores' posterior draws on the partitions. The accept-reject state (proposals and
+     * envelopes per decision-maker) lives in the caller's arrays on the driver: when some of it is still to be
+     * recorded, one job samples every partition's decision-makers with its slice and returns the slice, which the
+     * driver writes back; then every partition builds its simulator with the complete state, which replays exactly
+     * the recorded proposals (the same accepted draws as a first call, {@code simulation.PosteriorDraws}). Each
+     * decision-maker's proposals are keyed by its ordinal and the node tables' zero-weight padding takes no part in
+     * any sum, so the numbers equal the local engine's bit for bit.
+     */
+    @Override
+    public LikelihoodEvaluator posteriorDraws(ChoiceData data, ModelSpec spec, double[] centre, int draws, long seed,
+            int[] proposals, double[] bounds) {
+        double[] at = centre.clone();
+        long first = data.firstOrdinal();
+        JavaRDD<Shard> shards = shards(data);
+        boolean recorded = true;
+        for (int count : proposals) {
+            recorded &= count != 0;
+        }
+        if (!recorded) {
+            int[] p0 = proposals.clone();
+            double[] b0 = bounds.clone();
+            List<PosteriorState> states = shards.map(shard -> {
+                ChoiceData part = shard.build();
+                int from = (int) (part.firstOrdinal() - first);
+                PosteriorState state = new PosteriorState(from, Arrays.copyOfRange(p0, from,
+                        from + part.decisionMakerCount()), Arrays.copyOfRange(b0, from, from + part.decisionMakerCount()));
+                Simulators.posteriorDraws(part, spec, at, draws, seed, state.proposals, state.bounds, 1).close();
+                return state;
+            }).collect();
+            for (PosteriorState state : states) {
+                System.arraycopy(state.proposals, 0, proposals, state.from, state.proposals.length);
+                System.arraycopy(state.bounds, 0, bounds, state.from, state.bounds.length);
+            }
+        }
+        int[] p = proposals.clone();
+        double[] b = bounds.clone();
+        return new SparkLikelihood(shards, spec, data.decisionMakerCount(), shard -> {
+            ChoiceData part = shard.build();
+            int from = (int) (part.firstOrdinal() - first);
+            int to = from + part.decisionMakerCount();
+            return new LikelihoodEngine(part, Simulators.posteriorDraws(part, spec, at, draws, seed,
+                    Arrays.copyOfRange(p, from, to), Arrays.copyOfRange(b, from, to), 1));
+        });
+    }
+
+    /** One partition's accept-reject state: its first decision-maker's index in the data, proposals, envelopes. */
+    private static final class PosteriorState implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int from;
+        final int[] proposals;
+        final double[] bounds;
+
+        PosteriorState(int from, int[] proposals, double[] bounds) {
+            this.from = from;
+            this.proposals = proposals;
+            this.bounds = bounds;
+        }
+    }
+
     @Override
     public LikelihoodEvaluator unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
         return new SparkLikelihood(shards(data), spec, integration, null, false, data.decisionMakerCount());

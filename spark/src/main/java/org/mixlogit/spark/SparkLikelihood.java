@@ -45,9 +45,19 @@ final class SparkLikelihood implements LikelihoodEvaluator {
      */
     SparkLikelihood(JavaRDD<Shard> shards, ModelSpec spec, IntegrationConfig integration, double[] centre,
             boolean conditional, int decisionMakers) {
-        double[] at = centre == null ? null : centre.clone();
-        this.engines = shards.map(shard -> new LikelihoodEngine(shard, spec, integration, at, conditional))
-                .persist(StorageLevel.MEMORY_ONLY());
+        this(shards, spec, decisionMakers, engine(spec, integration, centre == null ? null : centre.clone(),
+                conditional));
+    }
+
+    private static Function<Shard, LikelihoodEngine> engine(ModelSpec spec, IntegrationConfig integration,
+            double[] at, boolean conditional) {
+        return shard -> new LikelihoodEngine(shard, spec, integration, at, conditional);
+    }
+
+    /** Every partition's engine made from its shard by {@code engine} (built and cached where it lives). */
+    SparkLikelihood(JavaRDD<Shard> shards, ModelSpec spec, int decisionMakers,
+            Function<Shard, LikelihoodEngine> engine) {
+        this.engines = shards.map(engine).persist(StorageLevel.MEMORY_ONLY());
         this.spec = spec;
         this.layout = spec.layout();
         this.decisionMakers = decisionMakers;
@@ -169,6 +179,13 @@ final class SparkLikelihood implements LikelihoodEvaluator {
     public double[] hessian(double[] theta) {
         double[] t = theta.clone();
         List<BlockPartials> parts = blocks(run(s -> Partial.of(s.hessianPartials(t), s.lastFailure())));
+        return parts == null ? null : SimulatedLogLikelihood.symmetricHessian(parts, parameterCount());
+    }
+
+    @Override
+    public double[] scoreJacobian(double[] theta) {
+        double[] t = theta.clone();
+        List<BlockPartials> parts = blocks(run(s -> Partial.of(s.scoreJacobianPartials(t), s.lastFailure())));
         return parts == null ? null : SimulatedLogLikelihood.symmetricHessian(parts, parameterCount());
     }
 

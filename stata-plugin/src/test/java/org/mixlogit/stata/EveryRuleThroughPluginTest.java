@@ -100,8 +100,15 @@ class EveryRuleThroughPluginTest {
         StataSimulator.setIfCondition(touse);
     }
 
-    /** nrep(): draws per person, points per dimension or sparse-grid level, small. */
+    /**
+     * nrep(): draws per person, points per dimension or sparse-grid level, small; the adaptive sparse grid at level
+     * 6, with which its re-centring rounds settle on the lognormal block (at level 4 they do not, which the plugin
+     * reports as convergence not achieved).
+     */
     private static int size(DrawType type) {
+        if (type == DrawType.ADAPTIVE_SPARSE) {
+            return 6;
+        }
         if (type.isSimulation()) {
             return 20;
         }
