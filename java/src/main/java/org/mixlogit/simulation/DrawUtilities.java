@@ -13,26 +13,21 @@ final class DrawUtilities {
     }
 
     /**
-     * @param utility <b>Modified</b>: utility[j][q] of rows first..end-1 for draws 0..r-1, sums of the rows' non-zero
-     *        products added in the rows' order (by {@link Chunks}, whose loops the likelihood kernel has already
-     *        made hot, so a Hessian computed once runs compiled code from its start)
+     * @param utility <b>Modified</b>: utility[j][q] of rows first..end-1 for draws 0..r-1
      * @param max <b>Modified</b>: each draw's largest utility over the alternatives
-     * @param chunks <b>Modified</b>: scratch for r draws
      */
     static void utilities(RowStructure rows, double[][] beta, int first, int end, int r, double[][] utility,
-            double[] max, Chunks chunks) {
+            double[] max) {
         int alternatives = end - first;
         for (int j = 0; j < alternatives; j++) {
             double[] u = utility[j];
             Arrays.fill(u, 0, r, 0.0);
-            int e1 = rows.nonZeroStart[first + j + 1];
-            for (int e = rows.nonZeroStart[first + j]; e < e1; e += Chunks.MAX) {
-                int size = Math.min(Chunks.MAX, e1 - e);
-                for (int i = 0; i < size; i++) {
-                    chunks.value[i] = rows.value[e + i];
-                    chunks.row[i] = beta[rows.attribute[e + i]];
+            for (int e = rows.nonZeroStart[first + j]; e < rows.nonZeroStart[first + j + 1]; e++) {
+                double value = rows.value[e];
+                double[] betaRow = beta[rows.attribute[e]];
+                for (int q = 0; q < r; q++) {
+                    u[q] += value * betaRow[q];
                 }
-                chunks.addProducts(size, u, u);
             }
         }
         System.arraycopy(utility[0], 0, max, 0, r);
@@ -54,11 +49,10 @@ final class DrawUtilities {
      * @param max <b>Modified</b>: scratch of length r
      * @param denominator <b>Modified</b>: scratch of length r
      * @param work <b>Modified</b>: scratch of length r
-     * @param chunks <b>Modified</b>: scratch for r draws
      */
     static void probabilities(RowStructure rows, double[][] beta, int first, int end, int r, double[][] prob,
-            double[] max, double[] denominator, double[] work, Chunks chunks) {
-        utilities(rows, beta, first, end, r, prob, max, chunks);
+            double[] max, double[] denominator, double[] work) {
+        utilities(rows, beta, first, end, r, prob, max);
         int alternatives = end - first;
         Arrays.fill(denominator, 0, r, 0.0);
         double lowest = 0;

@@ -214,7 +214,7 @@ final class HessianKernel {
         int chosen = m.data.chosenRowRef()[t] - first;
         double[] x = m.x;
         double[][] beta = draws.beta;
-        DrawUtilities.probabilities(m.rows, beta, first, first + alternatives, r, util, max, den, expWork, chunks);
+        DrawUtilities.probabilities(m.rows, beta, first, first + alternatives, r, util, max, den, expWork);
         double[] chosenProbability = util[chosen];
         for (int q = 0; q < r; q++) {
             double pc = chosenProbability[q];

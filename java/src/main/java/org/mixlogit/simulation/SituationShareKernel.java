@@ -22,7 +22,6 @@ final class SituationShareKernel {
     private final double[] max;
     private final double[] denominator;
     private final double[] expWork;
-    private final Chunks chunks;
     /** xbar[k][q]: expected attribute k in draw q. */
     private final double[][] xbar;
     /** term[k][q]: w_q dP_jq / d u_kq (u the coefficient before its transformation) for the current row. */
@@ -43,7 +42,6 @@ final class SituationShareKernel {
         max = new double[r];
         denominator = new double[r];
         expWork = new double[r];
-        chunks = new Chunks(r);
         xbar = new double[k][r];
         term = new double[k][r];
         weighted = new double[r];
@@ -92,7 +90,7 @@ final class SituationShareKernel {
 
     /** prob[j][q] for the situation's rows first..end-1, utilities shifted by their maximum per draw. */
     private void drawProbabilities(int first, int end) {
-        DrawUtilities.probabilities(rows, beta, first, end, r, prob, max, denominator, expWork, chunks);
+        DrawUtilities.probabilities(rows, beta, first, end, r, prob, max, denominator, expWork);
     }
 
     /** xbar[k][q] = sum_j P_jq x_jk. */
