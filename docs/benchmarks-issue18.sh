@@ -54,7 +54,7 @@ if [ "${1:-}" = "--scale" ]; then
   ./mixlogit bench --synthetic 1000000 --write "$big"
   /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" env MIXLOGIT_JAVA_OPTS=-Xmx20g \
     ./mixlogit bench --synthetic 1000000 --R 200 --evals 1 --no-estimation --threads 2
-  /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" env MIXLOGIT_JAVA_OPTS=-Xmx20g ./mixlogit estimate \
+  /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" env MIXLOGIT_JAVA_OPTS=-Xmx12g ./mixlogit estimate \
     --data "$big" --choice choice --group chid --id id --random x1=n,x2=n,x3=n,x4=n,x5=n --R 200 --quiet \
     --integration-check 0 --threads 2
 fi
