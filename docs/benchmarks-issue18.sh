@@ -13,6 +13,12 @@ echo "== kernel, Electricity (attribute levels), R = 500"
 ./mixlogit bench --draws 500
 echo "== whole estimation, synthetic N = 10,000, R = 200 (wall and peak memory of the whole process)"
 /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" ./mixlogit bench --synthetic 10000 --R 200 --evals 1
+echo "== whole estimation from the CSV file, synthetic N = 10,000, R = 200 (as a peer reads it)"
+syn10k="${TMPDIR:-/tmp}/synthetic-10000.csv"
+./mixlogit bench --synthetic 10000 --write "$syn10k"
+/usr/bin/time -f "wall %e s, user %U s, sys %S s, peak RSS %M KB" ./mixlogit estimate --data "$syn10k" \
+  --choice choice --group chid --id id --random x1=n,x2=n,x3=n,x4=n,x5=n --R 200 --quiet --integration-check 0 \
+  --threads 2
 echo "== whole estimation, Electricity R = 500, five runs"
 for i in 1 2 3 4 5; do
   /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" ./mixlogit estimate \
@@ -20,9 +26,26 @@ for i in 1 2 3 4 5; do
     --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --R 500 --quiet --integration-check 0 --threads 2 2>&1 \
     | grep -E "Converged after|wall"
 done
+echo "== R against the command line: the same fit, CPU time of the fit in a fresh R session (package in /tmp/rlib-bench)"
+mkdir -p /tmp/rlib-bench && R CMD INSTALL -l /tmp/rlib-bench r-package >/dev/null 2>&1
+Rscript -e '.libPaths(c("/tmp/rlib-bench", .libPaths())); suppressPackageStartupMessages(library(mixlogit));
+  d <- electricity_data(); t <- system.time(m <- mixlogit(choice ~ pf + cl + loc + wk + tod + seas, d,
+  group = "chid", id = "id", rpar = c(pf = "n", cl = "n", loc = "n", wk = "n", tod = "n", seas = "n"), R = 500,
+  threads = 2)); cat(sprintf("R first fit: user %.2f s, sys %.2f s, elapsed %.2f s, LL %.4f\n", t[1], t[2], t[3],
+  m$logLik))'
+echo "== Stata: the plugin's Java side against the engine alone (in-memory Stata), cold then warm"
+mvn -B -ntp -q -o -pl stata-plugin -am test-compile -DskipTests >/dev/null
+cp="stata-plugin/target/test-classes:stata-plugin/target/classes:stata-plugin/sfi-stub/target/classes"
+cp="$cp:java/target/mixlogit-core.jar:java/target/lib/*"
+java -cp "$cp" org.mixlogit.stata.PluginOverheadBenchmark plugin 3
+java -cp "$cp" org.mixlogit.stata.PluginOverheadBenchmark engine 3
 if [ "${1:-}" = "--scale" ]; then
-  echo "== scale: N = 100,000, R = 200"
-  /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" ./mixlogit bench --synthetic 100000 --R 200 --evals 1
+  echo "== scale: N = 100,000, R = 200, whole estimation from the CSV file (5 million rows)"
+  syn100k="${TMPDIR:-/tmp}/synthetic-100000.csv"
+  ./mixlogit bench --synthetic 100000 --write "$syn100k"
+  /usr/bin/time -f "wall %e s, user %U s, sys %S s, peak RSS %M KB" ./mixlogit estimate --data "$syn100k" \
+    --choice choice --group chid --id id --random x1=n,x2=n,x3=n,x4=n,x5=n --R 200 --quiet --integration-check 0 \
+    --threads 2
 fi
 if [ "${1:-}" = "--scale" ]; then
   # N = 1,000,000 (50 million rows): write the CSV (about 2.4 GB), then one evaluation of the in-memory panel and a
@@ -31,7 +54,7 @@ if [ "${1:-}" = "--scale" ]; then
   ./mixlogit bench --synthetic 1000000 --write "$big"
   /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" env MIXLOGIT_JAVA_OPTS=-Xmx20g \
     ./mixlogit bench --synthetic 1000000 --R 200 --evals 1 --no-estimation --threads 2
-  /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" env MIXLOGIT_JAVA_OPTS=-Xmx20g ./mixlogit estimate \
+  /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" env MIXLOGIT_JAVA_OPTS=-Xmx12g ./mixlogit estimate \
     --data "$big" --choice choice --group chid --id id --random x1=n,x2=n,x3=n,x4=n,x5=n --R 200 --quiet \
     --integration-check 0 --threads 2
 fi

@@ -267,7 +267,7 @@ anova.mixlogit <- function(object, ...) {
 fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
   check_dots("fitted", ...)
   type <- match.arg(type)
-  p <- object$probabilities
+  p <- fitted_probabilities(object)
   if (type == "all") return(p)
   chosen <- object$y == 1
   stats::setNames(p[chosen], object$situation[chosen])
@@ -275,7 +275,7 @@ fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
 
 residuals.mixlogit <- function(object, ...) {
   check_dots("residuals", ...)
-  object$y - object$probabilities
+  object$y - fitted_probabilities(object)
 }
 
 # The columns of new data as the engine takes them (Java arrays), after the checks of check_newdata().

@@ -183,7 +183,8 @@ options_json <- function(a) {
 }
 
 # Copies everything the R methods need out of the Java result, the saved form of the fit (docs/result-schema.md)
-# among it: post-estimation rebuilds the engine's side from it, so the fit survives saveRDS/readRDS.
+# among it: post-estimation rebuilds the engine's side from it, so the fit survives saveRDS/readRDS. The fitted
+# probabilities are not copied: fitted_probabilities() computes them when asked for.
 collect_fit <- function(fit, a) {
   call_d <- function(method, ...) rJava::.jcall(fit, "[D", method, ...)
   names <- rJava::.jcall(fit, "[S", "names")
@@ -208,7 +209,6 @@ collect_fit <- function(fit, a) {
     gmm = gmm_diagnostics(fit),
     derived = derived,
     trace = as.data.frame(trace),
-    probabilities = call_d("fittedProbabilities"),
     level = a$level,
     saved = rJava::.jcall(fit, "S", "json")
   )

@@ -31,6 +31,20 @@ test_that("fitted probabilities sum to one within situations; residuals are y - 
   expect_equal(residuals(mixed_fit), electricity$choice - p)
 })
 
+test_that("fitted probabilities, computed when asked for, are the engine's at the fit bit for bit", {
+  # the fit no longer copies them; the engine's own pass at the end of a fit (BridgeFit.fittedProbabilities) is
+  # the reference, from the same columns, spec and options as mixed_fit's
+  expect_null(mixed_fit$probabilities)
+  s <- mixed_fit$settings
+  spec <- mixlogit:::spec_json(mixed_fit$attributes, s$rpar, s$correlation, s$heterogeneity)
+  engine <- mixlogit:::run_fit(mixed_fit$columns, spec, mixlogit:::options_json(s))
+  expect_identical(fitted(mixed_fit, type = "all"), rJava::.jcall(engine, "[D", "fittedProbabilities"))
+  # a fit saved before they became lazy holds them, and they are used as they are
+  old <- mixed_fit
+  old$probabilities <- rep(0.25, length(old$y))
+  expect_identical(fitted(old, type = "all"), old$probabilities)
+})
+
 test_that("predict on new data equals the fitted probabilities for the same rows", {
   rows <- electricity$id <= 3
   expect_equal(predict(plain_fit, format = "vector", electricity[rows, ]), fitted(plain_fit, type = "all")[rows],

@@ -102,7 +102,7 @@ test_that("post-estimation runs after an MSM fit", {
   w <- wtp(m, "cl", "pf")
   expect_true(all(is.finite(w$population)))
   p <- predict(m, format = "vector", newdata = msm_small[1:8, ])
-  expect_equal(p, m$probabilities[1:8], tolerance = 1e-12)
+  expect_equal(p, fitted(m, type = "all")[1:8], tolerance = 1e-12)
   expect_length(predict(m, format = "vector", type = "conditional"), nrow(msm_small))
   expect_equal(coef(update(m, R = 20)), coef(m))
 })

@@ -4,12 +4,22 @@ import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.ScoreSums;
 import org.mixlogit.optim.ScoredObjective;
 
-/** The simulated log-likelihood turned into an objective to minimize, with weighted per-decision-maker scores. */
+/**
+ * The simulated log-likelihood turned into an objective to minimize, with weighted per-decision-maker scores and,
+ * unless withheld, the simulator's exact Hessian (which BFGS adopts once near the optimum).
+ */
 final class NegativeLogLikelihood implements ScoredObjective {
     private final LikelihoodEvaluator likelihood;
+    private final boolean exactHessian;
 
     NegativeLogLikelihood(LikelihoodEvaluator likelihood) {
+        this(likelihood, true);
+    }
+
+    /** @param exactHessian false to withhold the Hessian ({@link #hessian} returns null) */
+    NegativeLogLikelihood(LikelihoodEvaluator likelihood, boolean exactHessian) {
         this.likelihood = likelihood;
+        this.exactHessian = exactHessian;
     }
 
     @Override
@@ -29,6 +39,19 @@ final class NegativeLogLikelihood implements ScoredObjective {
             gradient[i] = -gradient[i];
         }
         return -v;
+    }
+
+    /** The Hessian of -LL, when the simulator has an analytic one and it is not withheld (else null). */
+    @Override
+    public double[] hessian(double[] x) {
+        double[] h = exactHessian ? likelihood.hessian(x) : null;
+        if (h == null) {
+            return null;
+        }
+        for (int i = 0; i < h.length; i++) {
+            h[i] = -h[i];
+        }
+        return h;
     }
 
     @Override

@@ -34,10 +34,12 @@ final class PlainLogit {
     static PlainLogit fit(ChoiceData data, ModelSpec spec, EstimatorConfig config, Backend backend) {
         ModelSpec plain = MsleEstimator.plainLogitSpec(spec);
         try (LikelihoodEvaluator ll = backend.likelihood(data, plain, config.integration().withDraws(1), null)) {
-            // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this
+            // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this; its search
+            // is cheap and keeps plain BFGS (no exact Hessian), so the start and the MSM instruments derived from its
+            // estimates stay as they were
             OptimizerConfig optimizer = config.search().optimizer();
             Optimum o = Rescaling.of(data, plain).optimize(Optimizer.of(optimizer.withMaxIterations(Math.max(
-                    PLAIN_LOGIT_MIN_ITERATIONS, optimizer.maxIterations()))), new NegativeLogLikelihood(ll),
+                    PLAIN_LOGIT_MIN_ITERATIONS, optimizer.maxIterations()))), new NegativeLogLikelihood(ll, false),
                     new double[ll.parameterCount()], IterationListener.NONE);
             // a diverging plain logit (separation) may still stop with a small gradient: refuse it either way
             List<String> attributes = new ArrayList<>();

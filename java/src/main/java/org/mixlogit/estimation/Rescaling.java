@@ -231,6 +231,22 @@ final class Rescaling {
             toInternal(gradient);
             return v;
         }
+
+        /** D H D, H the Hessian of f in theta. */
+        @Override
+        public double[] hessian(double[] u) {
+            toUser(u);
+            double[] h = f.hessian(x);
+            if (h != null) {
+                int p = x.length;
+                for (int i = 0; i < p; i++) {
+                    for (int k = 0; k < p; k++) {
+                        h[i * p + k] *= factor[i] * factor[k];
+                    }
+                }
+            }
+            return h;
+        }
     }
 
     /** As {@link Plain}, with the outer product of the scores D S D. */

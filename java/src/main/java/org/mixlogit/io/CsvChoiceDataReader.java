@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -58,8 +57,6 @@ public final class CsvChoiceDataReader {
             .with(CsvParser.Feature.WRAP_AS_ARRAY)
             .with(CsvParser.Feature.SKIP_EMPTY_LINES)
             .without(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INFINITE = Pattern.compile("[+-]?(?i:inf|infinity)");
     private static final List<String> MISSING = List.of("", "NA", "NaN", ".", "null");
     /** Largest magnitude up to which every whole number is exactly a double. */
     private static final double EXACT_WHOLE = 9007199254740992.0;
@@ -309,7 +306,7 @@ public final class CsvChoiceDataReader {
         }
 
         private long parseId(String text, int row, int line, String source) {
-            if (DECIMAL.matcher(text).matches()) {
+            if (DecimalText.isDecimal(text)) {
                 try {
                     return Long.parseLong(text);
                 } catch (NumberFormatException notPlainInteger) {
@@ -326,10 +323,10 @@ public final class CsvChoiceDataReader {
         }
 
         private double parseNumber(String text, int row, int line, String source) {
-            if (DECIMAL.matcher(text).matches()) {
+            if (DecimalText.isDecimal(text)) {
                 return Double.parseDouble(text);
             }
-            if (INFINITE.matcher(text).matches()) {
+            if (DecimalText.isInfinite(text)) {
                 return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }
             boolean chosen = role == CsvLayout.Role.CHOSEN;

@@ -5,7 +5,9 @@ package org.mixlogit.optim;
  * H+ = (I - rho s y') H (I - rho y s') + rho s s', rho = 1 / y's, skipped when the curvature y's is not
  * positive. For a sum over observations H starts as the inverse outer product of the scores (the BHHH matrix,
  * scale-aware and the usual start for likelihoods); otherwise as the identity, rescaled by y's / y'y at the
- * first update (Nocedal and Wright, eq. 6.20).
+ * first update (Nocedal and Wright, eq. 6.20). Near the optimum the minimizer may hand it the objective's exact
+ * Hessian once ({@link #adoptHessian}): H becomes its inverse, so the remaining steps are Newton steps refined by
+ * the updates, instead of the many updates BFGS needs to learn the curvature of every direction.
  */
 final class BfgsDirection implements SearchDirection {
     private final int n;
@@ -13,6 +15,7 @@ final class BfgsDirection implements SearchDirection {
     private final OuterProductOfScores outer;
     private boolean fresh;
     private boolean initialized;
+    private int hessians;
 
     BfgsDirection(int n, OuterProductOfScores outer) {
         this.n = n;
@@ -38,7 +41,25 @@ final class BfgsDirection implements SearchDirection {
 
     @Override
     public int evaluations() {
-        return outer == null ? 0 : outer.evaluations();
+        return (outer == null ? 0 : outer.evaluations()) + hessians;
+    }
+
+    /** H = the inverse of f's Hessian at x, when f has one and it is positive definite (counted as an evaluation). */
+    @Override
+    public boolean adoptHessian(Objective f, double[] x) {
+        double[] hessian = f.hessian(x);
+        if (hessian == null) {
+            return false;
+        }
+        hessians++;
+        double[] inverse = OuterProductOfScores.inverseOfPositiveDefinite(hessian, n);
+        if (inverse == null) {
+            return false;
+        }
+        System.arraycopy(inverse, 0, h, 0, n * n);
+        initialized = true;
+        fresh = false;
+        return true;
     }
 
     /** Starts H from the inverse outer product of the scores at x, when the objective provides them. */

@@ -14,4 +14,14 @@ public interface Objective {
      * @param gradient <b>Modified</b>: receives the gradient
      */
     double valueAndGradient(double[] x, double[] gradient);
+
+    /**
+     * The exact Hessian of f at x, dimension x dimension row-major, when the objective can compute it; null (the
+     * default) when it cannot. BFGS asks for it once, as the search nears the optimum ({@link BfgsDirection}).
+     *
+     * @param x Not modified
+     */
+    default double[] hessian(double[] x) {
+        return null;
+    }
 }

@@ -27,39 +27,75 @@ final class OuterProductOfScores {
         int n = objective.dimension();
         objective.valueGradientAndOuterProduct(x, gradient, outerProduct);
         evaluations++;
-        double[][] outer = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                outer[i][j] = 0.5 * (outerProduct[i * n + j] + outerProduct[j * n + i]);
-            }
-        }
+        return inverseWithRidge(outerProduct, n);
+    }
+
+    /**
+     * The inverse of a symmetric positive (semi-)definite matrix by Cholesky, with a growing ridge while it is
+     * numerically singular; null when even the largest ridge fails.
+     *
+     * @param matrix Not modified: n x n row-major (its two triangles are averaged)
+     */
+    static double[] inverseWithRidge(double[] matrix, int n) {
+        double[][] outer = symmetric(matrix, n);
         double maxDiagonal = 0;
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                outer[j][i] = outer[i][j];
-            }
             maxDiagonal = Math.max(maxDiagonal, outer[i][i]);
         }
         double ridge = 0;
         for (int attempt = 0; attempt < 16; attempt++) {
-            Array2DRowRealMatrix a = new Array2DRowRealMatrix(outer, true);
-            for (int i = 0; i < n; i++) {
-                a.addToEntry(i, i, ridge);
+            double[] inverse = choleskyInverse(outer, n, ridge);
+            if (inverse != null) {
+                return inverse;
             }
-            try {
-                RealMatrix inv = new CholeskyDecomposition(a, 1e-14, 1e-14).getSolver().getInverse();
-                double[] out = new double[n * n];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        out[i * n + j] = inv.getEntry(i, j);
-                    }
-                }
-                return out;
-            } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
-                ridge = ridge == 0 ? 1e-10 * Math.max(maxDiagonal, 1e-300) : ridge * 10;
-            }
+            ridge = ridge == 0 ? 1e-10 * Math.max(maxDiagonal, 1e-300) : ridge * 10;
         }
         return null;
+    }
+
+    /**
+     * The inverse of a symmetric matrix by Cholesky without any ridge, or null when it is not numerically positive
+     * definite.
+     *
+     * @param matrix Not modified: n x n row-major (its two triangles are averaged)
+     */
+    static double[] inverseOfPositiveDefinite(double[] matrix, int n) {
+        for (double v : matrix) {
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+        }
+        return choleskyInverse(symmetric(matrix, n), n, 0);
+    }
+
+    private static double[][] symmetric(double[] matrix, int n) {
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                out[i][j] = 0.5 * (matrix[i * n + j] + matrix[j * n + i]);
+                out[j][i] = out[i][j];
+            }
+        }
+        return out;
+    }
+
+    private static double[] choleskyInverse(double[][] a, int n, double ridge) {
+        Array2DRowRealMatrix m = new Array2DRowRealMatrix(a, true);
+        for (int i = 0; i < n; i++) {
+            m.addToEntry(i, i, ridge);
+        }
+        try {
+            RealMatrix inv = new CholeskyDecomposition(m, 1e-14, 1e-14).getSolver().getInverse();
+            double[] out = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    out[i * n + j] = inv.getEntry(i, j);
+                }
+            }
+            return out;
+        } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+            return null;
+        }
     }
 
     int evaluations() {

@@ -9,10 +9,19 @@ import org.mixlogit.InvalidSpecificationException;
  * report, convergence test. A failed line search first resets the curvature information and retries along
  * steepest descent; only a failure from a fresh start is reported, as {@link OptimizerStatus#LINE_SEARCH_FAILED}.
  * Several iterations without a meaningful decrease while the gradient is large are reported as
- * {@link OptimizerStatus#STALLED}, never as convergence.
+ * {@link OptimizerStatus#STALLED}, never as convergence. Once the scaled gradient falls below
+ * {@link #HESSIAN_SWITCH}, an objective with an exact Hessian ({@link Objective#hessian}) hands it to the direction
+ * ({@link SearchDirection#adoptHessian}: BFGS starts again from its inverse), which ends the slow tail of updates.
  */
 final class QuasiNewtonMinimizer implements Optimizer {
     private static final int STALL_ITERATIONS = 5;
+    /**
+     * Below this scaled gradient the direction is offered the objective's exact Hessian (once; if it is not positive
+     * definite there, once more below a hundredth of it). Electricity's six normal coefficients, R = 500: 40 BFGS
+     * iterations and 44 evaluations become 14 and 19 (the Hessian counted as one); the synthetic panel of issue 18
+     * (N = 2,000): 25 and 28 become 8 and 12. An offer at 3e-2 saves about as much; at 1e-3 half as much.
+     */
+    static final double HESSIAN_SWITCH = 1e-2;
     private final OptimizerConfig config;
     private final StrongWolfeLineSearch lineSearch;
 
@@ -44,6 +53,7 @@ final class QuasiNewtonMinimizer implements Optimizer {
                     "The starting values already satisfy the gradient tolerance.");
         }
         int stalled = 0;
+        double hessianBelow = HESSIAN_SWITCH;
         for (int iteration = 1; iteration <= config.maxIterations(); iteration++) {
             double[] d = directions.direction(x, g);
             if (!(StrongWolfeLineSearch.dot(d, g) < 0) || !allFinite(d)) {
@@ -101,6 +111,10 @@ final class QuasiNewtonMinimizer implements Optimizer {
                 }
             } else {
                 stalled = 0;
+            }
+            if (gradientNorm < hessianBelow) {
+                hessianBelow = directions.adoptHessian(f, x) || hessianBelow < HESSIAN_SWITCH ? 0
+                        : hessianBelow / 100;
             }
         }
         return finish(x, fx, g, gradientNorm, config.maxIterations(), evaluations + directions.evaluations(),

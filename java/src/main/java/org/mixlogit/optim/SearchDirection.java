@@ -23,6 +23,16 @@ interface SearchDirection {
     /** Learns from the step s = x_new - x_old with gradient change y = g_new - g_old. */
     void update(double[] s, double[] y);
 
+    /**
+     * Replaces the curvature information by the objective's exact Hessian at x, when the direction can use it and
+     * the objective has one (positive definite); returns whether it did. The default ignores it.
+     *
+     * @param x Not modified
+     */
+    default boolean adoptHessian(Objective f, double[] x) {
+        return false;
+    }
+
     /** Objective evaluations this direction spent itself (BHHH evaluates scores); 0 for BFGS and L-BFGS. */
     default int evaluations() {
         return 0;

@@ -9,6 +9,8 @@ package org.mixlogit.optim;
 final class StrongWolfeLineSearch {
     private static final int MAX_EVALUATIONS = 40;
     private static final double MAX_STEP = 1e10;
+    /** A change of the objective up to this fraction of it is taken as rounding ({@link #approximatelyWolfe}). */
+    static final double ROUNDING = 1e-12;
     private final double c1;
     private final double c2;
 
@@ -33,6 +35,9 @@ final class StrongWolfeLineSearch {
         for (int i = 0; evaluations < MAX_EVALUATIONS; i++) {
             Trial t = evaluate(f, x, d, a, n);
             evaluations++;
+            if (i == 0 && approximatelyWolfe(f0, slope0, t)) {
+                return t.accept(evaluations);
+            }
             if (!Double.isFinite(t.value) || t.value > f0 + c1 * a * slope0
                     || (i > 0 && t.value >= previous.value)) {
                 return zoom(f, x, f0, slope0, d, previous, t, evaluations);
@@ -47,6 +52,21 @@ final class StrongWolfeLineSearch {
             a = Math.min(2 * a, MAX_STEP);
         }
         return new LineSearchResult(false, 0, x, f0, g0, evaluations);
+    }
+
+    /**
+     * Hager and Zhang's approximate Wolfe conditions (SIAM J. Optim. 16, 2005, eq. 4.1), for a first trial where
+     * the sufficient decrease asked for and the trial's change of the objective are both within rounding of f0
+     * ({@value #ROUNDING} relative), so that they cannot be told apart: accepted when its slope is
+     * (2 c1 - 1) g'd &gt;= g(x + a d)'d &gt;= c2 g'd. Near the optimum a
+     * Newton step predicts a decrease below the objective's last digits, so the exact test fails at random; this
+     * lets such a step end the search at the gradient tolerance instead of failing the line search.
+     */
+    private boolean approximatelyWolfe(double f0, double slope0, Trial t) {
+        double allowance = ROUNDING * Math.abs(f0);
+        return Double.isFinite(t.value) && t.value > f0 + c1 * t.step * slope0
+                && -c1 * t.step * slope0 <= allowance && t.value <= f0 + allowance
+                && t.slope <= (2 * c1 - 1) * slope0 && t.slope >= c2 * slope0;
     }
 
     private LineSearchResult zoom(Objective f, double[] x, double f0, double slope0, double[] d, Trial lo, Trial hi,

@@ -57,6 +57,10 @@ final class HessianKernel {
     private final double[][] drawScore;
     private final double[] pi;
     private final double[] score;
+    /** Per alternative of a situation: the multiplier of its probability row in a weighted sum. */
+    private final double[] coefficient;
+    private final double[] zeros;
+    private final Chunks chunks;
 
     HessianKernel(ModelDesign design, DrawSupport support) {
         this.m = design;
@@ -103,6 +107,9 @@ final class HessianKernel {
         drawScore = new double[p][r];
         pi = new double[r];
         score = new double[p];
+        coefficient = new double[jmax];
+        zeros = new double[r];
+        chunks = new Chunks(r);
     }
 
     private void set(int parameter, int coefficient, int kind, int index) {
@@ -209,22 +216,14 @@ final class HessianKernel {
             for (int j = 0; j <= i; j++) {
                 int b = owner[j];
                 double[] h = hess[pair(a, b)];
-                double[] ji = jac[i];
-                double[] jj = jac[j];
-                double[] si = drawScore[i];
-                double[] sj = drawScore[j];
-                double sum = 0;
+                double sum;
                 double outer = 0;
                 if (unbiasedCovariance) {
-                    for (int q = 0; q < r; q++) {
-                        sum += pi[q] * ji[q] * h[q] * jj[q];
-                        outer += pi[q] * si[q] * sj[q];
-                    }
+                    sum = weightedSecondMoment(pi, jac[i], h, jac[j], r);
+                    outer = weightedOuter(pi, drawScore[i], drawScore[j], r);
                 } else {
                     // one accumulation, as the Hessian has always been summed (bit for bit)
-                    for (int q = 0; q < r; q++) {
-                        sum += pi[q] * (ji[q] * h[q] * jj[q] + si[q] * sj[q]);
-                    }
+                    sum = weightedSecondMoment(pi, jac[i], h, jac[j], drawScore[i], drawScore[j], r);
                 }
                 if (a == b && draws.isCurved(a)) {
                     sum += curvature(a, i, j);
@@ -264,43 +263,91 @@ final class HessianKernel {
             }
         }
         for (int a = 0; a < k; a++) {
-            double[] xb = xbar[a];
-            Arrays.fill(xb, 0.0);
             for (int j = 0; j < alternatives; j++) {
-                double xa = x[(first + j) * k + a];
-                if (xa != 0) {
-                    double[] pj = util[j];
-                    for (int q = 0; q < r; q++) {
-                        xb[q] += pj[q] * xa;
-                    }
-                }
+                coefficient[j] = x[(first + j) * k + a];
             }
-            double xc = x[(first + chosen) * k + a];
-            double[] g = grad[a];
-            for (int q = 0; q < r; q++) {
-                g[q] += xc - xb[q];
-            }
+            probabilityWeighted(alternatives, xbar[a]);
+            addDifference(grad[a], x[(first + chosen) * k + a], xbar[a], r);
         }
         for (int a = 0; a < k; a++) {
             for (int b = 0; b <= a; b++) {
-                Arrays.fill(moment, 0.0);
                 for (int j = 0; j < alternatives; j++) {
-                    double xx = x[(first + j) * k + a] * x[(first + j) * k + b];
-                    if (xx != 0) {
-                        double[] pj = util[j];
-                        for (int q = 0; q < r; q++) {
-                            moment[q] += pj[q] * xx;
-                        }
-                    }
+                    coefficient[j] = x[(first + j) * k + a] * x[(first + j) * k + b];
                 }
-                double[] h = hess[pair(a, b)];
-                double[] xa = xbar[a];
-                double[] xb = xbar[b];
-                for (int q = 0; q < r; q++) {
-                    h[q] -= moment[q] - xa[q] * xb[q];
+                probabilityWeighted(alternatives, moment);
+                subtractCovariance(hess[pair(a, b)], moment, xbar[a], xbar[b], r);
+            }
+        }
+    }
+
+    /**
+     * out[q] = 0 + sum_j coefficient[j] P_jq over the alternatives whose coefficient is not zero, added in the
+     * alternatives' order (as one loop per alternative would), by {@link Chunks}: its loops are the likelihood
+     * kernel's and already compiled when the Hessian is computed, once, after the estimation.
+     *
+     * @param out <b>Modified</b>
+     */
+    private void probabilityWeighted(int alternatives, double[] out) {
+        double[] src = zeros;
+        int size = 0;
+        for (int j = 0; j < alternatives; j++) {
+            if (coefficient[j] != 0) {
+                chunks.value[size] = coefficient[j];
+                chunks.row[size] = util[j];
+                if (++size == Chunks.MAX) {
+                    chunks.addProducts(size, out, src);
+                    src = out;
+                    size = 0;
                 }
             }
         }
+        if (size > 0) {
+            chunks.addProducts(size, out, src);
+        } else if (src == zeros) {
+            Arrays.fill(out, 0, r, 0.0);
+        }
+    }
+
+    /** g[q] += c - xbar[q]. g <b>Modified</b>; xbar not modified. */
+    private static void addDifference(double[] g, double c, double[] xbar, int r) {
+        for (int q = 0; q < r; q++) {
+            g[q] += c - xbar[q];
+        }
+    }
+
+    /** h[q] -= moment[q] - xa[q] xb[q]. h <b>Modified</b>; the others not modified. */
+    private static void subtractCovariance(double[] h, double[] moment, double[] xa, double[] xb, int r) {
+        for (int q = 0; q < r; q++) {
+            h[q] -= moment[q] - xa[q] * xb[q];
+        }
+    }
+
+    /** sum_q pi[q] (ji[q] h[q] jj[q] + si[q] sj[q]), in the order of q. Arguments not modified. */
+    private static double weightedSecondMoment(double[] pi, double[] ji, double[] h, double[] jj, double[] si,
+            double[] sj, int r) {
+        double sum = 0;
+        for (int q = 0; q < r; q++) {
+            sum += pi[q] * (ji[q] * h[q] * jj[q] + si[q] * sj[q]);
+        }
+        return sum;
+    }
+
+    /** sum_q pi_q ji_q h_q jj_q: the second-derivative part alone (MSS's unbiased covariance). */
+    private static double weightedSecondMoment(double[] pi, double[] ji, double[] h, double[] jj, int r) {
+        double sum = 0;
+        for (int q = 0; q < r; q++) {
+            sum += pi[q] * ji[q] * h[q] * jj[q];
+        }
+        return sum;
+    }
+
+    /** sum_q pi_q si_q sj_q: the draws' weighted outer product of scores. */
+    private static double weightedOuter(double[] pi, double[] si, double[] sj, int r) {
+        double outer = 0;
+        for (int q = 0; q < r; q++) {
+            outer += pi[q] * si[q] * sj[q];
+        }
+        return outer;
     }
 
     /** The utility of a grouped row in draw q. */

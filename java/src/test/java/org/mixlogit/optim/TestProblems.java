@@ -70,7 +70,7 @@ final class TestProblems {
      * Negative log-likelihood of a binary logit P(y=1) = 1 / (1 + exp(-x'b)) on simulated data, as a scored
      * objective (one observation per row).
      */
-    static final class BinaryLogit implements ScoredObjective {
+    static class BinaryLogit implements ScoredObjective {
         final double[][] x;
         final int[] y;
 
