@@ -50,8 +50,10 @@ public interface EstimationEngine {
     ChoiceData read(String data, CsvLayout layout);
 
     /**
-     * Reads data recorded in a saved result's data block ({@code qualified} location and {@code format}) for
-     * post-estimation; by default as {@link #read(String, CsvLayout)}.
+     * Reads data for post-estimation (recorded in a saved result's data block, {@code qualified} location and
+     * {@code format}, or given with {@code --data}) with post-estimation's checks: no identification checks, so a
+     * counterfactual may hold an attribute constant across alternatives. By default as
+     * {@link #read(String, CsvLayout)}.
      *
      * @param format the recorded format, or null
      */

@@ -69,7 +69,7 @@ public final class MsleEstimator implements Estimator {
         ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
         PlainLogit plain = PlainLogit.fit(data, spec, config, backend);
         double[] userStart = config.search().start();
-        Rescaling scaling = Rescaling.of(data, spec);
+        Rescaling scaling = Rescaling.of(data, spec, backend);
         double[] first = userStart != null ? StartValidation.checked(userStart, spec.layout())
                 : scaling.defaultStart(spec, plain.estimates());
         boolean adaptive = NodeProvider.of(config.integration()).adapts(spec);

@@ -76,8 +76,9 @@ public final class MssEstimator implements Estimator {
                     + integration.type().code() + ".");
         }
         ResultAssembler tail = new ResultAssembler(data, spec, config);
-        PlainLogit plain = PlainLogit.fit(data, spec, config, Backend.local(config.threads()));
-        Rescaling scaling = Rescaling.of(data, spec);
+        Backend local = Backend.local(config.threads());
+        PlainLogit plain = PlainLogit.fit(data, spec, config, local);
+        Rescaling scaling = Rescaling.of(data, spec, local);
         double[] userStart = config.search().start();
         int iterations = 0;
         int evaluations = 0;

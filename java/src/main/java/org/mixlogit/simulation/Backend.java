@@ -97,6 +97,20 @@ public interface Backend {
         return output.values(data, 1);
     }
 
+    /**
+     * The block partials of a sum over {@code data}'s decision-makers that reads the data alone ({@link DataSums}):
+     * computed where the data live, one partial per reduction block, for the caller to reduce in block order
+     * ({@link BlockPartials#total}, or {@link BlockPartials#maximum} for running maxima). By default on this thread.
+     */
+    default List<BlockPartials> dataPartials(ChoiceData data, int width, DataSums terms) {
+        return List.of(DataSums.partials(data, width, terms));
+    }
+
+    /** The total of a data-only sum over {@code data}'s decision-makers in canonical block order. */
+    default double[] dataSums(ChoiceData data, int width, DataSums terms) {
+        return BlockPartials.total(dataPartials(data, width, terms));
+    }
+
     /** Local worker threads (1 or more): the default backend. */
     static Backend local(int threads) {
         return new Backend() {
@@ -162,6 +176,15 @@ public interface Backend {
                     parts.add(output.values(data.slice(range[0], range[1]), threads));
                 }
                 return concatenate(parts);
+            }
+
+            @Override
+            public List<BlockPartials> dataPartials(ChoiceData data, int width, DataSums terms) {
+                List<BlockPartials> parts = new ArrayList<>();
+                for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), shards)) {
+                    parts.add(DataSums.partials(data.slice(range[0], range[1]), width, terms));
+                }
+                return parts;
             }
 
             @Override

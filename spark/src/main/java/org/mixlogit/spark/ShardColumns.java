@@ -35,6 +35,7 @@ final class ShardColumns implements Shard {
     private long firstOrdinal = -1;
     private List<String> alternativeTable;
     private List<String> marketTable;
+    private boolean prediction;
 
     ShardColumns(ColumnRoles roles) {
         this.roles = roles;
@@ -68,6 +69,15 @@ final class ShardColumns implements Shard {
         this.firstOrdinal = ordinal;
         this.alternativeTable = alternatives;
         this.marketTable = markets;
+        return this;
+    }
+
+    /**
+     * Declares these rows data for prediction and post-estimation ({@link ChoiceDataBuilder#forPrediction}): the
+     * identification checks are skipped, as the local engine's post-estimation reader skips them.
+     */
+    ShardColumns forPrediction() {
+        this.prediction = true;
         return this;
     }
 
@@ -251,6 +261,9 @@ final class ShardColumns implements Shard {
         }
         if (firstOrdinal >= 0) {
             b.firstOrdinal(firstOrdinal);
+        }
+        if (prediction) {
+            b.forPrediction();
         }
         return b.build();
     }

@@ -15,6 +15,8 @@ import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.BlockPartials;
+import org.mixlogit.simulation.DataSums;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.MomentSums;
 import org.mixlogit.simulation.PerDecisionMaker;
@@ -52,6 +54,8 @@ public final class SparkBackend implements Backend {
     private final int partitions;
     /** Shards of data this backend has distributed, by the driver's data object. */
     private final Map<ChoiceData, JavaRDD<Shard>> distributed = new IdentityHashMap<>();
+    /** Each partition's shard built as choice data, kept for the data-only sums (checks, the EM), by data object. */
+    private final Map<ChoiceData, JavaRDD<ChoiceData>> built = new IdentityHashMap<>();
 
     /**
      * @param partitions the number of partitions (at most one per reduction block of 32 decision-makers is used)
@@ -78,6 +82,7 @@ public final class SparkBackend implements Backend {
         JavaRDD<Shard> old = distributed.put(data, shards);
         if (old != null && old != shards) {
             old.unpersist(false);
+            unpersistBuilt(data);
         }
     }
 
@@ -101,6 +106,33 @@ public final class SparkBackend implements Backend {
         if (shards != null) {
             shards.unpersist(false);
         }
+        unpersistBuilt(data);
+    }
+
+    private void unpersistBuilt(ChoiceData data) {
+        JavaRDD<ChoiceData> old = built.remove(data);
+        if (old != null) {
+            old.unpersist(false);
+        }
+    }
+
+    /** Every partition's shard as choice data, built once where the partition lives and cached there. */
+    private synchronized JavaRDD<ChoiceData> built(ChoiceData data) {
+        JavaRDD<ChoiceData> parts = built.get(data);
+        if (parts == null) {
+            parts = shards(data).map(Shard::build).persist(StorageLevel.MEMORY_ONLY());
+            built.put(data, parts);
+        }
+        return parts;
+    }
+
+    /**
+     * Each partition adds its decision-makers' terms into its blocks' partials (one job, the terms shipped) and
+     * returns them; the caller reduces them in block order.
+     */
+    @Override
+    public List<BlockPartials> dataPartials(ChoiceData data, int width, DataSums terms) {
+        return built(data).map(part -> DataSums.partials(part, width, terms)).collect();
     }
 
     @Override

@@ -78,6 +78,16 @@ public final class SparkChoiceData {
      * @return the driver's copy of the data (pass it to the estimators with the same backend)
      */
     public static ChoiceData read(SparkBackend backend, Dataset<Row> frame, CsvLayout layout, String source) {
+        return read(backend, frame, layout, source, false);
+    }
+
+    /**
+     * As {@link #read(SparkBackend, Dataset, CsvLayout, String)}; with {@code forPrediction}, as data for
+     * post-estimation (the local engine's post-estimation checks: no identification checks, so a counterfactual may
+     * hold an attribute constant across alternatives).
+     */
+    public static ChoiceData read(SparkBackend backend, Dataset<Row> frame, CsvLayout layout, String source,
+            boolean forPrediction) {
         ColumnRoles roles = new ColumnRoles(layout, source);
         roles.check(frame.columns());
         List<String> names = roles.names();
@@ -89,6 +99,9 @@ public final class SparkChoiceData {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             ShardColumns whole = new ShardColumns(roles);
+            if (forPrediction) {
+                whole.forPrediction();
+            }
             Iterator<Tuple2<Row, Long>> rows = indexed.toLocalIterator();
             while (rows.hasNext()) {
                 Tuple2<Row, Long> row = rows.next();

@@ -42,10 +42,11 @@ final class SparkEngine implements EstimationEngine {
         return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, format), layout, data);
     }
 
+    /** Post-estimation's data (the saved source or {@code --data}), with post-estimation's checks. */
     @Override
     public ChoiceData read(String data, String savedFormat, CsvLayout layout) {
         String f = savedFormat != null && !savedFormat.equals("table") ? savedFormat : format;
-        return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, f), layout, data);
+        return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, f), layout, data, true);
     }
 
     /** A path as Hadoop qualifies it (file:/abs/path, hdfs://namenode/user/me/path); a table as given. */
