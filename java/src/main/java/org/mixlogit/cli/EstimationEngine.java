@@ -3,9 +3,11 @@ package org.mixlogit.cli;
 import java.nio.file.Paths;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.io.CsvChoiceDataReader;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.spec.ModelSpec;
 
 /**
  * Where {@code mixlogit estimate} reads its data and runs its sums over decision-makers: the local engine (a CSV
@@ -59,6 +61,15 @@ public interface EstimationEngine {
      */
     default ChoiceData read(String data, String format, CsvLayout layout) {
         return read(data, layout);
+    }
+
+    /**
+     * The data an estimator receives for this model and configuration: by default as read. An engine whose reader
+     * keeps only a summary in this process ({@link ChoiceData#isSummary()}) gathers the rows here for the estimators
+     * that still read them on this process.
+     */
+    default ChoiceData forEstimation(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
+        return data;
     }
 
     /**

@@ -67,7 +67,8 @@ final class PostEstimationCommand {
                 .output("posterior", o.get("posterior", null)).check();
         ChoiceData data = source.read(engine);
         if (!o.has("data") && !o.flag("allow-other-data")) {
-            saved.checkEstimationData(data, "give --allow-other-data (or the other data with --data)");
+            saved.checkEstimationData(data, "give --allow-other-data (or the other data with --data)",
+                    model.backend());
         }
         String warning = saved.warning();
         if (!warning.isEmpty()) {

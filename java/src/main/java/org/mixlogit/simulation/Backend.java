@@ -2,9 +2,11 @@ package org.mixlogit.simulation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.DataFingerprint;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.spec.ModelSpec;
 
@@ -103,12 +105,29 @@ public interface Backend {
      * ({@link BlockPartials#total}, or {@link BlockPartials#maximum} for running maxima). By default on this thread.
      */
     default List<BlockPartials> dataPartials(ChoiceData data, int width, DataSums terms) {
-        return List.of(DataSums.partials(data, width, terms));
+        return partials(data, part -> DataSums.partials(part, width, terms));
+    }
+
+    /**
+     * The block partials of a data-only sum that prepares per part ({@link PartSums}), computed where the data live,
+     * one list entry per part in ordinal order. By default on this thread, the data as one part.
+     */
+    default List<BlockPartials> partials(ChoiceData data, PartSums sums) {
+        return List.of(sums.partials(data));
     }
 
     /** The total of a data-only sum over {@code data}'s decision-makers in canonical block order. */
     default double[] dataSums(ChoiceData data, int width, DataSums terms) {
         return BlockPartials.total(dataPartials(data, width, terms));
+    }
+
+    /**
+     * The fingerprint of {@code data} over these columns ({@link DataFingerprint#of}); a backend that holds the rows
+     * elsewhere streams its shards' checksum inputs in ordinal order ({@link DataFingerprint#ofParts}).
+     */
+    default DataFingerprint fingerprint(ChoiceData data, Collection<String> attributes,
+            Collection<String> characteristics) {
+        return DataFingerprint.of(data, attributes, characteristics);
     }
 
     /** Local worker threads (1 or more): the default backend. */
@@ -179,12 +198,23 @@ public interface Backend {
             }
 
             @Override
-            public List<BlockPartials> dataPartials(ChoiceData data, int width, DataSums terms) {
+            public List<BlockPartials> partials(ChoiceData data, PartSums sums) {
                 List<BlockPartials> parts = new ArrayList<>();
                 for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), shards)) {
-                    parts.add(DataSums.partials(data.slice(range[0], range[1]), width, terms));
+                    parts.add(sums.partials(data.slice(range[0], range[1])));
                 }
                 return parts;
+            }
+
+            @Override
+            public DataFingerprint fingerprint(ChoiceData data, Collection<String> attributes,
+                    Collection<String> characteristics) {
+                List<byte[]> parts = new ArrayList<>();
+                for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), shards)) {
+                    parts.add(DataFingerprint.input(data.slice(range[0], range[1]), attributes, characteristics));
+                }
+                return DataFingerprint.ofParts(data.rowCount(), data.situationCount(), data.decisionMakerCount(),
+                        attributes, characteristics, parts.iterator());
             }
 
             @Override
