@@ -73,6 +73,15 @@ public interface EstimationEngine {
     }
 
     /**
+     * The data with their rows in this process, for the computations that still read rows here (post-estimation's
+     * per-row and per-decision-maker outputs, the diversion decomposition, the willingness-to-pay table): by default
+     * as given; an engine whose reader keeps only a summary gathers the rows.
+     */
+    default ChoiceData withRows(ChoiceData data) {
+        return data;
+    }
+
+    /**
      * {@code --data} as another process of this engine reaches it (recorded in the result JSON for post-estimation):
      * e.g. a fully qualified URI; by default as given.
      */

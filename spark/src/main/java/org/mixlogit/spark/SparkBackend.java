@@ -48,10 +48,10 @@ import org.mixlogit.spec.ModelSpec;
  * class specification to its classes' support). Per-decision-maker outputs ({@link #perDecisionMaker},
  * {@link SparkOutputs}: conditional coefficients, willingness to pay, posterior class probabilities) are computed on
  * the partitions too, and the data's fingerprint is streamed from them ({@link #fingerprint}). Data read from a Spark
- * source are known on the driver by their summary ({@link ChoiceData#isSummary()}); what still needs rows on the
- * driver (the method of simulated moments' instruments, post-estimation's market structure, the diversion
- * decomposition, the willingness-to-pay table with its errors, conditional probabilities of other data's rows) reads
- * them gathered from the shards ({@link SparkChoiceData#gather}).
+ * source are known on the driver by their summary ({@link ChoiceData#isSummary()}), with which post-estimation's
+ * aggregates (shares, elasticities, diversion ratios) run too; what still needs rows on the driver (the method of
+ * simulated moments' instruments, the diversion decomposition, the willingness-to-pay table with its errors,
+ * conditional probabilities of other data's rows) reads them gathered from the shards ({@link SparkChoiceData#gather}).
  */
 public final class SparkBackend implements Backend {
     private final JavaSparkContext context;

@@ -45,13 +45,21 @@ final class SparkEngine implements EstimationEngine {
         return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, format), layout, data);
     }
 
-    /** Post-estimation's data (the saved source or {@code --data}), with post-estimation's checks. */
+    /**
+     * Post-estimation's data (the saved source or {@code --data}), with post-estimation's checks, as a summary on the
+     * driver (shares, elasticities and diversion ratios are sums on the partitions; {@link #withRows} gathers the
+     * rows for the rest).
+     */
     @Override
     public ChoiceData read(String data, String savedFormat, CsvLayout layout) {
         String f = savedFormat != null && !savedFormat.equals("table") ? savedFormat : format;
-        // post-estimation's market structure and per-row outputs still read rows on the driver
-        return SparkChoiceData.gather(backend, SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, f),
-                layout, data, true));
+        return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, f), layout, data, true);
+    }
+
+    /** The rows gathered on the driver from the partitions (post-estimation's per-row and per-person outputs). */
+    @Override
+    public ChoiceData withRows(ChoiceData data) {
+        return SparkChoiceData.gather(backend, data);
     }
 
     /**

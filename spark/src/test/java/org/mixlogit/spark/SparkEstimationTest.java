@@ -112,7 +112,8 @@ class SparkEstimationTest {
         FittedModel model = FittedModel.of(actual);
         QuantityTable here = new PostEstimation(model, local, PostEstimationOptions.defaults().withReplicates(0))
                 .shares();
-        QuantityTable there = new PostEstimation(model.withBackend(backend), gathered,
+        // shares by market on the summary: the market structure and the sums come from the partitions
+        QuantityTable there = new PostEstimation(model.withBackend(backend), distributed,
                 PostEstimationOptions.defaults().withReplicates(0)).shares();
         assertEquals(List.of("north", "south", "west"), there.markets().stream().distinct().toList());
         assertBits(here.estimates(), there.estimates(), "shares by market");
