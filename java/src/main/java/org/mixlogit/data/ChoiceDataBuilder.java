@@ -149,8 +149,8 @@ public final class ChoiceDataBuilder {
 
     /**
      * The rows' positions in the whole input when these rows are part of a larger source (a partition's rows), so
-     * that the {@link DataProblem#position() positions} of problems found here compare with other parts' (default:
-     * the row's index here).
+     * that the {@link InvalidDataException#position() positions} of problems found here compare with other parts'
+     * (default: the row's index here).
      *
      * @param positions one per row, copied
      */
@@ -369,7 +369,7 @@ public final class ChoiceDataBuilder {
         }
     }
 
-    private DataProblem missing(String what, int check, int row, double value) {
+    private InvalidDataException missing(String what, int check, int row, double value) {
         String kind = Double.isNaN(value) ? "missing (NaN)" : "infinite (" + value + ")";
         return DataProblem.at("The " + what + " is " + kind + " in " + rowDescriber.describe(row)
                 + ": remove or impute the row's whole choice situation before estimating.", DataProblem.VALUE, check,

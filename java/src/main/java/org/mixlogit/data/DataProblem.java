@@ -5,9 +5,11 @@ import java.util.Arrays;
 import org.mixlogit.InvalidDataException;
 
 /**
- * A problem of the data found by validation, with its place in the canonical order in which the local engine checks
- * (its {@link #position()}), so that a distributed reader whose partitions each validate their own rows reports the
- * problem the local engine would report first: the one with the smallest position over all partitions.
+ * The canonical order in which the data are validated: each problem found is an {@link InvalidDataException} with its
+ * place in this order ({@link InvalidDataException#position()}), so that a distributed reader whose partitions each
+ * validate their own rows reports the problem the local engine would report first: the one with the smallest
+ * position over all partitions ({@link #first}). The exception keeps its class, so front ends map it as any data
+ * problem.
  *
  * <p>The order: cells as read, by source row ({@link #CELL}); then the builder's checks in its order — values by
  * column (the chosen indicator, the attributes, the characteristics, the weights' finiteness, their sign) and source
@@ -19,9 +21,7 @@ import org.mixlogit.InvalidDataException;
  * {@link #MARKET}). Source rows are positions in the whole input, ordinals those of the whole data, so positions
  * found in different shards compare as in the whole. Immutable.
  */
-public final class DataProblem extends InvalidDataException {
-    private static final long serialVersionUID = 1L;
-
+public final class DataProblem {
     public static final long CELL = 0;
     public static final long VALUE = 1;
     public static final long ALTERNATIVE_LABEL = 2;
@@ -35,28 +35,35 @@ public final class DataProblem extends InvalidDataException {
     /** Problems outside the data's rows (a shape or label table given wrongly), after every other. */
     public static final long OTHER = 10;
 
-    private final long[] position;
-
-    private DataProblem(String message, long[] position) {
-        super(message);
-        this.position = position.clone();
+    private DataProblem() {
     }
 
     /**
+     * A problem at a place in the canonical order.
+     *
      * @param position the stage (one of the constants) and the keys within it, most significant first
      */
-    public static DataProblem at(String message, long... position) {
-        return new DataProblem(message, position);
+    public static InvalidDataException at(String message, long... position) {
+        return new InvalidDataException(message, position);
     }
 
-    /** The problem's place in the canonical order (a copy). */
-    public long[] position() {
-        return position.clone();
+    /**
+     * The problem that comes first in the canonical order (lexicographic by position; one without a position comes
+     * after every other, at {@link #OTHER}); either may be null.
+     */
+    public static InvalidDataException first(InvalidDataException a, InvalidDataException b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return Arrays.compare(positionOf(a), positionOf(b)) <= 0 ? a : b;
     }
 
-    /** True when this problem comes before {@code other} in the canonical order (lexicographic by position). */
-    public boolean precedes(DataProblem other) {
-        return Arrays.compare(position, other.position) < 0;
+    private static long[] positionOf(InvalidDataException e) {
+        long[] p = e.position();
+        return p != null ? p : new long[] {OTHER};
     }
 
     /**
@@ -65,7 +72,7 @@ public final class DataProblem extends InvalidDataException {
      *
      * @param sourceRow the offending row's position in the whole input
      */
-    public static DataProblem splitSituation(long situation, long firstOwner, String firstRow, long owner,
+    public static InvalidDataException splitSituation(long situation, long firstOwner, String firstRow, long owner,
             String row, long sourceRow) {
         return at("Choice situation " + situation + " has rows with different decision-maker ids (" + firstOwner
                 + " in " + firstRow + ", " + owner + " in " + row + "): all rows of a situation must belong to one"
@@ -73,7 +80,7 @@ public final class DataProblem extends InvalidDataException {
     }
 
     /** An attribute that takes the same value for every alternative within each situation of the whole data. */
-    public static DataProblem constantAttribute(String name, int column) {
+    public static InvalidDataException constantAttribute(String name, int column) {
         return at("Attribute '" + name + "' takes the same value for every alternative within each choice situation,"
                 + " so its coefficient is not identified: drop it, or interact it with alternative-specific variables"
                 + " (a decision-maker characteristic can also shift a random coefficient's mean as heterogeneity).",

@@ -17,25 +17,23 @@ import scala.Tuple2;
 /**
  * What the partitions report of their validation, so that the driver names the problem the local engine would name
  * first ({@link DataProblem}'s canonical order) without holding the data: the first pass's cells (by source row),
- * distinct labels and row count ({@link Cells}), and each shard's first problem from the core's builder, whether its
+ * distinct labels and row count ({@link Cells}), and each shard's first problem from the core's builder (its
+ * {@link InvalidDataException#position()}), whether its
  * attributes vary within some situation, and its summary ({@link ShardReport}).
  */
 final class PartitionChecks {
     private PartitionChecks() {
     }
 
-    /** The first problem of two (either may be null). */
-    static DataProblem first(DataProblem a, DataProblem b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.precedes(b) ? a : b;
+    /** The first problem of two in the canonical order (either may be null). */
+    static InvalidDataException first(InvalidDataException a, InvalidDataException b) {
+        return DataProblem.first(a, b);
     }
 
     /** One input partition's first pass: its first bad cell, its distinct alternative and market labels, its rows. */
     static final class Cells implements Serializable {
         private static final long serialVersionUID = 1L;
-        DataProblem problem;
+        InvalidDataException problem;
         long rows;
         final TreeSet<String> alternatives = new TreeSet<>();
         final TreeSet<String> markets = new TreeSet<>();
@@ -89,11 +87,11 @@ final class PartitionChecks {
     /** One shard's validation: its first problem (or its summary) and which attributes vary in its situations. */
     static final class ShardReport implements Serializable {
         private static final long serialVersionUID = 1L;
-        final DataProblem problem;
+        final InvalidDataException problem;
         final boolean[] varies;
         final DataSummary summary;
 
-        ShardReport(DataProblem problem, boolean[] varies, DataSummary summary) {
+        ShardReport(InvalidDataException problem, boolean[] varies, DataSummary summary) {
             this.problem = problem;
             this.varies = varies;
             this.summary = summary;
@@ -110,16 +108,15 @@ final class PartitionChecks {
 
         Built(ShardColumns columns) {
             ChoiceData built = null;
-            DataProblem problem = null;
+            InvalidDataException problem = null;
             try {
                 built = columns.build();
-            } catch (DataProblem p) {
-                problem = p;
             } catch (InvalidDataException e) {
-                problem = DataProblem.at(e.getMessage(), DataProblem.OTHER);
+                problem = e;
             }
             this.data = built;
-            this.report = new ShardReport(problem, columns.attributeVaries(), built == null ? null : DataSummary.of(built));
+            this.report = new ShardReport(problem, columns.attributeVaries(),
+                    built == null ? null : DataSummary.of(built));
         }
     }
 }

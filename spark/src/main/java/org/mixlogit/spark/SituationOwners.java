@@ -6,6 +6,7 @@ import java.util.Comparator;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
+import org.mixlogit.InvalidDataException;
 import org.mixlogit.data.DataProblem;
 
 import scala.Tuple2;
@@ -52,7 +53,8 @@ final class SituationOwners {
      * @param owner the layout position of the decision-maker id column
      * @return the first situation split between decision-makers, or null
      */
-    static DataProblem firstSplit(JavaPairRDD<Row, Long> indexed, ColumnRoles roles, int situation, int owner) {
+    static InvalidDataException firstSplit(JavaPairRDD<Row, Long> indexed, ColumnRoles roles, int situation,
+            int owner) {
         JavaPairRDD<Long, Tuple2<Long, Long>> rows = indexed.mapToPair(r -> new Tuple2<>(
                 ShardColumns.validId(r._1().get(situation)),
                 new Tuple2<>(r._2(), ShardColumns.validId(r._1().get(owner)))));

@@ -30,10 +30,10 @@ import scala.Tuple2;
  * ordinals), sends every row to the partition of its range of whole reduction blocks, where it is sorted back into
  * source order and built with the whole data's label tables through the core's builder; situations split between
  * decision-makers ({@link SituationOwners}) and attributes that never vary within a situation are checked over the
- * whole data. The driver names the problem the local engine names first ({@link DataProblem#position()}), with its
- * message, and otherwise keeps the data's summary ({@link ChoiceData#of(DataSummary)}), by which the backend knows the
- * shards (kept in executor memory, with each partition's built data). {@link #gather} brings the rows to the driver
- * for what still reads them there.
+ * whole data. The driver names the problem the local engine names first (by {@link InvalidDataException#position()},
+ * in the order of {@link DataProblem}), with its message, and otherwise keeps the data's summary
+ * ({@link ChoiceData#of(DataSummary)}), by which the backend knows the shards (kept in executor memory, with each
+ * partition's built data). {@link #gather} brings the rows to the driver for what still reads them there.
  */
 public final class SparkChoiceData {
     private SparkChoiceData() {
@@ -115,7 +115,7 @@ public final class SparkChoiceData {
             int owner = names.indexOf(layoutColumn(roles, panel ? CsvLayout.Role.DECISION_MAKER_ID
                     : CsvLayout.Role.SITUATION_ID));
             int situation = names.indexOf(layoutColumn(roles, CsvLayout.Role.SITUATION_ID));
-            DataProblem split = panel ? SituationOwners.firstSplit(indexed, roles, situation, owner) : null;
+            InvalidDataException split = panel ? SituationOwners.firstSplit(indexed, roles, situation, owner) : null;
             List<String> alternatives = hasRole(roles, CsvLayout.Role.ALTERNATIVE)
                     ? DataSummary.canonicalLabels(cells.alternatives) : null;
             List<String> markets = hasRole(roles, CsvLayout.Role.MARKET)
@@ -125,13 +125,14 @@ public final class SparkChoiceData {
             JavaRDD<PartitionChecks.Built> built = shards.map(shard -> new PartitionChecks.Built((ShardColumns) shard))
                     .persist(StorageLevel.MEMORY_ONLY());
             List<PartitionChecks.ShardReport> reports = built.map(b -> b.report).collect();
-            DataProblem problem = split;
+            InvalidDataException problem = split;
             DataSummary summary = null;
             boolean[] varies = null;
             for (PartitionChecks.ShardReport r : reports) {
                 problem = PartitionChecks.first(problem, r.problem);
-                summary = r.summary == null || summary == null ? (summary == null ? r.summary : summary)
-                        : summary.plus(r.summary);
+                if (r.summary != null) {
+                    summary = summary == null ? r.summary : summary.plus(r.summary);
+                }
                 varies = or(varies, r.varies);
             }
             if (!forPrediction) {
@@ -176,7 +177,7 @@ public final class SparkChoiceData {
     }
 
     /** The first attribute (in layout order) that never varies within a situation, as a problem; or null. */
-    private static DataProblem constantAttribute(ColumnRoles roles, boolean[] varies) {
+    private static InvalidDataException constantAttribute(ColumnRoles roles, boolean[] varies) {
         int k = 0;
         for (String name : roles.names()) {
             if (roles.role(name) == CsvLayout.Role.ATTRIBUTE) {

@@ -33,8 +33,8 @@ import org.mixlogit.spec.ModelSpec;
 /**
  * The estimators' data checks run on the partitions: a data-only sum over decision-makers ({@link DataSums}) on
  * Spark equals the local backend's bit for bit with 1, 2 and 4 partitions (sums and running maxima), and the design
- * rank and separation checks refuse Electricity with a column twice pf, or one equal to the choice, with the local
- * engine's message.
+ * rank and separation checks refuse Electricity read by Spark (3 partitions) with a column twice pf, or one equal to
+ * the choice, with the local engine's message.
  */
 class SparkChecksTest {
     @TempDir
@@ -96,15 +96,15 @@ class SparkChecksTest {
         double[] expected = Backend.local(2).dataSums(local, 2, terms());
         double expectedMax = BlockPartials.maximum(Backend.local(2).dataPartials(local, 2, terms()))[1];
         for (int partitions : new int[] {1, 2, 4}) {
+            // shards cut on the driver: the partitions' built data and the sums are those of shards read by Spark
             SparkBackend backend = new SparkBackend(spark, partitions);
-            ChoiceData data = distribute(backend);
             try {
-                List<BlockPartials> parts = backend.dataPartials(data, 2, terms());
-                assertEquals(Math.min(partitions, (data.decisionMakerCount() + 31) / 32), parts.size());
+                List<BlockPartials> parts = backend.dataPartials(local, 2, terms());
+                assertEquals(Math.min(partitions, (local.decisionMakerCount() + 31) / 32), parts.size());
                 assertBits(expected[0], BlockPartials.total(parts)[0], "sum on " + partitions + " partitions");
                 assertBits(expectedMax, BlockPartials.maximum(parts)[1], "maximum on " + partitions + " partitions");
             } finally {
-                backend.release(data);
+                backend.release(local);
             }
         }
     }
