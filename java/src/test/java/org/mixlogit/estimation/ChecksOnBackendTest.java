@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.DataFingerprint;
+import org.mixlogit.data.DataSummary;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.simulation.BlockPartials;
@@ -86,6 +88,34 @@ class ChecksOnBackendTest {
         assertEquals(4308 * Math.log(0.25), local, 1e-9);
         assertEquals(Double.doubleToLongBits(local), Double.doubleToLongBits(
                 ResultAssembler.nullLogLikelihood(electricity, Backend.sharded(shards, 1))));
+    }
+
+    @ParameterizedTest(name = "{0} shards")
+    @ValueSource(ints = {1, 3, 5})
+    @DisplayName("the data's fingerprint from the shards' checksum inputs in ordinal order equals the whole's")
+    void fingerprint(int shards) {
+        ChoiceData electricity = ExampleData.electricity();
+        List<String> attributes = List.of("pf", "cl", "loc");
+        DataFingerprint whole = DataFingerprint.of(electricity, attributes, List.of());
+        assertEquals(whole, Backend.sharded(shards, 1).fingerprint(electricity, attributes, List.of()));
+        assertEquals(64, whole.sha256().length());
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("a driver's summary answers counts, names and labels, and refuses every row")
+    void summary() {
+        ChoiceData electricity = ExampleData.electricity();
+        ChoiceData summary = ChoiceData.of(DataSummary.of(electricity));
+        assertTrue(summary.isSummary());
+        assertEquals(electricity.rowCount(), summary.rowCount());
+        assertEquals(electricity.situationCount(), summary.situationCount());
+        assertEquals(electricity.decisionMakerCount(), summary.decisionMakerCount());
+        assertEquals(electricity.maxAlternatives(), summary.maxAlternatives());
+        assertEquals(electricity.alternativeLabels(), summary.alternativeLabels());
+        assertEquals(electricity.attributeNames(), summary.attributeNames());
+        assertThrows(IllegalStateException.class, summary::situationStartRef);
+        assertThrows(IllegalStateException.class, () -> summary.attribute(0, 0));
+        assertThrows(IllegalStateException.class, () -> summary.weight(0));
     }
 
     @ParameterizedTest(name = "{0} shards")
