@@ -79,7 +79,7 @@ final class EstimateCommand {
                     + " --method msm.");
         }
         CsvLayout layout = layout(o, spec, vce.cluster, config.method().msm().columns());
-        ChoiceData data = engine.read(location, layout);
+        ChoiceData data = engine.forEstimation(engine.read(location, layout), spec, config);
         if (classes.isRange()) {
             if (file == null) {
                 throw new UsageException("--classes A:B (model selection) runs on the local engine only: drop --engine"
@@ -134,7 +134,8 @@ final class EstimateCommand {
         });
         out.print(ResultTable.format(r));
         if (json != null) {
-            String written = ResultJson.write(r, EstimationOptions.write(config), SavedResult.fingerprint(data, spec));
+            String written = ResultJson.write(r, EstimationOptions.write(config),
+                    SavedResult.fingerprint(data, spec, backend));
             CommandFiles.write("json", json, source == null ? written : source.annotate(written));
         }
         return r.isConverged() ? 0 : 1;

@@ -3,9 +3,11 @@ package org.mixlogit.cli;
 import java.nio.file.Paths;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.io.CsvChoiceDataReader;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.spec.ModelSpec;
 
 /**
  * Where {@code mixlogit estimate} reads its data and runs its sums over decision-makers: the local engine (a CSV
@@ -50,13 +52,33 @@ public interface EstimationEngine {
     ChoiceData read(String data, CsvLayout layout);
 
     /**
-     * Reads data recorded in a saved result's data block ({@code qualified} location and {@code format}) for
-     * post-estimation; by default as {@link #read(String, CsvLayout)}.
+     * Reads data for post-estimation (recorded in a saved result's data block, {@code qualified} location and
+     * {@code format}, or given with {@code --data}) with post-estimation's checks: no identification checks, so a
+     * counterfactual may hold an attribute constant across alternatives. By default as
+     * {@link #read(String, CsvLayout)}.
      *
      * @param format the recorded format, or null
      */
     default ChoiceData read(String data, String format, CsvLayout layout) {
         return read(data, layout);
+    }
+
+    /**
+     * The data an estimator receives for this model and configuration: by default as read. An engine whose reader
+     * keeps only a summary in this process ({@link ChoiceData#isSummary()}) gathers the rows here for the estimators
+     * that still read them on this process.
+     */
+    default ChoiceData forEstimation(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
+        return data;
+    }
+
+    /**
+     * The data with their rows in this process, for the computations that still read rows here (post-estimation's
+     * per-row and per-decision-maker outputs, the diversion decomposition, the willingness-to-pay table): by default
+     * as given; an engine whose reader keeps only a summary gathers the rows.
+     */
+    default ChoiceData withRows(ChoiceData data) {
+        return data;
     }
 
     /**

@@ -67,7 +67,8 @@ final class PostEstimationCommand {
                 .output("posterior", o.get("posterior", null)).check();
         ChoiceData data = source.read(engine);
         if (!o.has("data") && !o.flag("allow-other-data")) {
-            saved.checkEstimationData(data, "give --allow-other-data (or the other data with --data)");
+            saved.checkEstimationData(data, "give --allow-other-data (or the other data with --data)",
+                    model.backend());
         }
         String warning = saved.warning();
         if (!warning.isEmpty()) {
@@ -80,7 +81,10 @@ final class PostEstimationCommand {
         if (o.has("seed")) {
             options = options.withSeed(o.longValue("seed", 0));
         }
-        PostEstimation post = new PostEstimation(model, data, options);
+        // shares, elasticities and diversion ratios are sums on the engine's backend; the rest reads rows here
+        boolean aggregates = command.equals("shares") || command.equals("elasticities")
+                || (command.equals("diversion") && !o.has("decomposition"));
+        PostEstimation post = new PostEstimation(model, aggregates ? data : engine.withRows(data), options);
         Csv csv = new Csv(warning);
         switch (command) {
             case "shares":

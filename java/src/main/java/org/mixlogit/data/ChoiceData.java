@@ -32,6 +32,11 @@ import org.mixlogit.InvalidDataException;
  *
  * <p>Methods whose names end in {@code Ref} hand out internal arrays for hot loops: callers must not modify them.
  * Build instances with {@link #builder()}.
+ *
+ * <p>A <em>driver's summary</em> ({@link #of(DataSummary)}, {@link #isSummary()}) stands for data whose rows live on
+ * a distributed backend's partitions: it answers the counts, names, flags and label tables, and every accessor of
+ * rows, situations or decision-makers refuses (compute such things through the backend, which knows the data by this
+ * object).
  */
 public final class ChoiceData {
     /**
@@ -60,8 +65,11 @@ public final class ChoiceData {
     private final Labels markets;
     private final boolean marketsGiven;
     private final long firstOrdinal;
+    /** The counts of a driver's summary, or null for data holding their rows. */
+    private final DataSummary summary;
 
     ChoiceData(ChoiceDataAssembly a) {
+        this.summary = null;
         this.attributeNames = Collections.unmodifiableList(new ArrayList<>(a.attributeNames));
         this.characteristicNames = Collections.unmodifiableList(new ArrayList<>(a.characteristicNames));
         this.attributes = a.attributes;
@@ -83,21 +91,74 @@ public final class ChoiceData {
         this.firstOrdinal = a.firstOrdinal;
     }
 
+    private ChoiceData(DataSummary s) {
+        this.summary = s;
+        this.attributeNames = s.attributeNames();
+        this.characteristicNames = s.characteristicNames();
+        this.attributes = null;
+        this.characteristics = null;
+        this.situationStart = null;
+        this.chosenRow = null;
+        this.decisionMakerStart = null;
+        this.situationIds = null;
+        this.decisionMakerIds = null;
+        this.weights = null;
+        this.sourceRow = null;
+        this.panel = s.isPanel();
+        this.weighted = s.isWeighted();
+        this.rowDescriber = RowDescriber.ONE_BASED;
+        List<String> positions = new ArrayList<>();
+        for (int j = 1; j <= s.maxAlternatives(); j++) {
+            positions.add(Integer.toString(j));
+        }
+        this.alternatives = Labels.tableOnly(s.alternativeLabels() != null ? s.alternativeLabels() : positions);
+        this.alternativesGiven = s.alternativeLabels() != null;
+        this.markets = Labels.tableOnly(s.marketLabels() != null ? s.marketLabels() : List.of("all"));
+        this.marketsGiven = s.marketLabels() != null;
+        this.firstOrdinal = 0;
+    }
+
+    /**
+     * A driver's summary of data whose rows live elsewhere (a distributed backend's partitions): counts, names,
+     * flags and label tables only. Counts must fit an int, as for any data.
+     */
+    public static ChoiceData of(DataSummary summary) {
+        if (summary.rows() > Integer.MAX_VALUE || summary.decisionMakers() > Integer.MAX_VALUE) {
+            throw new InvalidDataException("The data have " + summary.rows() + " rows and "
+                    + summary.decisionMakers() + " decision-makers: at most 2^31 - 1 of each are supported.");
+        }
+        return new ChoiceData(summary);
+    }
+
+    /** True for a driver's summary ({@link #of(DataSummary)}): counts and labels only, the rows elsewhere. */
+    public boolean isSummary() {
+        return summary != null;
+    }
+
+    /** Refuses a row accessor of a driver's summary. */
+    private void requireRows() {
+        if (summary != null) {
+            throw new IllegalStateException("These data are a driver's summary (" + summary + "): their rows live"
+                    + " on the backend's partitions, so compute this through the backend (Backend.dataSums,"
+                    + " perDecisionMaker, a likelihood evaluator) instead of reading rows here.");
+        }
+    }
+
     /** A builder taking whole columns; see {@link ChoiceDataBuilder}. */
     public static ChoiceDataBuilder builder() {
         return new ChoiceDataBuilder();
     }
 
     public int rowCount() {
-        return sourceRow.length;
+        return summary != null ? (int) summary.rows() : sourceRow.length;
     }
 
     public int situationCount() {
-        return situationIds.length;
+        return summary != null ? (int) summary.situations() : situationIds.length;
     }
 
     public int decisionMakerCount() {
-        return decisionMakerIds.length;
+        return summary != null ? (int) summary.decisionMakers() : decisionMakerIds.length;
     }
 
     public int attributeCount() {
@@ -153,11 +214,13 @@ public final class ChoiceData {
 
     /** Attribute {@code k} in grouped row order (immutable). */
     public NumericColumn attributeValues(int k) {
+        requireRows();
         return attributes[k];
     }
 
     /** The attributes as a row-major matrix in grouped order ({@code rowCount() x attributeCount()}), copied. */
     public double[] attributeMatrix() {
+        requireRows();
         int kk = attributes.length;
         double[] out = new double[rowCount() * kk];
         for (int k = 0; k < kk; k++) {
@@ -171,38 +234,46 @@ public final class ChoiceData {
 
     /** Row-major characteristics ({@code decisionMakerCount() x characteristicCount()}). Not to be modified. */
     public double[] characteristicsRef() {
+        requireRows();
         return characteristics;
     }
 
     /** Situation row offsets, length {@code situationCount() + 1}. Not to be modified. */
     public int[] situationStartRef() {
+        requireRows();
         return situationStart;
     }
 
     /** Grouped row of the chosen alternative of each situation. Not to be modified. */
     public int[] chosenRowRef() {
+        requireRows();
         return chosenRow;
     }
 
     /** Decision-maker situation offsets, length {@code decisionMakerCount() + 1}. Not to be modified. */
     public int[] decisionMakerStartRef() {
+        requireRows();
         return decisionMakerStart;
     }
 
     /** Per-decision-maker weights (all 1 when unweighted). Not to be modified. */
     public double[] weightsRef() {
+        requireRows();
         return weights;
     }
 
     public double weight(int decisionMaker) {
+        requireRows();
         return weights[decisionMaker];
     }
 
     public long situationId(int situation) {
+        requireRows();
         return situationIds[situation];
     }
 
     public long decisionMakerId(int decisionMaker) {
+        requireRows();
         return decisionMakerIds[decisionMaker];
     }
 
@@ -234,16 +305,19 @@ public final class ChoiceData {
      * @throws IllegalArgumentException unless {@code 0 <= from < to <= decisionMakerCount()}
      */
     public ChoiceData slice(int from, int to) {
+        requireRows();
         return new ChoiceData(DecisionMakerSlice.assemble(this, from, to));
     }
 
     /** The attribute value in a grouped row. */
     public double attribute(int groupedRow, int attribute) {
+        requireRows();
         return attributes[attribute].get(groupedRow);
     }
 
     /** The 0-based position in the caller's input of a grouped row. */
     public int sourceRow(int groupedRow) {
+        requireRows();
         return sourceRow[groupedRow];
     }
 
@@ -265,14 +339,19 @@ public final class ChoiceData {
     }
 
     public int alternatives(int situation) {
+        requireRows();
         return situationStart[situation + 1] - situationStart[situation];
     }
 
     public int situations(int decisionMaker) {
+        requireRows();
         return decisionMakerStart[decisionMaker + 1] - decisionMakerStart[decisionMaker];
     }
 
     public int maxAlternatives() {
+        if (summary != null) {
+            return summary.maxAlternatives();
+        }
         int max = 0;
         for (int s = 0; s < situationCount(); s++) {
             max = Math.max(max, alternatives(s));
@@ -296,6 +375,7 @@ public final class ChoiceData {
 
     /** Index into {@link #alternativeLabels()} of the alternative in a grouped row. */
     public int alternativeCode(int groupedRow) {
+        requireRows();
         return alternatives.codes[groupedRow];
     }
 
@@ -322,11 +402,13 @@ public final class ChoiceData {
 
     /** Index into {@link #marketLabels()} of a situation's market. */
     public int marketCode(int situation) {
+        requireRows();
         return markets.codes[situation];
     }
 
     /** Copy of one attribute column in grouped order. */
     public double[] attributeColumn(String name) {
+        requireRows();
         return attributes[attributeIndex(name)].toArray();
     }
 
@@ -337,7 +419,8 @@ public final class ChoiceData {
                 + ", attributes " + attributeNames
                 + (characteristicNames.isEmpty() ? "" : ", characteristics " + characteristicNames)
                 + (weighted ? ", weighted" : "")
-                + (firstOrdinal == 0 ? "" : ", ordinals from " + firstOrdinal) + "]";
+                + (firstOrdinal == 0 ? "" : ", ordinals from " + firstOrdinal)
+                + (summary != null ? ", a driver's summary" : "") + "]";
     }
 
     /** Grouped-order arrays handed from the builder to the constructor. */

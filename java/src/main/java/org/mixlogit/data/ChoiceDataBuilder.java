@@ -29,6 +29,7 @@ public final class ChoiceDataBuilder {
     private long firstOrdinal;
     private boolean shard;
     private boolean prediction;
+    private long[] sourcePositions;
 
     ChoiceDataBuilder() {
     }
@@ -146,6 +147,23 @@ public final class ChoiceDataBuilder {
         return this;
     }
 
+    /**
+     * The rows' positions in the whole input when these rows are part of a larger source (a partition's rows), so
+     * that the {@link InvalidDataException#position() positions} of problems found here compare with other parts'
+     * (default: the row's index here).
+     *
+     * @param positions one per row, copied
+     */
+    public ChoiceDataBuilder sourcePositions(long[] positions) {
+        this.sourcePositions = positions == null ? null : positions.clone();
+        return this;
+    }
+
+    /** Row i's position in the whole input. */
+    private long source(int i) {
+        return sourcePositions == null ? i : sourcePositions[i];
+    }
+
     /** How error messages point at input rows (default: "row n", counting from 1). */
     public ChoiceDataBuilder rowDescriber(RowDescriber describer) {
         this.rowDescriber = describer;
@@ -206,9 +224,10 @@ public final class ChoiceDataBuilder {
         checkValues(n);
         checkTables();
         Labels alternativesByRow = alternativeIds == null ? null
-                : LabelColumns.byRow(alternativeIds, alternativeTable, rowDescriber);
+                : LabelColumns.byRow(alternativeIds, alternativeTable, rowDescriber, this::source);
         Grouping g = Grouping.of(situations, decisionMakers,
-                alternativesByRow == null ? null : alternativesByRow.codes, rowDescriber);
+                alternativesByRow == null ? null : alternativesByRow.codes, rowDescriber, this::source);
+        g.firstOrdinal = firstOrdinal;
         checkOrdinals(g);
         ChoiceData.ChoiceDataAssembly a = new ChoiceData.ChoiceDataAssembly();
         a.firstOrdinal = firstOrdinal;
@@ -305,51 +324,56 @@ public final class ChoiceDataBuilder {
         for (int i = 0; i < n; i++) {
             double c = chosen[i];
             if (!Double.isFinite(c)) {
-                throw missing("chosen indicator", i, c);
+                throw missing("chosen indicator", 0, i, c);
             }
             if (c != 0.0 && c != 1.0) {
-                throw new InvalidDataException("The chosen indicator is " + c + " in " + rowDescriber.describe(i)
-                        + ": it must be 1 for the chosen alternative and 0 for the others.");
+                throw DataProblem.at("The chosen indicator is " + c + " in " + rowDescriber.describe(i)
+                        + ": it must be 1 for the chosen alternative and 0 for the others.",
+                        DataProblem.VALUE, 0, source(i));
             }
         }
+        int check = 1;
         for (Map.Entry<String, NumericColumn> e : attributeColumns.entrySet()) {
             NumericColumn column = e.getValue();
-            checkFinite("attribute '" + e.getKey() + "'", column::get, column.size());
+            checkFinite("attribute '" + e.getKey() + "'", check++, column::get, column.size());
         }
         for (Map.Entry<String, double[]> e : characteristicColumns.entrySet()) {
             double[] column = e.getValue();
-            checkFinite("characteristic '" + e.getKey() + "'", i -> column[i], column.length);
+            checkFinite("characteristic '" + e.getKey() + "'", check++, i -> column[i], column.length);
         }
         if (rowWeights != null) {
-            checkFinite("weight", i -> rowWeights[i], rowWeights.length);
+            checkFinite("weight", check++, i -> rowWeights[i], rowWeights.length);
             for (int i = 0; i < n; i++) {
                 if (!(rowWeights[i] > 0)) {
-                    throw new InvalidDataException("The weight is " + rowWeights[i] + " in " + rowDescriber.describe(i)
-                            + ": weights must be positive; drop the decision-maker instead of giving weight 0.");
+                    throw DataProblem.at("The weight is " + rowWeights[i] + " in " + rowDescriber.describe(i)
+                            + ": weights must be positive; drop the decision-maker instead of giving weight 0.",
+                            DataProblem.VALUE, check, source(i));
                 }
             }
         }
     }
 
-    private void checkFinite(String what, java.util.function.IntToDoubleFunction values, int size) {
+    /** @param check the check's place in the builder's order of value checks */
+    private void checkFinite(String what, int check, java.util.function.IntToDoubleFunction values, int size) {
         for (int i = 0; i < size; i++) {
             double v = values.applyAsDouble(i);
             if (!Double.isFinite(v)) {
-                throw missing(what, i, v);
+                throw missing(what, check, i, v);
             }
             if (Math.abs(v) > ChoiceData.LARGEST_VALUE) {
-                throw new InvalidDataException("The " + what + " is " + v + " in " + rowDescriber.describe(i)
+                throw DataProblem.at("The " + what + " is " + v + " in " + rowDescriber.describe(i)
                         + ": values beyond +-" + ChoiceData.LARGEST_VALUE + " overflow the products the estimation"
                         + " forms (utilities, squares of interactions); rescale the column (for example divide it by"
-                        + " a power of ten) or correct the value.");
+                        + " a power of ten) or correct the value.", DataProblem.VALUE, check, source(i));
             }
         }
     }
 
-    private InvalidDataException missing(String what, int row, double value) {
+    private InvalidDataException missing(String what, int check, int row, double value) {
         String kind = Double.isNaN(value) ? "missing (NaN)" : "infinite (" + value + ")";
-        return new InvalidDataException("The " + what + " is " + kind + " in " + rowDescriber.describe(row)
-                + ": remove or impute the row's whole choice situation before estimating.");
+        return DataProblem.at("The " + what + " is " + kind + " in " + rowDescriber.describe(row)
+                + ": remove or impute the row's whole choice situation before estimating.", DataProblem.VALUE, check,
+                source(row));
     }
 
     private int[] chosenRows(Grouping g) {
@@ -359,25 +383,28 @@ public final class ChoiceDataBuilder {
             int first = g.situationStart[t];
             int end = g.situationStart[t + 1];
             if (end - first < 2) {
-                throw new InvalidDataException("Choice situation " + g.situationIds[t] + " has only one alternative ("
-                        + rowDescriber.describe(g.order[first]) + "): it carries no information; drop it.");
+                throw DataProblem.at("Choice situation " + g.situationIds[t] + " has only one alternative ("
+                        + rowDescriber.describe(g.order[first]) + "): it carries no information; drop it.",
+                        g.situationPosition(DataProblem.CHOICE_SET, t));
             }
             int found = -1;
             for (int i = first; i < end; i++) {
                 if (chosen[g.order[i]] == 1.0) {
                     if (found >= 0) {
-                        throw new InvalidDataException("Choice situation " + g.situationIds[t]
+                        throw DataProblem.at("Choice situation " + g.situationIds[t]
                                 + " has more than one chosen alternative (" + rowDescriber.describe(g.order[found])
                                 + " and " + rowDescriber.describe(g.order[i])
-                                + "): exactly one row per situation must have chosen = 1.");
+                                + "): exactly one row per situation must have chosen = 1.",
+                                g.situationPosition(DataProblem.CHOICE_SET, t));
                     }
                     found = i;
                 }
             }
             if (found < 0) {
-                throw new InvalidDataException("Choice situation " + g.situationIds[t] + " has no chosen alternative "
+                throw DataProblem.at("Choice situation " + g.situationIds[t] + " has no chosen alternative "
                         + "(rows starting at " + rowDescriber.describe(g.order[first])
-                        + "): exactly one row per situation must have chosen = 1.");
+                        + "): exactly one row per situation must have chosen = 1.",
+                        g.situationPosition(DataProblem.CHOICE_SET, t));
             }
             out[t] = found;
         }
@@ -408,10 +435,7 @@ public final class ChoiceDataBuilder {
                 }
             }
             if (!varies) {
-                throw new InvalidDataException("Attribute '" + name + "' takes the same value for every alternative"
-                        + " within each choice situation, so its coefficient is not identified: drop it, or interact"
-                        + " it with alternative-specific variables (a decision-maker characteristic can also shift"
-                        + " a random coefficient's mean as heterogeneity).");
+                throw DataProblem.constantAttribute(name, k);
             }
             k++;
         }
@@ -430,11 +454,12 @@ public final class ChoiceDataBuilder {
                 double v = column[g.order[firstRow]];
                 for (int i = firstRow + 1; i < endRow; i++) {
                     if (column[g.order[i]] != v) {
-                        throw new InvalidDataException("Characteristic '" + e.getKey() + "' changes within "
+                        throw DataProblem.at("Characteristic '" + e.getKey() + "' changes within "
                                 + g.decisionMakerLabel(m) + " (" + v + " in "
                                 + rowDescriber.describe(g.order[firstRow]) + ", " + column[g.order[i]] + " in "
                                 + rowDescriber.describe(g.order[i]) + "): a characteristic must be constant within"
-                                + " each decision-maker; use it as an attribute if it varies.");
+                                + " each decision-maker; use it as an attribute if it varies.",
+                                DataProblem.CHARACTERISTIC, c, firstOrdinal + m);
                     }
                 }
                 out[m * cc + c] = v;
@@ -457,10 +482,10 @@ public final class ChoiceDataBuilder {
             double w = rowWeights[g.order[firstRow]];
             for (int i = firstRow + 1; i < endRow; i++) {
                 if (rowWeights[g.order[i]] != w) {
-                    throw new InvalidDataException("The weight changes within " + g.decisionMakerLabel(m) + " ("
+                    throw DataProblem.at("The weight changes within " + g.decisionMakerLabel(m) + " ("
                             + w + " in " + rowDescriber.describe(g.order[firstRow]) + ", " + rowWeights[g.order[i]]
                             + " in " + rowDescriber.describe(g.order[i]) + "): weights are per decision-maker and"
-                            + " must be equal on all of its rows.");
+                            + " must be equal on all of its rows.", DataProblem.WEIGHT, firstOrdinal + m);
                 }
             }
             out[m] = w;

@@ -40,11 +40,50 @@ public final class DataFingerprint {
         this.sha256 = Objects.requireNonNull(sha256, "sha256");
     }
 
+    /** Where the checksum's input goes: a digest, or a part's bytes (same signature as both). */
+    @FunctionalInterface
+    private interface Sink {
+        void update(byte[] bytes, int offset, int length);
+    }
+
     /**
      * The fingerprint of {@code data} over the given attribute and characteristic columns (their order does not
      * matter; each must be a column of the data).
      */
     public static DataFingerprint of(ChoiceData data, Collection<String> attributes,
+            Collection<String> characteristics) {
+        MessageDigest digest = newDigest();
+        feed(digest::update, data, attributes, characteristics);
+        return new DataFingerprint(data.rowCount(), data.situationCount(), data.decisionMakerCount(),
+                new ArrayList<>(attributes), new ArrayList<>(characteristics), hex(digest.digest()));
+    }
+
+    /**
+     * The checksum's input contributed by {@code part}, a shard of whole decision-makers of a larger data set: the
+     * whole data's fingerprint is {@link #ofParts} of its shards' inputs in ordinal order (the checksum is
+     * sequential, so a distributed backend streams the parts to one place one at a time).
+     */
+    public static byte[] input(ChoiceData part, Collection<String> attributes, Collection<String> characteristics) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        feed(out::write, part, attributes, characteristics);
+        return out.toByteArray();
+    }
+
+    /**
+     * The fingerprint of data with these counts from its shards' checksum inputs ({@link #input}) in ordinal order;
+     * equal to {@link #of} of the whole.
+     */
+    public static DataFingerprint ofParts(long rows, long situations, long decisionMakers,
+            Collection<String> attributes, Collection<String> characteristics, java.util.Iterator<byte[]> parts) {
+        MessageDigest digest = newDigest();
+        while (parts.hasNext()) {
+            digest.update(parts.next());
+        }
+        return new DataFingerprint(rows, situations, decisionMakers, new ArrayList<>(attributes),
+                new ArrayList<>(characteristics), hex(digest.digest()));
+    }
+
+    private static void feed(Sink sink, ChoiceData data, Collection<String> attributes,
             Collection<String> characteristics) {
         List<String> a = new ArrayList<>(new TreeSet<>(attributes));
         List<String> c = new ArrayList<>(new TreeSet<>(characteristics));
@@ -56,37 +95,33 @@ public final class DataFingerprint {
         for (int k = 0; k < ci.length; k++) {
             ci[k] = data.characteristicIndex(c.get(k));
         }
-        MessageDigest digest = newDigest();
         ByteBuffer buffer = ByteBuffer.allocate(8 * BATCH);
         double[] z = data.characteristicsRef();
         double[] w = data.weightsRef();
         int[] dmStart = data.decisionMakerStartRef();
         int[] start = data.situationStartRef();
         int[] chosen = data.chosenRowRef();
-        int na = data.attributeCount();
         int nc = data.characteristicCount();
         for (int n = 0; n < data.decisionMakerCount(); n++) {
-            put(digest, buffer, data.decisionMakerId(n));
-            put(digest, buffer, Double.doubleToLongBits(w[n]));
+            put(sink, buffer, data.decisionMakerId(n));
+            put(sink, buffer, Double.doubleToLongBits(w[n]));
             for (int k : ci) {
-                put(digest, buffer, Double.doubleToLongBits(z[n * nc + k]));
+                put(sink, buffer, Double.doubleToLongBits(z[n * nc + k]));
             }
             for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
-                put(digest, buffer, data.situationId(s));
-                put(digest, buffer, chosen[s] - start[s]);
+                put(sink, buffer, data.situationId(s));
+                put(sink, buffer, chosen[s] - start[s]);
                 for (int i = start[s]; i < start[s + 1]; i++) {
                     for (int k : ai) {
-                        put(digest, buffer, Double.doubleToLongBits(data.attribute(i, k)));
+                        put(sink, buffer, Double.doubleToLongBits(data.attribute(i, k)));
                     }
                 }
             }
         }
-        digest.update(buffer.array(), 0, buffer.position());
-        return new DataFingerprint(data.rowCount(), data.situationCount(), data.decisionMakerCount(), a, c,
-                hex(digest.digest()));
+        sink.update(buffer.array(), 0, buffer.position());
     }
 
-    private static void put(MessageDigest digest, ByteBuffer buffer, long value) {
+    private static void put(Sink digest, ByteBuffer buffer, long value) {
         if (buffer.remaining() < 8) {
             digest.update(buffer.array(), 0, buffer.position());
             buffer.clear();

@@ -3,7 +3,6 @@ package org.mixlogit.data;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.mixlogit.InvalidDataException;
 
 /**
  * The grouped order of the input rows and the offsets that describe it. The order depends only on the ids, never
@@ -18,6 +17,8 @@ final class Grouping {
     long[] situationIds;
     long[] decisionMakerIds;
     boolean panel;
+    /** The ordinal of the first decision-maker (a shard's), for the positions of problems. */
+    long firstOrdinal;
 
     String decisionMakerLabel(int m) {
         return (panel ? "decision-maker " : "choice situation ") + decisionMakerIds[m];
@@ -30,9 +31,10 @@ final class Grouping {
      * @param alternativeRank Not modified: the rank of each row's alternative in the canonical label order, or null
      *                        to keep the rows of a situation in input order
      */
-    static Grouping of(long[] situations, long[] decisionMakers, int[] alternativeRank, RowDescriber describer) {
+    static Grouping of(long[] situations, long[] decisionMakers, int[] alternativeRank, RowDescriber describer,
+            java.util.function.IntToLongFunction source) {
         long[] owner = decisionMakers != null ? decisionMakers : situations;
-        checkOneOwner(situations, owner, describer);
+        checkOneOwner(situations, owner, describer, source);
         int n = situations.length;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -85,16 +87,31 @@ final class Grouping {
     }
 
     /** All rows of a situation belong to one decision-maker. */
-    private static void checkOneOwner(long[] situations, long[] owner, RowDescriber describer) {
+    private static void checkOneOwner(long[] situations, long[] owner, RowDescriber describer,
+            java.util.function.IntToLongFunction source) {
         Map<Long, Integer> firstRow = new HashMap<>();
         for (int i = 0; i < situations.length; i++) {
             Integer first = firstRow.putIfAbsent(situations[i], i);
             if (first != null && owner[first] != owner[i]) {
-                throw new InvalidDataException("Choice situation " + situations[i] + " has rows with different"
-                        + " decision-maker ids (" + owner[first] + " in " + describer.describe(first) + ", "
-                        + owner[i] + " in " + describer.describe(i) + "): all rows of a situation must belong to"
-                        + " one decision-maker; check the id columns.");
+                throw DataProblem.splitSituation(situations[i], owner[first], describer.describe(first), owner[i],
+                        describer.describe(i), source.applyAsLong(i));
             }
         }
+    }
+
+    /**
+     * The position of a problem of grouped situation t ({@link DataProblem}): the stage, its decision-maker's
+     * ordinal and its place among that decision-maker's situations. Computed only for a problem.
+     */
+    long[] situationPosition(long stage, int t) {
+        int m = java.util.Arrays.binarySearch(decisionMakerStart, t);
+        if (m < 0) {
+            m = -m - 2;
+        } else {
+            while (m + 1 < decisionMakerStart.length - 1 && decisionMakerStart[m + 1] == t) {
+                m++;
+            }
+        }
+        return new long[] {stage, firstOrdinal + m, t - decisionMakerStart[m]};
     }
 }

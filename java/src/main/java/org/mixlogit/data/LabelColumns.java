@@ -2,7 +2,6 @@ package org.mixlogit.data;
 
 import java.util.List;
 
-import org.mixlogit.InvalidDataException;
 
 /** Checks the alternative and market columns and codes them as {@link Labels} in grouped order. */
 final class LabelColumns {
@@ -15,18 +14,20 @@ final class LabelColumns {
      * @param ids Not modified: one label per input row
      */
     static Labels byRow(String[] ids, RowDescriber describer) {
-        return byRow(ids, null, describer);
+        return byRow(ids, null, describer, i -> i);
     }
 
     /**
      * As {@link #byRow(String[], RowDescriber)}, coded against {@code table} (the whole data's labels) when it is
      * not null.
      */
-    static Labels byRow(String[] ids, List<String> table, RowDescriber describer) {
+    static Labels byRow(String[] ids, List<String> table, RowDescriber describer,
+            java.util.function.IntToLongFunction source) {
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] == null || ids[i].trim().isEmpty()) {
-                throw new InvalidDataException("The alternative id is missing in " + describer.describe(i)
-                        + ": every row needs the label of its alternative.");
+                throw DataProblem.at("The alternative id is missing in " + describer.describe(i)
+                        + ": every row needs the label of its alternative.", DataProblem.ALTERNATIVE_LABEL,
+                        source.applyAsLong(i));
             }
         }
         if (table == null) {
@@ -51,9 +52,10 @@ final class LabelColumns {
         for (int t = 0; t < g.situationIds.length; t++) {
             for (int i = g.situationStart[t] + 1; i < g.situationStart[t + 1]; i++) {
                 if (labels.codes[i - 1] == labels.codes[i]) {
-                    throw new InvalidDataException("Choice situation " + g.situationIds[t] + " lists alternative '"
+                    throw DataProblem.at("Choice situation " + g.situationIds[t] + " lists alternative '"
                             + ids[g.order[i]] + "' twice (" + describer.describe(g.order[i - 1]) + " and "
-                            + describer.describe(g.order[i]) + "): each alternative may appear once per situation.");
+                            + describer.describe(g.order[i]) + "): each alternative may appear once per situation.",
+                            g.situationPosition(DataProblem.ALTERNATIVE_TWICE, t));
                 }
             }
         }
@@ -80,13 +82,14 @@ final class LabelColumns {
             for (int i = g.situationStart[t]; i < g.situationStart[t + 1]; i++) {
                 String m = ids[g.order[i]];
                 if (m == null || m.trim().isEmpty()) {
-                    throw new InvalidDataException("The market id is missing in " + describer.describe(g.order[i])
-                            + ": every row needs its market.");
+                    throw DataProblem.at("The market id is missing in " + describer.describe(g.order[i])
+                            + ": every row needs its market.", g.situationPosition(DataProblem.MARKET, t));
                 }
                 if (!m.equals(ids[first])) {
-                    throw new InvalidDataException("The market changes within choice situation " + g.situationIds[t]
+                    throw DataProblem.at("The market changes within choice situation " + g.situationIds[t]
                             + " ('" + ids[first] + "' in " + describer.describe(first) + ", '" + m + "' in "
-                            + describer.describe(g.order[i]) + "): a situation belongs to one market.");
+                            + describer.describe(g.order[i]) + "): a situation belongs to one market.",
+                            g.situationPosition(DataProblem.MARKET, t));
                 }
             }
         }

@@ -32,14 +32,25 @@ final class Labels {
         this.codes = codes;
     }
 
+    /** The distinct labels sorted into canonical order (numeric when all are numbers, else text), unmodifiable. */
+    static List<String> canonical(List<String> distinct) {
+        List<String> names = new ArrayList<>(distinct);
+        names.sort(names.stream().allMatch(Labels::isNumber) ? NUMERIC : Comparator.naturalOrder());
+        return Collections.unmodifiableList(names);
+    }
+
+    /** Names only (a driver's summary of data whose rows live elsewhere): no codes. */
+    static Labels tableOnly(List<String> names) {
+        return new Labels(Collections.unmodifiableList(new ArrayList<>(names)), null);
+    }
+
     /** Codes for values taken in the given order ({@code order[i]} is the input position of entry i). */
     static Labels of(String[] values, int[] order) {
         Set<String> distinct = new LinkedHashSet<>();
         for (int position : order) {
             distinct.add(values[position]);
         }
-        List<String> names = new ArrayList<>(distinct);
-        names.sort(names.stream().allMatch(Labels::isNumber) ? NUMERIC : Comparator.naturalOrder());
+        List<String> names = canonical(new ArrayList<>(distinct));
         Map<String, Integer> code = new HashMap<>();
         for (String name : names) {
             code.put(name, code.size());

@@ -1,6 +1,7 @@
 package org.mixlogit.estimation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.DataSums;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterLayout;
@@ -35,11 +38,19 @@ final class DesignRank {
 
     /**
      * Checks that the within-situation design of the located coefficients and heterogeneity interactions has full
-     * column rank.
+     * column rank (the Gram matrix's sums on this thread, in canonical block order).
      *
      * @throws InvalidDataException naming the columns of each null direction and what to do
      */
     static void require(ChoiceData data, ModelSpec spec) {
+        require(data, spec, Backend.local(1));
+    }
+
+    /**
+     * As {@link #require(ChoiceData, ModelSpec)}, with the Gram matrix's sums computed by {@code backend} (reduced in
+     * block order, so every backend gives the same verdict and message).
+     */
+    static void require(ChoiceData data, ModelSpec spec, Backend backend) {
         ParameterLayout layout = spec.layout();
         List<String> names = new ArrayList<>();
         List<String> heterogeneityLabels = new ArrayList<>(); // null for an attribute's own column
@@ -66,7 +77,7 @@ final class DesignRank {
         if (q == 0) {
             return;
         }
-        double[] gram = gram(data, columns);
+        double[] gram = backend.dataSums(data, q * q, gramTerms(columns.toArray(new int[0][])));
         double[] norm = new double[q];
         for (int i = 0; i < q; i++) {
             norm[i] = Math.sqrt(gram[i * q + i]);
@@ -130,39 +141,41 @@ final class DesignRank {
         }
     }
 
-    /** The Gram matrix of the within-situation deviations of the columns, q x q row-major. */
-    private static double[] gram(ChoiceData data, List<int[]> columns) {
-        int q = columns.size();
-        int attributes = data.attributeCount();
-        int characteristics = data.characteristicCount();
-        double[] z = data.characteristicsRef();
-        int[] dm = data.decisionMakerStartRef();
-        int[] st = data.situationStartRef();
-        double[] gram = new double[q * q];
-        double[] mean = new double[q];
-        double[] row = new double[q];
-        for (int n = 0; n < data.decisionMakerCount(); n++) {
+    /**
+     * The terms of the Gram matrix of the within-situation deviations of the columns (q x q row-major): a
+     * decision-maker's situations' deviations' cross-products.
+     *
+     * @param columns Not modified: {attribute index, characteristic index or -1} per column
+     */
+    static DataSums gramTerms(int[][] columns) {
+        int q = columns.length;
+        return (data, n, gram, at) -> {
+            int characteristics = data.characteristicCount();
+            double[] z = data.characteristicsRef();
+            int[] dm = data.decisionMakerStartRef();
+            int[] st = data.situationStartRef();
+            double[] mean = new double[q];
+            double[] row = new double[q];
             for (int t = dm[n]; t < dm[n + 1]; t++) {
-                java.util.Arrays.fill(mean, 0);
+                Arrays.fill(mean, 0);
                 int j = st[t + 1] - st[t];
                 for (int r = st[t]; r < st[t + 1]; r++) {
                     for (int i = 0; i < q; i++) {
-                        mean[i] += value(data, z, columns.get(i), r, n, characteristics) / j;
+                        mean[i] += value(data, z, columns[i], r, n, characteristics) / j;
                     }
                 }
                 for (int r = st[t]; r < st[t + 1]; r++) {
                     for (int i = 0; i < q; i++) {
-                        row[i] = value(data, z, columns.get(i), r, n, characteristics) - mean[i];
+                        row[i] = value(data, z, columns[i], r, n, characteristics) - mean[i];
                     }
                     for (int i = 0; i < q; i++) {
                         for (int k = 0; k < q; k++) {
-                            gram[i * q + k] += row[i] * row[k];
+                            gram[at + i * q + k] += row[i] * row[k];
                         }
                     }
                 }
             }
-        }
-        return gram;
+        };
     }
 
     private static double value(ChoiceData data, double[] z, int[] column, int r, int n, int characteristics) {

@@ -27,6 +27,7 @@ import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.optim.Optimum;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.BlockPartials;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.ScoreSums;
 import org.mixlogit.spec.CoefficientSpec;
@@ -89,11 +90,11 @@ public final class LatentClassEstimator implements Estimator {
                     + " then direct maximization): use --method msle.");
         }
         ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
-        requireMembershipVariation(data, spec.latentClasses());
+        requireMembershipVariation(data, spec.latentClasses(), backend);
         PlainLogit plain = PlainLogit.fit(data, spec.classModel(), config, backend);
-        double[] zbar = ClassShares.meanCharacteristics(data, spec.latentClasses());
-        Search search = config.search().start() != null
-                ? new Search(List.of(StartValidation.checked(config.search().start(), spec.layout())), null, 1)
+        double[] zbar = ClassShares.meanCharacteristics(data, spec.latentClasses(), backend);
+        double[] userStart = Starts.user(config, spec.layout());
+        Search search = userStart != null ? new Search(List.of(userStart), null, 1)
                 : emSearch(data, spec, plain.estimates(), zbar);
         try (LikelihoodEvaluator ll = backend.likelihood(data, spec, config.integration(), null)) {
             List<Optimum> polished = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class LatentClassEstimator implements Estimator {
                     break;
                 }
             }
-            Optimum best = best(polished);
+            Optimum best = Starts.best(polished, polished.get(polished.size() - 1));
             EstimationResultBuilder b = tail.describe(EstimationMethod.MSLE, plain.logLikelihood())
                     .covarianceType(config.inference().covariance())
                     .effort(iterations(polished), evaluations(polished))
@@ -175,8 +176,8 @@ public final class LatentClassEstimator implements Estimator {
         ModelSpec logit = logitVersion(spec);
         int classes = spec.classCount();
         int starts = classes == 1 ? 1 : config.search().starts() > 1 ? config.search().starts() : DEFAULT_STARTS;
-        List<double[]> points = StartingPoints.of(data, new ExpectationMaximization(data, logit), plainLogit, starts,
-                config.search().startSeed());
+        List<double[]> points = StartingPoints.of(new ExpectationMaximization(data, logit, backend), plainLogit,
+                starts, config.search().startSeed());
         List<EmRun> runs = runAll(data, logit, points);
         // group the endpoints, best first; each group's best run is its representative
         List<List<EmRun>> groups = new ArrayList<>();
@@ -227,11 +228,14 @@ public final class LatentClassEstimator implements Estimator {
         return true;
     }
 
-    /** EM from every start, on the configured threads (each run single-threaded: the same numbers on any). */
+    /**
+     * EM from every start, on the configured threads (each run's passes on the backend, reduced in block order: the
+     * same numbers on any thread count and backend).
+     */
     private List<EmRun> runAll(ChoiceData data, ModelSpec logit, List<double[]> points) {
         int threads = Math.max(1, Math.min(config.threads(), points.size()));
         if (threads == 1) {
-            ExpectationMaximization em = new ExpectationMaximization(data, logit);
+            ExpectationMaximization em = new ExpectationMaximization(data, logit, backend);
             List<EmRun> out = new ArrayList<>();
             for (double[] p : points) {
                 out.add(em.run(p, EM_MAX_ITERATIONS, EM_TOLERANCE));
@@ -246,8 +250,8 @@ public final class LatentClassEstimator implements Estimator {
         try {
             List<Future<EmRun>> futures = new ArrayList<>();
             for (double[] p : points) {
-                futures.add(pool.submit(() -> new ExpectationMaximization(data, logit).run(p, EM_MAX_ITERATIONS,
-                        EM_TOLERANCE)));
+                futures.add(pool.submit(() -> new ExpectationMaximization(data, logit, backend).run(p,
+                        EM_MAX_ITERATIONS, EM_TOLERANCE)));
             }
             List<EmRun> out = new ArrayList<>();
             for (Future<EmRun> f : futures) {
@@ -329,18 +333,6 @@ public final class LatentClassEstimator implements Estimator {
         return o;
     }
 
-    private static Optimum best(List<Optimum> runs) {
-        Optimum best = null;
-        for (Optimum o : runs) {
-            boolean better = best == null || (o.isConverged() && !best.isConverged())
-                    || (o.isConverged() == best.isConverged() && o.value() < best.value());
-            if (better && Double.isFinite(o.value())) {
-                best = o;
-            }
-        }
-        return best != null ? best : runs.get(runs.size() - 1);
-    }
-
     private static int iterations(List<Optimum> runs) {
         int total = 0;
         for (Optimum o : runs) {
@@ -362,30 +354,11 @@ public final class LatentClassEstimator implements Estimator {
      * coincide are merged), best first; for a mixed logit within classes the one polished optimum.
      */
     private static List<LocalOptimum> optima(Search search, List<Optimum> polished, ParameterLayout layout) {
-        List<LocalOptimum> out = new ArrayList<>();
-        for (int i = 0; i < polished.size(); i++) {
-            Optimum o = polished.get(i);
-            int count = search.groups == null ? 1 : search.groups.get(i).size();
-            double ll = -o.value();
-            boolean merged = false;
-            for (int j = 0; j < out.size() && !merged; j++) {
-                LocalOptimum known = out.get(j);
-                if (Math.abs(known.logLikelihood() - ll) < MsleEstimator.OPTIMA_LOGLIK_TOLERANCE
-                        && MsleEstimator.close(known.point(), o.point(), layout)) {
-                    LocalOptimum more = known;
-                    for (int s = 0; s < count; s++) {
-                        more = more.plusOne();
-                    }
-                    out.set(j, more);
-                    merged = true;
-                }
-            }
-            if (!merged) {
-                out.add(new LocalOptimum(ll, count, o.gradientNorm(), o.isConverged(), o.point()));
-            }
+        int[] starts = new int[polished.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = search.groups == null ? 1 : search.groups.get(i).size();
         }
-        out.sort((a, b) -> Double.compare(b.logLikelihood(), a.logLikelihood()));
-        return out;
+        return Starts.distinct(polished, starts, layout);
     }
 
     private EstimationResult inference(ResultAssembler tail, EstimationResultBuilder b, ChoiceData data,
@@ -424,8 +397,7 @@ public final class LatentClassEstimator implements Estimator {
             java.util.Arrays.fill(errors, Double.NaN);
         }
         IntegrationConfig integration = config.integration();
-        double[] posterior = ClassPosteriors.mean(data, backend.perDecisionMaker(data, (part, threads) ->
-                ClassPosteriors.of(part, spec, theta, integration, threads)), classes);
+        double[] posterior = ClassPosteriors.mean(data, spec, theta, integration, backend);
         EmRun bestRun = search.bestRun();
         return new LatentClassSummary(shares, errors, posterior, zbar, search.starts,
                 bestRun == null ? 0 : bestRun.iterations(), bestRun == null ? Double.NaN : bestRun.logLikelihood(),
@@ -459,20 +431,31 @@ public final class LatentClassEstimator implements Estimator {
         return out;
     }
 
-    private static void requireMembershipVariation(ChoiceData data, LatentClasses lc) {
-        double[] chars = data.characteristicsRef();
-        int cc = data.characteristicCount();
-        for (String z : lc.membership()) {
-            int column = data.characteristicIndex(z);
-            double first = chars[column];
-            boolean varies = false;
-            for (int n = 1; n < data.decisionMakerCount() && !varies; n++) {
-                varies = chars[n * cc + column] != first;
+    /** Every membership characteristic must vary over the decision-makers (its range from sums on the backend). */
+    private static void requireMembershipVariation(ChoiceData data, LatentClasses lc, Backend backend) {
+        int m = lc.membership().size();
+        if (m == 0) {
+            return;
+        }
+        int[] columns = new int[m];
+        for (int v = 0; v < m; v++) {
+            columns[v] = data.characteristicIndex(lc.membership().get(v));
+        }
+        // running maxima of z and -z: each characteristic's largest and smallest value
+        double[] range = BlockPartials.maximum(backend.dataPartials(data, 2 * m, (part, n, out, at) -> {
+            int cc = part.characteristicCount();
+            boolean first = n == 0 || part.decisionMakerOrdinal(n) % BlockPartials.BLOCK_SIZE == 0;
+            for (int v = 0; v < columns.length; v++) {
+                double z = part.characteristicsRef()[n * cc + columns[v]];
+                out[at + 2 * v] = first ? z : Math.max(out[at + 2 * v], z);
+                out[at + 2 * v + 1] = first ? -z : Math.max(out[at + 2 * v + 1], -z);
             }
-            if (!varies) {
-                throw new InvalidSpecificationException("The membership characteristic '" + z + "' is " + first
-                        + " for every decision-maker: it cannot explain class shares beyond their constants; drop it"
-                        + " from --membership.");
+        }));
+        for (int v = 0; v < m; v++) {
+            if (range[2 * v] == -range[2 * v + 1]) {
+                throw new InvalidSpecificationException("The membership characteristic '" + lc.membership().get(v)
+                        + "' is " + range[2 * v] + " for every decision-maker: it cannot explain class shares beyond"
+                        + " their constants; drop it from --membership.");
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.mixlogit.estimation;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,10 +74,9 @@ public final class MsleEstimator implements Estimator {
         }
         ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
         PlainLogit plain = PlainLogit.fit(data, spec, config, backend);
-        double[] userStart = config.search().start();
-        Rescaling scaling = Rescaling.of(data, spec);
-        double[] first = userStart != null ? StartValidation.checked(userStart, spec.layout())
-                : scaling.defaultStart(spec, plain.estimates());
+        double[] userStart = Starts.user(config, spec.layout());
+        Rescaling scaling = Rescaling.of(data, spec, backend);
+        double[] first = userStart != null ? userStart : scaling.defaultStart(spec, plain.estimates());
         boolean adaptive = NodeProvider.of(config.integration()).adapts(spec);
         Search search = null;
         LikelihoodEvaluator ll = likelihood(data, spec, first);
@@ -264,7 +262,7 @@ public final class MsleEstimator implements Estimator {
                 break;
             }
         }
-        search.best = best(search.runs);
+        search.best = Starts.best(search.runs, search.runs.get(0));
         return search;
     }
 
@@ -304,46 +302,18 @@ public final class MsleEstimator implements Estimator {
         return tail.cancelled(b, stopped.message(), best.gradientNorm());
     }
 
-    /** The best converged optimum, or the best of all when none converged. */
-    private static Optimum best(List<Optimum> runs) {
-        Optimum best = null;
-        for (Optimum o : runs) {
-            boolean better = best == null
-                    || (o.isConverged() && !best.isConverged())
-                    || (o.isConverged() == best.isConverged() && o.value() < best.value());
-            if (better && Double.isFinite(o.value())) {
-                best = o;
-            }
-        }
-        return best != null ? best : runs.get(0);
+    /** Optima grouped by {@link Starts#distinct}, one start each. */
+    private static List<LocalOptimum> distinctOptima(List<Optimum> runs, ParameterLayout layout) {
+        int[] ones = new int[runs.size()];
+        java.util.Arrays.fill(ones, 1);
+        return Starts.distinct(runs, ones, layout);
     }
 
     /**
-     * Optima grouped when their log-likelihoods agree to {@link #OPTIMA_LOGLIK_TOLERANCE} and parameters to
-     * {@link #OPTIMA_PARAMETER_TOLERANCE}, in absolute value for those whose sign is not identified (most scales and
-     * the Cholesky elements; see {@link ParameterLayout#isSignIdentified}).
+     * Two points are one optimum when every parameter agrees to {@link #OPTIMA_PARAMETER_TOLERANCE} relative to
+     * max(1, |value|), in absolute value for those whose sign is not identified (most scales and the Cholesky
+     * elements; see {@link ParameterLayout#isSignIdentified}).
      */
-    private static List<LocalOptimum> distinctOptima(List<Optimum> runs, ParameterLayout layout) {
-        List<LocalOptimum> out = new ArrayList<>();
-        for (Optimum o : runs) {
-            double ll = -o.value();
-            boolean merged = false;
-            for (int i = 0; i < out.size() && !merged; i++) {
-                LocalOptimum known = out.get(i);
-                if (Math.abs(known.logLikelihood() - ll) < OPTIMA_LOGLIK_TOLERANCE
-                        && close(known.point(), o.point(), layout)) {
-                    out.set(i, known.plusOne());
-                    merged = true;
-                }
-            }
-            if (!merged) {
-                out.add(new LocalOptimum(ll, 1, o.gradientNorm(), o.isConverged(), o.point()));
-            }
-        }
-        out.sort((a, b) -> Double.compare(b.logLikelihood(), a.logLikelihood()));
-        return Collections.unmodifiableList(out);
-    }
-
     static boolean close(double[] a, double[] b, ParameterLayout layout) {
         for (int i = 0; i < a.length; i++) {
             boolean signed = layout.isSignIdentified(i);

@@ -125,7 +125,7 @@ public final class MsmEstimator implements Estimator {
         } else {
             z = mc.instruments() == InstrumentChoice.DEFAULT ? Instruments.defaults(data, spec)
                     : Instruments.columns(data, mc.columns());
-            start = userStart != null ? userStart : Rescaling.of(data, spec).defaultStart(spec, plain.estimates());
+            start = userStart != null ? userStart : Rescaling.of(data, spec, backend).defaultStart(spec, plain.estimates());
         }
         z.requireOrderCondition(names);
         try (MomentSums sums = backend.moments(data, spec, config.integration(), z.valuesRef(), z.count())) {
@@ -155,7 +155,7 @@ public final class MsmEstimator implements Estimator {
         double[] w1 = firstStepWeighting(mc, moments);
         Optimizer optimizer = Optimizer.of(config.search().optimizer());
         GmmObjective objective = new GmmObjective(moments, w1, moments.weightSum());
-        Rescaling scaling = Rescaling.of(data, spec);
+        Rescaling scaling = Rescaling.of(data, spec, backend);
         Optimum o = scaling.optimize(optimizer, objective, start, listener);
         counter.add(o.iterations(), o.evaluations());
         Weighting used = Weighting.ONE_STEP;

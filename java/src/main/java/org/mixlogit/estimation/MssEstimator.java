@@ -97,7 +97,7 @@ public final class MssEstimator implements Estimator {
         }
         ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
         PlainLogit plain = PlainLogit.fit(data, spec, config, backend);
-        Rescaling scaling = Rescaling.of(data, spec);
+        Rescaling scaling = Rescaling.of(data, spec, backend);
         double[] userStart = config.search().start();
         int iterations = 0;
         int evaluations = 0;

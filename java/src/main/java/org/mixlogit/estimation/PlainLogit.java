@@ -38,15 +38,16 @@ final class PlainLogit {
             // is cheap and keeps plain BFGS (no exact Hessian), so the start and the MSM instruments derived from its
             // estimates stay as they were
             OptimizerConfig optimizer = config.search().optimizer();
-            Optimum o = Rescaling.of(data, plain).optimize(Optimizer.of(optimizer.withMaxIterations(Math.max(
-                    PLAIN_LOGIT_MIN_ITERATIONS, optimizer.maxIterations()))), new NegativeLogLikelihood(ll, false),
-                    new double[ll.parameterCount()], IterationListener.NONE);
+            Rescaling scaling = Rescaling.of(data, plain, backend);
+            Optimum o = scaling.optimize(Optimizer.of(optimizer.withMaxIterations(Math.max(PLAIN_LOGIT_MIN_ITERATIONS,
+                    optimizer.maxIterations()))), new NegativeLogLikelihood(ll, false), new double[ll.parameterCount()],
+                    IterationListener.NONE);
             // a diverging plain logit (separation) may still stop with a small gradient: refuse it either way
             List<String> attributes = new ArrayList<>();
             for (CoefficientSpec c : plain.coefficients()) {
                 attributes.add(c.attribute());
             }
-            Separation.require(data, attributes, o.point());
+            Separation.require(data, attributes, o.point(), backend);
             if (!o.isConverged()) {
                 throw new MixlogitException("The plain logit used for starting values did not converge: "
                         + o.message() + " Check the attributes for collinearity or extreme scaling.");

@@ -1,5 +1,6 @@
 package org.mixlogit.estimation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.mixlogit.optim.Objective;
 import org.mixlogit.optim.Optimizer;
 import org.mixlogit.optim.Optimum;
 import org.mixlogit.optim.ScoredObjective;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.DataSums;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
@@ -52,19 +55,41 @@ final class Rescaling {
         this.identity = one;
     }
 
-    /** The scaling for this model on these data. */
+    /** The scaling for this model on these data (the spreads' sums on this thread). */
     static Rescaling of(ChoiceData data, ModelSpec spec) {
+        return of(data, spec, Backend.local(1));
+    }
+
+    /**
+     * The scaling for this model on these data, the spreads' sums over decision-makers computed by {@code backend}
+     * in canonical block order (so every backend scales alike).
+     */
+    static Rescaling of(ChoiceData data, ModelSpec spec, Backend backend) {
         ParameterLayout layout = spec.layout();
         double[] factor = new double[layout.size()];
         Arrays.fill(factor, 1.0);
         List<CoefficientSpec> cs = spec.coefficients();
+        List<int[]> columns = new ArrayList<>(); // {attribute, characteristic or -1}
+        for (CoefficientSpec c : cs) {
+            if (HOMOGENEOUS.contains(c.distribution())) {
+                int a = data.attributeIndex(c.attribute());
+                columns.add(new int[] {a, -1});
+                for (String h : c.heterogeneity()) {
+                    columns.add(new int[] {a, data.characteristicIndex(h)});
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return new Rescaling(factor);
+        }
+        double[] sums = backend.dataSums(data, columns.size(), spreadTerms(columns.toArray(new int[0][])));
+        int at = 0;
         for (int k = 0; k < cs.size(); k++) {
             CoefficientSpec c = cs.get(k);
             if (!HOMOGENEOUS.contains(c.distribution())) {
                 continue;
             }
-            int a = data.attributeIndex(c.attribute());
-            double f = factorOf(spread(data, a, -1));
+            double f = factorOf(Math.sqrt(sums[at++] / data.rowCount()));
             set(factor, layout.meanIndex(k), f);
             set(factor, layout.scaleIndex(k), f);
             int position = layout.blockPosition(k);
@@ -74,8 +99,7 @@ final class Rescaling {
                 }
             }
             for (int h = 0; h < c.heterogeneity().size(); h++) {
-                set(factor, layout.heterogeneityStart(k) + h,
-                        factorOf(spread(data, a, data.characteristicIndex(c.heterogeneity().get(h)))));
+                set(factor, layout.heterogeneityStart(k) + h, factorOf(Math.sqrt(sums[at++] / data.rowCount())));
             }
         }
         return new Rescaling(factor);
@@ -95,28 +119,35 @@ final class Rescaling {
         return Math.scalb(1.0, -Math.getExponent(spread));
     }
 
-    /** Root mean square of the within-situation deviations of attribute a (times characteristic c when c >= 0). */
-    private static double spread(ChoiceData data, int a, int c) {
-        int[] dm = data.decisionMakerStartRef();
-        int[] st = data.situationStartRef();
-        double[] z = data.characteristicsRef();
-        int chars = data.characteristicCount();
-        double sum = 0;
-        for (int n = 0; n < data.decisionMakerCount(); n++) {
-            double times = c < 0 ? 1.0 : z[n * chars + c];
-            for (int t = dm[n]; t < dm[n + 1]; t++) {
-                double mean = 0;
-                for (int r = st[t]; r < st[t + 1]; r++) {
-                    mean += data.attribute(r, a) * times;
-                }
-                mean /= st[t + 1] - st[t];
-                for (int r = st[t]; r < st[t + 1]; r++) {
-                    double d = data.attribute(r, a) * times - mean;
-                    sum += d * d;
+    /**
+     * The terms of the sums of squared within-situation deviations of each column: attribute a (times
+     * characteristic c when c >= 0), whose root mean square over the rows is the column's spread.
+     *
+     * @param columns Not modified: {a, c} per column
+     */
+    private static DataSums spreadTerms(int[][] columns) {
+        return (data, n, sums, at) -> {
+            int[] dm = data.decisionMakerStartRef();
+            int[] st = data.situationStartRef();
+            double[] z = data.characteristicsRef();
+            int chars = data.characteristicCount();
+            for (int i = 0; i < columns.length; i++) {
+                int a = columns[i][0];
+                int c = columns[i][1];
+                double times = c < 0 ? 1.0 : z[n * chars + c];
+                for (int t = dm[n]; t < dm[n + 1]; t++) {
+                    double mean = 0;
+                    for (int r = st[t]; r < st[t + 1]; r++) {
+                        mean += data.attribute(r, a) * times;
+                    }
+                    mean /= st[t + 1] - st[t];
+                    for (int r = st[t]; r < st[t + 1]; r++) {
+                        double d = data.attribute(r, a) * times - mean;
+                        sums[at + i] += d * d;
+                    }
                 }
             }
-        }
-        return Math.sqrt(sum / data.rowCount());
+        };
     }
 
     /** True when D is the identity (the data are well scaled). */

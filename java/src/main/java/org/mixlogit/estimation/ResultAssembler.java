@@ -7,6 +7,7 @@ import org.mixlogit.inference.Covariances;
 import org.mixlogit.optim.Optimum;
 import org.mixlogit.optim.OptimizerStatus;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.DataSums;
 import org.mixlogit.spec.ModelSpec;
 
 /**
@@ -36,7 +37,7 @@ final class ResultAssembler {
 
     /** As the three-argument form, with the checks' sums over decision-makers computed by {@code backend}. */
     ResultAssembler(ChoiceData data, ModelSpec spec, EstimatorConfig config, Backend backend) {
-        DesignRank.require(data, spec.classModel());
+        DesignRank.require(data, spec.classModel(), backend);
         this.data = data;
         this.spec = spec;
         this.config = config;
@@ -57,7 +58,7 @@ final class ResultAssembler {
                 .spec(spec)
                 .clusterDescription(clusters)
                 .level(inference.level())
-                .nullLogLikelihood(nullLogLikelihood(data))
+                .nullLogLikelihood(nullLogLikelihood(data, backend))
                 .plainLogitLogLikelihood(plainLogLik)
                 .sample(data.decisionMakerCount(), data.situationCount(), data.rowCount(), data.isPanel())
                 .integrationConfig(config.integration(), spec.randomDimension() == 0 ? 0
@@ -124,14 +125,17 @@ final class ResultAssembler {
     }
 
     /** sum over situations of w_n log(1 / J_s). */
-    static double nullLogLikelihood(ChoiceData data) {
-        double total = 0;
-        int[] dmStart = data.decisionMakerStartRef();
-        for (int n = 0; n < data.decisionMakerCount(); n++) {
+    static double nullLogLikelihood(ChoiceData data, Backend backend) {
+        return backend.dataSums(data, 1, nullTerms())[0];
+    }
+
+    /** A decision-maker's terms of the null log-likelihood: -w_n log J_t over its situations. */
+    private static DataSums nullTerms() {
+        return (part, n, sums, at) -> {
+            int[] dmStart = part.decisionMakerStartRef();
             for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
-                total -= data.weight(n) * Math.log(data.alternatives(s));
+                sums[at] -= part.weight(n) * Math.log(part.alternatives(s));
             }
-        }
-        return total;
+        };
     }
 }

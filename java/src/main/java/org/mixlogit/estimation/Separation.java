@@ -9,6 +9,9 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.BlockPartials;
+import org.mixlogit.simulation.DataSums;
 
 /**
  * Perfect and quasi-complete separation in the conditional logit, checked at the plain-logit fit. The data are
@@ -25,6 +28,12 @@ import org.mixlogit.data.ChoiceData;
  * within-situation design of the situations it does not predict, and the projection is the certificate: every
  * margin at least -{@value #TIGHT} of the largest and at least one situation predicted strictly. Only a
  * certificate is reported, so a merely large coefficient is never called separation.
+ *
+ * <p>Every pass over the data is a sum over decision-makers on the estimator's backend ({@link DataSums}, reduced in
+ * canonical block order; the largest margin is a running maximum): the scales, the information, a candidate's
+ * largest margin, its screen (a margin below the loose bound, and the Gram matrix of the situations it does not
+ * predict) and the projection's verdict (the counts of strictly predicted and completely predicted situations). So
+ * the test and its message are the same on every backend, and no pass keeps anything per row.
  */
 final class Separation {
     /** A candidate direction is refined when no margin is below this share of the largest in absolute value. */
@@ -37,30 +46,42 @@ final class Separation {
     static final double NAMED = 0.05;
 
     private final ChoiceData data;
+    private final Backend backend;
     private final List<String> names;
     private final int[] columns;
     private final double[] scale;
 
-    private Separation(ChoiceData data, List<String> names) {
+    private Separation(ChoiceData data, List<String> names, Backend backend) {
         this.data = data;
+        this.backend = backend;
         this.names = names;
         this.columns = new int[names.size()];
         for (int k = 0; k < columns.length; k++) {
             columns[k] = data.attributeIndex(names.get(k));
         }
-        this.scale = withinScales(data, columns);
+        double[] sum = backend.dataSums(data, columns.length, deviationTerms(columns));
+        this.scale = new double[columns.length];
+        for (int k = 0; k < columns.length; k++) {
+            scale[k] = sum[k] > 0 ? Math.sqrt(sum[k] / data.rowCount()) : 1.0;
+        }
+    }
+
+    /** As {@link #require(ChoiceData, List, double[], Backend)} with the sums on this thread. */
+    static void require(ChoiceData data, List<String> names, double[] beta) {
+        require(data, names, beta, Backend.local(1));
     }
 
     /**
      * @param names the plain logit's attributes, in the order of {@code beta}
      * @param beta Not modified: the plain-logit fit (where the optimizer stopped)
+     * @param backend where the sums over decision-makers run
      * @throws InvalidDataException when separation is certified, naming the attributes along the direction
      */
-    static void require(ChoiceData data, List<String> names, double[] beta) {
+    static void require(ChoiceData data, List<String> names, double[] beta, Backend backend) {
         if (names.isEmpty()) {
             return;
         }
-        Separation s = new Separation(data, names);
+        Separation s = new Separation(data, names, backend);
         List<double[]> candidates = new ArrayList<>();
         double[] flattest = s.flattestDirection(beta);
         if (flattest != null) {
@@ -85,45 +106,53 @@ final class Separation {
         }
     }
 
-    /** Root mean square of each column's deviations from its situation means (1 when it never varies). */
-    private static double[] withinScales(ChoiceData data, int[] columns) {
-        int q = columns.length;
-        int[] st = data.situationStartRef();
-        double[] sum = new double[q];
-        for (int t = 0; t < data.situationCount(); t++) {
-            for (int k = 0; k < q; k++) {
-                double mean = 0;
-                for (int r = st[t]; r < st[t + 1]; r++) {
-                    mean += data.attribute(r, columns[k]);
-                }
-                mean /= st[t + 1] - st[t];
-                for (int r = st[t]; r < st[t + 1]; r++) {
-                    double dev = data.attribute(r, columns[k]) - mean;
-                    sum[k] += dev * dev;
+    /** Sums of squared deviations of each column from its situation means. */
+    private static DataSums deviationTerms(int[] columns) {
+        return (data, n, sums, at) -> {
+            int[] st = data.situationStartRef();
+            int[] dm = data.decisionMakerStartRef();
+            for (int t = dm[n]; t < dm[n + 1]; t++) {
+                for (int k = 0; k < columns.length; k++) {
+                    double mean = 0;
+                    for (int r = st[t]; r < st[t + 1]; r++) {
+                        mean += data.attribute(r, columns[k]);
+                    }
+                    mean /= st[t + 1] - st[t];
+                    for (int r = st[t]; r < st[t + 1]; r++) {
+                        double dev = data.attribute(r, columns[k]) - mean;
+                        sums[at + k] += dev * dev;
+                    }
                 }
             }
-        }
-        double[] s = new double[q];
-        for (int k = 0; k < q; k++) {
-            s[k] = sum[k] > 0 ? Math.sqrt(sum[k] / data.rowCount()) : 1.0;
-        }
-        return s;
-    }
-
-    /** Standardized attribute k of a row. */
-    private double z(int row, int k) {
-        return data.attribute(row, columns[k]) / scale[k];
+        };
     }
 
     /** Unit eigenvector of the smallest eigenvalue of the standardized plain-logit information at beta, or null. */
     private double[] flattestDirection(double[] beta) {
         int q = columns.length;
-        int[] st = data.situationStartRef();
-        int[] dm = data.decisionMakerStartRef();
-        double[] h = new double[q * q];
-        double[] p = new double[data.maxAlternatives()];
-        double[] mean = new double[q];
-        for (int n = 0; n < data.decisionMakerCount(); n++) {
+        double[] h = backend.dataSums(data, q * q, informationTerms(columns, scale, beta.clone()));
+        if (!allFinite(h)) {
+            return null;
+        }
+        EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(square(h, q), false));
+        double[] values = e.getRealEigenvalues();
+        int min = 0;
+        for (int i = 1; i < q; i++) {
+            if (values[i] < values[min]) {
+                min = i;
+            }
+        }
+        return e.getEigenvector(min).toArray();
+    }
+
+    /** A decision-maker's weighted plain-logit information at beta in standardized units (q x q). */
+    private static DataSums informationTerms(int[] columns, double[] scale, double[] beta) {
+        int q = columns.length;
+        return (data, n, h, at) -> {
+            int[] st = data.situationStartRef();
+            int[] dm = data.decisionMakerStartRef();
+            double[] p = new double[data.maxAlternatives()];
+            double[] mean = new double[q];
             double w = data.weight(n);
             for (int t = dm[n]; t < dm[n + 1]; t++) {
                 double max = Double.NEGATIVE_INFINITY;
@@ -144,32 +173,129 @@ final class Separation {
                 for (int r = st[t]; r < st[t + 1]; r++) {
                     p[r - st[t]] /= total;
                     for (int k = 0; k < q; k++) {
-                        mean[k] += p[r - st[t]] * z(r, k);
+                        mean[k] += p[r - st[t]] * z(data, columns, scale, r, k);
                     }
                 }
                 for (int r = st[t]; r < st[t + 1]; r++) {
                     double pr = w * p[r - st[t]];
                     for (int i = 0; i < q; i++) {
-                        double di = z(r, i) - mean[i];
+                        double di = z(data, columns, scale, r, i) - mean[i];
                         for (int k = 0; k < q; k++) {
-                            h[i * q + k] += pr * di * (z(r, k) - mean[k]);
+                            h[at + i * q + k] += pr * di * (z(data, columns, scale, r, k) - mean[k]);
                         }
                     }
                 }
             }
+        };
+    }
+
+    /** Standardized attribute k of a row. */
+    private static double z(ChoiceData data, int[] columns, double[] scale, int row, int k) {
+        return data.attribute(row, columns[k]) / scale[k];
+    }
+
+    /** The margin (x_chosen - x_r)'d of a row of situation t, d in standardized units (0 for the chosen row). */
+    private static double margin(ChoiceData data, int[] columns, double[] scale, double[] d, int t, int r) {
+        int chosen = data.chosenRowRef()[t];
+        double v = 0;
+        for (int k = 0; k < columns.length; k++) {
+            v += (z(data, columns, scale, chosen, k) - z(data, columns, scale, r, k)) * d[k];
         }
-        if (!allFinite(h)) {
-            return null;
-        }
-        EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(square(h, q), false));
-        double[] values = e.getRealEigenvalues();
-        int min = 0;
-        for (int i = 1; i < q; i++) {
-            if (values[i] < values[min]) {
-                min = i;
+        return v;
+    }
+
+    /** The largest margin in absolute value over every row (a running maximum). */
+    private static DataSums largestMarginTerms(int[] columns, double[] scale, double[] d) {
+        return (data, n, sums, at) -> {
+            int[] st = data.situationStartRef();
+            int[] dm = data.decisionMakerStartRef();
+            for (int t = dm[n]; t < dm[n + 1]; t++) {
+                for (int r = st[t]; r < st[t + 1]; r++) {
+                    sums[at] = Math.max(sums[at], Math.abs(margin(data, columns, scale, d, t, r)));
+                }
             }
-        }
-        return e.getEigenvector(min).toArray();
+        };
+    }
+
+    /**
+     * The candidate's screen: entry 0 counts the rows whose margin is below -{@value #LOOSE} of the largest, entries
+     * 1 .. q x q the Gram matrix of the within-situation design of the situations it does not predict (no margin
+     * above {@value #LOOSE} of the largest).
+     */
+    private static DataSums screenTerms(int[] columns, double[] scale, double[] c, double largest) {
+        int q = columns.length;
+        return (data, n, sums, at) -> {
+            int[] st = data.situationStartRef();
+            int[] dm = data.decisionMakerStartRef();
+            int[] chosen = data.chosenRowRef();
+            double[] mean = new double[q];
+            for (int t = dm[n]; t < dm[n + 1]; t++) {
+                boolean predicted = false;
+                for (int r = st[t]; r < st[t + 1]; r++) {
+                    if (r == chosen[t]) {
+                        continue;
+                    }
+                    double m = margin(data, columns, scale, c, t, r);
+                    if (m < -LOOSE * largest) {
+                        sums[at] += 1;
+                    }
+                    predicted |= m > LOOSE * largest;
+                }
+                if (predicted) {
+                    continue;
+                }
+                Arrays.fill(mean, 0);
+                for (int r = st[t]; r < st[t + 1]; r++) {
+                    for (int k = 0; k < q; k++) {
+                        mean[k] += z(data, columns, scale, r, k) / (st[t + 1] - st[t]);
+                    }
+                }
+                for (int r = st[t]; r < st[t + 1]; r++) {
+                    for (int i = 0; i < q; i++) {
+                        for (int k = 0; k < q; k++) {
+                            sums[at + 1 + i * q + k] += (z(data, columns, scale, r, i) - mean[i])
+                                    * (z(data, columns, scale, r, k) - mean[k]);
+                        }
+                    }
+                }
+            }
+        };
+    }
+
+    /**
+     * The projection's verdict: entry 0 counts the rows whose margin is below -{@value #TIGHT} of the largest,
+     * entry 1 the situations predicted strictly (some margin above {@value #TIGHT} of the largest), entry 2 those
+     * predicted completely (every other alternative's margin above it).
+     */
+    private static DataSums verdictTerms(int[] columns, double[] scale, double[] d, double size) {
+        return (data, n, sums, at) -> {
+            int[] st = data.situationStartRef();
+            int[] dm = data.decisionMakerStartRef();
+            int[] chosen = data.chosenRowRef();
+            for (int t = dm[n]; t < dm[n + 1]; t++) {
+                boolean any = false;
+                boolean all = true;
+                for (int r = st[t]; r < st[t + 1]; r++) {
+                    if (r == chosen[t]) {
+                        continue;
+                    }
+                    double m = margin(data, columns, scale, d, t, r);
+                    if (m < -TIGHT * size) {
+                        sums[at] += 1;
+                    }
+                    any |= m > TIGHT * size;
+                    all &= m > TIGHT * size;
+                }
+                sums[at + 1] += any ? 1 : 0;
+                sums[at + 2] += all ? 1 : 0;
+            }
+        };
+    }
+
+    /** The largest margin of direction d in absolute value. */
+    private double largestMargin(double[] d) {
+        List<BlockPartials> parts = backend.dataPartials(data, 1, largestMarginTerms(columns, scale, d.clone()));
+        return Math.max(0, BlockPartials.maximum(parts)[0]);
     }
 
     /**
@@ -177,47 +303,17 @@ final class Separation {
      * @return the message when the candidate leads to a certificate of separation, else null
      */
     private String certify(double[] c) {
-        double[] margins = margins(c);
-        double largest = largestAbs(margins);
+        double largest = largestMargin(c);
         if (!(largest > 0)) {
             return null;
         }
-        int[] st = data.situationStartRef();
-        int[] chosen = data.chosenRowRef();
         int q = columns.length;
-        boolean[] predicted = new boolean[data.situationCount()];
-        for (int t = 0; t < data.situationCount(); t++) {
-            for (int r = st[t]; r < st[t + 1]; r++) {
-                if (r == chosen[t]) {
-                    continue;
-                }
-                if (margins[r] < -LOOSE * largest) {
-                    return null;
-                }
-                predicted[t] |= margins[r] > LOOSE * largest;
-            }
+        double[] screen = backend.dataSums(data, 1 + q * q, screenTerms(columns, scale, c.clone(), largest));
+        if (screen[0] > 0) {
+            return null;
         }
         // the null space of the within-situation design of the situations the candidate does not predict
-        double[] gram = new double[q * q];
-        double[] mean = new double[q];
-        for (int t = 0; t < data.situationCount(); t++) {
-            if (predicted[t]) {
-                continue;
-            }
-            Arrays.fill(mean, 0);
-            for (int r = st[t]; r < st[t + 1]; r++) {
-                for (int k = 0; k < q; k++) {
-                    mean[k] += z(r, k) / (st[t + 1] - st[t]);
-                }
-            }
-            for (int r = st[t]; r < st[t + 1]; r++) {
-                for (int i = 0; i < q; i++) {
-                    for (int k = 0; k < q; k++) {
-                        gram[i * q + k] += (z(r, i) - mean[i]) * (z(r, k) - mean[k]);
-                    }
-                }
-            }
-        }
+        double[] gram = Arrays.copyOfRange(screen, 1, screen.length);
         EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(square(gram, q), false));
         double[] values = e.getRealEigenvalues();
         double top = 0;
@@ -237,47 +333,17 @@ final class Separation {
                 }
             }
         }
-        double[] exact = margins(d);
-        double size = largestAbs(exact);
+        double size = largestMargin(d);
         if (!(size > 0)) {
             return null;
         }
-        int strict = 0;
-        int complete = 0;
-        for (int t = 0; t < data.situationCount(); t++) {
-            boolean any = false;
-            boolean all = true;
-            for (int r = st[t]; r < st[t + 1]; r++) {
-                if (r == chosen[t]) {
-                    continue;
-                }
-                if (exact[r] < -TIGHT * size) {
-                    return null;
-                }
-                any |= exact[r] > TIGHT * size;
-                all &= exact[r] > TIGHT * size;
-            }
-            strict += any ? 1 : 0;
-            complete += all ? 1 : 0;
+        double[] verdict = backend.dataSums(data, 3, verdictTerms(columns, scale, d.clone(), size));
+        if (verdict[0] > 0) {
+            return null;
         }
+        int strict = (int) verdict[1];
+        int complete = (int) verdict[2];
         return strict == 0 ? null : message(d, strict, complete);
-    }
-
-    /** (x_chosen - x_r)'d for every row r (0 for the chosen rows), d in standardized units. */
-    private double[] margins(double[] d) {
-        int[] st = data.situationStartRef();
-        int[] chosen = data.chosenRowRef();
-        double[] m = new double[data.rowCount()];
-        for (int t = 0; t < data.situationCount(); t++) {
-            for (int r = st[t]; r < st[t + 1]; r++) {
-                double v = 0;
-                for (int k = 0; k < columns.length; k++) {
-                    v += (z(chosen[t], k) - z(r, k)) * d[k];
-                }
-                m[r] = v;
-            }
-        }
-        return m;
     }
 
     private String message(double[] d, int strict, int complete) {

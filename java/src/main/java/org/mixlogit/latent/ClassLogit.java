@@ -115,6 +115,82 @@ final class ClassLogit {
         return rowStart.length - 1;
     }
 
+    /** The most rows any decision-maker has (the size of a per-decision-maker probability buffer). */
+    int maxRowsPerDecisionMaker() {
+        int max = 0;
+        for (int n = 0; n < decisionMakers; n++) {
+            max = Math.max(max, situationStart[decisionMakerStart[n + 1]] - situationStart[decisionMakerStart[n]]);
+        }
+        return max;
+    }
+
+    /**
+     * Decision-maker n's log-likelihood sum_t log P_nt(beta), and its rows' probabilities.
+     *
+     * @param beta Not modified: K coefficients
+     * @param probabilities <b>Modified</b> unless null: the decision-maker's rows' probabilities from index 0
+     */
+    double logLikelihood(int n, double[] beta, double[] probabilities) {
+        int base = situationStart[decisionMakerStart[n]];
+        double sum = 0;
+        for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
+            sum += logChosen(t, beta);
+            if (probabilities != null) {
+                int first = situationStart[t];
+                double inv = 1.0 / denominator;
+                for (int row = first; row < situationStart[t + 1]; row++) {
+                    probabilities[row - base] = utility[row - first] * inv;
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Decision-maker n's score sum_t (x_chosen - xbar_t) at beta, as {@link #scores} computes it.
+     *
+     * @param out <b>Modified</b>: K entries
+     */
+    void score(int n, double[] beta, double[] out) {
+        double[] probabilities = new double[Math.max(1, maxRowsOf(n))];
+        logLikelihood(n, beta, probabilities);
+        Arrays.fill(out, 0.0);
+        double[] hessian = new double[k * k];
+        int base = situationStart[decisionMakerStart[n]];
+        for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
+            situation(t, probabilities, base, 1.0, out, hessian);
+        }
+    }
+
+    private int maxRowsOf(int n) {
+        return situationStart[decisionMakerStart[n + 1]] - situationStart[decisionMakerStart[n]];
+    }
+
+    /**
+     * Decision-maker n's an-weighted gradient and Hessian of sum_t log P_nt, added.
+     *
+     * @param probabilities Not modified: the decision-maker's rows' probabilities ({@link #logLikelihood(int,
+     *                      double[], double[])})
+     * @param gradient <b>Modified</b>: K entries added to
+     * @param hessian <b>Modified</b>: K x K row-major entries added to (both triangles)
+     * @param lower <b>Modified</b>: K x K scratch
+     */
+    void derivatives(int n, double[] probabilities, double an, double[] gradient, double[] hessian, double[] lower) {
+        Arrays.fill(lower, 0.0);
+        int base = situationStart[decisionMakerStart[n]];
+        for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
+            situation(t, probabilities, base, an, gradient, lower);
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j <= i; j++) {
+                hessian[i * k + j] += lower[i * k + j];
+                if (j < i) {
+                    hessian[j * k + i] += lower[i * k + j];
+                }
+            }
+        }
+    }
+
     /**
      * Every decision-maker's score sum_t (x_chosen - xbar_t) at beta.
      *
@@ -128,7 +204,7 @@ final class ClassLogit {
         for (int n = 0; n < decisionMakers; n++) {
             java.util.Arrays.fill(g, 0.0);
             for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
-                situation(t, probabilities, 1.0, g, hessian);
+                situation(t, probabilities, 0, 1.0, g, hessian);
             }
             System.arraycopy(g, 0, out, n * k, k);
         }
@@ -149,7 +225,7 @@ final class ClassLogit {
                 continue;
             }
             for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
-                situation(t, probabilities, an, gradient, hessian);
+                situation(t, probabilities, 0, an, gradient, hessian);
             }
         }
         for (int i = 0; i < k; i++) {
@@ -186,13 +262,17 @@ final class ClassLogit {
     /** The denominator of the last {@link #logChosen} (its exponentiated utilities are in {@link #utility}). */
     private double denominator;
 
-    /** One situation's a-weighted gradient and lower-triangle Hessian terms, added. */
-    private void situation(int t, double[] probabilities, double an, double[] gradient, double[] hessian) {
+    /**
+     * One situation's a-weighted gradient and lower-triangle Hessian terms, added; row r's probability at
+     * {@code probabilities[r - offset]}.
+     */
+    private void situation(int t, double[] probabilities, int offset, double an, double[] gradient,
+            double[] hessian) {
         int first = situationStart[t];
         int end = situationStart[t + 1];
         Arrays.fill(mean, 0.0);
         for (int row = first; row < end; row++) {
-            double p = probabilities[row];
+            double p = probabilities[row - offset];
             double w = an * p;
             for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
                 double v = value[e];

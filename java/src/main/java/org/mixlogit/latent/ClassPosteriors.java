@@ -1,7 +1,12 @@
 package org.mixlogit.latent;
 
+import java.util.List;
+
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.BlockPartials;
+import org.mixlogit.simulation.DataSums;
 import org.mixlogit.simulation.Contributions;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.Simulators;
@@ -28,7 +33,7 @@ public final class ClassPosteriors {
         int classes = spec.classCount();
         int n = data.decisionMakerCount();
         if (spec.randomDimension() == 0) {
-            return new ExpectationMaximization(data, spec).posteriors(theta);
+            return ofLogit(data, spec, theta);
         }
         ParameterLayout layout = spec.layout();
         double[] h = new double[n * classes];
@@ -75,6 +80,77 @@ public final class ClassPosteriors {
     public static double[] mean(ChoiceData data, ModelSpec spec, double[] theta, IntegrationConfig integration,
             int threads) {
         return mean(data, of(data, spec, theta, integration, threads), spec.classCount());
+    }
+
+    /**
+     * N x C posterior class probabilities of a latent class logit (no random coefficients) on {@code data} (the
+     * whole data or a shard), computed here: as the EM's E-step.
+     *
+     * @param theta Not modified
+     */
+    static double[] ofLogit(ChoiceData data, ModelSpec spec, double[] theta) {
+        int classes = spec.classCount();
+        ParameterLayout layout = spec.layout();
+        ClassLogit logit = new ClassLogit(data, spec.classModel());
+        MembershipLogit membership = classes > 1 ? new MembershipLogit(data, spec.latentClasses()) : null;
+        int k = logit.coefficients();
+        double[] beta = new double[k];
+        double[] pi = new double[classes];
+        double[] h = new double[data.decisionMakerCount() * classes];
+        for (int n = 0; n < data.decisionMakerCount(); n++) {
+            int o = n * classes;
+            for (int c = 0; c < classes; c++) {
+                for (int j = 0; j < k; j++) {
+                    beta[j] = theta[layout.classIndex(c, j)];
+                }
+                h[o + c] = logit.logLikelihood(n, beta, null);
+            }
+            if (membership != null) {
+                membership.shares(n, theta, layout.membershipStart(), pi, 0);
+            } else {
+                pi[0] = 1;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                h[o + c] += Math.log(pi[c]);
+                max = Math.max(max, h[o + c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                h[o + c] = Math.exp(h[o + c] - max);
+                sum += h[o + c];
+            }
+            for (int c = 0; c < classes; c++) {
+                h[o + c] /= sum;
+            }
+        }
+        return h;
+    }
+
+    /**
+     * The weighted mean of the posterior class probabilities at theta over the data's decision-makers, each part's
+     * posteriors computed where it lives ({@link #of}) and summed in block order by {@code backend}.
+     */
+    public static double[] mean(ChoiceData data, ModelSpec spec, double[] theta, IntegrationConfig integration,
+            Backend backend) {
+        int classes = spec.classCount();
+        double[] t = theta.clone();
+        List<BlockPartials> parts = backend.partials(data, part -> {
+            double[] h = of(part, spec, t, integration, 1);
+            return DataSums.partials(part, classes + 1, (d, n, sums, at) -> {
+                double w = d.weight(n);
+                sums[at] += w;
+                for (int c = 0; c < classes; c++) {
+                    sums[at + 1 + c] += w * h[n * classes + c];
+                }
+            });
+        });
+        double[] total = BlockPartials.total(parts);
+        double[] mean = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            mean[c] = total[1 + c] / total[0];
+        }
+        return mean;
     }
 
     /**

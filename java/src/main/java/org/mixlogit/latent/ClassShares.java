@@ -3,6 +3,7 @@ package org.mixlogit.latent;
 import java.util.Arrays;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.simulation.Backend;
 import org.mixlogit.spec.LatentClasses;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterLayout;
@@ -19,22 +20,31 @@ public final class ClassShares {
 
     /** The weighted mean of (1, membership characteristics) over decision-makers. */
     public static double[] meanCharacteristics(ChoiceData data, LatentClasses lc) {
+        return meanCharacteristics(data, lc, Backend.local(1));
+    }
+
+    /**
+     * As {@link #meanCharacteristics(ChoiceData, LatentClasses)}, the weighted sums over decision-makers computed by
+     * {@code backend} in block order.
+     */
+    public static double[] meanCharacteristics(ChoiceData data, LatentClasses lc, Backend backend) {
         int width = lc.membershipWidth();
+        int[] columns = new int[width - 1];
+        for (int v = 1; v < width; v++) {
+            columns[v - 1] = data.characteristicIndex(lc.membership().get(v - 1));
+        }
+        double[] sums = backend.dataSums(data, width, (part, n, out, at) -> {
+            double w = part.weight(n);
+            out[at] += w;
+            int cc = part.characteristicCount();
+            for (int v = 0; v < columns.length; v++) {
+                out[at + 1 + v] += w * part.characteristicsRef()[n * cc + columns[v]];
+            }
+        });
         double[] mean = new double[width];
         mean[0] = 1;
-        double[] chars = data.characteristicsRef();
-        int cc = data.characteristicCount();
-        double total = 0;
-        for (int n = 0; n < data.decisionMakerCount(); n++) {
-            total += data.weight(n);
-        }
         for (int v = 1; v < width; v++) {
-            int column = data.characteristicIndex(lc.membership().get(v - 1));
-            double sum = 0;
-            for (int n = 0; n < data.decisionMakerCount(); n++) {
-                sum += data.weight(n) * chars[n * cc + column];
-            }
-            mean[v] = sum / total;
+            mean[v] = sums[v] / sums[0];
         }
         return mean;
     }

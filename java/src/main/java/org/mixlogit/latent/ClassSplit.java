@@ -15,11 +15,56 @@ final class ClassSplit {
     }
 
     /**
-     * @param features Not modified: N x K row-major
-     * @return the group of every decision-maker, 0..classes-1
+     * The split's standardization and the centres of its final assignment: a decision-maker's group is the centre
+     * nearest its standardized features ({@link #nearest}), computable wherever its features are. Immutable;
+     * serializable.
      */
-    static int[] of(double[] features, int n, int k, int classes, long seed) {
-        double[] f = standardized(features, n, k);
+    static final class Centres implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final double[] mean;
+        private final double[] sd;
+        private final double[] centres;
+        private final int classes;
+
+        Centres(double[] mean, double[] sd, double[] centres, int classes) {
+            this.mean = mean;
+            this.sd = sd;
+            this.centres = centres;
+            this.classes = classes;
+        }
+
+        /**
+         * @param features Not modified: one decision-maker's K raw features
+         * @return the group whose centre is nearest its standardized features (the first of equals)
+         */
+        int nearest(double[] features) {
+            int k = features.length;
+            double[] f = new double[k];
+            for (int j = 0; j < k; j++) {
+                f[j] = sd[j] > 0 ? (features[j] - mean[j]) / sd[j] : 0;
+            }
+            int best = 0;
+            double bestDistance = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                double d = squared(f, 0, centres, c, k);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = c;
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * The k-means-like split of the features as its standardization and the centres of its final assignment.
+     *
+     * @param features Not modified: N x K row-major
+     */
+    static Centres centres(double[] features, int n, int k, int classes, long seed) {
+        double[] mean = new double[k];
+        double[] sd = new double[k];
+        double[] f = standardized(features, n, k, mean, sd);
         SplittableRandom random = new SplittableRandom(seed);
         double[] centres = new double[classes * k];
         int first = random.nextInt(n);
@@ -47,8 +92,10 @@ final class ClassSplit {
             System.arraycopy(f, chosen * k, centres, c * k, k);
         }
         int[] group = new int[n];
+        double[] assigned = centres.clone();
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             boolean moved = false;
+            assigned = centres.clone();
             for (int i = 0; i < n; i++) {
                 int best = 0;
                 double bestDistance = Double.POSITIVE_INFINITY;
@@ -81,7 +128,7 @@ final class ClassSplit {
                 }
             }
         }
-        return group;
+        return new Centres(mean, sd, assigned, classes);
     }
 
     private static double squared(double[] f, int i, double[] centres, int c, int k) {
@@ -93,7 +140,8 @@ final class ClassSplit {
         return s;
     }
 
-    private static double[] standardized(double[] features, int n, int k) {
+    /** @param means <b>Modified</b>: each feature's mean; @param sds <b>Modified</b>: each one's sd */
+    private static double[] standardized(double[] features, int n, int k, double[] means, double[] sds) {
         double[] f = features.clone();
         for (int j = 0; j < k; j++) {
             double mean = 0;
@@ -107,6 +155,8 @@ final class ClassSplit {
                 var += d * d;
             }
             double sd = Math.sqrt(var / Math.max(1, n - 1));
+            means[j] = mean;
+            sds[j] = sd;
             for (int i = 0; i < n; i++) {
                 f[i * k + j] = sd > 0 ? (f[i * k + j] - mean) / sd : 0;
             }

@@ -1,9 +1,12 @@
 package org.mixlogit.latent;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.BlockPartials;
 import org.mixlogit.spec.ModelSpec;
 import org.mixlogit.spec.ParameterLayout;
 
@@ -13,133 +16,73 @@ import org.mixlogit.spec.ParameterLayout;
  * the M-step maximizes the expected complete-data log-likelihood, sum_n w_n sum_c h_nc log L_n(beta_c) (weighted
  * conditional logits, one per class, coupled only through common coefficients, solved jointly) plus
  * sum_n w_n sum_c h_nc log pi_nc (the weighted class-share logit), each by an exact Newton step that is halved
- * until it increases its part. A step that increases the expected log-likelihood increases the log-likelihood
- * (generalized EM), so the trace is non-decreasing. Single-threaded and deterministic: the sums run over the
- * data's canonical order of decision-makers. For class models without random coefficients.
+ * until it increases its part (with constants only, the class shares' maximum in closed form,
+ * gamma_c = log(S_c / S_1), S_c = sum_n w_n h_nc). A step that increases the expected log-likelihood increases the
+ * log-likelihood (generalized EM), so the trace is non-decreasing. For class models without random coefficients.
+ *
+ * <p>Every sum over decision-makers is a pass of {@link EmPass} on the backend: the posteriors are recomputed
+ * where the data live in each pass (nothing per decision-maker is kept between passes), and the block partials are
+ * reduced in block order, so the EM is the same to the last bit on the local, sharded and Spark backends. A driver
+ * holding only a summary of the data runs it unchanged.
  */
 public final class ExpectationMaximization {
+    private final ChoiceData data;
     private final ModelSpec spec;
+    private final Backend backend;
     private final ParameterLayout layout;
     private final int classes;
-    private final int decisionMakers;
-    private final ClassLogit logit;
-    private final MembershipLogit membership;
-    private final double[] weights;
-    private final int[][] classIndex;
     /** Parameters before the class shares' (classes' and common coefficients). */
-    private final int coefficientParameters;
-    private final int k;
-    /**
-     * Every row's probability in each class (C x rows) at the coefficients whose log-likelihoods {@link #run} and
-     * {@link #mStep} hold in ll, and at a trial step's: the M-step's derivatives reuse them.
-     */
-    private final double[][] probabilities;
-    private final double[][] trialProbabilities;
+    private final int p;
+    /** Parameters of the class shares. */
+    private final int pm;
+    private final int width;
 
+    /** EM with its sums on this thread. */
     public ExpectationMaximization(ChoiceData data, ModelSpec spec) {
+        this(data, spec, Backend.local(1));
+    }
+
+    /** EM with its sums over decision-makers computed by {@code backend}. */
+    public ExpectationMaximization(ChoiceData data, ModelSpec spec, Backend backend) {
         if (!spec.isLatentClass() || spec.randomDimension() > 0) {
             throw new InvalidSpecificationException("The EM algorithm here is for latent class logits (every"
                     + " coefficient fixed within classes); " + spec + " is not one.");
         }
+        this.data = data;
         this.spec = spec;
+        this.backend = backend;
         this.layout = spec.layout();
         this.classes = spec.classCount();
-        this.decisionMakers = data.decisionMakerCount();
-        this.logit = new ClassLogit(data, spec.classModel());
-        this.membership = new MembershipLogit(data, spec.latentClasses());
-        this.weights = data.weightsRef().clone();
-        this.k = logit.coefficients();
-        this.classIndex = new int[classes][];
-        for (int c = 0; c < classes; c++) {
-            classIndex[c] = layout.classIndices(c);
-        }
-        this.coefficientParameters = classes > 1 ? layout.membershipStart() : layout.size();
-        this.probabilities = new double[classes][logit.rows()];
-        this.trialProbabilities = new double[classes][logit.rows()];
+        this.p = EmPass.coefficientParameters(spec);
+        this.width = spec.latentClasses().membershipWidth();
+        this.pm = (classes - 1) * width;
     }
 
     public ModelSpec spec() {
         return spec;
     }
 
+    ChoiceData data() {
+        return data;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
     /** The log-likelihood sum_n w_n log sum_c pi_nc L_nc. */
     public double logLikelihood(double[] theta) {
-        return eStep(theta, new double[decisionMakers * classes]);
+        return statistics(theta, null).logLikelihood;
     }
 
     /**
-     * Every decision-maker's posterior class probabilities at theta, N x C row-major.
+     * Every decision-maker's posterior class probabilities at theta, N x C row-major (computed by the backend and
+     * gathered in ordinal order).
      */
     public double[] posteriors(double[] theta) {
-        double[] h = new double[decisionMakers * classes];
-        eStep(theta, h);
-        return h;
-    }
-
-    /**
-     * The E-step: posterior class probabilities into h (N x C) and the log-likelihood.
-     */
-    private double eStep(double[] theta, double[] h) {
-        double[][] ll = new double[classes][decisionMakers];
-        classLogLikelihoods(theta, ll);
-        return eStep(theta, ll, h);
-    }
-
-    /**
-     * Every class's per-decision-maker log-likelihood at theta's coefficients, into ll (C x N), and its rows'
-     * probabilities into {@code rowProbabilities} (C x rows).
-     */
-    private void classLogLikelihoods(double[] theta, double[][] ll, double[][] rowProbabilities) {
-        double[] beta = new double[k];
-        for (int c = 0; c < classes; c++) {
-            beta(theta, c, beta);
-            logit.logLikelihoods(beta, ll[c], rowProbabilities[c]);
-        }
-    }
-
-    private void classLogLikelihoods(double[] theta, double[][] ll) {
-        classLogLikelihoods(theta, ll, probabilities);
-    }
-
-    /** The E-step from the classes' log-likelihoods at theta's coefficients. */
-    private double eStep(double[] theta, double[][] ll, double[] h) {
-        for (int c = 0; c < classes; c++) {
-            for (int n = 0; n < decisionMakers; n++) {
-                h[n * classes + c] = ll[c][n];
-            }
-        }
-        double[] pi = new double[classes];
-        double total = 0;
-        for (int n = 0; n < decisionMakers; n++) {
-            if (classes > 1) {
-                membership.shares(n, theta, layout.membershipStart(), pi, 0);
-            } else {
-                pi[0] = 1;
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                double v = Math.log(pi[c]) + h[n * classes + c];
-                h[n * classes + c] = v;
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                double e = Math.exp(h[n * classes + c] - max);
-                h[n * classes + c] = e;
-                sum += e;
-            }
-            for (int c = 0; c < classes; c++) {
-                h[n * classes + c] /= sum;
-            }
-            total += weights[n] * (max + Math.log(sum));
-        }
-        return total;
-    }
-
-    private void beta(double[] theta, int c, double[] out) {
-        for (int j = 0; j < k; j++) {
-            out[j] = theta[classIndex[c][j]];
-        }
+        ModelSpec s = spec;
+        double[] t = theta.clone();
+        return backend.perDecisionMaker(data, (part, threads) -> ClassPosteriors.ofLogit(part, s, t));
     }
 
     /**
@@ -148,17 +91,16 @@ public final class ExpectationMaximization {
      */
     public EmRun run(double[] start, int maxIterations, double tolerance) {
         double[] theta = start.clone();
-        double[] h = new double[decisionMakers * classes];
-        double[][] ll = new double[classes][decisionMakers];
-        classLogLikelihoods(theta, ll);
-        double current = eStep(theta, ll, h);
+        Statistics s = statistics(theta, null);
+        double current = s.logLikelihood;
         double[] trace = new double[maxIterations + 1];
         trace[0] = current;
         boolean converged = false;
         int iterations = 0;
         while (iterations < maxIterations && Double.isFinite(current)) {
-            theta = mStep(theta, h, ll);
-            double next = eStep(theta, ll, h);
+            theta = mStep(theta, s, null);
+            s = statistics(theta, null);
+            double next = s.logLikelihood;
             trace[++iterations] = next;
             boolean small = Math.abs(next - current) < tolerance * Math.max(1, Math.abs(next));
             current = next;
@@ -171,96 +113,60 @@ public final class ExpectationMaximization {
     }
 
     /**
-     * The parameters that maximize (by one Newton step each, halved until it helps) the expected complete-data
-     * log-likelihood given posteriors h: every class's coefficients and the common ones jointly, then the shares.
-     * ll holds the classes' log-likelihoods at theta on entry (and {@link #probabilities} their rows'), at the
-     * returned parameters on return.
+     * The parameters of a hard assignment of decision-makers to classes: M-steps with the assignment's indicators as
+     * posteriors, from {@code start} (the classes' coefficients; equal shares).
      */
-    double[] mStep(double[] theta, double[] h, double[][] ll) {
-        double[] next = coefficientStep(theta, h, ll);
+    double[] fromAssignment(Assignment assignment, double[] start, int steps) {
+        double[] theta = start.clone();
+        for (int s = 0; s < steps; s++) {
+            theta = mStep(theta, statistics(theta, assignment), assignment);
+        }
+        return theta;
+    }
+
+    /** An {@link EmPass#at} pass, reduced. */
+    private Statistics statistics(double[] theta, Assignment assignment) {
+        return new Statistics(total(EmPass.at(spec, theta, assignment)));
+    }
+
+    private double total(EmPass pass, int entry) {
+        return total(pass)[entry];
+    }
+
+    private double[] total(EmPass pass) {
+        List<BlockPartials> parts = backend.partials(data, pass);
+        return BlockPartials.total(parts);
+    }
+
+    /**
+     * The parameters that maximize (by one Newton step each, halved until it helps) the expected complete-data
+     * log-likelihood given the posteriors at theta (or the assignment): every class's coefficients and the common
+     * ones jointly, then the shares.
+     */
+    private double[] mStep(double[] theta, Statistics s, Assignment assignment) {
+        double[] next = coefficientStep(theta, s, assignment);
         if (classes > 1) {
             int at = layout.membershipStart();
-            double[] gamma = Arrays.copyOfRange(next, at, layout.size());
-            double[] fitted = membership.fit(h, weights, gamma, 1);
+            double[] fitted = membershipStep(theta, Arrays.copyOfRange(next, at, layout.size()), s, assignment);
             System.arraycopy(fitted, 0, next, at, fitted.length);
         }
         return next;
     }
 
-    /** The classes' weights a_nc = w_n h_nc, one array per class. */
-    private double[][] classWeights(double[] h) {
-        double[][] a = new double[classes][decisionMakers];
-        for (int c = 0; c < classes; c++) {
-            for (int n = 0; n < decisionMakers; n++) {
-                a[c][n] = weights[n] * h[n * classes + c];
-            }
-        }
-        return a;
-    }
-
-    /**
-     * The expected complete-data log-likelihood of the coefficients, with the classes' log-likelihoods into ll and
-     * their rows' probabilities into {@link #trialProbabilities}.
-     */
-    private double expected(double[] theta, double[][] a, double[][] ll) {
-        classLogLikelihoods(theta, ll, trialProbabilities);
-        double total = 0;
-        for (int c = 0; c < classes; c++) {
-            for (int n = 0; n < decisionMakers; n++) {
-                total += a[c][n] * ll[c][n];
-            }
-        }
-        return total;
-    }
-
-    /**
-     * One Newton step on the classes' and common coefficients, halved until it increases the expected
-     * log-likelihood; ll (C x N) holds the classes' log-likelihoods at theta on entry (with {@link #probabilities})
-     * and at the returned coefficients on return.
-     */
-    private double[] coefficientStep(double[] theta, double[] h, double[][] ll) {
-        int p = coefficientParameters;
-        double[][] a = classWeights(h);
-        double[] gradient = new double[p];
-        double[] hessian = new double[p * p];
-        double[] g = new double[k];
-        double[] hk = new double[k * k];
-        double current = 0;
-        for (int c = 0; c < classes; c++) {
-            for (int n = 0; n < decisionMakers; n++) {
-                current += a[c][n] * ll[c][n];
-            }
-        }
-        for (int c = 0; c < classes; c++) {
-            Arrays.fill(g, 0.0);
-            Arrays.fill(hk, 0.0);
-            logit.weightedDerivatives(probabilities[c], a[c], g, hk);
-            int[] index = classIndex[c];
-            for (int i = 0; i < k; i++) {
-                gradient[index[i]] += g[i];
-                for (int j = 0; j < k; j++) {
-                    hessian[index[i] * p + index[j]] += hk[i * k + j];
-                }
-            }
-        }
-        double[] d = NewtonStep.direction(hessian, gradient);
+    private double[] coefficientStep(double[] theta, Statistics s, Assignment assignment) {
+        double[] d = NewtonStep.direction(s.hessian, s.gradient);
         double slope = 0;
         for (int j = 0; j < p; j++) {
-            slope += d[j] * gradient[j];
+            slope += d[j] * s.gradient[j];
         }
         if (slope > 0) {
             double t = 1;
-            double[][] trialLl = new double[classes][decisionMakers];
             for (int halving = 0; halving < 30; halving++, t *= 0.5) {
                 double[] trial = theta.clone();
                 for (int j = 0; j < p; j++) {
                     trial[j] += t * d[j];
                 }
-                if (expected(trial, a, trialLl) >= current) {
-                    for (int c = 0; c < classes; c++) {
-                        System.arraycopy(trialLl[c], 0, ll[c], 0, decisionMakers);
-                        System.arraycopy(trialProbabilities[c], 0, probabilities[c], 0, probabilities[c].length);
-                    }
+                if (total(EmPass.coefficientTrial(spec, theta, trial, assignment), 0) >= s.expected) {
                     return trial;
                 }
             }
@@ -268,22 +174,73 @@ public final class ExpectationMaximization {
         return theta.clone();
     }
 
-    /**
-     * The parameters of a hard or soft assignment of decision-makers to classes: the M-step from posteriors h
-     * (N x C), starting from {@code coefficients} for the classes' coefficients and equal shares, with a few
-     * Newton steps.
-     */
-    public double[] fromAssignment(double[] h, double[] start, int steps) {
-        double[] theta = start.clone();
-        double[][] ll = new double[classes][decisionMakers];
-        classLogLikelihoods(theta, ll);
-        for (int s = 0; s < steps; s++) {
-            theta = mStep(theta, h, ll);
+    /** One Newton step on the class shares from gamma (theta's), or their closed form with constants only. */
+    private double[] membershipStep(double[] theta, double[] gamma, Statistics s, Assignment assignment) {
+        if (width == 1) {
+            double[] exact = new double[classes - 1];
+            boolean finite = true;
+            for (int c = 1; c < classes; c++) {
+                exact[c - 1] = Math.log(s.sizes[c] / s.sizes[0]);
+                finite &= Double.isFinite(exact[c - 1]);
+            }
+            if (finite) {
+                return exact;
+            }
         }
-        return theta;
+        double current = s.membershipObjective;
+        double[] d = NewtonStep.direction(s.membershipHessian, s.membershipGradient);
+        double slope = 0;
+        for (int j = 0; j < pm; j++) {
+            slope += d[j] * s.membershipGradient[j];
+        }
+        if (!(slope > 1e-12 * Math.max(1, Math.abs(current)))) {
+            return gamma;
+        }
+        double t = 1;
+        for (int halving = 0; halving < 30; halving++, t *= 0.5) {
+            double[] trial = gamma.clone();
+            for (int j = 0; j < pm; j++) {
+                trial[j] += t * d[j];
+            }
+            if (total(EmPass.membershipTrial(spec, theta, trial, assignment), 0) >= current) {
+                return trial;
+            }
+        }
+        return gamma;
     }
 
-    int decisionMakers() {
-        return decisionMakers;
+    /** The reduced sums of an {@link EmPass#at} pass, by name. */
+    private final class Statistics {
+        final double logLikelihood;
+        final double expected;
+        final double[] gradient;
+        final double[] hessian;
+        final double[] sizes;
+        final double membershipObjective;
+        final double[] membershipGradient;
+        final double[] membershipHessian;
+
+        Statistics(double[] total) {
+            this.logLikelihood = total[0];
+            this.expected = total[1];
+            int at = 2;
+            this.gradient = Arrays.copyOfRange(total, at, at + p);
+            at += p;
+            this.hessian = Arrays.copyOfRange(total, at, at + p * p);
+            at += p * p;
+            if (classes > 1) {
+                this.sizes = Arrays.copyOfRange(total, at, at + classes);
+                at += classes;
+                this.membershipObjective = total[at++];
+                this.membershipGradient = Arrays.copyOfRange(total, at, at + pm);
+                at += pm;
+                this.membershipHessian = Arrays.copyOfRange(total, at, at + pm * pm);
+            } else {
+                this.sizes = new double[] {1};
+                this.membershipObjective = 0;
+                this.membershipGradient = new double[0];
+                this.membershipHessian = new double[0];
+            }
+        }
     }
 }

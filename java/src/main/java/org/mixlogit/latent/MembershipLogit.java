@@ -85,6 +85,53 @@ final class MembershipLogit {
         }
     }
 
+    /**
+     * Decision-maker n's terms of the M-step of the class shares at gamma given its posteriors, added: its weighted
+     * class sizes w_n h_nc, its objective w_n sum_c h_nc log pi_nc, and its gradient and Hessian (as {@link #fit}).
+     *
+     * @param gamma Not modified: the (C - 1) W parameters from 0
+     * @param h Not modified: the decision-maker's posteriors at {@code hAt}
+     * @param out <b>Modified</b>: from {@code at}: C sizes, 1 objective, (C - 1) W gradient, ((C - 1) W)^2 Hessian
+     * @param pi <b>Modified</b>: C scratch
+     */
+    void addTerms(int n, double[] gamma, double w, double[] h, int hAt, double[] out, int at, double[] pi) {
+        out[at + classes] += objective(n, gamma, w, h, hAt, pi); // leaves pi_n(gamma) in pi
+        int p = parameters();
+        for (int c = 0; c < classes; c++) {
+            out[at + c] += w * h[hAt + c];
+        }
+        int g0 = at + classes + 1;
+        int h0 = g0 + p;
+        for (int a = 1; a < classes; a++) {
+            double ga = w * (h[hAt + a] - pi[a]);
+            for (int v = 0; v < width; v++) {
+                out[g0 + (a - 1) * width + v] += ga * z[n * width + v];
+            }
+            for (int b = 1; b < classes; b++) {
+                double hab = w * pi[a] * ((a == b ? 1 : 0) - pi[b]);
+                for (int v = 0; v < width; v++) {
+                    double zv = hab * z[n * width + v];
+                    for (int u = 0; u < width; u++) {
+                        out[h0 + ((a - 1) * width + v) * p + (b - 1) * width + u] -= zv * z[n * width + u];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Decision-maker n's objective w_n sum_c h_nc log pi_nc(gamma), gamma from 0. */
+    double objective(int n, double[] gamma, double w, double[] h, int hAt, double[] pi) {
+        shares(n, gamma, 0, pi, 0);
+        double total = 0;
+        for (int c = 0; c < classes; c++) {
+            double hn = h[hAt + c];
+            if (hn > 0) {
+                total += w * hn * Math.log(pi[c]);
+            }
+        }
+        return total;
+    }
+
     /** sum_n w_n sum_c h_nc log pi_nc. */
     double objective(double[] gamma, double[] h, double[] w) {
         double[] pi = new double[classes];

@@ -17,8 +17,11 @@ import org.mixlogit.spec.ParameterLayout;
  * <li>starts 3, 6, 9, ...: b perturbed in every class, beta_cj = b_j + e (0.5 |b_j| + 0.1), e standard normal
  * (common coefficients keep b_j), equal shares;</li>
  * <li>the others (1, 2, 4, 5, 7, 8, ...): a random partition, each decision-maker in a class drawn uniformly, as
- * flexmix and lclogit2 start.</li>
+ * flexmix and lclogit2 start (keyed by its ordinal, {@link Assignment#random}).</li>
  * </ul>
+ * The splits are functions of each decision-maker ({@link Assignment}) and their M-steps passes of the EM on its
+ * backend; only the split's features (one plain-logit score vector per decision-maker, N x K) come to this process,
+ * for the k-means iterations.
  * Random partitions find the best optimum most often: on Electricity with three classes (optima -4298.03,
  * -4304.51, -4338.36), 45% of random partitions led EM there, 30% of perturbations and 5% of k-means-like splits
  * (these favour one basin; 40 to 80 starts of each). Deterministic for a seed.
@@ -34,8 +37,8 @@ public final class StartingPoints {
      * @param plainLogit Not modified: b, one value per coefficient of the class model
      * @return {@code starts} parameter vectors of {@code em}'s specification
      */
-    public static List<double[]> of(ChoiceData data, ExpectationMaximization em, double[] plainLogit, int starts,
-            long seed) {
+    public static List<double[]> of(ExpectationMaximization em, double[] plainLogit, int starts, long seed) {
+        ChoiceData data = em.data();
         ModelSpec spec = em.spec();
         ParameterLayout layout = spec.layout();
         int classes = spec.classCount();
@@ -51,20 +54,22 @@ public final class StartingPoints {
             out.add(base);
             return out;
         }
-        ClassLogit logit = new ClassLogit(data, spec.classModel());
         int n = data.decisionMakerCount();
-        double[] scores = new double[n * k];
-        logit.scores(plainLogit, scores);
+        ModelSpec classModel = spec.classModel();
+        double[] b = plainLogit.clone();
+        // the split's features: every decision-maker's plain-logit score, computed where the data live
+        double[] scores = em.backend().perDecisionMaker(data, (part, threads) -> {
+            ClassLogit logit = new ClassLogit(part, classModel);
+            double[] partScores = new double[part.decisionMakerCount() * b.length];
+            logit.scores(b, partScores);
+            return partScores;
+        });
         for (int s = 0; s < starts; s++) {
             long startSeed = seed + 0x9E3779B97F4A7C15L * (s + 1);
             if (s == 0 || s % 3 != 0) {
-                int[] group = s == 0 ? ClassSplit.of(scores, n, k, classes, startSeed)
-                        : randomPartition(n, classes, startSeed);
-                double[] h = new double[n * classes];
-                for (int i = 0; i < n; i++) {
-                    h[i * classes + group[i]] = 1;
-                }
-                out.add(em.fromAssignment(h, base, SPLIT_STEPS));
+                Assignment split = s == 0 ? Assignment.nearest(b, ClassSplit.centres(scores, n, k, classes, startSeed))
+                        : Assignment.random(classes, n, startSeed);
+                out.add(em.fromAssignment(split, base, SPLIT_STEPS));
             } else {
                 SplittableRandom random = new SplittableRandom(startSeed);
                 double[] theta = base.clone();
@@ -80,16 +85,6 @@ public final class StartingPoints {
             }
         }
         return out;
-    }
-
-    /** Every decision-maker's class drawn uniformly, each class given at least one decision-maker. */
-    private static int[] randomPartition(int n, int classes, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] group = new int[n];
-        for (int i = 0; i < n; i++) {
-            group[i] = i < classes && n >= 2 * classes ? i : random.nextInt(classes);
-        }
-        return group;
     }
 
     private static double gaussian(SplittableRandom random) {

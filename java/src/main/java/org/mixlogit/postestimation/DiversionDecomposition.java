@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import org.mixlogit.data.ChoiceData;
 import org.mixlogit.simulation.Substitution;
 
 /**
@@ -44,16 +45,27 @@ public final class DiversionDecomposition {
 
     static DiversionDecomposition of(Markets mk, Substitution sub) {
         int a = mk.alternatives;
+        // each situation's market and decision-maker weight (the decomposition is per situation: it reads rows)
+        ChoiceData data = mk.data;
+        int[] situationMarket = new int[data.situationCount()];
+        double[] situationWeight = new double[data.situationCount()];
+        int[] dmStart = data.decisionMakerStartRef();
+        for (int n = 0; n < data.decisionMakerCount(); n++) {
+            for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
+                situationWeight[s] = data.weight(n);
+                situationMarket[s] = data.marketCode(s);
+            }
+        }
         double[] shareSum = new double[mk.markets * a];
         double[] slopeSum = new double[mk.markets * a];
         int[] start = mk.data.situationStartRef();
         int rows = 0;
-        for (int s = 0; s < mk.market.length; s++) {
+        for (int s = 0; s < situationMarket.length; s++) {
             int n = sub.alternatives(s);
             for (int j = 0; j < n; j++) {
-                int c = mk.market[s] * a + mk.data.alternativeCode(start[s] + j);
-                shareSum[c] += mk.weight[s] * sub.share(s, j);
-                slopeSum[c] += mk.weight[s] * sub.derivative(s, j, j);
+                int c = situationMarket[s] * a + mk.data.alternativeCode(start[s] + j);
+                shareSum[c] += situationWeight[s] * sub.share(s, j);
+                slopeSum[c] += situationWeight[s] * sub.derivative(s, j, j);
             }
             rows += n * (n - 1);
         }
@@ -63,25 +75,25 @@ public final class DiversionDecomposition {
         List<String> to = new ArrayList<>(rows);
         double[][] columns = new double[6][rows];
         int row = 0;
-        for (int s = 0; s < mk.market.length; s++) {
+        for (int s = 0; s < situationMarket.length; s++) {
             int n = sub.alternatives(s);
             for (int j = 0; j < n; j++) {
-                int c = mk.market[s] * a + mk.data.alternativeCode(start[s] + j);
+                int c = situationMarket[s] * a + mk.data.alternativeCode(start[s] + j);
                 double sj = sub.share(s, j);
                 for (int k = 0; k < n; k++) {
                     if (k == j) {
                         continue;
                     }
                     situation.add(mk.data.situationId(s));
-                    market.add(mk.marketLabels().get(mk.market[s]));
+                    market.add(mk.marketLabels().get(situationMarket[s]));
                     from.add(mk.alternativeLabels().get(mk.data.alternativeCode(start[s] + j)));
                     to.add(mk.alternativeLabels().get(mk.data.alternativeCode(start[s] + k)));
                     columns[0][row] = sj;
                     columns[1][row] = sub.removalDiversion(s, j, k);
                     columns[2][row] = sub.marginalDiversion(s, j, k);
                     columns[3][row] = sub.share(s, k) / (1 - sj);
-                    columns[4][row] = mk.weight[s] * sj / shareSum[c];
-                    columns[5][row] = mk.weight[s] * sub.derivative(s, j, j) / slopeSum[c];
+                    columns[4][row] = situationWeight[s] * sj / shareSum[c];
+                    columns[5][row] = situationWeight[s] * sub.derivative(s, j, j) / slopeSum[c];
                     row++;
                 }
             }

@@ -81,7 +81,8 @@ public final class FittedModel {
         return new FittedModel(this, threads, Objects.requireNonNull(newBackend, "backend"));
     }
 
-    private Backend backend() {
+    /** Where this model's sums over decision-makers run (local threads unless {@link #withBackend}). */
+    public Backend backend() {
         return backend != null ? backend : Backend.local(threads);
     }
 

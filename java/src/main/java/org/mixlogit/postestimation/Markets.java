@@ -3,10 +3,15 @@ package org.mixlogit.postestimation;
 import java.util.List;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.BlockPartials;
+import org.mixlogit.simulation.DataSums;
 
 /**
- * The market and alternative structure of choice data for aggregation: which alternatives occur in which market,
- * and each situation's market and decision-maker weight. Immutable after construction.
+ * The market and alternative structure of choice data for aggregation: which alternatives occur in which market, and
+ * which pairs occur together, found by a data-only pass on the model's backend (running maxima of indicators per
+ * block), so that data whose rows live elsewhere (a driver's summary) aggregate as the local data do. Immutable after
+ * construction.
  */
 final class Markets {
     final ChoiceData data;
@@ -16,34 +21,43 @@ final class Markets {
     final boolean[] present;
     /** pair[(m * A + j) * A + k]: j and k occur together in some situation of market m. */
     final boolean[] pair;
-    final int[] market;
-    final double[] weight;
 
-    Markets(ChoiceData data) {
+    Markets(ChoiceData data, Backend backend) {
         this.data = data;
         this.markets = data.marketLabels().size();
         this.alternatives = data.alternativeLabels().size();
-        int situations = data.situationCount();
-        this.present = new boolean[markets * alternatives];
-        this.pair = new boolean[markets * alternatives * alternatives];
-        this.market = new int[situations];
-        this.weight = new double[situations];
-        int[] start = data.situationStartRef();
-        int[] dmStart = data.decisionMakerStartRef();
-        for (int n = 0; n < data.decisionMakerCount(); n++) {
+        int a = alternatives;
+        int width = markets * a + markets * a * a;
+        double[] seen = BlockPartials.maximum(backend.dataPartials(data, width, structureTerms(markets, a)));
+        this.present = new boolean[markets * a];
+        this.pair = new boolean[markets * a * a];
+        for (int i = 0; i < present.length; i++) {
+            present[i] = seen[i] > 0;
+        }
+        for (int i = 0; i < pair.length; i++) {
+            pair[i] = seen[markets * a + i] > 0;
+        }
+    }
+
+    /**
+     * Indicators set to 1 in the block's partial: entry m A + j when alternative j occurs in market m, entry
+     * M A + (m A + j) A + k when j and k occur together there (reduced by running maximum).
+     */
+    private static DataSums structureTerms(int markets, int a) {
+        return (part, n, sums, at) -> {
+            int[] start = part.situationStartRef();
+            int[] dmStart = part.decisionMakerStartRef();
             for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
-                weight[s] = data.weight(n);
-                int m = data.marketCode(s);
-                market[s] = m;
+                int m = part.marketCode(s);
                 for (int i = start[s]; i < start[s + 1]; i++) {
-                    int j = data.alternativeCode(i);
-                    present[m * alternatives + j] = true;
+                    int j = part.alternativeCode(i);
+                    sums[at + m * a + j] = 1;
                     for (int h = start[s]; h < start[s + 1]; h++) {
-                        pair[(m * alternatives + j) * alternatives + data.alternativeCode(h)] = true;
+                        sums[at + markets * a + (m * a + j) * a + part.alternativeCode(h)] = 1;
                     }
                 }
             }
-        }
+        };
     }
 
     List<String> marketLabels() {

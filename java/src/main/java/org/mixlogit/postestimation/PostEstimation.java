@@ -25,7 +25,7 @@ public final class PostEstimation {
         this.model = model;
         this.data = data;
         this.options = options;
-        this.markets = new Markets(data);
+        this.markets = new Markets(data, model.backend());
     }
 
     /** Integrated (unconditional) choice probabilities by grouped row, computed on the model's backend. */

@@ -18,6 +18,7 @@ import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.postestimation.FittedModel;
+import org.mixlogit.simulation.Backend;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 
@@ -89,6 +90,11 @@ public final class SavedResult {
      * characteristics).
      */
     public static DataFingerprint fingerprint(ChoiceData data, ModelSpec spec) {
+        return fingerprint(data, spec, Backend.local(1));
+    }
+
+    /** As {@link #fingerprint(ChoiceData, ModelSpec)}, computed where {@code backend} holds the data. */
+    public static DataFingerprint fingerprint(ChoiceData data, ModelSpec spec, Backend backend) {
         Set<String> attributes = new LinkedHashSet<>();
         Set<String> characteristics = new LinkedHashSet<>();
         for (CoefficientSpec c : spec.coefficients()) {
@@ -98,7 +104,7 @@ public final class SavedResult {
         if (spec.isLatentClass()) {
             characteristics.addAll(spec.latentClasses().membership());
         }
-        return DataFingerprint.of(data, attributes, characteristics);
+        return backend.fingerprint(data, attributes, characteristics);
     }
 
     /** The fitted model for post-estimation, computing with {@code threads} threads. */
@@ -154,11 +160,16 @@ public final class SavedResult {
      * @throws InvalidSpecificationException when they differ, saying how, or when the result records no fingerprint
      */
     public void checkEstimationData(ChoiceData data, String how) {
+        checkEstimationData(data, how, Backend.local(1));
+    }
+
+    /** As {@link #checkEstimationData(ChoiceData, String)}, the data's fingerprint computed by {@code backend}. */
+    public void checkEstimationData(ChoiceData data, String how, Backend backend) {
         if (fingerprint == null) {
             throw new InvalidSpecificationException("The saved result has no $.fingerprint of its estimation data,"
                     + " so the data cannot be checked: estimate again with this version, or " + how + ".");
         }
-        DataFingerprint actual = DataFingerprint.of(data, fingerprint.attributes(), fingerprint.characteristics());
+        DataFingerprint actual = backend.fingerprint(data, fingerprint.attributes(), fingerprint.characteristics());
         String difference = fingerprint.difference(actual);
         if (!difference.isEmpty()) {
             throw new InvalidSpecificationException("These are not the data the model was estimated on: "

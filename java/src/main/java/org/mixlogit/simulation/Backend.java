@@ -2,9 +2,11 @@ package org.mixlogit.simulation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.DataFingerprint;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.spec.ModelSpec;
 
@@ -113,6 +115,37 @@ public interface Backend {
         return output.values(data, 1);
     }
 
+    /**
+     * The block partials of a sum over {@code data}'s decision-makers that reads the data alone ({@link DataSums}):
+     * computed where the data live, one partial per reduction block, for the caller to reduce in block order
+     * ({@link BlockPartials#total}, or {@link BlockPartials#maximum} for running maxima). By default on this thread.
+     */
+    default List<BlockPartials> dataPartials(ChoiceData data, int width, DataSums terms) {
+        return partials(data, part -> DataSums.partials(part, width, terms));
+    }
+
+    /**
+     * The block partials of a data-only sum that prepares per part ({@link PartSums}), computed where the data live,
+     * one list entry per part in ordinal order. By default on this thread, the data as one part.
+     */
+    default List<BlockPartials> partials(ChoiceData data, PartSums sums) {
+        return List.of(sums.partials(data));
+    }
+
+    /** The total of a data-only sum over {@code data}'s decision-makers in canonical block order. */
+    default double[] dataSums(ChoiceData data, int width, DataSums terms) {
+        return BlockPartials.total(dataPartials(data, width, terms));
+    }
+
+    /**
+     * The fingerprint of {@code data} over these columns ({@link DataFingerprint#of}); a backend that holds the rows
+     * elsewhere streams its shards' checksum inputs in ordinal order ({@link DataFingerprint#ofParts}).
+     */
+    default DataFingerprint fingerprint(ChoiceData data, Collection<String> attributes,
+            Collection<String> characteristics) {
+        return DataFingerprint.of(data, attributes, characteristics);
+    }
+
     /** Local worker threads (1 or more): the default backend. */
     static Backend local(int threads) {
         return new Backend() {
@@ -200,6 +233,26 @@ public interface Backend {
                     parts.add(output.values(data.slice(range[0], range[1]), threads));
                 }
                 return concatenate(parts);
+            }
+
+            @Override
+            public List<BlockPartials> partials(ChoiceData data, PartSums sums) {
+                List<BlockPartials> parts = new ArrayList<>();
+                for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), shards)) {
+                    parts.add(sums.partials(data.slice(range[0], range[1])));
+                }
+                return parts;
+            }
+
+            @Override
+            public DataFingerprint fingerprint(ChoiceData data, Collection<String> attributes,
+                    Collection<String> characteristics) {
+                List<byte[]> parts = new ArrayList<>();
+                for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), shards)) {
+                    parts.add(DataFingerprint.input(data.slice(range[0], range[1]), attributes, characteristics));
+                }
+                return DataFingerprint.ofParts(data.rowCount(), data.situationCount(), data.decisionMakerCount(),
+                        attributes, characteristics, parts.iterator());
             }
 
             @Override

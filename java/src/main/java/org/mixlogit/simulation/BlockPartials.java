@@ -2,6 +2,7 @@ package org.mixlogit.simulation;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -87,6 +88,24 @@ public final class BlockPartials implements Serializable {
             next = part.firstBlock + part.blockCount();
         }
         return total;
+    }
+
+    /**
+     * The largest value of each entry over every block of the shards (terms that keep a running maximum in their
+     * block's partial): exact, so independent of the order; NaN when any entry is NaN.
+     */
+    public static double[] maximum(List<BlockPartials> shards) {
+        int width = shards.isEmpty() ? 0 : shards.get(0).width;
+        double[] max = new double[width];
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (BlockPartials part : shards) {
+            for (int b = 0; b < part.blockCount(); b++) {
+                for (int i = 0; i < width; i++) {
+                    max[i] = Math.max(max[i], part.sums[b * width + i]);
+                }
+            }
+        }
+        return max;
     }
 
     /** The total of one data object's partials. */

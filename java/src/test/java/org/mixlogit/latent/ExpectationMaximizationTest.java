@@ -29,7 +29,7 @@ class ExpectationMaximizationTest {
     @DisplayName("EM's log-likelihood equals the simulator's; its trace never decreases, from ten starts")
     void monotone() {
         ExpectationMaximization em = new ExpectationMaximization(DATA, SPEC);
-        List<double[]> starts = StartingPoints.of(DATA, em, new double[] {0.4, -0.9, 0.5}, 10, 7L);
+        List<double[]> starts = StartingPoints.of(em, new double[] {0.4, -0.9, 0.5}, 10, 7L);
         assertEquals(10, starts.size());
         try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, IntegrationConfig.of(DrawType.HALTON, 1),
                 1)) {
@@ -52,7 +52,7 @@ class ExpectationMaximizationTest {
     @DisplayName("posterior class probabilities sum to one per decision-maker; classes sort by share exactly")
     void posteriorsAndOrder() {
         ExpectationMaximization em = new ExpectationMaximization(DATA, SPEC);
-        double[] theta = em.run(StartingPoints.of(DATA, em, new double[] {0.4, -0.9, 0.5}, 1, 7L).get(0), 100, 0)
+        double[] theta = em.run(StartingPoints.of(em, new double[] {0.4, -0.9, 0.5}, 1, 7L).get(0), 100, 0)
                 .theta();
         double[] h = em.posteriors(theta);
         for (int n = 0; n < DATA.decisionMakerCount(); n++) {

@@ -1,8 +1,12 @@
 package org.mixlogit.spark;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.mixlogit.InvalidDataException;
@@ -35,6 +39,7 @@ final class ShardColumns implements Shard {
     private long firstOrdinal = -1;
     private List<String> alternativeTable;
     private List<String> marketTable;
+    private boolean prediction;
 
     ShardColumns(ColumnRoles roles) {
         this.roles = roles;
@@ -71,6 +76,23 @@ final class ShardColumns implements Shard {
         return this;
     }
 
+    /**
+     * Declares these rows data for prediction and post-estimation ({@link ChoiceDataBuilder#forPrediction}): the
+     * identification checks are skipped, as the local engine's post-estimation reader skips them.
+     */
+    ShardColumns forPrediction() {
+        this.prediction = true;
+        return this;
+    }
+
+    boolean isForPrediction() {
+        return prediction;
+    }
+
+    ColumnRoles roles() {
+        return roles;
+    }
+
     @Override
     public long firstOrdinal() {
         return firstOrdinal;
@@ -89,22 +111,119 @@ final class ShardColumns implements Shard {
         if (size == inputRows.length) {
             grow();
         }
+        parse(row, inputRow, true);
+        inputRows[size++] = inputRow;
+    }
+
+    /**
+     * The whole data's columns from every shard's rows, each row put back at its source position: the columns the
+     * driver would have read itself (for the computations that still read rows on the driver).
+     *
+     * @param rows the number of source rows (the shards' rows are its positions 0 .. rows-1)
+     */
+    static ShardColumns gather(ColumnRoles roles, long rows, Iterator<Shard> shards) {
+        ShardColumns whole = new ShardColumns(roles);
+        int n = Math.toIntExact(rows);
+        whole.inputRows = new long[n];
+        for (int c = 0; c < whole.names.length; c++) {
+            if (whole.ids[c] != null) {
+                whole.ids[c] = new long[n];
+            } else if (whole.labels[c] != null) {
+                whole.labels[c] = new String[n];
+            } else {
+                whole.numbers[c] = new double[n];
+            }
+        }
+        while (shards.hasNext()) {
+            ShardColumns part = (ShardColumns) shards.next();
+            for (int i = 0; i < part.size; i++) {
+                int at = (int) part.inputRows[i];
+                whole.inputRows[at] = at;
+                for (int c = 0; c < whole.names.length; c++) {
+                    if (whole.ids[c] != null) {
+                        whole.ids[c][at] = part.ids[c][i];
+                    } else if (whole.labels[c] != null) {
+                        whole.labels[c][at] = part.labels[c][i];
+                    } else {
+                        whole.numbers[c][at] = part.numbers[c][i];
+                    }
+                }
+            }
+        }
+        whole.size = n;
+        return whole;
+    }
+
+    /** Checks one row's cells as {@link #add} reads them, without keeping it (the first pass of validation). */
+    void check(Row row, long inputRow) {
+        parse(row, inputRow, false);
+    }
+
+    /** The label of a label column's cell (an alternative or a market), as {@link #add} keeps it. */
+    static String labelOf(Object cell) {
+        return label(cell);
+    }
+
+    private void parse(Row row, long inputRow, boolean keep) {
         for (int c = 0; c < names.length; c++) {
             Object cell = row.get(c);
             if (cell == null || isMissingText(cell)) {
                 throw new InvalidDataException("The " + role[c] + " column '" + names[c] + "' has a missing value"
-                        + " (" + (cell == null ? "null" : "\"" + cell + "\"") + ") in " + roles.describe(inputRow) + ": remove or impute the row's whole choice"
-                        + " situation before estimating.");
+                        + " (" + (cell == null ? "null" : "\"" + cell + "\"") + ") in " + roles.describe(inputRow)
+                        + ": remove or impute the row's whole choice situation before estimating.");
             }
             if (role[c].isLabel()) {
-                labels[c][size] = label(cell);
+                String v = label(cell);
+                if (keep) {
+                    labels[c][size] = v;
+                }
             } else if (role[c].isId()) {
-                ids[c][size] = id(cell, c, inputRow);
+                long v = id(cell, c, inputRow);
+                if (keep) {
+                    ids[c][size] = v;
+                }
             } else {
-                numbers[c][size] = number(cell, c, inputRow);
+                double v = number(cell, c, inputRow);
+                if (keep) {
+                    numbers[c][size] = v;
+                }
             }
         }
-        inputRows[size++] = inputRow;
+    }
+
+    /**
+     * For each attribute (in layout order), whether it takes two values within some situation of these rows: the
+     * part of the whole data's check that an attribute varies within some situation.
+     */
+    boolean[] attributeVaries() {
+        int situationColumn = -1;
+        for (int c = 0; c < names.length; c++) {
+            if (role[c] == CsvLayout.Role.SITUATION_ID) {
+                situationColumn = c;
+            }
+        }
+        Map<Long, Integer> first = new HashMap<>();
+        int[] firstRow = new int[size];
+        for (int i = 0; i < size; i++) {
+            Integer f = first.putIfAbsent(ids[situationColumn][i], i);
+            firstRow[i] = f == null ? i : f;
+        }
+        List<Boolean> out = new ArrayList<>();
+        for (int c = 0; c < names.length; c++) {
+            if (role[c] != CsvLayout.Role.ATTRIBUTE) {
+                continue;
+            }
+            boolean varies = false;
+            for (int i = 0; i < size && !varies; i++) {
+                varies = numbers[c][i] != numbers[c][firstRow[i]];
+            }
+            out.add(varies);
+        }
+        boolean[] flags = new boolean[out.size()];
+        for (int k = 0; k < flags.length; k++) {
+            flags[k] = out.get(k);
+        }
+        return flags;
     }
 
     /** The CSV reader's missing values written as text: an empty cell, NA, NaN, "." (Stata) or null. */
@@ -218,7 +337,7 @@ final class ShardColumns implements Shard {
     public ChoiceData build() {
         ChoiceDataBuilder b = ChoiceData.builder();
         long[] rows = Arrays.copyOf(inputRows, size);
-        b.rowDescriber(i -> roles.describe(rows[i]));
+        b.rowDescriber(i -> roles.describe(rows[i])).sourcePositions(rows);
         for (int c = 0; c < names.length; c++) {
             switch (role[c]) {
                 case SITUATION_ID:
@@ -251,6 +370,9 @@ final class ShardColumns implements Shard {
         }
         if (firstOrdinal >= 0) {
             b.firstOrdinal(firstOrdinal);
+        }
+        if (prediction) {
+            b.forPrediction();
         }
         return b.build();
     }

@@ -3,6 +3,7 @@ package org.mixlogit.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.DataFingerprint;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.BlockPartials;
+import org.mixlogit.simulation.PartSums;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.MomentSums;
 import org.mixlogit.simulation.PerDecisionMaker;
@@ -38,20 +42,26 @@ import org.mixlogit.spec.ModelSpec;
  * across partitions gives the same numbers.
  *
  * <p>Every estimator's sums run here: the optimizer's, the plain-logit start's, the integration check's, the
- * method of simulated moments' (and its first step's row shares, {@link #rowShares}) and those of latent class
- * models, whose partitions build the classes' simulator ({@code Simulators} binds a latent class specification to
- * its classes' support). Per-decision-maker outputs ({@link #perDecisionMaker}, {@link SparkOutputs}: conditional
- * coefficients, willingness to pay, posterior class probabilities) are computed on the partitions too. What still
- * runs on the driver's copy of the data: the estimators' cheap checks (the design's rank, separation), a latent class
- * model's EM search for starting points (a latent class logit, no simulation), and a few post-estimation quantities
- * (the diversion decomposition, the willingness-to-pay table with its errors, conditional probabilities of other
- * data's rows).
+ * estimators' data checks and a latent class model's EM passes ({@link #partials}: data-only sums over each
+ * partition's built shard), the method of simulated moments' (and its first step's row shares, {@link #rowShares})
+ * and those of latent class models, whose partitions build the classes' simulator ({@code Simulators} binds a latent
+ * class specification to its classes' support). Per-decision-maker outputs ({@link #perDecisionMaker},
+ * {@link SparkOutputs}: conditional coefficients, willingness to pay, posterior class probabilities) are computed on
+ * the partitions too, and the data's fingerprint is streamed from them ({@link #fingerprint}). Data read from a Spark
+ * source are known on the driver by their summary ({@link ChoiceData#isSummary()}), with which post-estimation's
+ * aggregates (shares, elasticities, diversion ratios) run too; what still needs rows on the driver (the method of
+ * simulated moments' instruments, the diversion decomposition, the willingness-to-pay table with its errors,
+ * conditional probabilities of other data's rows) reads them gathered from the shards ({@link SparkChoiceData#gather}).
  */
 public final class SparkBackend implements Backend {
     private final JavaSparkContext context;
     private final int partitions;
     /** Shards of data this backend has distributed, by the driver's data object. */
     private final Map<ChoiceData, JavaRDD<Shard>> distributed = new IdentityHashMap<>();
+    /** Each partition's shard built as choice data, for the data-only sums (checks, the EM), by data object. */
+    private final Map<ChoiceData, JavaRDD<ChoiceData>> built = new IdentityHashMap<>();
+    /** The cached RDD behind each entry of {@link #built}, released with the data. */
+    private final Map<ChoiceData, JavaRDD<?>> cachedBuilt = new IdentityHashMap<>();
 
     /**
      * @param partitions the number of partitions (at most one per reduction block of 32 decision-makers is used)
@@ -73,12 +83,36 @@ public final class SparkBackend implements Backend {
         return context;
     }
 
-    /** Registers shards built by the executors for the driver's copy of the same data. */
-    synchronized void register(ChoiceData data, JavaRDD<Shard> shards) {
+    /**
+     * Registers shards built by the executors for the driver's object of the same data (its summary), with the
+     * partitions' shards already built as choice data (cached, for the data-only sums).
+     */
+    synchronized void register(ChoiceData data, JavaRDD<Shard> shards, JavaRDD<PartitionChecks.Built> builtShards) {
         JavaRDD<Shard> old = distributed.put(data, shards);
         if (old != null && old != shards) {
             old.unpersist(false);
         }
+        unpersistBuilt(data);
+        built.put(data, builtShards.map(b -> b.data));
+        cachedBuilt.put(data, builtShards);
+    }
+
+    /**
+     * The whole data of a summary this backend registered, built on the driver from its shards (streamed one
+     * partition at a time), and registered with the same shards.
+     */
+    synchronized ChoiceData gather(ChoiceData summary) {
+        JavaRDD<Shard> shards = distributed.get(summary);
+        ColumnRoles roles = ((ShardColumns) shards.first()).roles();
+        ShardColumns whole = ShardColumns.gather(roles, summary.rowCount(), shards.toLocalIterator());
+        if (((ShardColumns) shards.first()).isForPrediction()) {
+            whole.forPrediction();
+        }
+        ChoiceData data = whole.build();
+        distributed.put(data, shards);
+        built.put(data, built.get(summary));
+        cachedBuilt.put(data, cachedBuilt.get(summary));
+        return data;
     }
 
     /** The data's shards in partition order: registered ones, or cut by the driver and cached on first use. */
@@ -95,12 +129,45 @@ public final class SparkBackend implements Backend {
         return shards;
     }
 
-    /** Releases the shards of {@code data} from executor memory. */
+    /**
+     * Releases the shards of {@code data} from executor memory (those it shares with a gathered copy or its summary
+     * when both are released).
+     */
     public synchronized void release(ChoiceData data) {
         JavaRDD<Shard> shards = distributed.remove(data);
-        if (shards != null) {
+        if (shards != null && !distributed.containsValue(shards)) {
             shards.unpersist(false);
         }
+        unpersistBuilt(data);
+    }
+
+    /** Forgets the data's built shards, releasing the cached RDD unless other data (a gathered copy) share it. */
+    private void unpersistBuilt(ChoiceData data) {
+        JavaRDD<ChoiceData> parts = built.remove(data);
+        JavaRDD<?> cached = cachedBuilt.remove(data);
+        if (cached != null && !cachedBuilt.containsValue(cached) && !built.containsValue(parts)) {
+            cached.unpersist(false);
+        }
+    }
+
+    /** Every partition's shard as choice data, built once where the partition lives and cached there. */
+    private synchronized JavaRDD<ChoiceData> built(ChoiceData data) {
+        JavaRDD<ChoiceData> parts = built.get(data);
+        if (parts == null) {
+            parts = shards(data).map(Shard::build).persist(StorageLevel.MEMORY_ONLY());
+            built.put(data, parts);
+            cachedBuilt.put(data, parts);
+        }
+        return parts;
+    }
+
+    /**
+     * Each partition computes its blocks' partials from its built shard (one job, the sums' closure shipped: the
+     * model and parameters, never data) and returns them; the caller reduces them in block order.
+     */
+    @Override
+    public List<BlockPartials> partials(ChoiceData data, PartSums sums) {
+        return built(data).map(sums::partials).collect();
     }
 
     @Override
@@ -235,6 +302,19 @@ public final class SparkBackend implements Backend {
     @Override
     public double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
         return Backend.concatenate(shards(data).map(shard -> output.values(shard.build(), 1)).collect());
+    }
+
+    /**
+     * The checksum is sequential: each partition computes its shard's input where it lives, and the driver streams
+     * them in partition (ordinal) order, holding one partition's at a time.
+     */
+    @Override
+    public DataFingerprint fingerprint(ChoiceData data, Collection<String> attributes,
+            Collection<String> characteristics) {
+        List<String> a = new ArrayList<>(attributes);
+        List<String> c = new ArrayList<>(characteristics);
+        return DataFingerprint.ofParts(data.rowCount(), data.situationCount(), data.decisionMakerCount(), a, c,
+                built(data).map(part -> DataFingerprint.input(part, a, c)).toLocalIterator());
     }
 
     /** One partition's rows' simulated shares and Jacobian. */

@@ -1,14 +1,11 @@
 package org.mixlogit.spark;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,6 +14,8 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.data.DataProblem;
+import org.mixlogit.data.DataSummary;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.simulation.ShardedLikelihood;
 
@@ -26,12 +25,15 @@ import scala.Tuple2;
  * Long-format choice data from any Spark source (CSV, Parquet, ORC, JSON, a table, or a DataFrame the caller
  * made), with the command line's column roles ({@link CsvLayout}) and its validation messages.
  *
- * <p>The driver streams the used columns once, partition by partition, into validated {@link ChoiceData} (the
- * estimators' own checks — the design's rank, separation, starting values, the data's fingerprint — need the whole
- * data). The executors then build the shards from their own rows: every row is keyed by its decision-maker's
- * ordinal (a broadcast of the ids in identity order), sent to the partition of its range of whole reduction blocks,
- * sorted back into input order and built with the whole data's label tables (broadcast), so that a partition's
- * shard equals the slice of the driver's data. The shards stay in executor memory for the backend's evaluators.
+ * <p>The data never come to the driver. The partitions check every cell as the command line reads it and collect
+ * the distinct labels ({@link PartitionChecks.Cells}); Spark sorts and numbers the decision-makers' ids (their
+ * ordinals), sends every row to the partition of its range of whole reduction blocks, where it is sorted back into
+ * source order and built with the whole data's label tables through the core's builder; situations split between
+ * decision-makers ({@link SituationOwners}) and attributes that never vary within a situation are checked over the
+ * whole data. The driver names the problem the local engine names first (by {@link InvalidDataException#position()},
+ * in the order of {@link DataProblem}), with its message, and otherwise keeps the data's summary
+ * ({@link ChoiceData#of(DataSummary)}), by which the backend knows the shards (kept in executor memory, with each
+ * partition's built data). {@link #gather} brings the rows to the driver for what still reads them there.
  */
 public final class SparkChoiceData {
     private SparkChoiceData() {
@@ -71,13 +73,25 @@ public final class SparkChoiceData {
     }
 
     /**
-     * Reads the layout's columns of {@code frame}, validates them as the local engine does, and distributes them
-     * over the backend's partitions in shards of whole reduction blocks.
+     * Reads the layout's columns of {@code frame}, validates them on the partitions as the local engine does, and
+     * distributes them over the backend's partitions in shards of whole reduction blocks.
      *
      * @param source what messages call the data, e.g. the path
-     * @return the driver's copy of the data (pass it to the estimators with the same backend)
+     * @return the driver's summary of the data (counts, names, label tables; {@link ChoiceData#isSummary()}): pass
+     *         it to the estimators with the same backend, which knows the shards by it
+     * @throws InvalidDataException the problem the local engine would report first, with its message
      */
     public static ChoiceData read(SparkBackend backend, Dataset<Row> frame, CsvLayout layout, String source) {
+        return read(backend, frame, layout, source, false);
+    }
+
+    /**
+     * As {@link #read(SparkBackend, Dataset, CsvLayout, String)}; with {@code forPrediction}, as data for
+     * post-estimation (the local engine's post-estimation checks: no identification checks, so a counterfactual may
+     * hold an attribute constant across alternatives).
+     */
+    public static ChoiceData read(SparkBackend backend, Dataset<Row> frame, CsvLayout layout, String source,
+            boolean forPrediction) {
         ColumnRoles roles = new ColumnRoles(layout, source);
         roles.check(frame.columns());
         List<String> names = roles.names();
@@ -88,58 +102,150 @@ public final class SparkChoiceData {
         JavaPairRDD<Row, Long> indexed = frame.select(columns).javaRDD().zipWithIndex()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            ShardColumns whole = new ShardColumns(roles);
-            Iterator<Tuple2<Row, Long>> rows = indexed.toLocalIterator();
-            while (rows.hasNext()) {
-                Tuple2<Row, Long> row = rows.next();
-                whole.add(row._1(), row._2());
+            // the first pass: every cell, the distinct labels, the rows
+            PartitionChecks.Cells cells = indexed.mapPartitions(it -> List.of(PartitionChecks.Cells.of(roles, it))
+                    .iterator()).reduce(PartitionChecks.Cells::plus);
+            if (cells.problem != null) {
+                throw cells.problem;
             }
-            if (whole.rowCount() == 0) {
+            if (cells.rows == 0) {
                 throw new InvalidDataException(source + " has no data rows: nothing to estimate.");
             }
-            ChoiceData data = whole.build();
-            backend.register(data, distribute(backend, indexed, roles, data));
+            boolean panel = hasRole(roles, CsvLayout.Role.DECISION_MAKER_ID);
+            int owner = names.indexOf(layoutColumn(roles, panel ? CsvLayout.Role.DECISION_MAKER_ID
+                    : CsvLayout.Role.SITUATION_ID));
+            int situation = names.indexOf(layoutColumn(roles, CsvLayout.Role.SITUATION_ID));
+            InvalidDataException split = panel ? SituationOwners.firstSplit(indexed, roles, situation, owner) : null;
+            List<String> alternatives = hasRole(roles, CsvLayout.Role.ALTERNATIVE)
+                    ? DataSummary.canonicalLabels(cells.alternatives) : null;
+            List<String> markets = hasRole(roles, CsvLayout.Role.MARKET)
+                    ? DataSummary.canonicalLabels(cells.markets) : null;
+            JavaRDD<Shard> shards = distribute(backend, indexed, roles, owner, alternatives, markets,
+                    forPrediction);
+            JavaRDD<PartitionChecks.Built> built = shards.map(shard -> new PartitionChecks.Built((ShardColumns) shard))
+                    .persist(StorageLevel.MEMORY_ONLY());
+            List<PartitionChecks.ShardReport> reports = built.map(b -> b.report).collect();
+            InvalidDataException problem = split;
+            DataSummary summary = null;
+            boolean[] varies = null;
+            for (PartitionChecks.ShardReport r : reports) {
+                problem = PartitionChecks.first(problem, r.problem);
+                if (r.summary != null) {
+                    summary = summary == null ? r.summary : summary.plus(r.summary);
+                }
+                varies = or(varies, r.varies);
+            }
+            if (!forPrediction) {
+                problem = PartitionChecks.first(problem, constantAttribute(roles, varies));
+            }
+            if (problem != null) {
+                built.unpersist(false);
+                shards.unpersist(false);
+                throw problem;
+            }
+            ChoiceData data = ChoiceData.of(summary);
+            backend.register(data, shards, built);
             return data;
         } finally {
             indexed.unpersist(false);
         }
     }
 
-    /** The executors' shards of the rows, one per partition, cached (computed before this returns). */
-    private static JavaRDD<Shard> distribute(SparkBackend backend, JavaPairRDD<Row, Long> indexed, ColumnRoles roles,
-            ChoiceData data) {
-        long[] owners = new long[data.decisionMakerCount()];
-        for (int n = 0; n < owners.length; n++) {
-            owners[n] = data.decisionMakerId(n);
+    /**
+     * The whole data on the driver, gathered from the partitions' shards one partition at a time (each row at its
+     * source position, so the data equal the local engine's reading), for the computations that still read rows on
+     * the driver: the method of simulated moments' instruments, a latent class model's starting points and EM, and
+     * post-estimation's market structure. The backend knows the gathered data by the same shards.
+     *
+     * @param summary data read by {@link #read} with this backend
+     */
+    public static ChoiceData gather(SparkBackend backend, ChoiceData summary) {
+        if (!summary.isSummary()) {
+            return summary;
         }
-        List<int[]> ranges = ShardedLikelihood.ranges(owners.length, backend.partitions());
-        long[] starts = new long[ranges.size()];
-        for (int k = 0; k < starts.length; k++) {
-            starts[k] = ranges.get(k)[0];
+        return backend.gather(summary);
+    }
+
+    private static boolean[] or(boolean[] a, boolean[] b) {
+        if (a == null) {
+            return b.clone();
         }
-        int ownerColumn = roles.names().indexOf(data.isPanel() ? layoutColumn(roles, CsvLayout.Role.DECISION_MAKER_ID)
-                : layoutColumn(roles, CsvLayout.Role.SITUATION_ID));
-        Broadcast<long[]> ids = backend.context().broadcast(owners);
-        List<String> alternatives = data.hasAlternativeIds() ? new ArrayList<>(data.alternativeLabels()) : null;
-        List<String> markets = data.hasMarkets() ? new ArrayList<>(data.marketLabels()) : null;
-        JavaRDD<Shard> shards = indexed
-                .mapToPair(row -> new Tuple2<>((long) Arrays.binarySearch(ids.value(),
-                        ShardColumns.validId(row._1().get(ownerColumn))), row))
-                .partitionBy(new BlockRangePartitioner(starts))
-                .mapPartitionsWithIndex((k, it) -> {
-                    List<Tuple2<Row, Long>> mine = new ArrayList<>();
-                    it.forEachRemaining(keyed -> mine.add(keyed._2()));
-                    mine.sort((a, b) -> Long.compare(a._2(), b._2()));
-                    ShardColumns shard = new ShardColumns(roles).shardFrom(starts[k], alternatives, markets);
-                    for (Tuple2<Row, Long> row : mine) {
-                        shard.add(row._1(), row._2());
-                    }
-                    return List.<Shard>of(shard).iterator();
-                }, true)
-                .persist(StorageLevel.MEMORY_ONLY());
-        shards.count();
-        ids.unpersist(false);
-        return shards;
+        for (int k = 0; k < a.length; k++) {
+            a[k] |= b[k];
+        }
+        return a;
+    }
+
+    /** The first attribute (in layout order) that never varies within a situation, as a problem; or null. */
+    private static InvalidDataException constantAttribute(ColumnRoles roles, boolean[] varies) {
+        int k = 0;
+        for (String name : roles.names()) {
+            if (roles.role(name) == CsvLayout.Role.ATTRIBUTE) {
+                if (!varies[k]) {
+                    return DataProblem.constantAttribute(name, k);
+                }
+                k++;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The executors' shards of the rows, one per partition, cached (computed before this returns): each row is keyed
+     * by its decision-maker's ordinal (the owners' ids sorted and numbered by Spark, never gathered on the driver),
+     * sent to the partition of its range of whole reduction blocks, sorted back into input order and kept with the
+     * whole data's label tables and its ordinal range.
+     */
+    private static JavaRDD<Shard> distribute(SparkBackend backend, JavaPairRDD<Row, Long> indexed,
+            ColumnRoles roles, int ownerColumn, List<String> alternatives, List<String> markets,
+            boolean forPrediction) {
+        JavaPairRDD<Long, Tuple2<Row, Long>> byOwner = indexed.mapToPair(row -> new Tuple2<>(
+                ShardColumns.validId(row._1().get(ownerColumn)), row));
+        JavaPairRDD<Long, Long> ordinals = byOwner.keys().distinct()
+                .sortBy(id -> id, true, backend.partitions()).zipWithIndex()
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long count = ordinals.count();
+            if (count > Integer.MAX_VALUE) {
+                throw new InvalidDataException("The data have " + count + " decision-makers: at most 2^31 - 1 are"
+                        + " supported.");
+            }
+            List<int[]> ranges = ShardedLikelihood.ranges((int) count, backend.partitions());
+            long[] starts = new long[ranges.size()];
+            for (int k = 0; k < starts.length; k++) {
+                starts[k] = ranges.get(k)[0];
+            }
+            JavaRDD<Shard> shards = byOwner.join(ordinals)
+                    .mapToPair(keyed -> new Tuple2<>(keyed._2()._2(), keyed._2()._1()))
+                    .partitionBy(new BlockRangePartitioner(starts))
+                    .mapPartitionsWithIndex((k, it) -> {
+                        List<Tuple2<Row, Long>> mine = new ArrayList<>();
+                        it.forEachRemaining(keyed -> mine.add(keyed._2()));
+                        mine.sort((a, b) -> Long.compare(a._2(), b._2()));
+                        ShardColumns shard = new ShardColumns(roles).shardFrom(starts[k], alternatives, markets);
+                        if (forPrediction) {
+                            shard.forPrediction();
+                        }
+                        for (Tuple2<Row, Long> row : mine) {
+                            shard.add(row._1(), row._2());
+                        }
+                        return List.<Shard>of(shard).iterator();
+                    }, true)
+                    .persist(StorageLevel.MEMORY_ONLY());
+            shards.count();
+            return shards;
+        } finally {
+            ordinals.unpersist(false);
+        }
+    }
+
+    private static boolean hasRole(ColumnRoles roles, CsvLayout.Role role) {
+        for (String name : roles.names()) {
+            if (roles.role(name) == role) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String layoutColumn(ColumnRoles roles, CsvLayout.Role role) {

@@ -7,8 +7,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.mixlogit.cli.EstimationEngine;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.estimation.EstimationMethod;
+import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.spec.ModelSpec;
 
 /**
  * {@code mixlogit estimate|shares|elasticities|diversion|conditional|wtp --engine spark}: {@code --data} is any Spark
@@ -42,10 +45,30 @@ final class SparkEngine implements EstimationEngine {
         return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, format), layout, data);
     }
 
+    /**
+     * Post-estimation's data (the saved source or {@code --data}), with post-estimation's checks, as a summary on the
+     * driver (shares, elasticities and diversion ratios are sums on the partitions; {@link #withRows} gathers the
+     * rows for the rest).
+     */
     @Override
     public ChoiceData read(String data, String savedFormat, CsvLayout layout) {
         String f = savedFormat != null && !savedFormat.equals("table") ? savedFormat : format;
-        return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, f), layout, data);
+        return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, f), layout, data, true);
+    }
+
+    /** The rows gathered on the driver from the partitions (post-estimation's per-row and per-person outputs). */
+    @Override
+    public ChoiceData withRows(ChoiceData data) {
+        return SparkChoiceData.gather(backend, data);
+    }
+
+    /**
+     * The driver's summary for maximum simulated likelihood and latent class models; the rows gathered on the driver
+     * for the method of simulated moments (its instruments are built there).
+     */
+    @Override
+    public ChoiceData forEstimation(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
+        return config.method().type() == EstimationMethod.MSM ? SparkChoiceData.gather(backend, data) : data;
     }
 
     /** A path as Hadoop qualifies it (file:/abs/path, hdfs://namenode/user/me/path); a table as given. */

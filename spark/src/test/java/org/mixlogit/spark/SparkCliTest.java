@@ -125,6 +125,30 @@ class SparkCliTest {
     }
 
     @Test
+    @DisplayName("shares --data with --engine spark reads a counterfactual (loc 0 everywhere) with post-estimation's"
+            + " checks, as the local engine does")
+    void counterfactualData() throws Exception {
+        Path cf = dir.resolve("no-loc.csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        int loc = List.of(lines.get(0).split(",")).indexOf("loc");
+        List<String> changed = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            cells[loc] = "0";
+            changed.add(String.join(",", cells));
+        }
+        Files.write(cf, changed, StandardCharsets.UTF_8);
+        String[] data = {"--data", cf.toString(), "--choice", "choice", "--group", "chid", "--id", "id", "--alt",
+            "alt", "--market", "market", "--replicates", "0"};
+        assertEquals(0, run(EstimationEngine.LOCAL, with(with(new String[] {"shares"}, data), "--from",
+                localFit.toString())), err);
+        String expected = out;
+        assertEquals(0, run(engine(), with(with(new String[] {"shares"}, data), "--from", sparkFit.toString(),
+                "--engine", "spark")), err);
+        assertEquals(expected, out);
+    }
+
+    @Test
     @DisplayName("post-estimation on a Spark fit without --engine spark is a usage error that says how to run it")
     void sparkFitNeedsTheSparkEngine() {
         assertEquals(2, run(EstimationEngine.LOCAL, "shares", "--from", sparkFit.toString()));

@@ -64,6 +64,12 @@ class SparkDataTest {
         return SparkChoiceData.read(new SparkBackend(spark, 2), frame, layout, "the test frame");
     }
 
+    /** The data gathered on the driver (each row at its source position), to compare grouped columns. */
+    private static ChoiceData gathered(Dataset<Row> frame, CsvLayout layout) {
+        SparkBackend backend = new SparkBackend(spark, 2);
+        return SparkChoiceData.gather(backend, SparkChoiceData.read(backend, frame, layout, "the test frame"));
+    }
+
     @Test
     @DisplayName("a missing column names itself, its role and the columns there are")
     void missingColumn() {
@@ -118,8 +124,8 @@ class SparkDataTest {
     @Test
     @DisplayName("rows in any order give the same grouped data")
     void rowOrder() {
-        ChoiceData forward = read(frame(r -> r, false), LAYOUT);
-        ChoiceData backward = read(frame(r -> r, true), LAYOUT);
+        ChoiceData forward = gathered(frame(r -> r, false), LAYOUT);
+        ChoiceData backward = gathered(frame(r -> r, true), LAYOUT);
         assertEquals(3, forward.decisionMakerCount());
         assertEquals(List.of("bus", "car"), backward.alternativeLabels());
         assertTrue(java.util.Arrays.equals(forward.attributeMatrix(), backward.attributeMatrix()));

@@ -32,6 +32,7 @@ import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.postestimation.QuantityTable;
+import org.mixlogit.report.SavedResult;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.spec.Distribution;
@@ -39,7 +40,8 @@ import org.mixlogit.spec.ModelSpec;
 
 /**
  * Whole estimations on Spark equal the local engine's to the last bit on Electricity (data read from a Spark CSV
- * source, 3 partitions): MSLE with two starts, every covariance type and the integration check, MSM (optimal
+ * source, 3 partitions): MSLE with two starts, every covariance type and the integration check, with only the
+ * data's summary on the driver (and the data's fingerprint streamed from the partitions), MSM (optimal
  * instruments from a first step whose row shares are simulated on the partitions, the GMM sandwich clustered by
  * region), post-estimation shares by market with their delta-method errors, and the
  * per-decision-maker conditional coefficients written as Parquet, and the willingness to pay (population summary
@@ -52,6 +54,8 @@ class SparkEstimationTest {
     private static SparkBackend backend;
     private static ChoiceData local;
     private static ChoiceData distributed;
+    /** The same data gathered on the driver, for what still reads rows there (MSM, post-estimation's markets). */
+    private static ChoiceData gathered;
 
     @BeforeAll
     static void start() {
@@ -61,6 +65,7 @@ class SparkEstimationTest {
         backend = new SparkBackend(spark, 3);
         distributed = SparkChoiceData.read(backend, SparkChoiceData.load(spark, file.toString(), "csv"),
                 Electricity.layout(), file.toString());
+        gathered = SparkChoiceData.gather(backend, distributed);
     }
 
 
@@ -90,8 +95,12 @@ class SparkEstimationTest {
         EstimatorConfig config = config().withSearch(SearchConfig.defaults().withStarts(2))
                 .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(1));
         EstimationResult expected = new MsleEstimator(config, Backend.local(2)).estimate(local, Electricity.spec());
+        // the driver holds a summary: any row read on the driver during the estimation would throw
+        assertTrue(distributed.isSummary(), distributed.toString());
         EstimationResult actual = new MsleEstimator(config, backend).estimate(distributed, Electricity.spec());
         assertSameFit(expected, actual);
+        assertEquals(SavedResult.fingerprint(local, Electricity.spec()),
+                SavedResult.fingerprint(distributed, Electricity.spec(), backend), "fingerprint streamed in order");
         assertBits(expected.plainLogitLogLikelihood(), actual.plainLogitLogLikelihood(), "plain logit");
         IntegrationCheck check = expected.integrationCheck().orElseThrow();
         IntegrationCheck sparkCheck = actual.integrationCheck().orElseThrow();
@@ -103,6 +112,7 @@ class SparkEstimationTest {
         FittedModel model = FittedModel.of(actual);
         QuantityTable here = new PostEstimation(model, local, PostEstimationOptions.defaults().withReplicates(0))
                 .shares();
+        // shares by market on the summary: the market structure and the sums come from the partitions
         QuantityTable there = new PostEstimation(model.withBackend(backend), distributed,
                 PostEstimationOptions.defaults().withReplicates(0)).shares();
         assertEquals(List.of("north", "south", "west"), there.markets().stream().distinct().toList());
@@ -131,7 +141,7 @@ class SparkEstimationTest {
 
         // willingness to pay: the population summary and each person's conditional mean, gathered and as a frame
         PostEstimation atHome = new PostEstimation(model, local, PostEstimationOptions.defaults());
-        PostEstimation onSpark = new PostEstimation(model.withBackend(backend), distributed,
+        PostEstimation onSpark = new PostEstimation(model.withBackend(backend), gathered,
                 PostEstimationOptions.defaults());
         WillingnessToPay w = atHome.willingnessToPay("cl", "pf");
         WillingnessToPay sw = onSpark.willingnessToPay("cl", "pf");
@@ -167,7 +177,7 @@ class SparkEstimationTest {
         EstimatorConfig config = config().withMethod(MethodConfig.msm(MsmConfig.defaults()
                 .withInstruments(InstrumentChoice.OPTIMAL)));
         EstimationResult expected = new MsmEstimator(config, Backend.local(2)).estimate(local, spec);
-        EstimationResult actual = new MsmEstimator(config, backend).estimate(distributed, spec);
+        EstimationResult actual = new MsmEstimator(config, backend).estimate(gathered, spec);
         assertSameFit(expected, actual);
         assertBits(expected.gmm().orElseThrow().objective(), actual.gmm().orElseThrow().objective(), "GMM criterion");
     }

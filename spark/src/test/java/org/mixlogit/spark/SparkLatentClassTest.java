@@ -105,10 +105,14 @@ class SparkLatentClassTest {
     @DisplayName("a two-class logit with shares by region equals the local fit")
     void latentClassLogitEqualsLocal(int partitions) {
         SparkBackend backend = new SparkBackend(spark, partitions);
-        ChoiceData data = SparkChoiceData.read(backend, SparkChoiceData.load(spark, file.toString(), "csv"),
+        ChoiceData summary = SparkChoiceData.read(backend, SparkChoiceData.load(spark, file.toString(), "csv"),
                 Electricity.layout(), file.toString());
+        // the fit reads no row on the driver (the EM's starting points and passes run on the partitions);
+        // post-estimation's market structure still reads them, from the rows gathered on the driver
+        ChoiceData data = SparkChoiceData.gather(backend, summary);
         try {
-            EstimationResult actual = new LatentClassEstimator(config(), backend).estimate(data, LOGIT);
+            assertTrue(summary.isSummary());
+            EstimationResult actual = new LatentClassEstimator(config(), backend).estimate(summary, LOGIT);
             assertSameClasses(expectedLogit(), actual);
             assertTrue(actual.isCovarianceAvailable(CovarianceType.CLUSTER));
             assertEquals(2, actual.latentClasses().orElseThrow().classes());
@@ -132,6 +136,7 @@ class SparkLatentClassTest {
             }
         } finally {
             backend.release(data);
+            backend.release(summary);
         }
     }
 
