@@ -56,7 +56,7 @@ public final class Main {
      * Runs a command and turns whatever it throws into its exit code and a one-paragraph message on {@code err}
      * (with {@code debug}, followed by the stack trace).
      */
-    static int guarded(PrintStream err, boolean debug, java.util.function.IntSupplier command) {
+    public static int guarded(PrintStream err, boolean debug, java.util.function.IntSupplier command) {
         try {
             return command.getAsInt();
         } catch (UsageException e) {

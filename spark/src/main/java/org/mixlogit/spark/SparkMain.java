@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.mixlogit.MixlogitException;
 import org.mixlogit.cli.Main;
 
 /**
@@ -59,10 +60,33 @@ public final class SparkMain {
                         + " executor core); got '" + partitions + "'.");
                 return 2;
             }
-            return Main.run(rest.toArray(new String[0]), System.out, System.err, new SparkEngine(spark, n, format));
+            String[] args = rest.toArray(new String[0]);
+            SparkEngine engine = new SparkEngine(spark, n, format);
+            return Main.guarded(System.err, rest.contains("--debug"), () -> {
+                try {
+                    return Main.run(args, System.out, System.err, engine);
+                } catch (Exception e) { // Spark's job failures are checked exceptions thrown from Scala
+                    throw taskCause(e);
+                }
+            });
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * The mixlogit exception an executor's task threw (bad data, a numerical failure), which Spark wraps in its job
+     * failure, so that the driver reports it with the local engine's message and exit code; otherwise the failure
+     * itself (as an internal error).
+     */
+    static RuntimeException taskCause(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MixlogitException) {
+                return (MixlogitException) t;
+            }
+        }
+        return failure instanceof RuntimeException ? (RuntimeException) failure
+                : new IllegalStateException(failure.getMessage(), failure);
     }
 
     /** Removes {@code --name VALUE} from the arguments and returns VALUE (null when absent). */
