@@ -21,6 +21,7 @@ import org.mixlogit.simulation.BlockPartials;
 import org.mixlogit.simulation.PartSums;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.MomentSums;
+import org.mixlogit.simulation.PartInstruments;
 import org.mixlogit.simulation.PerDecisionMaker;
 import org.mixlogit.simulation.ShardedLikelihood;
 import org.mixlogit.simulation.SimulatedShares;
@@ -241,28 +242,34 @@ public final class SparkBackend implements Backend {
         return new SparkLikelihood(shards(data), spec, integration, null, false, data.decisionMakerCount());
     }
 
-    /** Not used on Spark: the method of simulated moments runs through {@link #moments}. */
+    /** Not used on Spark: the method of simulated moments runs through {@link #moments} with a recipe of instruments. */
     @Override
     public List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
         throw new UnsupportedOperationException("The Spark backend keeps its simulated shares on the executors:"
-                + " use moments(...), as MsmEstimator does.");
+                + " use moments(..., PartInstruments, l), as MsmEstimator does.");
     }
 
+    /**
+     * Each partition builds its simulator and its rows' instrument values from its own shard (the instruments' recipe
+     * shipped, never values); the decision-makers' weights are added on the driver in ordinal order (streamed one
+     * partition at a time), as the local sums add them.
+     */
     @Override
-    public MomentSums moments(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] instruments,
-            int l) {
-        JavaRDD<Shard> shards = shards(data);
-        List<double[]> slices = new ArrayList<>();
-        for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), partitions)) {
-            int from = data.situationStartRef()[data.decisionMakerStartRef()[range[0]]];
-            int to = data.situationStartRef()[data.decisionMakerStartRef()[range[1]]];
-            slices.add(Arrays.copyOfRange(instruments, from * l, to * l));
-        }
+    public MomentSums moments(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+            PartInstruments instruments, int l) {
         double weightSum = 0;
-        for (double w : data.weightsRef()) {
-            weightSum += w;
+        if (!data.isWeighted()) {
+            weightSum = data.decisionMakerCount();
+        } else {
+            // added in ordinal order from zero, as the local sums do: streamed one partition at a time
+            java.util.Iterator<double[]> parts = built(data).map(part -> part.weightsRef().clone()).toLocalIterator();
+            while (parts.hasNext()) {
+                for (double w : parts.next()) {
+                    weightSum += w;
+                }
+            }
         }
-        return new SparkMoments(shards, context.broadcast(slices), spec, integration, l, data.decisionMakerCount(),
+        return new SparkMoments(shards(data), instruments, spec, integration, l, data.decisionMakerCount(),
                 weightSum);
     }
 
