@@ -43,15 +43,16 @@ import org.mixlogit.spec.ModelSpec;
  * across partitions gives the same numbers.
  *
  * <p>Every estimator's sums run here: the optimizer's, the plain-logit start's, the integration check's, the
- * estimators' data checks and a latent class model's EM passes ({@link #partials}: data-only sums over each
- * partition's built shard), the method of simulated moments' (and its first step's row shares, {@link #rowShares})
- * and those of latent class models, whose partitions build the classes' simulator ({@code Simulators} binds a latent
+ * estimators' data checks, a latent class model's EM passes and its k-means-like starting split ({@link #partials}:
+ * data-only sums over each partition's built shard), the method of simulated moments' (its instruments computed by
+ * each partition for its rows, {@link #moments}; which are kept is decided from {@link #partials}) and those of latent
+ * class models, whose partitions build the classes' simulator ({@code Simulators} binds a latent
  * class specification to its classes' support). Per-decision-maker outputs ({@link #perDecisionMaker},
  * {@link SparkOutputs}: conditional coefficients, willingness to pay, posterior class probabilities) are computed on
  * the partitions too, and the data's fingerprint is streamed from them ({@link #fingerprint}). Data read from a Spark
  * source are known on the driver by their summary ({@link ChoiceData#isSummary()}), with which post-estimation's
- * aggregates (shares, elasticities, diversion ratios) run too; what still needs rows on the driver (the method of
- * simulated moments' instruments, the diversion decomposition, the willingness-to-pay table with its errors,
+ * aggregates (shares, elasticities, diversion ratios) run too; what still needs rows on the driver (the diversion
+ * decomposition, the willingness-to-pay table with its errors,
  * conditional probabilities of other data's rows) reads them gathered from the shards ({@link SparkChoiceData#gather}).
  */
 public final class SparkBackend implements Backend {
