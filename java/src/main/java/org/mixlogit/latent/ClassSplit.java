@@ -120,9 +120,15 @@ final class ClassSplit {
      */
     static Centres centres(Backend backend, ChoiceData data, Features features, int k, int classes, long seed) {
         int n = data.decisionMakerCount();
-        double[] sums = sum(backend, data, features, k, (f, i, o, out, at) -> {
+        SplittableRandom random = new SplittableRandom(seed);
+        int first = random.nextInt(n);
+        // the features' sums, and the first seed's raw features (added from zero: exact) in the same pass
+        double[] sums = sum(backend, data, features, 2 * k, (f, i, o, out, at) -> {
             for (int j = 0; j < k; j++) {
                 out[at + j] += f[i * k + j];
+            }
+            if (o == first) {
+                System.arraycopy(f, i * k, out, at + k, k);
             }
         });
         double[] mean = new double[k];
@@ -141,9 +147,8 @@ final class ClassSplit {
             sd[j] = Math.sqrt(var[j] / Math.max(1, n - 1));
         }
         Centres scale = new Centres(mean, sd, new double[0], 0);
-        SplittableRandom random = new SplittableRandom(seed);
         double[] centres = new double[classes * k];
-        System.arraycopy(featuresOf(backend, data, features, scale, k, random.nextInt(n)), 0, centres, 0, k);
+        System.arraycopy(scale.standardize(Arrays.copyOfRange(sums, k, 2 * k), 0, k), 0, centres, 0, k);
         for (int c = 1; c < classes; c++) {
             double[] seeded = Arrays.copyOf(centres, c * k);
             int count = c;
@@ -153,8 +158,8 @@ final class ClassSplit {
                         k));
             });
             double u = random.nextDouble() * BlockPartials.total(distances)[0];
-            int chosen = seed(backend, data, features, scale, distances, seeded, count, k, u);
-            System.arraycopy(featuresOf(backend, data, features, scale, k, chosen), 0, centres, c * k, k);
+            double[] chosen = seed(backend, data, features, scale, distances, seeded, count, k, u);
+            System.arraycopy(chosen, 0, centres, c * k, k);
         }
         double[] assigned = centres.clone();
         double[] previous = null;
@@ -215,8 +220,10 @@ final class ClassSplit {
      * The k-means++ draw: the first block (in order) whose distance total takes the draw to zero or below, then
      * within that block, on its partition, the first decision-maker whose distance does; the block's last when
      * rounding leaves the draw above zero, the data's last when no block does.
+     *
+     * @return the chosen decision-maker's standardized features (a new array)
      */
-    private static int seed(Backend backend, ChoiceData data, Features features, Centres scale,
+    private static double[] seed(Backend backend, ChoiceData data, Features features, Centres scale,
             List<BlockPartials> distances, double[] seeded, int count, int k, double u) {
         List<BlockPartials> ordered = new ArrayList<>(distances);
         ordered.sort(java.util.Comparator.comparingLong(BlockPartials::firstBlock));
@@ -231,7 +238,7 @@ final class ClassSplit {
                     double[] found = BlockPartials.total(backend.partials(data, p -> {
                         double[] f = scale.standardize(features.of(p), k);
                         long first = p.firstOrdinal();
-                        return DataSums.partials(p, 2, (d, i, out, at) -> {
+                        return DataSums.partials(p, 2 + k, (d, i, out, at) -> {
                             long o = first + i;
                             if (o / BlockPartials.BLOCK_SIZE != block || out[at] != 0) {
                                 return;
@@ -242,18 +249,20 @@ final class ClassSplit {
                             out[at + 1] -= nearestDistance(f, i, seeded, count, k);
                             if (out[at + 1] <= 0) {
                                 out[at] = o - origin + 1;
+                                System.arraycopy(f, i * k, out, at + 2, k);
                             }
                         });
                     }));
                     if (found[0] > 0) {
-                        return (int) found[0] - 1;
+                        return Arrays.copyOfRange(found, 2, 2 + k);
                     }
-                    return (int) Math.min(n - 1, (block + 1) * BlockPartials.BLOCK_SIZE - 1 - origin);
+                    return featuresOf(backend, data, features, scale, k,
+                            (int) Math.min(n - 1, (block + 1) * BlockPartials.BLOCK_SIZE - 1 - origin));
                 }
                 u -= total;
             }
         }
-        return n - 1;
+        return featuresOf(backend, data, features, scale, k, n - 1);
     }
 
     private static double nearestDistance(double[] f, int i, double[] centres, int count, int k) {
