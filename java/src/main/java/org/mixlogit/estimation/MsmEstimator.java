@@ -15,6 +15,7 @@ import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.NodeProvider;
 import org.mixlogit.simulation.MomentSums;
 import org.mixlogit.msm.GmmDiagnostics;
 import org.mixlogit.msm.GmmObjective;
@@ -115,20 +116,18 @@ public final class MsmEstimator implements Estimator {
             }
             IntegrationConfig independent = config.integration().type().isSimulation()
                     ? IntegrationChecker.replicate(config.integration(), 1) : config.integration();
-            double[] s = new double[data.rowCount()];
-            double[] jac = new double[data.rowCount() * p];
-            String rule = backend.rowShares(data, spec, independent, theta, s, jac);
-            z = Instruments.scores(data, names, s, jac, "optimal: d log s/d theta at the MSLE first step, simulated"
-                    + " with " + (spec.randomDimension() == 0 ? "exact probabilities" : rule + " (independent of the"
-                    + " estimation draws)"));
+            String rule = NodeProvider.of(independent).priorRule(spec).describe();
+            z = Instruments.scores(data, spec, independent, theta, config.threads(), "optimal: d log s/d theta at the"
+                    + " MSLE first step, simulated with " + (spec.randomDimension() == 0 ? "exact probabilities"
+                    : rule + " (independent of the estimation draws)"), backend);
             start = userStart != null ? userStart : theta;
         } else {
-            z = mc.instruments() == InstrumentChoice.DEFAULT ? Instruments.defaults(data, spec)
-                    : Instruments.columns(data, mc.columns());
+            z = mc.instruments() == InstrumentChoice.DEFAULT ? Instruments.defaults(data, spec, backend)
+                    : Instruments.columns(data, mc.columns(), backend);
             start = userStart != null ? userStart : Rescaling.of(data, spec, backend).defaultStart(spec, plain.estimates());
         }
         z.requireOrderCondition(names);
-        try (MomentSums sums = backend.moments(data, spec, config.integration(), z.valuesRef(), z.count())) {
+        try (MomentSums sums = backend.moments(data, spec, config.integration(), z.part(), z.count())) {
             SimulatedMoments moments = new SimulatedMoments(sums, z);
             return fit(tail, data, spec, sums.integrationDescription(), moments, start, plain, firstStep, counter,
                     listener);

@@ -20,8 +20,8 @@ import org.mixlogit.spec.ParameterLayout;
  * flexmix and lclogit2 start (keyed by its ordinal, {@link Assignment#random}).</li>
  * </ul>
  * The splits are functions of each decision-maker ({@link Assignment}) and their M-steps passes of the EM on its
- * backend; only the split's features (one plain-logit score vector per decision-maker, N x K) come to this process,
- * for the k-means iterations.
+ * backend, and so are the k-means steps of the split (block sums over the decision-makers' plain-logit scores,
+ * computed where the data live; only K- and C x K-sized vectors come to this process).
  * Random partitions find the best optimum most often: on Electricity with three classes (optima -4298.03,
  * -4304.51, -4338.36), 45% of random partitions led EM there, 30% of perturbations and 5% of k-means-like splits
  * (these favour one basin; 40 to 80 starts of each). Deterministic for a seed.
@@ -57,17 +57,19 @@ public final class StartingPoints {
         int n = data.decisionMakerCount();
         ModelSpec classModel = spec.classModel();
         double[] b = plainLogit.clone();
-        // the split's features: every decision-maker's plain-logit score, computed where the data live
-        double[] scores = em.backend().perDecisionMaker(data, (part, threads) -> {
+        // the split's features: every decision-maker's plain-logit score, computed where the data live, and the
+        // k-means steps as block sums over them there
+        ClassSplit.Features scores = part -> {
             ClassLogit logit = new ClassLogit(part, classModel);
             double[] partScores = new double[part.decisionMakerCount() * b.length];
             logit.scores(b, partScores);
             return partScores;
-        });
+        };
         for (int s = 0; s < starts; s++) {
             long startSeed = seed + 0x9E3779B97F4A7C15L * (s + 1);
             if (s == 0 || s % 3 != 0) {
-                Assignment split = s == 0 ? Assignment.nearest(b, ClassSplit.centres(scores, n, k, classes, startSeed))
+                Assignment split = s == 0
+                        ? Assignment.nearest(b, ClassSplit.centres(em.backend(), data, scores, k, classes, startSeed))
                         : Assignment.random(classes, n, startSeed);
                 out.add(em.fromAssignment(split, base, SPLIT_STEPS));
             } else {

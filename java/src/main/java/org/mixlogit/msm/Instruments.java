@@ -7,6 +7,13 @@ import java.util.Locale;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.BlockPartials;
+import org.mixlogit.simulation.DataSums;
+import org.mixlogit.simulation.PartInstruments;
+import org.mixlogit.simulation.SimulatedShares;
+import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 
@@ -15,21 +22,37 @@ import org.mixlogit.spec.ModelSpec;
  * instrument, stored row-major ({@code rows x L}) and centred within each choice situation. Centring changes no
  * moment (the residuals of a situation sum to zero) but shows at once which instruments carry information: one
  * constant within every situation contributes nothing and is rejected, as is one that is a linear combination of
- * the others. Immutable.
+ * the others.
+ *
+ * <p>Every value depends on its own row's situation and decision-maker only, so the values are computed where the
+ * rows live ({@link #part()}); the choice of instruments reads the centred candidates' cross-products, maxima and
+ * finiteness, sums over decision-makers computed on the backend ({@link Backend#partials}) and added in canonical
+ * block order, so every backend keeps the same instruments. Immutable.
  */
 public final class Instruments {
     /** Relative size below which a centred column (or its part orthogonal to the others) counts as zero. */
     private static final double TOLERANCE = 1e-9;
 
+    /** The candidate columns of a part's rows, uncentred, in the candidates' order. */
+    @FunctionalInterface
+    interface Candidates extends java.io.Serializable {
+        double[][] columns(ChoiceData part);
+    }
+
     private final List<String> names;
     private final List<String> dropped;
+    private final Candidates candidates;
+    private final int[] kept;
     private final double[] values;
     private final int rows;
     private final String description;
 
-    private Instruments(List<String> names, List<String> dropped, double[] values, int rows, String description) {
+    private Instruments(List<String> names, List<String> dropped, Candidates candidates, int[] kept, double[] values,
+            int rows, String description) {
         this.names = Collections.unmodifiableList(new ArrayList<>(names));
         this.dropped = Collections.unmodifiableList(new ArrayList<>(dropped));
+        this.candidates = candidates;
+        this.kept = kept;
         this.values = values;
         this.rows = rows;
         this.description = description;
@@ -38,40 +61,82 @@ public final class Instruments {
     /**
      * User instruments: columns of the data, attributes (row-level values; they need not be in the model) or
      * decision-maker characteristics. A column without variation within situations (a characteristic always),
-     * or one that is a linear combination of the columns before it, is an error naming it.
+     * or one that is a linear combination of the columns before it, is an error naming it. The values are computed
+     * here ({@link #valuesRef()}).
      */
     public static Instruments columns(ChoiceData data, List<String> columns) {
+        return columns(data, columns, null);
+    }
+
+    /**
+     * As {@link #columns(ChoiceData, List)}, chosen by sums on {@code backend}; the values are left where the rows
+     * live ({@link #part()}).
+     */
+    public static Instruments columns(ChoiceData data, List<String> columns, Backend backend) {
         if (columns.isEmpty()) {
             throw new InvalidSpecificationException("No instrument columns given: name attribute columns of the data,"
                     + " or use the default or optimal instruments.");
         }
         List<String> names = new ArrayList<>();
-        List<double[]> candidates = new ArrayList<>();
         for (String c : columns) {
             if (names.contains(c)) {
                 throw new InvalidSpecificationException("Instrument '" + c + "' is listed twice.");
             }
+            if (!data.attributeNames().contains(c) && !data.characteristicNames().contains(c)) {
+                data.attributeIndex(c);
+            }
             names.add(c);
-            candidates.add(column(data, c));
         }
-        return select(data, names, candidates, true, "columns " + String.join(", ", columns));
+        List<String> given = List.copyOf(names);
+        Candidates candidates = part -> {
+            double[][] out = new double[given.size()][];
+            for (int c = 0; c < out.length; c++) {
+                out[c] = column(part, given.get(c));
+            }
+            return out;
+        };
+        return select(data, backend, names, candidates, true, "columns " + String.join(", ", columns));
     }
 
     /**
      * Default instruments that identify means and spreads: every attribute of the model, its square, its products
      * with the characteristics that shift its mean, and the products of the members of a correlated block.
      * Candidates that carry nothing new (the square of a 0/1 dummy, say) are dropped and listed in
-     * {@link #dropped()}.
+     * {@link #dropped()}. The values are computed here ({@link #valuesRef()}).
      */
     public static Instruments defaults(ChoiceData data, ModelSpec spec) {
+        return defaults(data, spec, null);
+    }
+
+    /** As {@link #defaults(ChoiceData, ModelSpec)}, chosen by sums on {@code backend}; values where rows live. */
+    public static Instruments defaults(ChoiceData data, ModelSpec spec, Backend backend) {
         List<String> names = new ArrayList<>();
+        for (CoefficientSpec c : spec.coefficients()) {
+            names.add(c.attribute());
+        }
+        for (CoefficientSpec c : spec.coefficients()) {
+            names.add(c.attribute() + "^2");
+            for (String h : c.heterogeneity()) {
+                names.add(c.attribute() + "*" + h);
+            }
+        }
+        List<String> block = spec.correlated();
+        for (int a = 0; a < block.size(); a++) {
+            for (int b = 0; b < a; b++) {
+                names.add(block.get(a) + "*" + block.get(b));
+            }
+        }
+        return select(data, backend, names, part -> defaultColumns(part, spec), false,
+                "default (attributes, squares, interactions)");
+    }
+
+    private static double[][] defaultColumns(ChoiceData data, ModelSpec spec) {
         List<double[]> candidates = new ArrayList<>();
         List<CoefficientSpec> cs = spec.coefficients();
         double[] chars = data.characteristicsRef();
         int cc = data.characteristicCount();
         int[] owner = decisionMakerOfRow(data);
         for (CoefficientSpec c : cs) {
-            names.add(c.attribute());
             candidates.add(data.attributeColumn(c.attribute()));
         }
         for (CoefficientSpec c : cs) {
@@ -80,7 +145,6 @@ public final class Instruments {
             for (int i = 0; i < x.length; i++) {
                 sq[i] = x[i] * x[i];
             }
-            names.add(c.attribute() + "^2");
             candidates.add(sq);
             for (String h : c.heterogeneity()) {
                 int col = data.characteristicIndex(h);
@@ -88,7 +152,6 @@ public final class Instruments {
                 for (int i = 0; i < x.length; i++) {
                     prod[i] = x[i] * chars[owner[i] * cc + col];
                 }
-                names.add(c.attribute() + "*" + h);
                 candidates.add(prod);
             }
         }
@@ -101,116 +164,201 @@ public final class Instruments {
                 for (int i = 0; i < xa.length; i++) {
                     prod[i] = xa[i] * xb[i];
                 }
-                names.add(block.get(a) + "*" + block.get(b));
                 candidates.add(prod);
             }
         }
-        return select(data, names, candidates, false, "default (attributes, squares, interactions)");
+        return candidates.toArray(new double[0][]);
     }
 
     /**
      * Optimal instruments (Chamberlain 1987, Amemiya 1977): the scores d log s_tj / d theta of every parameter,
-     * from probabilities and their Jacobian computed at a first-step estimate. A parameter whose score has no
-     * variation is not identified there; that is an error naming it.
+     * from probabilities and their Jacobian simulated at a first-step estimate where the rows live (each row's from
+     * its own decision-maker, so any split gives the same bits). A parameter whose score has no variation is not
+     * identified there; that is an error naming it.
      *
-     * @param shares Not modified: simulated probabilities per grouped row
-     * @param jacobian Not modified: rows x P, their derivatives
+     * @param theta Not modified: the first-step estimate
+     * @param threads threads of each part's simulator
      */
-    public static Instruments scores(ChoiceData data, List<String> parameters, double[] shares, double[] jacobian,
-            String description) {
+    public static Instruments scores(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] theta,
+            int threads, String description, Backend backend) {
+        List<String> parameters = spec.layout().names();
         int p = parameters.size();
-        int n = data.rowCount();
-        List<double[]> candidates = new ArrayList<>();
+        double[] at = theta.clone();
         List<String> names = new ArrayList<>();
         for (int j = 0; j < p; j++) {
-            double[] z = new double[n];
-            for (int i = 0; i < n; i++) {
-                z[i] = shares[i] > 0 ? jacobian[i * p + j] / shares[i] : 0.0;
-            }
-            candidates.add(z);
             names.add("dlog s/d " + parameters.get(j));
         }
-        return select(data, names, candidates, true, description);
+        Candidates candidates = part -> {
+            int n = part.rowCount();
+            double[] shares = new double[n];
+            double[] jacobian = new double[n * p];
+            try (SimulatedShares s = Simulators.shares(part, spec, integration, threads)) {
+                s.evaluate(at, shares, jacobian);
+            }
+            double[][] out = new double[p][n];
+            for (int j = 0; j < p; j++) {
+                for (int i = 0; i < n; i++) {
+                    out[j][i] = shares[i] > 0 ? jacobian[i * p + j] / shares[i] : 0.0;
+                }
+            }
+            return out;
+        };
+        return select(data, backend, names, candidates, true, description);
     }
 
     /**
-     * Centres every candidate within situations and keeps those with a part orthogonal to the kept ones (modified
-     * Gram-Schmidt); with {@code strict}, a rejected candidate is an error.
+     * Centres every candidate within situations and keeps those with a part orthogonal to the kept ones (Cholesky
+     * factor of the centred candidates' cross-products, added in block order); with {@code strict}, a rejected
+     * candidate is an error. Without a backend the values are computed here (local data).
      */
-    private static Instruments select(ChoiceData data, List<String> names, List<double[]> candidates,
+    private static Instruments select(ChoiceData data, Backend backend, List<String> names, Candidates candidates,
             boolean strict, String description) {
+        int c = names.size();
         int n = data.rowCount();
-        int[] start = data.situationStartRef();
-        List<double[]> kept = new ArrayList<>();
-        List<double[]> basis = new ArrayList<>();
+        int width = c * (c + 1) / 2 + 2 * c;
+        Backend on = backend != null ? backend : Backend.local(1);
+        List<BlockPartials> parts = on.partials(data, part -> candidateSums(part, candidates, width));
+        double[] sums = BlockPartials.total(parts);
+        double[] max = BlockPartials.maximum(parts);
+        int gram = c * (c + 1) / 2;
+        List<Integer> keptIndex = new ArrayList<>();
+        List<double[]> factor = new ArrayList<>();
         List<String> keptNames = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        for (int c = 0; c < candidates.size(); c++) {
-            double[] z = candidates.get(c).clone();
-            double raw = 0;
-            for (int t = 0; t < data.situationCount(); t++) {
-                double mean = 0;
-                for (int i = start[t]; i < start[t + 1]; i++) {
-                    mean += z[i];
-                    raw = Math.max(raw, Math.abs(z[i]));
-                }
-                mean /= start[t + 1] - start[t];
-                for (int i = start[t]; i < start[t + 1]; i++) {
-                    z[i] -= mean;
-                }
-            }
-            if (!allFinite(z)) {
-                throw new InvalidSpecificationException("Instrument '" + names.get(c) + "' has a missing or"
+        for (int k = 0; k < c; k++) {
+            if (sums[gram + c + k] != 0) {
+                throw new InvalidSpecificationException("Instrument '" + names.get(k) + "' has a missing or"
                         + " non-finite value: fix the column or drop it from the instruments.");
             }
-            double norm = norm(z);
+            double raw = Math.max(0, max[gram + k]);
+            double norm = Math.sqrt(sums[upper(k, k, c)]);
             String why = null;
             if (!(norm > TOLERANCE * Math.max(raw, 1e-300) * Math.sqrt(n)) || norm == 0) {
                 why = "takes the same value for every alternative within each choice situation, so its moment is"
                         + " identically zero (the residuals of a situation sum to zero)";
             } else {
-                double[] u = z.clone();
-                for (double[] e : basis) {
-                    double dot = 0;
-                    for (int i = 0; i < n; i++) {
-                        dot += e[i] * u[i];
+                int m = keptIndex.size();
+                double[] row = new double[m + 1];
+                double projected = 0;
+                for (int a = 0; a < m; a++) {
+                    double[] fa = factor.get(a);
+                    double v = sums[upper(keptIndex.get(a), k, c)];
+                    for (int b = 0; b < a; b++) {
+                        v -= fa[b] * row[b];
                     }
-                    for (int i = 0; i < n; i++) {
-                        u[i] -= dot * e[i];
-                    }
+                    row[a] = v / fa[a];
+                    projected += row[a] * row[a];
                 }
-                double rest = norm(u);
+                double rest = Math.sqrt(Math.max(0, sums[upper(k, k, c)] - projected));
                 if (!(rest > 1e-7 * norm)) {
                     why = "is a linear combination of the instruments before it (" + String.join(", ", keptNames)
                             + ") within situations, so it adds no moment";
                 } else {
-                    for (int i = 0; i < n; i++) {
-                        u[i] /= rest;
-                    }
-                    basis.add(u);
-                    kept.add(z);
-                    keptNames.add(names.get(c));
+                    row[m] = rest;
+                    factor.add(row);
+                    keptIndex.add(k);
+                    keptNames.add(names.get(k));
                 }
             }
             if (why != null) {
                 if (strict) {
-                    throw new InvalidSpecificationException("Instrument '" + names.get(c) + "' " + why + ": drop it,"
+                    throw new InvalidSpecificationException("Instrument '" + names.get(k) + "' " + why + ": drop it,"
                             + " or use instruments that vary across the alternatives of a situation.");
                 }
-                dropped.add(names.get(c));
+                dropped.add(names.get(k));
             }
         }
-        int l = kept.size();
+        int[] kept = keptIndex.stream().mapToInt(Integer::intValue).toArray();
+        double[] values = backend == null ? values(data, candidates, kept) : null;
+        return new Instruments(keptNames, dropped, candidates, kept, values, n, description);
+    }
+
+    /** Index of entry (a, b), a <= b, of the packed upper triangle of a c x c matrix. */
+    private static int upper(int a, int b, int c) {
+        int i = Math.min(a, b);
+        int j = Math.max(a, b);
+        return i * c - i * (i - 1) / 2 + (j - i);
+    }
+
+    /**
+     * A part's block partials of the centred candidates' cross-products (packed upper triangle), their largest
+     * absolute uncentred values and their non-finite centred values' counts, each decision-maker's rows in order.
+     */
+    private static BlockPartials candidateSums(ChoiceData part, Candidates candidates, int width) {
+        double[][] raw = candidates.columns(part);
+        int c = raw.length;
+        double[][] z = new double[c][];
+        for (int a = 0; a < c; a++) {
+            z[a] = raw[a].clone();
+            centre(part, z[a]);
+        }
+        int gram = c * (c + 1) / 2;
+        int[] dm = part.decisionMakerStartRef();
+        int[] s = part.situationStartRef();
+        return DataSums.partials(part, width, (d, person, out, at) -> {
+            for (int i = s[dm[person]]; i < s[dm[person + 1]]; i++) {
+                int e = at;
+                for (int a = 0; a < c; a++) {
+                    for (int b = a; b < c; b++) {
+                        out[e++] += z[a][i] * z[b][i];
+                    }
+                }
+                for (int a = 0; a < c; a++) {
+                    out[at + gram + a] = Math.max(out[at + gram + a], Math.abs(raw[a][i]));
+                    if (!Double.isFinite(z[a][i])) {
+                        out[at + gram + c + a] += 1;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Centres a column within the part's situations.
+     *
+     * @param z <b>Modified</b>: one value per grouped row of {@code part}
+     */
+    private static void centre(ChoiceData part, double[] z) {
+        int[] start = part.situationStartRef();
+        for (int t = 0; t < part.situationCount(); t++) {
+            double mean = 0;
+            for (int i = start[t]; i < start[t + 1]; i++) {
+                mean += z[i];
+            }
+            mean /= start[t + 1] - start[t];
+            for (int i = start[t]; i < start[t + 1]; i++) {
+                z[i] -= mean;
+            }
+        }
+    }
+
+    /** The kept candidates of a part's rows, centred, rows x L row-major. */
+    private static double[] values(ChoiceData part, Candidates candidates, int[] kept) {
+        int n = part.rowCount();
+        int l = kept.length;
         org.mixlogit.simulation.MemoryLimit.require("the instruments (" + n + " rows x " + l + ")", (double) n * l, 0,
                 "use fewer instruments");
-        double[] values = new double[n * l];
+        double[][] z = candidates.columns(part);
+        double[] out = new double[n * l];
         for (int c = 0; c < l; c++) {
-            double[] z = kept.get(c);
+            double[] column = z[kept[c]];
+            centre(part, column);
             for (int i = 0; i < n; i++) {
-                values[i * l + c] = z[i];
+                out[i * l + c] = column[i];
             }
         }
-        return new Instruments(keptNames, dropped, values, n, description);
+        return out;
+    }
+
+    /**
+     * The instrument values of any part's rows (the whole data or a shard of whole blocks), computed from the part
+     * alone: for a backend to compute where the rows live ({@link Backend#moments(ChoiceData, ModelSpec,
+     * IntegrationConfig, PartInstruments, int)}).
+     */
+    public PartInstruments part() {
+        Candidates from = candidates;
+        int[] columns = kept.clone();
+        return part -> values(part, from, columns);
     }
 
     /**
@@ -255,23 +403,6 @@ public final class Instruments {
         return out;
     }
 
-    private static double norm(double[] z) {
-        double ss = 0;
-        for (double v : z) {
-            ss += v * v;
-        }
-        return Math.sqrt(ss);
-    }
-
-    private static boolean allFinite(double[] z) {
-        for (double v : z) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Instrument count L. */
     public int count() {
         return names.size();
@@ -286,8 +417,14 @@ public final class Instruments {
         return dropped;
     }
 
-    /** Rows x L, row-major, centred within situations. Not to be modified. */
+    /**
+     * Rows x L, row-major, centred within situations, of the data the instruments were chosen on (only for
+     * instruments chosen without a backend; otherwise see {@link #part()}). Not to be modified.
+     */
     public double[] valuesRef() {
+        if (values == null) {
+            throw new IllegalStateException("These instruments' values are computed where the rows live: use part().");
+        }
         return values;
     }
 

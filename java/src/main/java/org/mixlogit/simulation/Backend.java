@@ -70,6 +70,30 @@ public interface Backend {
     }
 
     /**
+     * The sums of the method of simulated moments of {@code data} with instruments computed where the rows live: by
+     * default over the simulators of {@link #shares}, each with its rows' values of {@code instruments}.
+     * The caller closes it.
+     *
+     * @param l the instrument count (the width of {@code instruments}' values)
+     */
+    default MomentSums moments(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+            PartInstruments instruments, int l) {
+        List<SimulatedShares> shards = shares(data, spec, integration);
+        List<double[]> values = new ArrayList<>();
+        try {
+            for (SimulatedShares shard : shards) {
+                values.add(instruments.values(shard.data()));
+            }
+        } catch (RuntimeException e) {
+            for (SimulatedShares shard : shards) {
+                shard.close();
+            }
+            throw e;
+        }
+        return MomentSums.of(shards, values, l);
+    }
+
+    /**
      * Every row's simulated share and its Jacobian at {@code theta} (the method of simulated moments' optimal
      * instruments): values per row, not sums, each depending on its own decision-maker only, so any split of the
      * data gives the same bits. By default through the simulators of {@link #shares}, each filling its rows.

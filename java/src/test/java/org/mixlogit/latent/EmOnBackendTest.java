@@ -76,15 +76,26 @@ class EmOnBackendTest {
     }
 
     @ParameterizedTest(name = "{0} shards")
-    @ValueSource(ints = {3})
-    @DisplayName("the split computed per decision-maker from the centres is the k-means assignment itself")
+    @ValueSource(ints = {3, 7})
+    @DisplayName("the k-means steps on shards give the local centres, and the split from them is the assignment")
     void splitFromCentres(int shards) {
         ExpectationMaximization em = new ExpectationMaximization(DATA, SPEC, Backend.sharded(shards, 1));
         ClassLogit logit = new ClassLogit(DATA, SPEC.classModel());
         int n = DATA.decisionMakerCount();
-        double[] scores = new double[n * 3];
-        logit.scores(PLAIN, scores);
-        ClassSplit.Centres centres = ClassSplit.centres(scores, n, 3, 3, 11L);
+        ModelSpec classModel = SPEC.classModel();
+        ClassSplit.Features features = part -> {
+            double[] scores = new double[part.decisionMakerCount() * PLAIN.length];
+            new ClassLogit(part, classModel).scores(PLAIN, scores);
+            return scores;
+        };
+        // the k-means steps are block sums on the backend: the same standardization and centres on shards
+        ClassSplit.Centres centres = ClassSplit.centres(Backend.sharded(shards, 1), DATA, features, 3, 3, 11L);
+        ClassSplit.Centres local = ClassSplit.centres(Backend.local(1), DATA, features, 3, 3, 11L);
+        double[] all = features.of(DATA);
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(local.standardize(all, i, 3), centres.standardize(all, i, 3), 0.0, "standardized " + i);
+        }
+        assertArrayEquals(local.centresRef(), centres.centresRef(), 0.0, "centres");
         Assignment split = Assignment.nearest(PLAIN, centres);
         int[] sizes = new int[3];
         for (int i = 0; i < n; i++) {

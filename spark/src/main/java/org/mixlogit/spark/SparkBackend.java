@@ -21,6 +21,7 @@ import org.mixlogit.simulation.BlockPartials;
 import org.mixlogit.simulation.PartSums;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.MomentSums;
+import org.mixlogit.simulation.PartInstruments;
 import org.mixlogit.simulation.PerDecisionMaker;
 import org.mixlogit.simulation.ShardedLikelihood;
 import org.mixlogit.simulation.SimulatedShares;
@@ -42,15 +43,16 @@ import org.mixlogit.spec.ModelSpec;
  * across partitions gives the same numbers.
  *
  * <p>Every estimator's sums run here: the optimizer's, the plain-logit start's, the integration check's, the
- * estimators' data checks and a latent class model's EM passes ({@link #partials}: data-only sums over each
- * partition's built shard), the method of simulated moments' (and its first step's row shares, {@link #rowShares})
- * and those of latent class models, whose partitions build the classes' simulator ({@code Simulators} binds a latent
+ * estimators' data checks, a latent class model's EM passes and its k-means-like starting split ({@link #partials}:
+ * data-only sums over each partition's built shard), the method of simulated moments' (its instruments computed by
+ * each partition for its rows, {@link #moments}; which are kept is decided from {@link #partials}) and those of latent
+ * class models, whose partitions build the classes' simulator ({@code Simulators} binds a latent
  * class specification to its classes' support). Per-decision-maker outputs ({@link #perDecisionMaker},
  * {@link SparkOutputs}: conditional coefficients, willingness to pay, posterior class probabilities) are computed on
  * the partitions too, and the data's fingerprint is streamed from them ({@link #fingerprint}). Data read from a Spark
  * source are known on the driver by their summary ({@link ChoiceData#isSummary()}), with which post-estimation's
- * aggregates (shares, elasticities, diversion ratios) run too; what still needs rows on the driver (the method of
- * simulated moments' instruments, the diversion decomposition, the willingness-to-pay table with its errors,
+ * aggregates (shares, elasticities, diversion ratios) run too; what still needs rows on the driver (the diversion
+ * decomposition, the willingness-to-pay table with its errors,
  * conditional probabilities of other data's rows) reads them gathered from the shards ({@link SparkChoiceData#gather}).
  */
 public final class SparkBackend implements Backend {
@@ -241,28 +243,34 @@ public final class SparkBackend implements Backend {
         return new SparkLikelihood(shards(data), spec, integration, null, false, data.decisionMakerCount());
     }
 
-    /** Not used on Spark: the method of simulated moments runs through {@link #moments}. */
+    /** Not used on Spark: the method of simulated moments runs through {@link #moments} with a recipe of instruments. */
     @Override
     public List<SimulatedShares> shares(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
         throw new UnsupportedOperationException("The Spark backend keeps its simulated shares on the executors:"
-                + " use moments(...), as MsmEstimator does.");
+                + " use moments(..., PartInstruments, l), as MsmEstimator does.");
     }
 
+    /**
+     * Each partition builds its simulator and its rows' instrument values from its own shard (the instruments' recipe
+     * shipped, never values); the decision-makers' weights are added on the driver in ordinal order (streamed one
+     * partition at a time), as the local sums add them.
+     */
     @Override
-    public MomentSums moments(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] instruments,
-            int l) {
-        JavaRDD<Shard> shards = shards(data);
-        List<double[]> slices = new ArrayList<>();
-        for (int[] range : ShardedLikelihood.ranges(data.decisionMakerCount(), partitions)) {
-            int from = data.situationStartRef()[data.decisionMakerStartRef()[range[0]]];
-            int to = data.situationStartRef()[data.decisionMakerStartRef()[range[1]]];
-            slices.add(Arrays.copyOfRange(instruments, from * l, to * l));
-        }
+    public MomentSums moments(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
+            PartInstruments instruments, int l) {
         double weightSum = 0;
-        for (double w : data.weightsRef()) {
-            weightSum += w;
+        if (!data.isWeighted()) {
+            weightSum = data.decisionMakerCount();
+        } else {
+            // added in ordinal order from zero, as the local sums do: streamed one partition at a time
+            java.util.Iterator<double[]> parts = built(data).map(part -> part.weightsRef().clone()).toLocalIterator();
+            while (parts.hasNext()) {
+                for (double w : parts.next()) {
+                    weightSum += w;
+                }
+            }
         }
-        return new SparkMoments(shards, context.broadcast(slices), spec, integration, l, data.decisionMakerCount(),
+        return new SparkMoments(shards(data), instruments, spec, integration, l, data.decisionMakerCount(),
                 weightSum);
     }
 

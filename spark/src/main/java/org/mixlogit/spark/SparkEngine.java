@@ -7,11 +7,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.mixlogit.cli.EstimationEngine;
 import org.mixlogit.data.ChoiceData;
-import org.mixlogit.estimation.EstimationMethod;
-import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.simulation.Backend;
-import org.mixlogit.spec.ModelSpec;
 
 /**
  * {@code mixlogit estimate|shares|elasticities|diversion|conditional|wtp --engine spark}: {@code --data} is any Spark
@@ -60,15 +57,6 @@ final class SparkEngine implements EstimationEngine {
     @Override
     public ChoiceData withRows(ChoiceData data) {
         return SparkChoiceData.gather(backend, data);
-    }
-
-    /**
-     * The driver's summary for maximum simulated likelihood and latent class models; the rows gathered on the driver
-     * for the method of simulated moments (its instruments are built there).
-     */
-    @Override
-    public ChoiceData forEstimation(ChoiceData data, ModelSpec spec, EstimatorConfig config) {
-        return config.method().type() == EstimationMethod.MSM ? SparkChoiceData.gather(backend, data) : data;
     }
 
     /** A path as Hadoop qualifies it (file:/abs/path, hdfs://namenode/user/me/path); a table as given. */

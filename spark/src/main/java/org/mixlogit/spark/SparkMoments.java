@@ -1,22 +1,22 @@
 package org.mixlogit.spark;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.simulation.BlockPartials;
 import org.mixlogit.simulation.ClusterPartials;
 import org.mixlogit.simulation.MomentSums;
+import org.mixlogit.simulation.PartInstruments;
 import org.mixlogit.simulation.SimulatedShares;
 import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
 
 /**
  * The method of simulated moments' sums on Spark: one cached engine per partition (its shard's simulated shares
- * and its rows' instruments, sent once as a broadcast of the per-partition slices), and per evaluation one job
+ * and its rows' instruments, computed there from the shard by the instruments' recipe), and per evaluation one job
  * that ships the parameter vector and returns the partitions' block partials of the moments, their Jacobian and
  * covariance. Equal to the local sums to the last bit. Close it to release the engines.
  */
@@ -26,14 +26,14 @@ final class SparkMoments implements MomentSums {
         final SimulatedShares shares;
         final double[] instruments;
 
-        Engine(Shard shard, ModelSpec spec, IntegrationConfig integration, double[] instruments) {
-            this.shares = Simulators.shares(shard.build(), spec, integration, 1);
-            this.instruments = instruments;
+        Engine(Shard shard, ModelSpec spec, IntegrationConfig integration, PartInstruments instruments) {
+            ChoiceData part = shard.build();
+            this.shares = Simulators.shares(part, spec, integration, 1);
+            this.instruments = instruments.values(part);
         }
     }
 
     private final JavaRDD<Engine> engines;
-    private final Broadcast<List<double[]>> slices;
     private final int p;
     private final int l;
     private final int decisionMakers;
@@ -41,19 +41,13 @@ final class SparkMoments implements MomentSums {
     private final String description;
 
     /**
-     * @param slices per partition (by index), its rows' instrument values (rows x L by grouped row)
+     * @param instruments each partition's rows' instrument values, computed from its shard
      * @param weightSum the decision-makers' weights added in ordinal order (computed by the driver)
      */
-    SparkMoments(JavaRDD<Shard> shards, Broadcast<List<double[]>> slices, ModelSpec spec,
-            IntegrationConfig integration, int l, int decisionMakers, double weightSum) {
-        this.slices = slices;
-        this.engines = shards.mapPartitionsWithIndex((k, it) -> {
-            List<Engine> out = new ArrayList<>();
-            while (it.hasNext()) {
-                out.add(new Engine(it.next(), spec, integration, slices.value().get(k)));
-            }
-            return out.iterator();
-        }, true).persist(StorageLevel.MEMORY_ONLY());
+    SparkMoments(JavaRDD<Shard> shards, PartInstruments instruments, ModelSpec spec, IntegrationConfig integration,
+            int l, int decisionMakers, double weightSum) {
+        this.engines = shards.map(shard -> new Engine(shard, spec, integration, instruments))
+                .persist(StorageLevel.MEMORY_ONLY());
         this.p = spec.layout().size();
         this.l = l;
         this.decisionMakers = decisionMakers;
@@ -105,6 +99,5 @@ final class SparkMoments implements MomentSums {
     @Override
     public void close() {
         engines.unpersist(false);
-        slices.unpersist(false);
     }
 }

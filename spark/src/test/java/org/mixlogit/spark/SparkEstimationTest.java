@@ -41,9 +41,9 @@ import org.mixlogit.spec.ModelSpec;
 /**
  * Whole estimations on Spark equal the local engine's to the last bit on Electricity (data read from a Spark CSV
  * source, 3 partitions): MSLE with two starts, every covariance type and the integration check, with only the
- * data's summary on the driver (and the data's fingerprint streamed from the partitions), MSM (optimal
- * instruments from a first step whose row shares are simulated on the partitions, the GMM sandwich clustered by
- * region), post-estimation shares by market with their delta-method errors, and the
+ * data's summary on the driver (and the data's fingerprint streamed from the partitions), MSM on the summary too
+ * (default instruments, and optimal instruments from a first step, computed by the partitions from their rows; the
+ * GMM sandwich clustered by region), post-estimation shares by market with their delta-method errors, and the
  * per-decision-maker conditional coefficients written as Parquet, and the willingness to pay (population summary
  * and conditional means, gathered and as a frame) and the fitted and conditional probabilities by row.
  */
@@ -54,7 +54,7 @@ class SparkEstimationTest {
     private static SparkBackend backend;
     private static ChoiceData local;
     private static ChoiceData distributed;
-    /** The same data gathered on the driver, for what still reads rows there (MSM, post-estimation's markets). */
+    /** The same data gathered on the driver, for what still reads rows there (post-estimation's per-row tables). */
     private static ChoiceData gathered;
 
     @BeforeAll
@@ -177,8 +177,23 @@ class SparkEstimationTest {
         EstimatorConfig config = config().withMethod(MethodConfig.msm(MsmConfig.defaults()
                 .withInstruments(InstrumentChoice.OPTIMAL)));
         EstimationResult expected = new MsmEstimator(config, Backend.local(2)).estimate(local, spec);
-        EstimationResult actual = new MsmEstimator(config, backend).estimate(gathered, spec);
+        // on the driver's summary: the optimal instruments are computed by the partitions from their own rows
+        EstimationResult actual = new MsmEstimator(config, backend).estimate(distributed, spec);
         assertSameFit(expected, actual);
+        assertBits(expected.gmm().orElseThrow().objective(), actual.gmm().orElseThrow().objective(), "GMM criterion");
+    }
+
+    @Test
+    @DisplayName("MSM with the default instruments on the driver's summary equals the local fit")
+    void msmDefaultsOnSummary() {
+        ModelSpec spec = ModelSpec.builder().fixed("pf").random("cl", Distribution.NORMAL).fixed("loc").fixed("wk")
+                .fixed("tod").fixed("seas").build();
+        EstimatorConfig config = config().withMethod(MethodConfig.msm(MsmConfig.defaults()));
+        EstimationResult expected = new MsmEstimator(config, Backend.local(2)).estimate(local, spec);
+        assertTrue(distributed.isSummary(), distributed.toString());
+        EstimationResult actual = new MsmEstimator(config, backend).estimate(distributed, spec);
+        assertSameFit(expected, actual);
+        assertEquals(expected.gmm().orElseThrow().instruments(), actual.gmm().orElseThrow().instruments());
         assertBits(expected.gmm().orElseThrow().objective(), actual.gmm().orElseThrow().objective(), "GMM criterion");
     }
 }
