@@ -100,7 +100,8 @@ final class Help {
         lines(b, "", "Method of simulated moments (consistent with a fixed number of draws):");
         option(b, "--method NAME", codes(v, "methods", text(v, "method")) + " (msle: maximum simulated likelihood;"
                 + " msm: method of simulated moments; mss: method of simulated scores, R exact posterior draws per"
-                + " person by accept-reject, --draws random, sandwich standard errors)");
+                + " person by accept-reject, --draws random, sandwich standard errors; with --draws adaptive-halton or"
+                + " adaptive-sobol, scores by importance sampling from the adapted proposal, for long panels)");
         option(b, "--instruments LIST", "msm instruments: " + keywords(v, text(v, "instruments"))
                 + ", or columns of the data, e.g. price,quality,price2 (optimal: scores d log s/d theta at a first-step MSLE estimate, simulated with independent"
                 + " draws; default: attributes, squares, interactions with heterogeneity characteristics)");
