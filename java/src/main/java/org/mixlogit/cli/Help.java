@@ -182,6 +182,7 @@ final class Help {
             "  --R LIST               draw counts (default 10,25,100,500)",
             "  --draws TYPE           draw type (default random: independent pseudo-random draws)",
             "  --mss LIST             draw counts (among --R) for MSS (default: 10, 25, 100 where in --R; none)",
+            "  --mss-is LIST          draw counts (among --R) for MSS by importance sampling (adaptive-halton)",
             "  --designs LIST         cross-section and/or panel (default both)",
             "  --people N             decision-makers in the cross-section (default 1000)",
             "  --panel-people N       decision-makers in the panel (default 300)",
