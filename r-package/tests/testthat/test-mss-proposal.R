@@ -48,3 +48,17 @@ test_that("proposal: the importance sampler's proposal reaches the engine, check
   expect_error(mixlogit(choice ~ pf + cl, panel, group = "chid", id = "id", rpar = c(cl = "n"), proposal = "t"),
                "is for draws = \"adaptive-halton\" or \"adaptive-sobol\"", class = "mixlogit_error")
 })
+
+test_that("MSS on the Electricity panel: importance sampling (adaptive-halton) converges where accept-reject fails", {
+  # 12 situations per person: accept-reject from the prior cannot reach some posteriors (a clear error); the
+  # importance-sampling score simulator gives MSLE's first-order condition with the same adapted draws
+  mss <- mixlogit(choice ~ pf + cl, electricity, group = "chid", id = "id", rpar = c(pf = "n", cl = "n"),
+                  method = "mss", draws = "adaptive-halton", R = 50, threads = 2)
+  expect_true(mss$converged)
+  expect_identical(mss$vce, "robust")
+  expect_match(mss$integration, "posterior scores by importance sampling, adaptive-halton", fixed = TRUE)
+  msle <- update(mss, method = "msle")
+  expect_close(abs(coef(mss)), abs(coef(msle)), 1e-4)
+  expect_true(all(sqrt(diag(vcov(mss))) > 0.5 * sqrt(diag(vcov(msle)))))
+  expect_error(update(mss, draws = "halton"), "accepted 2 of 5000000 proposals", class = "mixlogit_error")
+})

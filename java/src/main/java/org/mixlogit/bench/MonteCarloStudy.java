@@ -64,26 +64,53 @@ public final class MonteCarloStudy {
      */
     public static String run(List<Design> designs, int[] draws, int[] scoreDraws, int replications, DrawType type,
             long seed, int threads, PrintStream progress) {
+        return run(designs, draws, scoreDraws, new int[0], replications, type, seed, threads, progress);
+    }
+
+    /**
+     * As {@link #run(List, int[], int[], int, DrawType, long, int, PrintStream)}, with the method of simulated scores
+     * by importance sampling ({@code adaptive-halton} draws, R per person, from the same MSLE start) at the draw
+     * counts {@code importanceDraws} (among {@code draws}) in columns of their own ("MSS-IS").
+     */
+    public static String run(List<Design> designs, int[] draws, int[] scoreDraws, int[] importanceDraws,
+            int replications, DrawType type, long seed, int threads, PrintStream progress) {
         java.util.Set<Integer> mss = new java.util.HashSet<>();
         for (int r : scoreDraws) {
             mss.add(r);
         }
-        int estimators = mss.isEmpty() ? 2 : 3;
+        java.util.Set<Integer> importance = new java.util.HashSet<>();
+        for (int r : importanceDraws) {
+            importance.add(r);
+        }
+        // the columns: MSLE, MSM, then MSS (accept-reject) and MSS-IS when asked for
+        List<Integer> columns = new java.util.ArrayList<>(List.of(0, 1));
+        if (!mss.isEmpty()) {
+            columns.add(2);
+        }
+        if (!importance.isEmpty()) {
+            columns.add(3);
+        }
+        String[] label = {"MSLE", "MSM", "MSS", "MSS-IS"};
         ModelSpec spec = SimulatedChoices.spec();
         double[] truth = SimulatedChoices.TRUTH;
         List<String> names = spec.layout().names();
         int p = truth.length;
         StringBuilder table = new StringBuilder();
-        table.append("| design | R | parameter | truth | MSLE bias (MC s.e.) | MSLE sd | MSLE mean s.e. | MSLE"
-                + " cover. | MSM bias (MC s.e.) | MSM sd | MSM mean s.e. | MSM cover. |"
-                + (estimators == 3 ? " MSS bias (MC s.e.) | MSS sd | MSS mean s.e. | MSS cover. |" : "") + "\n");
-        table.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-                + (estimators == 3 ? "---:|---:|---:|---:|" : "") + "\n");
+        table.append("| design | R | parameter | truth |");
+        for (int e : columns) {
+            table.append(String.format(Locale.ROOT, " %1$s bias (MC s.e.) | %1$s sd | %1$s mean s.e. | %1$s cover. |",
+                    label[e]));
+        }
+        table.append("\n|---|---:|---|---:|");
+        for (int i = 0; i < columns.size(); i++) {
+            table.append("---:|---:|---:|---:|");
+        }
+        table.append("\n");
         StringBuilder failures = new StringBuilder();
         long began = System.nanoTime();
         for (Design design : designs) {
-            double[][][][] stats = new double[draws.length][3][p][4];
-            int[][] ok = new int[draws.length][3];
+            double[][][][] stats = new double[draws.length][4][p][4];
+            int[][] ok = new int[draws.length][4];
             for (int k = 0; k < replications; k++) {
                 ChoiceData data = SimulatedChoices.generate(design.people, design.situations, truth, seed + k);
                 for (int d = 0; d < draws.length; d++) {
@@ -104,6 +131,16 @@ public final class MonteCarloStudy {
                                 .estimate(data, spec));
                         record(scores, CovarianceType.ROBUST, truth, names, stats[d][2], ok[d], 2);
                     }
+                    if (importance.contains(draws[d])) {
+                        // importance sampling from the adapted proposal, from the same start
+                        IntegrationConfig adapted = IntegrationConfig.of(DrawType.ADAPTIVE_HALTON, draws[d]);
+                        EstimationResult weighted = msle == null ? null : attempt(() -> new MssEstimator(config
+                                .withIntegration(adapted)
+                                .withSearch(config.search().withStart(msle.estimates()))
+                                .withMethod(MethodConfig.of(org.mixlogit.estimation.EstimationMethod.MSS)))
+                                .estimate(data, spec));
+                        record(weighted, CovarianceType.ROBUST, truth, names, stats[d][3], ok[d], 3);
+                    }
                 }
                 progress.println(String.format(Locale.ROOT, "%s: replication %d of %d done (%.0f s)", design.name,
                         k + 1, replications, (System.nanoTime() - began) / 1e9));
@@ -112,8 +149,8 @@ public final class MonteCarloStudy {
                 for (int j = 0; j < p; j++) {
                     table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.2f |", design.name, draws[d],
                             names.get(j), truth[j]));
-                    for (int e = 0; e < estimators; e++) {
-                        if (e == 2 && !mss.contains(draws[d])) {
+                    for (int e : columns) {
+                        if (!asked(e, draws[d], mss, importance)) {
                             table.append(" | | | |");
                             continue;
                         }
@@ -126,14 +163,14 @@ public final class MonteCarloStudy {
                     }
                     table.append('\n');
                 }
-                for (int e = 0; e < estimators; e++) {
-                    if (e == 2 && !mss.contains(draws[d])) {
+                for (int e : columns) {
+                    if (!asked(e, draws[d], mss, importance)) {
                         continue;
                     }
                     if (ok[d][e] < replications) {
                         failures.append(String.format(Locale.ROOT, "%s, R = %d, %s: %d of %d replications failed or"
-                                + " did not converge and are left out.%n", design.name, draws[d], new String[] {"MSLE",
-                                "MSM", "MSS"}[e], replications - ok[d][e], replications));
+                                + " did not converge and are left out.%n", design.name, draws[d], label[e],
+                                replications - ok[d][e], replications));
                     }
                 }
             }
@@ -142,6 +179,11 @@ public final class MonteCarloStudy {
             table.append('\n').append(failures);
         }
         return table.toString();
+    }
+
+    /** Whether estimator column e runs at R draws: MSLE and MSM always, MSS and MSS-IS at their draw counts. */
+    private static boolean asked(int e, int r, java.util.Set<Integer> mss, java.util.Set<Integer> importance) {
+        return e < 2 || (e == 2 ? mss : importance).contains(r);
     }
 
     private interface Fit {

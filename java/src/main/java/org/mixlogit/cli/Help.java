@@ -100,7 +100,8 @@ final class Help {
         lines(b, "", "Method of simulated moments (consistent with a fixed number of draws):");
         option(b, "--method NAME", codes(v, "methods", text(v, "method")) + " (msle: maximum simulated likelihood;"
                 + " msm: method of simulated moments; mss: method of simulated scores, R exact posterior draws per"
-                + " person by accept-reject, --draws random, sandwich standard errors)");
+                + " person by accept-reject, --draws random, sandwich standard errors; with --draws adaptive-halton or"
+                + " adaptive-sobol, scores by importance sampling from the adapted proposal, for long panels)");
         option(b, "--instruments LIST", "msm instruments: " + keywords(v, text(v, "instruments"))
                 + ", or columns of the data, e.g. price,quality,price2 (optimal: scores d log s/d theta at a first-step MSLE estimate, simulated with independent"
                 + " draws; default: attributes, squares, interactions with heterogeneity characteristics)");
@@ -181,6 +182,7 @@ final class Help {
             "  --R LIST               draw counts (default 10,25,100,500)",
             "  --draws TYPE           draw type (default random: independent pseudo-random draws)",
             "  --mss LIST             draw counts (among --R) for MSS (default: 10, 25, 100 where in --R; none)",
+            "  --mss-is LIST          draw counts (among --R) for MSS by importance sampling (adaptive-halton)",
             "  --designs LIST         cross-section and/or panel (default both)",
             "  --people N             decision-makers in the cross-section (default 1000)",
             "  --panel-people N       decision-makers in the panel (default 300)",

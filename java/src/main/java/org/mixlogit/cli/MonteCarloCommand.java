@@ -13,7 +13,7 @@ import org.mixlogit.integration.DrawType;
 /** {@code mixlogit montecarlo}: the MSLE versus MSM simulation-bias study (see {@link MonteCarloStudy}). */
 final class MonteCarloCommand {
     static final Set<String> OPTIONS = new HashSet<>(Arrays.asList("replications", "R", "people", "panel-people",
-            "situations", "designs", "draws", "seed", "threads", "out", "mss"));
+            "situations", "designs", "draws", "seed", "threads", "out", "mss", "mss-is"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("help"));
 
     private MonteCarloCommand() {
@@ -77,8 +77,25 @@ final class MonteCarloCommand {
                 throw new UsageException("--mss " + scoreDraws[i] + " is not among the draw counts --R " + rs + ".");
             }
         }
-        String table = MonteCarloStudy.run(designs, draws, scoreDraws, replications, type, o.longValue("seed", 1L),
-                o.integer("threads", Runtime.getRuntime().availableProcessors(), 1), err);
+        int[] importanceDraws = new int[0];
+        if (o.has("mss-is")) {
+            List<String> is = o.list("mss-is");
+            importanceDraws = new int[is.size()];
+            for (int i = 0; i < importanceDraws.length; i++) {
+                try {
+                    importanceDraws[i] = Integer.parseInt(is.get(i));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--mss-is takes draw counts among --R, such as 10,25,100; got '"
+                            + is.get(i) + "'.");
+                }
+                if (!rs.contains(is.get(i))) {
+                    throw new UsageException("--mss-is " + importanceDraws[i] + " is not among the draw counts --R "
+                            + rs + ".");
+                }
+            }
+        }
+        String table = MonteCarloStudy.run(designs, draws, scoreDraws, importanceDraws, replications, type,
+                o.longValue("seed", 1L), o.integer("threads", Runtime.getRuntime().availableProcessors(), 1), err);
         out.print(table);
         if (o.has("out")) {
             CommandFiles.write("out", o.get("out", ""), table);

@@ -9,6 +9,8 @@ import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.NumericalFailureException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.Covariances;
+import org.mixlogit.integration.AdaptiveNodes;
+import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.optim.IterationListener;
 import org.mixlogit.optim.Optimizer;
@@ -54,6 +56,24 @@ import org.mixlogit.spec.ModelSpec;
  * R_n per person). Models whose analytic Hessian is not available (truncated normal coefficients) keep the finite-
  * difference Hessian of the reweighted log-likelihood, without that correction. The log-likelihood reported is the
  * configured rule's at the estimate (a diagnostic; MSS does not maximise it).
+ *
+ * <p>Importance sampling ({@code --draws adaptive-halton} or {@code adaptive-sobol}): accept-reject fails on panels
+ * whose posteriors the prior rarely reaches (Electricity, 12 situations per person: one person accepts 2 of 5,000,000
+ * proposals). The score simulator is then the self-normalised importance-sampling mean s_n = sum_r w_r g_r, w_r
+ * proportional to P_n(z_r; theta) phi(z_r) / q_n(z_r) (exact weights), of the draws' logit scores g_r = d log
+ * P_n(beta(z_r; theta)) / d theta, over R quasi-random draws z_r from the adapted proposal q_n (normal or Student t at
+ * the person's posterior mode at the round's centre, scaled by its curvature: the nodes of {@code adaptive-halton}).
+ * With the nodes fixed for the round, s_n is the gradient of log sum_r P_n(z_r; theta) phi(z_r) / (R q_n(z_r)), so
+ * the root finder sees a smooth function; rounds re-centre at the root until it stays put. The estimating equation is
+ * therefore the first-order condition of maximum simulated likelihood with the same adapted draws (MSLE with {@code
+ * --draws adaptive-halton} reaches the same point, which is where the rounds start): the self-normalised score is a
+ * ratio estimator, biased by O(1/R) as MSLE is, and its bias is small because the adapted quasi-random rule is
+ * accurate. The Jacobian is the derivative of the round's simulated score, per person sum_r w_r (H_r + g_r g_r') -
+ * s_n s_n' (H_r the draws' logit Hessians): the Hessian of the round's log-likelihood, checked against finite
+ * differences of the score. Accept-reject's correction of the covariance term (divisor 1 - sum_r w_r^2) is not
+ * applied: it assumes independent draws, and on Electricity at R = 10, 25, 50, 100 the uncorrected form is within
+ * 6%, 1%, 0.4%, 0.4% of the Hessian computed with adaptive Gauss-Hermite (12 points per dimension) on every diagonal
+ * entry, the corrected one 31%, 14%, 7%, 3% less curved.
  */
 public final class MssEstimator implements Estimator {
     /** Rounds stop when no parameter moves more than this, relative to max(1, |theta_j|)... */
@@ -89,11 +109,12 @@ public final class MssEstimator implements Estimator {
     @Override
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
         IntegrationConfig integration = config.integration();
-        if (!integration.type().isSimulation()) {
-            throw new InvalidSpecificationException("The method of simulated scores draws from each person's"
-                    + " posterior by accept-reject from pseudo-random proposals (R accepted draws per person, seeded by"
-                    + " the seed): give simulation draws (the default halton, or random), not "
-                    + integration.type().code() + ".");
+        boolean importance = importanceSampling(integration);
+        if (!integration.type().isSimulation() && !importance) {
+            throw new InvalidSpecificationException("The method of simulated scores simulates each person's"
+                    + " posterior by accept-reject from pseudo-random proposals (simulation draws: the default halton,"
+                    + " or random) or by importance sampling from the adapted proposal (adaptive-halton or"
+                    + " adaptive-sobol), not " + integration.type().code() + ".");
         }
         ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
         PlainLogit plain = PlainLogit.fit(data, spec, config, backend);
@@ -105,7 +126,8 @@ public final class MssEstimator implements Estimator {
         if (userStart != null) {
             centre = StartValidation.checked(userStart, spec.layout());
         } else {
-            // accept-reject needs posteriors the prior can reach: start at an MSLE estimate with the same draws
+            // accept-reject needs posteriors the prior can reach: start at an MSLE estimate with the same draws (for
+            // importance sampling, the same proposals: its re-centred rounds end near MSS's first root)
             EstimatorConfig first = config.withMethod(MethodConfig.of(EstimationMethod.MSLE))
                     .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0));
             EstimationResult msle = new MsleEstimator(first, backend).estimate(data, spec, listener);
@@ -154,8 +176,10 @@ public final class MssEstimator implements Estimator {
             evaluations += round.evaluations();
         }
         double[] theta = round.point();
-        String rule = String.format(Locale.ROOT, "posterior draws by accept-reject, %d per decision-maker, seed %d;"
-                + " %d rounds", integration.draws(), integration.seed(), rounds);
+        String rule = importance ? String.format(Locale.ROOT, "posterior scores by importance sampling, %s; %d"
+                + " rounds", roundDescription(spec), rounds) : String.format(Locale.ROOT, "posterior draws"
+                + " by accept-reject, %d per decision-maker, seed %d; %d rounds", integration.draws(),
+                integration.seed(), rounds);
         EstimationResultBuilder b = tail.describe(EstimationMethod.MSS, plain.logLikelihood())
                 .covarianceType(shownCovariance())
                 .effort(iterations, evaluations)
@@ -194,7 +218,8 @@ public final class MssEstimator implements Estimator {
         // the simulated scores with draws made at the estimate: their sum is the estimating equation's residual
         try (LikelihoodEvaluator ll = simulator(data, spec, theta, proposals)) {
             ScoreSums c = ll.scoreSums(theta, config.inference().cluster());
-            double[] analytic = ll.scoreJacobian(theta);
+            // importance sampling: the derivative of the round's simulated score (see the class comment)
+            double[] analytic = importanceSampling(config.integration()) ? ll.hessian(theta) : ll.scoreJacobian(theta);
             double[] jacobian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
             for (double v : jacobian) {
                 if (!Double.isFinite(v)) {
@@ -240,8 +265,30 @@ public final class MssEstimator implements Estimator {
             // nothing to simulate: the score is exact and MSS is maximum likelihood
             return backend.likelihood(data, spec, config.integration(), null);
         }
+        if (importanceSampling(config.integration())) {
+            // the adapted proposal centred at each person's posterior mode at the centre, fixed for the round: the
+            // gradient of its log-likelihood is the self-normalised importance-sampling score
+            return backend.likelihood(data, spec, config.integration(), centre);
+        }
         return backend.posteriorDraws(data, spec, centre, config.integration().draws(), config.integration().seed(),
                 proposals.proposals, proposals.bounds);
+    }
+
+    /**
+     * Whether the draws ask for the importance-sampling score simulator: the adapted quasi-random proposals
+     * ({@code adaptive-halton}, {@code adaptive-sobol}).
+     */
+    static boolean importanceSampling(IntegrationConfig integration) {
+        DrawType type = integration.type();
+        return type == DrawType.ADAPTIVE_HALTON || type == DrawType.ADAPTIVE_SOBOL;
+    }
+
+    /** The importance sampler's rule in words (its proposal and draws). */
+    private String roundDescription(ModelSpec spec) {
+        if (spec.randomDimension() == 0) {
+            return "no random coefficient";
+        }
+        return new AdaptiveNodes(config.integration(), spec.randomDimension()).describe();
     }
 
     /** The covariance shown: the sandwich unless the configuration asks for OPG or clusters. */

@@ -91,8 +91,8 @@ final class PosteriorDraws {
                     throw new NumericalFailureException(String.format(Locale.ROOT, "Accept-reject sampling from the"
                             + " posterior of decision-maker %s accepted %d of %d proposals: the person's choices are"
                             + " too unlikely at these parameters for the method of simulated scores; give better"
-                            + " starting values, or use msle with --draws adaptive-halton.", data.decisionMakerId(n),
-                            count, MAX_PROPOSALS));
+                            + " starting values, or simulate the scores by importance sampling with"
+                            + " adaptive-halton draws.", data.decisionMakerId(n), count, MAX_PROPOSALS));
                 }
                 double u = stream.next(z, 0);
                 double lp = kernel.logKernel(n, z, 0);

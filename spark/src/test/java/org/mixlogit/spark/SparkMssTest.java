@@ -58,4 +58,34 @@ class SparkMssTest {
             backend.release(data);
         }
     }
+
+    @Test
+    @DisplayName("MSS by importance sampling (adaptive-halton): Spark, local and in-process shards agree bit for bit")
+    void importanceSamplingOnSparkEqualsLocal() {
+        SparkSession spark = SparkTestSession.start();
+        ChoiceData data = SimulatedChoices.generate(150, 10, SimulatedChoices.TRUTH, 7);
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(2)
+                .withIntegration(IntegrationConfig.of(DrawType.ADAPTIVE_HALTON, 20))
+                .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0))
+                .withMethod(MethodConfig.of(EstimationMethod.MSS));
+        EstimationResult local = new MssEstimator(config).estimate(data, SimulatedChoices.spec());
+        EstimationResult sharded = new MssEstimator(config, Backend.sharded(3, 1)).estimate(data,
+                SimulatedChoices.spec());
+        SparkBackend backend = new SparkBackend(spark, 3);
+        try {
+            EstimationResult onSpark = new MssEstimator(config, backend).estimate(data, SimulatedChoices.spec());
+            assertTrue(local.isConverged(), local.message());
+            assertTrue(local.integration().startsWith("posterior scores by importance sampling"), local.integration());
+            for (EstimationResult other : new EstimationResult[] {sharded, onSpark}) {
+                assertBits(local.estimates(), other.estimates(), "estimates");
+                assertBits(local.logLikelihood(), other.logLikelihood(), "log-likelihood");
+                assertBits(local.standardErrors(CovarianceType.ROBUST), other.standardErrors(CovarianceType.ROBUST),
+                        "sandwich standard errors");
+                assertEquals(local.iterations(), other.iterations(), "iterations");
+                assertEquals(local.integration(), other.integration());
+            }
+        } finally {
+            backend.release(data);
+        }
+    }
 }
