@@ -26,6 +26,19 @@ for i in 1 2 3 4 5; do
     --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --R 500 --quiet --integration-check 0 --threads 2 2>&1 \
     | grep -E "Converged after|wall"
 done
+echo "== Electricity R = 500, C1 only against the default tiers (through the launcher, two runs each)"
+for opts in "" "-XX:TieredStopAtLevel=1" "" "-XX:TieredStopAtLevel=1"; do
+  echo "MIXLOGIT_JAVA_OPTS='$opts'"
+  MIXLOGIT_JAVA_OPTS="$opts" /usr/bin/time -f "wall %e s, user %U s, sys %S s" ./mixlogit estimate \
+    --data java/src/main/resources/org/mixlogit/io/electricity_long.csv --choice choice --group chid --id id \
+    --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --R 500 --quiet --integration-check 0 --threads 2 2>&1 \
+    | grep -E "Converged after|wall"
+done
+echo "== Electricity, six correlated normal coefficients (27 parameters), R = 500: the exact Hessian's use"
+/usr/bin/time -f "wall %e s, user %U s, sys %S s" ./mixlogit estimate \
+  --data java/src/main/resources/org/mixlogit/io/electricity_long.csv --choice choice --group chid --id id \
+  --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --correlated pf,cl,loc,wk,tod,seas --R 500 --quiet \
+  --integration-check 0 --threads 2 2>&1 | grep -E "Converged after|wall"
 echo "== R against the command line: the same fit, CPU time of the fit in a fresh R session (package in /tmp/rlib-bench)"
 mkdir -p /tmp/rlib-bench && R CMD INSTALL -l /tmp/rlib-bench r-package >/dev/null 2>&1
 Rscript -e '.libPaths(c("/tmp/rlib-bench", .libPaths())); suppressPackageStartupMessages(library(mixlogit));

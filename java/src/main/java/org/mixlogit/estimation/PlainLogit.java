@@ -1,6 +1,7 @@
 package org.mixlogit.estimation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.mixlogit.MixlogitException;
@@ -16,8 +17,9 @@ import org.mixlogit.spec.ModelSpec;
 
 /**
  * The conditional logit on the located coefficients: exact (no draws), the default start and a benchmark. Its fit is
- * checked for separation ({@link Separation}), which every estimator thus goes through. Its log-likelihood sums run
- * on the estimator's backend.
+ * checked for separation ({@link Separation}), which every estimator thus goes through. Fitted by Newton's method on
+ * its closed form ({@link PlainLogitNewton}), else by the estimator's search through the simulator with one draw;
+ * either way its sums run on the estimator's backend.
  */
 final class PlainLogit {
     /** The plain logit is concave: it may use at least this many iterations whatever the user's limit. */
@@ -33,20 +35,31 @@ final class PlainLogit {
 
     static PlainLogit fit(ChoiceData data, ModelSpec spec, EstimatorConfig config, Backend backend) {
         ModelSpec plain = MsleEstimator.plainLogitSpec(spec);
+        List<String> attributes = new ArrayList<>();
+        for (CoefficientSpec c : plain.coefficients()) {
+            attributes.add(c.attribute());
+        }
+        int[] columns = new int[attributes.size()];
+        for (int k = 0; k < columns.length; k++) {
+            columns[k] = data.attributeIndex(attributes.get(k));
+        }
+        // Newton on the closed form first (a few data passes, no simulator); the general search below when it
+        // does not settle (collinear or separated data), whose checks and messages then apply
+        double[] newton = columns.length == 0 ? null : new PlainLogitNewton(data, columns, backend).fit();
+        if (newton != null) {
+            double[] beta = Arrays.copyOf(newton, columns.length);
+            Separation.require(data, attributes, beta, backend);
+            return new PlainLogit(beta, newton[columns.length]);
+        }
         try (LikelihoodEvaluator ll = backend.likelihood(data, plain, config.integration().withDraws(1), null)) {
-            // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this; its search
-            // is cheap and keeps plain BFGS (no exact Hessian), so the start and the MSM instruments derived from its
-            // estimates stay as they were
+            // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this; plain BFGS
+            // (no exact Hessian)
             OptimizerConfig optimizer = config.search().optimizer();
             Rescaling scaling = Rescaling.of(data, plain, backend);
             Optimum o = scaling.optimize(Optimizer.of(optimizer.withMaxIterations(Math.max(PLAIN_LOGIT_MIN_ITERATIONS,
                     optimizer.maxIterations()))), new NegativeLogLikelihood(ll, false), new double[ll.parameterCount()],
                     IterationListener.NONE);
             // a diverging plain logit (separation) may still stop with a small gradient: refuse it either way
-            List<String> attributes = new ArrayList<>();
-            for (CoefficientSpec c : plain.coefficients()) {
-                attributes.add(c.attribute());
-            }
             Separation.require(data, attributes, o.point(), backend);
             if (!o.isConverged()) {
                 throw new MixlogitException("The plain logit used for starting values did not converge: "

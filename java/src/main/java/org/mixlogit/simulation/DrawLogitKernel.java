@@ -306,23 +306,19 @@ final class DrawLogitKernel {
         }
     }
 
-    /** The first {@code count} rows of {@code list} (exponentials) times inverse: probabilities. */
+    /**
+     * The first {@code count} rows of {@code list} (exponentials) times inverse: probabilities. One row per pass, so
+     * no branch depends on count's parity (a pair loop's odd tail, first met after the kernel had compiled, made C2
+     * throw away and recompile it and the evaluation around it).
+     *
+     * @param list <b>Modified</b>: its first count rows
+     */
     private void probabilities(double[][] list, int count) {
         double[] inv = inverse;
-        int j = 0;
-        for (; j + 2 <= count; j += 2) {
-            double[] e0 = list[j];
-            double[] e1 = list[j + 1];
+        for (int j = 0; j < count; j++) {
+            double[] e = list[j];
             for (int q = 0; q < r; q++) {
-                double s = inv[q];
-                e0[q] *= s;
-                e1[q] *= s;
-            }
-        }
-        if (j < count) {
-            double[] e0 = list[j];
-            for (int q = 0; q < r; q++) {
-                e0[q] *= inv[q];
+                e[q] *= inv[q];
             }
         }
     }

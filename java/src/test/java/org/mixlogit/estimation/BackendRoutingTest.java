@@ -17,6 +17,8 @@ import org.mixlogit.io.ExampleData;
 import org.mixlogit.msm.InstrumentChoice;
 import org.mixlogit.msm.MsmConfig;
 import org.mixlogit.simulation.Backend;
+import org.mixlogit.simulation.BlockPartials;
+import org.mixlogit.simulation.DataSums;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.SimulatedShares;
 import org.mixlogit.spec.Distribution;
@@ -47,6 +49,12 @@ class BackendRoutingTest {
                 double[] centre) {
             calls.add("likelihood " + describe(spec, integration));
             return shards.likelihood(data, spec, integration, centre);
+        }
+
+        /** The data-only sums (the checks, the plain logit's Newton passes) run on the shards, unrecorded. */
+        @Override
+        public List<BlockPartials> dataPartials(ChoiceData data, int width, DataSums terms) {
+            return shards.dataPartials(data, width, terms);
         }
 
         @Override
@@ -83,8 +91,8 @@ class BackendRoutingTest {
         Recording backend = new Recording();
         EstimationResult split = new MsleEstimator(config, backend).estimate(DATA, spec());
         long seed = DRAWS.seed();
-        assertEquals(List.of("likelihood logit halton 1 seed " + seed,
-                "likelihood mixed halton 10 seed " + seed,
+        // the plain logit is data sums (Newton on its closed form), not a likelihood
+        assertEquals(List.of("likelihood mixed halton 10 seed " + seed,
                 "likelihood mixed shalton 10 seed " + (seed + 7919),
                 "likelihood mixed shalton 10 seed " + (seed + 2 * 7919),
                 "likelihood mixed halton 40 seed " + seed), backend.calls);
@@ -108,11 +116,10 @@ class BackendRoutingTest {
         Recording backend = new Recording();
         EstimationResult split = new MsmEstimator(config, backend).estimate(DATA, spec());
         long seed = DRAWS.seed();
-        // MSM's plain logit, the MSLE first step (its plain logit and likelihood), the moments (each shard computes
-        // its rows' optimal instruments from the first step's row shares on an independent draw set, as the choice
-        // of instruments' sums do where the rows live), the likelihood at the estimate
-        assertEquals(List.of("likelihood logit halton 1 seed " + seed, "likelihood logit halton 1 seed " + seed,
-                "likelihood mixed halton 10 seed " + seed, "shares mixed halton 10 seed " + seed,
+        // the MSLE first step's likelihood (the plain logits are data sums), the moments (each shard computes its rows'
+        // optimal instruments from the first step's row shares on an independent draw set, as the choice of
+        // instruments' sums do where the rows live), the likelihood at the estimate
+        assertEquals(List.of("likelihood mixed halton 10 seed " + seed, "shares mixed halton 10 seed " + seed,
                 "likelihood mixed halton 10 seed " + seed), backend.calls);
         assertTrue(local.isConverged(), local.message());
         assertArrayEquals(local.estimates(), split.estimates(), 0.0);
