@@ -60,5 +60,5 @@ test_that("MSS on the Electricity panel: importance sampling (adaptive-halton) c
   msle <- update(mss, method = "msle")
   expect_close(abs(coef(mss)), abs(coef(msle)), 1e-4)
   expect_true(all(sqrt(diag(vcov(mss))) > 0.5 * sqrt(diag(vcov(msle)))))
-  expect_error(update(mss, draws = "halton"), "accepted 2 of 5000000 proposals", class = "mixlogit_error")
+  expect_error(update(mss, draws = "halton"), "accepted [0-9]+ of 5000000 proposals", class = "mixlogit_error")
 })
