@@ -1,7 +1,5 @@
 package org.mixlogit.testdata;
 
-import java.util.Random;
-
 import org.mixlogit.data.ChoiceData;
 
 /**
@@ -21,41 +19,11 @@ public final class StepPanel {
     }
 
     public static ChoiceData create(int people, int situations, double scale, long seed) {
-        Random random = new Random(seed);
-        int rows = people * situations * 3;
-        long[] situation = new long[rows];
-        long[] id = new long[rows];
-        double[] chosen = new double[rows];
-        double[] x = new double[rows];
-        double[] w = new double[rows];
-        double[] z = new double[rows];
-        int at = 0;
-        for (int n = 0; n < people; n++) {
-            double e0 = random.nextGaussian();
-            double e1 = random.nextGaussian();
-            double bx = MEAN[0] + CHOLESKY[0] * e0;
-            double bw = MEAN[1] + CHOLESKY[2] * e0 + CHOLESKY[3] * e1;
-            for (int s = 0; s < situations; s++) {
-                int best = -1;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < 3; j++) {
-                    int i = at + j;
-                    situation[i] = (long) n * situations + s;
-                    id[i] = n;
-                    x[i] = scale * random.nextGaussian();
-                    w[i] = random.nextGaussian();
-                    z[i] = random.nextGaussian();
-                    double u = bx * x[i] + bw * w[i] + Z * z[i] - Math.log(-Math.log(random.nextDouble()));
-                    if (u > max) {
-                        max = u;
-                        best = i;
-                    }
-                }
-                chosen[best] = 1;
-                at += 3;
-            }
-        }
-        return ChoiceData.builder().situations(situation).decisionMakers(id).chosen(chosen).attribute("x", x)
-                .attribute("w", w).attribute("z", z).build();
+        return GaussianPanel.create(people, situations, seed, new String[] {"x", "w", "z"},
+                new double[] {scale, 1, 1}, random -> {
+                    double e0 = random.nextGaussian();
+                    double e1 = random.nextGaussian();
+                    return new double[] {MEAN[0] + CHOLESKY[0] * e0, MEAN[1] + CHOLESKY[2] * e0 + CHOLESKY[3] * e1, Z};
+                });
     }
 }
