@@ -9,10 +9,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.MixlogitException;
+import org.mixlogit.io.JsonValue;
+import org.mixlogit.io.JsonWriter;
 
 /**
  * The engine's saved form of a fit ({@code mixlogit-result/1}, docs/result-schema.md) kept in Stata's e().
@@ -26,7 +27,6 @@ import org.mixlogit.MixlogitException;
  * exits); post-estimation says so.
  */
 final class SavedForm {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Room left in a macro for the ado-file's own quoting. */
     private static final int MARGIN = 1000;
 
@@ -36,7 +36,7 @@ final class SavedForm {
     /** One line of compact JSON, backquotes and dollar signs escaped. */
     static String forStata(String json) {
         try {
-            String compact = MAPPER.writeValueAsString(MAPPER.readTree(json));
+            String compact = JsonWriter.compact().value(JsonValue.parse(json)).finish();
             return compact.replace("`", "\\u0060").replace("$", "\\u0024");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The engine wrote JSON that does not parse: " + e.getOriginalMessage(), e);
