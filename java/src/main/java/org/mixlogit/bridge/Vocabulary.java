@@ -83,8 +83,17 @@ public final class Vocabulary {
         }
     }
 
-    /** The engine's vocabulary. */
+    /** The engine's vocabulary (made once per JVM, when first asked for; immutable). */
     public static Vocabulary engine() {
+        return Engine.VOCABULARY;
+    }
+
+    /** The holder of the engine's vocabulary: made when {@link #engine()} is first called. */
+    private static final class Engine {
+        static final Vocabulary VOCABULARY = build();
+    }
+
+    private static Vocabulary build() {
         JsonWriter root = JsonWriter.compact().startObject();
         root.put("format", FORMAT);
         root.put("engine", MixlogitBridge.VERSION);

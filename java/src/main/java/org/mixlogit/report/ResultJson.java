@@ -101,7 +101,20 @@ public final class ResultJson {
      * omit; see {@link SavedResult#fingerprint(org.mixlogit.data.ChoiceData, ModelSpec)}).
      */
     public static String write(EstimationResult r, String optionsJson, DataFingerprint fingerprint) {
-        JsonWriter root = JsonWriter.indented().startObject();
+        return write(r, optionsJson, fingerprint, JsonWriter.indented());
+    }
+
+    /**
+     * {@link #write(EstimationResult, String, DataFingerprint)} as one line of compact JSON (the same document, no
+     * white space): what the Stata plugin keeps in e(saved).
+     */
+    public static String writeCompact(EstimationResult r, String optionsJson, DataFingerprint fingerprint) {
+        return write(r, optionsJson, fingerprint, JsonWriter.compact());
+    }
+
+    private static String write(EstimationResult r, String optionsJson, DataFingerprint fingerprint,
+            JsonWriter root) {
+        root.startObject();
         root.put("format", SavedResult.FORMAT);
         root.put("estimator", r.method().name());
         root.putFinite("loglik", r.logLikelihood());

@@ -36,7 +36,8 @@ import org.mixlogit.spec.ModelSpec;
  * the saved forms of three Electricity fits (a panel mixed logit with the integration check and the
  * simulation-noise study, a latent class model with a class-share characteristic and a common coefficient chosen
  * from a range with its model-selection table, an MSM fit with instrument columns), the estimation options, the
- * specification, the vocabulary, and the compact one-line form Stata keeps in e(saved).
+ * specification, the vocabulary, and the compact one-line form Stata keeps in e(saved) (written directly, and
+ * compacted from the indented form).
  */
 class StreamingJsonTest {
     private static final ObjectMapper COMPACT = new ObjectMapper();
@@ -67,6 +68,12 @@ class StreamingJsonTest {
         assertEquals(databind, streamed);
         assertEquals(DatabindJson.write(r, null, null), ResultJson.write(r));
         assertCompactSame(streamed);
+        try {
+            assertEquals(COMPACT.writeValueAsString(COMPACT.readTree(databind)), ResultJson.writeCompact(r,
+                    EstimationOptions.write(config), SavedResult.fingerprint(data, r.spec())));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         return streamed;
     }
 

@@ -36,19 +36,24 @@ final class SavedForm {
     /** One line of compact JSON, backquotes and dollar signs escaped. */
     static String forStata(String json) {
         try {
-            String compact = JsonWriter.compact().value(JsonValue.parse(json)).finish();
-            return compact.replace("`", "\\u0060").replace("$", "\\u0024");
+            return escaped(JsonWriter.compact().value(JsonValue.parse(json)).finish());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The engine wrote JSON that does not parse: " + e.getOriginalMessage(), e);
         }
     }
 
+    /** Compact JSON with its backquotes and dollar signs escaped (the same text to a JSON reader). */
+    private static String escaped(String compact) {
+        return compact.replace("`", "\\u0060").replace("$", "\\u0024");
+    }
+
     /**
-     * Sets local {@code jm_saved} to the saved form, or, when it is longer than a macro can hold, writes the file
-     * and sets {@code jm_saved_file} to its path (the other local is then "").
+     * Sets local {@code jm_saved} to the saved form ({@code compactJson}, one line of compact JSON as
+     * {@link org.mixlogit.bridge.BridgeFit#compactJson()} writes it), or, when it is longer than a macro can hold,
+     * writes the file and sets {@code jm_saved_file} to its path (the other local is then "").
      */
-    static void store(StataSession stata, String json) {
-        String text = forStata(json);
+    static void store(StataSession stata, String compactJson) {
+        String text = escaped(compactJson);
         long limit = macroLength(stata);
         if (text.length() <= limit - MARGIN) {
             stata.setLocal("jm_saved", text);
