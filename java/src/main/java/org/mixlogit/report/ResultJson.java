@@ -87,11 +87,15 @@ public final class ResultJson {
         }
         JsonWriter out = JsonWriter.indented().startObject();
         for (String field : root.fieldNames()) {
-            if (!field.equals("modelSelection")) {
+            if (field.equals("modelSelection")) {
+                LatentClassJson.selection(out, selection); // a table already there is replaced in its place
+            } else {
                 out.put(field, root.get(field));
             }
         }
-        LatentClassJson.selection(out, selection);
+        if (!root.has("modelSelection")) {
+            LatentClassJson.selection(out, selection);
+        }
         return out.endObject().finish();
     }
 

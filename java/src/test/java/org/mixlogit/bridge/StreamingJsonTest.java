@@ -127,6 +127,8 @@ class StreamingJsonTest {
         ModelSelection selection = LatentClassEstimator.selection(fits);
         String withTable = ResultJson.withModelSelection(json, selection);
         assertEquals(DatabindJson.withModelSelection(json, selection), withTable);
+        assertEquals(DatabindJson.withModelSelection(withTable, selection),
+                ResultJson.withModelSelection(withTable, selection));
         assertTrue(withTable.contains("\"modelSelection\" : [ {"), withTable);
         assertEquals(DatabindJson.spec(spec), ModelSpecJson.write(spec));
     }
