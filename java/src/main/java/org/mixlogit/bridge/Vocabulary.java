@@ -139,7 +139,7 @@ public final class Vocabulary {
                 + codes(list) + ".");
     }
 
-    /** One default of the estimation options ("R", "draws", ...), as JSON (a copy). */
+    /** One default of the estimation options ("R", "draws", ...), as JSON (immutable). */
     public JsonValue defaultValue(String name) {
         JsonValue v = document.get("defaults").get(name);
         if (v == null) {
@@ -324,7 +324,7 @@ public final class Vocabulary {
         return o;
     }
 
-    /** One value of the latent class entry ("starts", "maxClasses", "constant", ...), as JSON (a copy). */
+    /** One value of the latent class entry ("starts", "maxClasses", "constant", ...), as JSON (immutable). */
     public JsonValue latentClassValue(String name) {
         JsonValue v = document.get("latentClasses").get(name);
         if (v == null) {
