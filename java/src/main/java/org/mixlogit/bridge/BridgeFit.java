@@ -46,11 +46,6 @@ public final class BridgeFit {
         }
     }
 
-    /**
-     * The saved form of the fit ({@code docs/result-schema.md}, the same document as the command-line tool's
-     * --json): the result with its estimation options and the fingerprint of its data. Front ends keep this text
-     * and rebuild post-estimation from it ({@link MixlogitBridge#postSaved}).
-     */
     /** Latent classes C of the model (1 for a model of one population). */
     public int classCount() {
         return result.spec().classCount();
@@ -141,8 +136,19 @@ public final class BridgeFit {
         return ModelSpecJson.write(result.spec());
     }
 
+    /**
+     * The saved form of the fit ({@code docs/result-schema.md}, the same document as the command-line tool's
+     * --json): the result with its estimation options and the fingerprint of its data. Front ends keep this text
+     * and rebuild post-estimation from it ({@link MixlogitBridge#postSaved}).
+     */
     public String json() {
         return ResultJson.write(result, EstimationOptions.write(config), SavedResult.fingerprint(data, result.spec()));
+    }
+
+    /** {@link #json()} as one line of compact JSON (the same document without white space). */
+    public String compactJson() {
+        return ResultJson.writeCompact(result, EstimationOptions.write(config), SavedResult.fingerprint(data,
+                result.spec()));
     }
 
     /** The fixed-width results table of the command-line tool. */

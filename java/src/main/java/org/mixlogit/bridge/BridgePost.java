@@ -1,14 +1,12 @@
 package org.mixlogit.bridge;
 
-import java.util.Iterator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.io.JsonValue;
 import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.postestimation.ClassWillingnessToPay;
 import org.mixlogit.postestimation.ConditionalCoefficients;
@@ -21,7 +19,6 @@ import org.mixlogit.postestimation.PostEstimationOptions;
  * Matrices are flat column-major (decision-makers x coefficients), as R and Stata store them.
  */
 public final class BridgePost {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("krinskyRobb", "replicates", "seed");
     private static final String[] WTP_NAMES = {"mean", "median", "q05", "q25", "q75", "q95"};
     private final PostEstimation post;
@@ -64,15 +61,14 @@ public final class BridgePost {
 
     /** {"krinskyRobb": 0, "replicates": 5, "seed": 20200101}, every field optional. */
     static PostEstimationOptions options(String json) {
-        JsonNode root;
+        JsonValue root;
         try {
-            root = MAPPER.readTree(json == null || json.trim().isEmpty() ? "{}" : json);
+            root = JsonValue.parse(json == null || json.trim().isEmpty() ? "{}" : json);
         } catch (JsonProcessingException e) {
             throw new InvalidSpecificationException("The post-estimation options are not valid JSON: "
                     + e.getOriginalMessage() + ".");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String f = it.next();
+        for (String f : root.fieldNames()) {
             if (!FIELDS.contains(f)) {
                 throw new InvalidSpecificationException("Unknown post-estimation option \"" + f + "\": known are "
                         + FIELDS + ".");
@@ -92,8 +88,8 @@ public final class BridgePost {
     }
 
     /** A whole-number option; text, fractions and out-of-range numbers are errors naming the option. */
-    private static long whole(JsonNode root, String field, long max) {
-        JsonNode v = root.get(field);
+    private static long whole(JsonValue root, String field, long max) {
+        JsonValue v = root.get(field);
         if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))
                 || !v.canConvertToLong() || Math.abs(v.asLong()) > max) {
             throw new InvalidSpecificationException("Post-estimation option \"" + field + "\" must be a whole number,"

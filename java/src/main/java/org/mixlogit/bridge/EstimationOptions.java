@@ -1,13 +1,8 @@
 package org.mixlogit.bridge;
 
-import java.util.Iterator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.estimation.DiagnosticsConfig;
@@ -18,6 +13,8 @@ import org.mixlogit.estimation.MethodConfig;
 import org.mixlogit.estimation.SearchConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
+import org.mixlogit.io.JsonValue;
+import org.mixlogit.io.JsonWriter;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.msm.InstrumentChoice;
 import org.mixlogit.msm.MsmConfig;
@@ -43,7 +40,6 @@ import org.mixlogit.optim.OptimizerConfig;
  * form of a fit ({@code docs/result-schema.md}) holds it.
  */
 public final class EstimationOptions {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
             "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "tolerance",
             "integrationCheck", "reestimate", "method", "instruments", "weighting", "proposal");
@@ -59,7 +55,7 @@ public final class EstimationOptions {
      * "weighting" only for MSM).
      */
     public static String write(EstimatorConfig config) {
-        ObjectNode o = MAPPER.createObjectNode();
+        JsonWriter o = JsonWriter.compact().startObject();
         IntegrationConfig integration = config.integration();
         o.put("draws", integration.type().code());
         o.put("R", integration.draws());
@@ -84,28 +80,26 @@ public final class EstimationOptions {
         o.put("threads", config.threads());
         double[] start = config.search().start();
         if (start != null) {
-            ArrayNode a = o.putArray("start");
+            o.startArray("start");
             for (double v : start) {
-                a.add(v);
+                o.value(v);
             }
+            o.endArray();
         }
         o.put("level", config.inference().level());
         o.put("method", config.method().type().code());
         if (config.method().type() == EstimationMethod.MSM) {
             MsmConfig msm = config.method().msm();
             if (msm.instruments() == InstrumentChoice.COLUMNS) {
-                ArrayNode z = o.putArray("instruments");
-                msm.columns().forEach(z::add);
+                o.startArray("instruments");
+                msm.columns().forEach(o::value);
+                o.endArray();
             } else {
                 o.put("instruments", msm.instruments().code());
             }
             o.put("weighting", msm.weighting().code());
         }
-        try {
-            return MAPPER.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the estimation options as JSON", e);
-        }
+        return o.endObject().finish();
     }
 
     /** True for the rules with a proposal: the adaptive importance samplers. */
@@ -114,9 +108,9 @@ public final class EstimationOptions {
     }
 
     static EstimatorConfig parse(String json) {
-        JsonNode root;
+        JsonValue root;
         try {
-            root = MAPPER.readTree(json == null || json.trim().isEmpty() ? "{}" : json);
+            root = JsonValue.parse(json == null || json.trim().isEmpty() ? "{}" : json);
         } catch (JsonProcessingException e) {
             throw new InvalidSpecificationException("The estimation options are not valid JSON: "
                     + e.getOriginalMessage() + ".");
@@ -124,8 +118,7 @@ public final class EstimationOptions {
         if (!root.isObject()) {
             throw new InvalidSpecificationException("The estimation options must be a JSON object.");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String f = it.next();
+        for (String f : root.fieldNames()) {
             if (!FIELDS.contains(f)) {
                 throw new InvalidSpecificationException("Unknown estimation option \"" + f + "\": known are " + FIELDS
                         + ".");
@@ -159,7 +152,7 @@ public final class EstimationOptions {
                 .withCluster(text(root, "cluster", null))
                 .withLevel(number(root, "level", DEFAULTS.inference().level()));
         if (root.hasNonNull("start")) {
-            JsonNode s = root.get("start");
+            JsonValue s = root.get("start");
             if (!s.isArray()) {
                 throw new InvalidSpecificationException("Estimation option \"start\" must be an array of numbers.");
             }
@@ -187,7 +180,7 @@ public final class EstimationOptions {
                 .withMethod(method);
     }
 
-    private static MethodConfig method(JsonNode root) {
+    private static MethodConfig method(JsonValue root) {
         EstimationMethod method = EstimationMethod.fromCode(text(root, "method", DEFAULTS.method().type().code()));
         if (method != EstimationMethod.MSM) {
             for (String msmOnly : new String[] {"instruments", "weighting"}) {
@@ -200,7 +193,7 @@ public final class EstimationOptions {
         }
         MsmConfig msm = MsmConfig.defaults().withWeighting(Weighting.fromCode(text(root, "weighting",
                 DEFAULTS.method().msm().weighting().code())));
-        JsonNode z = root.get("instruments");
+        JsonValue z = root.get("instruments");
         if (z != null && !z.isNull()) {
             if (z.isTextual()) {
                 InstrumentChoice keyword = InstrumentChoice.keyword(z.asText());
@@ -208,7 +201,7 @@ public final class EstimationOptions {
                         : msm.withInstrumentColumns(java.util.Collections.singletonList(z.asText()));
             } else if (z.isArray()) {
                 List<String> columns = new java.util.ArrayList<>();
-                for (JsonNode c : z) {
+                for (JsonValue c : z) {
                     if (!c.isTextual()) {
                         throw new InvalidSpecificationException("Estimation option \"instruments\" holds " + c
                                 + ", not a column name.");
@@ -224,8 +217,8 @@ public final class EstimationOptions {
         return MethodConfig.msm(msm);
     }
 
-    private static String text(JsonNode root, String field, String fallback) {
-        JsonNode v = root.get(field);
+    private static String text(JsonValue root, String field, String fallback) {
+        JsonValue v = root.get(field);
         if (v == null || v.isNull()) {
             return fallback;
         }
@@ -236,8 +229,8 @@ public final class EstimationOptions {
         return v.asText();
     }
 
-    private static int integer(JsonNode root, String field, int fallback) {
-        JsonNode v = root.get(field);
+    private static int integer(JsonValue root, String field, int fallback) {
+        JsonValue v = root.get(field);
         if (v == null || v.isNull()) {
             return fallback;
         }
@@ -248,8 +241,8 @@ public final class EstimationOptions {
         return v.asInt();
     }
 
-    private static long longValue(JsonNode root, String field, long fallback) {
-        JsonNode v = root.get(field);
+    private static long longValue(JsonValue root, String field, long fallback) {
+        JsonValue v = root.get(field);
         if (v == null || v.isNull()) {
             return fallback;
         }
@@ -260,8 +253,8 @@ public final class EstimationOptions {
         return v.asLong();
     }
 
-    private static double number(JsonNode root, String field, double fallback) {
-        JsonNode v = root.get(field);
+    private static double number(JsonValue root, String field, double fallback) {
+        JsonValue v = root.get(field);
         if (v == null || v.isNull()) {
             return fallback;
         }

@@ -3,17 +3,12 @@ package org.mixlogit.bridge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.estimation.LatentClassEstimator;
@@ -23,6 +18,8 @@ import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
+import org.mixlogit.io.JsonValue;
+import org.mixlogit.io.JsonWriter;
 import org.mixlogit.msm.InstrumentChoice;
 import org.mixlogit.msm.MsmConfig;
 import org.mixlogit.msm.Weighting;
@@ -72,73 +69,84 @@ public final class Vocabulary {
     /** Separator of an array's elements in a cell of {@link #table(String)}. */
     public static final String ARRAY_SEPARATOR = "|";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The document, compact. */
+    private final String json;
+    /** The document, parsed. */
+    private final JsonValue document;
 
-    private final ObjectNode document;
-
-    private Vocabulary(ObjectNode document) {
-        this.document = document;
+    private Vocabulary(String json) {
+        this.json = json;
+        try {
+            this.document = JsonValue.parse(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The vocabulary wrote JSON that does not parse", e);
+        }
     }
 
-    /** The engine's vocabulary. */
+    /** The engine's vocabulary (made once per JVM, when first asked for; immutable). */
     public static Vocabulary engine() {
-        ObjectNode root = MAPPER.createObjectNode();
+        return Engine.VOCABULARY;
+    }
+
+    /** The holder of the engine's vocabulary: made when {@link #engine()} is first called. */
+    private static final class Engine {
+        static final Vocabulary VOCABULARY = build();
+    }
+
+    private static Vocabulary build() {
+        JsonWriter root = JsonWriter.compact().startObject();
         root.put("format", FORMAT);
         root.put("engine", MixlogitBridge.VERSION);
-        root.set("distributions", distributions());
-        root.set("draws", draws());
-        root.set("optimizers", optimizers());
-        root.set("vce", covariances());
-        root.set("methods", methods());
-        root.set("weighting", weightings());
-        root.set("instruments", instruments());
-        root.set("defaults", defaults());
-        root.set("latentClasses", latentClasses());
-        return new Vocabulary(root);
+        distributions(root.startArray("distributions")).endArray();
+        draws(root.startArray("draws")).endArray();
+        optimizers(root.startArray("optimizers")).endArray();
+        covariances(root.startArray("vce")).endArray();
+        methods(root.startArray("methods")).endArray();
+        weightings(root.startArray("weighting")).endArray();
+        instruments(root.startArray("instruments")).endArray();
+        defaults(root.startObject("defaults")).endObject();
+        latentClasses(root.startObject("latentClasses")).endObject();
+        return new Vocabulary(root.endObject().finish());
     }
 
     /** The document as compact JSON. */
     public String json() {
-        return document.toString();
+        return json;
     }
 
     /** The document as indented JSON, for people. */
     public String prettyJson() {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonWriter.indented().value(document).finish();
     }
 
     /** The codes of a list, in the engine's order. */
     public List<String> codes(String list) {
         List<String> out = new ArrayList<>();
-        for (JsonNode entry : entries(list)) {
+        for (JsonValue entry : entries(list)) {
             out.add(entry.get("code").asText());
         }
         return out;
     }
 
     /** The entry of {@code code} in a list; an error naming the list's codes when there is none. */
-    public JsonNode entry(String list, String code) {
-        for (JsonNode e : entries(list)) {
+    public JsonValue entry(String list, String code) {
+        for (JsonValue e : entries(list)) {
             if (e.get("code").asText().equals(code)) {
-                return e.deepCopy();
+                return e;
             }
         }
         throw new InvalidSpecificationException("The vocabulary's " + list + " have no '" + code + "': they are "
                 + codes(list) + ".");
     }
 
-    /** One default of the estimation options ("R", "draws", ...), as JSON (a copy). */
-    public JsonNode defaultValue(String name) {
-        JsonNode v = document.get("defaults").get(name);
+    /** One default of the estimation options ("R", "draws", ...), as JSON (immutable). */
+    public JsonValue defaultValue(String name) {
+        JsonValue v = document.get("defaults").get(name);
         if (v == null) {
             throw new InvalidSpecificationException("The vocabulary has no default '" + name + "': it has "
                     + fields("defaults") + ".");
         }
-        return v.deepCopy();
+        return v;
     }
 
     /**
@@ -147,9 +155,9 @@ public final class Vocabulary {
      */
     public List<String> fields(String list) {
         Set<String> out = new LinkedHashSet<>();
-        for (JsonNode entry : rows(list)) {
-            for (Iterator<String> it = entry.fieldNames(); it.hasNext();) {
-                out.add(it.next());
+        for (JsonValue entry : rows(list)) {
+            for (String field : entry.fieldNames()) {
+                out.add(field);
             }
         }
         return new ArrayList<>(out);
@@ -161,29 +169,29 @@ public final class Vocabulary {
      * them, arrays joined by {@value #ARRAY_SEPARATOR}, absent fields empty.
      */
     public String[] table(String list) {
-        List<JsonNode> rows = rows(list);
+        List<JsonValue> rows = rows(list);
         List<String> fields = fields(list);
         String[] out = new String[rows.size() * fields.size()];
         int k = 0;
         for (String field : fields) {
-            for (JsonNode row : rows) {
+            for (JsonValue row : rows) {
                 out[k++] = cell(row.get(field));
             }
         }
         return out;
     }
 
-    private List<JsonNode> rows(String list) {
+    private List<JsonValue> rows(String list) {
         if ("defaults".equals(list)) {
             return Collections.singletonList(document.get("defaults"));
         }
-        List<JsonNode> out = new ArrayList<>();
+        List<JsonValue> out = new ArrayList<>();
         entries(list).forEach(out::add);
         return out;
     }
 
-    private JsonNode entries(String list) {
-        JsonNode node = list == null || "defaults".equals(list) ? null : document.get(list);
+    private JsonValue entries(String list) {
+        JsonValue node = list == null || "defaults".equals(list) ? null : document.get(list);
         if (node == null || !node.isArray()) {
             throw new InvalidSpecificationException("Unknown vocabulary list '" + list + "': use one of " + LISTS
                     + ".");
@@ -191,7 +199,7 @@ public final class Vocabulary {
         return node;
     }
 
-    private static String cell(JsonNode value) {
+    private static String cell(JsonValue value) {
         if (value == null || value.isNull()) {
             return "";
         }
@@ -203,93 +211,89 @@ public final class Vocabulary {
         return value.isNumber() || value.isBoolean() ? value.toString() : value.asText();
     }
 
-    private static ArrayNode distributions() {
-        ArrayNode out = MAPPER.createArrayNode();
+    private static JsonWriter distributions(JsonWriter out) {
         for (Distribution d : Distribution.values()) {
-            ObjectNode e = out.addObject();
-            e.put("code", d.code());
-            e.put("label", d.label());
+            out.startObject();
+            out.put("code", d.code());
+            out.put("label", d.label());
             // the other words Distribution.fromCode accepts: the constant's name and the label
-            aliases(e, d.code(), Arrays.asList(d.name().toLowerCase(Locale.ROOT), d.label()));
-            e.put("random", d.isRandom());
+            aliases(out, d.code(), Arrays.asList(d.name().toLowerCase(Locale.ROOT), d.label()));
+            out.put("random", d.isRandom());
             if (d.isRandom()) {
-                e.put("scale", d.scalePrefix());
-                e.put("signIdentified", d.transform().scaleSignIdentified());
+                out.put("scale", d.scalePrefix());
+                out.put("signIdentified", d.transform().scaleSignIdentified());
             }
+            out.endObject();
         }
         return out;
     }
 
-    private static ArrayNode draws() {
-        ArrayNode out = MAPPER.createArrayNode();
+    private static JsonWriter draws(JsonWriter out) {
         for (DrawType t : DrawType.values()) {
-            ObjectNode e = out.addObject();
-            e.put("code", t.code());
-            e.put("label", t.label());
-            aliases(e, t.code(), t.aliases());
-            e.put("simulation", t.isSimulation());
-            e.put("size", t.sizeKind());
-            e.put("adaptive", t.isAdaptive());
-            e.put("defaultBurn", t.defaultBurn());
+            out.startObject();
+            out.put("code", t.code());
+            out.put("label", t.label());
+            aliases(out, t.code(), t.aliases());
+            out.put("simulation", t.isSimulation());
+            out.put("size", t.sizeKind());
+            out.put("adaptive", t.isAdaptive());
+            out.put("defaultBurn", t.defaultBurn());
+            out.endObject();
         }
         return out;
     }
 
-    private static ArrayNode optimizers() {
-        ArrayNode out = MAPPER.createArrayNode();
+    private static JsonWriter optimizers(JsonWriter out) {
         for (Algorithm a : Algorithm.values()) {
-            out.addObject().put("code", a.code()).put("label", a.label());
+            out.startObject().put("code", a.code()).put("label", a.label()).endObject();
         }
         return out;
     }
 
-    private static ArrayNode covariances() {
-        ArrayNode out = MAPPER.createArrayNode();
+    private static JsonWriter covariances(JsonWriter out) {
         for (CovarianceType t : CovarianceType.values()) {
-            ObjectNode e = out.addObject();
-            e.put("code", t.code());
-            e.put("label", t.label());
-            aliases(e, t.code(), t.aliases());
-            ArrayNode methods = e.putArray("methods");
+            out.startObject();
+            out.put("code", t.code());
+            out.put("label", t.label());
+            aliases(out, t.code(), t.aliases());
+            out.startArray("methods");
             for (EstimationMethod m : EstimationMethod.values()) {
                 if (available(t, m)) {
-                    methods.add(m.code());
+                    out.value(m.code());
                 }
             }
+            out.endArray().endObject();
         }
         return out;
     }
 
-    private static ArrayNode methods() {
+    private static JsonWriter methods(JsonWriter out) {
         CovarianceType configured = EstimatorConfig.defaults().inference().covariance();
-        ArrayNode out = MAPPER.createArrayNode();
         for (EstimationMethod m : EstimationMethod.values()) {
-            out.addObject().put("code", m.code()).put("vce", defaultCovariance(m, configured).code());
+            out.startObject().put("code", m.code()).put("vce", defaultCovariance(m, configured).code()).endObject();
         }
         return out;
     }
 
-    private static ArrayNode weightings() {
-        ArrayNode out = MAPPER.createArrayNode();
+    private static JsonWriter weightings(JsonWriter out) {
         for (Weighting w : Weighting.values()) {
-            out.addObject().put("code", w.code());
+            out.startObject().put("code", w.code()).endObject();
         }
         return out;
     }
 
-    private static ArrayNode instruments() {
-        ArrayNode out = MAPPER.createArrayNode();
+    private static JsonWriter instruments(JsonWriter out) {
         for (InstrumentChoice z : InstrumentChoice.values()) {
-            out.addObject().put("code", z.code()).put("keyword", InstrumentChoice.keyword(z.code()) == z);
+            out.startObject().put("code", z.code()).put("keyword", InstrumentChoice.keyword(z.code()) == z)
+                    .endObject();
         }
         return out;
     }
 
     /** The engine's defaults: every field the bridge's estimation options take when it is omitted. */
-    private static ObjectNode defaults() {
+    private static JsonWriter defaults(JsonWriter d) {
         EstimatorConfig config = EstimatorConfig.defaults();
         MsmConfig msm = config.method().msm();
-        ObjectNode d = MAPPER.createObjectNode();
         d.put("draws", config.integration().type().code());
         d.put("R", config.integration().draws());
         d.put("seed", config.integration().seed());
@@ -308,27 +312,25 @@ public final class Vocabulary {
      * The words and numbers of latent class models: the options, the starts searched for two classes or more, the
      * most classes, and how the parameters are named (class prefix, class-share prefix, the constant).
      */
-    private static ObjectNode latentClasses() {
-        ObjectNode o = MAPPER.createObjectNode();
-        ArrayNode options = o.putArray("options");
-        options.add("classes").add("membership").add("common");
+    private static JsonWriter latentClasses(JsonWriter o) {
+        o.startArray("options").value("classes").value("membership").value("common").endArray();
         o.put("starts", LatentClassEstimator.DEFAULT_STARTS);
         o.put("maxClasses", LatentClasses.MAX_CLASSES);
         o.put("classPrefix", "class");
         o.put("sharePrefix", "share");
         o.put("constant", ParameterLayout.CONSTANT);
-        ArrayNode criteria = o.putArray("criteria");
-        criteria.add("loglik").add("parameters").add("aic").add("bic").add("caic").add("smallestShare");
+        o.startArray("criteria").value("loglik").value("parameters").value("aic").value("bic").value("caic")
+                .value("smallestShare").endArray();
         return o;
     }
 
-    /** One value of the latent class entry ("starts", "maxClasses", "constant", ...), as JSON (a copy). */
-    public JsonNode latentClassValue(String name) {
-        JsonNode v = document.get("latentClasses").get(name);
+    /** One value of the latent class entry ("starts", "maxClasses", "constant", ...), as JSON (immutable). */
+    public JsonValue latentClassValue(String name) {
+        JsonValue v = document.get("latentClasses").get(name);
         if (v == null) {
             throw new InvalidSpecificationException("The vocabulary's latentClasses have no '" + name + "'.");
         }
-        return v.deepCopy();
+        return v;
     }
 
     /** Whether an estimate by {@code method} has covariance {@code type}. */
@@ -356,10 +358,11 @@ public final class Vocabulary {
         return configured;
     }
 
-    private static void aliases(ObjectNode entry, String code, List<String> words) {
-        ArrayNode a = entry.putArray("aliases");
+    private static void aliases(JsonWriter entry, String code, List<String> words) {
+        entry.startArray("aliases");
         Set<String> seen = new LinkedHashSet<>(words);
         seen.remove(code);
-        seen.forEach(a::add);
+        seen.forEach(entry::value);
+        entry.endArray();
     }
 }

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.mixlogit.estimation.LatentClassEstimator;
 import org.mixlogit.bridge.Vocabulary;
+import org.mixlogit.io.JsonValue;
 
 /** The help texts; the codes and defaults they list are the engine's {@link Vocabulary}. */
 final class Help {
@@ -228,7 +227,7 @@ final class Help {
 
     /** A default of the vocabulary as the user types it (95, not 95.0). */
     private static String text(Vocabulary v, String name) {
-        JsonNode d = v.defaultValue(name);
+        JsonValue d = v.defaultValue(name);
         if (d.isNumber() && d.asDouble() == Math.rint(d.asDouble())) {
             return Long.toString(d.asLong());
         }
@@ -239,7 +238,7 @@ final class Help {
     private static String randomDistributions(Vocabulary v) {
         StringJoiner out = new StringJoiner(", ");
         for (String code : v.codes("distributions")) {
-            JsonNode d = v.entry("distributions", code);
+            JsonValue d = v.entry("distributions", code);
             if (d.get("random").asBoolean()) {
                 out.add(code + " " + d.get("label").asText());
             }
@@ -321,7 +320,7 @@ final class Help {
                 }
             }
             types.add(defaultFor.isEmpty() ? code : code + " (default for " + String.join(", ", defaultFor) + ")");
-            JsonNode available = v.entry("vce", code).get("methods");
+            JsonValue available = v.entry("vce", code).get("methods");
             if (available.size() < methods.size()) {
                 List<String> names = new ArrayList<>();
                 available.forEach(m -> names.add(m.asText()));

@@ -1,15 +1,9 @@
 package org.mixlogit.io;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.spec.CoefficientSpec;
@@ -37,73 +31,76 @@ import org.mixlogit.spec.ModelSpec;
  * and censored normal members). Unknown fields are errors.
  */
 public final class ModelSpecJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ModelSpecJson() {
     }
 
-    /** The JSON text of a specification. */
+    /** The JSON text of a specification (indented). */
     public static String write(ModelSpec spec) {
-        ObjectNode root = MAPPER.createObjectNode();
-        ArrayNode coefficients = root.putArray("coefficients");
+        return write(spec, JsonWriter.indented()).finish();
+    }
+
+    /** Writes a specification as the next value of {@code out} (Modified); returns it. */
+    public static JsonWriter write(ModelSpec spec, JsonWriter out) {
+        out.startObject().startArray("coefficients");
         for (CoefficientSpec c : spec.coefficients()) {
-            ObjectNode o = coefficients.addObject();
-            o.put("attribute", c.attribute());
-            o.put("distribution", c.distribution().code());
+            out.startObject().put("attribute", c.attribute()).put("distribution", c.distribution().code());
             if (c.hasZeroMean()) {
-                o.put("zeroMean", true);
+                out.put("zeroMean", true);
             }
             if (!c.heterogeneity().isEmpty()) {
-                ArrayNode h = o.putArray("heterogeneity");
-                c.heterogeneity().forEach(h::add);
+                names(out, "heterogeneity", c.heterogeneity());
             }
+            out.endObject();
         }
+        out.endArray();
         if (!spec.correlated().isEmpty()) {
-            ArrayNode block = root.putArray("correlated");
-            spec.correlated().forEach(block::add);
+            names(out, "correlated", spec.correlated());
         }
         if (spec.isLatentClass()) {
             LatentClasses lc = spec.latentClasses();
-            ObjectNode classes = root.putObject("latentClasses");
-            classes.put("classes", lc.count());
+            out.startObject("latentClasses").put("classes", lc.count());
             if (!lc.membership().isEmpty()) {
-                ArrayNode m = classes.putArray("membership");
-                lc.membership().forEach(m::add);
+                names(out, "membership", lc.membership());
             }
             if (!lc.common().isEmpty()) {
-                ArrayNode c = classes.putArray("common");
-                lc.common().forEach(c::add);
+                names(out, "common", lc.common());
             }
+            out.endObject();
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a model specification as JSON", e);
-        }
+        return out.endObject();
+    }
+
+    private static void names(JsonWriter out, String field, List<String> names) {
+        out.startArray(field);
+        names.forEach(out::value);
+        out.endArray();
     }
 
     /** Parses and validates a specification; every problem names the field or coefficient at fault. */
     public static ModelSpec read(String json) {
-        JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            return read(JsonValue.parse(json));
         } catch (JsonProcessingException e) {
             throw new InvalidSpecificationException("The model specification is not valid JSON: "
                     + e.getOriginalMessage() + ".");
         }
+    }
+
+    /** {@link #read(String)} of a document already parsed. */
+    public static ModelSpec read(JsonValue root) {
         if (root == null || !root.isObject()) {
             throw new InvalidSpecificationException("The model specification must be a JSON object with a"
                     + " \"coefficients\" array.");
         }
         checkFields(root, "the specification", "coefficients", "correlated", "latentClasses");
-        JsonNode coefficients = root.get("coefficients");
+        JsonValue coefficients = root.get("coefficients");
         if (coefficients == null || !coefficients.isArray() || coefficients.size() == 0) {
             throw new InvalidSpecificationException("The model specification needs a non-empty \"coefficients\""
                     + " array of {\"attribute\": ..., \"distribution\": ...} objects.");
         }
         ModelSpec.Builder b = ModelSpec.builder();
         int index = 0;
-        for (JsonNode c : coefficients) {
+        for (JsonValue c : coefficients) {
             String where = "coefficient " + (index + 1);
             if (!c.isObject()) {
                 throw new InvalidSpecificationException(where + " is not a JSON object.");
@@ -138,13 +135,13 @@ public final class ModelSpecJson {
         return b.build();
     }
 
-    private static LatentClasses latentClasses(JsonNode node) {
+    private static LatentClasses latentClasses(JsonValue node) {
         String where = "\"latentClasses\"";
         if (!node.isObject()) {
             throw new InvalidSpecificationException(where + " must be an object such as {\"classes\": 3}.");
         }
         checkFields(node, where, "classes", "membership", "common");
-        JsonNode classes = node.get("classes");
+        JsonValue classes = node.get("classes");
         if (classes == null || !classes.isIntegralNumber()) {
             throw new InvalidSpecificationException(where + " needs a whole number \"classes\".");
         }
@@ -155,10 +152,9 @@ public final class ModelSpecJson {
         return new LatentClasses(classes.asInt(), membership, common);
     }
 
-    private static void checkFields(JsonNode node, String where, String... allowed) {
+    private static void checkFields(JsonValue node, String where, String... allowed) {
         List<String> known = java.util.Arrays.asList(allowed);
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-            String f = it.next();
+        for (String f : node.fieldNames()) {
             if (!known.contains(f)) {
                 throw new InvalidSpecificationException("Unknown field \"" + f + "\" in " + where + ": allowed are "
                         + known + ".");
@@ -166,27 +162,27 @@ public final class ModelSpecJson {
         }
     }
 
-    private static String text(JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
+    private static String text(JsonValue node, String field, String where) {
+        JsonValue v = node.get(field);
         if (v == null || !v.isTextual() || v.asText().trim().isEmpty()) {
             throw new InvalidSpecificationException(where + " needs a text field \"" + field + "\".");
         }
         return v.asText();
     }
 
-    private static boolean flag(JsonNode v, String where) {
+    private static boolean flag(JsonValue v, String where) {
         if (!v.isBoolean()) {
             throw new InvalidSpecificationException(where + ": \"zeroMean\" must be true or false.");
         }
         return v.asBoolean();
     }
 
-    private static List<String> strings(JsonNode v, String where) {
+    private static List<String> strings(JsonValue v, String where) {
         if (!v.isArray()) {
             throw new InvalidSpecificationException(where + " must be an array of names.");
         }
         List<String> out = new ArrayList<>();
-        for (JsonNode e : v) {
+        for (JsonValue e : v) {
             if (!e.isTextual()) {
                 throw new InvalidSpecificationException(where + " must hold only names (text); found " + e + ".");
             }

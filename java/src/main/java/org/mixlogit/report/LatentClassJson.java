@@ -2,11 +2,9 @@ package org.mixlogit.report;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.mixlogit.estimation.CoefficientEstimate;
 import org.mixlogit.estimation.EstimationResult;
+import org.mixlogit.io.JsonWriter;
 import org.mixlogit.latent.LatentClassSummary;
 import org.mixlogit.latent.ModelSelection;
 import org.mixlogit.spec.ParameterLayout;
@@ -21,7 +19,7 @@ final class LatentClassJson {
     private LatentClassJson() {
     }
 
-    static void write(ObjectNode root, EstimationResult r) {
+    static void write(JsonWriter root, EstimationResult r) {
         LatentClassSummary lc = r.latentClasses().orElse(null);
         if (lc == null) {
             root.putNull("latentClasses");
@@ -29,83 +27,84 @@ final class LatentClassJson {
         }
         ParameterLayout layout = r.spec().layout();
         List<CoefficientEstimate> coefficients = r.coefficients();
-        ObjectNode o = root.putObject("latentClasses");
+        JsonWriter o = root.startObject("latentClasses");
         o.put("classes", lc.classes());
-        ObjectNode z = o.putObject("meanCharacteristics");
+        o.startObject("meanCharacteristics");
         double[] mean = lc.meanCharacteristics();
-        z.put(ParameterLayout.CONSTANT, mean[0]);
+        o.put(ParameterLayout.CONSTANT, mean[0]);
         List<String> membership = r.spec().latentClasses().membership();
         for (int v = 0; v < membership.size(); v++) {
-            z.put(membership.get(v), mean[v + 1]);
+            o.put(membership.get(v), mean[v + 1]);
         }
+        o.endObject();
         o.put("starts", lc.starts());
         o.put("emIterations", lc.emIterations());
-        number(o, "emLoglik", lc.emLogLikelihood());
-        lc.boundaries().forEach(o.putArray("boundaries")::add);
+        o.putFinite("emLoglik", lc.emLogLikelihood());
+        o.startArray("boundaries");
+        lc.boundaries().forEach(o::value);
+        o.endArray();
         List<String> inner = layout.classLayout().names();
         boolean[] common = new boolean[inner.size()];
         for (int j = 0; j < inner.size(); j++) {
             common[j] = layout.classCount() > 1 && layout.classIndex(0, j) == layout.classIndex(1, j);
         }
-        ArrayNode blocks = o.putArray("classBlocks");
+        o.startArray("classBlocks");
         for (int c = 0; c < lc.classes(); c++) {
-            ObjectNode block = blocks.addObject();
-            block.put("class", c + 1);
-            number(block, "share", lc.shares()[c]);
-            number(block, "shareStderr", lc.shareErrors()[c]);
-            number(block, "posteriorShare", lc.posteriorShares()[c]);
-            ArrayNode list = block.putArray("coefficients");
+            o.startObject();
+            o.put("class", c + 1);
+            o.putFinite("share", lc.shares()[c]);
+            o.putFinite("shareStderr", lc.shareErrors()[c]);
+            o.putFinite("posteriorShare", lc.posteriorShares()[c]);
+            o.startArray("coefficients");
             for (int j = 0; j < inner.size(); j++) {
                 if (!common[j]) {
-                    estimate(list.addObject(), inner.get(j), coefficients.get(layout.classIndex(c, j)));
+                    estimate(o.startObject(), inner.get(j), coefficients.get(layout.classIndex(c, j)));
                 }
             }
+            o.endArray().endObject();
         }
-        ArrayNode shared = o.putArray("common");
+        o.endArray().startArray("common");
         for (int j = 0; j < inner.size(); j++) {
             if (common[j]) {
-                estimate(shared.addObject(), inner.get(j), coefficients.get(layout.classIndex(0, j)));
+                estimate(o.startObject(), inner.get(j), coefficients.get(layout.classIndex(0, j)));
             }
         }
-        ArrayNode share = o.putArray("membership");
+        o.endArray().startArray("membership");
         for (int c = 1; c < lc.classes(); c++) {
             for (int v = 0; v <= membership.size(); v++) {
-                ObjectNode m = share.addObject();
-                m.put("class", c + 1);
-                estimate(m, v == 0 ? ParameterLayout.CONSTANT : membership.get(v - 1),
+                o.startObject();
+                o.put("class", c + 1);
+                estimate(o, v == 0 ? ParameterLayout.CONSTANT : membership.get(v - 1),
                         coefficients.get(layout.membershipIndex(c, v)));
             }
         }
+        o.endArray().endObject();
     }
 
-    private static void estimate(ObjectNode o, String name, CoefficientEstimate c) {
+    /** The fields of one estimate into the open object {@code o} (Modified), which it closes. */
+    private static void estimate(JsonWriter o, String name, CoefficientEstimate c) {
         o.put("name", name);
         o.put("parameter", c.name());
-        number(o, "estimate", c.estimate());
-        number(o, "stderr", c.standardError());
+        o.putFinite("estimate", c.estimate());
+        o.putFinite("stderr", c.standardError());
+        o.endObject();
     }
 
     /** The model-selection table: one row per number of classes. */
-    static void selection(ObjectNode root, ModelSelection selection) {
-        ArrayNode rows = root.putArray("modelSelection");
+    static void selection(JsonWriter root, ModelSelection selection) {
+        root.startArray("modelSelection");
         for (ModelSelection.Row r : selection.rows()) {
-            ObjectNode o = rows.addObject();
-            o.put("classes", r.classes());
-            number(o, "loglik", r.logLikelihood());
-            o.put("parameters", r.parameters());
-            number(o, "aic", r.aic());
-            number(o, "bic", r.bic());
-            number(o, "caic", r.caic());
-            number(o, "smallestShare", r.smallestShare());
-            o.put("converged", r.isConverged());
+            root.startObject();
+            root.put("classes", r.classes());
+            root.putFinite("loglik", r.logLikelihood());
+            root.put("parameters", r.parameters());
+            root.putFinite("aic", r.aic());
+            root.putFinite("bic", r.bic());
+            root.putFinite("caic", r.caic());
+            root.putFinite("smallestShare", r.smallestShare());
+            root.put("converged", r.isConverged());
+            root.endObject();
         }
-    }
-
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
+        root.endArray();
     }
 }

@@ -3,10 +3,6 @@ package org.mixlogit.report;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.data.DataFingerprint;
 import org.mixlogit.estimation.CoefficientEstimate;
@@ -15,6 +11,8 @@ import org.mixlogit.estimation.IntegrationCheck;
 import org.mixlogit.estimation.SimulationNoise;
 import org.mixlogit.estimation.LocalOptimum;
 import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.io.JsonValue;
+import org.mixlogit.io.JsonWriter;
 import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
@@ -67,8 +65,6 @@ import org.mixlogit.msm.GmmDiagnostics;
  * -G'WG.
  */
 public final class ResultJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ResultJson() {
     }
 
@@ -83,13 +79,24 @@ public final class ResultJson {
 
     /** A saved form with the model-selection table of the fits it was chosen from (a range of classes). */
     public static String withModelSelection(String json, org.mixlogit.latent.ModelSelection selection) {
+        JsonValue root;
         try {
-            ObjectNode root = (ObjectNode) MAPPER.readTree(json);
-            LatentClassJson.selection(root, selection);
-            return MAPPER.writeValueAsString(root);
+            root = JsonValue.parse(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot add the model selection to the result's JSON", e);
         }
+        JsonWriter out = JsonWriter.indented().startObject();
+        for (String field : root.fieldNames()) {
+            if (field.equals("modelSelection")) {
+                LatentClassJson.selection(out, selection); // a table already there is replaced in its place
+            } else {
+                out.put(field, root.get(field));
+            }
+        }
+        if (!root.has("modelSelection")) {
+            LatentClassJson.selection(out, selection);
+        }
+        return out.endObject().finish();
     }
 
     /**
@@ -98,10 +105,23 @@ public final class ResultJson {
      * omit; see {@link SavedResult#fingerprint(org.mixlogit.data.ChoiceData, ModelSpec)}).
      */
     public static String write(EstimationResult r, String optionsJson, DataFingerprint fingerprint) {
-        ObjectNode root = MAPPER.createObjectNode();
+        return write(r, optionsJson, fingerprint, JsonWriter.indented());
+    }
+
+    /**
+     * {@link #write(EstimationResult, String, DataFingerprint)} as one line of compact JSON (the same document, no
+     * white space): what the Stata plugin keeps in e(saved).
+     */
+    public static String writeCompact(EstimationResult r, String optionsJson, DataFingerprint fingerprint) {
+        return write(r, optionsJson, fingerprint, JsonWriter.compact());
+    }
+
+    private static String write(EstimationResult r, String optionsJson, DataFingerprint fingerprint,
+            JsonWriter root) {
+        root.startObject();
         root.put("format", SavedResult.FORMAT);
         root.put("estimator", r.method().name());
-        number(root, "loglik", r.logLikelihood());
+        root.putFinite("loglik", r.logLikelihood());
         root.put("converged", r.isConverged());
         root.put("status", r.status().name());
         root.put("message", r.message());
@@ -109,123 +129,150 @@ public final class ResultJson {
         root.put("certification", r.certification());
         root.put("iterations", r.iterations());
         root.put("evaluations", r.evaluations());
-        number(root, "seconds", r.seconds());
-        number(root, "gradientNorm", r.gradientNorm());
-        ArrayNode eigen = root.putArray("hessianEigenvalues");
+        root.putFinite("seconds", r.seconds());
+        root.putFinite("gradientNorm", r.gradientNorm());
+        root.startArray("hessianEigenvalues");
         for (double e : r.hessianEigenvalues()) {
-            eigen.add(e);
+            root.value(e);
         }
-        number(root, "nullLoglik", r.nullLogLikelihood());
-        number(root, "plainLogitLoglik", r.plainLogitLogLikelihood());
-        number(root, "aic", r.aic());
-        number(root, "bic", r.bic());
-        number(root, "rho2", r.mcFaddenRho2());
-        ObjectNode counts = root.putObject("counts");
-        counts.put("decisionMakers", r.decisionMakers());
-        counts.put("situations", r.situations());
-        counts.put("rows", r.rows());
-        counts.put("parameters", r.parameterCount());
-        counts.put("panel", r.isPanel());
-        ObjectNode integration = root.putObject("integration");
-        integration.put("description", r.integration());
-        integration.put("draws", r.draws());
-        IntegrationConfig used = r.integrationConfig();
-        if (used != null) {
-            integration.put("type", used.type().code());
-            integration.put("size", used.draws());
-            integration.put("seed", used.seed());
-            integration.put("burn", used.burn());
-            if (used.type() == DrawType.ADAPTIVE_HALTON || used.type() == DrawType.ADAPTIVE_SOBOL) {
-                integration.put("proposal", used.proposalDegrees());
-            }
-        }
+        root.endArray();
+        root.putFinite("nullLoglik", r.nullLogLikelihood());
+        root.putFinite("plainLogitLoglik", r.plainLogitLogLikelihood());
+        root.putFinite("aic", r.aic());
+        root.putFinite("bic", r.bic());
+        root.putFinite("rho2", r.mcFaddenRho2());
+        root.startObject("counts");
+        root.put("decisionMakers", r.decisionMakers());
+        root.put("situations", r.situations());
+        root.put("rows", r.rows());
+        root.put("parameters", r.parameterCount());
+        root.put("panel", r.isPanel());
+        root.endObject();
+        integration(root, r);
         root.put("optimizer", r.optimizer());
         root.put("threads", r.threads());
-        number(root, "level", r.level());
+        root.putFinite("level", r.level());
         root.put("vce", r.covarianceType().code());
         root.put("cluster", r.clusterDescription());
-        estimates(root.putArray("coefficients"), r.coefficients(), r.spec().layout().kinds());
-        estimates(root.putArray("derived"), r.derived(), null);
-        ObjectNode covariance = root.putObject("covariance");
-        int p = r.parameterCount();
-        for (CovarianceType type : CovarianceType.values()) {
-            ArrayNode rows = covariance.putArray(type.code());
-            double[] v = r.covariance(type);
-            for (int i = 0; i < p; i++) {
-                ArrayNode row = rows.addArray();
-                for (int j = 0; j < p; j++) {
-                    if (Double.isFinite(v[i * p + j])) {
-                        row.add(v[i * p + j]);
-                    } else {
-                        row.addNull();
-                    }
-                }
+        estimates(root.startArray("coefficients"), r.coefficients(), r.spec().layout().kinds()).endArray();
+        estimates(root.startArray("derived"), r.derived(), null).endArray();
+        covariance(root, r);
+        integrationCheck(root, r);
+        simulationNoise(root, r.simulationNoise().orElse(null));
+        gmm(root, r.gmm().orElse(null));
+        LatentClassJson.write(root, r);
+        root.startArray("optima");
+        for (LocalOptimum o : r.optima()) {
+            root.startObject();
+            root.putFinite("loglik", o.logLikelihood());
+            root.put("starts", o.starts());
+            root.putFinite("gradientNorm", o.gradientNorm());
+            root.put("converged", o.converged());
+            root.endObject();
+        }
+        root.endArray();
+        ModelSpecJson.write(r.spec(), root.field("spec"));
+        if (optionsJson != null) {
+            try {
+                root.put("options", JsonValue.parse(optionsJson));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write the result as JSON", e);
             }
         }
+        if (fingerprint != null) {
+            root.startObject("fingerprint");
+            root.put("rows", fingerprint.rows());
+            root.put("situations", fingerprint.situations());
+            root.put("decisionMakers", fingerprint.decisionMakers());
+            root.startArray("attributes");
+            fingerprint.attributes().forEach(root::value);
+            root.endArray().startArray("characteristics");
+            fingerprint.characteristics().forEach(root::value);
+            root.endArray();
+            root.put("sha256", fingerprint.sha256());
+            root.endObject();
+        }
+        return root.endObject().finish();
+    }
+
+    private static void integration(JsonWriter root, EstimationResult r) {
+        root.startObject("integration");
+        root.put("description", r.integration());
+        root.put("draws", r.draws());
+        IntegrationConfig used = r.integrationConfig();
+        if (used != null) {
+            root.put("type", used.type().code());
+            root.put("size", used.draws());
+            root.put("seed", used.seed());
+            root.put("burn", used.burn());
+            if (used.type() == DrawType.ADAPTIVE_HALTON || used.type() == DrawType.ADAPTIVE_SOBOL) {
+                root.put("proposal", used.proposalDegrees());
+            }
+        }
+        root.endObject();
+    }
+
+    private static void covariance(JsonWriter root, EstimationResult r) {
+        root.startObject("covariance");
+        int p = r.parameterCount();
+        for (CovarianceType type : CovarianceType.values()) {
+            root.startArray(type.code());
+            double[] v = r.covariance(type);
+            for (int i = 0; i < p; i++) {
+                root.startArray();
+                for (int j = 0; j < p; j++) {
+                    root.finite(v[i * p + j]);
+                }
+                root.endArray();
+            }
+            root.endArray();
+        }
+        root.endObject();
+    }
+
+    private static void integrationCheck(JsonWriter root, EstimationResult r) {
         IntegrationCheck check = r.integrationCheck().orElse(null);
         if (check == null) {
             root.putNull("integrationCheck");
-        } else {
-            ObjectNode c = root.putObject("integrationCheck");
-            ArrayNode values = c.putArray("replicateLoglik");
-            for (double v : check.replicates()) {
-                values.add(v);
-            }
-            c.put("replicateRule", check.replicateRule());
-            number(c, "replicateSd", check.replicateStandardDeviation());
-            number(c, "accurateLoglik", check.accurateLogLikelihood());
-            c.put("accurateRule", check.accurateRule());
-            number(c, "accurateDifference", check.accurateDifference());
-            number(c, "seconds", r.integrationCheckSeconds());
+            return;
         }
-        SimulationNoise noise = r.simulationNoise().orElse(null);
+        root.startObject("integrationCheck");
+        root.startArray("replicateLoglik");
+        for (double v : check.replicates()) {
+            root.value(v);
+        }
+        root.endArray();
+        root.put("replicateRule", check.replicateRule());
+        root.putFinite("replicateSd", check.replicateStandardDeviation());
+        root.putFinite("accurateLoglik", check.accurateLogLikelihood());
+        root.put("accurateRule", check.accurateRule());
+        root.putFinite("accurateDifference", check.accurateDifference());
+        root.putFinite("seconds", r.integrationCheckSeconds());
+        root.endObject();
+    }
+
+    private static void simulationNoise(JsonWriter root, SimulationNoise noise) {
         if (noise == null) {
             root.putNull("simulationNoise");
-        } else {
-            ObjectNode n = root.putObject("simulationNoise");
-            n.put("reestimations", noise.reestimations());
-            n.put("flagShare", SimulationNoise.FLAG_SHARE);
-            ArrayNode rows = n.putArray("quantities");
-            double[] sd = noise.estimateSd();
-            double[] seSd = noise.standardErrorSd();
-            double[] se = noise.standardError();
-            for (int i = 0; i < sd.length; i++) {
-                ObjectNode q = rows.addObject();
-                q.put("name", noise.names().get(i));
-                number(q, "simulationSd", sd[i]);
-                number(q, "stderr", se[i]);
-                number(q, "stderrSimulationSd", seSd[i]);
-                q.put("flagged", noise.flagged(i));
-            }
+            return;
         }
-        gmm(root, r.gmm().orElse(null));
-        LatentClassJson.write(root, r);
-        ArrayNode optima = root.putArray("optima");
-        for (LocalOptimum o : r.optima()) {
-            ObjectNode n = optima.addObject();
-            number(n, "loglik", o.logLikelihood());
-            n.put("starts", o.starts());
-            number(n, "gradientNorm", o.gradientNorm());
-            n.put("converged", o.converged());
+        root.startObject("simulationNoise");
+        root.put("reestimations", noise.reestimations());
+        root.put("flagShare", SimulationNoise.FLAG_SHARE);
+        root.startArray("quantities");
+        double[] sd = noise.estimateSd();
+        double[] seSd = noise.standardErrorSd();
+        double[] se = noise.standardError();
+        for (int i = 0; i < sd.length; i++) {
+            root.startObject();
+            root.put("name", noise.names().get(i));
+            root.putFinite("simulationSd", sd[i]);
+            root.putFinite("stderr", se[i]);
+            root.putFinite("stderrSimulationSd", seSd[i]);
+            root.put("flagged", noise.flagged(i));
+            root.endObject();
         }
-        try {
-            root.set("spec", MAPPER.readTree(ModelSpecJson.write(r.spec())));
-            if (optionsJson != null) {
-                root.set("options", MAPPER.readTree(optionsJson));
-            }
-            if (fingerprint != null) {
-                ObjectNode f = root.putObject("fingerprint");
-                f.put("rows", fingerprint.rows());
-                f.put("situations", fingerprint.situations());
-                f.put("decisionMakers", fingerprint.decisionMakers());
-                fingerprint.attributes().forEach(f.putArray("attributes")::add);
-                fingerprint.characteristics().forEach(f.putArray("characteristics")::add);
-                f.put("sha256", fingerprint.sha256());
-            }
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the result as JSON", e);
-        }
+        root.endArray().endObject();
     }
 
     /**
@@ -238,53 +285,50 @@ public final class ResultJson {
         return SavedResult.read(json).fittedModel(threads);
     }
 
-    private static void gmm(ObjectNode root, GmmDiagnostics g) {
+    private static void gmm(JsonWriter root, GmmDiagnostics g) {
         if (g == null) {
             root.putNull("gmm");
             return;
         }
-        ObjectNode o = root.putObject("gmm");
-        number(o, "objective", g.objective());
-        number(o, "J", g.hansenJ());
-        o.put("df", g.degreesOfFreedom());
-        number(o, "p", g.pValue());
-        o.put("weighting", g.weighting().code());
-        ArrayNode names = o.putArray("instruments");
-        g.instruments().forEach(names::add);
-        ArrayNode dropped = o.putArray("droppedInstruments");
-        g.droppedInstruments().forEach(dropped::add);
-        o.put("instrumentSource", g.instrumentSource());
-        number(o, "weightingCondition", g.weightingConditionNumber());
-        o.put("firstStep", g.firstStep());
-        ArrayNode moments = o.putArray("moments");
+        root.startObject("gmm");
+        root.putFinite("objective", g.objective());
+        root.putFinite("J", g.hansenJ());
+        root.put("df", g.degreesOfFreedom());
+        root.putFinite("p", g.pValue());
+        root.put("weighting", g.weighting().code());
+        root.startArray("instruments");
+        g.instruments().forEach(root::value);
+        root.endArray().startArray("droppedInstruments");
+        g.droppedInstruments().forEach(root::value);
+        root.endArray();
+        root.put("instrumentSource", g.instrumentSource());
+        root.putFinite("weightingCondition", g.weightingConditionNumber());
+        root.put("firstStep", g.firstStep());
+        root.startArray("moments");
         for (double m : g.moments()) {
-            moments.add(m);
+            root.value(m);
         }
+        root.endArray().endObject();
     }
 
-    private static void estimates(ArrayNode out, List<CoefficientEstimate> list,
+    /** The coefficients' objects, each a field at a time, into the open array {@code out} (Modified); returns it. */
+    private static JsonWriter estimates(JsonWriter out, List<CoefficientEstimate> list,
             List<org.mixlogit.spec.ParameterKind> kinds) {
         for (int i = 0; i < list.size(); i++) {
             CoefficientEstimate c = list.get(i);
-            ObjectNode o = out.addObject();
-            o.put("name", c.name());
+            out.startObject();
+            out.put("name", c.name());
             if (kinds != null) {
-                o.put("kind", kinds.get(i).name());
+                out.put("kind", kinds.get(i).name());
             }
-            number(o, "estimate", c.estimate());
-            number(o, "stderr", c.standardError());
-            number(o, "z", c.z());
-            number(o, "p", c.pValue());
-            number(o, "lower", c.lower());
-            number(o, "upper", c.upper());
+            out.putFinite("estimate", c.estimate());
+            out.putFinite("stderr", c.standardError());
+            out.putFinite("z", c.z());
+            out.putFinite("p", c.pValue());
+            out.putFinite("lower", c.lower());
+            out.putFinite("upper", c.upper());
+            out.endObject();
         }
-    }
-
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
+        return out;
     }
 }

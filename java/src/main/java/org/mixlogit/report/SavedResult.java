@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
@@ -16,6 +14,7 @@ import org.mixlogit.data.DataFingerprint;
 import org.mixlogit.inference.CovarianceType;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.io.JsonValue;
 import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.simulation.Backend;
@@ -30,7 +29,6 @@ import org.mixlogit.spec.ModelSpec;
 public final class SavedResult {
     /** The format this version writes and reads. */
     public static final String FORMAT = "mixlogit-result/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final ModelSpec spec;
     private final double[] estimates;
     private final double[] covariance;
@@ -42,7 +40,7 @@ public final class SavedResult {
     private final boolean certified;
     private final String status;
 
-    private SavedResult(JsonNode root) {
+    private SavedResult(JsonValue root) {
         this.spec = spec(root);
         int p = spec.layout().size();
         this.estimates = estimates(root, spec);
@@ -66,9 +64,9 @@ public final class SavedResult {
      *                                       of the wrong type (the message names the field's JSON path)
      */
     public static SavedResult read(String json) {
-        JsonNode root;
+        JsonValue root;
         try {
-            root = MAPPER.readTree(json);
+            root = JsonValue.parse(json);
         } catch (JsonProcessingException e) {
             throw new InvalidSpecificationException("The saved result is not valid JSON: " + e.getOriginalMessage()
                     + ". Give the file written by estimate --json.");
@@ -178,24 +176,22 @@ public final class SavedResult {
         }
     }
 
-    private static ModelSpec spec(JsonNode root) {
-        JsonNode node = root.get("spec");
+    private static ModelSpec spec(JsonValue root) {
+        JsonValue node = root.get("spec");
         if (node == null || !node.isObject()) {
             throw invalid("$.spec", node == null ? "is missing" : "is not an object");
         }
         try {
-            return ModelSpecJson.read(MAPPER.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot re-serialise the saved specification", e);
+            return ModelSpecJson.read(node);
         } catch (InvalidSpecificationException e) {
             throw new InvalidSpecificationException("The saved result's $.spec is not a valid specification: "
                     + e.getMessage());
         }
     }
 
-    private static double[] estimates(JsonNode root, ModelSpec spec) {
+    private static double[] estimates(JsonValue root, ModelSpec spec) {
         List<String> names = spec.layout().names();
-        JsonNode list = root.get("coefficients");
+        JsonValue list = root.get("coefficients");
         if (list == null || !list.isArray()) {
             throw invalid("$.coefficients", list == null ? "is missing" : "is not an array");
         }
@@ -206,7 +202,7 @@ public final class SavedResult {
         double[] out = new double[names.size()];
         for (int i = 0; i < out.length; i++) {
             String path = "$.coefficients[" + i + "]";
-            JsonNode c = list.get(i);
+            JsonValue c = list.get(i);
             String name = c.path("name").asText(null);
             if (!names.get(i).equals(name)) {
                 throw invalid(path + ".name", "is " + c.get("name") + " but parameter " + (i + 1) + " of $.spec is \""
@@ -217,18 +213,18 @@ public final class SavedResult {
         return out;
     }
 
-    private static double[] covariance(JsonNode rows, String path, int p) {
+    private static double[] covariance(JsonValue rows, String path, int p) {
         if (!rows.isArray() || rows.size() != p) {
             throw invalid(path, rows.isMissingNode() ? "is missing" : "is not a " + p + " x " + p + " array");
         }
         double[] v = new double[p * p];
         for (int i = 0; i < p; i++) {
-            JsonNode row = rows.get(i);
+            JsonValue row = rows.get(i);
             if (!row.isArray() || row.size() != p) {
                 throw invalid(path + "[" + i + "]", "is not an array of " + p + " entries");
             }
             for (int j = 0; j < p; j++) {
-                JsonNode x = row.get(j);
+                JsonValue x = row.get(j);
                 if (x.isNull()) {
                     v[i * p + j] = Double.NaN;
                 } else if (x.isNumber()) {
@@ -241,8 +237,8 @@ public final class SavedResult {
         return v;
     }
 
-    private static IntegrationConfig integration(JsonNode root) {
-        JsonNode node = root.path("integration");
+    private static IntegrationConfig integration(JsonValue root) {
+        JsonValue node = root.path("integration");
         DrawType type = DrawType.fromCode(code(node, "type", "$.integration.type",
                 text -> DrawType.fromCode(text).code()));
         try {
@@ -256,7 +252,7 @@ public final class SavedResult {
         }
     }
 
-    private static DataFingerprint fingerprint(JsonNode f) {
+    private static DataFingerprint fingerprint(JsonValue f) {
         String sha = text(f, "sha256", "$.fingerprint.sha256");
         if (!sha.matches("[0-9a-f]{64}")) {
             throw invalid("$.fingerprint.sha256", "is \"" + sha + "\", not 64 hexadecimal digits");
@@ -268,8 +264,8 @@ public final class SavedResult {
                 names(f, "characteristics", "$.fingerprint.characteristics"), sha);
     }
 
-    private static List<String> names(JsonNode node, String field, String path) {
-        JsonNode a = node.get(field);
+    private static List<String> names(JsonValue node, String field, String path) {
+        JsonValue a = node.get(field);
         if (a == null || !a.isArray()) {
             throw invalid(path, a == null ? "is missing" : "is not an array of column names");
         }
@@ -283,12 +279,12 @@ public final class SavedResult {
         return out;
     }
 
-    private static String text(JsonNode node, String field) {
+    private static String text(JsonValue node, String field) {
         return text(node, field, "$." + field);
     }
 
-    private static String text(JsonNode node, String field, String path) {
-        JsonNode v = node.get(field);
+    private static String text(JsonValue node, String field, String path) {
+        JsonValue v = node.get(field);
         if (v == null || !v.isTextual()) {
             throw invalid(path, v == null ? "is missing" : "is " + v + ", not text");
         }
@@ -296,7 +292,7 @@ public final class SavedResult {
     }
 
     /** A code checked by the engine's own parser (whose message lists the valid codes). */
-    private static String code(JsonNode node, String field, String path, UnaryOperator<String> parser) {
+    private static String code(JsonValue node, String field, String path, UnaryOperator<String> parser) {
         String text = text(node, field, path);
         try {
             return parser.apply(text);
@@ -305,31 +301,31 @@ public final class SavedResult {
         }
     }
 
-    private static boolean bool(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+    private static boolean bool(JsonValue node, String field) {
+        JsonValue v = node.get(field);
         if (v == null || !v.isBoolean()) {
             throw invalid("$." + field, v == null ? "is missing" : "is " + v + ", not true or false");
         }
         return v.asBoolean();
     }
 
-    private static double number(JsonNode node, String field, String path) {
-        JsonNode v = node.get(field);
+    private static double number(JsonValue node, String field, String path) {
+        JsonValue v = node.get(field);
         if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
             throw invalid(path, v == null ? "is missing" : "is " + v + ", not a finite number");
         }
         return v.asDouble();
     }
 
-    private static long whole(JsonNode node, String field, String path) {
-        JsonNode v = node.get(field);
+    private static long whole(JsonValue node, String field, String path) {
+        JsonValue v = node.get(field);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
             throw invalid(path, v == null ? "is missing" : "is " + v + ", not a whole number");
         }
         return v.asLong();
     }
 
-    private static int wholeInt(JsonNode node, String field, String path) {
+    private static int wholeInt(JsonValue node, String field, String path) {
         long v = whole(node, field, path);
         if (v != (int) v) {
             throw invalid(path, "is " + v + ", too large");

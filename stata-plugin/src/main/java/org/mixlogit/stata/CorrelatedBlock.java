@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.io.JsonValue;
 import org.mixlogit.spec.CoefficientSpec;
 import org.mixlogit.spec.ModelSpec;
 
@@ -21,7 +20,6 @@ import org.mixlogit.spec.ModelSpec;
  * diagonal is 1 with standard error 0), the standard deviations 1 x K; NaN where the engine has no value.
  */
 final class CorrelatedBlock {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The members, by attribute, in the block's order. */
     final List<String> members = new ArrayList<>();
     /** Whether each member is lognormal (its row is that of log(x)). */
@@ -83,23 +81,23 @@ final class CorrelatedBlock {
 
     /** name to {estimate, stderr} of the saved form's derived quantities (null stderr: NaN). */
     private static Map<String, double[]> derived(String savedJson) {
-        JsonNode root;
+        JsonValue root;
         try {
-            root = MAPPER.readTree(savedJson);
+            root = JsonValue.parse(savedJson);
         } catch (JsonProcessingException e) {
             throw new InvalidSpecificationException("The saved form of the fit is not JSON: " + e.getOriginalMessage());
         }
         Map<String, double[]> out = new HashMap<>();
-        JsonNode d = root.get("derived");
+        JsonValue d = root.get("derived");
         if (d != null && d.isArray()) {
-            for (JsonNode q : d) {
+            for (JsonValue q : d) {
                 out.put(q.path("name").asText(), new double[] {number(q.get("estimate")), number(q.get("stderr"))});
             }
         }
         return out;
     }
 
-    private static double number(JsonNode n) {
+    private static double number(JsonValue n) {
         return n != null && n.isNumber() ? n.asDouble() : Double.NaN;
     }
 }

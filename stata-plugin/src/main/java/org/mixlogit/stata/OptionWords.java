@@ -6,12 +6,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.bridge.Vocabulary;
 import org.mixlogit.estimation.EstimationMethod;
 import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.io.JsonValue;
 
 /**
  * The words of jmixlogit's options {@code draws()}, {@code technique()}, {@code estimator()}, {@code vce()},
@@ -126,7 +125,7 @@ final class OptionWords {
         String defaultCode = vocabulary.entry("methods", method).get("vce").asText();
         List<String> allowed = new ArrayList<>();
         for (String code : vocabulary.codes("vce")) {
-            for (JsonNode m : vocabulary.entry("vce", code).get("methods")) {
+            for (JsonValue m : vocabulary.entry("vce", code).get("methods")) {
                 if (m.asText().equals(method)) {
                     allowed.add(code);
                 }
@@ -201,7 +200,7 @@ final class OptionWords {
 
     private List<String> aliases(String list, String code) {
         List<String> out = new ArrayList<>();
-        JsonNode a = vocabulary.entry(list, code).get("aliases");
+        JsonValue a = vocabulary.entry(list, code).get("aliases");
         if (a != null) {
             a.forEach(x -> out.add(x.asText()));
         }

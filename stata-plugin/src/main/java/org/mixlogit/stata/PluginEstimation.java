@@ -100,7 +100,7 @@ final class PluginEstimation {
         // the saved form (e(saved)) is what post-estimation restores; the model and options also stay readable
         stata.setLocal("jm_spec_json", SavedForm.forStata(specJson));
         stata.setLocal("jm_options_json", SavedForm.forStata(optionsJson));
-        SavedForm.store(stata, fit.json());
+        SavedForm.store(stata, fit.compactJson());
         String warning = org.mixlogit.report.SavedResult.warning(fit.statistic("converged") == 1,
                 fit.statistic("certified") == 1, fit.description("status"));
         stata.setLocal("jm_fit_warning", plain(warning));

@@ -5,10 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.io.JsonWriter;
 import org.mixlogit.io.ModelSpecJson;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.LatentClasses;
@@ -27,7 +25,6 @@ final class PluginOptions {
             "jm_instruments", "jm_weighting", "jm_tolerance", "jm_log", "jm_maxthreads", "jm_maxdim", "jm_macrolen",
             "jm_tmpdir", "jm_bname", "jm_Vname", "jm_nclasses", "jm_membership", "jm_common", "jm_lcnames",
             "jm_optname"));
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
     final List<String> fixed;
@@ -229,7 +226,7 @@ final class PluginOptions {
      * applies (the ado-file always sets them; the defaults of its syntax are the engine's, which a test checks).
      */
     String optionsJson() {
-        ObjectNode o = MAPPER.createObjectNode();
+        JsonWriter o = JsonWriter.compact().startObject();
         o.put("draws", words.draws);
         putInteger(o, "R", "jm_nrep");
         putInteger(o, "seed", "jm_seed");
@@ -253,24 +250,26 @@ final class PluginOptions {
             o.put("tolerance", number("jm_tolerance"));
         }
         if (from != null) {
-            com.fasterxml.jackson.databind.node.ArrayNode start = o.putArray("start");
+            o.startArray("start");
             for (double v : start()) {
-                start.add(v);
+                o.value(v);
             }
+            o.endArray();
         }
         if (msm) {
             o.put("method", "msm");
             if (instrumentKeyword != null) {
                 o.put("instruments", instrumentKeyword);
             } else {
-                com.fasterxml.jackson.databind.node.ArrayNode z = o.putArray("instruments");
-                instruments.forEach(z::add);
+                o.startArray("instruments");
+                instruments.forEach(o::value);
+                o.endArray();
             }
             o.put("weighting", weighting);
         } else if (mss) {
             o.put("method", "mss");
         }
-        return o.toString();
+        return o.endObject().finish();
     }
 
     /**
@@ -336,7 +335,7 @@ final class PluginOptions {
         return v.isEmpty() ? Collections.emptyList() : Arrays.asList(v.split("\\s+"));
     }
 
-    private void putInteger(ObjectNode o, String field, String local) {
+    private void putInteger(JsonWriter o, String field, String local) {
         if (!stata.local(local).trim().isEmpty()) {
             o.put(field, integer(local));
         }

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.report.SavedResult;
@@ -27,7 +25,6 @@ final class PostOptions {
             "jm_weight", "jm_alternatives", "jm_market", "jm_saved", "jm_saved_file", "jm_esample", "jm_estdata",
             "jm_threads", "jm_maxdim", "jm_mnames", "jm_statistic", "jm_newvar", "jm_coef", "jm_attribute",
             "jm_type", "jm_krinsky", "jm_replicates", "jm_class", "jm_cost", "jm_negated"));
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String depvar;
     final String group;
@@ -124,10 +121,8 @@ final class PostOptions {
 
     /** {"krinskyRobb": krinsky(), "replicates": replicates()} for the bridge. */
     String postOptionsJson() {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("krinskyRobb", krinsky);
-        o.put("replicates", replicates);
-        return o.toString();
+        return org.mixlogit.io.JsonWriter.compact().startObject().put("krinskyRobb", krinsky)
+                .put("replicates", replicates).endObject().finish();
     }
 
     private String required(String local, String what) {

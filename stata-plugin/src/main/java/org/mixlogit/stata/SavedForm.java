@@ -9,10 +9,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.MixlogitException;
+import org.mixlogit.io.JsonValue;
+import org.mixlogit.io.JsonWriter;
 
 /**
  * The engine's saved form of a fit ({@code mixlogit-result/1}, docs/result-schema.md) kept in Stata's e().
@@ -26,7 +27,6 @@ import org.mixlogit.MixlogitException;
  * exits); post-estimation says so.
  */
 final class SavedForm {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Room left in a macro for the ado-file's own quoting. */
     private static final int MARGIN = 1000;
 
@@ -36,19 +36,24 @@ final class SavedForm {
     /** One line of compact JSON, backquotes and dollar signs escaped. */
     static String forStata(String json) {
         try {
-            String compact = MAPPER.writeValueAsString(MAPPER.readTree(json));
-            return compact.replace("`", "\\u0060").replace("$", "\\u0024");
+            return escaped(JsonWriter.compact().value(JsonValue.parse(json)).finish());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The engine wrote JSON that does not parse: " + e.getOriginalMessage(), e);
         }
     }
 
+    /** Compact JSON with its backquotes and dollar signs escaped (the same text to a JSON reader). */
+    private static String escaped(String compact) {
+        return compact.replace("`", "\\u0060").replace("$", "\\u0024");
+    }
+
     /**
-     * Sets local {@code jm_saved} to the saved form, or, when it is longer than a macro can hold, writes the file
-     * and sets {@code jm_saved_file} to its path (the other local is then "").
+     * Sets local {@code jm_saved} to the saved form ({@code compactJson}, one line of compact JSON as
+     * {@link org.mixlogit.bridge.BridgeFit#compactJson()} writes it), or, when it is longer than a macro can hold,
+     * writes the file and sets {@code jm_saved_file} to its path (the other local is then "").
      */
-    static void store(StataSession stata, String json) {
-        String text = forStata(json);
+    static void store(StataSession stata, String compactJson) {
+        String text = escaped(compactJson);
         long limit = macroLength(stata);
         if (text.length() <= limit - MARGIN) {
             stata.setLocal("jm_saved", text);

@@ -1,5 +1,6 @@
 package org.mixlogit.stata;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -180,30 +181,44 @@ final class StataSample {
      */
     private static int[] ids(StataSession stata, String name, long[] selected, boolean[] first) {
         double[] values = column(stata, name, selected);
-        TreeMap<Double, Integer> inSample = new TreeMap<>();
-        TreeMap<Double, Integer> others = new TreeMap<>();
+        double[] inSample = new double[values.length];
+        int m = 0;
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (v != Math.rint(v)) {
                 throw new InvalidDataException("Identifier " + name + " is " + v + " in observation " + selected[i]
                         + ": identifiers must be whole numbers (use egen group() to make them).");
             }
-            (first == null || first[i] ? inSample : others).put(v, 0);
-        }
-        int k = 0;
-        for (Double v : inSample.keySet()) {
-            inSample.put(v, k++);
-        }
-        for (Double v : others.keySet()) {
-            if (!inSample.containsKey(v)) {
-                others.put(v, k++);
+            if (first == null || first[i]) {
+                inSample[m++] = v;
             }
         }
+        inSample = distinctSorted(inSample, m);
+        double[] others = new double[values.length - m];
+        int o = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (first != null && !first[i] && Arrays.binarySearch(inSample, values[i]) < 0) {
+                others[o++] = values[i];
+            }
+        }
+        others = distinctSorted(others, o);
         int[] out = new int[values.length];
         for (int i = 0; i < out.length; i++) {
-            Integer o = inSample.get(values[i]);
-            out[i] = o != null ? o : others.get(values[i]);
+            int k = Arrays.binarySearch(inSample, values[i]);
+            out[i] = k >= 0 ? k : inSample.length + Arrays.binarySearch(others, values[i]);
         }
         return out;
+    }
+
+    /** The distinct values among the first {@code count} of {@code values} (Modified: sorted), in order. */
+    private static double[] distinctSorted(double[] values, int count) {
+        Arrays.sort(values, 0, count);
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            if (k == 0 || Double.compare(values[i], values[k - 1]) != 0) {
+                values[k++] = values[i];
+            }
+        }
+        return Arrays.copyOf(values, k);
     }
 }

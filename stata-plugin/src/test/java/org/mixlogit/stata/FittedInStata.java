@@ -46,14 +46,7 @@ final class FittedInStata {
         double[][] data = load();
         boolean[] touse = sample(data);
         StataSimulator.setIfCondition(touse);
-        Map<String, String> locals = new HashMap<>();
-        locals.put("jm_depvar", "choice");
-        locals.put("jm_fixed", FIXED);
-        locals.put("jm_random", RANDOM);
-        locals.put("jm_group", "chid");
-        locals.put("jm_id", "id");
-        locals.put("jm_nrep", "20");
-        locals.put("jm_threads", "1");
+        Map<String, String> locals = smallModel();
         locals.put("jm_alternatives", "alt");
         locals.put("jm_market", "region");
         locals.putAll(extra);
@@ -65,6 +58,22 @@ final class FittedInStata {
         return new FittedInStata(InStata.b(), InStata.v(), StataSimulator.local("jm_spec_json"),
                 StataSimulator.local("jm_options_json"), StataSimulator.local("jm_colnames"),
                 StataSimulator.local("jm_saved"));
+    }
+
+    /**
+     * The jm_* locals of the tests' small model (a new map): choice on pf, loc, wk, tod and seas fixed and cl normal,
+     * panel by id, R = 20, one thread.
+     */
+    static Map<String, String> smallModel() {
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_depvar", "choice");
+        locals.put("jm_fixed", FIXED);
+        locals.put("jm_random", RANDOM);
+        locals.put("jm_group", "chid");
+        locals.put("jm_id", "id");
+        locals.put("jm_nrep", "20");
+        locals.put("jm_threads", "1");
+        return locals;
     }
 
     /** Electricity plus region, as Stata variables (simulator reset). */

@@ -64,7 +64,7 @@ class OptionWordsTest {
 
     private static List<String> aliases(String list, String code) {
         List<String> out = new ArrayList<>();
-        JsonNode a = VOCABULARY.entry(list, code).get("aliases");
+        org.mixlogit.io.JsonValue a = VOCABULARY.entry(list, code).get("aliases");
         if (a != null) {
             a.forEach(x -> out.add(x.asText()));
         }

@@ -60,14 +60,7 @@ class PluginMsmTest {
     }
 
     private int run(String instruments, String weighting) {
-        Map<String, String> locals = new HashMap<>();
-        locals.put("jm_depvar", "choice");
-        locals.put("jm_fixed", FIXED);
-        locals.put("jm_random", "cl");
-        locals.put("jm_group", "chid");
-        locals.put("jm_id", "id");
-        locals.put("jm_nrep", "20");
-        locals.put("jm_threads", "1");
+        Map<String, String> locals = FittedInStata.smallModel();
         locals.put("jm_estimator", "msm");
         locals.put("jm_instruments", instruments);
         locals.put("jm_weighting", weighting);

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import com.stata.sfi.StataSimulator;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,21 +25,12 @@ import org.mixlogit.bridge.BridgeTable;
  * elasticities with their standard errors, simulation errors and Krinsky-Robb columns in the scalars the ado
  * assembles into r() matrices, stacked by market.
  */
-class PluginPostTest {
-    private static FittedInStata fit;
-    private double[][] data;
+class PluginPostTest extends AfterFitInStata {
     private int n;
 
-    @BeforeAll
-    static void estimate() {
-        fit = FittedInStata.estimate();
-    }
-
     @BeforeEach
-    void load() {
-        data = FittedInStata.load();
+    void rows() {
         n = data[0].length;
-        StataSimulator.setIfCondition(FittedInStata.sample(data));
     }
 
     private double[] predict(String statistic, String coef) {

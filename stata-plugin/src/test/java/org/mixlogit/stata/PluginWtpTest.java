@@ -10,8 +10,6 @@ import java.util.Map;
 
 import com.stata.sfi.StataSimulator;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.bridge.BridgeTable;
@@ -22,21 +20,8 @@ import org.mixlogit.bridge.BridgeTable;
  * statistics as columns; the ratio -cl / pf is normal, N(-m / b, s / |b|), whose quantiles the table reproduces;
  * negated mirrors the table; a missing or equal cost() is error 198 naming the option.
  */
-class PluginWtpTest {
+class PluginWtpTest extends AfterFitInStata {
     private static final String[] STATISTICS = {"mean", "median", "q05", "q25", "q75", "q95"};
-    private static FittedInStata fit;
-    private double[][] data;
-
-    @BeforeAll
-    static void estimate() {
-        fit = FittedInStata.estimate();
-    }
-
-    @BeforeEach
-    void load() {
-        data = FittedInStata.load();
-        StataSimulator.setIfCondition(FittedInStata.sample(data));
-    }
 
     private int wtp(Map<String, String> extra) {
         Map<String, String> locals = new HashMap<>();

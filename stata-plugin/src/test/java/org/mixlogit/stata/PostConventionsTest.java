@@ -28,13 +28,7 @@ class PostConventionsTest {
     @BeforeEach
     void load() {
         data = FittedInStata.load();
-        locals.put("jm_depvar", "choice");
-        locals.put("jm_fixed", "pf loc wk tod seas");
-        locals.put("jm_random", "cl");
-        locals.put("jm_group", "chid");
-        locals.put("jm_id", "id");
-        locals.put("jm_nrep", "20");
-        locals.put("jm_threads", "1");
+        locals.putAll(FittedInStata.smallModel());
         locals.put("jm_alternatives", "alt");
         locals.put("jm_market", "region");
     }

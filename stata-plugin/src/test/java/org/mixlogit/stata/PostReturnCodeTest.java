@@ -8,7 +8,6 @@ import java.util.Map;
 
 import com.stata.sfi.StataSimulator;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,20 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Bad input to the post-estimation entry points reaches Stata as a return code after a message that names the
  * offending option or variable: 198 for options and a stale or damaged e(), 459 for data the model cannot use.
  */
-class PostReturnCodeTest {
-    private static FittedInStata fit;
+class PostReturnCodeTest extends AfterFitInStata {
     private final Map<String, String> locals = new HashMap<>();
-    private double[][] data;
-
-    @BeforeAll
-    static void estimate() {
-        fit = FittedInStata.estimate();
-    }
 
     @BeforeEach
-    void load() {
-        data = FittedInStata.load();
-        StataSimulator.setIfCondition(FittedInStata.sample(data));
+    void newVariable() {
         FittedInStata.newVariable("p", data[0].length);
         locals.put("jm_replicates", "0");
     }
@@ -160,12 +150,8 @@ class PostReturnCodeTest {
         market[5] = "";
         StataSimulator.addStringVariable("altdup", alt);
         StataSimulator.addStringVariable("mkt", market);
-        Map<String, String> estimation = new HashMap<>();
-        estimation.put("jm_depvar", "choice");
-        estimation.put("jm_fixed", FittedInStata.FIXED);
-        estimation.put("jm_random", FittedInStata.RANDOM);
-        estimation.put("jm_group", "chid");
-        estimation.put("jm_id", "id");
+        Map<String, String> estimation = FittedInStata.smallModel();
+        estimation.remove("jm_threads");
         estimation.put("jm_nrep", "5");
         estimation.put("jm_alternatives", "altdup");
         ElectricityInStata.locals(estimation);

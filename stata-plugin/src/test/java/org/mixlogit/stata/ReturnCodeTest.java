@@ -5,45 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import com.stata.sfi.StataSimulator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every failure the plugin maps reaches Stata as its return code, after its message. */
-class ReturnCodeTest {
-    private double[][] data;
-    private final Map<String, String> locals = new HashMap<>();
-
-    @BeforeEach
-    void load() {
-        data = ElectricityInStata.load();
-        int n = data[0].length;
-        boolean[] touse = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            touse[i] = data[1][i] <= 30;
-        }
-        StataSimulator.setIfCondition(touse);
-        locals.put("jm_depvar", "choice");
-        locals.put("jm_fixed", "pf loc wk tod seas");
-        locals.put("jm_random", "cl");
-        locals.put("jm_group", "chid");
-        locals.put("jm_id", "id");
-        locals.put("jm_nrep", "20");
-        locals.put("jm_threads", "1");
-    }
-
-    private int run() {
-        ElectricityInStata.locals(locals);
-        return JMixlogit.estimate(new String[0]);
-    }
-
+class ReturnCodeTest extends SmallFitInStata {
     @Test
     @DisplayName("a clean run returns 0")
     void ok() {

@@ -12,7 +12,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stata.sfi.StataSimulator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mixlogit.inference.PositiveDefinite;
@@ -23,28 +22,7 @@ import org.mixlogit.inference.PositiveDefinite;
  * (closed forms), one-line JSON without macro characters, the threads cap, the matrix limit, the saved form in a
  * file when a macro cannot hold it.
  */
-class StataConventionsTest {
-    private double[][] data;
-    private final Map<String, String> locals = new HashMap<>();
-
-    @BeforeEach
-    void load() {
-        data = ElectricityInStata.load();
-        StataSimulator.setIfCondition(i -> data[1][(int) i - 1] <= 30);
-        locals.put("jm_depvar", "choice");
-        locals.put("jm_fixed", "pf loc wk tod seas");
-        locals.put("jm_random", "cl");
-        locals.put("jm_group", "chid");
-        locals.put("jm_id", "id");
-        locals.put("jm_nrep", "20");
-        locals.put("jm_threads", "1");
-    }
-
-    private int run() {
-        ElectricityInStata.locals(locals);
-        return JMixlogit.estimate(new String[0]);
-    }
-
+class StataConventionsTest extends SmallFitInStata {
     @Test
     @DisplayName("iterate(0) from(b): b is the given vector, V is posted, e(converged) 0")
     void iterateZero() {
