@@ -92,10 +92,11 @@ public final class SparkOutputs {
             fields.add(DataTypes.createStructField("modal_class", DataTypes.IntegerType, false));
         }
         int shown = columns.size();
+        int threads = backend.partThreads(1);
         JavaRDD<Row> rows = backend.shards(data).flatMap(shard -> {
             ChoiceData part = shard.build();
             int n = part.decisionMakerCount();
-            double[] values = output.values(part, 1);
+            double[] values = output.values(part, threads);
             int width = n == 0 ? 0 : values.length / n;
             List<Row> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
