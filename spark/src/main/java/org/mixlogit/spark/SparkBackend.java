@@ -71,13 +71,19 @@ public final class SparkBackend implements Backend {
      * @param partitions the number of partitions (at most one per reduction block of 32 decision-makers is used)
      */
     public SparkBackend(SparkSession spark, int partitions) {
+        this(spark, partitions, JavaSparkContext.fromSparkContext(spark.sparkContext()).getConf()
+                .getInt("spark.task.cpus", 1));
+    }
+
+    /** With each partition's simulator on {@code taskThreads} threads (tests; otherwise {@code spark.task.cpus}). */
+    SparkBackend(SparkSession spark, int partitions, int taskThreads) {
         if (partitions < 1) {
             throw new InvalidSpecificationException("partitions is " + partitions + ": use 1 or more (e.g. two or"
                     + " three per executor core).");
         }
         this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.partitions = partitions;
-        this.taskThreads = Math.max(1, context.getConf().getInt("spark.task.cpus", 1));
+        this.taskThreads = Math.max(1, taskThreads);
     }
 
     public int partitions() {
