@@ -49,8 +49,8 @@ public final class SparkOutputs {
 
     /**
      * Columns {@code id}, {@code ordinal} and {@code wtp}: each decision-maker's conditional mean of
-     * -beta_attribute / beta_cost given their choices (the population's distribution is
-     * {@code PostEstimation.willingnessToPay} on a model with this backend).
+     * -beta_attribute / beta_cost given their choices (the population's summary over every draw, computed on the
+     * partitions: the command line's {@code wtp --engine spark}, {@link SparkPostEstimationOutputs}).
      */
     public static Dataset<Row> willingnessToPay(SparkSession spark, SparkBackend backend, FittedModel model,
             ChoiceData data, String attribute, String cost) {
