@@ -3,6 +3,7 @@ package org.mixlogit.cli;
 import java.util.Locale;
 
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.postestimation.ClassWillingnessToPay;
 import org.mixlogit.postestimation.ConditionalCoefficients;
 import org.mixlogit.postestimation.LatentClassPosterior;
 import org.mixlogit.postestimation.PostEstimation;
@@ -118,6 +119,11 @@ final class LocalOutputs implements PostEstimationOutputs {
         }
         return new double[] {w.draws(), w.mean(), w.median(), w.quantile(0.05), w.quantile(0.25), w.quantile(0.75),
             w.quantile(0.95), individual.length, statistics.finiteMean(0)};
+    }
+
+    @Override
+    public ClassWillingnessToPay classWillingnessToPay(String attribute, String cost) {
+        return post.classWillingnessToPay(attribute, cost);
     }
 
     @Override

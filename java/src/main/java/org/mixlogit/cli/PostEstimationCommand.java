@@ -234,7 +234,7 @@ final class PostEstimationCommand {
         String attribute = o.required("attribute", "the attribute to value");
         String cost = o.required("cost", "the cost attribute (its coefficient is the marginal utility of money)");
         if (post.model().spec().isLatentClass()) {
-            ClassWillingnessToPay w = post.classWillingnessToPay(attribute, cost);
+            ClassWillingnessToPay w = outputs.classWillingnessToPay(attribute, cost);
             out.println("Willingness to pay for " + attribute + " in units of " + cost + " per latent class (-beta_"
                     + attribute + " / beta_" + cost + "; delta method with the " + post.model().covarianceName()
                     + " covariance)");

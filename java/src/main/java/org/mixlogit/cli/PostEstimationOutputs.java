@@ -1,5 +1,6 @@
 package org.mixlogit.cli;
 
+import org.mixlogit.postestimation.ClassWillingnessToPay;
 import org.mixlogit.postestimation.PostEstimation;
 
 /**
@@ -44,6 +45,12 @@ public interface PostEstimationOutputs {
      *     of decision-makers and the mean of their finite conditional means (9 values)
      */
     double[] willingnessToPay(String attribute, String cost, String file);
+
+    /**
+     * A latent class model's willingness to pay per class with delta-method errors (a distribution per class when a
+     * coefficient is random within classes: its draws over every decision-maker).
+     */
+    ClassWillingnessToPay classWillingnessToPay(String attribute, String cost);
 
     /**
      * The diversion decomposition with respect to {@code attribute} (see

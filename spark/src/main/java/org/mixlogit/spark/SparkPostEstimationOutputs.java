@@ -3,6 +3,7 @@ package org.mixlogit.spark;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +27,7 @@ import org.mixlogit.cli.PostEstimationOutputs;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.latent.ClassPosteriors;
-import org.mixlogit.math.ExactSum;
+import org.mixlogit.postestimation.ClassWillingnessToPay;
 import org.mixlogit.postestimation.DecisionMakerOutputs;
 import org.mixlogit.postestimation.DiversionDecomposition;
 import org.mixlogit.postestimation.FittedModel;
@@ -232,37 +233,39 @@ final class SparkPostEstimationOutputs implements PostEstimationOutputs {
                 write(parts, fields, file);
             }
             ColumnStatistics individual = statistics(parts, 1);
-            long draws = 0;
-            long nan = 0;
-            ExactSum sum = new ExactSum();
-            for (Draws d : parts.map(Draws::new).collect()) {
-                draws += d.count;
-                nan += d.nan;
-                sum.add(d.sum);
-            }
-            double mean = sum.value() / draws;
-            long finite = draws - nan;
-            double[] p = {0.5, 0.05, 0.25, 0.75, 0.95};
-            // the order statistics each quantile reads, then all of them in eight counting passes
-            List<Long> wanted = new ArrayList<>();
-            for (double q : p) {
-                WillingnessToPay.quantile(q, finite, i -> {
-                    wanted.add(i);
-                    return 0;
-                });
-            }
-            long[] ranks = wanted.stream().mapToLong(Long::longValue).toArray();
-            double[] values = ranks.length == 0 ? new double[0]
-                    : OrderStatistics.select(parts.map(part -> part.samples), ranks);
-            double[] quantile = new double[p.length];
-            for (int i = 0; i < p.length; i++) {
-                quantile[i] = WillingnessToPay.quantile(p[i], finite, rank -> values[wanted.indexOf(rank)]);
-            }
-            return new double[] {draws, mean, quantile[0], quantile[1], quantile[2], quantile[3], quantile[4],
-                individual.rows(), individual.finiteMean(0)};
+            double[] population = DrawSummary.of(parts.map(part -> part.samples));
+            return new double[] {population[0], population[1], population[2], population[3], population[4],
+                population[5], population[6], individual.rows(), individual.finiteMean(0)};
         } finally {
             parts.unpersist(false);
         }
+    }
+
+    /**
+     * A latent class model's willingness to pay per class: when a coefficient is random within classes, every
+     * evaluation of the delta method simulates each class's draws on the partitions (the class model at the class's
+     * own parameters), keeps them sorted there and summarises them as {@link #willingnessToPay} does.
+     */
+    @Override
+    public ClassWillingnessToPay classWillingnessToPay(String attribute, String cost) {
+        ModelSpec classModel = spec.isLatentClass() ? spec.classModel() : spec;
+        IntegrationConfig rule = integration;
+        int threads = backend.partThreads(1);
+        return ClassWillingnessToPay.of(model, attribute, cost, own -> {
+            double[] at = own.clone();
+            JavaRDD<double[]> draws = backend.shards(data).map(shard -> {
+                try (SimulatedLogLikelihood ll = Simulators.likelihood(shard.build(), classModel, rule, null,
+                        threads)) {
+                    return ll.willingnessToPay(at, attribute, cost).sortedSamples();
+                }
+            }).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                double[] population = DrawSummary.of(draws);
+                return Arrays.copyOfRange(population, 1, 7);
+            } finally {
+                draws.unpersist(false);
+            }
+        });
     }
 
     @Override
@@ -321,24 +324,6 @@ final class SparkPostEstimationOutputs implements PostEstimationOutputs {
             this.rows = rows;
             this.statistics = statistics;
             this.samples = samples;
-        }
-    }
-
-    /** A partition's count of willingness-to-pay draws, of NaN draws, and their correctly rounded sum's partials. */
-    private static final class Draws implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final long count;
-        final long nan;
-        final ExactSum sum = new ExactSum();
-
-        Draws(Part part) {
-            long n = 0;
-            for (double v : part.samples) {
-                sum.add(v);
-                n += Double.isNaN(v) ? 1 : 0;
-            }
-            this.count = part.samples.length;
-            this.nan = n;
         }
     }
 

@@ -21,10 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mixlogit.cli.PostEstimationOutputs;
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.postestimation.ClassWillingnessToPay;
 import org.mixlogit.postestimation.DiversionDecomposition;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.postestimation.PostEstimationOptions;
+import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.LatentClasses;
 import org.mixlogit.spec.ModelSpec;
 
@@ -35,7 +37,8 @@ import org.mixlogit.spec.ModelSpec;
  * decomposition by situation (each Spark table, read back, has the local CSV's header and rows; the conditional means
  * and the decomposition to the last bit), a latent class model's posterior class probabilities, and the printed
  * summaries (means, spreads, extremes, class counts, the willingness-to-pay population's mean and exact quantiles)
- * to the last bit.
+ * to the last bit; and a latent class model's willingness to pay per class with a coefficient random within classes
+ * (every delta-method evaluation summarises each class's draws on the partitions).
  */
 class SparkPostEstimationOutputsTest {
     @TempDir
@@ -155,6 +158,48 @@ class SparkPostEstimationOutputsTest {
             assertEquals(local.decisionMakerCount(), written.filter("fit_warning = 'not converged'").count());
             assertEquals(WrittenTables.local(Path.of(local("posterior" + tag))),
                     WrittenTables.shown(written.drop("fit_warning")), "posterior table");
+        } finally {
+            backend.release(summary);
+        }
+    }
+
+    // two partitions only: each of the delta method's evaluations is the population summary that tablesEqualLocal
+    // checks with 1, 2 and 4 (ten Spark jobs per class and evaluation)
+    @ParameterizedTest(name = "{0} partition(s)")
+    @ValueSource(ints = {2})
+    @DisplayName("a latent class model's willingness to pay per class with a random coefficient within classes (each"
+            + " class's distribution over every draw, delta-method errors) equals the local one")
+    void classWillingnessToPayEqualsLocal(int partitions) {
+        ModelSpec spec = ModelSpec.builder().fixed("pf").random("cl", Distribution.NORMAL).fixed("loc").fixed("wk")
+                .fixed("tod").fixed("seas").latentClasses(new LatentClasses(2, List.of(), List.of())).build();
+        List<String> names = spec.layout().names();
+        double[] theta = new double[names.size()];
+        for (int i = 0; i < theta.length; i++) {
+            String name = names.get(i);
+            double scale = name.startsWith("class2") ? 0.5 : 1.0;
+            for (int j = 0; j < Electricity.ATTRIBUTES.size(); j++) {
+                if (name.endsWith(Electricity.ATTRIBUTES.get(j))) {
+                    theta[i] = scale * Electricity.theta()[j];
+                }
+            }
+            if (name.contains("sd")) {
+                theta[i] = 0.4 * scale;
+            } else if (name.contains("share")) {
+                theta[i] = 0.3;
+            }
+        }
+        FittedModel model = model(spec, theta);
+        SparkBackend backend = new SparkBackend(spark, partitions);
+        ChoiceData summary = SparkChoiceData.read(backend, SparkChoiceData.load(spark, file.toString(), "csv"),
+                Electricity.layout(), file.toString(), true);
+        try {
+            ClassWillingnessToPay expected = PostEstimationOutputs.local(new PostEstimation(model, local,
+                    PostEstimationOptions.defaults()), "").classWillingnessToPay("cl", "pf");
+            ClassWillingnessToPay actual = new SparkPostEstimationOutputs(spark, backend, model.withBackend(backend),
+                    summary, "").classWillingnessToPay("cl", "pf");
+            assertTrue(expected.isDistribution());
+            assertBits(expected.table(), actual.table(), "each class's mean, median and quantiles");
+            assertBits(expected.tableStandardErrors(), actual.tableStandardErrors(), "their delta-method errors");
         } finally {
             backend.release(summary);
         }
