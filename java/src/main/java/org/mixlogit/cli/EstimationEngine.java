@@ -6,6 +6,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.io.CsvChoiceDataReader;
 import org.mixlogit.io.CsvLayout;
+import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.spec.ModelSpec;
 
@@ -73,12 +74,14 @@ public interface EstimationEngine {
     }
 
     /**
-     * The data with their rows in this process, for the computations that still read rows here (post-estimation's
-     * per-row and per-decision-maker outputs, the diversion decomposition, the willingness-to-pay table): by default
-     * as given; an engine whose reader keeps only a summary gathers the rows.
+     * Post-estimation's tables by decision-maker, data row or situation and their summaries
+     * ({@link PostEstimationOutputs}): by default computed from the rows in this process and written as CSV files
+     * here; an engine whose reader keeps only a summary computes them where the rows live and writes them from there.
+     *
+     * @param warning the saved fit's warning (empty when none), carried by every table in a {@code fit_warning} column
      */
-    default ChoiceData withRows(ChoiceData data) {
-        return data;
+    default PostEstimationOutputs outputs(PostEstimation post, String warning) {
+        return PostEstimationOutputs.local(post, warning);
     }
 
     /**

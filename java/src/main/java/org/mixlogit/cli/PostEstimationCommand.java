@@ -2,6 +2,7 @@ package org.mixlogit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -10,15 +11,13 @@ import java.util.Set;
 
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.io.CsvLayout;
-import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.postestimation.ClassWillingnessToPay;
-import org.mixlogit.postestimation.ConditionalCoefficients;
-import org.mixlogit.postestimation.LatentClassPosterior;
 import org.mixlogit.postestimation.FittedModel;
 import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.postestimation.QuantityTable;
 import org.mixlogit.report.SavedResult;
+import org.mixlogit.spec.CoefficientSpec;
 
 /**
  * {@code mixlogit shares|elasticities|diversion|conditional|wtp --from RESULT.json}: post-estimation on a saved
@@ -60,11 +59,17 @@ final class PostEstimationCommand {
             model = model.withBackend(engine.backend(threads));
         }
         SavedData source = source(o, json, from, model, engine);
-        new CommandFiles().input("from", Paths.get(from))
-                .input(o.has("data") ? "data" : "the saved result's data file", source.file())
-                .output("csv", o.get("csv", null)).output("decomposition", o.get("decomposition", null))
-                .output("probabilities", o.get("probabilities", null))
-                .output("posterior", o.get("posterior", null)).check();
+        CommandFiles files = new CommandFiles().input("from", Paths.get(from))
+                .input(o.has("data") ? "data" : "the saved result's data file", source.file());
+        if (engine.readsLocalFiles()) {
+            // an engine that writes its tables where the data live checks its outputs itself
+            files.output("csv", o.get("csv", null)).output("decomposition", o.get("decomposition", null))
+                    .output("probabilities", o.get("probabilities", null))
+                    .output("posterior", o.get("posterior", null));
+        } else if (aggregateCsv(command, "csv")) {
+            files.output("csv", o.get("csv", null));
+        }
+        files.check();
         ChoiceData data = source.read(engine);
         if (!o.has("data") && !o.flag("allow-other-data")) {
             saved.checkEstimationData(data, "give --allow-other-data (or the other data with --data)",
@@ -81,25 +86,39 @@ final class PostEstimationCommand {
         if (o.has("seed")) {
             options = options.withSeed(o.longValue("seed", 0));
         }
-        // shares, elasticities and diversion ratios are sums on the engine's backend; the rest reads rows here
-        boolean aggregates = command.equals("shares") || command.equals("elasticities")
-                || (command.equals("diversion") && !o.has("decomposition"));
-        PostEstimation post = new PostEstimation(model, aggregates ? data : engine.withRows(data), options);
-        Csv csv = new Csv(warning);
+        // shares, elasticities and diversion ratios are sums on the engine's backend; the tables by decision-maker,
+        // row or situation are the engine's outputs (computed and written where the rows live)
+        PostEstimation post = new PostEstimation(model, data, options);
+        FlaggedCsv csv = new FlaggedCsv(warning);
+        PostEstimationOutputs outputs = engine.outputs(post, warning);
+        if (!engine.readsLocalFiles()) {
+            for (String option : new String[] {"csv", "decomposition", "probabilities", "posterior"}) {
+                String refusal = o.has(option) && !aggregateCsv(command, option)
+                        ? outputs.refusal(option, o.get(option, "")) : null;
+                if (refusal != null) {
+                    throw new UsageException(refusal);
+                }
+            }
+        }
         switch (command) {
             case "shares":
                 return tables(o, out, post.shares(), csv);
             case "elasticities":
                 return tables(o, out, post.elasticities(o.required("attribute", "the attribute (e.g. price)")), csv);
             case "diversion":
-                return diversion(o, out, post, csv);
+                return diversion(o, out, post, csv, outputs);
             case "conditional":
-                return conditional(o, out, post, csv);
+                return conditional(o, out, post, outputs);
             case "wtp":
-                return wtp(o, out, post, csv);
+                return wtp(o, out, post, outputs);
             default:
                 throw new IllegalStateException(command);
         }
+    }
+
+    /** True for the --csv of the aggregates' tables (shares, elasticities, diversion): written here as files. */
+    private static boolean aggregateCsv(String command, String option) {
+        return option.equals("csv") && !command.equals("conditional") && !command.equals("wtp");
     }
 
     /** Where the data come from: --data, or the saved result's data block. */
@@ -118,7 +137,8 @@ final class PostEstimationCommand {
         return SavedData.of(json, from).withColumns(o.get("alt", null), o.get("market", null));
     }
 
-    private static int diversion(Options o, PrintStream out, PostEstimation post, Csv files) {
+    private static int diversion(Options o, PrintStream out, PostEstimation post, FlaggedCsv files,
+            PostEstimationOutputs outputs) {
         String type = o.get("type", o.has("attribute") ? "both" : "removal");
         if (!Arrays.asList("removal", "marginal", "both").contains(type)) {
             throw new UsageException("--type " + type + ": use removal, marginal or both.");
@@ -134,8 +154,7 @@ final class PostEstimationCommand {
             if (!o.has("attribute")) {
                 throw new UsageException("--decomposition needs --attribute (for the marginal weights).");
             }
-            files.write("decomposition", o.get("decomposition", ""),
-                    post.decomposition(o.get("attribute", "")).csv());
+            outputs.decomposition(o.get("attribute", ""), o.get("decomposition", ""));
         }
         StringBuilder csv = new StringBuilder();
         if (removal != null) {
@@ -171,7 +190,7 @@ final class PostEstimationCommand {
         return b.toString();
     }
 
-    private static int tables(Options o, PrintStream out, QuantityTable table, Csv files) {
+    private static int tables(Options o, PrintStream out, QuantityTable table, FlaggedCsv files) {
         out.print(table.text());
         if (o.has("csv")) {
             files.write("csv", o.get("csv", ""), table.csv());
@@ -179,106 +198,43 @@ final class PostEstimationCommand {
         return 0;
     }
 
-    private static int conditional(Options o, PrintStream out, PostEstimation post, Csv files) {
-        ConditionalCoefficients c = post.conditionals();
-        int n = c.decisionMakerIds().length;
-        int k = c.coefficients().size();
+    private static int conditional(Options o, PrintStream out, PostEstimation post, PostEstimationOutputs outputs) {
+        List<String> names = new ArrayList<>();
+        for (CoefficientSpec c : post.model().spec().coefficients()) {
+            names.add(c.attribute());
+        }
+        int n = post.data().decisionMakerCount();
+        double[] summary = outputs.conditionals(o.get("csv", null));
         out.println("Coefficients conditional on each decision-maker's choices (" + n + " decision-makers)");
         String head = String.format(Locale.ROOT, "%-12s %12s %12s %12s %12s %12s", "coefficient", "mean",
                 "sd of means", "min", "max", "mean cond.sd");
         out.println(head);
         out.println("-".repeat(head.length()));
-        for (int i = 0; i < k; i++) {
-            double sum = 0;
-            double sumSq = 0;
-            double sdSum = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int m = 0; m < n; m++) {
-                double v = c.mean(m, i);
-                sum += v;
-                sumSq += v * v;
-                sdSum += c.sd(m, i);
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            double mean = sum / n;
-            out.println(String.format(Locale.ROOT, "%-12s %12.6g %12.6g %12.6g %12.6g %12.6g",
-                    c.coefficients().get(i), mean, Math.sqrt(Math.max(0, sumSq / n - mean * mean)), min, max,
-                    sdSum / n));
-        }
-        if (o.has("csv")) {
-            files.write("csv", o.get("csv", ""), c.csv());
+        for (int i = 0; i < names.size(); i++) {
+            out.println(String.format(Locale.ROOT, "%-12s %12.6g %12.6g %12.6g %12.6g %12.6g", names.get(i),
+                    summary[i * 5], summary[i * 5 + 1], summary[i * 5 + 2], summary[i * 5 + 3], summary[i * 5 + 4]));
         }
         if (o.has("probabilities")) {
-            files.write("probabilities", o.get("probabilities", ""), probabilities(post));
+            outputs.probabilities(o.get("probabilities", ""));
         }
         if (post.model().spec().isLatentClass()) {
-            LatentClassPosterior h = post.classPosteriors();
-            int classes = h.classes();
-            double[] p = h.probabilities();
-            int[] modal = h.modalClasses();
-            double[] mean = new double[classes];
-            int[] count = new int[classes];
-            for (int m = 0; m < n; m++) {
-                for (int s = 0; s < classes; s++) {
-                    mean[s] += p[m * classes + s] / n;
-                }
-                count[modal[m] - 1]++;
-            }
+            int classes = post.model().spec().classCount();
+            double[] h = outputs.classPosteriors(o.get("posterior", null));
             out.println();
             out.println("Posterior class probabilities given each decision-maker's choices");
             out.println(String.format(Locale.ROOT, "%-8s %14s %14s", "class", "mean posterior", "modal count"));
             for (int s = 0; s < classes; s++) {
-                out.println(String.format(Locale.ROOT, "%-8d %14.6f %14d", s + 1, mean[s], count[s]));
-            }
-            if (o.has("posterior")) {
-                StringBuilder b = new StringBuilder("id");
-                for (int s = 0; s < classes; s++) {
-                    b.append(",class").append(s + 1);
-                }
-                b.append(",modal\n");
-                long[] ids = h.decisionMakerIds();
-                for (int m = 0; m < n; m++) {
-                    b.append(ids[m]);
-                    for (int s = 0; s < classes; s++) {
-                        b.append(String.format(Locale.ROOT, ",%.10g", p[m * classes + s]));
-                    }
-                    b.append(',').append(modal[m]).append('\n');
-                }
-                files.write("posterior", o.get("posterior", ""), b.toString());
+                out.println(String.format(Locale.ROOT, "%-8d %14.6f %14d", s + 1, h[s], (long) h[classes + s]));
             }
         }
         return 0;
     }
 
-    private static String probabilities(PostEstimation post) {
-        ChoiceData data = post.data();
-        double[] unconditional = post.probabilities();
-        double[] conditional = post.conditionalProbabilities();
-        double[][] byInput = new double[data.rowCount()][];
-        int[] start = data.situationStartRef();
-        for (int s = 0; s < data.situationCount(); s++) {
-            for (int i = start[s]; i < start[s + 1]; i++) {
-                byInput[data.sourceRow(i)] = new double[] {data.situationId(s), data.alternativeCode(i),
-                    unconditional[i], conditional[i]};
-            }
-        }
-        StringBuilder b = new StringBuilder("row,situation,alternative,probability,conditional_probability\n");
-        for (int r = 0; r < byInput.length; r++) {
-            double[] v = byInput[r];
-            b.append(r + 1).append(',').append((long) v[0]).append(',')
-                    .append(data.alternativeLabels().get((int) v[1])).append(',')
-                    .append(String.format(Locale.ROOT, "%.10g,%.10g", v[2], v[3])).append('\n');
-        }
-        return b.toString();
-    }
-
-    private static int wtp(Options o, PrintStream out, PostEstimation post, Csv files) {
+    private static int wtp(Options o, PrintStream out, PostEstimation post, PostEstimationOutputs outputs) {
         String attribute = o.required("attribute", "the attribute to value");
         String cost = o.required("cost", "the cost attribute (its coefficient is the marginal utility of money)");
         if (post.model().spec().isLatentClass()) {
-            ClassWillingnessToPay w = post.classWillingnessToPay(attribute, cost);
+            ClassWillingnessToPay w = outputs.classWillingnessToPay(attribute, cost);
             out.println("Willingness to pay for " + attribute + " in units of " + cost + " per latent class (-beta_"
                     + attribute + " / beta_" + cost + "; delta method with the " + post.model().covarianceName()
                     + " covariance)");
@@ -313,59 +269,15 @@ final class PostEstimationCommand {
             }
             return 0;
         }
-        WillingnessToPay w = post.willingnessToPay(attribute, cost);
+        double[] w = outputs.willingnessToPay(attribute, cost, o.get("csv", null));
         out.println("Willingness to pay for " + attribute + " in units of " + cost + " (-beta_" + attribute
                 + " / beta_" + cost + ")");
-        out.println(String.format(Locale.ROOT, "population over %d draws: mean %.6g, median %.6g", w.draws(),
-                w.mean(), w.median()));
+        out.println(String.format(Locale.ROOT, "population over %d draws: mean %.6g, median %.6g", (long) w[0],
+                w[1], w[2]));
         out.println(String.format(Locale.ROOT, "quantiles: 5%% %.6g, 25%% %.6g, 75%% %.6g, 95%% %.6g",
-                w.quantile(0.05), w.quantile(0.25), w.quantile(0.75), w.quantile(0.95)));
-        double[] individual = w.individual();
-        double mean = Arrays.stream(individual).filter(Double::isFinite).average().orElse(Double.NaN);
+                w[3], w[4], w[5], w[6]));
         out.println(String.format(Locale.ROOT, "mean of the %d decision-makers' conditional means: %.6g",
-                individual.length, mean));
-        if (o.has("csv")) {
-            ChoiceData data = post.data();
-            StringBuilder b = new StringBuilder("id,wtp\n");
-            for (int n = 0; n < individual.length; n++) {
-                b.append(data.decisionMakerId(n)).append(',')
-                        .append(String.format(Locale.ROOT, "%.10g", individual[n])).append('\n');
-            }
-            files.write("csv", o.get("csv", ""), b.toString());
-        }
+                (long) w[7], w[8]));
         return 0;
-    }
-
-    /**
-     * Writes the CSV outputs; after a doubtful fit (not converged, not certified) every file gets a last column
-     * {@code fit_warning} holding the warning on every row, so that the flag travels with the numbers.
-     */
-    private static final class Csv {
-        private final String warning;
-
-        Csv(String warning) {
-            this.warning = warning;
-        }
-
-        /** Writes atomically (see {@link CommandFiles#write}); {@code option} names the file in errors. */
-        void write(String option, String file, String text) {
-            CommandFiles.write(option, file, flagged(text));
-        }
-
-        private String flagged(String csv) {
-            if (warning.isEmpty()) {
-                return csv;
-            }
-            String quoted = "\"" + warning.replace("\"", "\"\"") + "\"";
-            StringBuilder b = new StringBuilder();
-            String[] lines = csv.split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isEmpty()) {
-                    continue;
-                }
-                b.append(lines[i]).append(',').append(i == 0 ? "fit_warning" : quoted).append('\n');
-            }
-            return b.toString();
-        }
     }
 }

@@ -117,8 +117,9 @@ public final class MsmEstimator implements Estimator {
             IntegrationConfig independent = config.integration().type().isSimulation()
                     ? IntegrationChecker.replicate(config.integration(), 1) : config.integration();
             String rule = NodeProvider.of(independent).priorRule(spec).describe();
-            z = Instruments.scores(data, spec, independent, theta, config.threads(), "optimal: d log s/d theta at the"
-                    + " MSLE first step, simulated with " + (spec.randomDimension() == 0 ? "exact probabilities"
+            z = Instruments.scores(data, spec, independent, theta, backend.partThreads(config.threads()),
+                    "optimal: d log s/d theta at the MSLE first step, simulated with "
+                    + (spec.randomDimension() == 0 ? "exact probabilities"
                     : rule + " (independent of the estimation draws)"), backend);
             start = userStart != null ? userStart : theta;
         } else {

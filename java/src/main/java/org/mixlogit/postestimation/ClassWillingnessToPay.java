@@ -35,28 +35,61 @@ public final class ClassWillingnessToPay {
     private final double[] tableErrors;
 
     ClassWillingnessToPay(FittedModel model, ChoiceData data, String attribute, String cost) {
+        this(model.spec(), attribute, cost, local(model, data, attribute, cost));
+    }
+
+    private ClassWillingnessToPay(ModelSpec spec, String attribute, String cost, double[][] withErrors) {
+        this.classes = spec.classCount();
+        this.statistics = statistics(spec, attribute, cost);
+        this.table = withErrors[0];
+        this.tableErrors = withErrors[1];
+    }
+
+    /**
+     * With each class's population summary ({@link WtpSummary}'s statistics: mean, median, 5, 25, 75 and 95 percent
+     * quantiles over every decision-maker's draws of the class model at the class's own parameters) computed by
+     * {@code classSummary}, e.g. where the rows live; it must give what the class model's simulator of the whole data
+     * gives, and is used only when the attribute's or the cost's coefficient is random within classes.
+     *
+     * @param classSummary the class's own parameters (the class model's layout) to the six statistics
+     */
+    public static ClassWillingnessToPay of(FittedModel model, String attribute, String cost,
+            Function<double[], double[]> classSummary) {
+        checkClasses(model.spec());
+        return new ClassWillingnessToPay(model.spec(), attribute, cost, tables(model, attribute, cost,
+                classSummary));
+    }
+
+    /** The table through the class model's simulator of the whole data (one for every evaluation). */
+    private static double[][] local(FittedModel model, ChoiceData data, String attribute, String cost) {
         ModelSpec spec = model.spec();
+        checkClasses(spec);
+        if (statistics(spec, attribute, cost).size() == 1) {
+            return tables(model, attribute, cost, null);
+        }
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec.classModel(), model.integration(), null,
+                model.threads())) {
+            return tables(model, attribute, cost, own -> WtpSummary.of(ll.willingnessToPay(own, attribute, cost)));
+        }
+    }
+
+    private static void checkClasses(ModelSpec spec) {
         if (!spec.isLatentClass()) {
             throw new InvalidSpecificationException("Willingness to pay per class needs a latent class model; this"
                     + " one has no classes: use the willingness to pay of the mixed logit.");
         }
-        this.classes = spec.classCount();
-        int a = coefficient(spec, attribute);
-        int c = coefficient(spec, cost);
-        this.statistics = statistics(spec, attribute, cost);
-        boolean random = statistics.size() > 1;
+    }
+
+    /** {table, its delta-method standard errors}: the classes' summaries, or the ratios when both are fixed. */
+    private static double[][] tables(FittedModel model, String attribute, String cost,
+            Function<double[], double[]> classSummary) {
+        ModelSpec spec = model.spec();
         double[] theta = model.estimates();
-        double[][] withErrors;
-        if (random) {
-            try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec.classModel(), model.integration(),
-                    null, model.threads())) {
-                withErrors = deltaMethod(perClassSummaries(spec, ll, attribute, cost), theta, model.covariance());
-            }
-        } else {
-            withErrors = deltaMethod(ratios(spec, a, c), theta, model.covariance());
+        if (statistics(spec, attribute, cost).size() > 1) {
+            return deltaMethod(perClassSummaries(spec, classSummary), theta, model.covariance());
         }
-        this.table = withErrors[0];
-        this.tableErrors = withErrors[1];
+        return deltaMethod(ratios(spec, coefficient(spec, attribute), coefficient(spec, cost)), theta,
+                model.covariance());
     }
 
     /** {f(theta), its delta-method standard errors}. */
@@ -91,9 +124,9 @@ public final class ClassWillingnessToPay {
         };
     }
 
-    /** Every class's {@link WtpSummary} through the class model's simulator with the class's parameters. */
-    private static Function<double[], double[]> perClassSummaries(ModelSpec spec, SimulatedLogLikelihood ll,
-            String attribute, String cost) {
+    /** Every class's {@link WtpSummary} by {@code classSummary} at the class's own parameters. */
+    private static Function<double[], double[]> perClassSummaries(ModelSpec spec,
+            Function<double[], double[]> classSummary) {
         ParameterLayout layout = spec.layout();
         int classes = spec.classCount();
         int q = layout.classLayout().size();
@@ -105,7 +138,7 @@ public final class ClassWillingnessToPay {
                 for (int j = 0; j < q; j++) {
                     own[j] = theta[layout.classIndex(k, j)];
                 }
-                System.arraycopy(WtpSummary.of(ll.willingnessToPay(own, attribute, cost)), 0, out, k * s, s);
+                System.arraycopy(classSummary.apply(own), 0, out, k * s, s);
             }
             return out;
         };

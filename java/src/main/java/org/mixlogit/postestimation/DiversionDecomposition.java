@@ -5,7 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.mixlogit.data.ChoiceData;
+import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.Substitution;
 
 /**
@@ -14,8 +18,9 @@ import org.mixlogit.simulation.Substitution;
  * logit diversion s_ik / (1 - s_ij) at the situation's integrated shares (what a model without random coefficients
  * would say), and the weights that turn situation diversions into the market aggregate:
  * D_jk = sum_i omega_ij D_ijk with removal weights omega_ij = w_i s_ij / sum_i' w_i' s_i'j and marginal weights
- * omega_ij = w_i (d s_ij / d x_ij) / sum_i' w_i' (d s_i'j / d x_i'j), sums within the market. Immutable; array
- * accessors copy.
+ * omega_ij = w_i (d s_ij / d x_ij) / sum_i' w_i' (d s_i'j / d x_i'j), sums within the market (keyed sums in the
+ * canonical block order, {@link #marketSums}, so a backend that holds the rows in parts computes each part's rows
+ * with the same bits). Immutable; array accessors copy.
  */
 public final class DiversionDecomposition {
     private final List<Long> situation;
@@ -43,31 +48,51 @@ public final class DiversionDecomposition {
         this.marginalWeight = columns[5];
     }
 
-    static DiversionDecomposition of(Markets mk, Substitution sub) {
-        int a = mk.alternatives;
-        // each situation's market and decision-maker weight (the decomposition is per situation: it reads rows)
-        ChoiceData data = mk.data;
-        int[] situationMarket = new int[data.situationCount()];
-        double[] situationWeight = new double[data.situationCount()];
-        int[] dmStart = data.decisionMakerStartRef();
-        for (int n = 0; n < data.decisionMakerCount(); n++) {
+    /**
+     * The market sums of the weights' denominators, {@code m * 2A + c}: sum_i w_i s_ic (entries c &lt; A) and
+     * sum_i w_i d s_ic / d x_ic (entries A + c) over the situations i of market m, by alternative code c: keyed sums
+     * over decision-makers in the canonical block order (the aggregates' denominators), so every backend gives the
+     * same bits.
+     *
+     * @param ll an evaluator of the data (unconditional on the choices), on any backend
+     */
+    public static double[] marketSums(LikelihoodEvaluator ll, double[] theta, String attribute, int markets,
+            int alternatives) {
+        int a = alternatives;
+        TreeMap<Long, double[]> sums = ll.substitutionSums(theta, attribute, 2 * a, (data, n, sub, acc) -> {
+            int[] start = data.situationStartRef();
+            int[] dmStart = data.decisionMakerStartRef();
+            double w = data.weight(n);
             for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
-                situationWeight[s] = data.weight(n);
-                situationMarket[s] = data.marketCode(s);
+                double[] row = acc.row(data.marketCode(s));
+                for (int j = 0; j < sub.alternatives(s); j++) {
+                    int c = data.alternativeCode(start[s] + j);
+                    row[c] += w * sub.share(s, j);
+                    row[a + c] += w * sub.derivative(s, j, j);
+                }
             }
+        });
+        double[] out = new double[markets * 2 * a];
+        for (Map.Entry<Long, double[]> e : sums.entrySet()) {
+            System.arraycopy(e.getValue(), 0, out, (int) (long) e.getKey() * 2 * a, 2 * a);
         }
-        double[] shareSum = new double[mk.markets * a];
-        double[] slopeSum = new double[mk.markets * a];
-        int[] start = mk.data.situationStartRef();
+        return out;
+    }
+
+    /**
+     * The decomposition of the situations of {@code part} (the whole data or a shard of whole blocks, with the whole
+     * data's label tables), its weights from the whole data's {@link #marketSums}; situations in grouped order.
+     *
+     * @param sub Not modified: the substitution patterns of {@code part}'s situations
+     * @param marketSums Not modified: {@link #marketSums} of the whole data
+     */
+    public static DiversionDecomposition of(ChoiceData part, Substitution sub, double[] marketSums) {
+        int a = part.alternativeLabels().size();
+        int[] start = part.situationStartRef();
+        int[] dmStart = part.decisionMakerStartRef();
         int rows = 0;
-        for (int s = 0; s < situationMarket.length; s++) {
-            int n = sub.alternatives(s);
-            for (int j = 0; j < n; j++) {
-                int c = situationMarket[s] * a + mk.data.alternativeCode(start[s] + j);
-                shareSum[c] += situationWeight[s] * sub.share(s, j);
-                slopeSum[c] += situationWeight[s] * sub.derivative(s, j, j);
-            }
-            rows += n * (n - 1);
+        for (int s = 0; s < part.situationCount(); s++) {
+            rows += sub.alternatives(s) * (sub.alternatives(s) - 1);
         }
         List<Long> situation = new ArrayList<>(rows);
         List<String> market = new ArrayList<>(rows);
@@ -75,26 +100,30 @@ public final class DiversionDecomposition {
         List<String> to = new ArrayList<>(rows);
         double[][] columns = new double[6][rows];
         int row = 0;
-        for (int s = 0; s < situationMarket.length; s++) {
-            int n = sub.alternatives(s);
-            for (int j = 0; j < n; j++) {
-                int c = situationMarket[s] * a + mk.data.alternativeCode(start[s] + j);
-                double sj = sub.share(s, j);
-                for (int k = 0; k < n; k++) {
-                    if (k == j) {
-                        continue;
+        for (int n = 0; n < part.decisionMakerCount(); n++) {
+            double weight = part.weight(n);
+            for (int s = dmStart[n]; s < dmStart[n + 1]; s++) {
+                int m = part.marketCode(s);
+                int alternatives = sub.alternatives(s);
+                for (int j = 0; j < alternatives; j++) {
+                    int c = part.alternativeCode(start[s] + j);
+                    double sj = sub.share(s, j);
+                    for (int k = 0; k < alternatives; k++) {
+                        if (k == j) {
+                            continue;
+                        }
+                        situation.add(part.situationId(s));
+                        market.add(part.marketLabels().get(m));
+                        from.add(part.alternativeLabels().get(c));
+                        to.add(part.alternativeLabels().get(part.alternativeCode(start[s] + k)));
+                        columns[0][row] = sj;
+                        columns[1][row] = sub.removalDiversion(s, j, k);
+                        columns[2][row] = sub.marginalDiversion(s, j, k);
+                        columns[3][row] = sub.share(s, k) / (1 - sj);
+                        columns[4][row] = weight * sj / marketSums[m * 2 * a + c];
+                        columns[5][row] = weight * sub.derivative(s, j, j) / marketSums[m * 2 * a + a + c];
+                        row++;
                     }
-                    situation.add(mk.data.situationId(s));
-                    market.add(mk.marketLabels().get(situationMarket[s]));
-                    from.add(mk.alternativeLabels().get(mk.data.alternativeCode(start[s] + j)));
-                    to.add(mk.alternativeLabels().get(mk.data.alternativeCode(start[s] + k)));
-                    columns[0][row] = sj;
-                    columns[1][row] = sub.removalDiversion(s, j, k);
-                    columns[2][row] = sub.marginalDiversion(s, j, k);
-                    columns[3][row] = sub.share(s, k) / (1 - sj);
-                    columns[4][row] = situationWeight[s] * sj / shareSum[c];
-                    columns[5][row] = situationWeight[s] * sub.derivative(s, j, j) / slopeSum[c];
-                    row++;
                 }
             }
         }

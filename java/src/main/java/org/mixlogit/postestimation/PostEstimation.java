@@ -123,8 +123,11 @@ public final class PostEstimation {
     /** Situation-level diversions, plain-logit diversions and aggregation weights, at the estimate. */
     public DiversionDecomposition decomposition(String attribute) {
         checkAttribute(attribute);
+        double[] theta = model.estimates();
         try (SimulatedLogLikelihood ll = model.unconditional(data)) {
-            return DiversionDecomposition.of(markets, ll.substitution(model.estimates(), attribute));
+            double[] sums = DiversionDecomposition.marketSums(ll, theta, attribute, data.marketLabels().size(),
+                    data.alternativeLabels().size());
+            return DiversionDecomposition.of(data, ll.substitution(theta, attribute), sums);
         }
     }
 

@@ -94,41 +94,12 @@ public interface Backend {
     }
 
     /**
-     * Every row's simulated share and its Jacobian at {@code theta} (the method of simulated moments' optimal
-     * instruments): values per row, not sums, each depending on its own decision-maker only, so any split of the
-     * data gives the same bits. By default through the simulators of {@link #shares}, each filling its rows.
-     *
-     * @param theta Not modified
-     * @param shares <b>Modified</b>: one probability per grouped row of {@code data}
-     * @param jacobian <b>Modified</b>: rows x P, row-major, d s_row / d theta
-     * @return the integration rule in words
+     * The threads each part's own simulator may use when a computation builds one where the part lives (the method
+     * of simulated moments' optimal instruments): by default {@code threads}; a distributed backend gives the cores
+     * one of its tasks holds. The numbers do not depend on it.
      */
-    default String rowShares(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] theta,
-            double[] shares, double[] jacobian) {
-        int p = spec.layout().size();
-        String rule = "";
-        List<SimulatedShares> shards = shares(data, spec, integration);
-        try {
-            for (SimulatedShares shard : shards) {
-                rule = shard.integrationDescription();
-                if (shards.size() == 1) {
-                    shard.evaluate(theta, shares, jacobian);
-                    break;
-                }
-                int rows = shard.data().rowCount();
-                double[] s = new double[rows];
-                double[] jac = new double[rows * p];
-                shard.evaluate(theta, s, jac);
-                int from = firstRowIn(data, shard.data());
-                System.arraycopy(s, 0, shares, from, rows);
-                System.arraycopy(jac, 0, jacobian, from * p, rows * p);
-            }
-        } finally {
-            for (SimulatedShares shard : shards) {
-                shard.close();
-            }
-        }
-        return rule;
+    default int partThreads(int threads) {
+        return threads;
     }
 
     /**

@@ -15,4 +15,10 @@ interface Shard extends Serializable {
 
     /** The shard as validated choice data (decision-makers numbered from {@link #firstOrdinal()}). */
     ChoiceData build();
+
+    /**
+     * The 0-based position in the whole input of the shard's own row {@code row} (what {@link ChoiceData#sourceRow}
+     * of the built data returns), for tables by input row.
+     */
+    long inputRow(int row);
 }

@@ -102,6 +102,11 @@ final class ShardColumns implements Shard {
         return size;
     }
 
+    @Override
+    public long inputRow(int row) {
+        return inputRows[row];
+    }
+
     /**
      * Adds one row, whose fields are the layout's columns in order ({@link ColumnRoles#names()}).
      *

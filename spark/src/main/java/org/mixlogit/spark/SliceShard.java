@@ -27,6 +27,8 @@ final class SliceShard implements Shard {
     private final List<String> alternativeTable;
     private final String[] markets;
     private final List<String> marketTable;
+    /** Each row's position in the whole data's input. */
+    private final long[] inputRows;
 
     /** The columns of decision-makers {@code from .. to-1} of {@code whole}. */
     SliceShard(ChoiceData whole, int from, int to) {
@@ -45,6 +47,7 @@ final class SliceShard implements Shard {
         this.alternativeTable = s.hasAlternativeIds() ? List.copyOf(s.alternativeLabels()) : null;
         this.markets = s.hasMarkets() ? new String[rows] : null;
         this.marketTable = s.hasMarkets() ? List.copyOf(s.marketLabels()) : null;
+        this.inputRows = new long[rows];
         int[] dmStart = s.decisionMakerStartRef();
         int[] start = s.situationStartRef();
         int kk = s.attributeCount();
@@ -53,6 +56,7 @@ final class SliceShard implements Shard {
             for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
                 for (int i = start[t]; i < start[t + 1]; i++) {
                     situations[i] = s.situationId(t);
+                    inputRows[i] = s.sourceRow(i);
                     if (decisionMakers != null) {
                         decisionMakers[i] = s.decisionMakerId(n);
                     }
@@ -75,6 +79,11 @@ final class SliceShard implements Shard {
                 }
             }
         }
+    }
+
+    @Override
+    public long inputRow(int row) {
+        return inputRows[row];
     }
 
     @Override

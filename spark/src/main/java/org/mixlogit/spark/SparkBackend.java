@@ -51,13 +51,15 @@ import org.mixlogit.spec.ModelSpec;
  * {@link SparkOutputs}: conditional coefficients, willingness to pay, posterior class probabilities) are computed on
  * the partitions too, and the data's fingerprint is streamed from them ({@link #fingerprint}). Data read from a Spark
  * source are known on the driver by their summary ({@link ChoiceData#isSummary()}), with which post-estimation's
- * aggregates (shares, elasticities, diversion ratios) run too; what still needs rows on the driver (the diversion
- * decomposition, the willingness-to-pay table with its errors,
- * conditional probabilities of other data's rows) reads them gathered from the shards ({@link SparkChoiceData#gather}).
+ * aggregates (shares, elasticities, diversion ratios) run too, and the command line's tables by decision-maker, row
+ * or situation ({@link SparkPostEstimationOutputs}). Each partition's simulators use the cores of one task
+ * ({@link #partThreads}).
  */
 public final class SparkBackend implements Backend {
     private final JavaSparkContext context;
     private final int partitions;
+    /** The threads of each partition's simulator: the cores one Spark task holds ({@code spark.task.cpus}). */
+    private final int taskThreads;
     /** Shards of data this backend has distributed, by the driver's data object. */
     private final Map<ChoiceData, JavaRDD<Shard>> distributed = new IdentityHashMap<>();
     /** Each partition's shard built as choice data, for the data-only sums (checks, the EM), by data object. */
@@ -69,16 +71,34 @@ public final class SparkBackend implements Backend {
      * @param partitions the number of partitions (at most one per reduction block of 32 decision-makers is used)
      */
     public SparkBackend(SparkSession spark, int partitions) {
+        this(spark, partitions, JavaSparkContext.fromSparkContext(spark.sparkContext()).getConf()
+                .getInt("spark.task.cpus", 1));
+    }
+
+    /** With each partition's simulator on {@code taskThreads} threads (tests; otherwise {@code spark.task.cpus}). */
+    SparkBackend(SparkSession spark, int partitions, int taskThreads) {
         if (partitions < 1) {
             throw new InvalidSpecificationException("partitions is " + partitions + ": use 1 or more (e.g. two or"
                     + " three per executor core).");
         }
         this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.partitions = partitions;
+        this.taskThreads = Math.max(1, taskThreads);
     }
 
     public int partitions() {
         return partitions;
+    }
+
+    /**
+     * The cores one Spark task holds ({@code spark.task.cpus}, by default 1), whatever {@code threads} the command
+     * line asked for: Spark runs as many tasks on an executor as its cores allow, so each partition's simulator (the
+     * likelihood's, the post-estimation outputs', the method of simulated moments' optimal instruments) uses that
+     * many threads. The numbers do not depend on it.
+     */
+    @Override
+    public int partThreads(int threads) {
+        return taskThreads;
     }
 
     JavaSparkContext context() {
@@ -101,7 +121,7 @@ public final class SparkBackend implements Backend {
 
     /**
      * The whole data of a summary this backend registered, built on the driver from its shards (streamed one
-     * partition at a time), and registered with the same shards.
+     * partition at a time), and registered with the same shards: for tests ({@link SparkChoiceData#gather}).
      */
     synchronized ChoiceData gather(ChoiceData summary) {
         JavaRDD<Shard> shards = distributed.get(summary);
@@ -175,7 +195,8 @@ public final class SparkBackend implements Backend {
     @Override
     public LikelihoodEvaluator likelihood(ChoiceData data, ModelSpec spec, IntegrationConfig integration,
             double[] centre) {
-        return new SparkLikelihood(shards(data), spec, integration, centre, true, data.decisionMakerCount());
+        return new SparkLikelihood(shards(data), spec, integration, centre, true, data.decisionMakerCount(),
+                taskThreads);
     }
 
     /**
@@ -192,6 +213,7 @@ public final class SparkBackend implements Backend {
             int[] proposals, double[] bounds) {
         double[] at = centre.clone();
         long first = data.firstOrdinal();
+        int threads = taskThreads;
         JavaRDD<Shard> shards = shards(data);
         boolean recorded = true;
         for (int count : proposals) {
@@ -205,7 +227,7 @@ public final class SparkBackend implements Backend {
                 int from = (int) (part.firstOrdinal() - first);
                 PosteriorState state = new PosteriorState(from, Arrays.copyOfRange(p0, from,
                         from + part.decisionMakerCount()), Arrays.copyOfRange(b0, from, from + part.decisionMakerCount()));
-                Simulators.posteriorDraws(part, spec, at, draws, seed, state.proposals, state.bounds, 1).close();
+                Simulators.posteriorDraws(part, spec, at, draws, seed, state.proposals, state.bounds, threads).close();
                 return state;
             }).collect();
             for (PosteriorState state : states) {
@@ -220,7 +242,7 @@ public final class SparkBackend implements Backend {
             int from = (int) (part.firstOrdinal() - first);
             int to = from + part.decisionMakerCount();
             return new LikelihoodEngine(part, Simulators.posteriorDraws(part, spec, at, draws, seed,
-                    Arrays.copyOfRange(p, from, to), Arrays.copyOfRange(b, from, to), 1));
+                    Arrays.copyOfRange(p, from, to), Arrays.copyOfRange(b, from, to), threads));
         });
     }
 
@@ -240,7 +262,8 @@ public final class SparkBackend implements Backend {
 
     @Override
     public LikelihoodEvaluator unconditional(ChoiceData data, ModelSpec spec, IntegrationConfig integration) {
-        return new SparkLikelihood(shards(data), spec, integration, null, false, data.decisionMakerCount());
+        return new SparkLikelihood(shards(data), spec, integration, null, false, data.decisionMakerCount(),
+                taskThreads);
     }
 
     /** Not used on Spark: the method of simulated moments runs through {@link #moments} with a recipe of instruments. */
@@ -271,36 +294,7 @@ public final class SparkBackend implements Backend {
             }
         }
         return new SparkMoments(shards(data), instruments, spec, integration, l, data.decisionMakerCount(),
-                weightSum);
-    }
-
-    /**
-     * Each partition simulates its rows' shares and Jacobian (one job, the parameter vector shipped) and the driver
-     * places them in grouped-row order: partitions hold consecutive decision-makers, so their rows follow each other.
-     */
-    @Override
-    public String rowShares(ChoiceData data, ModelSpec spec, IntegrationConfig integration, double[] theta,
-            double[] shares, double[] jacobian) {
-        double[] t = theta.clone();
-        List<RowShares> parts = shards(data).map(shard -> {
-            try (SimulatedShares s = Simulators.shares(shard.build(), spec, integration, 1)) {
-                return new RowShares(s, t);
-            }
-        }).collect();
-        int p = spec.layout().size();
-        int at = 0;
-        String rule = "";
-        for (RowShares part : parts) {
-            System.arraycopy(part.shares, 0, shares, at, part.shares.length);
-            System.arraycopy(part.jacobian, 0, jacobian, at * p, part.jacobian.length);
-            at += part.shares.length;
-            rule = part.rule;
-        }
-        if (at != data.rowCount()) {
-            throw new IllegalStateException("The partitions returned " + at + " rows of shares for "
-                    + data.rowCount() + " rows.");
-        }
-        return rule;
+                weightSum, taskThreads);
     }
 
     /**
@@ -309,7 +303,8 @@ public final class SparkBackend implements Backend {
      */
     @Override
     public double[] perDecisionMaker(ChoiceData data, PerDecisionMaker output) {
-        return Backend.concatenate(shards(data).map(shard -> output.values(shard.build(), 1)).collect());
+        int threads = taskThreads;
+        return Backend.concatenate(shards(data).map(shard -> output.values(shard.build(), threads)).collect());
     }
 
     /**
@@ -323,22 +318,6 @@ public final class SparkBackend implements Backend {
         List<String> c = new ArrayList<>(characteristics);
         return DataFingerprint.ofParts(data.rowCount(), data.situationCount(), data.decisionMakerCount(), a, c,
                 built(data).map(part -> DataFingerprint.input(part, a, c)).toLocalIterator());
-    }
-
-    /** One partition's rows' simulated shares and Jacobian. */
-    private static final class RowShares implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final double[] shares;
-        final double[] jacobian;
-        final String rule;
-
-        RowShares(SimulatedShares s, double[] theta) {
-            int rows = s.data().rowCount();
-            this.shares = new double[rows];
-            this.jacobian = new double[rows * s.parameterCount()];
-            s.evaluate(theta, shares, jacobian);
-            this.rule = s.integrationDescription();
-        }
     }
 
     @Override

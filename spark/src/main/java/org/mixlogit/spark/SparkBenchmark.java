@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.apache.spark.sql.SparkSession;
+import org.mixlogit.cli.PostEstimationOutputs;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.data.ChoiceDataBuilder;
 import org.mixlogit.estimation.DiagnosticsConfig;
@@ -14,6 +15,9 @@ import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.estimation.MsleEstimator;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.postestimation.FittedModel;
+import org.mixlogit.postestimation.PostEstimation;
+import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.spec.Distribution;
@@ -26,7 +30,8 @@ import org.mixlogit.spec.ModelSpec;
  * coefficients (means 1, -1, 0.5, -0.5, 1; standard deviations 0.5 each), R Halton draws — with the
  * parameters' recovery (estimate, standard error, truth). Options: --people N (100000) --situations T (10)
  * --alternatives J (5) --draws R (200) --partitions P (the default parallelism) --master URL (local[2]) --evals E
- * (3) --threads (local engine; 2) --seed S (20240917) --estimate (also time whole estimations, local then Spark).
+ * (3) --threads (local engine; 2) --seed S (20240917) --estimate (also time whole estimations, local then Spark)
+ * --wtp (also time the willingness-to-pay summary over every draw, local then Spark).
  */
 public final class SparkBenchmark {
     static final double[] MEANS = {1.0, -1.0, 0.5, -0.5, 1.0};
@@ -40,8 +45,8 @@ public final class SparkBenchmark {
     public static void main(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--estimate")) {
-                o.put("estimate", "true");
+            if (args[i].equals("--estimate") || args[i].equals("--wtp")) {
+                o.put(args[i].substring(2), "true");
             } else {
                 o.put(args[i].substring(2), args[++i]);
             }
@@ -72,6 +77,9 @@ public final class SparkBenchmark {
             double distributed = perEvaluation(backend, data, spec, integration, theta, evals, "spark");
             System.out.printf(Locale.ROOT, "per evaluation (value + gradient): local %.3f s, spark %.3f s (x%.2f)%n",
                     local, distributed, distributed / local);
+            if (o.containsKey("wtp")) {
+                willingnessToPay(spark, backend, data, spec, integration, theta, threads);
+            }
             if (o.containsKey("estimate")) {
                 EstimatorConfig config = EstimatorConfig.defaults().withIntegration(integration).withThreads(threads)
                         .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(0));
@@ -96,6 +104,28 @@ public final class SparkBenchmark {
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * The willingness-to-pay summary of x2 in units of x1 at the truth (the population's mean and quantiles over
+     * every draw, the mean of the conditional means): local threads, then the Spark engine's (exact order statistics
+     * by counting passes over each partition's sorted draws), with their wall times and whether they are identical.
+     */
+    private static void willingnessToPay(SparkSession spark, SparkBackend backend, ChoiceData data, ModelSpec spec,
+            IntegrationConfig integration, double[] theta, int threads) {
+        int p = theta.length;
+        double[] covariance = new double[p * p];
+        FittedModel model = new FittedModel(spec, theta, covariance, "hessian", integration, 95, threads);
+        long t0 = System.nanoTime();
+        double[] local = PostEstimationOutputs.local(new PostEstimation(model, data, PostEstimationOptions.defaults()),
+                "").willingnessToPay("x2", "x1", null);
+        long t1 = System.nanoTime();
+        double[] distributed = new SparkPostEstimationOutputs(spark, backend, model.withBackend(backend), data, "")
+                .willingnessToPay("x2", "x1", null);
+        long t2 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "willingness to pay over %d draws: local %.2f s, spark %.2f s; median %.6g;"
+                + " identical summaries: %b%n", (long) local[0], (t1 - t0) / 1e9, (t2 - t1) / 1e9, local[2],
+                java.util.Arrays.equals(local, distributed));
     }
 
     private static EstimationResult timed(String what, java.util.function.Supplier<EstimationResult> fit) {

@@ -33,7 +33,8 @@ import scala.Tuple2;
  * whole data. The driver names the problem the local engine names first (by {@link InvalidDataException#position()},
  * in the order of {@link DataProblem}), with its message, and otherwise keeps the data's summary
  * ({@link ChoiceData#of(DataSummary)}), by which the backend knows the shards (kept in executor memory, with each
- * partition's built data). {@link #gather} brings the rows to the driver for what still reads them there.
+ * partition's built data). No command brings the rows to the driver; {@link #gather} does, for the tests that
+ * compare the partitions' shards with the local engine's reading.
  */
 public final class SparkChoiceData {
     private SparkChoiceData() {
@@ -153,13 +154,14 @@ public final class SparkChoiceData {
 
     /**
      * The whole data on the driver, gathered from the partitions' shards one partition at a time (each row at its
-     * source position, so the data equal the local engine's reading), for the computations that still read rows on
-     * the driver: the method of simulated moments' instruments, a latent class model's starting points and EM, and
-     * post-estimation's market structure. The backend knows the gathered data by the same shards.
+     * source position, so the data equal the local engine's reading). Used by tests only: they compare the shards
+     * with the local reading, and the Java API's in-driver post-estimation ({@code PostEstimation} on a model with
+     * this backend, which reads ids on the driver) with its local numbers. Every estimator and command runs on the
+     * summary. The backend knows the gathered data by the same shards.
      *
      * @param summary data read by {@link #read} with this backend
      */
-    public static ChoiceData gather(SparkBackend backend, ChoiceData summary) {
+    static ChoiceData gather(SparkBackend backend, ChoiceData summary) {
         if (!summary.isSummary()) {
             return summary;
         }

@@ -6,8 +6,10 @@ import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.mixlogit.cli.EstimationEngine;
+import org.mixlogit.cli.PostEstimationOutputs;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.io.CsvLayout;
+import org.mixlogit.postestimation.PostEstimation;
 import org.mixlogit.simulation.Backend;
 
 /**
@@ -44,8 +46,8 @@ final class SparkEngine implements EstimationEngine {
 
     /**
      * Post-estimation's data (the saved source or {@code --data}), with post-estimation's checks, as a summary on the
-     * driver (shares, elasticities and diversion ratios are sums on the partitions; {@link #withRows} gathers the
-     * rows for the rest).
+     * driver (shares, elasticities and diversion ratios are sums on the partitions; the tables by decision-maker, row
+     * or situation are computed and written there, {@link #outputs}).
      */
     @Override
     public ChoiceData read(String data, String savedFormat, CsvLayout layout) {
@@ -53,10 +55,13 @@ final class SparkEngine implements EstimationEngine {
         return SparkChoiceData.read(backend, SparkChoiceData.load(spark, data, f), layout, data, true);
     }
 
-    /** The rows gathered on the driver from the partitions (post-estimation's per-row and per-person outputs). */
+    /**
+     * Post-estimation's tables by decision-maker, data row or situation, computed on the partitions and written from
+     * there as Spark tables ({@link SparkPostEstimationOutputs}); only their summaries reach the driver.
+     */
     @Override
-    public ChoiceData withRows(ChoiceData data) {
-        return SparkChoiceData.gather(backend, data);
+    public PostEstimationOutputs outputs(PostEstimation post, String warning) {
+        return new SparkPostEstimationOutputs(spark, backend, post.model(), post.data(), warning);
     }
 
     /** A path as Hadoop qualifies it (file:/abs/path, hdfs://namenode/user/me/path); a table as given. */

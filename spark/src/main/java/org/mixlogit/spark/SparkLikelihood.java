@@ -42,16 +42,17 @@ final class SparkLikelihood implements LikelihoodEvaluator {
      * @param shards one shard per partition (cached by the caller)
      * @param centre Not modified: where adaptive nodes are centred; may be null
      * @param conditional see {@link LikelihoodEngine}
+     * @param threads each engine's simulator's threads
      */
     SparkLikelihood(JavaRDD<Shard> shards, ModelSpec spec, IntegrationConfig integration, double[] centre,
-            boolean conditional, int decisionMakers) {
+            boolean conditional, int decisionMakers, int threads) {
         this(shards, spec, decisionMakers, engine(spec, integration, centre == null ? null : centre.clone(),
-                conditional));
+                conditional, threads));
     }
 
     private static Function<Shard, LikelihoodEngine> engine(ModelSpec spec, IntegrationConfig integration,
-            double[] at, boolean conditional) {
-        return shard -> new LikelihoodEngine(shard, spec, integration, at, conditional);
+            double[] at, boolean conditional, int threads) {
+        return shard -> new LikelihoodEngine(shard, spec, integration, at, conditional, threads);
     }
 
     /** Every partition's engine made from its shard by {@code engine} (built and cached where it lives). */

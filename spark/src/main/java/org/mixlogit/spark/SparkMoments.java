@@ -26,9 +26,10 @@ final class SparkMoments implements MomentSums {
         final SimulatedShares shares;
         final double[] instruments;
 
-        Engine(Shard shard, ModelSpec spec, IntegrationConfig integration, PartInstruments instruments) {
+        Engine(Shard shard, ModelSpec spec, IntegrationConfig integration, PartInstruments instruments,
+                int threads) {
             ChoiceData part = shard.build();
-            this.shares = Simulators.shares(part, spec, integration, 1);
+            this.shares = Simulators.shares(part, spec, integration, threads);
             this.instruments = instruments.values(part);
         }
     }
@@ -43,10 +44,11 @@ final class SparkMoments implements MomentSums {
     /**
      * @param instruments each partition's rows' instrument values, computed from its shard
      * @param weightSum the decision-makers' weights added in ordinal order (computed by the driver)
+     * @param threads each partition's simulator's threads
      */
     SparkMoments(JavaRDD<Shard> shards, PartInstruments instruments, ModelSpec spec, IntegrationConfig integration,
-            int l, int decisionMakers, double weightSum) {
-        this.engines = shards.map(shard -> new Engine(shard, spec, integration, instruments))
+            int l, int decisionMakers, double weightSum, int threads) {
+        this.engines = shards.map(shard -> new Engine(shard, spec, integration, instruments, threads))
                 .persist(StorageLevel.MEMORY_ONLY());
         this.p = spec.layout().size();
         this.l = l;

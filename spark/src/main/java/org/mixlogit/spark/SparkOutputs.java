@@ -49,8 +49,8 @@ public final class SparkOutputs {
 
     /**
      * Columns {@code id}, {@code ordinal} and {@code wtp}: each decision-maker's conditional mean of
-     * -beta_attribute / beta_cost given their choices (the population's distribution is
-     * {@code PostEstimation.willingnessToPay} on a model with this backend).
+     * -beta_attribute / beta_cost given their choices (the population's summary over every draw, computed on the
+     * partitions: the command line's {@code wtp --engine spark}, {@link SparkPostEstimationOutputs}).
      */
     public static Dataset<Row> willingnessToPay(SparkSession spark, SparkBackend backend, FittedModel model,
             ChoiceData data, String attribute, String cost) {
@@ -92,10 +92,11 @@ public final class SparkOutputs {
             fields.add(DataTypes.createStructField("modal_class", DataTypes.IntegerType, false));
         }
         int shown = columns.size();
+        int threads = backend.partThreads(1);
         JavaRDD<Row> rows = backend.shards(data).flatMap(shard -> {
             ChoiceData part = shard.build();
             int n = part.decisionMakerCount();
-            double[] values = output.values(part, 1);
+            double[] values = output.values(part, threads);
             int width = n == 0 ? 0 : values.length / n;
             List<Row> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

@@ -26,8 +26,9 @@ import org.mixlogit.cli.Main;
  * The command line with the Spark engine: {@code estimate --engine spark} records the Spark source (qualified by
  * Hadoop), its format and the column roles in the JSON's data block; post-estimation commands with {@code --engine
  * spark} reload the data from it and print what the local engine prints for its own fit (shares by market,
- * conditional coefficients and probabilities by row, willingness to pay); without the engine they say how to
- * run them.
+ * conditional coefficients and probabilities by row, willingness to pay, diversion), and write the tables by
+ * decision-maker, row or situation from the partitions with the local tables' rows (CSV, or Parquet by the path's
+ * extension; an existing path refused); without the engine they say how to run them.
  */
 class SparkCliTest {
     @TempDir
@@ -113,15 +114,42 @@ class SparkCliTest {
             assertEquals(0, run(engine(), with(with(command, "--from", sparkFit.toString(), "--csv",
                     there.toString()), "--engine", "spark")), err);
             assertEquals(expected, out, command[0]);
-            assertEquals(Files.readString(here), Files.readString(there), command[0] + " --csv");
+            if (command[0].equals("shares")) {
+                // an aggregate's table is small: written here as the local file
+                assertEquals(Files.readString(here), Files.readString(there), command[0] + " --csv");
+            } else {
+                // a table by decision-maker: written by Spark from the partitions, a directory of CSV files
+                assertTrue(Files.isDirectory(there), there.toString());
+                assertEquals(WrittenTables.local(here), WrittenTables.spark(spark, there.toString()),
+                        command[0] + " --csv");
+            }
         }
         Path here = dir.resolve("probabilities-local.csv");
-        Path there = dir.resolve("probabilities-spark.csv");
+        Path there = dir.resolve("probabilities-spark.parquet");
         assertEquals(0, run(EstimationEngine.LOCAL, "conditional", "--from", localFit.toString(), "--probabilities",
                 here.toString()), err);
         assertEquals(0, run(engine(), "conditional", "--from", sparkFit.toString(), "--probabilities",
                 there.toString(), "--engine", "spark"), err);
-        assertEquals(Files.readString(here), Files.readString(there), "conditional --probabilities");
+        // the extension .parquet asks for Parquet
+        assertEquals(WrittenTables.local(here), WrittenTables.shown(spark.read().parquet(there.toString())
+                .selectExpr("CAST(row AS STRING) row", "CAST(situation AS STRING) situation", "alternative",
+                        "CAST(probability AS STRING) probability",
+                        "CAST(conditional_probability AS STRING) conditional_probability")),
+                "conditional --probabilities");
+        // Spark never overwrites: an existing path is a usage error naming the option
+        assertEquals(2, run(engine(), "conditional", "--from", sparkFit.toString(), "--probabilities",
+                there.toString(), "--engine", "spark"));
+        assertTrue(err.contains("--probabilities") && err.contains("exists"), err);
+        here = dir.resolve("decomposition-local.csv");
+        there = dir.resolve("decomposition-spark.csv");
+        assertEquals(0, run(EstimationEngine.LOCAL, "diversion", "--attribute", "pf", "--replicates", "0",
+                "--from", localFit.toString(), "--decomposition", here.toString()), err);
+        String expected = out;
+        assertEquals(0, run(engine(), "diversion", "--attribute", "pf", "--replicates", "0", "--from",
+                sparkFit.toString(), "--decomposition", there.toString(), "--engine", "spark"), err);
+        assertEquals(expected, out, "diversion");
+        assertEquals(WrittenTables.local(here), WrittenTables.spark(spark, there.toString()),
+                "diversion --decomposition");
     }
 
     @Test

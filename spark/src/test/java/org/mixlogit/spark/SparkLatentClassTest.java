@@ -107,8 +107,9 @@ class SparkLatentClassTest {
         SparkBackend backend = new SparkBackend(spark, partitions);
         ChoiceData summary = SparkChoiceData.read(backend, SparkChoiceData.load(spark, file.toString(), "csv"),
                 Electricity.layout(), file.toString());
-        // the fit reads no row on the driver (the EM's starting points and passes run on the partitions);
-        // post-estimation's market structure still reads them, from the rows gathered on the driver
+        // the fit reads no row on the driver (the EM's starting points and passes run on the partitions); the Java
+        // API's LatentClassPosterior reads the ids on the driver, so it is compared on the rows gathered there (the
+        // command line's tables come from the partitions, SparkPostEstimationOutputsTest)
         ChoiceData data = SparkChoiceData.gather(backend, summary);
         try {
             assertTrue(summary.isSummary());

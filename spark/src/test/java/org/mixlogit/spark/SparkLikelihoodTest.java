@@ -133,6 +133,19 @@ class SparkLikelihoodTest {
     }
 
     @Test
+    @DisplayName("each partition's simulator on two threads (a task of two cores) gives the same sums")
+    void taskThreadsGiveTheSameSums() {
+        assertEquals(1, new SparkBackend(spark, 2).partThreads(8), "spark.task.cpus (1), not --threads");
+        SparkBackend backend = new SparkBackend(spark, 2, 2);
+        assertEquals(2, backend.partThreads(8));
+        try (LikelihoodEvaluator ll = backend.likelihood(local, SPEC, DRAWS, null)) {
+            assertSameSums(reference(), ll, "two threads per task");
+        } finally {
+            backend.release(local);
+        }
+    }
+
+    @Test
     @DisplayName("a task that fails mid-evaluation is retried by Spark and the sums are still bit-identical")
     void retriedTaskGivesTheSameSums() {
         SparkBackend backend = new SparkBackend(spark, 4);
