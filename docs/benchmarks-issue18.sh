@@ -26,6 +26,16 @@ for i in 1 2 3 4 5; do
     --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --R 500 --quiet --integration-check 0 --threads 2 2>&1 \
     | grep -E "Converged after|wall"
 done
+echo "== Electricity R = 500, where the time goes (session 6: MIXLOGIT_TIMING, stages and CPU by thread)"
+MIXLOGIT_TIMING=1 ./mixlogit estimate --data java/src/main/resources/org/mixlogit/io/electricity_long.csv \
+  --choice choice --group chid --id id --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --R 500 --quiet \
+  --integration-check 0 --threads 2 2>&1 | grep -E "^\[timing\]" | grep -vE "iteration ([2-9]|1[23]),"
+echo "== the same with the integration check (the estimate command's default), five runs"
+for i in 1 2 3 4 5; do
+  /usr/bin/time -f "wall %e s, user %U s, sys %S s" ./mixlogit estimate \
+    --data java/src/main/resources/org/mixlogit/io/electricity_long.csv --choice choice --group chid --id id \
+    --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --R 500 --quiet --threads 2 2>&1 | grep -E "Converged after|wall"
+done
 echo "== Electricity R = 500, C1 only against the default tiers (through the launcher, two runs each)"
 for opts in "" "-XX:TieredStopAtLevel=1" "" "-XX:TieredStopAtLevel=1"; do
   echo "MIXLOGIT_JAVA_OPTS='$opts'"

@@ -60,6 +60,8 @@ final class EstimateCommand {
 
     /** @return the exit code: 0 converged, 1 not converged */
     static int run(String[] args, PrintStream out, PrintStream err, EstimationEngine engine) {
+        StageClock clock = StageClock.fromEnvironment(err);
+        clock.mark("estimate command entered");
         Options o = Options.parse(args, OPTIONS, FLAGS);
         if (o.flag("help")) {
             out.print(Help.estimate());
@@ -80,6 +82,7 @@ final class EstimateCommand {
         }
         CsvLayout layout = layout(o, spec, vce.cluster, config.method().msm().columns());
         ChoiceData data = engine.forEstimation(engine.read(location, layout), spec, config);
+        clock.mark("data read");
         if (classes.isRange()) {
             if (file == null) {
                 throw new UsageException("--classes A:B (model selection) runs on the local engine only: drop --engine"
@@ -89,7 +92,7 @@ final class EstimateCommand {
                     o.get("json", null), o.flag("quiet"), out, err);
         }
         return estimateAndReport(data, SavedData.read(engine, location, layout), spec, config,
-                engine.backend(config.threads()), o.get("json", null), o.flag("quiet"), out, err);
+                engine.backend(config.threads()), o.get("json", null), o.flag("quiet"), out, err, clock);
     }
 
     /** --engine NAME must be the engine this process runs; Spark's lives in its own module. */
@@ -110,12 +113,16 @@ final class EstimateCommand {
 
     static int estimateAndReport(ChoiceData data, SavedData source, ModelSpec spec, EstimatorConfig config,
             String json, boolean quiet, PrintStream out, PrintStream err) {
-        return estimateAndReport(data, source, spec, config, Backend.local(config.threads()), json, quiet, out, err);
+        return estimateAndReport(data, source, spec, config, Backend.local(config.threads()), json, quiet, out, err,
+                StageClock.fromEnvironment(err));
     }
 
-    /** @param source where the data came from, recorded in the JSON; null when it cannot be reloaded */
+    /**
+     * @param source where the data came from, recorded in the JSON; null when it cannot be reloaded
+     * @param clock marks the iterations and the stages after them (see {@link StageClock})
+     */
     static int estimateAndReport(ChoiceData data, SavedData source, ModelSpec spec, EstimatorConfig config,
-            Backend backend, String json, boolean quiet, PrintStream out, PrintStream err) {
+            Backend backend, String json, boolean quiet, PrintStream out, PrintStream err, StageClock clock) {
         if (!quiet) {
             err.println("Estimating " + spec + " on " + data + " with " + config.integration().draws() + " "
                     + config.integration().type() + " draws, " + backend + ".");
@@ -130,13 +137,20 @@ final class EstimateCommand {
                         : "iteration %4d  log-likelihood %.6f  scaled gradient %.3g", report.iteration(),
                         msm ? report.value() : -report.value(), report.gradientNorm()));
             }
+            if (clock.isOn()) {
+                clock.mark("iteration " + report.iteration() + ", " + report.evaluations() + " evaluations");
+            }
             return true;
         });
+        clock.mark("estimated (checks, start, search, covariance, integration check)");
         out.print(ResultTable.format(r));
+        clock.mark("table printed");
+        clock.threads();
         if (json != null) {
             String written = ResultJson.write(r, EstimationOptions.write(config),
                     SavedResult.fingerprint(data, spec, backend));
             CommandFiles.write("json", json, source == null ? written : source.annotate(written));
+            clock.mark("JSON written");
         }
         return r.isConverged() ? 0 : 1;
     }

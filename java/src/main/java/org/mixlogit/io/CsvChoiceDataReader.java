@@ -59,7 +59,12 @@ public final class CsvChoiceDataReader {
      */
     private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-    private static final List<String> MISSING = List.of("", "NA", "NaN", ".", "null");
+    /**
+     * Initial capacity of a column's array: small, so that its doublings come while the reader is still interpreted
+     * or profiled, and C2 compiles {@code UsedColumn.add} with the growth branch in (with 1,024 the first growth
+     * came after compilation, where C2 had left it out, and threw the compiled method away).
+     */
+    private static final int INITIAL_CAPACITY = 16;
     /** Largest magnitude up to which every whole number is exactly a double. */
     private static final double EXACT_WHOLE = 9007199254740992.0;
 
@@ -173,7 +178,7 @@ public final class CsvChoiceDataReader {
     /** Parses the used cells of every data row into {@code columns}; returns the line on which each row starts. */
     private static int[] readRows(Rows rows, int fieldCount, List<UsedColumn> columns,
             String source) throws IOException {
-        int[] lines = new int[1024];
+        int[] lines = new int[INITIAL_CAPACITY];
         int row = 0;
         while (rows.hasNextValue()) {
             String[] fields = rows.nextValue();
@@ -250,6 +255,27 @@ public final class CsvChoiceDataReader {
     }
 
     /** One column the layout uses: where it is in the file, and its values parsed so far. */
+    /**
+     * A missing-value marker, in any letter case: an empty cell, NA, NaN, "." or null. Checked by length and first
+     * character, so that a number costs no string comparison.
+     */
+    static boolean isMissing(String text) {
+        switch (text.length()) {
+            case 0:
+                return true;
+            case 1:
+                return text.charAt(0) == '.';
+            case 2:
+                return text.equalsIgnoreCase("NA");
+            case 3:
+                return (text.charAt(0) | 0x20) == 'n' && text.equalsIgnoreCase("NaN");
+            case 4:
+                return (text.charAt(0) | 0x20) == 'n' && text.equalsIgnoreCase("null");
+            default:
+                return false;
+        }
+    }
+
     private static final class UsedColumn {
         final String name;
         final CsvLayout.Role role;
@@ -266,26 +292,21 @@ public final class CsvChoiceDataReader {
             this.role = role;
             this.position = position;
             if (role.isId()) {
-                ids = new long[1024];
+                ids = new long[INITIAL_CAPACITY];
             } else if (role.isLabel()) {
-                labels = new String[1024];
+                labels = new String[INITIAL_CAPACITY];
                 distinctLabels = new HashMap<>();
             } else if (role == CsvLayout.Role.ATTRIBUTE) {
                 attribute = new NumericColumn.Builder();
             } else {
-                numbers = new double[1024];
+                numbers = new double[INITIAL_CAPACITY];
             }
         }
 
         void add(String cell, int row, int line, String source) {
             String text = cell.trim();
-            for (String m : MISSING) {
-                if (m.equalsIgnoreCase(text)) {
-                    throw new InvalidDataException("The " + role + " column '" + name + "' has a missing value ("
-                            + (text.isEmpty() ? "an empty cell" : "\"" + text + "\"") + ") in "
-                            + where(row, line, source) + ": remove or impute the row's whole choice situation"
-                            + " before estimating.");
-                }
+            if (isMissing(text)) {
+                throw missingValue(text, row, line, source);
             }
             if (role.isLabel()) {
                 if (size == labels.length) {
@@ -305,6 +326,12 @@ public final class CsvChoiceDataReader {
                 }
                 numbers[size++] = parseNumber(text, row, line, source);
             }
+        }
+
+        private InvalidDataException missingValue(String text, int row, int line, String source) {
+            return new InvalidDataException("The " + role + " column '" + name + "' has a missing value ("
+                    + (text.isEmpty() ? "an empty cell" : "\"" + text + "\"") + ") in " + where(row, line, source)
+                    + ": remove or impute the row's whole choice situation before estimating.");
         }
 
         private long parseId(String text, int row, int line, String source) {

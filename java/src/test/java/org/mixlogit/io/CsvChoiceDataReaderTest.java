@@ -132,6 +132,18 @@ class CsvChoiceDataReaderTest {
         assertMessage(() -> read(csv), "row 4 (line 5 of test.csv)", "'pf'", "missing", "remove or impute");
     }
 
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", ".", "NA", "na", "nA", "NaN", "nan", "NAN", "null", "NULL", "Null", "0", "1", "-", "N",
+        "NB", "0.5", "1e3", "nab", "Nan.", "nul", "nulls", "nil", "none", "1.25", "..", "n/a", "-NaN", "\u00f1a"})
+    @DisplayName("a missing-value marker is exactly one of \"\", \".\", NA, NaN or null in any letter case")
+    void missingMarkers(String text) {
+        boolean expected = false;
+        for (String m : List.of("", "NA", "NaN", ".", "null")) {
+            expected |= m.equalsIgnoreCase(text);
+        }
+        assertEquals(expected, CsvChoiceDataReader.isMissing(text));
+    }
+
     @Test
     @DisplayName("text in a numeric column is quoted in the message with its row, line and column")
     void nonNumeric() {
