@@ -23,7 +23,10 @@ import org.mixlogit.math.ArrayExp;
  * multiplied per draw, and every 16 situations a product below 2^-64 is multiplied by 2^64 (exact) and counted. A
  * draw in which some chosen probability is below 1e-16 or undefined (where ArrayExp's clamping could matter, or
  * where NaN must propagate) is recomputed afterwards one situation at a time with utilities shifted by their
- * maximum, {@link Math#exp} and logarithms, as in the plain algorithm.
+ * maximum, {@link Math#exp} and logarithms, as in the plain algorithm. The dense situations' exponentials are not
+ * clamped ({@link ArrayExp#expWide}, two range operations fewer per value): their arguments are bounded per draw
+ * by {@code sum_a max|x_ja - x_ca| |beta_a|} (the maximum over the decision-maker's dense situations), and a draw
+ * whose bound passes {@link ArrayExp#WIDE} (or is NaN) is recomputed the same way.
  */
 final class DrawLogitKernel {
     /** Smallest chosen probability the fast path trusts: every argument of its exponentials was below 37. */
