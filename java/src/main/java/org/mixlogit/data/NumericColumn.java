@@ -8,7 +8,8 @@ import java.util.Arrays;
  * power of ten 10^d (d at most 9) such that the double division m / 10^d gives back the value bit for bit (values
  * written with few decimals, e.g. 0.002 or -1.25), otherwise {@link Encoding#DOUBLE}. {@link #get} returns exactly
  * the double that was stored, whatever the encoding: storage never changes a result. Compact columns take 4 bytes
- * a value instead of 8.
+ * a value instead of 8, and a decimal column whose every m lies in [-32768, 32767] (e.g. values k / 500 with |k| <=
+ * 16,000) 2 bytes.
  */
 public final class NumericColumn {
     /** How the values are held. */
@@ -17,7 +18,10 @@ public final class NumericColumn {
         DOUBLE,
         /** 4 bytes a value: every value is exactly a float. */
         FLOAT,
-        /** 4 bytes a value: every value is exactly (double) m / 10^d for an int m and one d in 0..9. */
+        /**
+         * 4 bytes a value (2 when every m fits a short): every value is exactly (double) m / 10^d for an int m and
+         * one d in 0..9.
+         */
         DECIMAL
     }
 
@@ -27,15 +31,37 @@ public final class NumericColumn {
     private final double[] doubles;
     private final float[] floats;
     private final int[] mantissas;
+    /** The mantissas when every one fits a short (then {@link #mantissas} is null). */
+    private final short[] shortMantissas;
     private final double scale;
     private final int size;
 
     private NumericColumn(double[] doubles, float[] floats, int[] mantissas, double scale, int size) {
+        this(doubles, floats, mantissas, null, scale, size);
+    }
+
+    private NumericColumn(double[] doubles, float[] floats, int[] mantissas, short[] shortMantissas, double scale,
+            int size) {
         this.doubles = doubles;
         this.floats = floats;
         this.mantissas = mantissas;
+        this.shortMantissas = shortMantissas;
         this.scale = scale;
         this.size = size;
+    }
+
+    /** A decimal column over {@code scale}: short mantissas when all fit, else the ints. */
+    private static NumericColumn decimal(int[] m, double scale) {
+        for (int v : m) {
+            if (v != (short) v) {
+                return new NumericColumn(null, null, m, scale, m.length);
+            }
+        }
+        short[] s = new short[m.length];
+        for (int i = 0; i < m.length; i++) {
+            s[i] = (short) m[i];
+        }
+        return new NumericColumn(null, null, null, s, scale, m.length);
     }
 
     /** The values, in the most compact exact encoding. {@code values} is not modified (nor kept). */
@@ -63,7 +89,7 @@ public final class NumericColumn {
             for (int i = 0; i < size; i++) {
                 m[i] = (int) Math.rint(values.get(i) * s);
             }
-            return new NumericColumn(null, null, m, s, size);
+            return decimal(m, s);
         }
         double[] out = new double[size];
         for (int i = 0; i < size; i++) {
@@ -153,9 +179,9 @@ public final class NumericColumn {
         return doubles != null ? Encoding.DOUBLE : floats != null ? Encoding.FLOAT : Encoding.DECIMAL;
     }
 
-    /** Bytes of storage per value: 8, or 4 when compact. */
+    /** Bytes of storage per value: 8, or 4 when compact, or 2 for a decimal column of short mantissas. */
     public int bytesPerValue() {
-        return doubles != null ? 8 : 4;
+        return doubles != null ? 8 : shortMantissas != null ? 2 : 4;
     }
 
     /** The value in row {@code i}: bit for bit the double given. */
@@ -165,6 +191,9 @@ public final class NumericColumn {
         }
         if (floats != null) {
             return floats[i];
+        }
+        if (shortMantissas != null) {
+            return shortMantissas[i] / scale;
         }
         return mantissas[i] / scale;
     }
@@ -195,6 +224,13 @@ public final class NumericColumn {
             }
             return new NumericColumn(null, out, null, 0, n);
         }
+        if (shortMantissas != null) {
+            short[] out = new short[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = shortMantissas[order[i]];
+            }
+            return new NumericColumn(null, null, null, out, scale, n);
+        }
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = mantissas[order[i]];
@@ -206,12 +242,13 @@ public final class NumericColumn {
     public NumericColumn range(int from, int to) {
         return new NumericColumn(doubles == null ? null : Arrays.copyOfRange(doubles, from, to),
                 floats == null ? null : Arrays.copyOfRange(floats, from, to),
-                mantissas == null ? null : Arrays.copyOfRange(mantissas, from, to), scale, to - from);
+                mantissas == null ? null : Arrays.copyOfRange(mantissas, from, to),
+                shortMantissas == null ? null : Arrays.copyOfRange(shortMantissas, from, to), scale, to - from);
     }
 
     @Override
     public String toString() {
         return "NumericColumn[" + size + " values, " + encoding()
-                + (mantissas != null ? " over " + (long) scale : "") + "]";
+                + (doubles == null && floats == null ? " over " + (long) scale : "") + "]";
     }
 }

@@ -133,6 +133,58 @@ final class Chunks {
     }
 
     /**
+     * {@code out[q] = src[q] + b0[q] + b1[q] + ...}, added left to right (the values are not used).
+     *
+     * @param out <b>Modified</b>
+     * @param src Not modified (may be out)
+     */
+    void addRows(int size, double[] out, double[] src) {
+        double[] b0 = row[0];
+        switch (size) {
+            case 1:
+                for (int q = 0; q < r; q++) {
+                    out[q] = src[q] + b0[q];
+                }
+                return;
+            case 2:
+                sum2(out, src, b0, row[1]);
+                return;
+            case 3:
+                sum3(out, src, b0, row[1], row[2]);
+                return;
+            case 4:
+                sum4(out, src, b0, row[1], row[2], row[3]);
+                return;
+            default:
+                sum5(out, src, b0, row[1], row[2], row[3], row[4]);
+        }
+    }
+
+    private void sum2(double[] out, double[] src, double[] b0, double[] b1) {
+        for (int q = 0; q < r; q++) {
+            out[q] = src[q] + b0[q] + b1[q];
+        }
+    }
+
+    private void sum3(double[] out, double[] src, double[] b0, double[] b1, double[] b2) {
+        for (int q = 0; q < r; q++) {
+            out[q] = src[q] + b0[q] + b1[q] + b2[q];
+        }
+    }
+
+    private void sum4(double[] out, double[] src, double[] b0, double[] b1, double[] b2, double[] b3) {
+        for (int q = 0; q < r; q++) {
+            out[q] = src[q] + b0[q] + b1[q] + b2[q] + b3[q];
+        }
+    }
+
+    private void sum5(double[] out, double[] src, double[] b0, double[] b1, double[] b2, double[] b3, double[] b4) {
+        for (int q = 0; q < r; q++) {
+            out[q] = src[q] + b0[q] + b1[q] + b2[q] + b3[q] + b4[q];
+        }
+    }
+
+    /**
      * {@code out[q] = src[q] * b0[q] * b1[q] * ...} (the values are not used).
      *
      * @param out <b>Modified</b>

@@ -23,7 +23,10 @@ import org.mixlogit.math.ArrayExp;
  * multiplied per draw, and every 16 situations a product below 2^-64 is multiplied by 2^64 (exact) and counted. A
  * draw in which some chosen probability is below 1e-16 or undefined (where ArrayExp's clamping could matter, or
  * where NaN must propagate) is recomputed afterwards one situation at a time with utilities shifted by their
- * maximum, {@link Math#exp} and logarithms, as in the plain algorithm.
+ * maximum, {@link Math#exp} and logarithms, as in the plain algorithm. The dense situations' exponentials are not
+ * clamped ({@link ArrayExp#expWide}, two range operations fewer per value): their arguments are bounded per draw
+ * by {@code sum_a max|x_ja - x_ca| |beta_a|} (the maximum over the decision-maker's dense situations), and a draw
+ * whose bound passes {@link ArrayExp#WIDE} (or is NaN) is recomputed the same way.
  */
 final class DrawLogitKernel {
     /** Smallest chosen probability the fast path trusts: every argument of its exponentials was below 37. */
@@ -53,9 +56,12 @@ final class DrawLogitKernel {
     private final double[][] others;
     /** A dense situation's x_j - x_c, alternatives x K. */
     private final double[] difference;
+    /** Per coefficient, the largest |x_j - x_c| of the decision-maker's dense situations so far. */
+    private final double[] spread;
     /** Sum of the chosen attributes of the sparse situations, per coefficient. */
     private final double[] chosenSparse;
     private final double[] zeros;
+    private final double[] ones;
     private final double[] work;
     /** 1 / sum_j exp(u_j - u_c): the chosen probability. */
     private final double[] inverse;
@@ -81,8 +87,11 @@ final class DrawLogitKernel {
         u = new double[jmax][r];
         others = new double[jmax][];
         difference = new double[jmax * Math.max(k, 1)];
+        spread = new double[k];
         chosenSparse = new double[k];
         zeros = new double[r];
+        ones = new double[r];
+        Arrays.fill(ones, 1.0);
         work = new double[r];
         inverse = new double[r];
         health = new double[r];
@@ -113,6 +122,7 @@ final class DrawLogitKernel {
             }
         }
         Arrays.fill(chosenSparse, 0.0);
+        Arrays.fill(spread, 0.0);
         boolean useLevels = rows.useLevels[n] && levels.build(n, beta);
         int first = decisionMakerStart[n];
         int end = decisionMakerStart[n + 1];
@@ -137,7 +147,7 @@ final class DrawLogitKernel {
             } else if (2 * nonZero >= alternatives * k) {
                 differenceUtilities(beta, rowFirst, alternatives, chosen);
                 for (int j = 0; j < otherCount; j++) {
-                    ArrayExp.exp(others[j], others[j], work, r);
+                    ArrayExp.expWide(others[j], others[j], work, r);
                 }
                 chosenProbability(otherCount, product);
                 if (betaScore != null) {
@@ -173,9 +183,28 @@ final class DrawLogitKernel {
                 }
             }
         }
+        double[] bound = work;
+        argumentBound(beta, bound);
         for (int q = 0; q < r; q++) {
-            if (!(health[q] >= HEALTHY)) {
+            if (!(health[q] >= HEALTHY && bound[q] <= ArrayExp.WIDE)) {
                 exact.recompute(n, q, beta, scaled, count, betaScore);
+            }
+        }
+    }
+
+    /**
+     * bound[q] = sum_a spread_a |beta_a[q]|, at least every |(x_j - x_c)'beta| of the dense situations (whose
+     * exponentials are not clamped), up to rounding; NaN when a beta is not finite.
+     *
+     * @param bound <b>Modified</b>
+     */
+    private void argumentBound(double[][] beta, double[] bound) {
+        Arrays.fill(bound, 0, r, 0.0);
+        for (int a = 0; a < k; a++) {
+            double s = spread[a];
+            double[] b = beta[a];
+            for (int q = 0; q < r; q++) {
+                bound[q] += s * Math.abs(b[q]);
             }
         }
     }
@@ -186,7 +215,9 @@ final class DrawLogitKernel {
         for (int j = 0; j < alternatives; j++) {
             int base = (rowFirst + j) * k;
             for (int a = 0; a < k; a++) {
-                difference[j * k + a] = x[base + a] - x[chosenBase + a];
+                double d = x[base + a] - x[chosenBase + a];
+                difference[j * k + a] = d;
+                spread[a] = Math.max(spread[a], Math.abs(d));
             }
         }
         Chunks c = chunks;
@@ -257,15 +288,18 @@ final class DrawLogitKernel {
      */
     private void chosenProbability(int otherCount, double[] product) {
         double[] den = inverse;
-        Arrays.fill(den, 0, r, 1.0);
         Chunks c = chunks;
+        double[] src = ones;
         for (int j = 0; j < otherCount; j += Chunks.MAX) {
             int size = Math.min(Chunks.MAX, otherCount - j);
             for (int i = 0; i < size; i++) {
-                c.value[i] = 1.0;
                 c.row[i] = others[j + i];
             }
-            c.addProducts(size, den, den);
+            c.addRows(size, den, src);
+            src = den;
+        }
+        if (otherCount == 0) {
+            System.arraycopy(ones, 0, den, 0, r);
         }
         double[] h = health;
         for (int q = 0; q < r; q++) {
@@ -288,10 +322,9 @@ final class DrawLogitKernel {
         for (int j = 0; j < alternatives; j += Chunks.MAX) {
             int size = Math.min(Chunks.MAX, alternatives - j);
             for (int i = 0; i < size; i++) {
-                c.value[i] = 1.0;
                 c.row[i] = u[j + i];
             }
-            c.addProducts(size, den, src);
+            c.addRows(size, den, src);
             src = den;
         }
         double[] e = u[chosen];

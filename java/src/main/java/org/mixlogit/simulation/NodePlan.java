@@ -18,8 +18,9 @@ import org.mixlogit.integration.IntegrationRules;
  * 2 K + K(K+1)/2 + 3 P) doubles per node, times the classes of a latent class model, whose classes share the
  * nodes), and the cache of every decision-maker's nodes, 8 N R (D + 1) bytes —
  * and refuses with a {@link ResourceLimitException} when that passes the limit, before the rule is built or any
- * array allocated. The cache is optional: when it does not fit what the limit leaves, nodes are regenerated on
- * demand (identical numbers). Every simulator built from a rule passes here. Immutable.
+ * array allocated. The cache is optional: it holds the nodes of as many decision-makers as fit its budget and
+ * what the limit leaves, and the others' are regenerated on demand (identical numbers). Every simulator built from
+ * a rule passes here. Immutable.
  */
 final class NodePlan {
     private static final long MAX_ARRAY = MemoryLimit.MAX_ARRAY;
@@ -122,10 +123,11 @@ final class NodePlan {
             throw new InvalidSpecificationException("The integration rule has " + built.dimension()
                     + " dimensions; the model has " + d + " random coefficients.");
         }
-        long cacheSize = VariateStore.cacheSize(built, design.data.decisionMakerCount());
-        boolean cacheFits = cacheSize <= cacheBytes && cacheSize / 8 <= MAX_ARRAY
-                && (double) cacheSize <= limit - required;
-        return VariateStore.forRule(built, design, cacheFits ? cacheSize : -1, workers);
+        // as many decision-makers' nodes as the budget, the memory limit and the largest array allow
+        double budget = Math.min(cacheBytes, limit - required);
+        double largestArrayPeople = Math.floor(MAX_ARRAY / Math.max(1.0, (double) built.nodeCount() * d));
+        budget = Math.min(budget, largestArrayPeople * VariateStore.cacheSize(built, 1));
+        return VariateStore.forRule(built, design, (long) Math.max(0, budget), workers);
     }
 
     private static String advice(IntegrationConfig config) {

@@ -26,7 +26,8 @@ class NumericColumnTest {
     }
 
     @Test
-    @DisplayName("short decimals that are not floats are stored as ints over a power of ten, bit for bit")
+    @DisplayName("short decimals that are not floats are stored as ints (shorts when they fit) over a power of ten, bit"
+            + " for bit")
     void decimals() {
         double[] v = new double[2001];
         for (int i = 0; i < v.length; i++) {
@@ -35,11 +36,20 @@ class NumericColumnTest {
         NumericColumn c = NumericColumn.of(v);
         assertEquals(NumericColumn.Encoding.DECIMAL, c.encoding());
         assertEquals("NumericColumn[2001 values, DECIMAL over 1000]", c.toString());
+        // m = 2k in [-2000, 2000]: short mantissas
+        assertEquals(2, c.bytesPerValue());
         assertSameBits(v, c);
         double[] money = {19.99, -0.01, 1234567.89, 0.1, 0.7};
         NumericColumn m = NumericColumn.of(money);
         assertEquals(NumericColumn.Encoding.DECIMAL, m.encoding());
+        assertEquals(4, m.bytesPerValue());
         assertSameBits(money, m);
+        double[] edges = {-327.68, 327.67, 0.01};
+        assertEquals(2, NumericColumn.of(edges).bytesPerValue());
+        assertSameBits(edges, NumericColumn.of(edges));
+        double[] beyond = {-327.69, 0.01};
+        assertEquals(4, NumericColumn.of(beyond).bytesPerValue());
+        assertSameBits(beyond, NumericColumn.of(beyond));
     }
 
     @Test
@@ -85,7 +95,9 @@ class NumericColumnTest {
         int[] order = {n - 1, 0, 70_000};
         NumericColumn p = c.permuted(order);
         assertEquals(NumericColumn.Encoding.DECIMAL, p.encoding());
+        assertEquals(2, p.bytesPerValue());
         assertSameBits(new double[] {v[n - 1], v[0], v[70_000]}, p);
         assertSameBits(new double[] {v[16_383], v[16_384]}, c.range(16_383, 16_385));
+        assertEquals(2, c.range(16_383, 16_385).bytesPerValue());
     }
 }

@@ -85,4 +85,46 @@ class ArrayExpTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("expWide: the same bits as exp on [-42, 42], within 1 ulp of Math.exp on [-680, 680], on every path")
+    void wide() {
+        int n = 60_000;
+        double[] x = arguments(n, 11);
+        double[] narrow = new double[n];
+        ArrayExp.exp(x, narrow, new double[n], n);
+        double[] wide = new double[n];
+        ArrayExp.expWide(x, wide, new double[n], n);
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(x[i]) <= ArrayExp.CEILING) {
+                assertEquals(Double.doubleToRawLongBits(narrow[i]), Double.doubleToRawLongBits(wide[i]), "x = " + x[i]);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            x[i] = (2 * random.nextDouble() - 1) * ArrayExp.WIDE;
+        }
+        x[0] = ArrayExp.WIDE;
+        x[1] = -ArrayExp.WIDE;
+        ArrayExp.Path[] paths = ArrayExp.Path.values();
+        double[] reference = null;
+        for (ArrayExp.Path path : paths) {
+            if (path == ArrayExp.Path.UNSAFE && ArrayExp.PATH != ArrayExp.Path.UNSAFE) {
+                continue;
+            }
+            double[] out = new double[n];
+            ArrayExp.expWide(path, x, out, new double[n], n);
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                double exact = Math.exp(x[i]);
+                worst = Math.max(worst, Math.abs(out[i] - exact) / Math.ulp(exact));
+                if (reference != null) {
+                    assertEquals(Double.doubleToRawLongBits(reference[i]), Double.doubleToRawLongBits(out[i]),
+                            path + " at x = " + x[i]);
+                }
+            }
+            assertTrue(worst <= 1.0, path + ": worst error " + worst + " ulp");
+            reference = out;
+        }
+    }
 }

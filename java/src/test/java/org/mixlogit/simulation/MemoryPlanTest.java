@@ -1,5 +1,6 @@
 package org.mixlogit.simulation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +23,7 @@ import org.mixlogit.spec.ModelSpec;
 
 /**
  * A simulator's memory is estimated before anything is allocated: too much is refused with the figure, the limit
- * and what to change; an optional node cache that does not fit is dropped (same numbers).
+ * and what to change; an optional node cache holds what fits and the other nodes are regenerated (same numbers).
  */
 class MemoryPlanTest {
     private static final ChoiceData DATA = ExampleData.electricity();
@@ -84,6 +85,29 @@ class MemoryPlanTest {
         try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, config.withMemoryLimit(1 << 20), 2)) {
             assertFalse(ll.nodesCached());
             assertEquals(cached, ll.value(THETA), 0.0);
+        }
+    }
+
+    @Test
+    @DisplayName("a budget for part of the nodes caches the first decision-makers and regenerates the others: the same"
+            + " value and gradient bit for bit on 1 and 2 threads")
+    void partialCache() {
+        IntegrationConfig config = IntegrationConfig.of(DrawType.HALTON, 200);
+        double[] gAll = new double[THETA.length];
+        double all;
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, config, 2)) {
+            assertTrue(ll.nodesCached());
+            all = ll.valueAndGradient(THETA, gAll);
+        }
+        // 200 x 3 x 8 = 4,800 bytes per decision-maker: 500,000 bytes hold 104 of the 361
+        for (int threads = 1; threads <= 2; threads++) {
+            double[] g = new double[THETA.length];
+            try (SimulatedLogLikelihood ll = Simulators.likelihood(DATA, SPEC, config.withCacheBytes(500_000),
+                    threads)) {
+                assertFalse(ll.nodesCached());
+                assertEquals(Double.doubleToLongBits(all), Double.doubleToLongBits(ll.valueAndGradient(THETA, g)));
+                assertArrayEquals(gAll, g, 0.0);
+            }
         }
     }
 
