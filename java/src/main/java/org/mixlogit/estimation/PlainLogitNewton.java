@@ -142,6 +142,22 @@ final class PlainLogitNewton {
         return y;
     }
 
+    /**
+     * The most alternatives of decision-maker n's situations: the size of its per-situation scratch. (Not
+     * {@link ChoiceData#maxAlternatives()}, which scans every situation of the data: called per decision-maker, that
+     * made each pass quadratic in the number of decision-makers.)
+     *
+     * @param situationStart Not modified
+     * @param decisionMakerStart Not modified
+     */
+    static int mostAlternatives(int[] situationStart, int[] decisionMakerStart, int n) {
+        int most = 0;
+        for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
+            most = Math.max(most, situationStart[t + 1] - situationStart[t]);
+        }
+        return most;
+    }
+
     private static boolean finite(double[] s) {
         for (double v : s) {
             if (!Double.isFinite(v)) {
@@ -163,7 +179,7 @@ final class PlainLogitNewton {
             int[] st = data.situationStartRef();
             int[] dm = data.decisionMakerStartRef();
             int[] chosen = data.chosenRowRef();
-            double[] p = new double[data.maxAlternatives()];
+            double[] p = new double[mostAlternatives(st, dm, n)];
             double[] mean = new double[q];
             double w = data.weight(n);
             for (int t = dm[n]; t < dm[n + 1]; t++) {

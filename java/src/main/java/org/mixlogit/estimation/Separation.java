@@ -151,7 +151,7 @@ final class Separation {
         return (data, n, h, at) -> {
             int[] st = data.situationStartRef();
             int[] dm = data.decisionMakerStartRef();
-            double[] p = new double[data.maxAlternatives()];
+            double[] p = new double[PlainLogitNewton.mostAlternatives(st, dm, n)];
             double[] mean = new double[q];
             double w = data.weight(n);
             for (int t = dm[n]; t < dm[n + 1]; t++) {
