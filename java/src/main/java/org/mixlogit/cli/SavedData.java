@@ -7,16 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.io.CsvChoiceDataReader;
 import org.mixlogit.io.CsvLayout;
 import org.mixlogit.io.ExampleData;
+import org.mixlogit.io.JsonValue;
+import org.mixlogit.io.JsonWriter;
 
 /**
  * Where an estimate's data came from, recorded in the result JSON's "data" block so that post-estimation commands
@@ -89,37 +87,60 @@ final class SavedData {
         return running.read(source, format, layout);
     }
 
-    /** The result JSON with this data block added. */
+    /**
+     * The result JSON with this data block added, indented as the result is: a "data" field already there is
+     * replaced in its place, otherwise the block comes last. Read and written with jackson-core's streaming parser
+     * and generator (no databind start-up).
+     */
     String annotate(String resultJson) {
+        JsonValue root;
         try {
-            ObjectNode root = (ObjectNode) Json.MAPPER.readTree(resultJson);
-            ObjectNode data = root.putObject("data");
-            if (example != null) {
-                data.put("example", example);
-            } else {
-                if (source != null) {
-                    data.put("engine", engine);
-                    data.put("source", source);
-                    data.put("format", format);
-                } else {
-                    data.put("file", file.toString());
-                }
-                ObjectNode columns = data.putObject("columns");
-                for (Map.Entry<String, CsvLayout.Role> e : layout.roles().entrySet()) {
-                    columns.put(e.getKey(), e.getValue().name());
-                }
-            }
-            return Json.MAPPER.writeValueAsString(root);
+            root = JsonValue.parse(resultJson);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot add the data block to the result JSON", e);
         }
+        JsonWriter out = JsonWriter.indented().startObject();
+        boolean written = false;
+        for (String field : root.fieldNames()) {
+            if (field.equals("data")) {
+                writeBlock(out);
+                written = true;
+            } else {
+                out.put(field, root.get(field));
+            }
+        }
+        if (!written) {
+            writeBlock(out);
+        }
+        return out.endObject().finish();
+    }
+
+    private void writeBlock(JsonWriter out) {
+        out.startObject("data");
+        if (example != null) {
+            out.put("example", example);
+        } else {
+            if (source != null) {
+                out.put("engine", engine);
+                out.put("source", source);
+                out.put("format", format); // null for a source whose format the engine infers
+            } else {
+                out.put("file", file.toString());
+            }
+            out.startObject("columns");
+            for (Map.Entry<String, CsvLayout.Role> e : layout.roles().entrySet()) {
+                out.put(e.getKey(), e.getValue().name());
+            }
+            out.endObject();
+        }
+        out.endObject();
     }
 
     /** The data block of a saved result. */
     static SavedData of(String resultJson, String source) {
-        JsonNode data;
+        JsonValue data;
         try {
-            data = Json.MAPPER.readTree(resultJson).path("data");
+            data = JsonValue.parse(resultJson).path("data");
         } catch (JsonProcessingException e) {
             throw new UsageException(source + " is not valid JSON: " + e.getOriginalMessage());
         }
@@ -134,10 +155,9 @@ final class SavedData {
         CsvLayout.Builder layout = CsvLayout.builder();
         List<String> attributes = new ArrayList<>();
         List<String> characteristics = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) () -> data.path("columns")
-                .fields()) {
-            String column = e.getKey();
-            switch (role(e.getValue(), "$.data.columns." + column)) {
+        JsonValue saved = data.path("columns");
+        for (String column : saved.fieldNames()) {
+            switch (role(saved.get(column), "$.data.columns." + column)) {
                 case SITUATION_ID:
                     layout.situation(column);
                     break;
@@ -175,7 +195,7 @@ final class SavedData {
     }
 
     /** A column's role, by its name in {@link CsvLayout.Role}; anything else names the field. */
-    private static CsvLayout.Role role(JsonNode value, String path) {
+    private static CsvLayout.Role role(JsonValue value, String path) {
         for (CsvLayout.Role r : CsvLayout.Role.values()) {
             if (value.isTextual() && r.name().equals(value.asText())) {
                 return r;
@@ -203,16 +223,5 @@ final class SavedData {
             l.market(market);
         }
         return new SavedData(null, file, l.build(), engine, source, format);
-    }
-
-    /**
-     * The JSON mapper, made when first used (writing --json, reading a saved result): an estimation without them
-     * does not start Jackson's databind (about 0.3 s of CPU on a cold JVM).
-     */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-        private Json() {
-        }
     }
 }
