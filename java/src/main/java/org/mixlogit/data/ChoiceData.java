@@ -67,6 +67,8 @@ public final class ChoiceData {
     private final long firstOrdinal;
     /** The counts of a driver's summary, or null for data holding their rows. */
     private final DataSummary summary;
+    /** The most alternatives of any situation, once counted (-1 before). */
+    private int maxAlternatives = -1;
 
     ChoiceData(ChoiceDataAssembly a) {
         this.summary = null;
@@ -352,9 +354,15 @@ public final class ChoiceData {
         if (summary != null) {
             return summary.maxAlternatives();
         }
-        int max = 0;
-        for (int s = 0; s < situationCount(); s++) {
-            max = Math.max(max, alternatives(s));
+        // counted once (callers ask per decision-maker: a count per call made the plain-logit start quadratic in N);
+        // racing threads compute the same number
+        int max = maxAlternatives;
+        if (max < 0) {
+            max = 0;
+            for (int s = 0; s < situationCount(); s++) {
+                max = Math.max(max, alternatives(s));
+            }
+            maxAlternatives = max;
         }
         return max;
     }
