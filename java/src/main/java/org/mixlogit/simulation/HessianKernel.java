@@ -239,15 +239,9 @@ final class HessianKernel {
         if (!(moderate() && fastSums(n))) {
             exactSums(n);
         }
-        double best = Double.NEGATIVE_INFINITY;
         double[] w = support.weightsRef();
         int wo = support.weightOffset();
-        for (int q = 0; q < r; q++) {
-            // points of weight zero (padding) take no part, as in DecisionMakerKernel
-            if (w[wo + q] != 0) {
-                best = Math.max(best, logLik[q]);
-            }
-        }
+        double best = best(w, wo);
         if (!Double.isFinite(best)) {
             return false;
         }
@@ -256,19 +250,7 @@ final class HessianKernel {
         }
         parameterDerivatives(n, v, vo);
         for (int i = 0; i < p; i++) {
-            double[] si = drawScore[i];
-            double[] ji = jac[i];
-            double[] wj = weightedJac[i];
-            double[] ws = weightedScore[i];
-            double s = 0;
-            for (int q = 0; q < r; q++) {
-                s += pi[q] * si[q];
-            }
-            score[i] = s;
-            for (int q = 0; q < r; q++) {
-                wj[q] = pi[q] * ji[q];
-                ws[q] = pi[q] * si[q];
-            }
+            score[i] = weigh(drawScore[i], jac[i], weightedJac[i], weightedScore[i]);
         }
         double spread = 1.0;
         if (unbiasedCovariance) {
@@ -304,6 +286,39 @@ final class HessianKernel {
             }
         }
         return true;
+    }
+
+    /**
+     * The largest log-likelihood over the draws of non-zero weight (points of weight zero, padding, take no part, as
+     * in DecisionMakerKernel). Loops over draws live in small methods like this one, which C2 compiles early, while
+     * the methods that call them still run slower code.
+     */
+    private double best(double[] w, int wo) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int q = 0; q < r; q++) {
+            if (w[wo + q] != 0) {
+                best = Math.max(best, logLik[q]);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A parameter's weighted rows pi_r J_ir and pi_r s_ir, and its score sum_r pi_r s_ir (returned).
+     *
+     * @param wj <b>Modified</b>
+     * @param ws <b>Modified</b>
+     */
+    private double weigh(double[] si, double[] ji, double[] wj, double[] ws) {
+        double s = 0;
+        for (int q = 0; q < r; q++) {
+            s += pi[q] * si[q];
+        }
+        for (int q = 0; q < r; q++) {
+            wj[q] = pi[q] * ji[q];
+            ws[q] = pi[q] * si[q];
+        }
+        return s;
     }
 
     /**
@@ -471,17 +486,9 @@ final class HessianKernel {
             }
             c.addProducts(size, den, den);
         }
-        for (int q = 0; q < r; q++) {
-            double pc = 1.0 / den[q];
-            den[q] = pc;
-            product[q] *= pc;
-            health[q] = Math.min(health[q], pc);
-        }
+        passes.chosen(den, product, health);
         for (int j = 0; j < others; j++) {
-            double[] e = util[j];
-            for (int q = 0; q < r; q++) {
-                e[q] *= den[q];
-            }
+            passes.scale(util[j], den);
         }
         if (others <= 4) {
             fusedSums(others);
@@ -789,14 +796,20 @@ final class HessianKernel {
                     Arrays.fill(u, 1.0);
                     break;
             }
-            double[] slope = how[i] == SCALE ? draws.dScale[a] : draws.dLocation[a];
-            double[] g = grad[a];
-            double[] ji = jac[i];
-            double[] si = drawScore[i];
-            for (int q = 0; q < r; q++) {
-                ji[q] = slope[q] * u[q];
-                si[q] = g[q] * ji[q];
-            }
+            jacobianRow(how[i] == SCALE ? draws.dScale[a] : draws.dLocation[a], u, grad[a], jac[i], drawScore[i]);
+        }
+    }
+
+    /**
+     * ji = slope u and si = g ji per draw.
+     *
+     * @param ji <b>Modified</b>
+     * @param si <b>Modified</b>
+     */
+    private void jacobianRow(double[] slope, double[] u, double[] g, double[] ji, double[] si) {
+        for (int q = 0; q < r; q++) {
+            ji[q] = slope[q] * u[q];
+            si[q] = g[q] * ji[q];
         }
     }
 }

@@ -19,6 +19,34 @@ final class HessianPasses {
     }
 
     /**
+     * The chosen probability 1 / den[q] in place of den, multiplied into the product; health keeps the smallest (NaN
+     * when undefined).
+     *
+     * @param den <b>Modified</b>
+     * @param product <b>Modified</b>
+     * @param health <b>Modified</b>
+     */
+    void chosen(double[] den, double[] product, double[] health) {
+        for (int q = 0; q < r; q++) {
+            double pc = 1.0 / den[q];
+            den[q] = pc;
+            product[q] *= pc;
+            health[q] = Math.min(health[q], pc);
+        }
+    }
+
+    /**
+     * {@code e[q] *= f[q]}.
+     *
+     * @param e <b>Modified</b>
+     */
+    void scale(double[] e, double[] f) {
+        for (int q = 0; q < r; q++) {
+            e[q] *= f[q];
+        }
+    }
+
+    /**
      * {@code mean[q] = c0 p0[q] + c1 p1[q] + c2 p2[q] + c3 p3[q]} and {@code g[q] -= mean[q]}.
      *
      * @param mean <b>Modified</b>
