@@ -36,19 +36,23 @@ public final class SyntheticBenchmark {
     private final int evals;
     private final boolean estimate;
     private final int checkReplicates;
+    private final boolean hessian;
 
-    private SyntheticBenchmark(int people, int draws, int threads, int evals, boolean estimate, int checkReplicates) {
+    private SyntheticBenchmark(int people, int draws, int threads, int evals, boolean estimate, int checkReplicates,
+            boolean hessian) {
         this.people = people;
         this.draws = draws;
         this.threads = threads;
         this.evals = evals;
         this.estimate = estimate;
         this.checkReplicates = checkReplicates;
+        this.hessian = hessian;
     }
 
     /**
      * Options: {@code --synthetic N} (required), {@code --R} (default 200), {@code --threads} (default: all
      * processors), {@code --evals} (timed evaluations per thread count, default 5), {@code --no-estimation},
+     * {@code --hessian} (also time the exact Hessian per thread count: the first, cold, then {@code --evals} more),
      * {@code --integration-check} (replicates, default 0), {@code --write FILE.csv}.
      *
      * @throws IllegalArgumentException for a bad command line (the message says what to give)
@@ -59,12 +63,17 @@ public final class SyntheticBenchmark {
         int threads = Runtime.getRuntime().availableProcessors();
         int evals = 5;
         boolean estimate = true;
+        boolean hessian = false;
         int check = 0;
         String write = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--no-estimation")) {
                 estimate = false;
+                continue;
+            }
+            if (a.equals("--hessian")) {
+                hessian = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -106,7 +115,7 @@ public final class SyntheticBenchmark {
                     SyntheticPanel.ALTERNATIVES, panel.chosenSum(), (System.nanoTime() - start) / 1e9);
             return;
         }
-        new SyntheticBenchmark(people, draws, threads, evals, estimate, check).time(panel, start, out);
+        new SyntheticBenchmark(people, draws, threads, evals, estimate, check, hessian).time(panel, start, out);
     }
 
     private void time(SyntheticPanel panel, long start, PrintStream out) {
@@ -143,6 +152,9 @@ public final class SyntheticBenchmark {
                 double terms = (double) data.rowCount() * draws;
                 out.printf(Locale.ROOT, "%-8d %14.1f %14.1f %26.2f %18.2f   (LL at the truth %.6f)%n", t, median,
                         millis[0], median * 1e6 * t / terms, cpuMillis[evals / 2] * 1e6 / terms, value);
+                if (hessian) {
+                    timeHessian(ll, t, terms, out);
+                }
             }
         }
         if (!estimate) {
@@ -151,10 +163,38 @@ public final class SyntheticBenchmark {
         EstimatorConfig config = EstimatorConfig.defaults().withIntegration(integration).withThreads(threads)
                 .withDiagnostics(DiagnosticsConfig.defaults().withCheckReplicates(checkReplicates));
         long t0 = System.nanoTime();
+        long c0 = CpuTime.process();
         EstimationResult r = Estimator.of(config).estimate(data, spec);
         out.printf(Locale.ROOT, "Estimation (%d threads): LL %.4f, %s after %d iterations, %d evaluations, %.2f s"
-                + " (engine's own timing %.2f s).%n", threads, r.logLikelihood(), r.isConverged() ? "converged"
-                : "NOT converged", r.iterations(), r.evaluations(), (System.nanoTime() - t0) / 1e9, r.seconds());
+                + " (engine's own timing %.2f s), process CPU %.2f s.%n", threads, r.logLikelihood(), r.isConverged()
+                ? "converged" : "NOT converged", r.iterations(), r.evaluations(), (System.nanoTime() - t0) / 1e9,
+                r.seconds(), (CpuTime.process() - c0) / 1e9);
+    }
+
+    /**
+     * The exact Hessian at the truth: the first call (in this JVM, so with the kernel's compilation) and the median
+     * of {@code evals} more, in wall and process CPU time.
+     */
+    private void timeHessian(SimulatedLogLikelihood ll, int t, double terms, PrintStream out) {
+        long c0 = CpuTime.process();
+        long t0 = System.nanoTime();
+        double[] h = ll.hessian(TRUTH);
+        double firstWall = (System.nanoTime() - t0) / 1e9;
+        double firstCpu = (CpuTime.process() - c0) / 1e9;
+        double[] millis = new double[evals];
+        double[] cpuMillis = new double[evals];
+        for (int e = 0; e < evals; e++) {
+            c0 = CpuTime.process();
+            t0 = System.nanoTime();
+            h = ll.hessian(TRUTH);
+            millis[e] = (System.nanoTime() - t0) / 1e6;
+            cpuMillis[e] = (CpuTime.process() - c0) / 1e6;
+        }
+        Arrays.sort(millis);
+        Arrays.sort(cpuMillis);
+        out.printf(Locale.ROOT, "%-8d exact Hessian: first %.2f s (CPU %.2f s), then median %.1f ms, CPU ns/(...) %.2f"
+                + "   (H[0,0] %.17g)%n", t, firstWall, firstCpu, millis[evals / 2], cpuMillis[evals / 2] * 1e6 / terms,
+                h[0]);
     }
 
     private static void write(SyntheticPanel panel, Path file) {

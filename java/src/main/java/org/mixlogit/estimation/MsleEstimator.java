@@ -237,6 +237,8 @@ public final class MsleEstimator implements Estimator {
     /** The optimizer's runs from the default start and the perturbed ones. */
     private static final class Search {
         final List<Optimum> runs = new ArrayList<>();
+        /** The objective the runs minimized (it remembers its last exact Hessian). */
+        NegativeLogLikelihood objective;
         Optimum best;
         int iterations;
         int evaluations;
@@ -252,6 +254,7 @@ public final class MsleEstimator implements Estimator {
         SearchConfig settings = config.search();
         Optimizer optimizer = Optimizer.of(settings.optimizer());
         Search search = new Search();
+        search.objective = objective;
         for (int s = 0; s < settings.starts(); s++) {
             double[] start = s == 0 ? first : scaling.perturbedStart(ll.layout(), first, settings.startSeed(), s);
             Optimum o = scaling.optimize(optimizer, objective, start, listener);
@@ -278,7 +281,11 @@ public final class MsleEstimator implements Estimator {
                         : "last point") + " (" + best.message() + ").";
                 throw new NumericalFailureException(why);
             }
-            double[] analytic = ll.hessian(theta);
+            // the search's last exact Hessian when it was computed at the estimate itself, else computed here
+            double[] analytic = search.objective.rememberedHessian(ll, theta);
+            if (analytic == null) {
+                analytic = ll.hessian(theta);
+            }
             double[] hessian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
             Covariances cov = Covariances.fromSums(hessian, c.information(), c.meat(), c.clusterMeat(),
                     c.clusterCount(), theta.length);

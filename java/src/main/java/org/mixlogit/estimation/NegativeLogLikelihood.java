@@ -1,16 +1,23 @@
 package org.mixlogit.estimation;
 
+import java.util.Arrays;
+
 import org.mixlogit.simulation.LikelihoodEvaluator;
 import org.mixlogit.simulation.ScoreSums;
 import org.mixlogit.optim.ScoredObjective;
 
 /**
  * The simulated log-likelihood turned into an objective to minimize, with weighted per-decision-maker scores and,
- * unless withheld, the simulator's exact Hessian (which BFGS adopts once near the optimum).
+ * unless withheld, the simulator's exact Hessian (which BFGS adopts once near the optimum). The last Hessian computed
+ * is remembered with its point, so that inference at bit for bit that point does not compute it again
+ * ({@link #rememberedHessian}). Not thread-safe: one optimizer at a time.
  */
 final class NegativeLogLikelihood implements ScoredObjective {
     private final LikelihoodEvaluator likelihood;
     private final boolean exactHessian;
+    /** Where the last Hessian was computed, and the log-likelihood's Hessian there; null before any. */
+    private double[] hessianPoint;
+    private double[] logLikelihoodHessian;
 
     NegativeLogLikelihood(LikelihoodEvaluator likelihood) {
         this(likelihood, true);
@@ -48,10 +55,26 @@ final class NegativeLogLikelihood implements ScoredObjective {
         if (h == null) {
             return null;
         }
+        hessianPoint = x.clone();
+        logLikelihoodHessian = h.clone();
         for (int i = 0; i < h.length; i++) {
             h[i] = -h[i];
         }
         return h;
+    }
+
+    /**
+     * The Hessian of the log-likelihood of {@code ll} at theta as this objective last computed it, when that was
+     * for {@code ll} and at bit for bit theta (a copy); otherwise null, and the caller computes it. So a covariance
+     * never comes from a Hessian at another point.
+     *
+     * @param theta Not modified
+     */
+    double[] rememberedHessian(LikelihoodEvaluator ll, double[] theta) {
+        if (ll != likelihood || hessianPoint == null || !Arrays.equals(hessianPoint, theta)) {
+            return null;
+        }
+        return logLikelihoodHessian.clone();
     }
 
     @Override

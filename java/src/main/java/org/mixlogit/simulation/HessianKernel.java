@@ -2,6 +2,7 @@ package org.mixlogit.simulation;
 
 import java.util.Arrays;
 
+import org.mixlogit.math.ArrayExp;
 import org.mixlogit.spec.Distribution;
 
 /**
@@ -22,9 +23,29 @@ import org.mixlogit.spec.Distribution;
  *
  * <p>Like {@link DecisionMakerKernel}, work arrays hold one row per alternative, coefficient or coefficient pair
  * and one column per draw, so the inner loops run over draws and vectorize. Owns its scratch; not thread-safe.
+ *
+ * <p>Each situation is computed as {@link DrawLogitKernel} computes it, from differences to the chosen alternative,
+ * d_j = x_j - x_c: the utilities d_j'beta of the other alternatives, their exponentials ({@link ArrayExp}), the
+ * chosen probability 1 / (1 + their sum), the score -dbar with dbar = sum_(j != c) P_j d_j, and the Hessian in beta
+ * -(sum_(j != c) P_j d_j d_j' - dbar dbar') (the covariance of x under P is that of d, and d_c = 0), with zero
+ * differences skipped and up to {@link Chunks#MAX} rows per pass. Chosen probabilities multiply a per-draw product
+ * rescaled by 2^64 every 16 situations. A decision-maker for whom some draw's chosen probability falls below 1e-16
+ * or is undefined (where the exponential's clamping could matter), or whose coefficients are not all finite and
+ * moderate, is computed again the plain way: utilities shifted by their maximum, {@link Math#exp} where an argument
+ * is below {@link ArrayExp#FLOOR}, logarithms of products that underflow.
  */
 final class HessianKernel {
     private static final double TINY = 1e-280;
+    /** Smallest chosen probability the fast path trusts: every argument of its exponentials was below 37. */
+    private static final double HEALTHY = 1e-16;
+    /** Coefficients up to this magnitude keep every utility difference finite on the fast path. */
+    private static final double MODERATE = 1e200;
+    /** Products at or below 2^-64 are multiplied by 2^64 and counted (every FOLD_EVERY situations). */
+    private static final double FOLD = 0x1p64;
+    private static final double INVERSE_SCALE = 0x1p-64;
+    private static final double LOG_SCALE = 64 * Math.log(2);
+    /** With chosen probabilities of at least 1e-16, 16 situations take a product from 2^-64 to no less than 1e-276. */
+    private static final int FOLD_EVERY = 16;
     /** How a parameter moves its coefficient: multiplier 1 (a mean), a characteristic, a node, or the scale. */
     private static final int MEAN = 0;
     private static final int HETEROGENEITY = 1;
@@ -32,6 +53,10 @@ final class HessianKernel {
     private static final int SCALE = 3;
 
     private final ModelDesign m;
+    private final double[] x;
+    private final int[] situationStart;
+    private final int[] chosenRow;
+    private final int[] decisionMakerStart;
     private final DrawSupport support;
     private final CoefficientDraws draws;
     private final int k;
@@ -61,9 +86,35 @@ final class HessianKernel {
     private final double[] coefficient;
     private final double[] zeros;
     private final Chunks chunks;
+    /** A situation's x_j - x_c of the alternatives other than the chosen one, in order, (alternatives - 1) x K. */
+    private final double[] difference;
+    /** Per coefficient: true when its dbar row of the current situation is zero (every difference zero). */
+    private final boolean[] zeroMean;
+    /** Each draw's smallest chosen probability so far (NaN when undefined). */
+    private final double[] health;
+    /** Each draw's count of scalings of the product by 2^64. */
+    private final int[] count;
+    /** pi_r J_ir and pi_r s_ir per parameter: the draws' weights applied once per parameter. */
+    private final double[][] weightedJac;
+    private final double[][] weightedScore;
+    /** A pass's products before their sum. */
+    private final double[] terms;
+    private final HessianPasses passes;
+    /** The probability rows of a situation with at most four other alternatives, padded with zero rows. */
+    private final double[][] four;
+    /** Entry e of the Hessian in beta (row e of hess): coefficients pairFirst[e] &gt;= pairSecond[e]. */
+    private final int[] pairFirst;
+    private final int[] pairSecond;
+    /** Groups of entries (a, b), (a, b + 1), ... of one coefficient a, at most three: first entry and size. */
+    private final int[] groupPair;
+    private final int[] groupSize;
 
     HessianKernel(ModelDesign design, DrawSupport support) {
         this.m = design;
+        this.x = design.x;
+        this.situationStart = design.data.situationStartRef();
+        this.chosenRow = design.data.chosenRowRef();
+        this.decisionMakerStart = design.data.decisionMakerStartRef();
         this.support = support;
         this.k = design.k;
         this.p = design.p;
@@ -110,6 +161,34 @@ final class HessianKernel {
         coefficient = new double[jmax];
         zeros = new double[r];
         chunks = new Chunks(r);
+        difference = new double[Math.max(jmax, 5) * Math.max(k, 1)];
+        zeroMean = new boolean[k];
+        health = new double[r];
+        count = new int[r];
+        weightedJac = new double[p][r];
+        weightedScore = new double[p][r];
+        terms = new double[r];
+        passes = new HessianPasses(r);
+        four = new double[4][];
+        pairFirst = new int[k * (k + 1) / 2];
+        pairSecond = new int[pairFirst.length];
+        int groups = 0;
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b <= a; b++) {
+                pairFirst[pair(a, b)] = a;
+                pairSecond[pair(a, b)] = b;
+            }
+            groups += (a + 3) / 3;
+        }
+        groupPair = new int[groups];
+        groupSize = new int[groups];
+        int g = 0;
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b <= a; b += 3) {
+                groupPair[g] = pair(a, b);
+                groupSize[g++] = Math.min(3, a - b + 1);
+            }
+        }
     }
 
     private void set(int parameter, int coefficient, int kind, int index) {
@@ -157,50 +236,21 @@ final class HessianKernel {
         double[] v = support.variatesRef();
         int vo = support.variateOffset();
         draws.computeSecondDerivatives();
-        for (double[] row : grad) {
-            Arrays.fill(row, 0.0);
+        if (!(moderate() && fastSums(n))) {
+            exactSums(n);
         }
-        for (double[] row : hess) {
-            Arrays.fill(row, 0.0);
-        }
-        Arrays.fill(product, 1.0);
-        Arrays.fill(logLik, 0.0);
-        int[] dmStart = m.data.decisionMakerStartRef();
-        for (int t = dmStart[n]; t < dmStart[n + 1]; t++) {
-            situation(t);
-        }
-        double best = Double.NEGATIVE_INFINITY;
         double[] w = support.weightsRef();
         int wo = support.weightOffset();
-        for (int q = 0; q < r; q++) {
-            logLik[q] += Math.log(product[q]);
-            // points of weight zero (padding) take no part, as in DecisionMakerKernel
-            if (w[wo + q] != 0) {
-                best = Math.max(best, logLik[q]);
-            }
-        }
+        double best = best(w, wo);
         if (!Double.isFinite(best)) {
             return false;
         }
-        double total = 0;
-        for (int q = 0; q < r; q++) {
-            pi[q] = w[wo + q] * Math.exp(logLik[q] - best);
-            total += pi[q];
-        }
-        if (!(total > 0)) {
+        if (!mixingWeights(best, w, wo)) {
             return false;
-        }
-        for (int q = 0; q < r; q++) {
-            pi[q] /= total;
         }
         parameterDerivatives(n, v, vo);
         for (int i = 0; i < p; i++) {
-            double[] si = drawScore[i];
-            double s = 0;
-            for (int q = 0; q < r; q++) {
-                s += pi[q] * si[q];
-            }
-            score[i] = s;
+            score[i] = weigh(drawScore[i], jac[i], weightedJac[i], weightedScore[i]);
         }
         double spread = 1.0;
         if (unbiasedCovariance) {
@@ -219,11 +269,10 @@ final class HessianKernel {
                 double sum;
                 double outer = 0;
                 if (unbiasedCovariance) {
-                    sum = weightedSecondMoment(pi, jac[i], h, jac[j], r);
-                    outer = weightedOuter(pi, drawScore[i], drawScore[j], r);
+                    sum = secondDerivativePart(weightedJac[i], h, jac[j]);
+                    outer = outerPart(weightedScore[i], drawScore[j]);
                 } else {
-                    // one accumulation, as the Hessian has always been summed (bit for bit)
-                    sum = weightedSecondMoment(pi, jac[i], h, jac[j], drawScore[i], drawScore[j], r);
+                    sum = secondMoment(weightedJac[i], h, jac[j], weightedScore[i], drawScore[j]);
                 }
                 if (a == b && draws.isCurved(a)) {
                     sum += curvature(a, i, j);
@@ -239,13 +288,337 @@ final class HessianKernel {
         return true;
     }
 
-    /** Adds situation t's logit gradient and Hessian in beta and multiplies in its chosen probability. */
-    private void situation(int t) {
-        int[] situationStart = m.data.situationStartRef();
+    /**
+     * The largest log-likelihood over the draws of non-zero weight (points of weight zero, padding, take no part, as
+     * in DecisionMakerKernel). Loops over draws live in small methods like this one, which C2 compiles early, while
+     * the methods that call them still run slower code.
+     */
+    private double best(double[] w, int wo) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int q = 0; q < r; q++) {
+            if (w[wo + q] != 0) {
+                best = Math.max(best, logLik[q]);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A parameter's weighted rows pi_r J_ir and pi_r s_ir, and its score sum_r pi_r s_ir (returned).
+     *
+     * @param wj <b>Modified</b>
+     * @param ws <b>Modified</b>
+     */
+    private double weigh(double[] si, double[] ji, double[] wj, double[] ws) {
+        double s = 0;
+        for (int q = 0; q < r; q++) {
+            s += pi[q] * si[q];
+        }
+        for (int q = 0; q < r; q++) {
+            wj[q] = pi[q] * ji[q];
+            ws[q] = pi[q] * si[q];
+        }
+        return s;
+    }
+
+    /**
+     * pi_r = w_r exp(logLik_r - best) / sum, the exponentials by {@link ArrayExp} except where the argument is below
+     * its floor ({@link Math#exp} there: a draw's weight relative to the best can be far smaller than exp(-42)).
+     *
+     * @return false when the weights do not sum to a positive number
+     */
+    private boolean mixingWeights(double best, double[] w, int wo) {
+        double[] argument = moment;
+        for (int q = 0; q < r; q++) {
+            argument[q] = logLik[q] - best;
+        }
+        ArrayExp.exp(argument, pi, expWork, r);
+        double total = 0;
+        for (int q = 0; q < r; q++) {
+            double e = argument[q] >= ArrayExp.FLOOR ? pi[q] : Math.exp(argument[q]);
+            pi[q] = w[wo + q] * e;
+            total += pi[q];
+        }
+        if (!(total > 0)) {
+            return false;
+        }
+        for (int q = 0; q < r; q++) {
+            pi[q] /= total;
+        }
+        return true;
+    }
+
+    /** True when every coefficient of every draw is finite and at most {@link #MODERATE} in magnitude. */
+    private boolean moderate() {
+        double[][] beta = draws.beta;
+        for (int a = 0; a < k; a++) {
+            double[] row = beta[a];
+            double largest = 0;
+            for (int q = 0; q < r; q++) {
+                largest = Math.max(largest, Math.abs(row[q]));
+            }
+            // NaN fails the test
+            if (!(largest <= MODERATE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void clearSums() {
+        for (double[] row : grad) {
+            Arrays.fill(row, 0.0);
+        }
+        for (double[] row : hess) {
+            Arrays.fill(row, 0.0);
+        }
+    }
+
+    /**
+     * The decision-maker's per-draw gradient and Hessian in beta and log-likelihood by differences to the chosen
+     * alternatives (see the class comment).
+     *
+     * @return false when some draw's chosen probability fell below {@link #HEALTHY} or is undefined: then the sums
+     *     are incomplete and must be computed by {@link #exactSums}
+     */
+    private boolean fastSums(int n) {
+        clearSums();
+        Arrays.fill(product, 1.0);
+        Arrays.fill(count, 0);
+        Arrays.fill(health, 1.0);
+        int first = decisionMakerStart[n];
+        int end = decisionMakerStart[n + 1];
+        for (int t = first; t < end; t++) {
+            fastSituation(t);
+            if ((t - first) % FOLD_EVERY == FOLD_EVERY - 1) {
+                rescale();
+            }
+        }
+        rescale();
+        for (int q = 0; q < r; q++) {
+            if (!(health[q] >= HEALTHY)) {
+                return false;
+            }
+        }
+        for (int q = 0; q < r; q++) {
+            logLik[q] = Math.log(product[q]) - count[q] * LOG_SCALE;
+        }
+        return true;
+    }
+
+    /** The decision-maker's sums the plain way, situation by situation ({@link #situation}). */
+    private void exactSums(int n) {
+        clearSums();
+        Arrays.fill(product, 1.0);
+        Arrays.fill(logLik, 0.0);
+        for (int t = decisionMakerStart[n]; t < decisionMakerStart[n + 1]; t++) {
+            situation(t);
+        }
+        for (int q = 0; q < r; q++) {
+            logLik[q] += Math.log(product[q]);
+        }
+    }
+
+    /** Brings every product back to (2^-64, 1] by exact multiplications by 2^64, counted. */
+    private void rescale() {
+        for (int q = 0; q < r; q++) {
+            while (product[q] <= INVERSE_SCALE && product[q] > 0) {
+                product[q] *= FOLD;
+                count[q]++;
+            }
+        }
+    }
+
+    /**
+     * Situation t by differences to the chosen alternative: the other alternatives' probabilities in util[0 ..
+     * others - 1], the chosen one in den; adds -dbar to the gradient and -(sum_j P_j d_j d_j' - dbar dbar') to the
+     * Hessian in beta, multiplies the chosen probability into the product and keeps the smallest in health.
+     */
+    private void fastSituation(int t) {
         int first = situationStart[t];
         int alternatives = situationStart[t + 1] - first;
-        int chosen = m.data.chosenRowRef()[t] - first;
-        double[] x = m.x;
+        int chosenBase = chosenRow[t] * k;
+        int others = 0;
+        for (int j = 0; j < alternatives; j++) {
+            int base = (first + j) * k;
+            if (base == chosenBase) {
+                continue;
+            }
+            for (int a = 0; a < k; a++) {
+                difference[others * k + a] = x[base + a] - x[chosenBase + a];
+            }
+            others++;
+        }
+        if (others < 4) {
+            Arrays.fill(difference, others * k, 4 * k, 0.0);
+        }
+        double[][] beta = draws.beta;
+        Chunks c = chunks;
+        for (int j = 0; j < others; j++) {
+            double[] u = util[j];
+            double[] src = zeros;
+            int size = 0;
+            for (int a = 0; a < k; a++) {
+                double d = difference[j * k + a];
+                if (d != 0) {
+                    c.value[size] = d;
+                    c.row[size] = beta[a];
+                    if (++size == Chunks.MAX) {
+                        c.addProducts(size, u, src);
+                        src = u;
+                        size = 0;
+                    }
+                }
+            }
+            if (size > 0) {
+                c.addProducts(size, u, src);
+            } else if (src == zeros) {
+                Arrays.fill(u, 0, r, 0.0);
+            }
+            ArrayExp.exp(u, u, expWork, r);
+        }
+        Arrays.fill(den, 0, r, 1.0);
+        for (int j = 0; j < others; j += Chunks.MAX) {
+            int size = Math.min(Chunks.MAX, others - j);
+            for (int i = 0; i < size; i++) {
+                c.value[i] = 1.0;
+                c.row[i] = util[j + i];
+            }
+            c.addProducts(size, den, den);
+        }
+        passes.chosen(den, product, health);
+        for (int j = 0; j < others; j++) {
+            passes.scale(util[j], den);
+        }
+        if (others <= 4) {
+            fusedSums(others);
+            return;
+        }
+        for (int a = 0; a < k; a++) {
+            zeroMean[a] = !weightedSum(others, a, xbar[a]);
+            if (!zeroMean[a]) {
+                subtract(grad[a], xbar[a]);
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b <= a; b++) {
+                double[] h = hess[pair(a, b)];
+                weightedSubtract(others, a, b, h);
+                if (!zeroMean[a] && !zeroMean[b]) {
+                    addProduct(h, xbar[a], xbar[b]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The gradient's and Hessian's terms of a situation with at most four other alternatives, by {@link
+     * HessianPasses}: entries (a, b) for b = 0..a in groups of three.
+     */
+    private void fusedSums(int others) {
+        double[][] p = four;
+        for (int j = 0; j < 4; j++) {
+            p[j] = j < others ? util[j] : zeros;
+        }
+        // rows others..3 of the differences are zeros (see fastSituation), so padding rows add nothing
+        double[] d = difference;
+        int k1 = k;
+        int k2 = 2 * k;
+        int k3 = 3 * k;
+        for (int a = 0; a < k; a++) {
+            passes.mean(xbar[a], grad[a], d[a], d[k1 + a], d[k2 + a], d[k3 + a], p[0], p[1], p[2], p[3]);
+        }
+        for (int e = 0; e < pairFirst.length; e++) {
+            int a = pairFirst[e];
+            int b = pairSecond[e];
+            passes.moments(hess[e], d[a] * d[b], d[k1 + a] * d[k1 + b], d[k2 + a] * d[k2 + b],
+                    d[k3 + a] * d[k3 + b], p[0], p[1], p[2], p[3]);
+        }
+        for (int g = 0; g < groupPair.length; g++) {
+            int e = groupPair[g];
+            int a = pairFirst[e];
+            int b = pairSecond[e];
+            int size = groupSize[g];
+            if (size == 3) {
+                passes.outer(hess[e], hess[e + 1], hess[e + 2], xbar[a], xbar[b], xbar[b + 1], xbar[b + 2]);
+            } else if (size == 2) {
+                passes.outer(hess[e], hess[e + 1], xbar[a], xbar[b], xbar[b + 1]);
+            } else {
+                passes.outer(hess[e], xbar[a], xbar[b]);
+            }
+        }
+    }
+
+    /**
+     * out = sum_j d_ja P_j over the other alternatives whose difference is not zero, in order.
+     *
+     * @return false when every difference is zero (out is then not written)
+     */
+    private boolean weightedSum(int others, int a, double[] out) {
+        Chunks c = chunks;
+        double[] src = zeros;
+        int size = 0;
+        for (int j = 0; j < others; j++) {
+            double d = difference[j * k + a];
+            if (d != 0) {
+                c.value[size] = d;
+                c.row[size] = util[j];
+                if (++size == Chunks.MAX) {
+                    c.addProducts(size, out, src);
+                    src = out;
+                    size = 0;
+                }
+            }
+        }
+        if (size > 0) {
+            c.addProducts(size, out, src);
+            return true;
+        }
+        return src != zeros;
+    }
+
+    /** h -= sum_j d_ja d_jb P_j over the other alternatives whose product of differences is not zero, in order. */
+    private void weightedSubtract(int others, int a, int b, double[] h) {
+        Chunks c = chunks;
+        int size = 0;
+        for (int j = 0; j < others; j++) {
+            double d = difference[j * k + a] * difference[j * k + b];
+            if (d != 0) {
+                c.value[size] = d;
+                c.row[size] = util[j];
+                if (++size == Chunks.MAX) {
+                    c.subtractProducts(size, h);
+                    size = 0;
+                }
+            }
+        }
+        if (size > 0) {
+            c.subtractProducts(size, h);
+        }
+    }
+
+    /** g[q] -= v[q]. g <b>Modified</b>; v not modified. */
+    private void subtract(double[] g, double[] v) {
+        for (int q = 0; q < r; q++) {
+            g[q] -= v[q];
+        }
+    }
+
+    /** h[q] += xa[q] xb[q]. h <b>Modified</b>; the others not modified. */
+    private void addProduct(double[] h, double[] xa, double[] xb) {
+        for (int q = 0; q < r; q++) {
+            h[q] += xa[q] * xb[q];
+        }
+    }
+
+    /**
+     * The plain way: adds situation t's logit gradient and Hessian in beta and multiplies in its chosen probability
+     * (utilities shifted by their maximum; see {@link DrawUtilities#probabilities}).
+     */
+    private void situation(int t) {
+        int first = situationStart[t];
+        int alternatives = situationStart[t + 1] - first;
+        int chosen = chosenRow[t] - first;
         double[][] beta = draws.beta;
         DrawUtilities.probabilities(m.rows, beta, first, first + alternatives, r, util, max, den, expWork);
         double[] chosenProbability = util[chosen];
@@ -322,32 +695,56 @@ final class HessianKernel {
         }
     }
 
-    /** sum_q pi[q] (ji[q] h[q] jj[q] + si[q] sj[q]), in the order of q. Arguments not modified. */
-    private static double weightedSecondMoment(double[] pi, double[] ji, double[] h, double[] jj, double[] si,
-            double[] sj, int r) {
-        double sum = 0;
+    /**
+     * sum_q (piJ_i[q] h[q] J_j[q] + piS_i[q] s_j[q]): the products in one vectorized pass, then their sum.
+     * Arguments not modified.
+     */
+    private double secondMoment(double[] wji, double[] h, double[] jj, double[] wsi, double[] sj) {
+        double[] e = terms;
         for (int q = 0; q < r; q++) {
-            sum += pi[q] * (ji[q] * h[q] * jj[q] + si[q] * sj[q]);
+            e[q] = wji[q] * h[q] * jj[q] + wsi[q] * sj[q];
         }
-        return sum;
+        return sum(e);
     }
 
-    /** sum_q pi_q ji_q h_q jj_q: the second-derivative part alone (MSS's unbiased covariance). */
-    private static double weightedSecondMoment(double[] pi, double[] ji, double[] h, double[] jj, int r) {
-        double sum = 0;
+    /** sum_q piJ_i[q] h[q] J_j[q]: the second-derivative part alone (MSS's unbiased covariance). */
+    private double secondDerivativePart(double[] wji, double[] h, double[] jj) {
+        double[] e = terms;
         for (int q = 0; q < r; q++) {
-            sum += pi[q] * ji[q] * h[q] * jj[q];
+            e[q] = wji[q] * h[q] * jj[q];
         }
-        return sum;
+        return sum(e);
     }
 
-    /** sum_q pi_q si_q sj_q: the draws' weighted outer product of scores. */
-    private static double weightedOuter(double[] pi, double[] si, double[] sj, int r) {
-        double outer = 0;
+    /** sum_q piS_i[q] s_j[q]: the draws' weighted outer product of scores. */
+    private double outerPart(double[] wsi, double[] sj) {
+        double[] e = terms;
         for (int q = 0; q < r; q++) {
-            outer += pi[q] * si[q] * sj[q];
+            e[q] = wsi[q] * sj[q];
         }
-        return outer;
+        return sum(e);
+    }
+
+    /**
+     * The sum of e[0 .. r-1] in four interleaved partial sums (a fixed order, so the result does not depend on
+     * threads), which do not wait for each other's additions.
+     */
+    private double sum(double[] e) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int q = 0;
+        for (; q + 4 <= r; q += 4) {
+            s0 += e[q];
+            s1 += e[q + 1];
+            s2 += e[q + 2];
+            s3 += e[q + 3];
+        }
+        for (; q < r; q++) {
+            s0 += e[q];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** The utility of a grouped row in draw q. */
@@ -399,14 +796,20 @@ final class HessianKernel {
                     Arrays.fill(u, 1.0);
                     break;
             }
-            double[] slope = how[i] == SCALE ? draws.dScale[a] : draws.dLocation[a];
-            double[] g = grad[a];
-            double[] ji = jac[i];
-            double[] si = drawScore[i];
-            for (int q = 0; q < r; q++) {
-                ji[q] = slope[q] * u[q];
-                si[q] = g[q] * ji[q];
-            }
+            jacobianRow(how[i] == SCALE ? draws.dScale[a] : draws.dLocation[a], u, grad[a], jac[i], drawScore[i]);
+        }
+    }
+
+    /**
+     * ji = slope u and si = g ji per draw.
+     *
+     * @param ji <b>Modified</b>
+     * @param si <b>Modified</b>
+     */
+    private void jacobianRow(double[] slope, double[] u, double[] g, double[] ji, double[] si) {
+        for (int q = 0; q < r; q++) {
+            ji[q] = slope[q] * u[q];
+            si[q] = g[q] * ji[q];
         }
     }
 }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,19 @@ class SyntheticBenchCliTest extends CliTestBase {
             }
         }
         assertEquals(29_821, sum);
+    }
+
+    @Test
+    @DisplayName("bench --synthetic --hessian times the exact Hessian on one and two threads, with the same H[0,0]")
+    void hessian() {
+        assertEquals(0, run("bench", "--synthetic", "300", "--R", "20", "--evals", "1", "--threads", "2",
+                "--no-estimation", "--hessian"));
+        Matcher m = Pattern.compile("exact Hessian: first .*\\(H\\[0,0\\] (-?[0-9.eE+-]+)\\)").matcher(out());
+        assertTrue(m.find(), out());
+        String oneThread = m.group(1);
+        assertTrue(m.find(), out());
+        assertEquals(oneThread, m.group(1), "the same bits on one and two threads (17 significant digits)");
+        assertTrue(Double.parseDouble(oneThread) < 0, out());
     }
 
     @Test

@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * BFGS adopts an objective's exact Hessian once, near the optimum: the same optimum in fewer iterations; a Hessian
- * that is not positive definite is ignored; L-BFGS and BHHH do not use it.
+ * that is not positive definite is ignored, and offered again once the gradient has fallen tenfold; L-BFGS and BHHH
+ * do not use it.
  */
 class ExactHessianTest {
     private static final double[] TRUTH = {0.3, -1.0, 0.5, 2.0, -0.7, 1.2};
 
     /** The binary logit with its exact Hessian sum_r p_r (1 - p_r) x_r x_r', times {@code sign}. */
-    private static final class WithHessian extends TestProblems.BinaryLogit {
+    private static class WithHessian extends TestProblems.BinaryLogit {
         private final double sign;
         int hessians;
 
@@ -77,6 +81,36 @@ class ExactHessianTest {
         assertTrue(wrong.hessians >= 1);
         assertEquals(without.iterations(), with.iterations());
         assertArrayEquals(without.point(), with.point(), 0.0);
+    }
+
+    @Test
+    @DisplayName("a refused Hessian is offered again below a tenth of the scaled gradient where it was refused")
+    void refusedThenOfferedAgain() {
+        List<Double> offeredAt = new ArrayList<>();
+        WithHessian firstIndefinite = new WithHessian(1) {
+            @Override
+            public double[] hessian(double[] b) {
+                double[] g = new double[b.length];
+                double f = valueAndGradient(b, g);
+                offeredAt.add(QuasiNewtonMinimizer.scaledGradient(b, g, f));
+                double[] h = super.hessian(b);
+                if (offeredAt.size() == 1) {
+                    for (int i = 0; i < h.length; i++) {
+                        h[i] = -h[i];
+                    }
+                }
+                return h;
+            }
+        };
+        Optimum o = bfgs(firstIndefinite);
+        assertTrue(o.isConverged(), o.toString());
+        assertEquals(2, firstIndefinite.hessians, "refused once, then adopted");
+        assertTrue(offeredAt.get(0) < QuasiNewtonMinimizer.HESSIAN_SWITCH, offeredAt.toString());
+        assertTrue(offeredAt.get(1) < QuasiNewtonMinimizer.HESSIAN_RETRY * offeredAt.get(0), offeredAt.toString());
+        double[] newton = new TestProblems.BinaryLogit(3000, TRUTH, 11).newton();
+        for (int j = 0; j < TRUTH.length; j++) {
+            assertEquals(newton[j], o.point()[j], 1e-9, "coefficient " + j);
+        }
     }
 
     @Test

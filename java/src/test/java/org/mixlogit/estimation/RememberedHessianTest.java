@@ -1,0 +1,49 @@
+package org.mixlogit.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mixlogit.data.ChoiceData;
+import org.mixlogit.integration.DrawType;
+import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.io.ExampleData;
+import org.mixlogit.simulation.SimulatedLogLikelihood;
+import org.mixlogit.simulation.Simulators;
+import org.mixlogit.spec.Distribution;
+import org.mixlogit.spec.ModelSpec;
+
+/**
+ * The search's last exact Hessian serves inference only at bit for bit its point and for its own likelihood: then it
+ * is the Hessian computed afresh there, bit for bit; one ulp away, or for another likelihood, it is not offered.
+ */
+class RememberedHessianTest {
+    @Test
+    @DisplayName("the remembered Hessian equals a fresh one at its point and is withheld one ulp away")
+    void onlyAtItsPoint() {
+        ChoiceData data = ExampleData.electricity();
+        ModelSpec spec = ModelSpec.builder().random("pf", Distribution.NORMAL).fixed("cl").build();
+        IntegrationConfig integration = IntegrationConfig.of(DrawType.HALTON, 50);
+        double[] theta = {-0.9, 0.3, 0.2};
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, integration, 2);
+                SimulatedLogLikelihood other = Simulators.likelihood(data, spec, integration, 2)) {
+            NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
+            assertNull(objective.rememberedHessian(ll, theta), "nothing computed yet");
+            double[] minus = objective.hessian(theta.clone());
+            double[] fresh = ll.hessian(theta);
+            double[] remembered = objective.rememberedHessian(ll, theta);
+            assertArrayEquals(fresh, remembered, 0.0);
+            for (int i = 0; i < fresh.length; i++) {
+                assertEquals(-fresh[i], minus[i], 0.0, "the objective's Hessian is that of -LL");
+            }
+            double[] near = theta.clone();
+            near[1] = Math.nextUp(near[1]);
+            assertNull(objective.rememberedHessian(ll, near));
+            assertNull(objective.rememberedHessian(other, theta), "another likelihood's");
+            remembered[0] = 42;
+            assertArrayEquals(fresh, objective.rememberedHessian(ll, theta), 0.0, "handed out as a copy");
+        }
+    }
+}
