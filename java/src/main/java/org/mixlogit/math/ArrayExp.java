@@ -182,23 +182,31 @@ public final class ArrayExp {
         }
     }
 
+    /**
+     * exp(r) for the reduced argument r = v - k log 2, where t = k + 1.5 x 2^52 (Cody-Waite in fused multiply-adds,
+     * then the polynomial); the loops below call it per element and C2 inlines it, so they still vectorize.
+     */
+    private static double reduced(double v, double t) {
+        double k = t - SHIFTER;
+        double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
+        double q = Math.fma(r, Q9, Q8);
+        q = Math.fma(q, r, Q7);
+        q = Math.fma(q, r, Q6);
+        q = Math.fma(q, r, Q5);
+        q = Math.fma(q, r, Q4);
+        q = Math.fma(q, r, Q3);
+        q = Math.fma(q, r, Q2);
+        q = Math.fma(q, r, Q1);
+        q = Math.fma(q, r, Q0);
+        return Math.fma(Math.fma(q, r, 1.0), r, 1.0);
+    }
+
     /** p(r) into out and k + 1.5 x 2^52 into work, unshifted. */
     private static void polynomial(double[] x, double[] out, double[] work, int n) {
         for (int i = 0; i < n; i++) {
             double v = Math.min(Math.max(x[i], FLOOR), CEILING);
             double t = Math.fma(v, LOG2E, SHIFTER);
-            double k = t - SHIFTER;
-            double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
-            double q = Math.fma(r, Q9, Q8);
-            q = Math.fma(q, r, Q7);
-            q = Math.fma(q, r, Q6);
-            q = Math.fma(q, r, Q5);
-            q = Math.fma(q, r, Q4);
-            q = Math.fma(q, r, Q3);
-            q = Math.fma(q, r, Q2);
-            q = Math.fma(q, r, Q1);
-            q = Math.fma(q, r, Q0);
-            out[i] = Math.fma(Math.fma(q, r, 1.0), r, 1.0);
+            out[i] = reduced(v, t);
             work[i] = t;
         }
     }
@@ -208,18 +216,7 @@ public final class ArrayExp {
         for (int i = 0; i < n; i++) {
             double v = Math.min(Math.max(x[i] - shift[i], FLOOR), CEILING);
             double t = Math.fma(v, LOG2E, SHIFTER);
-            double k = t - SHIFTER;
-            double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
-            double q = Math.fma(r, Q9, Q8);
-            q = Math.fma(q, r, Q7);
-            q = Math.fma(q, r, Q6);
-            q = Math.fma(q, r, Q5);
-            q = Math.fma(q, r, Q4);
-            q = Math.fma(q, r, Q3);
-            q = Math.fma(q, r, Q2);
-            q = Math.fma(q, r, Q1);
-            q = Math.fma(q, r, Q0);
-            out[i] = Math.fma(Math.fma(q, r, 1.0), r, 1.0);
+            out[i] = reduced(v, t);
             work[i] = t;
         }
     }
@@ -229,18 +226,7 @@ public final class ArrayExp {
         for (int i = 0; i < n; i++) {
             double v = x[i];
             double t = Math.fma(v, LOG2E, SHIFTER);
-            double k = t - SHIFTER;
-            double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
-            double q = Math.fma(r, Q9, Q8);
-            q = Math.fma(q, r, Q7);
-            q = Math.fma(q, r, Q6);
-            q = Math.fma(q, r, Q5);
-            q = Math.fma(q, r, Q4);
-            q = Math.fma(q, r, Q3);
-            q = Math.fma(q, r, Q2);
-            q = Math.fma(q, r, Q1);
-            q = Math.fma(q, r, Q0);
-            out[i] = Math.fma(Math.fma(q, r, 1.0), r, 1.0);
+            out[i] = reduced(v, t);
             work[i] = t;
         }
     }
