@@ -38,8 +38,10 @@ final class StageClock {
         if (System.getenv("MIXLOGIT_TIMING") == null) {
             return OFF;
         }
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        return new StageClock(err, info.startInstant().orElse(Instant.now()));
+        // the JVM's own record of its start (milliseconds): the process's start instant that ProcessHandle gives is
+        // computed from the boot time, which Linux states in whole seconds, so it can be off by up to a second
+        long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        return new StageClock(err, Instant.ofEpochMilli(started));
     }
 
     /** True when {@link #mark} prints (so that a caller can skip composing a label). */
