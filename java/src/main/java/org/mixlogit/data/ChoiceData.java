@@ -67,8 +67,8 @@ public final class ChoiceData {
     private final long firstOrdinal;
     /** The counts of a driver's summary, or null for data holding their rows. */
     private final DataSummary summary;
-    /** The most alternatives of any situation, once counted (-1 before). */
-    private int maxAlternatives = -1;
+    /** The most alternatives of any situation (counted once: callers ask per decision-maker). */
+    private final int maxAlternatives;
 
     ChoiceData(ChoiceDataAssembly a) {
         this.summary = null;
@@ -91,6 +91,11 @@ public final class ChoiceData {
         this.markets = a.markets;
         this.marketsGiven = a.marketsGiven;
         this.firstOrdinal = a.firstOrdinal;
+        int max = 0;
+        for (int i = 0; i + 1 < situationStart.length; i++) {
+            max = Math.max(max, situationStart[i + 1] - situationStart[i]);
+        }
+        this.maxAlternatives = max;
     }
 
     private ChoiceData(DataSummary s) {
@@ -118,6 +123,7 @@ public final class ChoiceData {
         this.markets = Labels.tableOnly(s.marketLabels() != null ? s.marketLabels() : List.of("all"));
         this.marketsGiven = s.marketLabels() != null;
         this.firstOrdinal = 0;
+        this.maxAlternatives = s.maxAlternatives();
     }
 
     /**
@@ -351,20 +357,7 @@ public final class ChoiceData {
     }
 
     public int maxAlternatives() {
-        if (summary != null) {
-            return summary.maxAlternatives();
-        }
-        // counted once (callers ask per decision-maker: a count per call made the plain-logit start quadratic in N);
-        // racing threads compute the same number
-        int max = maxAlternatives;
-        if (max < 0) {
-            max = 0;
-            for (int s = 0; s < situationCount(); s++) {
-                max = Math.max(max, alternatives(s));
-            }
-            maxAlternatives = max;
-        }
-        return max;
+        return maxAlternatives;
     }
 
     /** True when an alternative-id column was given; otherwise alternatives are named by position. */
