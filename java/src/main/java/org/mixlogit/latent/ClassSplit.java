@@ -75,21 +75,7 @@ final class ClassSplit {
          * @return the group whose centre is nearest its standardized features (the first of equals)
          */
         int nearest(double[] features) {
-            int k = features.length;
-            double[] f = new double[k];
-            for (int j = 0; j < k; j++) {
-                f[j] = sd[j] > 0 ? (features[j] - mean[j]) / sd[j] : 0;
-            }
-            int best = 0;
-            double bestDistance = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                double d = squared(f, 0, centres, c, k);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = c;
-                }
-            }
-            return best;
+            return ClassSplit.nearest(standardize(features, 0, features.length), centres, classes, features.length);
         }
     }
 
