@@ -123,9 +123,10 @@ public final class SyntheticBenchmark {
         ModelSpec spec = SyntheticPanel.spec();
         out.printf(Locale.ROOT, "Synthetic panel: %d decision-makers x %d situations x %d alternatives = %d rows, 5"
                 + " normal coefficients, %d draws; chosen alternatives sum to %d; generated in %.2f s. Java %s, %d"
-                + " processors.%n", people, SyntheticPanel.SITUATIONS, SyntheticPanel.ALTERNATIVES, data.rowCount(),
-                draws, panel.chosenSum(), (System.nanoTime() - start) / 1e9, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
+                + " processors, %s kernel.%n", people, SyntheticPanel.SITUATIONS, SyntheticPanel.ALTERNATIVES,
+                data.rowCount(), draws, panel.chosenSum(), (System.nanoTime() - start) / 1e9,
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Simulators.denseKernel());
         IntegrationConfig integration = EstimatorConfig.defaults().integration().withDraws(draws);
         out.printf(Locale.ROOT, "%-8s %14s %14s %26s %18s%n", "threads", "median ms/eval", "min ms/eval",
                 "ns/(sit*alt*draw)/thread", "CPU ns/(...)");

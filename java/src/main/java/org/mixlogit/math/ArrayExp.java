@@ -38,11 +38,11 @@ public final class ArrayExp {
      */
     public static final double WIDE = 680.0;
 
-    private static final double LOG2E = 0x1.71547652b82fep0;
-    private static final double LN2_HI = 0x1.62e42fefa39efp-1;
-    private static final double LN2_LO = 0x1.abc9e3b39803fp-56;
+    static final double LOG2E = 0x1.71547652b82fep0;
+    static final double LN2_HI = 0x1.62e42fefa39efp-1;
+    static final double LN2_LO = 0x1.abc9e3b39803fp-56;
     /** 1.5 x 2^52: adding it rounds to an integer, whose value sits in the low bits of the sum. */
-    private static final double SHIFTER = 0x1.8p52;
+    static final double SHIFTER = 0x1.8p52;
     private static final double TWO_M31 = 0x1p-31;
 
     /**
@@ -50,16 +50,16 @@ public final class ArrayExp {
      * Chebyshev nodes (computed with 50 digits; approximation error 1.6e-17 relative, 0.14 ulp, after rounding the
      * coefficients to doubles).
      */
-    private static final double Q0 = 0.5000000000000001;
-    private static final double Q1 = 0.16666666666666669;
-    private static final double Q2 = 0.041666666666624164;
-    private static final double Q3 = 0.008333333333330065;
-    private static final double Q4 = 0.0013888888917196719;
-    private static final double Q5 = 0.00019841269863040545;
-    private static final double Q6 = 2.4801521322368692e-05;
-    private static final double Q7 = 2.7557268480310024e-06;
-    private static final double Q8 = 2.7620075879983367e-07;
-    private static final double Q9 = 2.5100375832561234e-08;
+    static final double Q0 = 0.5000000000000001;
+    static final double Q1 = 0.16666666666666669;
+    static final double Q2 = 0.041666666666624164;
+    static final double Q3 = 0.008333333333330065;
+    static final double Q4 = 0.0013888888917196719;
+    static final double Q5 = 0.00019841269863040545;
+    static final double Q6 = 2.4801521322368692e-05;
+    static final double Q7 = 2.7557268480310024e-06;
+    static final double Q8 = 2.7620075879983367e-07;
+    static final double Q9 = 2.5100375832561234e-08;
 
     /** How the scale 2^k is applied. */
     enum Path {
@@ -168,6 +168,16 @@ public final class ArrayExp {
         } else {
             scaleScalar(out, work, n);
         }
+    }
+
+    /**
+     * One value of {@link #expWide}, the same bits (for loop tails that an array pass does not cover): the caller
+     * guarantees |v| <= {@link #WIDE} or discards the result.
+     */
+    public static double expWide(double v) {
+        double t = Math.fma(v, LOG2E, SHIFTER);
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(reduced(v, t))
+                + (Double.doubleToRawLongBits(t) << 52));
     }
 
     /** The same values through a given path (for tests). */

@@ -15,7 +15,8 @@ import org.mixlogit.math.ArrayExp;
  * vectorizes it, and each pass handles up to {@link Chunks#MAX} rows. A decision-maker whose attributes take few
  * levels (stated-preference designs) gets exp(x_j'beta) as products of {@link LevelFactors}, their sum, and the
  * score {@code -sum_j P_j x_j} over the sparse rows. Otherwise a situation most of whose attribute values
- * are non-zero is computed from differences to the chosen alternative, d_j = x_j - x_c: the utilities
+ * are non-zero is computed from differences to the chosen alternative, d_j = x_j - x_c ({@link DenseSituation}:
+ * with the Vector API where the JVM allows it, the same bits either way): the utilities
  * d_j'beta of the other alternatives, their exponentials ({@link ArrayExp}), whose sum plus 1 is the inverse of
  * the chosen probability, and the score {@code -sum_(j != c) P_j d_j}, so the chosen alternative costs nothing.
  * Other situations use the sparse rows: every utility, exponentials shifted by the chosen one's, and
@@ -72,6 +73,8 @@ final class DrawLogitKernel {
     private final int[] colAlternative;
     private final double[] colValue;
     private final ExactDraw exact;
+    /** A dense situation's utilities, exponentials, probabilities and score. */
+    private final DenseSituation dense;
     /** The decision-maker's attribute-level factors, when its attributes take few levels. */
     private final LevelFactors levels;
 
@@ -100,6 +103,7 @@ final class DrawLogitKernel {
         colAlternative = new int[jmax * Math.max(k, 1)];
         colValue = new double[jmax * Math.max(k, 1)];
         exact = new ExactDraw(design);
+        dense = DenseSituations.create(r);
         levels = new LevelFactors(design, r);
     }
 
@@ -141,28 +145,21 @@ final class DrawLogitKernel {
                 levels.exponentials(rowFirst, alternatives, u, chunks);
                 levelChosenProbability(alternatives, chosen, product);
                 if (betaScore != null) {
-                    probabilities(u, alternatives);
+                    PlainDenseSituation.probabilities(u, alternatives, inverse, r);
                     sparseScore(rowFirst, alternatives, chosen, betaScore);
                 }
             } else if (2 * nonZero >= alternatives * k) {
-                differenceUtilities(beta, rowFirst, alternatives, chosen);
-                for (int j = 0; j < otherCount; j++) {
-                    ArrayExp.expWide(others[j], others[j], work, r);
-                }
-                chosenProbability(otherCount, product);
-                if (betaScore != null) {
-                    probabilities(others, otherCount);
-                    differenceScore(alternatives, chosen, betaScore);
-                }
+                differences(rowFirst, alternatives, chosen);
+                dense.evaluate(difference, otherCount, k, beta, others, inverse, product, health, betaScore);
             } else {
                 sparseUtilities(beta, rowFirst, alternatives);
                 double[] shift = u[chosen];
                 for (int j = 0; j < otherCount; j++) {
                     ArrayExp.expShifted(others[j], shift, others[j], work, r);
                 }
-                chosenProbability(otherCount, product);
+                PlainDenseSituation.chosenProbability(chunks, others, otherCount, ones, inverse, product, health, r);
                 if (betaScore != null) {
-                    probabilities(others, otherCount);
+                    PlainDenseSituation.probabilities(others, otherCount, inverse, r);
                     System.arraycopy(inverse, 0, u[chosen], 0, r);
                     sparseScore(rowFirst, alternatives, chosen, betaScore);
                 }
@@ -209,53 +206,22 @@ final class DrawLogitKernel {
         }
     }
 
-    /** u[j] = (x_j - x_c)'beta for every draw and every j other than the chosen c, attributes in order. */
-    private void differenceUtilities(double[][] beta, int rowFirst, int alternatives, int chosen) {
+    /**
+     * difference = x_j - x_c of the alternatives other than the chosen c, in order, alternatives x K; spread keeps
+     * each attribute's largest |x_j - x_c|.
+     */
+    private void differences(int rowFirst, int alternatives, int chosen) {
         int chosenBase = (rowFirst + chosen) * k;
-        for (int j = 0; j < alternatives; j++) {
-            int base = (rowFirst + j) * k;
-            for (int a = 0; a < k; a++) {
-                double d = x[base + a] - x[chosenBase + a];
-                difference[j * k + a] = d;
-                spread[a] = Math.max(spread[a], Math.abs(d));
-            }
-        }
-        Chunks c = chunks;
+        int at = 0;
         for (int j = 0; j < alternatives; j++) {
             if (j == chosen) {
                 continue;
             }
-            double[] src = zeros;
-            for (int a = 0; a < k; a += Chunks.MAX) {
-                int size = Math.min(Chunks.MAX, k - a);
-                for (int i = 0; i < size; i++) {
-                    c.value[i] = difference[j * k + a + i];
-                    c.row[i] = beta[a + i];
-                }
-                c.addProducts(size, u[j], src);
-                src = u[j];
-            }
-        }
-    }
-
-    /** betaScore_a -= sum_(j != c) (x_ja - x_ca) P_j per draw, alternatives in order. */
-    private void differenceScore(int alternatives, int chosen, double[][] betaScore) {
-        Chunks c = chunks;
-        for (int a = 0; a < k; a++) {
-            int size = 0;
-            for (int j = 0; j < alternatives; j++) {
-                if (j == chosen) {
-                    continue;
-                }
-                c.value[size] = difference[j * k + a];
-                c.row[size] = u[j];
-                if (++size == Chunks.MAX) {
-                    c.subtractProducts(size, betaScore[a]);
-                    size = 0;
-                }
-            }
-            if (size > 0) {
-                c.subtractProducts(size, betaScore[a]);
+            int base = (rowFirst + j) * k;
+            for (int a = 0; a < k; a++) {
+                double d = x[base + a] - x[chosenBase + a];
+                difference[at++] = d;
+                spread[a] = Math.max(spread[a], Math.abs(d));
             }
         }
     }
@@ -279,34 +245,6 @@ final class DrawLogitKernel {
                 c.addProducts(size, u[j], src);
                 src = u[j];
             }
-        }
-    }
-
-    /**
-     * inverse = 1 / (1 + sum of the other alternatives' exponentials): the chosen probability, which multiplies
-     * the product; health keeps the smallest (NaN when undefined).
-     */
-    private void chosenProbability(int otherCount, double[] product) {
-        double[] den = inverse;
-        Chunks c = chunks;
-        double[] src = ones;
-        for (int j = 0; j < otherCount; j += Chunks.MAX) {
-            int size = Math.min(Chunks.MAX, otherCount - j);
-            for (int i = 0; i < size; i++) {
-                c.row[i] = others[j + i];
-            }
-            c.addRows(size, den, src);
-            src = den;
-        }
-        if (otherCount == 0) {
-            System.arraycopy(ones, 0, den, 0, r);
-        }
-        double[] h = health;
-        for (int q = 0; q < r; q++) {
-            double p = 1.0 / den[q];
-            den[q] = p;
-            product[q] *= p;
-            h[q] = Math.min(h[q], p);
         }
     }
 
@@ -336,23 +274,6 @@ final class DrawLogitKernel {
             den[q] = inv;
             product[q] *= p;
             h[q] = Math.min(h[q], Math.min(p, Math.min(d, inv) * RANGE));
-        }
-    }
-
-    /**
-     * The first {@code count} rows of {@code list} (exponentials) times inverse: probabilities. One row per pass, so
-     * no branch depends on count's parity (a pair loop's odd tail, first met after the kernel had compiled, made C2
-     * throw away and recompile it and the evaluation around it).
-     *
-     * @param list <b>Modified</b>: its first count rows
-     */
-    private void probabilities(double[][] list, int count) {
-        double[] inv = inverse;
-        for (int j = 0; j < count; j++) {
-            double[] e = list[j];
-            for (int q = 0; q < r; q++) {
-                e[q] *= inv[q];
-            }
         }
     }
 

@@ -18,6 +18,15 @@ public final class Simulators {
     }
 
     /**
+     * Which kernel this JVM uses for situations with continuous attributes, in words (for benchmarks): "Vector API"
+     * (Java 17 or later started with {@code --add-modules jdk.incubator.vector}, as the launcher does) or
+     * "portable"; both give the same bits.
+     */
+    public static String denseKernel() {
+        return DenseSituations.vectorPath() ? "Vector API" : "portable";
+    }
+
+    /**
      * A simulated log-likelihood of {@code data}, whose choices are observed.
      *
      * @param centre Not modified: where adaptive nodes are centred (the estimates or the current point); may be null
