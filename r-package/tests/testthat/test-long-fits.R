@@ -132,4 +132,48 @@ test_that("the JVM parameters get -Xrs unless the user gave it", {
   expect_equal(mixlogit:::jvm_parameters("-Xmx4g"), c("-Xmx4g", "-Xrs"))
   expect_equal(mixlogit:::jvm_parameters(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g"))
   expect_equal(mixlogit:::jvm_parameters(NULL), "-Xrs")
+  expect_equal(mixlogit:::jvm_parameters("-Xmx4g", vector = TRUE),
+    c("-Xmx4g", "-Xrs", "--add-modules=jdk.incubator.vector"))
+  expect_equal(mixlogit:::jvm_parameters(c("--add-modules=jdk.incubator.vector", "-Xrs"), vector = TRUE),
+    c("--add-modules=jdk.incubator.vector", "-Xrs"))
+})
+
+# options(mixlogit.vector = TRUE) before library(mixlogit): a child R session whose JVM has the Vector API module
+# runs the engine's Vector API kernel for continuous attributes and gets the same log-likelihood and estimates, to
+# the last bit, as this session (which runs without the option, so the portable kernel).
+test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbers", {
+  skip_on_cran()
+  java_feature <- rJava::.jcall(rJava::.jcall("java/lang/Runtime", "Ljava/lang/Runtime$Version;", "version"),
+                                "I", "feature")
+  skip_if(java_feature < 17, "the Vector API kernel needs Java 17 or later")
+  kernel <- function() rJava::.jcall("org/mixlogit/simulation/Simulators", "S", "denseKernel")
+  fit_lines <- c(
+    "set.seed(7)",
+    "n <- 60; t <- 3; j <- 3",
+    "d <- data.frame(id = rep(seq_len(n), each = t * j), chid = rep(seq_len(n * t), each = j),",
+    "  x1 = round(runif(n * t * j, -2, 2), 3), x2 = round(runif(n * t * j, -2, 2), 3))",
+    "u <- d$x1 * 1 - d$x2 * 0.5 - log(-log(runif(nrow(d))))",
+    "d$choice <- ave(u, d$chid, FUN = function(v) as.numeric(v == max(v)))",
+    "m <- mixlogit(choice ~ x1 + x2, d, group = 'chid', id = 'id', rpar = c(x1 = 'n', x2 = 'n'), R = 50,",
+    "  threads = 2)",
+    "cat('FIT', sprintf('%a', c(m$logLik, coef(m))), '\\n')")
+  dir <- tempfile("vector")
+  dir.create(dir)
+  on.exit(unlink(dir, recursive = TRUE), add = TRUE)
+  files <- file.path(dir, c("child.R", "out", "err"))
+  writeLines(c(
+    sprintf(".libPaths(%s)", paste(deparse(.libPaths()), collapse = "")),
+    "options(mixlogit.vector = TRUE)",
+    "suppressPackageStartupMessages(library(mixlogit))",
+    "cat('KERNEL', rJava::.jcall('org/mixlogit/simulation/Simulators', 'S', 'denseKernel'), '\\n')",
+    fit_lines), files[1])
+  status <- system2(file.path(R.home("bin"), "Rscript"), c("--vanilla", shQuote(files[1])),
+                    stdout = files[2], stderr = files[3])
+  out <- readLines(files[2], warn = FALSE)
+  expect_equal(status, 0L, label = paste(c(out, readLines(files[3], warn = FALSE)), collapse = "\n"))
+  field <- function(key) trimws(sub(paste0("^", key, " "), "", grep(paste0("^", key, " "), out, value = TRUE)))
+  expect_equal(field("KERNEL"), "Vector API")
+  expect_equal(kernel(), "portable")
+  here <- capture.output(eval(parse(text = fit_lines), envir = new.env()))
+  expect_equal(field("FIT"), trimws(sub("^FIT ", "", grep("^FIT ", here, value = TRUE))))
 })

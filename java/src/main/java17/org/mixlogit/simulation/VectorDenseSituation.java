@@ -53,17 +53,27 @@ final class VectorDenseSituation implements DenseSituation {
         }
         if (k <= BLOCK) {
             block(difference, m, k, 0);
-            exponentials(m, row(beta, 0, k, 0), row(beta, 0, k, 1), row(beta, 0, k, 2), row(beta, 0, k, 3),
-                    row(beta, 0, k, 4), rows, inverse, product, health);
-        } else {
-            for (int a = 0; a < k; a += BLOCK) {
-                block(difference, m, k, a);
-                int size = Math.min(BLOCK, k - a);
-                utilities(m, a == 0, row(beta, a, size, 0), row(beta, a, size, 1), row(beta, a, size, 2),
-                        row(beta, a, size, 3), row(beta, a, size, 4), rows);
+            double[] b0 = row(beta, 0, k, 0);
+            double[] b1 = row(beta, 0, k, 1);
+            double[] b2 = row(beta, 0, k, 2);
+            double[] b3 = row(beta, 0, k, 3);
+            double[] b4 = row(beta, 0, k, 4);
+            if (betaScore == null) {
+                exponentials(m, b0, b1, b2, b3, b4, rows, inverse, product, health);
+            } else {
+                situation(m, b0, b1, b2, b3, b4, rows, inverse, product, health, spareOr(betaScore, 0, k, 0),
+                        spareOr(betaScore, 0, k, 1), spareOr(betaScore, 0, k, 2), spareOr(betaScore, 0, k, 3),
+                        spareOr(betaScore, 0, k, 4));
             }
-            exponentials(m, rows, inverse, product, health);
+            return;
         }
+        for (int a = 0; a < k; a += BLOCK) {
+            block(difference, m, k, a);
+            int size = Math.min(BLOCK, k - a);
+            utilities(m, a == 0, row(beta, a, size, 0), row(beta, a, size, 1), row(beta, a, size, 2),
+                    row(beta, a, size, 3), row(beta, a, size, 4), rows);
+        }
+        exponentials(m, rows, inverse, product, health);
         if (betaScore != null) {
             probabilities(m, rows, inverse);
             for (int a = 0; a < k; a += BLOCK) {
@@ -202,6 +212,65 @@ final class VectorDenseSituation implements DenseSituation {
         }
     }
 
+    /**
+     * Up to five coefficients, with the score: {@link #exponentials(int, double[], double[], double[], double[],
+     * double[], double[][], double[], double[], double[])}, then per block of draws the probabilities ({@link
+     * #probabilities}) and the score ({@link #score}) while the block is in registers and its exponentials in the
+     * first-level cache, in one pass.
+     */
+    private void situation(int m, double[] b0, double[] b1, double[] b2, double[] b3, double[] b4, double[][] rows,
+            double[] inverse, double[] product, double[] health, double[] g0, double[] g1, double[] g2, double[] g3,
+            double[] g4) {
+        double[] bd = blockDifference;
+        for (int q = 0; q < bound; q += SPECIES.length()) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, b0, q);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, b1, q);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, b2, q);
+            DoubleVector x3 = DoubleVector.fromArray(SPECIES, b3, q);
+            DoubleVector x4 = DoubleVector.fromArray(SPECIES, b4, q);
+            DoubleVector zero = DoubleVector.fromArray(SPECIES, zeros, q);
+            DoubleVector den = DoubleVector.broadcast(SPECIES, 1.0);
+            for (int j = 0; j < m; j++) {
+                int o = j * BLOCK;
+                DoubleVector u = zero.add(x0.mul(bd[o])).add(x1.mul(bd[o + 1])).add(x2.mul(bd[o + 2]))
+                        .add(x3.mul(bd[o + 3])).add(x4.mul(bd[o + 4]));
+                DoubleVector e = VectorExp.expWide(u);
+                e.intoArray(rows[j], q);
+                den = den.add(e);
+            }
+            DoubleVector p = DoubleVector.broadcast(SPECIES, 1.0).div(den);
+            p.intoArray(inverse, q);
+            DoubleVector.fromArray(SPECIES, product, q).mul(p).intoArray(product, q);
+            DoubleVector.fromArray(SPECIES, health, q).min(p).intoArray(health, q);
+            DoubleVector s0 = DoubleVector.fromArray(SPECIES, g0, q);
+            DoubleVector s1 = DoubleVector.fromArray(SPECIES, g1, q);
+            DoubleVector s2 = DoubleVector.fromArray(SPECIES, g2, q);
+            DoubleVector s3 = DoubleVector.fromArray(SPECIES, g3, q);
+            DoubleVector s4 = DoubleVector.fromArray(SPECIES, g4, q);
+            for (int j = 0; j < m; j++) {
+                int o = j * BLOCK;
+                DoubleVector pj = DoubleVector.fromArray(SPECIES, rows[j], q).mul(p);
+                pj.intoArray(rows[j], q);
+                s0 = s0.sub(pj.mul(bd[o]));
+                s1 = s1.sub(pj.mul(bd[o + 1]));
+                s2 = s2.sub(pj.mul(bd[o + 2]));
+                s3 = s3.sub(pj.mul(bd[o + 3]));
+                s4 = s4.sub(pj.mul(bd[o + 4]));
+            }
+            s0.intoArray(g0, q);
+            s1.intoArray(g1, q);
+            s2.intoArray(g2, q);
+            s3.intoArray(g3, q);
+            s4.intoArray(g4, q);
+        }
+        if (bound < r) {
+            utilitiesTail(m, true, b0, b1, b2, b3, b4, rows);
+            exponentialsTail(m, rows, inverse, product, health);
+            probabilitiesTail(m, rows, inverse);
+            scoreTail(m, rows, g0, g1, g2, g3, g4);
+        }
+    }
+
     /** rows[j] *= inverse: the probabilities. */
     private void probabilities(int m, double[][] rows, double[] inverse) {
         for (int q = 0; q < bound; q += SPECIES.length()) {
@@ -210,6 +279,13 @@ final class VectorDenseSituation implements DenseSituation {
                 DoubleVector.fromArray(SPECIES, rows[j], q).mul(p).intoArray(rows[j], q);
             }
         }
+        if (bound < r) {
+            probabilitiesTail(m, rows, inverse);
+        }
+    }
+
+    /** {@link #probabilities} past the last whole vector. */
+    private void probabilitiesTail(int m, double[][] rows, double[] inverse) {
         for (int q = bound; q < r; q++) {
             for (int j = 0; j < m; j++) {
                 rows[j][q] *= inverse[q];
@@ -241,6 +317,14 @@ final class VectorDenseSituation implements DenseSituation {
             s3.intoArray(g3, q);
             s4.intoArray(g4, q);
         }
+        if (bound < r) {
+            scoreTail(m, rows, g0, g1, g2, g3, g4);
+        }
+    }
+
+    /** {@link #score} past the last whole vector. */
+    private void scoreTail(int m, double[][] rows, double[] g0, double[] g1, double[] g2, double[] g3, double[] g4) {
+        double[] bd = blockDifference;
         for (int q = bound; q < r; q++) {
             double t0 = g0[q];
             double t1 = g1[q];
