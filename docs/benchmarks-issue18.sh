@@ -7,8 +7,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 echo "== load: $(uptime)"
-echo "== kernel, synthetic panel (continuous attributes), N = 10,000, R = 200"
+echo "== kernel, synthetic panel (continuous attributes), N = 10,000, R = 200: the launcher's (Vector API) kernel"
 ./mixlogit bench --synthetic 10000 --R 200 --evals 7 --no-estimation
+echo "== the same with the portable kernel (what R and Stata run by default; the same bits)"
+MIXLOGIT_JAVA_OPTS=-Dmixlogit.vector=false ./mixlogit bench --synthetic 10000 --R 200 --evals 7 --no-estimation
 echo "== kernel, Electricity (attribute levels), R = 500"
 ./mixlogit bench --draws 500
 echo "== whole estimation, synthetic N = 10,000, R = 200 (wall and peak memory of the whole process)"
