@@ -7,8 +7,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 echo "== load: $(uptime)"
-echo "== kernel, synthetic panel (continuous attributes), N = 10,000, R = 200: the launcher's (Vector API) kernel"
-./mixlogit bench --synthetic 10000 --R 200 --evals 7 --no-estimation
+echo "== kernel, synthetic panel (continuous attributes), N = 10,000, R = 200: the Vector API kernel"
+MIXLOGIT_JAVA_OPTS=-Dmixlogit.vector=true ./mixlogit bench --synthetic 10000 --R 200 --evals 7 --no-estimation
 echo "== the same with the portable kernel (what R and Stata run by default; the same bits)"
 MIXLOGIT_JAVA_OPTS=-Dmixlogit.vector=false ./mixlogit bench --synthetic 10000 --R 200 --evals 7 --no-estimation
 echo "== kernel, Electricity (attribute levels), R = 500"

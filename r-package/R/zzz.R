@@ -17,10 +17,11 @@ jvm_owner <- new.env(parent = emptyenv())
 # only matter when this call starts the JVM (not when another package started it first).
 #
 # options(mixlogit.vector = TRUE) before library(mixlogit) (Java 17 or later) also gives the JVM the incubating
-# jdk.incubator.vector module, with which the engine runs its Vector API kernel for continuous attributes (about
-# 15-20% less CPU per evaluation there, the same numbers to the last bit; the command-line launcher does this for
-# all but small data). It is not the default: Java 11 refuses to start with a module it does not have, and the JVM
-# prints a one-line notice on the standard error that an incubating module is in use.
+# jdk.incubator.vector module, with which the engine runs its Vector API kernel for continuous attributes in
+# evaluations of at least 250,000,000 rows x draws (or of any size with -Dmixlogit.vector=true in
+# java.parameters): about 15% less CPU per evaluation there, the same numbers to the last bit; the command-line
+# launcher adds the module for all but small data. It is not the default: Java 11 refuses to start with a module
+# it does not have, and the JVM prints a one-line notice on the standard error that an incubating module is in use.
 .onLoad <- function(libname, pkgname) {
   rJava::.jpackage(pkgname, lib.loc = libname, parameters = jvm_parameters(getOption("java.parameters"),
     vector = isTRUE(getOption("mixlogit.vector"))))

@@ -139,14 +139,16 @@ test_that("the JVM parameters get -Xrs unless the user gave it", {
 })
 
 # options(mixlogit.vector = TRUE) before library(mixlogit): a child R session whose JVM has the Vector API module
-# runs the engine's Vector API kernel for continuous attributes and gets the same log-likelihood and estimates, to
-# the last bit, as this session (which runs without the option, so the portable kernel).
+# (and -Dmixlogit.vector=true, so that this small fit gets it too) runs the engine's Vector API kernel for
+# continuous attributes and gets the same log-likelihood and estimates, to the last bit, as this session (which
+# runs without the option, so the portable kernel).
 test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbers", {
   skip_on_cran()
   java_feature <- rJava::.jcall(rJava::.jcall("java/lang/Runtime", "Ljava/lang/Runtime$Version;", "version"),
                                 "I", "feature")
   skip_if(java_feature < 17, "the Vector API kernel needs Java 17 or later")
-  kernel <- function() rJava::.jcall("org/mixlogit/simulation/Simulators", "S", "denseKernel")
+  kernel <- function() rJava::.jcall("org/mixlogit/simulation/Simulators", "S", "denseKernel", rJava::.jlong(540),
+                                     50L)
   fit_lines <- c(
     "set.seed(7)",
     "n <- 60; t <- 3; j <- 3",
@@ -163,9 +165,10 @@ test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbe
   files <- file.path(dir, c("child.R", "out", "err"))
   writeLines(c(
     sprintf(".libPaths(%s)", paste(deparse(.libPaths()), collapse = "")),
-    "options(mixlogit.vector = TRUE)",
+    "options(mixlogit.vector = TRUE, java.parameters = '-Dmixlogit.vector=true')",
     "suppressPackageStartupMessages(library(mixlogit))",
-    "cat('KERNEL', rJava::.jcall('org/mixlogit/simulation/Simulators', 'S', 'denseKernel'), '\\n')",
+    "cat('KERNEL', rJava::.jcall('org/mixlogit/simulation/Simulators', 'S', 'denseKernel', rJava::.jlong(540), 50L),",
+    "  '\\n')",
     fit_lines), files[1])
   status <- system2(file.path(R.home("bin"), "Rscript"), c("--vanilla", shQuote(files[1])),
                     stdout = files[2], stderr = files[3])

@@ -126,7 +126,7 @@ public final class SyntheticBenchmark {
                 + " processors, %s kernel.%n", people, SyntheticPanel.SITUATIONS, SyntheticPanel.ALTERNATIVES,
                 data.rowCount(), draws, panel.chosenSum(), (System.nanoTime() - start) / 1e9,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Simulators.denseKernel());
+                Simulators.denseKernel(data.rowCount(), draws));
         IntegrationConfig integration = EstimatorConfig.defaults().integration().withDraws(draws);
         out.printf(Locale.ROOT, "%-8s %14s %14s %26s %18s%n", "threads", "median ms/eval", "min ms/eval",
                 "ns/(sit*alt*draw)/thread", "CPU ns/(...)");

@@ -1,30 +1,69 @@
 package org.mixlogit.simulation;
 
+import java.util.Locale;
+
 /**
- * Chooses the {@link DenseSituation} of a worker, once per JVM: the Vector API one ({@code VectorDenseSituation},
- * compiled for Java 17 from {@code src/main/java17}) when this JVM runs Java 17 or later with the incubating module
- * {@code jdk.incubator.vector} in its boot layer (the launcher adds it; R and Stata start their JVMs without it)
- * and SIMD registers of at least four doubles, unless the system property {@code mixlogit.vector} is
- * {@code false}; otherwise {@link PlainDenseSituation}. Both give the same bits, so the choice changes speed only.
+ * Chooses the {@link DenseSituation} of a worker. The Vector API one ({@code VectorDenseSituation}, compiled for
+ * Java 17 from {@code src/main/java17}, behind {@link WarmingDenseSituation}) needs Java 17 or later with the
+ * incubating module {@code jdk.incubator.vector} in the JVM's boot layer (the launcher adds it for all but small
+ * data; R and Stata start their JVMs without it) and SIMD registers of at least four doubles. Where it can run, the
+ * system property {@code mixlogit.vector} decides: {@code true} always, {@code false} never, and by default
+ * ({@code auto}) when one evaluation has at least {@link #AUTO_TERMS} rows x draws: C2's compilation of the Vector
+ * API loops costs about a second of CPU on a compiler thread, and they save about 15% of the portable kernel's
+ * time, so they pay for themselves only over a few billion terms. Both give the same bits, so the choice changes
+ * speed only.
  */
 final class DenseSituations {
-    /** The property that turns the Vector API path off ({@code -Dmixlogit.vector=false}). */
+    /** The property that forces the Vector API path on ({@code true}) or off ({@code false}). */
     static final String PROPERTY = "mixlogit.vector";
+    /** Rows x draws of one evaluation from which {@code auto} chooses the Vector API path. */
+    static final long AUTO_TERMS = 250_000_000L;
     private static final String VECTOR_CLASS = "org.mixlogit.simulation.VectorDenseSituation";
-    /** Whether this JVM can run the Vector API path, decided when the class loads (immutable). */
-    private static final boolean VECTOR = vectorUsable();
+    /** What the property asks for: "true", "false" or "auto" (immutable). */
+    private static final String CHOICE = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+    /** Whether this JVM can run the Vector API path, decided once (immutable). */
+    private static final boolean USABLE = vectorUsable();
 
     private DenseSituations() {
     }
 
-    /** The chosen implementation for the given number of draws. */
-    static DenseSituation create(int draws) {
-        return VECTOR ? vector(draws) : new PlainDenseSituation(draws);
+    /**
+     * The implementation for a worker of a simulator over {@code rows} rows with {@code draws} draws: the Vector API
+     * one behind its warm-up where this JVM can run it and the property's choice (or the size) asks for it, else
+     * the portable one.
+     */
+    static DenseSituation create(int draws, long rows) {
+        return vectorFor((double) draws * rows) ? new WarmingDenseSituation(new PlainDenseSituation(draws),
+                vector(draws)) : new PlainDenseSituation(draws);
     }
 
-    /** Whether {@link #create} gives the Vector API implementation in this JVM. */
-    static boolean vectorPath() {
-        return VECTOR;
+    /** Whether one evaluation of this many rows x draws gets the Vector API path in this JVM. */
+    static boolean vectorFor(double terms) {
+        return choose(CHOICE, USABLE, terms);
+    }
+
+    /**
+     * The rule: never where the JVM cannot run it or the choice is "false"; always for "true"; for "auto" from
+     * {@link #AUTO_TERMS} rows x draws.
+     *
+     * @throws IllegalArgumentException for any other choice, naming the property
+     */
+    static boolean choose(String choice, boolean usable, double terms) {
+        if (!choice.equals("true") && !choice.equals("false") && !choice.equals("auto")) {
+            throw new IllegalArgumentException("The Java system property " + PROPERTY + " is '" + choice
+                    + "'; it takes true (the Vector API kernel whenever Java can run it), false (never) or auto"
+                    + " (the default: for evaluations of at least " + AUTO_TERMS + " rows x draws).");
+        }
+        return usable && (choice.equals("true") || choice.equals("auto") && terms >= AUTO_TERMS);
+    }
+
+    /** In words, for benchmarks: which path an evaluation of this many rows x draws gets. */
+    static String describe(double terms) {
+        if (vectorFor(terms)) {
+            return "Vector API";
+        }
+        return USABLE ? "portable (" + PROPERTY + "=" + CHOICE + ": the Vector API from " + AUTO_TERMS
+                + " rows x draws)" : "portable";
     }
 
     /** The Vector API implementation; throws when this JVM cannot run it (tests). */
@@ -39,8 +78,7 @@ final class DenseSituations {
     }
 
     private static boolean vectorUsable() {
-        if (!"true".equalsIgnoreCase(System.getProperty(PROPERTY, "true")) || Runtime.version().feature() < 17
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (Runtime.version().feature() < 17 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return false;
         }
         try {

@@ -103,7 +103,7 @@ final class DrawLogitKernel {
         colAlternative = new int[jmax * Math.max(k, 1)];
         colValue = new double[jmax * Math.max(k, 1)];
         exact = new ExactDraw(design);
-        dense = DenseSituations.create(r);
+        dense = DenseSituations.create(r, design.data.rowCount());
         levels = new LevelFactors(design, r);
     }
 

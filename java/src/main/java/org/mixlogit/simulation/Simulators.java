@@ -18,12 +18,13 @@ public final class Simulators {
     }
 
     /**
-     * Which kernel this JVM uses for situations with continuous attributes, in words (for benchmarks): "Vector API"
-     * (Java 17 or later started with {@code --add-modules jdk.incubator.vector}, as the launcher does) or
-     * "portable"; both give the same bits.
+     * Which kernel situations with continuous attributes get in this JVM, in words (for benchmarks), for an
+     * evaluation of {@code rows} rows with {@code draws} draws: "Vector API" (Java 17 or later started with
+     * {@code --add-modules jdk.incubator.vector}, as the launcher does for all but small data, and either
+     * {@code -Dmixlogit.vector=true} or at least 250,000,000 rows x draws) or "portable"; both give the same bits.
      */
-    public static String denseKernel() {
-        return DenseSituations.vectorPath() ? "Vector API" : "portable";
+    public static String denseKernel(long rows, int draws) {
+        return DenseSituations.describe((double) rows * draws);
     }
 
     /**

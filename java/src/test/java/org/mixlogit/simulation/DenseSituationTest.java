@@ -1,9 +1,12 @@
 package org.mixlogit.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,10 +22,93 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DenseSituationTest {
 
     @Test
-    @DisplayName("the tests' JVM has the Vector API module, so the engine's tests run the launcher's kernel")
+    @DisplayName("the tests' JVM has the Vector API module and -Dmixlogit.vector=true, so the engine's tests run"
+            + " the launcher's kernel behind its warm-up")
     void vectorPathChosen() {
-        assertTrue(DenseSituations.vectorPath(), "jdk.incubator.vector missing from the test JVM");
-        assertEquals("VectorDenseSituation", DenseSituations.create(8).getClass().getSimpleName());
+        assertTrue(DenseSituations.vectorFor(1), "jdk.incubator.vector or -Dmixlogit.vector=true missing");
+        assertEquals("WarmingDenseSituation", DenseSituations.create(8, 1).getClass().getSimpleName());
+    }
+
+    @Test
+    @DisplayName("the choice: auto from 250,000,000 rows x draws, true always, false never, none without the"
+            + " module; any other value is refused, naming the property")
+    void choice() {
+        double auto = DenseSituations.AUTO_TERMS;
+        assertTrue(DenseSituations.choose("auto", true, auto));
+        assertFalse(DenseSituations.choose("auto", true, auto - 1));
+        assertTrue(DenseSituations.choose("true", true, 1));
+        assertFalse(DenseSituations.choose("false", true, 1e12));
+        assertFalse(DenseSituations.choose("true", false, 1e12));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DenseSituations.choose("yes", true, 1));
+        assertTrue(e.getMessage().contains("mixlogit.vector is 'yes'"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("the warm-up: while the Vector API calls are slow (cold) they take at most a tenth of the portable"
+            + " calls' time; once timed faster, every call goes there")
+    void warmUp() {
+        int r = 64;
+        int m = 3;
+        int k = 4;
+        Random rnd = new Random(5);
+        double[] difference = new double[m * k];
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] = rnd.nextDouble() * 2 - 1;
+        }
+        double[][] beta = new double[k][r];
+        for (double[] row : beta) {
+            for (int q = 0; q < r; q++) {
+                row[q] = rnd.nextGaussian();
+            }
+        }
+        // a stand-in for the Vector API implementation (its bits are the portable one's, checked above) takes 100 us
+        // for its first 5 calls (cold), then 2 us; the portable one 20 us, on a clock of the test's own: the test
+        // is of the switching, not of the JIT
+        long[] slot = new long[5];
+        LongSupplier clock = () -> slot[4];
+        DenseSituation vector = timed(new PlainDenseSituation(r), slot, 0, 5, 100_000, 2_000);
+        DenseSituation portable = timed(new PlainDenseSituation(r), slot, 2, 0, 0, 20_000);
+        DenseSituation warming = new WarmingDenseSituation(portable, vector, clock);
+        Outputs expected = new Outputs(m, k, r, true);
+        new PlainDenseSituation(r).evaluate(difference, m, k, beta, expected.rows, expected.inverse,
+                expected.product, expected.health, expected.score);
+        int calls = 1500;
+        long vectorBefore = 0;
+        for (int call = 0; call < calls; call++) {
+            if (call == calls - 500) {
+                vectorBefore = slot[0];
+            }
+            Outputs o = new Outputs(m, k, r, true);
+            warming.evaluate(difference, m, k, beta, o.rows, o.inverse, o.product, o.health, o.score);
+            expected.assertSame(o);
+        }
+        // the cold calls came only as the portable calls' time grew (the first at once, then one per 50 portable
+        // calls), and once the Vector API was timed faster every call went there
+        assertEquals(500_000, slot[1], "cold calls' time");
+        assertTrue(slot[1] <= 0.1 * slot[3] + 100_000, "cold Vector API time " + slot[1] + " ns against the"
+                + " portable " + slot[3] + " ns");
+        assertTrue(slot[2] >= 4 * 50, "portable calls " + slot[2]);
+        assertEquals(500, slot[0] - vectorBefore, "the last 500 calls all went to the Vector API");
+    }
+
+    /**
+     * An implementation that counts its calls in counts[at] and advances the test's clock (counts[4]) by
+     * {@code slowNanos} for its first {@code slowCalls} calls and by {@code nanos} after them, adding to
+     * counts[at + 1] the time of its slow calls (or of all, when it has none).
+     */
+    private static DenseSituation timed(DenseSituation inner, long[] counts, int at, int slowCalls, long slowNanos,
+            long nanos) {
+        return (difference, m, k, beta, rows, inverse, product, health, betaScore) -> {
+            inner.evaluate(difference, m, k, beta, rows, inverse, product, health, betaScore);
+            boolean slow = counts[at] < slowCalls;
+            long took = slow ? slowNanos : nanos;
+            counts[4] += took;
+            counts[at]++;
+            if (slow || slowCalls == 0) {
+                counts[at + 1] += took;
+            }
+        };
     }
 
     @ParameterizedTest(name = "m = {0} other alternatives, k = {1} coefficients, r = {2} draws, scale {3}")
