@@ -17,6 +17,7 @@ interface DenseSituation {
      * @param beta Not modified: {@code beta[a][q]}, finite or not (a draw whose utilities are not all within
      *     [-{@link org.mixlogit.math.ArrayExp#WIDE}, WIDE] gets meaningless numbers, which the caller recomputes)
      * @param rows <b>Modified</b>: their first m rows (over the draws) become the other alternatives' probabilities
+     *     (with the score) or exponentials (without)
      * @param inverse <b>Modified</b>: the chosen probability per draw
      * @param product <b>Modified</b>: multiplied by the chosen probability
      * @param health <b>Modified</b>: the smaller of itself and the chosen probability (NaN when undefined)

@@ -59,7 +59,7 @@ final class VectorDenseSituation implements DenseSituation {
             double[] b3 = row(beta, 0, k, 3);
             double[] b4 = row(beta, 0, k, 4);
             if (betaScore == null) {
-                exponentials(m, b0, b1, b2, b3, b4, rows, inverse, product, health);
+                situation(m, b0, b1, b2, b3, b4, rows, inverse, product, health, null, null, null, null, null);
             } else {
                 situation(m, b0, b1, b2, b3, b4, rows, inverse, product, health, spareOr(betaScore, 0, k, 0),
                         spareOr(betaScore, 0, k, 1), spareOr(betaScore, 0, k, 2), spareOr(betaScore, 0, k, 3),
@@ -161,7 +161,7 @@ final class VectorDenseSituation implements DenseSituation {
         }
     }
 
-    /** {@link #exponentials(int, double[][], double[], double[], double[])} past the last whole vector. */
+    /** {@link #exponentials} past the last whole vector. */
     private void exponentialsTail(int m, double[][] rows, double[] inverse, double[] product, double[] health) {
         for (int q = bound; q < r; q++) {
             double den = 1.0;
@@ -178,45 +178,11 @@ final class VectorDenseSituation implements DenseSituation {
     }
 
     /**
-     * Up to five coefficients: the utilities as {@link #utilities} computes them (first block), kept in registers
-     * for their exponentials and the denominator as {@link #exponentials(int, double[][], double[], double[],
-     * double[])} computes them, in one pass.
-     */
-    private void exponentials(int m, double[] b0, double[] b1, double[] b2, double[] b3, double[] b4,
-            double[][] rows, double[] inverse, double[] product, double[] health) {
-        double[] bd = blockDifference;
-        for (int q = 0; q < bound; q += SPECIES.length()) {
-            DoubleVector x0 = DoubleVector.fromArray(SPECIES, b0, q);
-            DoubleVector x1 = DoubleVector.fromArray(SPECIES, b1, q);
-            DoubleVector x2 = DoubleVector.fromArray(SPECIES, b2, q);
-            DoubleVector x3 = DoubleVector.fromArray(SPECIES, b3, q);
-            DoubleVector x4 = DoubleVector.fromArray(SPECIES, b4, q);
-            DoubleVector zero = DoubleVector.fromArray(SPECIES, zeros, q);
-            DoubleVector den = DoubleVector.broadcast(SPECIES, 1.0);
-            for (int j = 0; j < m; j++) {
-                int o = j * BLOCK;
-                DoubleVector u = zero.add(x0.mul(bd[o])).add(x1.mul(bd[o + 1])).add(x2.mul(bd[o + 2]))
-                        .add(x3.mul(bd[o + 3])).add(x4.mul(bd[o + 4]));
-                DoubleVector e = VectorExp.expWide(u);
-                e.intoArray(rows[j], q);
-                den = den.add(e);
-            }
-            DoubleVector p = DoubleVector.broadcast(SPECIES, 1.0).div(den);
-            p.intoArray(inverse, q);
-            DoubleVector.fromArray(SPECIES, product, q).mul(p).intoArray(product, q);
-            DoubleVector.fromArray(SPECIES, health, q).min(p).intoArray(health, q);
-        }
-        if (bound < r) {
-            utilitiesTail(m, true, b0, b1, b2, b3, b4, rows);
-            exponentialsTail(m, rows, inverse, product, health);
-        }
-    }
-
-    /**
-     * Up to five coefficients, with the score: {@link #exponentials(int, double[], double[], double[], double[],
-     * double[], double[][], double[], double[], double[])}, then per block of draws the probabilities ({@link
-     * #probabilities}) and the score ({@link #score}) while the block is in registers and its exponentials in the
-     * first-level cache, in one pass.
+     * Up to five coefficients, in one pass per block of draws: the utilities as {@link #utilities} computes them
+     * (first block), kept in registers for their exponentials and the chosen probability as {@link
+     * #exponentials} computes them, then, when g0 is not null (the score's rows), the probabilities ({@link
+     * #probabilities}) and the score ({@link #score}) while the block's exponentials are in the first-level cache.
+     * (The score's test is the same for every block, so C2 makes a loop for each case; no vector crosses it.)
      */
     private void situation(int m, double[] b0, double[] b1, double[] b2, double[] b3, double[] b4, double[][] rows,
             double[] inverse, double[] product, double[] health, double[] g0, double[] g1, double[] g2, double[] g3,
@@ -242,6 +208,9 @@ final class VectorDenseSituation implements DenseSituation {
             p.intoArray(inverse, q);
             DoubleVector.fromArray(SPECIES, product, q).mul(p).intoArray(product, q);
             DoubleVector.fromArray(SPECIES, health, q).min(p).intoArray(health, q);
+            if (g0 == null) {
+                continue;
+            }
             DoubleVector s0 = DoubleVector.fromArray(SPECIES, g0, q);
             DoubleVector s1 = DoubleVector.fromArray(SPECIES, g1, q);
             DoubleVector s2 = DoubleVector.fromArray(SPECIES, g2, q);
@@ -266,8 +235,10 @@ final class VectorDenseSituation implements DenseSituation {
         if (bound < r) {
             utilitiesTail(m, true, b0, b1, b2, b3, b4, rows);
             exponentialsTail(m, rows, inverse, product, health);
-            probabilitiesTail(m, rows, inverse);
-            scoreTail(m, rows, g0, g1, g2, g3, g4);
+            if (g0 != null) {
+                probabilitiesTail(m, rows, inverse);
+                scoreTail(m, rows, g0, g1, g2, g3, g4);
+            }
         }
     }
 
