@@ -339,7 +339,7 @@ public final class CsvChoiceDataReader {
                 try {
                     return Long.parseLong(text);
                 } catch (NumberFormatException notPlainInteger) {
-                    double v = Double.parseDouble(text);
+                    double v = DecimalText.parse(text);
                     if (v == Math.rint(v) && Math.abs(v) <= EXACT_WHOLE) {
                         return (long) v;
                     }
@@ -353,7 +353,7 @@ public final class CsvChoiceDataReader {
 
         private double parseNumber(String text, int row, int line, String source) {
             if (DecimalText.isDecimal(text)) {
-                return Double.parseDouble(text);
+                return DecimalText.parse(text);
             }
             if (DecimalText.isInfinite(text)) {
                 return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;

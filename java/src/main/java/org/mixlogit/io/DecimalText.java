@@ -1,5 +1,7 @@
 package org.mixlogit.io;
 
+import com.fasterxml.jackson.core.io.NumberInput;
+
 /**
  * Recognizes the numbers a CSV cell may hold, by a scan rather than a regular expression: it runs once per cell
  * (hundreds of millions of cells for a large panel), and compiling the expression's matcher alone cost about half a
@@ -7,6 +9,15 @@ package org.mixlogit.io;
  */
 final class DecimalText {
     private DecimalText() {
+    }
+
+    /**
+     * The double nearest a text that {@link #isDecimal} accepts, the same as {@link Double#parseDouble} gives, by
+     * jackson-core's copy of FastDoubleParser (Lemire's algorithm, correctly rounded), about three times faster:
+     * Java's own parser was a third of reading a large CSV file (DecimalTextTest checks the bits against it).
+     */
+    static double parse(String text) {
+        return NumberInput.parseDouble(text, true);
     }
 
     /**

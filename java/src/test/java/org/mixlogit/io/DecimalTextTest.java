@@ -50,4 +50,44 @@ class DecimalTextTest {
         // the alphabet yields both kinds: a scan that accepted or refused everything would fail above
         assertTrue(decimals > 100 && decimals < cells.size() / 2, "decimals among the cells: " + decimals);
     }
+
+    @Test
+    @DisplayName("parse gives Double.parseDouble's bits: every accepted cell above, random decimals of 1-20"
+            + " significant digits and exponents over the whole range, halfway cases and subnormals")
+    void parseMatchesJava() {
+        List<String> texts = new ArrayList<>();
+        for (String cell : cells()) {
+            if (DecimalText.isDecimal(cell)) {
+                texts.add(cell);
+            }
+        }
+        texts.addAll(List.of("9007199254740993", "9007199254740992.5", "2.2250738585072011e-308",
+                "2.2250738585072012e-308", "4.9e-324", "2.4703282292062327e-324", "2.4703282292062328e-324",
+                "1.7976931348623157e308", "1.7976931348623158e308", "1.8e308", "1e-400", "0.1", "0.30000000000000004",
+                "123456789012345678901234567890e-10", "-0", "-0.0", "00000.000001000", "1e0000000000000000000022"));
+        java.util.Random rnd = new java.util.Random(20261130);
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            if (rnd.nextBoolean()) {
+                b.append('-');
+            }
+            int digits = 1 + rnd.nextInt(20);
+            int point = rnd.nextInt(digits + 1);
+            for (int d = 0; d < digits; d++) {
+                if (d == point) {
+                    b.append('.');
+                }
+                b.append((char) ('0' + rnd.nextInt(10)));
+            }
+            if (rnd.nextInt(3) == 0) {
+                b.append(rnd.nextBoolean() ? 'e' : 'E').append(rnd.nextInt(660) - 340);
+            }
+            texts.add(b.toString());
+        }
+        for (String text : texts) {
+            assertTrue(DecimalText.isDecimal(text), text);
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
+                    Double.doubleToRawLongBits(DecimalText.parse(text)), text);
+        }
+    }
 }
