@@ -135,8 +135,18 @@ public final class SyntheticBenchmark {
             try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, integration, t)) {
                 double[] gradient = new double[TRUTH.length];
                 double value = 0;
-                for (int w = 0; w < 3; w++) {
+                // warm-up: at least 3 evaluations, then until two in a row take within 5% of each other (at most
+                // 20): the Vector API kernel is timed against the portable one before it takes over
+                double last = Double.NaN;
+                for (int w = 0; w < 20; w++) {
+                    long t0 = System.nanoTime();
                     value = ll.valueAndGradient(TRUTH, gradient);
+                    double took = System.nanoTime() - t0;
+                    boolean settled = Math.abs(took - last) < 0.05 * last;
+                    last = took;
+                    if (w >= 2 && settled) {
+                        break;
+                    }
                 }
                 double[] millis = new double[evals];
                 double[] cpuMillis = new double[evals];

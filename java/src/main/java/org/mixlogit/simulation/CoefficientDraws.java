@@ -95,25 +95,45 @@ final class CoefficientDraws {
             double[] in = input[i];
             int pos = m.blockPosition[i];
             if (pos >= 0) {
-                double loc = location[i];
-                for (int q = 0; q < r; q++) {
-                    int vq = vo + q * d;
-                    double u = loc;
-                    for (int c = 0; c <= pos; c++) {
-                        u += cholesky[pos * b + c] * v[vq + m.dimension[m.blockMembers[c]]];
-                    }
-                    in[q] = u;
-                }
+                underlyingNormal(location[i], pos, v, vo, in);
                 transform[i].apply(0.0, 1.0, in, r, beta[i], dLocation[i], dScale[i]);
                 continue;
             }
             int dim = m.dimension[i];
             if (dim >= 0) {
-                for (int q = 0; q < r; q++) {
-                    in[q] = v[vo + q * d + dim];
-                }
+                variates(v, vo + dim, in);
             }
             transform[i].apply(location[i], scale[i], in, r, beta[i], dLocation[i], dScale[i]);
+        }
+    }
+
+    // The loops over draws are methods of their own, so that the JIT's compilation of a long-running loop on the
+    // stack covers these small methods, not compute, which is then compiled once.
+
+    /**
+     * in[q] = location + (L z_q) at the block position pos: the underlying normal of a block member.
+     *
+     * @param in <b>Modified</b>
+     */
+    private void underlyingNormal(double loc, int pos, double[] v, int vo, double[] in) {
+        for (int q = 0; q < r; q++) {
+            int vq = vo + q * d;
+            double u = loc;
+            for (int c = 0; c <= pos; c++) {
+                u += cholesky[pos * b + c] * v[vq + m.dimension[m.blockMembers[c]]];
+            }
+            in[q] = u;
+        }
+    }
+
+    /**
+     * in[q] = v[from + q d]: one dimension's standard variates.
+     *
+     * @param in <b>Modified</b>
+     */
+    private void variates(double[] v, int from, double[] in) {
+        for (int q = 0; q < r; q++) {
+            in[q] = v[from + q * d];
         }
     }
 

@@ -83,33 +83,17 @@ final class DecisionMakerKernel {
 
     /** log sum_r w_r L_r, and with a score array the chain rule to the parameters with posterior draw weights. */
     private double mix(int n, double[] score, int so) {
-        int least = Integer.MAX_VALUE;
-        boolean undefined = false;
         double[] w = support.weightsRef();
         int wo = support.weightOffset();
-        for (int q = 0; q < r; q++) {
-            double v = drawLikelihood[q];
-            undefined |= Double.isNaN(v);
-            // points of weight zero (padding of per-person node counts) take no part, so the result does not
-            // depend on how many there are
-            if (v > 0 && w[wo + q] != 0) {
-                least = Math.min(least, scaleCount[q]);
-            }
-        }
+        boolean undefined = anyUndefined();
+        int least = leastCount(w, wo);
         if (undefined || least == Integer.MAX_VALUE) {
             if (score != null) {
                 Arrays.fill(score, so, so + m.p, Double.NaN);
             }
             return undefined ? Double.NaN : Double.NEGATIVE_INFINITY;
         }
-        double sum = 0;
-        for (int q = 0; q < r; q++) {
-            int c = scaleCount[q] - least;
-            double v = drawLikelihood[q];
-            double e = w[wo + q] * (c == 0 ? v : Math.scalb(v, -64 * Math.min(c, 64)));
-            drawLikelihood[q] = e;
-            sum += e;
-        }
+        double sum = weigh(w, wo, least);
         double offset = -least * DrawLogitKernel.LOG_SCALE;
         if (!(sum > 0)) {
             // never a logarithm of a non-positive probability: the evaluation reports NaN and names the person
@@ -126,13 +110,73 @@ final class DecisionMakerKernel {
             return Double.NaN;
         }
         if (score != null) {
-            double inv = 1.0 / sum;
-            for (int q = 0; q < r; q++) {
-                drawLikelihood[q] *= inv;
-            }
+            scale(drawLikelihood, 1.0 / sum);
             chainRule(n, score, so);
         }
         return offset + Math.log(sum);
+    }
+
+    // The loops over points are methods of their own, here and below, so that the JIT's compilation of a
+    // long-running loop on the stack (while the first evaluation runs) covers these small methods, not the
+    // evaluation around them, which is then compiled once.
+
+    /** Whether some point's likelihood is NaN (undefined). */
+    private boolean anyUndefined() {
+        boolean undefined = false;
+        for (int q = 0; q < r; q++) {
+            undefined |= Double.isNaN(drawLikelihood[q]);
+        }
+        return undefined;
+    }
+
+    /**
+     * The smallest count of scalings among points of positive likelihood and non-zero weight (points of weight
+     * zero, padding of per-person node counts, take no part, so the result does not depend on how many there are);
+     * Integer.MAX_VALUE when there is none.
+     */
+    private int leastCount(double[] w, int wo) {
+        int least = Integer.MAX_VALUE;
+        for (int q = 0; q < r; q++) {
+            if (drawLikelihood[q] > 0 && w[wo + q] != 0) {
+                least = Math.min(least, scaleCount[q]);
+            }
+        }
+        return least;
+    }
+
+    /** drawLikelihood becomes w_r L_r relative to 2^(-64 least); returns their sum. */
+    private double weigh(double[] w, int wo, int least) {
+        double sum = 0;
+        for (int q = 0; q < r; q++) {
+            int c = scaleCount[q] - least;
+            double v = drawLikelihood[q];
+            double e = w[wo + q] * (c == 0 ? v : Math.scalb(v, -64 * Math.min(c, 64)));
+            drawLikelihood[q] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    /**
+     * row[q] *= factor for q < r.
+     *
+     * @param row <b>Modified</b>
+     */
+    private void scale(double[] row, double factor) {
+        for (int q = 0; q < r; q++) {
+            row[q] *= factor;
+        }
+    }
+
+    /**
+     * row[q] *= by[q] for q < r.
+     *
+     * @param row <b>Modified</b>
+     */
+    private void multiply(double[] row, double[] by) {
+        for (int q = 0; q < r; q++) {
+            row[q] *= by[q];
+        }
     }
 
     /**
@@ -142,10 +186,7 @@ final class DecisionMakerKernel {
     private void chainRule(int n, double[] score, int so) {
         double[] posterior = drawLikelihood;
         for (int i = 0; i < k; i++) {
-            double[] g = betaScore[i];
-            for (int q = 0; q < r; q++) {
-                g[q] *= posterior[q];
-            }
+            multiply(betaScore[i], posterior);
         }
         support.toParameters(n, betaScore, posterior, score, so);
     }

@@ -135,12 +135,7 @@ final class DrawLogitKernel {
             int alternatives = situationStart[t + 1] - rowFirst;
             int chosen = chosenRow[t] - rowFirst;
             int nonZero = rows.nonZeroStart[rowFirst + alternatives] - rows.nonZeroStart[rowFirst];
-            int otherCount = 0;
-            for (int j = 0; j < alternatives; j++) {
-                if (j != chosen) {
-                    others[otherCount++] = u[j];
-                }
-            }
+            int otherCount = listOthers(alternatives, chosen);
             if (useLevels) {
                 levels.exponentials(rowFirst, alternatives, u, chunks);
                 levelChosenProbability(alternatives, chosen, product);
@@ -171,17 +166,52 @@ final class DrawLogitKernel {
         rescale(product, count);
         if (betaScore != null) {
             for (int a = 0; a < k; a++) {
-                double add = chosenSparse[a];
-                if (add != 0) {
-                    double[] g = betaScore[a];
-                    for (int q = 0; q < r; q++) {
-                        g[q] += add;
-                    }
+                if (chosenSparse[a] != 0) {
+                    add(betaScore[a], chosenSparse[a]);
                 }
             }
         }
         double[] bound = work;
         argumentBound(beta, bound);
+        recomputeUnhealthy(n, beta, bound, scaled, count, betaScore);
+    }
+
+    /** others = the rows of u of the alternatives other than the chosen one, in order; returns their count. */
+    private int listOthers(int alternatives, int chosen) {
+        int count = 0;
+        for (int j = 0; j < alternatives; j++) {
+            if (j != chosen) {
+                others[count++] = u[j];
+            }
+        }
+        return count;
+    }
+
+    // The loops over draws are methods of their own, so that the JIT's compilation of a long-running loop on the
+    // stack (while the first evaluation runs) covers these small methods, not this large one, which is then
+    // compiled once.
+
+    /**
+     * row[q] += value for every draw.
+     *
+     * @param row <b>Modified</b>
+     */
+    private void add(double[] row, double value) {
+        for (int q = 0; q < r; q++) {
+            row[q] += value;
+        }
+    }
+
+    /**
+     * The draws whose chosen probabilities were not all healthy, or whose bound passes {@link ArrayExp#WIDE},
+     * recomputed the plain way.
+     *
+     * @param scaled <b>Modified</b> for those draws
+     * @param count <b>Modified</b> for those draws
+     * @param betaScore <b>Modified</b> for those draws when non-null
+     */
+    private void recomputeUnhealthy(int n, double[][] beta, double[] bound, double[] scaled, int[] count,
+            double[][] betaScore) {
         for (int q = 0; q < r; q++) {
             if (!(health[q] >= HEALTHY && bound[q] <= ArrayExp.WIDE)) {
                 exact.recompute(n, q, beta, scaled, count, betaScore);
