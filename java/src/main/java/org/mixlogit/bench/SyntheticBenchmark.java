@@ -135,16 +135,18 @@ public final class SyntheticBenchmark {
             try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, integration, t)) {
                 double[] gradient = new double[TRUTH.length];
                 double value = 0;
-                // warm-up: at least 3 evaluations, then until two in a row take within 5% of each other (at most
-                // 20): the Vector API kernel is timed against the portable one before it takes over
+                // warm-up: at least 3 evaluations and 2.5 seconds (C2 compiles the Vector API kernel in about a
+                // second, and the kernel is then timed against the portable one before it takes over), then until
+                // two in a row take within 5% of each other (at most 40 evaluations)
                 double last = Double.NaN;
-                for (int w = 0; w < 20; w++) {
+                long warmStart = System.nanoTime();
+                for (int w = 0; w < 40; w++) {
                     long t0 = System.nanoTime();
                     value = ll.valueAndGradient(TRUTH, gradient);
                     double took = System.nanoTime() - t0;
                     boolean settled = Math.abs(took - last) < 0.05 * last;
                     last = took;
-                    if (w >= 2 && settled) {
+                    if (w >= 2 && System.nanoTime() - warmStart > 2.5e9 && settled) {
                         break;
                     }
                 }
