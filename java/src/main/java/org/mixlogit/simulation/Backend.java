@@ -174,8 +174,8 @@ public interface Backend {
             /**
              * On the worker threads, blocks spread over them, each block's terms added in ordinal order: the bits of
              * {@link DataSums#partials} on one thread. The checks before an estimation (the design's rank, the
-             * plain-logit Newton passes, the separation test) run cold, mostly interpreted, so two threads halve their
-             * time.
+             * plain-logit Newton passes, the separation test) run cold, mostly interpreted, so a second thread can take
+             * up to half of their time.
              */
             @Override
             public List<BlockPartials> dataPartials(ChoiceData data, int width, DataSums terms) {
