@@ -171,23 +171,6 @@ public interface Backend {
                 return output.values(data, threads);
             }
 
-            /**
-             * On the worker threads, blocks spread over them, each block's terms added in ordinal order: the bits of
-             * {@link DataSums#partials} on one thread. The checks before an estimation (the design's rank, the
-             * plain-logit Newton passes, the separation test) run cold, mostly interpreted, so a second thread can take
-             * up to half of their time.
-             */
-            @Override
-            public List<BlockPartials> dataPartials(ChoiceData data, int width, DataSums terms) {
-                if (threads == 1 || data.decisionMakerCount() <= BlockPartials.BLOCK_SIZE) {
-                    return List.of(DataSums.partials(data, width, terms));
-                }
-                try (DecisionMakerWorkers workers = new DecisionMakerWorkers(threads)) {
-                    return List.of(new BlockReducer(data, workers).sums(width,
-                            (worker, n, partials, at) -> terms.add(data, n, partials, at)));
-                }
-            }
-
             @Override
             public String toString() {
                 return "local backend, " + threads + " threads";

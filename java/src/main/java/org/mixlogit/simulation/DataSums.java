@@ -15,9 +15,7 @@ import org.mixlogit.data.ChoiceData;
 @FunctionalInterface
 public interface DataSums extends Serializable {
     /**
-     * Adds decision-maker {@code n}'s terms into its block's partial. Decision-makers of different blocks may be
-     * added at the same time on different threads (the local backend's workers), so a term writes only into its
-     * block's partial and keeps any scratch of its own (never in what it captures).
+     * Adds decision-maker {@code n}'s terms into its block's partial.
      *
      * @param part the whole data or a shard of whole blocks (decision-makers keep their ordinals)
      * @param n the decision-maker's local index in {@code part}

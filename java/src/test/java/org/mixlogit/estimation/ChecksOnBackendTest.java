@@ -17,7 +17,6 @@ import org.mixlogit.data.DataSummary;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.simulation.Backend;
 import org.mixlogit.simulation.BlockPartials;
-import org.mixlogit.simulation.DataSums;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
 
@@ -136,33 +135,5 @@ class ChecksOnBackendTest {
         }
         assertEquals(7, next);
         assertEquals(200, total, 0.0);
-    }
-
-    @ParameterizedTest(name = "{0} threads")
-    @ValueSource(ints = {2, 3})
-    @DisplayName("the local backend's data-only sums on worker threads: every block's partial as on one thread, bit"
-            + " for bit")
-    void localWorkers(int threads) {
-        // order-sensitive sums (the rows' reciprocals) and a running maximum, per block
-        DataSums terms = (part, n, sums, at) -> {
-            int[] st = part.situationStartRef();
-            int[] dm = part.decisionMakerStartRef();
-            for (int r = st[dm[n]]; r < st[dm[n + 1]]; r++) {
-                sums[at] += part.attribute(r, 0) / (r + 1.0);
-                sums[at + 1] = Math.max(sums[at + 1], part.attribute(r, 0) * (n + 1));
-            }
-        };
-        List<BlockPartials> one = Backend.local(1).dataPartials(DATA, 2, terms);
-        List<BlockPartials> many = Backend.local(threads).dataPartials(DATA, 2, terms);
-        assertEquals(1, many.size());
-        assertEquals(0, many.get(0).firstBlock());
-        assertEquals(7, many.get(0).blockCount());
-        for (int b = 0; b < 7; b++) {
-            for (int i = 0; i < 2; i++) {
-                assertEquals(Double.doubleToLongBits(one.get(0).get(b, i)),
-                        Double.doubleToLongBits(many.get(0).get(b, i)), "block " + b + ", entry " + i);
-            }
-        }
-        assertTrue(one.get(0).get(6, 0) != 0);
     }
 }
