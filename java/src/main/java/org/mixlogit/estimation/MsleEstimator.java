@@ -250,7 +250,7 @@ public final class MsleEstimator implements Estimator {
     }
 
     private Search search(LikelihoodEvaluator ll, Rescaling scaling, double[] first, IterationListener listener) {
-        NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
+        NegativeLogLikelihood objective = NegativeLogLikelihood.keepingScores(ll);
         SearchConfig settings = config.search();
         Optimizer optimizer = Optimizer.of(settings.optimizer());
         Search search = new Search();
@@ -274,7 +274,12 @@ public final class MsleEstimator implements Estimator {
         {
             Optimum best = search.best;
             double[] theta = best.point();
-            ScoreSums c = ll.scoreSums(theta, config.inference().cluster());
+            // the search's last evaluation when it was at the estimate itself (and no clusters), else computed here
+            String cluster = config.inference().cluster();
+            ScoreSums c = cluster == null ? search.objective.rememberedScores(ll, theta) : null;
+            if (c == null) {
+                c = ll.scoreSums(theta, cluster);
+            }
             if (!Double.isFinite(c.logLikelihood())) {
                 String why = ll.lastFailure() != null ? ll.lastFailure()
                         : "The log-likelihood is not finite at the " + (best.iterations() == 0 ? "starting values"

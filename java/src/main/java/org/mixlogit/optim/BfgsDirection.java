@@ -34,6 +34,12 @@ final class BfgsDirection implements SearchDirection {
         initialized = false;
     }
 
+    /** With the outer product of the scores at x, which the first direction starts from. */
+    @Override
+    public double start(Objective f, double[] x, double[] gradient) {
+        return outer == null ? f.valueAndGradient(x, gradient) : outer.valueAndGradientAt(x, gradient);
+    }
+
     @Override
     public boolean isScaled() {
         return initialized || !fresh;

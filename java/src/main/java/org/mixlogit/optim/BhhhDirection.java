@@ -8,6 +8,12 @@ final class BhhhDirection implements SearchDirection {
         this.outer = new OuterProductOfScores(objective);
     }
 
+    /** With the outer product of the scores at x, which the first direction uses. */
+    @Override
+    public double start(Objective f, double[] x, double[] gradient) {
+        return outer.valueAndGradientAt(x, gradient);
+    }
+
     @Override
     public void reset() {
         // no memory: every direction uses the scores at the current point

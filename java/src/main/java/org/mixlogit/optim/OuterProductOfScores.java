@@ -8,12 +8,16 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The BHHH approximation of the Hessian, the outer product of the per-observation gradients sum_n s_n s_n',
- * and its inverse by Cholesky; a growing ridge is added while it is numerically singular.
+ * and its inverse by Cholesky; a growing ridge is added while it is numerically singular. The optimizer's
+ * evaluation of its starting point may come through here ({@link #valueAndGradientAt}), so that the outer product
+ * there, which BFGS and BHHH then ask for, costs no evaluation of its own.
  */
 final class OuterProductOfScores {
     private final ScoredObjective objective;
     private final double[] outerProduct;
     private final double[] gradient;
+    /** Where {@link #outerProduct} was last computed by {@link #valueAndGradientAt}; null once used or before. */
+    private double[] heldAt;
     private int evaluations;
 
     OuterProductOfScores(ScoredObjective objective) {
@@ -22,11 +26,28 @@ final class OuterProductOfScores {
         this.gradient = new double[objective.dimension()];
     }
 
+    /**
+     * The objective's value and gradient at x, computed together with the outer product there, which the next
+     * {@link #inverseAt} at bit for bit x then uses. The caller counts this evaluation ({@link #evaluations} does
+     * not): the value and gradient are those of {@link Objective#valueAndGradient}, only the outer product is added.
+     *
+     * @param x Not modified
+     * @param gradient <b>Modified</b>: receives the gradient
+     */
+    double valueAndGradientAt(double[] x, double[] gradient) {
+        double value = objective.valueGradientAndOuterProduct(x, gradient, outerProduct);
+        heldAt = x.clone();
+        return value;
+    }
+
     /** The inverse of sum_n s_n s_n' at x, as an n x n row-major array. */
     double[] inverseAt(double[] x) {
         int n = objective.dimension();
-        objective.valueGradientAndOuterProduct(x, gradient, outerProduct);
-        evaluations++;
+        if (heldAt == null || !java.util.Arrays.equals(heldAt, x)) {
+            objective.valueGradientAndOuterProduct(x, gradient, outerProduct);
+            evaluations++;
+        }
+        heldAt = null;
         return inverseWithRidge(outerProduct, n);
     }
 

@@ -52,7 +52,7 @@ final class QuasiNewtonMinimizer implements Optimizer {
         SearchDirection directions = newDirection(f, n);
         double[] x = start.clone();
         double[] g = new double[n];
-        double fx = f.valueAndGradient(x, g);
+        double fx = directions.start(f, x, g);
         int evaluations = 1;
         if (!Double.isFinite(fx) || !allFinite(g)) {
             return new Optimum(x, fx, g, Double.NaN, 0, evaluations, OptimizerStatus.NON_FINITE_START,

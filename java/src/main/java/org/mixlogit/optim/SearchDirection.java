@@ -2,6 +2,18 @@ package org.mixlogit.optim;
 
 /** How a quasi-Newton method turns the gradient into a search direction and learns from each step. */
 interface SearchDirection {
+    /**
+     * f and its gradient at the optimizer's starting point. The default is {@link Objective#valueAndGradient}; a
+     * direction that starts from the outer product of the scores computes it in the same evaluation, so that its
+     * first direction costs none.
+     *
+     * @param x Not modified
+     * @param gradient <b>Modified</b>: receives the gradient
+     */
+    default double start(Objective f, double[] x, double[] gradient) {
+        return f.valueAndGradient(x, gradient);
+    }
+
     /** Forget all curvature information (the next direction is steepest descent, suitably scaled). */
     void reset();
 

@@ -10,6 +10,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
+import org.mixlogit.simulation.ScoreSums;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.Distribution;
@@ -17,7 +18,9 @@ import org.mixlogit.spec.ModelSpec;
 
 /**
  * The search's last exact Hessian serves inference only at bit for bit its point and for its own likelihood: then it
- * is the Hessian computed afresh there, bit for bit; one ulp away, or for another likelihood, it is not offered.
+ * is the Hessian computed afresh there, bit for bit; one ulp away, or for another likelihood, it is not offered. The
+ * same for the score sums of the search's last evaluation, whose value and gradient are those of the plain
+ * evaluation to the last bit.
  */
 class RememberedHessianTest {
     @Test
@@ -44,6 +47,39 @@ class RememberedHessianTest {
             assertNull(objective.rememberedHessian(other, theta), "another likelihood's");
             remembered[0] = 42;
             assertArrayEquals(fresh, objective.rememberedHessian(ll, theta), 0.0, "handed out as a copy");
+        }
+    }
+
+    @Test
+    @DisplayName("the remembered score sums equal fresh ones at their point, with the plain evaluation's value and"
+            + " gradient bit for bit, and are withheld one ulp away")
+    void scoresOnlyAtTheirPoint() {
+        ChoiceData data = ExampleData.electricity();
+        ModelSpec spec = ModelSpec.builder().random("pf", Distribution.NORMAL).fixed("cl").build();
+        IntegrationConfig integration = IntegrationConfig.of(DrawType.HALTON, 50);
+        double[] theta = {-0.9, 0.3, 0.2};
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, integration, 2);
+                SimulatedLogLikelihood other = Simulators.likelihood(data, spec, integration, 2)) {
+            NegativeLogLikelihood objective = NegativeLogLikelihood.keepingScores(ll);
+            assertNull(objective.rememberedScores(ll, theta), "nothing computed yet");
+            double[] gradient = new double[3];
+            double value = objective.valueAndGradient(theta.clone(), gradient);
+            double[] plain = new double[3];
+            assertEquals(Double.doubleToLongBits(-ll.valueAndGradient(theta, plain)), Double.doubleToLongBits(value));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Double.doubleToLongBits(-plain[i]), Double.doubleToLongBits(gradient[i]), "gradient " + i);
+            }
+            ScoreSums fresh = ll.scoreSums(theta, null);
+            ScoreSums remembered = objective.rememberedScores(ll, theta);
+            assertEquals(fresh.logLikelihood(), remembered.logLikelihood(), 0.0);
+            assertArrayEquals(fresh.gradient(), remembered.gradient(), 0.0);
+            assertArrayEquals(fresh.information(), remembered.information(), 0.0);
+            assertArrayEquals(fresh.meat(), remembered.meat(), 0.0);
+            double[] near = theta.clone();
+            near[2] = Math.nextDown(near[2]);
+            assertNull(objective.rememberedScores(ll, near));
+            assertNull(objective.rememberedScores(other, theta), "another likelihood's");
+            assertNull(new NegativeLogLikelihood(ll).rememberedScores(ll, theta), "not kept by default");
         }
     }
 }

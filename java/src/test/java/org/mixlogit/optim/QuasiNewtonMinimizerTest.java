@@ -123,6 +123,32 @@ class QuasiNewtonMinimizerTest {
                 o.toString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Algorithm.class, names = {"BFGS", "BHHH"})
+    @DisplayName("the start's outer product of the scores comes with its value and gradient, and every call counts")
+    void startEvaluatedOnce(Algorithm algorithm) {
+        List<String> calls = new ArrayList<>();
+        TestProblems.BinaryLogit counted = new TestProblems.BinaryLogit(500, new double[] {0.3, -1.0, 0.5}, 11) {
+            @Override
+            public double valueAndGradient(double[] b, double[] g) {
+                calls.add("gradient at " + Arrays.toString(b));
+                return super.valueGradientAndOuterProduct(b, g, new double[b.length * b.length]);
+            }
+
+            @Override
+            public double valueGradientAndOuterProduct(double[] b, double[] g, double[] outer) {
+                calls.add("scores at " + Arrays.toString(b));
+                return super.valueGradientAndOuterProduct(b, g, outer);
+            }
+        };
+        Optimum o = Optimizer.of(OptimizerConfig.of(algorithm)).optimize(counted, new double[3]);
+        assertTrue(o.isConverged(), o.toString());
+        // BFGS and BHHH start from the outer product at the start: one evaluation there, not two
+        assertEquals("scores at [0.0, 0.0, 0.0]", calls.get(0));
+        assertEquals(1, calls.stream().filter(c -> c.endsWith("[0.0, 0.0, 0.0]")).count(), calls.toString());
+        assertEquals(calls.size(), o.evaluations(), calls.toString());
+    }
+
     @Test
     @DisplayName("a non-finite start and BHHH without scores are reported")
     void badStarts() {
