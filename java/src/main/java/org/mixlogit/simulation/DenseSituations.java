@@ -1,6 +1,7 @@
 package org.mixlogit.simulation;
 
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Chooses the {@link DenseSituation} of a worker. The Vector API one ({@code VectorDenseSituation}, compiled for
@@ -21,8 +22,14 @@ final class DenseSituations {
     private static final String VECTOR_CLASS = "org.mixlogit.simulation.VectorDenseSituation";
     /** What the property asks for: "true", "false" or "auto" (immutable). */
     private static final String CHOICE = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-    /** Whether this JVM can run the Vector API path, decided once (immutable). */
-    private static final boolean USABLE = vectorUsable();
+
+    /**
+     * Whether this JVM can run the Vector API path, decided once, when first asked (so that a JVM that never needs
+     * it does not load the Vector API's classes).
+     */
+    private static final class Usable {
+        static final boolean VALUE = vectorUsable();
+    }
 
     private DenseSituations() {
     }
@@ -39,7 +46,7 @@ final class DenseSituations {
 
     /** Whether one evaluation of this many rows x draws gets the Vector API path in this JVM. */
     static boolean vectorFor(double terms) {
-        return choose(CHOICE, USABLE, terms);
+        return choose(CHOICE, () -> Usable.VALUE, terms);
     }
 
     /**
@@ -48,13 +55,13 @@ final class DenseSituations {
      *
      * @throws IllegalArgumentException for any other choice, naming the property
      */
-    static boolean choose(String choice, boolean usable, double terms) {
+    static boolean choose(String choice, BooleanSupplier usable, double terms) {
         if (!choice.equals("true") && !choice.equals("false") && !choice.equals("auto")) {
             throw new IllegalArgumentException("The Java system property " + PROPERTY + " is '" + choice
                     + "'; it takes true (the Vector API kernel whenever Java can run it), false (never) or auto"
                     + " (the default: for evaluations of at least " + AUTO_TERMS + " rows x draws).");
         }
-        return usable && (choice.equals("true") || choice.equals("auto") && terms >= AUTO_TERMS);
+        return (choice.equals("true") || choice.equals("auto") && terms >= AUTO_TERMS) && usable.getAsBoolean();
     }
 
     /** In words, for benchmarks: which path an evaluation of this many rows x draws gets. */
@@ -62,7 +69,7 @@ final class DenseSituations {
         if (vectorFor(terms)) {
             return "Vector API";
         }
-        return USABLE ? "portable (" + PROPERTY + "=" + CHOICE + ": the Vector API from " + AUTO_TERMS
+        return !CHOICE.equals("false") && Usable.VALUE ? "portable (" + PROPERTY + "=" + CHOICE + ": the Vector API from " + AUTO_TERMS
                 + " rows x draws)" : "portable";
     }
 

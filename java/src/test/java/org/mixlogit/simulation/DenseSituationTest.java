@@ -34,13 +34,17 @@ class DenseSituationTest {
             + " module; any other value is refused, naming the property")
     void choice() {
         double auto = DenseSituations.AUTO_TERMS;
-        assertTrue(DenseSituations.choose("auto", true, auto));
-        assertFalse(DenseSituations.choose("auto", true, auto - 1));
-        assertTrue(DenseSituations.choose("true", true, 1));
-        assertFalse(DenseSituations.choose("false", true, 1e12));
-        assertFalse(DenseSituations.choose("true", false, 1e12));
+        assertTrue(DenseSituations.choose("auto", () -> true, auto));
+        assertFalse(DenseSituations.choose("auto", () -> true, auto - 1));
+        assertTrue(DenseSituations.choose("true", () -> true, 1));
+        assertFalse(DenseSituations.choose("false", () -> true, 1e12));
+        assertFalse(DenseSituations.choose("true", () -> false, 1e12));
+        // where the choice or the size already says no, whether the JVM can run it is not asked
+        assertFalse(DenseSituations.choose("auto", () -> {
+            throw new AssertionError("asked");
+        }, auto - 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DenseSituations.choose("yes", true, 1));
+                () -> DenseSituations.choose("yes", () -> true, 1));
         assertTrue(e.getMessage().contains("mixlogit.vector is 'yes'"), e.getMessage());
     }
 
