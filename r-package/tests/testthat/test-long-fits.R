@@ -147,10 +147,11 @@ test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbe
   java_feature <- rJava::.jcall(rJava::.jcall("java/lang/Runtime", "Ljava/lang/Runtime$Version;", "version"),
                                 "I", "feature")
   skip_if(java_feature < 17, "the Vector API kernel needs Java 17 or later")
+  skip_if_not(identical(R.version$arch, "x86_64"), "the Vector API kernel needs SIMD registers of four doubles")
   kernel <- function() rJava::.jcall("org/mixlogit/simulation/Simulators", "S", "denseKernel", rJava::.jlong(540),
                                      50L)
   fit_lines <- c(
-    "set.seed(7)",
+    "old <- get0('.Random.seed', globalenv()); set.seed(7)",
     "n <- 60; t <- 3; j <- 3",
     "d <- data.frame(id = rep(seq_len(n), each = t * j), chid = rep(seq_len(n * t), each = j),",
     "  x1 = round(runif(n * t * j, -2, 2), 3), x2 = round(runif(n * t * j, -2, 2), 3))",
@@ -158,7 +159,8 @@ test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbe
     "d$choice <- ave(u, d$chid, FUN = function(v) as.numeric(v == max(v)))",
     "m <- mixlogit(choice ~ x1 + x2, d, group = 'chid', id = 'id', rpar = c(x1 = 'n', x2 = 'n'), R = 50,",
     "  threads = 2)",
-    "cat('FIT', sprintf('%a', c(m$logLik, coef(m))), '\\n')")
+    "cat('FIT', sprintf('%a', c(m$logLik, coef(m))), '\\n')",
+    "if (is.null(old)) rm('.Random.seed', envir = globalenv()) else assign('.Random.seed', old, envir = globalenv())")
   dir <- tempfile("vector")
   dir.create(dir)
   on.exit(unlink(dir, recursive = TRUE), add = TRUE)
@@ -176,7 +178,7 @@ test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbe
   expect_equal(status, 0L, label = paste(c(out, readLines(files[3], warn = FALSE)), collapse = "\n"))
   field <- function(key) trimws(sub(paste0("^", key, " "), "", grep(paste0("^", key, " "), out, value = TRUE)))
   expect_equal(field("KERNEL"), "Vector API")
-  expect_equal(kernel(), "portable")
+  expect_true(startsWith(kernel(), "portable"), label = kernel())
   here <- capture.output(eval(parse(text = fit_lines), envir = new.env()))
   expect_equal(field("FIT"), trimws(sub("^FIT ", "", grep("^FIT ", here, value = TRUE))))
 })

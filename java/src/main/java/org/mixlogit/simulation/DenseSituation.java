@@ -7,7 +7,10 @@ package org.mixlogit.simulation;
  * probabilities and the score {@code -sum_j P_j d_j}. Implementations give the same bits: every sum is taken in the
  * same order (utilities over the attributes in order, the denominator over the alternatives in order starting
  * from 1, each score over the alternatives in order), with the same roundings (no fused multiply-add outside the
- * exponential's own). {@link DenseSituations} chooses one. Not thread-safe (one per worker).
+ * exponential's own). (Where a utility is outside [-{@link org.mixlogit.math.ArrayExp#WIDE}, WIDE] the numbers are
+ * meaningless and may differ between implementations, e.g. on Java 24 and later, where {@code ArrayExp} scales by a
+ * multiplication; the caller recomputes those draws.) {@link DenseSituations} chooses one. Not thread-safe (one per
+ * worker).
  */
 interface DenseSituation {
     /**

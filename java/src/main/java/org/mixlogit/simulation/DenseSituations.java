@@ -3,6 +3,8 @@ package org.mixlogit.simulation;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
+import org.mixlogit.InvalidSpecificationException;
+
 /**
  * Chooses the {@link DenseSituation} of a worker. The Vector API one ({@code VectorDenseSituation}, compiled for
  * Java 17 from {@code src/main/java17}, behind {@link WarmingDenseSituation}) needs Java 17 or later with the
@@ -20,8 +22,35 @@ final class DenseSituations {
     /** Rows x draws of one evaluation from which {@code auto} chooses the Vector API path. */
     static final long AUTO_TERMS = 250_000_000L;
     private static final String VECTOR_CLASS = "org.mixlogit.simulation.VectorDenseSituation";
-    /** What the property asks for: "true", "false" or "auto" (immutable). */
-    private static final String CHOICE = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+    /** The property's text, trimmed and in lower case (immutable). */
+    private static final String PROPERTY_TEXT = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+
+    /** What the property asks for. */
+    enum Choice {
+        /** From {@link #AUTO_TERMS} rows x draws per evaluation (the default). */
+        AUTO,
+        /** Whenever the JVM can run it. */
+        TRUE,
+        /** Never. */
+        FALSE;
+
+        /**
+         * The choice a property text names.
+         *
+         * @throws InvalidSpecificationException for any other text, naming the property and its values
+         */
+        static Choice of(String text) {
+            for (Choice c : values()) {
+                if (c.name().toLowerCase(Locale.ROOT).equals(text)) {
+                    return c;
+                }
+            }
+            throw new InvalidSpecificationException("The Java system property " + PROPERTY + " is '" + text
+                    + "'; it takes true (the Vector API kernel whenever Java can run it), false (never) or auto (the"
+                    + " default: for evaluations of at least " + AUTO_TERMS + " rows x draws). Correct or remove"
+                    + " -D" + PROPERTY + " in the Java options (MIXLOGIT_JAVA_OPTS for the launcher).");
+        }
+    }
 
     /**
      * Whether this JVM can run the Vector API path, decided once, when first asked (so that a JVM that never needs
@@ -38,30 +67,34 @@ final class DenseSituations {
      * The implementation for a worker of a simulator over {@code rows} rows with {@code draws} draws: the Vector API
      * one behind its warm-up where this JVM can run it and the property's choice (or the size) asks for it, else
      * the portable one.
+     *
+     * @throws InvalidSpecificationException when the property names no choice
      */
     static DenseSituation create(int draws, long rows) {
         return vectorFor((double) draws * rows) ? new WarmingDenseSituation(new PlainDenseSituation(draws),
                 vector(draws)) : new PlainDenseSituation(draws);
     }
 
-    /** Whether one evaluation of this many rows x draws gets the Vector API path in this JVM. */
+    /**
+     * Whether one evaluation of this many rows x draws gets the Vector API path in this JVM.
+     *
+     * @throws InvalidSpecificationException when the property names no choice
+     */
     static boolean vectorFor(double terms) {
-        return choose(CHOICE, () -> Usable.VALUE, terms);
+        return choose(Choice.of(PROPERTY_TEXT), () -> Usable.VALUE, terms);
+    }
+
+    /** Whether this JVM can run the Vector API path at all (Java 17 or later, the module, wide enough registers). */
+    static boolean jvmCanRun() {
+        return Usable.VALUE;
     }
 
     /**
-     * The rule: never where the JVM cannot run it or the choice is "false"; always for "true"; for "auto" from
-     * {@link #AUTO_TERMS} rows x draws.
-     *
-     * @throws IllegalArgumentException for any other choice, naming the property
+     * The rule: never where the JVM cannot run it or the choice is FALSE; always for TRUE; for AUTO from {@link
+     * #AUTO_TERMS} rows x draws. Whether the JVM can run it is asked only when the choice and the size call for it.
      */
-    static boolean choose(String choice, BooleanSupplier usable, double terms) {
-        if (!choice.equals("true") && !choice.equals("false") && !choice.equals("auto")) {
-            throw new IllegalArgumentException("The Java system property " + PROPERTY + " is '" + choice
-                    + "'; it takes true (the Vector API kernel whenever Java can run it), false (never) or auto"
-                    + " (the default: for evaluations of at least " + AUTO_TERMS + " rows x draws).");
-        }
-        return (choice.equals("true") || choice.equals("auto") && terms >= AUTO_TERMS) && usable.getAsBoolean();
+    static boolean choose(Choice choice, BooleanSupplier usable, double terms) {
+        return (choice == Choice.TRUE || choice == Choice.AUTO && terms >= AUTO_TERMS) && usable.getAsBoolean();
     }
 
     /** In words, for benchmarks: which path an evaluation of this many rows x draws gets. */
@@ -69,8 +102,9 @@ final class DenseSituations {
         if (vectorFor(terms)) {
             return "Vector API";
         }
-        return !CHOICE.equals("false") && Usable.VALUE ? "portable (" + PROPERTY + "=" + CHOICE + ": the Vector API from " + AUTO_TERMS
-                + " rows x draws)" : "portable";
+        Choice choice = Choice.of(PROPERTY_TEXT);
+        return choice != Choice.FALSE && Usable.VALUE ? "portable (" + PROPERTY + "=" + PROPERTY_TEXT
+                + ": the Vector API from " + AUTO_TERMS + " rows x draws)" : "portable";
     }
 
     /** The Vector API implementation; throws when this JVM cannot run it (tests). */

@@ -39,7 +39,13 @@ final class PlainDenseSituation implements DenseSituation {
         }
     }
 
-    /** rows[j] = d_j'beta for every draw, attributes in order (chunks of five, each continuing the last). */
+    /**
+     * rows[j] = d_j'beta for every draw, attributes in order (chunks of five, each continuing the last).
+     *
+     * @param difference Not modified
+     * @param beta Not modified
+     * @param rows <b>Modified</b>: their first m rows
+     */
     private void utilities(double[] difference, int m, int k, double[][] beta, double[][] rows) {
         Chunks c = chunks;
         for (int j = 0; j < m; j++) {
@@ -59,7 +65,13 @@ final class PlainDenseSituation implements DenseSituation {
         }
     }
 
-    /** betaScore_a -= sum_j d_ja P_j per draw, alternatives in order (chunks of five). */
+    /**
+     * betaScore_a -= sum_j d_ja P_j per draw, alternatives in order (chunks of five).
+     *
+     * @param difference Not modified
+     * @param rows Not modified: the probabilities
+     * @param betaScore <b>Modified</b>
+     */
     private void score(double[] difference, int m, int k, double[][] rows, double[][] betaScore) {
         Chunks c = chunks;
         for (int a = 0; a < k; a++) {

@@ -16,6 +16,11 @@
  * Estimators see only {@link org.mixlogit.simulation.LikelihoodEvaluator}, made by a {@link
  * org.mixlogit.simulation.Backend}, and receive P x P, per-cluster and L x P sums, never N x P matrices.
  *
+ * <p>The dense situations of the likelihood's kernel have a second implementation on Java 17's incubating Vector
+ * API ({@code VectorDenseSituation}, in {@code src/main/java17}, compiled for Java 17), loaded by reflection only
+ * where the JVM has {@code jdk.incubator.vector} ({@code DenseSituations}); no class of
+ * this source tree refers to it, so the engine runs on Java 11.
+ *
  * <p>Depends on {@code data}, {@code spec}, {@code integration} and {@code math}; must not depend on estimation,
  * I/O or any front end.
  */

@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * {@link ArrayExp#expWide} on a vector of doubles (Java 17's incubating Vector API): the same reduction, the same
  * polynomial in the same fused multiply-adds, and the same scaling (k added to the exponent field), so the same bits
- * lane by lane. Compiled for Java 17 from {@code src/main/java17}; loaded only where {@code jdk.incubator.vector} is
+ * lane by lane for arguments within [-{@link ArrayExp#WIDE}, WIDE] (outside, both are meaningless, and on Java 24
+ * and later, where ArrayExp scales by a multiplication, they differ). Compiled for Java 17 from {@code src/main/java17}; loaded only where {@code jdk.incubator.vector} is
  * in the JVM's boot layer. The constants are broadcast in the method, where C2 hoists them out of the caller's loop.
  */
 public final class VectorExp {

@@ -85,7 +85,11 @@ final class VectorDenseSituation implements DenseSituation {
         }
     }
 
-    /** blockDifference[j * BLOCK + i] = d_j,(a + i), zero past the last attribute. */
+    /**
+     * blockDifference[j * BLOCK + i] = d_j,(a + i), zero past the last attribute.
+     *
+     * @param difference Not modified
+     */
     private void block(double[] difference, int m, int k, int a) {
         double[] bd = blockDifference;
         for (int j = 0; j < m; j++) {
@@ -107,6 +111,9 @@ final class VectorDenseSituation implements DenseSituation {
      * rows[j] = (rows[j], or 0 when first) + d_j0 b0 + d_j1 b1 + ... + d_j4 b4, left to right: the plain path's
      * order (a missing coefficient adds 0 x 0 = +0, which changes no bit but a -0 utility's sign, which its
      * exponential does not see).
+     *
+     * @param b0 Not modified (b1 to b4 likewise)
+     * @param rows <b>Modified</b>: their first m rows
      */
     private void utilities(int m, boolean first, double[] b0, double[] b1, double[] b2, double[] b3, double[] b4,
             double[][] rows) {
@@ -142,7 +149,14 @@ final class VectorDenseSituation implements DenseSituation {
         }
     }
 
-    /** rows[j] = exp(rows[j]); inverse = 1 / (1 + sum_j rows[j]); product *= inverse; health = min(health, inverse). */
+    /**
+     * rows[j] = exp(rows[j]); inverse = 1 / (1 + sum_j rows[j]); product *= inverse; health = min(health, inverse).
+     *
+     * @param rows <b>Modified</b>: their first m rows
+     * @param inverse <b>Modified</b>
+     * @param product <b>Modified</b>
+     * @param health <b>Modified</b>
+     */
     private void exponentials(int m, double[][] rows, double[] inverse, double[] product, double[] health) {
         for (int q = 0; q < bound; q += SPECIES.length()) {
             DoubleVector den = DoubleVector.broadcast(SPECIES, 1.0);
@@ -183,6 +197,13 @@ final class VectorDenseSituation implements DenseSituation {
      * #exponentials} computes them, then, when g0 is not null (the score's rows), the probabilities ({@link
      * #probabilities}) and the score ({@link #score}) while the block's exponentials are in the first-level cache.
      * (The score's test is the same for every block, so C2 makes a loop for each case; no vector crosses it.)
+     *
+     * @param b0 Not modified (b1 to b4 likewise)
+     * @param rows <b>Modified</b>: their first m rows, exponentials, then probabilities with the score
+     * @param inverse <b>Modified</b>
+     * @param product <b>Modified</b>
+     * @param health <b>Modified</b>
+     * @param g0 <b>Modified</b> when not null (g1 to g4 likewise): score rows
      */
     private void situation(int m, double[] b0, double[] b1, double[] b2, double[] b3, double[] b4, double[][] rows,
             double[] inverse, double[] product, double[] health, double[] g0, double[] g1, double[] g2, double[] g3,
@@ -242,7 +263,12 @@ final class VectorDenseSituation implements DenseSituation {
         }
     }
 
-    /** rows[j] *= inverse: the probabilities. */
+    /**
+     * rows[j] *= inverse: the probabilities.
+     *
+     * @param rows <b>Modified</b>: their first m rows
+     * @param inverse Not modified
+     */
     private void probabilities(int m, double[][] rows, double[] inverse) {
         for (int q = 0; q < bound; q += SPECIES.length()) {
             DoubleVector p = DoubleVector.fromArray(SPECIES, inverse, q);
@@ -264,7 +290,12 @@ final class VectorDenseSituation implements DenseSituation {
         }
     }
 
-    /** g_i -= d_j,i P_j for the alternatives j in order, five score rows at once. */
+    /**
+     * g_i -= d_j,i P_j for the alternatives j in order, five score rows at once.
+     *
+     * @param rows Not modified: the probabilities
+     * @param g0 <b>Modified</b> (g1 to g4 likewise)
+     */
     private void score(int m, double[][] rows, double[] g0, double[] g1, double[] g2, double[] g3, double[] g4) {
         double[] bd = blockDifference;
         for (int q = 0; q < bound; q += SPECIES.length()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import java.util.function.LongSupplier;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mixlogit.InvalidSpecificationException;
 
 /**
  * The Vector API dense situation against the portable one, bit for bit: utilities, exponentials, the chosen
@@ -22,11 +24,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DenseSituationTest {
 
     @Test
-    @DisplayName("the tests' JVM has the Vector API module and -Dmixlogit.vector=true, so the engine's tests run"
-            + " the launcher's kernel behind its warm-up")
+    @DisplayName("the tests' JVM (Java 17 or later) has the Vector API module and -Dmixlogit.vector=true, so the"
+            + " engine's tests run the launcher's kernel behind its warm-up")
     void vectorPathChosen() {
-        assertTrue(DenseSituations.vectorFor(1), "jdk.incubator.vector or -Dmixlogit.vector=true missing");
+        assumeTrue(Runtime.version().feature() >= 17, "Java " + Runtime.version().feature() + ": no Vector API");
+        assertTrue(moduleLoaded(), "jdk.incubator.vector missing from the test JVM (java/pom.xml's jdk17 profile)");
+        assumeTrue(DenseSituations.jvmCanRun(), "SIMD registers narrower than four doubles: the portable kernel");
+        assertTrue(DenseSituations.vectorFor(1), "-Dmixlogit.vector=true missing from the test JVM");
         assertEquals("WarmingDenseSituation", DenseSituations.create(8, 1).getClass().getSimpleName());
+    }
+
+    private static boolean moduleLoaded() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     @Test
@@ -34,18 +43,20 @@ class DenseSituationTest {
             + " module; any other value is refused, naming the property")
     void choice() {
         double auto = DenseSituations.AUTO_TERMS;
-        assertTrue(DenseSituations.choose("auto", () -> true, auto));
-        assertFalse(DenseSituations.choose("auto", () -> true, auto - 1));
-        assertTrue(DenseSituations.choose("true", () -> true, 1));
-        assertFalse(DenseSituations.choose("false", () -> true, 1e12));
-        assertFalse(DenseSituations.choose("true", () -> false, 1e12));
+        DenseSituations.Choice autoChoice = DenseSituations.Choice.of("auto");
+        assertTrue(DenseSituations.choose(autoChoice, () -> true, auto));
+        assertFalse(DenseSituations.choose(autoChoice, () -> true, auto - 1));
+        assertTrue(DenseSituations.choose(DenseSituations.Choice.of("true"), () -> true, 1));
+        assertFalse(DenseSituations.choose(DenseSituations.Choice.of("false"), () -> true, 1e12));
+        assertFalse(DenseSituations.choose(DenseSituations.Choice.TRUE, () -> false, 1e12));
         // where the choice or the size already says no, whether the JVM can run it is not asked
-        assertFalse(DenseSituations.choose("auto", () -> {
+        assertFalse(DenseSituations.choose(autoChoice, () -> {
             throw new AssertionError("asked");
         }, auto - 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DenseSituations.choose("yes", () -> true, 1));
-        assertTrue(e.getMessage().contains("mixlogit.vector is 'yes'"), e.getMessage());
+        InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
+                () -> DenseSituations.Choice.of("yes"));
+        assertTrue(e.getMessage().contains("mixlogit.vector is 'yes'") && e.getMessage().contains("MIXLOGIT_JAVA_OPTS"),
+                e.getMessage());
     }
 
     @Test
@@ -118,8 +129,10 @@ class DenseSituationTest {
     @ParameterizedTest(name = "m = {0} other alternatives, k = {1} coefficients, r = {2} draws, scale {3}")
     @CsvSource({"4, 5, 200, 1", "1, 1, 8, 1", "0, 3, 9, 1", "2, 2, 7, 1", "5, 6, 203, 2", "6, 5, 64, 0.5",
         "11, 11, 37, 1", "3, 7, 1, 1", "4, 10, 48, 3", "7, 4, 200, 15", "4, 5, 33, 0"})
-    @DisplayName("the same bits as the portable path, score and no score")
+    @DisplayName("the same bits as the portable path, score and no score, from the first (interpreted) call to the"
+            + " 300th (compiled)")
     void sameBits(int m, int k, int r, double scale) {
+        assumeTrue(moduleLoaded(), "no Vector API in this JVM");
         Random rnd = new Random(31L * m + 7L * k + r);
         double[] difference = new double[Math.max(1, m * k)];
         for (int i = 0; i < m * k; i++) {
@@ -135,10 +148,14 @@ class DenseSituationTest {
         if (k > 1 && r > 3) {
             beta[1][3] = Double.NaN;
         }
-        for (boolean withScore : new boolean[] {true, false}) {
-            Outputs plain = run(new PlainDenseSituation(r), difference, m, k, beta, r, withScore);
-            Outputs vector = run(DenseSituations.vector(r), difference, m, k, beta, r, withScore);
-            plain.assertSame(vector);
+        // the same instances called repeatedly, so that the later calls run compiled code (C1, then C2)
+        DenseSituation portable = new PlainDenseSituation(r);
+        DenseSituation vector = DenseSituations.vector(r);
+        for (int call = 0; call < 300; call++) {
+            for (boolean withScore : new boolean[] {true, false}) {
+                Outputs plain = run(portable, difference, m, k, beta, r, withScore);
+                plain.assertSame(run(vector, difference, m, k, beta, r, withScore));
+            }
         }
     }
 
