@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mixlogit.data.ChoiceData;
 import org.mixlogit.integration.DrawType;
 import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
@@ -23,15 +22,20 @@ import org.mixlogit.spec.ModelSpec;
  * evaluation to the last bit.
  */
 class RememberedHessianTest {
+    /** A point of the model below: pf's mean and sd, cl's coefficient. */
+    private static final double[] THETA = {-0.9, 0.3, 0.2};
+
+    /** Electricity with pf normal and cl fixed, 50 Halton draws, two threads. */
+    private static SimulatedLogLikelihood likelihood() {
+        ModelSpec spec = ModelSpec.builder().random("pf", Distribution.NORMAL).fixed("cl").build();
+        return Simulators.likelihood(ExampleData.electricity(), spec, IntegrationConfig.of(DrawType.HALTON, 50), 2);
+    }
+
     @Test
     @DisplayName("the remembered Hessian equals a fresh one at its point and is withheld one ulp away")
     void onlyAtItsPoint() {
-        ChoiceData data = ExampleData.electricity();
-        ModelSpec spec = ModelSpec.builder().random("pf", Distribution.NORMAL).fixed("cl").build();
-        IntegrationConfig integration = IntegrationConfig.of(DrawType.HALTON, 50);
-        double[] theta = {-0.9, 0.3, 0.2};
-        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, integration, 2);
-                SimulatedLogLikelihood other = Simulators.likelihood(data, spec, integration, 2)) {
+        double[] theta = THETA.clone();
+        try (SimulatedLogLikelihood ll = likelihood(); SimulatedLogLikelihood other = likelihood()) {
             NegativeLogLikelihood objective = new NegativeLogLikelihood(ll);
             assertNull(objective.rememberedHessian(ll, theta), "nothing computed yet");
             double[] minus = objective.hessian(theta.clone());
@@ -54,12 +58,8 @@ class RememberedHessianTest {
     @DisplayName("the remembered score sums equal fresh ones at their point, with the plain evaluation's value and"
             + " gradient bit for bit, and are withheld one ulp away")
     void scoresOnlyAtTheirPoint() {
-        ChoiceData data = ExampleData.electricity();
-        ModelSpec spec = ModelSpec.builder().random("pf", Distribution.NORMAL).fixed("cl").build();
-        IntegrationConfig integration = IntegrationConfig.of(DrawType.HALTON, 50);
-        double[] theta = {-0.9, 0.3, 0.2};
-        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec, integration, 2);
-                SimulatedLogLikelihood other = Simulators.likelihood(data, spec, integration, 2)) {
+        double[] theta = THETA.clone();
+        try (SimulatedLogLikelihood ll = likelihood(); SimulatedLogLikelihood other = likelihood()) {
             NegativeLogLikelihood objective = NegativeLogLikelihood.keepingScores(ll);
             assertNull(objective.rememberedScores(ll, theta), "nothing computed yet");
             double[] gradient = new double[3];
