@@ -56,6 +56,30 @@ public final class ScoreSums {
         return new ScoreSums(p, total[0], g, info, meat, clusterMeat, clusters.size());
     }
 
+    /**
+     * Adds one decision-maker's terms to a flat layout that {@link #of} reads: {@code w l}, {@code w s}, the
+     * information {@code w s s'} and the meat {@code w^2 s s'} at {@code acc[at..at + width(p))}. A method of its own
+     * so that its loops are compiled on their own: C2 compiles the caller (a worker's loop over decision-makers,
+     * which calls the kernel) without counting these loops' iterations towards that compilation.
+     *
+     * @param acc <b>Modified</b>
+     * @param s Not modified: the decision-maker's score, length p
+     */
+    static void accumulate(double[] acc, int at, int p, double w, double logLikelihood, double[] s) {
+        acc[at] += w * logLikelihood;
+        int info = at + 1 + p;
+        int meat = info + p * p;
+        for (int i = 0; i < p; i++) {
+            double si = s[i];
+            acc[at + 1 + i] += w * si;
+            for (int j = 0; j < p; j++) {
+                double product = si * s[j];
+                acc[info + i * p + j] += w * product;
+                acc[meat + i * p + j] += w * w * product;
+            }
+        }
+    }
+
     /** Width of the flat layout {@link #of} reads. */
     public static int width(int p) {
         return 1 + p + 2 * p * p;

@@ -221,19 +221,7 @@ public final class SimulatedLogLikelihood implements LikelihoodEvaluator {
         double[] w = design.data.weightsRef();
         BlockPartials partials = reducer.sums(ScoreSums.width(p), (worker, n, acc, at) -> {
             double[] s = score[worker];
-            double wn = w[n];
-            acc[at] += wn * kernels[worker].evaluate(n, theta, s, 0);
-            int info = at + 1 + p;
-            int meat = info + p * p;
-            for (int i = 0; i < p; i++) {
-                double si = s[i];
-                acc[at + 1 + i] += wn * si;
-                for (int j = 0; j < p; j++) {
-                    double product = si * s[j];
-                    acc[info + i * p + j] += wn * product;
-                    acc[meat + i * p + j] += wn * wn * product;
-                }
-            }
+            ScoreSums.accumulate(acc, at, p, w[n], kernels[worker].evaluate(n, theta, s, 0), s);
         });
         collectFailures();
         return partials;
