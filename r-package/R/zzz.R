@@ -16,6 +16,12 @@ jvm_owner <- new.env(parent = emptyenv())
 # it was built with --disable-Xrs; it is added here when the user's java.parameters do not have it. Parameters
 # only matter when this call starts the JVM (not when another package started it first).
 #
+# -XX:InlineSmallCode=500, unless the user's java.parameters set it, as the command-line launcher gives it (see the
+# launcher, ./mixlogit): the JIT compiler then inlines a method only if its compiled code is small, so that the
+# engine's loops over draws, compiled on their own first, are not compiled again inside every method that calls
+# them. A fit's first run takes about 0.15 s less CPU (Electricity, R = 500: 2.86-2.92 -> 2.73-2.81 s user); the
+# same numbers. It changes only how much Java's JIT inlines, for every package in this JVM.
+#
 # options(mixlogit.vector = TRUE) before library(mixlogit) (Java 17 or later) also gives the JVM the incubating
 # jdk.incubator.vector module, with which the engine runs its Vector API kernel for continuous attributes in
 # evaluations of at least 250,000,000 rows x draws (or of any size with -Dmixlogit.vector=true in
@@ -24,13 +30,28 @@ jvm_owner <- new.env(parent = emptyenv())
 # it does not have, and the JVM prints a one-line notice on the standard error that an incubating module is in use.
 .onLoad <- function(libname, pkgname) {
   rJava::.jpackage(pkgname, lib.loc = libname, parameters = jvm_parameters(getOption("java.parameters"),
-    vector = isTRUE(getOption("mixlogit.vector"))))
+    vector = vector_option(getOption("mixlogit.vector"))))
   jvm_owner$pid <- Sys.getpid()
+}
+
+# The option mixlogit.vector as TRUE or FALSE: unset is FALSE; any other value than a single TRUE or FALSE is
+# ignored (FALSE) with a warning that names the option and says what to give instead.
+vector_option <- function(value) {
+  if (is.null(value)) return(FALSE)
+  if (is.logical(value) && length(value) == 1L && !is.na(value)) return(value)
+  shown <- paste(utils::capture.output(utils::str(value, give.head = FALSE)), collapse = " ")
+  warning("options(mixlogit.vector = ) must be TRUE or FALSE; got ", trimws(shown), ", so Java starts without the",
+          " Vector API module. Set options(mixlogit.vector = TRUE) before library(mixlogit) in a new R session to",
+          " use it.", call. = FALSE)
+  FALSE
 }
 
 jvm_parameters <- function(parameters, vector = FALSE) {
   parameters <- as.character(parameters)
   if (!"-Xrs" %in% parameters) parameters <- c(parameters, "-Xrs")
+  if (!any(grepl("InlineSmallCode", parameters, fixed = TRUE))) {
+    parameters <- c(parameters, "-XX:InlineSmallCode=500")
+  }
   module <- "--add-modules=jdk.incubator.vector"
   if (vector && !module %in% parameters) parameters <- c(parameters, module)
   parameters

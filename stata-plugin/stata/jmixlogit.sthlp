@@ -429,6 +429,18 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(sample)}}marks estimation sample{p_end}
 
 
+{marker speed}{...}
+{title:Speed}
+
+{pstd}
+Stata starts its Java without options of ours. Two can be given through the environment Stata is started from, for
+every Java started from it (which then prints "Picked up JAVA_TOOL_OPTIONS"):
+{cmd:JAVA_TOOL_OPTIONS=-XX:InlineSmallCode=500} (as the command-line tool and the R package run: the JIT compiler does
+not compile the engine's loops over draws again inside every method that calls them, about 0.15 s of CPU less on a
+fit's first run) and, on Java 17 or later, {cmd:--add-modules=jdk.incubator.vector} (the Vector API kernel for
+continuous attributes in large evaluations). Both give the same numbers.
+
+
 {marker references}{...}
 {title:References}
 

@@ -128,14 +128,28 @@ test_that("a real SIGINT stops a long fit with mixlogit_interrupt and leaves R a
   expect_equal(trimws(field("AFTER")), "TRUE")
 })
 
-test_that("the JVM parameters get -Xrs unless the user gave it", {
-  expect_equal(mixlogit:::jvm_parameters("-Xmx4g"), c("-Xmx4g", "-Xrs"))
-  expect_equal(mixlogit:::jvm_parameters(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g"))
-  expect_equal(mixlogit:::jvm_parameters(NULL), "-Xrs")
+test_that("the JVM parameters get -Xrs and the inlining limit unless the user gave them", {
+  isc <- "-XX:InlineSmallCode=500"
+  expect_equal(mixlogit:::jvm_parameters("-Xmx4g"), c("-Xmx4g", "-Xrs", isc))
+  expect_equal(mixlogit:::jvm_parameters(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g", isc))
+  expect_equal(mixlogit:::jvm_parameters(NULL), c("-Xrs", isc))
+  expect_equal(mixlogit:::jvm_parameters(c("-XX:InlineSmallCode=2500", "-Xrs")),
+    c("-XX:InlineSmallCode=2500", "-Xrs"))
   expect_equal(mixlogit:::jvm_parameters("-Xmx4g", vector = TRUE),
-    c("-Xmx4g", "-Xrs", "--add-modules=jdk.incubator.vector"))
-  expect_equal(mixlogit:::jvm_parameters(c("--add-modules=jdk.incubator.vector", "-Xrs"), vector = TRUE),
-    c("--add-modules=jdk.incubator.vector", "-Xrs"))
+    c("-Xmx4g", "-Xrs", isc, "--add-modules=jdk.incubator.vector"))
+  expect_equal(mixlogit:::jvm_parameters(c("--add-modules=jdk.incubator.vector", "-Xrs", isc), vector = TRUE),
+    c("--add-modules=jdk.incubator.vector", "-Xrs", isc))
+})
+
+test_that("options(mixlogit.vector) other than TRUE or FALSE is ignored with a warning naming it", {
+  expect_false(mixlogit:::vector_option(NULL))
+  expect_true(mixlogit:::vector_option(TRUE))
+  expect_false(mixlogit:::vector_option(FALSE))
+  for (bad in list("TRUE", 1, NA, c(TRUE, TRUE))) {
+    expect_warning(result <- mixlogit:::vector_option(bad), "options\\(mixlogit.vector = \\) must be TRUE or FALSE")
+    expect_false(result)
+  }
+  expect_warning(mixlogit:::vector_option("yes"), "got \"yes\"", fixed = TRUE)
 })
 
 # options(mixlogit.vector = TRUE) before library(mixlogit): a child R session whose JVM has the Vector API module
