@@ -72,6 +72,10 @@ final class NegativeLogLikelihood implements ScoredObjective {
 
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
+        if (gradient.length != dimension()) {
+            throw new IllegalArgumentException("gradient has length " + gradient.length + ", expected "
+                    + dimension());
+        }
         if (keepScores) {
             ScoreSums sums = likelihood.scoreSums(x, null);
             scoresPoint = x.clone();

@@ -3,6 +3,7 @@ package org.mixlogit.estimation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,21 @@ class RememberedHessianTest {
             assertNull(objective.rememberedScores(ll, near));
             assertNull(objective.rememberedScores(other, theta), "another likelihood's");
             assertNull(new NegativeLogLikelihood(ll).rememberedScores(ll, theta), "not kept by default");
+        }
+    }
+
+    @Test
+    @DisplayName("a gradient array of the wrong length is refused, whether the score sums are kept or not")
+    void gradientLength() {
+        try (SimulatedLogLikelihood ll = likelihood()) {
+            for (NegativeLogLikelihood objective : new NegativeLogLikelihood[] {
+                    NegativeLogLikelihood.keepingScores(ll), new NegativeLogLikelihood(ll)}) {
+                for (int length : new int[] {2, 4}) {
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                            () -> objective.valueAndGradient(THETA.clone(), new double[length]));
+                    assertEquals("gradient has length " + length + ", expected 3", e.getMessage());
+                }
+            }
         }
     }
 }
