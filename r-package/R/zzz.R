@@ -16,11 +16,14 @@ jvm_owner <- new.env(parent = emptyenv())
 # it was built with --disable-Xrs; it is added here when the user's java.parameters do not have it. Parameters
 # only matter when this call starts the JVM (not when another package started it first).
 #
-# -XX:InlineSmallCode=500, unless the user's java.parameters set it, as the command-line launcher gives it (see the
-# launcher, ./mixlogit): the JIT compiler then inlines a method only if its compiled code is small, so that the
-# engine's loops over draws, compiled on their own first, are not compiled again inside every method that calls
-# them. A fit's first run takes about 0.15 s less CPU (Electricity, R = 500: 2.86-2.92 -> 2.73-2.81 s user); the
-# same numbers. It changes only how much Java's JIT inlines, for every package in this JVM.
+# Two settings of Java's JIT compiler, each unless the user's java.parameters set it, as the command-line launcher
+# gives them (see the launcher, ./mixlogit, for the measurements): -XX:Tier4BackEdgeThreshold=5000000, so that C2
+# compiles the engine's loops over draws once rather than first on-stack and then again, and
+# -XX:InlineSmallCode=500, so that it does not compile them again inside every method that calls them. A fit's
+# first run (Electricity, R = 500) took 2.9-3.4 s of CPU and 1.7-1.9 s without them, 2.0-2.2 s and 1.1-1.2 s with
+# them; the same numbers. They change only when Java's JIT compiles and how much it inlines, for every package in
+# this JVM: on-stack compilation by C2 comes later (C1's is unchanged), inlining of methods already compiled large
+# stops sooner.
 #
 # options(mixlogit.vector = TRUE) before library(mixlogit) (Java 17 or later) also gives the JVM the incubating
 # jdk.incubator.vector module, with which the engine runs its Vector API kernel for continuous attributes in
@@ -49,6 +52,9 @@ vector_option <- function(value) {
 jvm_parameters <- function(parameters, vector = FALSE) {
   parameters <- as.character(parameters)
   if (!"-Xrs" %in% parameters) parameters <- c(parameters, "-Xrs")
+  if (!any(grepl("BackEdgeThreshold", parameters, fixed = TRUE))) {
+    parameters <- c(parameters, "-XX:Tier4BackEdgeThreshold=5000000")
+  }
   if (!any(grepl("InlineSmallCode", parameters, fixed = TRUE))) {
     parameters <- c(parameters, "-XX:InlineSmallCode=500")
   }

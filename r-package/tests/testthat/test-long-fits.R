@@ -128,17 +128,19 @@ test_that("a real SIGINT stops a long fit with mixlogit_interrupt and leaves R a
   expect_equal(trimws(field("AFTER")), "TRUE")
 })
 
-test_that("the JVM parameters get -Xrs and the inlining limit unless the user gave them", {
-  isc <- "-XX:InlineSmallCode=500"
-  expect_equal(mixlogit:::jvm_parameters("-Xmx4g"), c("-Xmx4g", "-Xrs", isc))
-  expect_equal(mixlogit:::jvm_parameters(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g", isc))
-  expect_equal(mixlogit:::jvm_parameters(NULL), c("-Xrs", isc))
+test_that("the JVM parameters get -Xrs and the JIT settings unless the user gave them", {
+  jit <- c("-XX:Tier4BackEdgeThreshold=5000000", "-XX:InlineSmallCode=500")
+  expect_equal(mixlogit:::jvm_parameters("-Xmx4g"), c("-Xmx4g", "-Xrs", jit))
+  expect_equal(mixlogit:::jvm_parameters(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g", jit))
+  expect_equal(mixlogit:::jvm_parameters(NULL), c("-Xrs", jit))
   expect_equal(mixlogit:::jvm_parameters(c("-XX:InlineSmallCode=2500", "-Xrs")),
-    c("-XX:InlineSmallCode=2500", "-Xrs"))
+    c("-XX:InlineSmallCode=2500", "-Xrs", jit[1]))
+  expect_equal(mixlogit:::jvm_parameters(c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs")),
+    c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs", jit[2]))
   expect_equal(mixlogit:::jvm_parameters("-Xmx4g", vector = TRUE),
-    c("-Xmx4g", "-Xrs", isc, "--add-modules=jdk.incubator.vector"))
-  expect_equal(mixlogit:::jvm_parameters(c("--add-modules=jdk.incubator.vector", "-Xrs", isc), vector = TRUE),
-    c("--add-modules=jdk.incubator.vector", "-Xrs", isc))
+    c("-Xmx4g", "-Xrs", jit, "--add-modules=jdk.incubator.vector"))
+  expect_equal(mixlogit:::jvm_parameters(c("--add-modules=jdk.incubator.vector", "-Xrs", jit), vector = TRUE),
+    c("--add-modules=jdk.incubator.vector", "-Xrs", jit))
 })
 
 test_that("options(mixlogit.vector) other than TRUE or FALSE is ignored with a warning naming it", {
