@@ -16,8 +16,8 @@ jvm_owner <- new.env(parent = emptyenv())
 # it was built with --disable-Xrs; it is added here when the user's java.parameters do not have it. Parameters
 # only matter when this call starts the JVM (not when another package started it first).
 #
-# Two settings of Java's JIT compiler, each unless the user's java.parameters set it, as the command-line launcher
-# gives them (see the launcher, ./mixlogit, for the measurements): -XX:Tier4BackEdgeThreshold=5000000, so that C2
+# Two settings of Java's JIT compiler, each unless the user's java.parameters set it or ask for the Vector API module
+# below (whose kernel needs Java's defaults), as the command-line launcher gives them (see the launcher, ./mixlogit, for the measurements): -XX:Tier4BackEdgeThreshold=5000000, so that C2
 # compiles the engine's loops over draws once rather than first on-stack and then again, and
 # -XX:InlineSmallCode=500, so that it does not compile them again inside every method that calls them. A fit's
 # first run (Electricity, R = 500) took 2.9-3.4 s of CPU and 1.7-1.9 s without them, 2.0-2.2 s and 1.1-1.2 s with
@@ -52,10 +52,10 @@ vector_option <- function(value) {
 jvm_parameters <- function(parameters, vector = FALSE) {
   parameters <- as.character(parameters)
   if (!"-Xrs" %in% parameters) parameters <- c(parameters, "-Xrs")
-  if (!any(grepl("BackEdgeThreshold", parameters, fixed = TRUE))) {
+  if (!vector && !any(grepl("BackEdgeThreshold|OnStackReplacement", parameters))) {
     parameters <- c(parameters, "-XX:Tier4BackEdgeThreshold=5000000")
   }
-  if (!any(grepl("InlineSmallCode", parameters, fixed = TRUE))) {
+  if (!vector && !any(grepl("InlineSmallCode", parameters, fixed = TRUE))) {
     parameters <- c(parameters, "-XX:InlineSmallCode=500")
   }
   module <- "--add-modules=jdk.incubator.vector"

@@ -439,8 +439,10 @@ for every Java started from it (which then prints "Picked up JAVA_TOOL_OPTIONS")
 The command-line tool and the R package start their Java with these two: Java's optimizing compiler then compiles
 the engine's loops over draws once, not first while they run and then again, and not again inside each method that
 calls them, which takes about a quarter of the CPU time off a session's first fit (later fits in the session are
-not affected). On Java 17 or later, {cmd:--add-modules=jdk.incubator.vector} added to them gives the Vector API
-kernel for continuous attributes in large evaluations. None of them changes a result.
+not affected). For large data with continuous attributes, on Java 17 or later,
+{cmd:JAVA_TOOL_OPTIONS=--add-modules=jdk.incubator.vector} instead gives the Vector API kernel in evaluations of at
+least 250,000,000 rows x draws; do not combine it with the two settings above, which make that kernel slower. None
+of them changes a result.
 
 
 {marker references}{...}
