@@ -28,4 +28,7 @@ interface DenseSituation {
      */
     void evaluate(double[] difference, int m, int k, double[][] beta, double[][] rows, double[] inverse,
             double[] product, double[] health, double[][] betaScore);
+
+    /** How many arrays of one double per draw this implementation holds (for memory plans: {@link NodePlan}). */
+    int scratchRows();
 }

@@ -22,6 +22,11 @@ final class DenseSituations {
     /** Rows x draws of one evaluation from which {@code auto} chooses the Vector API path. */
     static final long AUTO_TERMS = 250_000_000L;
     private static final String VECTOR_CLASS = "org.mixlogit.simulation.VectorDenseSituation";
+    /**
+     * The arrays of one double per draw that the Vector API implementation holds ({@code VectorDenseSituation}'s
+     * zeros and five spare rows; DenseSituationTest checks it against an instance).
+     */
+    static final int VECTOR_SCRATCH_ROWS = 6;
     /** The property's text, trimmed and in lower case (immutable). */
     private static final String PROPERTY_TEXT = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
 
@@ -73,6 +78,17 @@ final class DenseSituations {
     static DenseSituation create(int draws, long rows) {
         return vectorFor((double) draws * rows) ? new WarmingDenseSituation(new PlainDenseSituation(draws),
                 vector(draws)) : new PlainDenseSituation(draws);
+    }
+
+    /**
+     * How many arrays of one double per draw the implementation that {@link #create} chooses holds: the portable
+     * one's, or with the Vector API path (behind its warm-up) both implementations'. For memory plans.
+     *
+     * @throws InvalidSpecificationException when the property names no choice
+     */
+    static int scratchRows(int draws, long rows) {
+        return vectorFor((double) draws * rows) ? PlainDenseSituation.SCRATCH_ROWS + VECTOR_SCRATCH_ROWS
+                : PlainDenseSituation.SCRATCH_ROWS;
     }
 
     /**

@@ -15,8 +15,8 @@ import org.mixlogit.integration.IntegrationRules;
  * (adaptive quadrature), the node cache's budget and the memory limit. A grid above its cap is refused first
  * ({@link IntegrationRules#checkGridSize}). {@link #store} estimates what the run needs
  * — the rule's node table, each worker's scratch (its node source and kernels, about (D + 1 + levels + 3 J_max +
- * 2 K + K(K+1)/2 + 3 P) doubles per node, times the classes of a latent class model, whose classes share the
- * nodes), and the cache of every decision-maker's nodes, 8 N R (D + 1) bytes —
+ * 2 K + K(K+1)/2 + 3 P) doubles per node, and the dense situations' rows ({@link DenseSituations#scratchRows}: 3,
+ * or 9 with the Vector API path), times the classes of a latent class model, whose classes share the nodes), and the cache of every decision-maker's nodes, 8 N R (D + 1) bytes —
  * and refuses with a {@link ResourceLimitException} when that passes the limit, before the rule is built or any
  * array allocated. The cache is optional: it holds the nodes of as many decision-makers as fit its budget and
  * what the limit leaves, and the others' are regenerated on demand (identical numbers). Every simulator built from
@@ -99,9 +99,10 @@ final class NodePlan {
         double perNode = d + 1.0;
         double table = tabled ? 8 * nodes * perNode * (perDecisionMaker ? people + 1 : 1) : 0;
         int jmax = design.data.maxAlternatives();
-        double scratchPerNode = perNode + design.rows.maxLevels + 3.0 * jmax + 2.0 * design.k
-                + design.k * (design.k + 1) / 2.0 + 3.0 * design.p + 10;
         double points = nodes * pointsPerNode;
+        int denseRows = DenseSituations.scratchRows((int) Math.min(Integer.MAX_VALUE, points), design.data.rowCount());
+        double scratchPerNode = perNode + design.rows.maxLevels + 3.0 * jmax + 2.0 * design.k
+                + design.k * (design.k + 1) / 2.0 + 3.0 * design.p + 7 + denseRows;
         double scratch = 8 * points * scratchPerNode * threads;
         double required = table + scratch;
         long limit = limit();

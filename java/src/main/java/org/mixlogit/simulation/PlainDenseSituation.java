@@ -10,6 +10,8 @@ import org.mixlogit.math.ArrayExp;
  * JVM option. Not thread-safe (one per worker).
  */
 final class PlainDenseSituation implements DenseSituation {
+    /** Its arrays of one double per draw: zeros, ones and a work row. */
+    static final int SCRATCH_ROWS = 3;
     private final int r;
     private final Chunks chunks;
     private final double[] zeros;
@@ -23,6 +25,11 @@ final class PlainDenseSituation implements DenseSituation {
         this.ones = new double[draws];
         Arrays.fill(ones, 1.0);
         this.work = new double[draws];
+    }
+
+    @Override
+    public int scratchRows() {
+        return SCRATCH_ROWS;
     }
 
     @Override

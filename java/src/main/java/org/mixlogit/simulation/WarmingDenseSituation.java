@@ -48,6 +48,11 @@ final class WarmingDenseSituation implements DenseSituation {
     }
 
     @Override
+    public int scratchRows() {
+        return portable.scratchRows() + vector.scratchRows();
+    }
+
+    @Override
     public void evaluate(double[] difference, int m, int k, double[][] beta, double[][] rows, double[] inverse,
             double[] product, double[] health, double[][] betaScore) {
         int shape = (k > 5 ? 2 : 0) + (betaScore != null ? 1 : 0);

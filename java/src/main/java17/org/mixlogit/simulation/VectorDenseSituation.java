@@ -40,6 +40,12 @@ final class VectorDenseSituation implements DenseSituation {
         this.spare = new double[BLOCK][draws];
     }
 
+    /** A row of zeros and the {@value #BLOCK} spare rows. */
+    @Override
+    public int scratchRows() {
+        return 1 + BLOCK;
+    }
+
     /** Whether this JVM's SIMD registers hold at least four doubles (otherwise the portable path is as fast). */
     static boolean usable() {
         return SPECIES.length() >= 4;

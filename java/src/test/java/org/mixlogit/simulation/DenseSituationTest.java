@@ -31,7 +31,12 @@ class DenseSituationTest {
         assertTrue(moduleLoaded(), "jdk.incubator.vector missing from the test JVM (java/pom.xml's jdk17 profile)");
         assumeTrue(DenseSituations.jvmCanRun(), "SIMD registers narrower than four doubles: the portable kernel");
         assertTrue(DenseSituations.vectorFor(1), "-Dmixlogit.vector=true missing from the test JVM");
-        assertEquals("WarmingDenseSituation", DenseSituations.create(8, 1).getClass().getSimpleName());
+        DenseSituation chosen = DenseSituations.create(8, 1);
+        assertEquals("WarmingDenseSituation", chosen.getClass().getSimpleName());
+        assertEquals(PlainDenseSituation.SCRATCH_ROWS + DenseSituations.VECTOR_SCRATCH_ROWS, chosen.scratchRows(),
+                "the memory plan's count of the Vector API path's rows of draws");
+        assertEquals(chosen.scratchRows(), DenseSituations.scratchRows(8, 1));
+        assertEquals(PlainDenseSituation.SCRATCH_ROWS, new PlainDenseSituation(8).scratchRows());
     }
 
     private static boolean moduleLoaded() {
@@ -114,14 +119,23 @@ class DenseSituationTest {
      */
     private static DenseSituation timed(DenseSituation inner, long[] counts, int at, int slowCalls, long slowNanos,
             long nanos) {
-        return (difference, m, k, beta, rows, inverse, product, health, betaScore) -> {
-            inner.evaluate(difference, m, k, beta, rows, inverse, product, health, betaScore);
-            boolean slow = counts[at] < slowCalls;
-            long took = slow ? slowNanos : nanos;
-            counts[4] += took;
-            counts[at]++;
-            if (slow || slowCalls == 0) {
-                counts[at + 1] += took;
+        return new DenseSituation() {
+            @Override
+            public void evaluate(double[] difference, int m, int k, double[][] beta, double[][] rows,
+                    double[] inverse, double[] product, double[] health, double[][] betaScore) {
+                inner.evaluate(difference, m, k, beta, rows, inverse, product, health, betaScore);
+                boolean slow = counts[at] < slowCalls;
+                long took = slow ? slowNanos : nanos;
+                counts[4] += took;
+                counts[at]++;
+                if (slow || slowCalls == 0) {
+                    counts[at + 1] += took;
+                }
+            }
+
+            @Override
+            public int scratchRows() {
+                return inner.scratchRows();
             }
         };
     }
