@@ -140,7 +140,7 @@ final class DrawLogitKernel {
                 levels.exponentials(rowFirst, alternatives, u, chunks);
                 levelChosenProbability(alternatives, chosen, product);
                 if (betaScore != null) {
-                    PlainDenseSituation.probabilities(u, alternatives, inverse, r);
+                    SituationProbabilities.probabilities(u, alternatives, inverse, r);
                     sparseScore(rowFirst, alternatives, chosen, betaScore);
                 }
             } else if (2 * nonZero >= alternatives * k) {
@@ -152,9 +152,9 @@ final class DrawLogitKernel {
                 for (int j = 0; j < otherCount; j++) {
                     ArrayExp.expShifted(others[j], shift, others[j], work, r);
                 }
-                PlainDenseSituation.chosenProbability(chunks, others, otherCount, ones, inverse, product, health, r);
+                SituationProbabilities.chosenProbability(chunks, others, otherCount, ones, inverse, product, health, r);
                 if (betaScore != null) {
-                    PlainDenseSituation.probabilities(others, otherCount, inverse, r);
+                    SituationProbabilities.probabilities(others, otherCount, inverse, r);
                     System.arraycopy(inverse, 0, u[chosen], 0, r);
                     sparseScore(rowFirst, alternatives, chosen, betaScore);
                 }

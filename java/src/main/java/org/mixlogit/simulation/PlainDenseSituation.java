@@ -39,9 +39,9 @@ final class PlainDenseSituation implements DenseSituation {
         for (int j = 0; j < m; j++) {
             ArrayExp.expWide(rows[j], rows[j], work, r);
         }
-        chosenProbability(chunks, rows, m, ones, inverse, product, health, r);
+        SituationProbabilities.chosenProbability(chunks, rows, m, ones, inverse, product, health, r);
         if (betaScore != null) {
-            probabilities(rows, m, inverse, r);
+            SituationProbabilities.probabilities(rows, m, inverse, r);
             score(difference, m, k, rows, betaScore);
         }
     }
@@ -89,54 +89,6 @@ final class PlainDenseSituation implements DenseSituation {
                     c.row[i] = rows[j + i];
                 }
                 c.subtractProducts(size, betaScore[a]);
-            }
-        }
-    }
-
-    /**
-     * inverse = 1 / (1 + sum of the first m rows' exponentials, in order): the chosen probability, which multiplies
-     * the product; health keeps the smallest (NaN when undefined). Also the sparse situations' step in {@link
-     * DrawLogitKernel}.
-     *
-     * @param inverse <b>Modified</b>
-     * @param product <b>Modified</b>
-     * @param health <b>Modified</b>
-     */
-    static void chosenProbability(Chunks c, double[][] rows, int m, double[] ones, double[] inverse,
-            double[] product, double[] health, int r) {
-        double[] den = inverse;
-        double[] src = ones;
-        for (int j = 0; j < m; j += Chunks.MAX) {
-            int size = Math.min(Chunks.MAX, m - j);
-            for (int i = 0; i < size; i++) {
-                c.row[i] = rows[j + i];
-            }
-            c.addRows(size, den, src);
-            src = den;
-        }
-        if (m == 0) {
-            System.arraycopy(ones, 0, den, 0, r);
-        }
-        for (int q = 0; q < r; q++) {
-            double p = 1.0 / den[q];
-            den[q] = p;
-            product[q] *= p;
-            health[q] = Math.min(health[q], p);
-        }
-    }
-
-    /**
-     * The first m rows (exponentials) times inverse: probabilities. One row per pass, so no branch depends on m's
-     * parity (a pair loop's odd tail, first met after the kernel had compiled, made C2 throw away and recompile it
-     * and the evaluation around it).
-     *
-     * @param rows <b>Modified</b>: their first m rows
-     */
-    static void probabilities(double[][] rows, int m, double[] inverse, int r) {
-        for (int j = 0; j < m; j++) {
-            double[] e = rows[j];
-            for (int q = 0; q < r; q++) {
-                e[q] *= inverse[q];
             }
         }
     }
