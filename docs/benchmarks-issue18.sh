@@ -33,6 +33,28 @@ for i in 1 2 3 4 5; do
     --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --R 500 --quiet --integration-check 0 --threads 2 2>&1 \
     | grep -E "Converged after|wall"
 done
+echo "== Electricity R = 500: the launcher's JIT settings against others, six alternating rounds (session 8)"
+# One run of each configuration per round, so that a change of the machine's speed hits all alike; per configuration
+# the median wall time, the range and the mean user time. Java's defaults are given explicitly where the launcher
+# would otherwise add its own.
+jit_configurations=(
+  "-XX:Tier4BackEdgeThreshold=40000 -XX:InlineSmallCode=2500"
+  "-XX:-UseOnStackReplacement -XX:InlineSmallCode=2500"
+  "-XX:-UseOnStackReplacement"
+  ""
+)
+for round in 1 2 3 4 5 6; do
+  for c in "${!jit_configurations[@]}"; do
+    MIXLOGIT_JAVA_OPTS="${jit_configurations[$c]}" /usr/bin/time -f "$c %e %U" ./mixlogit estimate \
+      --data java/src/main/resources/org/mixlogit/io/electricity_long.csv --choice choice --group chid --id id \
+      --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --R 500 --quiet --integration-check 0 --threads 2 2>&1 >/dev/null \
+      | tail -1
+  done
+done | sort -k1,1n -k2,2n | awk -v names="Java's JIT defaults|session 7 (no on-stack replacement)|no on-stack replacement, InlineSmallCode=500|the launcher's (both settings)" '
+  BEGIN { split(names, label, "|") }
+  { k = $1 + 1; n[k]++; w[k, n[k]] = $2; u[k] += $3 }
+  END { for (k = 1; k <= 4; k++) { m = n[k]; med = (m % 2) ? w[k, (m + 1) / 2] : (w[k, m / 2] + w[k, m / 2 + 1]) / 2
+    printf "%-45s wall median %.2f s (%.2f-%.2f), user mean %.2f s\n", label[k], med, w[k, 1], w[k, m], u[k] / m } }'
 echo "== Electricity R = 500, where the time goes (session 6: MIXLOGIT_TIMING, stages and CPU by thread)"
 MIXLOGIT_TIMING=1 ./mixlogit estimate --data java/src/main/resources/org/mixlogit/io/electricity_long.csv \
   --choice choice --group chid --id id --random pf=n,cl=n,loc=n,wk=n,tod=n,seas=n --R 500 --quiet \

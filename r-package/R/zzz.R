@@ -16,14 +16,16 @@ jvm_owner <- new.env(parent = emptyenv())
 # it was built with --disable-Xrs; it is added here when the user's java.parameters do not have it. Parameters
 # only matter when this call starts the JVM (not when another package started it first).
 #
-# Two settings of Java's JIT compiler, each unless the user's java.parameters set it or ask for the Vector API module
-# below (whose kernel needs Java's defaults), as the command-line launcher gives them (see the launcher, ./mixlogit, for the measurements): -XX:Tier4BackEdgeThreshold=5000000, so that C2
-# compiles the engine's loops over draws once rather than first on-stack and then again, and
-# -XX:InlineSmallCode=500, so that it does not compile them again inside every method that calls them. A fit's
-# first run (Electricity, R = 500) took 2.9-3.4 s of CPU and 1.7-1.9 s without them, 2.0-2.2 s and 1.1-1.2 s with
-# them; the same numbers. They change only when Java's JIT compiles and how much it inlines, for every package in
-# this JVM: on-stack compilation by C2 comes later (C1's is unchanged), inlining of methods already compiled large
-# stops sooner.
+# Two settings of Java's JIT compiler, as the command-line launcher gives them (its comments and docs/benchmarks.md,
+# "Session 8", have the measurements): -XX:Tier4BackEdgeThreshold=5000000, so that C2 compiles the engine's loops
+# over draws once rather than first on-stack and then again, and -XX:InlineSmallCode=500, so that it does not
+# compile them again inside every method that calls them. Each is added unless the user's java.parameters set it;
+# neither when the JVM gets the Vector API module (below, or in java.parameters), whose kernel needs Java's defaults,
+# nor on a processor where Java has no C2 compiler build to take them (only x86-64 and aarch64 are assumed to).
+# A fit's first run (Electricity, R = 500) took 3.0-3.5 s of CPU and 1.7-1.9 s without them, 1.9-2.2 s and
+# 1.0-1.3 s with them; the same numbers. They change only when Java's JIT compiles and how much it inlines, for
+# every package in this JVM: on-stack compilation by C2 comes later (C1's is unchanged), inlining of methods
+# already compiled large stops sooner.
 #
 # options(mixlogit.vector = TRUE) before library(mixlogit) (Java 17 or later) also gives the JVM the incubating
 # jdk.incubator.vector module, with which the engine runs its Vector API kernel for continuous attributes in
@@ -32,6 +34,8 @@ jvm_owner <- new.env(parent = emptyenv())
 # launcher adds the module for all but small data. It is not the default: Java 11 refuses to start with a module
 # it does not have, and the JVM prints a one-line notice on the standard error that an incubating module is in use.
 .onLoad <- function(libname, pkgname) {
+  # whether this call starts Java (and so gives it these parameters) or finds it started by another package
+  jvm_owner$started_here <- !isTRUE(rJava::.jniInitialized)
   rJava::.jpackage(pkgname, lib.loc = libname, parameters = jvm_parameters(getOption("java.parameters"),
     vector = vector_option(getOption("mixlogit.vector"))))
   jvm_owner$pid <- Sys.getpid()
@@ -43,19 +47,24 @@ vector_option <- function(value) {
   if (is.null(value)) return(FALSE)
   if (is.logical(value) && length(value) == 1L && !is.na(value)) return(value)
   shown <- paste(utils::capture.output(utils::str(value, give.head = FALSE)), collapse = " ")
-  warning("options(mixlogit.vector = ) must be TRUE or FALSE; got ", trimws(shown), ", so Java starts without the",
-          " Vector API module. Set options(mixlogit.vector = TRUE) before library(mixlogit) in a new R session to",
-          " use it.", call. = FALSE)
+  warning(structure(class = c("mixlogit_option_warning", "warning", "condition"), list(message = paste0(
+    "options(mixlogit.vector = ) must be TRUE or FALSE; got ", trimws(shown), ", so Java starts without the Vector",
+    " API module. Set options(mixlogit.vector = TRUE) before library(mixlogit) in a new R session to use it."),
+    call = NULL)))
   FALSE
 }
 
-jvm_parameters <- function(parameters, vector = FALSE) {
+jvm_parameters <- function(parameters, vector = FALSE, arch = R.version$arch) {
   parameters <- as.character(parameters)
   if (!"-Xrs" %in% parameters) parameters <- c(parameters, "-Xrs")
-  if (!vector && !any(grepl("BackEdgeThreshold|OnStackReplacement", parameters))) {
+  # the JIT settings: not with the Vector API module, asked for here or in the user's parameters, and only where
+  # Java's builds have C2 (a JVM without it would refuse to start with InlineSmallCode)
+  jit <- !vector && !any(grepl("jdk.incubator.vector", parameters, fixed = TRUE)) &&
+    arch %in% c("x86_64", "aarch64")
+  if (jit && !any(grepl("BackEdgeThreshold|OnStackReplacement", parameters))) {
     parameters <- c(parameters, "-XX:Tier4BackEdgeThreshold=5000000")
   }
-  if (!vector && !any(grepl("InlineSmallCode", parameters, fixed = TRUE))) {
+  if (jit && !any(grepl("InlineSmallCode", parameters, fixed = TRUE))) {
     parameters <- c(parameters, "-XX:InlineSmallCode=500")
   }
   module <- "--add-modules=jdk.incubator.vector"

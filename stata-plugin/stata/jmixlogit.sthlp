@@ -433,12 +433,13 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {title:Speed}
 
 {pstd}
-Stata starts its Java without options of ours. Options can be given through the environment Stata is started from,
-for every Java started from it (which then prints "Picked up JAVA_TOOL_OPTIONS"), for example on Linux or macOS
-{cmd:export JAVA_TOOL_OPTIONS="-XX:Tier4BackEdgeThreshold=5000000 -XX:InlineSmallCode=500"} before starting Stata.
+Stata starts its Java without options of ours. Options can be given through the environment of the Stata session
+alone, for example on Linux by starting Stata as
+{cmd:JAVA_TOOL_OPTIONS="-XX:Tier4BackEdgeThreshold=5000000 -XX:InlineSmallCode=500" xstata-mp} (every Java started
+from that session then takes them, and prints "Picked up JAVA_TOOL_OPTIONS").
 The command-line tool and the R package start their Java with these two: Java's optimizing compiler then compiles
 the engine's loops over draws once, not first while they run and then again, and not again inside each method that
-calls them, which takes about a quarter of the CPU time off a session's first fit (later fits in the session are
+calls them, which takes about a third of the CPU time off a session's first fit (later fits in the session are
 not affected). For large data with continuous attributes, on Java 17 or later,
 {cmd:JAVA_TOOL_OPTIONS=--add-modules=jdk.incubator.vector} instead gives the Vector API kernel in evaluations of at
 least 250,000,000 rows x draws; do not combine it with the two settings above, which make that kernel slower. None

@@ -130,20 +130,35 @@ test_that("a real SIGINT stops a long fit with mixlogit_interrupt and leaves R a
 
 test_that("the JVM parameters get -Xrs and the JIT settings unless the user gave them", {
   jit <- c("-XX:Tier4BackEdgeThreshold=5000000", "-XX:InlineSmallCode=500")
-  expect_equal(mixlogit:::jvm_parameters("-Xmx4g"), c("-Xmx4g", "-Xrs", jit))
-  expect_equal(mixlogit:::jvm_parameters(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g", jit))
-  expect_equal(mixlogit:::jvm_parameters(NULL), c("-Xrs", jit))
-  expect_equal(mixlogit:::jvm_parameters(c("-XX:InlineSmallCode=2500", "-Xrs")),
-    c("-XX:InlineSmallCode=2500", "-Xrs", jit[1]))
-  expect_equal(mixlogit:::jvm_parameters(c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs")),
-    c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs", jit[2]))
-  expect_equal(mixlogit:::jvm_parameters(c("-XX:-UseOnStackReplacement", "-Xrs")),
-    c("-XX:-UseOnStackReplacement", "-Xrs", jit[2]))
-  # the Vector API kernel needs Java's default inlining: neither setting with the module
-  expect_equal(mixlogit:::jvm_parameters("-Xmx4g", vector = TRUE),
-    c("-Xmx4g", "-Xrs", "--add-modules=jdk.incubator.vector"))
-  expect_equal(mixlogit:::jvm_parameters(c("--add-modules=jdk.incubator.vector", "-Xrs"), vector = TRUE),
+  p <- function(...) mixlogit:::jvm_parameters(..., arch = "x86_64")
+  expect_equal(p("-Xmx4g"), c("-Xmx4g", "-Xrs", jit))
+  expect_equal(p(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g", jit))
+  expect_equal(p(NULL), c("-Xrs", jit))
+  expect_equal(p(c("-XX:InlineSmallCode=2500", "-Xrs")), c("-XX:InlineSmallCode=2500", "-Xrs", jit[1]))
+  expect_equal(p(c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs")), c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs", jit[2]))
+  expect_equal(p(c("-XX:-UseOnStackReplacement", "-Xrs")), c("-XX:-UseOnStackReplacement", "-Xrs", jit[2]))
+  # the Vector API kernel needs Java's default inlining: neither setting with the module, asked for either way
+  expect_equal(p("-Xmx4g", vector = TRUE), c("-Xmx4g", "-Xrs", "--add-modules=jdk.incubator.vector"))
+  expect_equal(p(c("--add-modules=jdk.incubator.vector", "-Xrs"), vector = TRUE),
     c("--add-modules=jdk.incubator.vector", "-Xrs"))
+  expect_equal(p(c("--add-modules=jdk.incubator.vector", "-Dmixlogit.vector=true")),
+    c("--add-modules=jdk.incubator.vector", "-Dmixlogit.vector=true", "-Xrs"))
+  # and neither where Java's builds may lack the C2 compiler
+  expect_equal(mixlogit:::jvm_parameters("-Xmx4g", arch = "armv7l"), c("-Xmx4g", "-Xrs"))
+})
+
+# The JVM of this session has the parameters .onLoad gave it, when loading the package started it (as in R CMD
+# check, where nothing else starts Java first).
+test_that("the JVM that the package started runs with the parameters it chose", {
+  skip_if_not(isTRUE(mixlogit:::jvm_owner$started_here), "another package started Java before mixlogit")
+  bean <- rJava::J("java.lang.management.ManagementFactory")$getRuntimeMXBean()
+  arguments <- rJava::.jcall(bean, "Ljava/util/List;", "getInputArguments")
+  arguments <- vapply(seq_len(rJava::.jcall(arguments, "I", "size")) - 1L,
+                      function(i) rJava::.jcall(arguments, "Ljava/lang/Object;", "get", i)$toString(), "")
+  expected <- mixlogit:::jvm_parameters(getOption("java.parameters"),
+                                        vector = isTRUE(getOption("mixlogit.vector")))
+  expect_true(length(expected) >= 1L)
+  for (parameter in expected) expect_true(parameter %in% arguments, label = parameter)
 })
 
 test_that("options(mixlogit.vector) other than TRUE or FALSE is ignored with a warning naming it", {
@@ -151,7 +166,8 @@ test_that("options(mixlogit.vector) other than TRUE or FALSE is ignored with a w
   expect_true(mixlogit:::vector_option(TRUE))
   expect_false(mixlogit:::vector_option(FALSE))
   for (bad in list("TRUE", 1, NA, c(TRUE, TRUE))) {
-    expect_warning(result <- mixlogit:::vector_option(bad), "options\\(mixlogit.vector = \\) must be TRUE or FALSE")
+    expect_warning(result <- mixlogit:::vector_option(bad), "options\\(mixlogit.vector = \\) must be TRUE or FALSE",
+                   class = "mixlogit_option_warning")
     expect_false(result)
   }
   expect_warning(mixlogit:::vector_option("yes"), "got \"yes\"", fixed = TRUE)
@@ -190,6 +206,9 @@ test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbe
     "suppressPackageStartupMessages(library(mixlogit))",
     "cat('KERNEL', rJava::.jcall('org/mixlogit/simulation/Simulators', 'S', 'denseKernel', rJava::.jlong(540), 50L),",
     "  '\\n')",
+    "bean <- rJava::J('java.lang.management.ManagementFactory')$getRuntimeMXBean()",
+    "arguments <- rJava::.jcall(rJava::.jcall(bean, 'Ljava/util/List;', 'getInputArguments'), 'S', 'toString')",
+    "cat('JIT', grepl('InlineSmallCode', arguments, fixed = TRUE), '\\n')",
     fit_lines), files[1])
   status <- system2(file.path(R.home("bin"), "Rscript"), c("--vanilla", shQuote(files[1])),
                     stdout = files[2], stderr = files[3])
@@ -197,6 +216,7 @@ test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbe
   expect_equal(status, 0L, label = paste(c(out, readLines(files[3], warn = FALSE)), collapse = "\n"))
   field <- function(key) trimws(sub(paste0("^", key, " "), "", grep(paste0("^", key, " "), out, value = TRUE)))
   expect_equal(field("KERNEL"), "Vector API")
+  expect_equal(field("JIT"), "FALSE", label = "the JIT settings left out with the Vector API module")
   expect_true(startsWith(kernel(), "portable"), label = kernel())
   here <- capture.output(eval(parse(text = fit_lines), envir = new.env()))
   expect_equal(field("FIT"), trimws(sub("^FIT ", "", grep("^FIT ", here, value = TRUE))))

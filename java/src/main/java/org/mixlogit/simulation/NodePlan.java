@@ -16,7 +16,8 @@ import org.mixlogit.integration.IntegrationRules;
  * ({@link IntegrationRules#checkGridSize}). {@link #store} estimates what the run needs
  * — the rule's node table, each worker's scratch (its node source and kernels, about (D + 1 + levels + 3 J_max +
  * 2 K + K(K+1)/2 + 3 P) doubles per node, and the dense situations' rows ({@link DenseSituations#scratchRows}: 3,
- * or 9 with the Vector API path), times the classes of a latent class model, whose classes share the nodes), and the cache of every decision-maker's nodes, 8 N R (D + 1) bytes —
+ * or 9 with the Vector API path), times the classes of a latent class model, whose classes share the nodes), and
+ * the cache of every decision-maker's nodes, 8 N R (D + 1) bytes —
  * and refuses with a {@link ResourceLimitException} when that passes the limit, before the rule is built or any
  * array allocated. The cache is optional: it holds the nodes of as many decision-makers as fit its budget and
  * what the limit leaves, and the others' are regenerated on demand (identical numbers). Every simulator built from
