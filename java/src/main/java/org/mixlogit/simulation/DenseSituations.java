@@ -87,8 +87,12 @@ final class DenseSituations {
      * @throws InvalidSpecificationException when the property names no choice
      */
     static int scratchRows(int draws, long rows) {
-        return vectorFor((double) draws * rows) ? PlainDenseSituation.SCRATCH_ROWS + VECTOR_SCRATCH_ROWS
-                : PlainDenseSituation.SCRATCH_ROWS;
+        return scratchRows(vectorFor((double) draws * rows));
+    }
+
+    /** As {@link #scratchRows(int, long)}, for the Vector API path or the portable one. */
+    static int scratchRows(boolean vector) {
+        return vector ? PlainDenseSituation.SCRATCH_ROWS + VECTOR_SCRATCH_ROWS : PlainDenseSituation.SCRATCH_ROWS;
     }
 
     /**

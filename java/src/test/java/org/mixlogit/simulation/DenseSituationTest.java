@@ -36,7 +36,8 @@ class DenseSituationTest {
         assertEquals(PlainDenseSituation.SCRATCH_ROWS + DenseSituations.VECTOR_SCRATCH_ROWS, chosen.scratchRows(),
                 "the memory plan's count of the Vector API path's rows of draws");
         assertEquals(chosen.scratchRows(), DenseSituations.scratchRows(8, 1));
-        assertEquals(PlainDenseSituation.SCRATCH_ROWS, new PlainDenseSituation(8).scratchRows());
+        assertEquals(new PlainDenseSituation(8).scratchRows(), DenseSituations.scratchRows(false),
+                "the memory plan's count of the portable path's rows of draws");
     }
 
     private static boolean moduleLoaded() {
