@@ -133,6 +133,26 @@ final class Chunks {
     }
 
     /**
+     * {@code out[q] = start[q] + rows[0][q] + ... + rows[n - 1][q]}, added left to right in passes of up to
+     * {@link #MAX} rows; out is not written when n is 0.
+     *
+     * @param rows Not modified
+     * @param out <b>Modified</b>
+     * @param start Not modified (may be out)
+     */
+    void sumRows(double[][] rows, int n, double[] out, double[] start) {
+        double[] src = start;
+        for (int j = 0; j < n; j += MAX) {
+            int size = Math.min(MAX, n - j);
+            for (int i = 0; i < size; i++) {
+                row[i] = rows[j + i];
+            }
+            addRows(size, out, src);
+            src = out;
+        }
+    }
+
+    /**
      * {@code out[q] = src[q] + b0[q] + b1[q] + ...}, added left to right (the values are not used).
      *
      * @param out <b>Modified</b>

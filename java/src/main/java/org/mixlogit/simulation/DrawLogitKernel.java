@@ -285,16 +285,7 @@ final class DrawLogitKernel {
      */
     private void levelChosenProbability(int alternatives, int chosen, double[] product) {
         double[] den = inverse;
-        Chunks c = chunks;
-        double[] src = zeros;
-        for (int j = 0; j < alternatives; j += Chunks.MAX) {
-            int size = Math.min(Chunks.MAX, alternatives - j);
-            for (int i = 0; i < size; i++) {
-                c.row[i] = u[j + i];
-            }
-            c.addRows(size, den, src);
-            src = den;
-        }
+        chunks.sumRows(u, alternatives, den, zeros);
         double[] e = u[chosen];
         double[] h = health;
         for (int q = 0; q < r; q++) {

@@ -21,15 +21,7 @@ final class SituationProbabilities {
     static void chosenProbability(Chunks c, double[][] rows, int m, double[] ones, double[] inverse,
             double[] product, double[] health, int r) {
         double[] den = inverse;
-        double[] src = ones;
-        for (int j = 0; j < m; j += Chunks.MAX) {
-            int size = Math.min(Chunks.MAX, m - j);
-            for (int i = 0; i < size; i++) {
-                c.row[i] = rows[j + i];
-            }
-            c.addRows(size, den, src);
-            src = den;
-        }
+        c.sumRows(rows, m, den, ones);
         if (m == 0) {
             System.arraycopy(ones, 0, den, 0, r);
         }
