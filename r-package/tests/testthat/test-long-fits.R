@@ -128,23 +128,31 @@ test_that("a real SIGINT stops a long fit with mixlogit_interrupt and leaves R a
   expect_equal(trimws(field("AFTER")), "TRUE")
 })
 
-test_that("the JVM parameters get -Xrs and the JIT settings unless the user gave them", {
+test_that("the JVM parameters get -Xrs, the JIT settings and the parallel collector unless the user gave them", {
   jit <- c("-XX:Tier4BackEdgeThreshold=5000000", "-XX:InlineSmallCode=500")
+  gc <- "-XX:+UseParallelGC"
   p <- function(...) mixlogit:::jvm_parameters(..., arch = "x86_64")
-  expect_equal(p("-Xmx4g"), c("-Xmx4g", "-Xrs", jit))
-  expect_equal(p(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g", jit))
-  expect_equal(p(NULL), c("-Xrs", jit))
-  expect_equal(p(c("-XX:InlineSmallCode=2500", "-Xrs")), c("-XX:InlineSmallCode=2500", "-Xrs", jit[1]))
-  expect_equal(p(c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs")), c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs", jit[2]))
-  expect_equal(p(c("-XX:-UseOnStackReplacement", "-Xrs")), c("-XX:-UseOnStackReplacement", "-Xrs", jit[2]))
-  # the Vector API kernel needs Java's default inlining: neither setting with the module, asked for either way
-  expect_equal(p("-Xmx4g", vector = TRUE), c("-Xmx4g", "-Xrs", "--add-modules=jdk.incubator.vector"))
+  expect_equal(p("-Xmx4g"), c("-Xmx4g", "-Xrs", jit, gc))
+  expect_equal(p(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g", jit, gc))
+  expect_equal(p(NULL), c("-Xrs", jit, gc))
+  expect_equal(p(c("-XX:InlineSmallCode=2500", "-Xrs")), c("-XX:InlineSmallCode=2500", "-Xrs", jit[1], gc))
+  expect_equal(p(c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs")),
+               c("-XX:Tier4BackEdgeThreshold=40000", "-Xrs", jit[2], gc))
+  expect_equal(p(c("-XX:-UseOnStackReplacement", "-Xrs")), c("-XX:-UseOnStackReplacement", "-Xrs", jit[2], gc))
+  # a collector the user chose is kept, and no other is added; an option that only mentions GC is not a choice
+  expect_equal(p(c("-Xrs", "-XX:+UseG1GC")), c("-Xrs", "-XX:+UseG1GC", jit))
+  expect_equal(p(c("-Xrs", "-XX:+UseZGC")), c("-Xrs", "-XX:+UseZGC", jit))
+  expect_equal(p(c("-Xrs", "-XX:+UseSerialGC", "-XX:InlineSmallCode=500")),
+               c("-Xrs", "-XX:+UseSerialGC", "-XX:InlineSmallCode=500", jit[1]))
+  expect_equal(p(c("-Xrs", "-Xlog:gc")), c("-Xrs", "-Xlog:gc", jit, gc))
+  # the Vector API kernel needs Java's default inlining: neither JIT setting with the module, asked for either way
+  expect_equal(p("-Xmx4g", vector = TRUE), c("-Xmx4g", "-Xrs", gc, "--add-modules=jdk.incubator.vector"))
   expect_equal(p(c("--add-modules=jdk.incubator.vector", "-Xrs"), vector = TRUE),
-    c("--add-modules=jdk.incubator.vector", "-Xrs"))
+    c("--add-modules=jdk.incubator.vector", "-Xrs", gc))
   expect_equal(p(c("--add-modules=jdk.incubator.vector", "-Dmixlogit.vector=true")),
-    c("--add-modules=jdk.incubator.vector", "-Dmixlogit.vector=true", "-Xrs"))
+    c("--add-modules=jdk.incubator.vector", "-Dmixlogit.vector=true", "-Xrs", gc))
   # and neither where Java's builds may lack the C2 compiler
-  expect_equal(mixlogit:::jvm_parameters("-Xmx4g", arch = "armv7l"), c("-Xmx4g", "-Xrs"))
+  expect_equal(mixlogit:::jvm_parameters("-Xmx4g", arch = "armv7l"), c("-Xmx4g", "-Xrs", gc))
 })
 
 # The JVM of this session has the parameters .onLoad gave it, when loading the package started it (as in R CMD
