@@ -1,21 +1,63 @@
 # The engine's vocabulary: its lists of distribution codes, draw types, optimizers, covariance types, methods,
 # weightings and instrument keywords, and the defaults of its estimation options (org.mixlogit.bridge.Vocabulary).
-# The package keeps no copies: each list is read from the engine the first time it is needed in a session and kept
-# in this environment. The argument checks of validate.R use these lists, before the estimation is called.
+# The package keeps no hand-written copies. The build that makes the engine jar writes its vocabulary next to it,
+# to inst/vocabulary.json (java/pom.xml; the same document as ./mixlogit vocabulary), and the package reads that
+# file once per session: its argument checks (validate.R) then need no call into Java, which a session's first fit
+# paid for (about 0.05 s of CPU). When the file is missing, unreadable or written by another version of the engine
+# than this package's, the document is asked of the engine itself (MixlogitBridge.vocabulary()).
 
 vocabulary_cache <- new.env(parent = emptyenv())
 
+# The vocabulary as a list (jsonlite, simplifyVector = FALSE), read once per session.
+vocabulary_document <- function() {
+  document <- vocabulary_cache[[".document"]]
+  if (is.null(document)) {
+    document <- packaged_vocabulary(system.file("vocabulary.json", package = "mixlogit"))
+    if (is.null(document)) {
+      check_engine_version()
+      document <- jsonlite::fromJSON(
+        with_engine(rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "S", "vocabulary")), simplifyVector = FALSE)
+    }
+    assign(".document", document, envir = vocabulary_cache)
+  }
+  document
+}
+
+# The vocabulary the engine's build wrote into the package, or NULL when `file` is "" (absent), does not parse, or
+# is not the vocabulary of this package's version of the engine.
+packaged_vocabulary <- function(file) {
+  if (!nzchar(file) || !file.exists(file)) return(NULL)
+  document <- tryCatch(jsonlite::fromJSON(file, simplifyVector = FALSE), error = function(e) NULL)
+  if (!is.list(document) || !identical(document$format, "mixlogit-vocabulary/1") ||
+      !identical(document$engine, as.character(utils::packageVersion("mixlogit")))) {
+    return(NULL)
+  }
+  document
+}
+
 # One list of the vocabulary ("distributions", "draws", "optimizers", "vce", "methods", "weighting",
-# "instruments", or "defaults") as a data frame of strings, one row per entry (one row for "defaults"); arrays,
-# such as the aliases, are joined by "|".
+# "instruments", or "defaults") as a data frame of strings, one row per entry (one row for "defaults"), one column
+# per field in order of first appearance; logical values are "true"/"false", arrays (such as the aliases) are
+# joined by "|", absent fields are "".
 engine_vocabulary <- function(list) {
   table <- vocabulary_cache[[list]]
   if (is.null(table)) {
-    check_engine_version()
-    fields <- with_engine(rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "[S", "vocabularyFields", list))
-    values <- with_engine(rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "[S", "vocabularyTable", list))
-    table <- as.data.frame(matrix(values, ncol = length(fields), dimnames = list(NULL, fields)),
-                           stringsAsFactors = FALSE)
+    document <- vocabulary_document()
+    entries <- if (identical(list, "defaults")) document["defaults"] else document[[list]]
+    if (!is.list(entries) || length(entries) == 0L || !is.null(names(entries)) && !identical(list, "defaults")) {
+      mixlogit_abort(paste0("The engine's vocabulary has no list '", list, "': the package and its engine do not",
+                            " match; reinstall the package."), c("mixlogit_engine_failure", "mixlogit_engine_error"))
+    }
+    fields <- unique(unlist(lapply(entries, names)))
+    cell <- function(value) {
+      if (is.null(value)) return("")
+      if (is.list(value)) return(paste(vapply(value, cell, ""), collapse = "|"))
+      if (is.logical(value)) return(if (value) "true" else "false")
+      as.character(value)
+    }
+    columns <- lapply(stats::setNames(fields, fields), function(f) vapply(entries, function(e) cell(e[[f]]), ""))
+    table <- data.frame(columns, stringsAsFactors = FALSE, check.names = FALSE)
+    rownames(table) <- NULL
     assign(list, table, envir = vocabulary_cache)
   }
   table
@@ -57,25 +99,19 @@ instrument_keywords <- function() {
   table$code[table$keyword == "true"]
 }
 
-# The defaults of the estimation options as a named list, numbers as numbers.
+# The defaults of the estimation options as a named list, numbers as numbers (as the document has them).
 engine_defaults <- function() {
-  row <- engine_vocabulary("defaults")
-  lapply(as.list(row), function(v) utils::type.convert(v, as.is = TRUE))
+  vocabulary_document()$defaults
 }
 
 # One value of the engine's latent class entry ("maxClasses", "starts", "classPrefix", "sharePrefix", "constant",
-# "criteria"), read from the vocabulary's JSON once per session.
+# "criteria"); arrays as character vectors.
 latent_class_value <- function(name) {
-  entry <- vocabulary_cache[["latentClasses"]]
+  entry <- vocabulary_document()$latentClasses
   if (is.null(entry)) {
-    check_engine_version()
-    document <- with_engine(rJava::.jcall("org/mixlogit/bridge/MixlogitBridge", "S", "vocabulary"))
-    entry <- jsonlite::fromJSON(document, simplifyVector = TRUE)$latentClasses
-    if (is.null(entry)) {
-      mixlogit_abort(paste0("The engine's vocabulary has no latent class entry: the package and its engine jar",
-                            " do not match; reinstall the package."), c("mixlogit_engine_failure", "mixlogit_engine_error"))
-    }
-    assign("latentClasses", entry, envir = vocabulary_cache)
+    mixlogit_abort(paste0("The engine's vocabulary has no latent class entry: the package and its engine jar",
+                          " do not match; reinstall the package."), c("mixlogit_engine_failure", "mixlogit_engine_error"))
   }
-  entry[[name]]
+  value <- entry[[name]]
+  if (is.list(value)) unlist(value) else value
 }

@@ -35,6 +35,30 @@ test_that("the package's code lists are the engine's", {
   expect_true(exists("draws", envir = mixlogit:::vocabulary_cache, inherits = FALSE))
 })
 
+# The build writes the engine's vocabulary into the package (inst/vocabulary.json), which the package reads instead
+# of calling Java; it must be the engine's own document, and any other file is not used.
+test_that("the package's vocabulary file is the engine's document, and a wrong one falls back to the engine", {
+  file <- system.file("vocabulary.json", package = "mixlogit")
+  expect_true(nzchar(file), label = "the installed package has inst/vocabulary.json")
+  expect_identical(mixlogit:::packaged_vocabulary(file), engine_json())
+  expect_identical(mixlogit:::vocabulary_document(), engine_json())
+  expect_null(mixlogit:::packaged_vocabulary(""))
+  expect_null(mixlogit:::packaged_vocabulary(file.path(tempdir(), "no-such-vocabulary.json")))
+  other <- tempfile(fileext = ".json")
+  on.exit(unlink(other), add = TRUE)
+  text <- readLines(file, warn = FALSE)
+  writeLines(sub('"engine" : "[^"]*"', '"engine" : "0.0.1"', text), other)
+  expect_null(mixlogit:::packaged_vocabulary(other))
+  writeLines(text[-length(text)], other)
+  expect_null(mixlogit:::packaged_vocabulary(other))
+  writeLines(text, other)
+  expect_identical(mixlogit:::packaged_vocabulary(other), engine_json())
+  expect_error(mixlogit:::engine_vocabulary("colours"), "no list 'colours'", class = "mixlogit_engine_error")
+  d <- engine_json()$defaults
+  expect_identical(mixlogit:::engine_defaults(), d)
+  expect_identical(mixlogit:::latent_class_value("criteria"), unlist(engine_json()$latentClasses$criteria))
+})
+
 test_that("an unknown code is refused in R with a message listing the engine's codes", {
   v <- engine_json()
   message_of <- function(...) {

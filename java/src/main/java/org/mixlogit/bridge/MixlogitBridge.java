@@ -48,16 +48,6 @@ public final class MixlogitBridge {
         return Vocabulary.engine().json();
     }
 
-    /** The columns of one list of the vocabulary as a table (see {@link Vocabulary#fields(String)}). */
-    public static String[] vocabularyFields(String list) {
-        return Vocabulary.engine().fields(list).toArray(new String[0]);
-    }
-
-    /** One list of the vocabulary as a flat column-major table of strings (see {@link Vocabulary#table}). */
-    public static String[] vocabularyTable(String list) {
-        return Vocabulary.engine().table(list);
-    }
-
     /**
      * Estimates a model by maximum simulated likelihood or, with {@code "method": "msm"} in the options, by the
      * method of simulated moments (instrument columns named in the options must be among the attribute columns or

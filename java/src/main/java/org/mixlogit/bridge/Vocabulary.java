@@ -57,8 +57,9 @@ import org.mixlogit.spec.Distribution;
  * instrument choice that is a {@code keyword} is typed as its code (the others are lists of columns). The
  * {@code defaults} are what the estimation options of the bridge take for an omitted field.
  *
- * <p>For front ends without a JSON reader (R), {@link #fields(String)} and {@link #table(String)} give one list
- * (or {@code "defaults"}) as a flat table of strings.
+ * <p>The build writes this document into the R package (r-package/inst/vocabulary.json, java/pom.xml), which reads
+ * it with jsonlite instead of calling the engine in every session; the Stata plugin and the command line read this
+ * class.
  */
 public final class Vocabulary {
     /** The format tag of the JSON document. */
@@ -66,8 +67,6 @@ public final class Vocabulary {
     /** The lists of the document, in order ({@code "defaults"} is an object, the others arrays). */
     public static final List<String> LISTS = Collections.unmodifiableList(Arrays.asList("distributions", "draws",
             "optimizers", "vce", "methods", "weighting", "instruments", "defaults"));
-    /** Separator of an array's elements in a cell of {@link #table(String)}. */
-    public static final String ARRAY_SEPARATOR = "|";
 
     /** The document, compact. */
     private final String json;
@@ -149,10 +148,7 @@ public final class Vocabulary {
         return v;
     }
 
-    /**
-     * The columns of {@link #table(String)}: every field of the list's entries, in order of first appearance; for
-     * {@code "defaults"} the option names.
-     */
+    /** Every field of a list's entries, in order of first appearance; for {@code "defaults"} the option names. */
     public List<String> fields(String list) {
         Set<String> out = new LinkedHashSet<>();
         for (JsonValue entry : rows(list)) {
@@ -161,24 +157,6 @@ public final class Vocabulary {
             }
         }
         return new ArrayList<>(out);
-    }
-
-    /**
-     * A list as a table of strings, one row per entry (one row for {@code "defaults"}), flat in column-major
-     * order with the columns of {@link #fields(String)}: numbers and booleans ("true"/"false") as JSON writes
-     * them, arrays joined by {@value #ARRAY_SEPARATOR}, absent fields empty.
-     */
-    public String[] table(String list) {
-        List<JsonValue> rows = rows(list);
-        List<String> fields = fields(list);
-        String[] out = new String[rows.size() * fields.size()];
-        int k = 0;
-        for (String field : fields) {
-            for (JsonValue row : rows) {
-                out[k++] = cell(row.get(field));
-            }
-        }
-        return out;
     }
 
     private List<JsonValue> rows(String list) {
@@ -197,18 +175,6 @@ public final class Vocabulary {
                     + ".");
         }
         return node;
-    }
-
-    private static String cell(JsonValue value) {
-        if (value == null || value.isNull()) {
-            return "";
-        }
-        if (value.isArray()) {
-            List<String> parts = new ArrayList<>();
-            value.forEach(v -> parts.add(v.asText()));
-            return String.join(ARRAY_SEPARATOR, parts);
-        }
-        return value.isNumber() || value.isBoolean() ? value.toString() : value.asText();
     }
 
     private static JsonWriter distributions(JsonWriter out) {

@@ -159,10 +159,12 @@ class VocabularyTest {
         assertEquals(msm.method().msm().instruments().code(), d.get("instruments").asText());
         assertEquals(msm.method().msm().weighting().code(), d.get("weighting").asText());
         // the values the issue names, so that a silent change of a default is seen here
+        List<String> values = new ArrayList<>();
+        d.forEach(v -> values.add(v.asText()));
         assertEquals(Arrays.asList("halton", "100", "12345", "1", "bfgs", "1000", "hessian", "95.0", "msle",
-                "optimal", "two-step"), Arrays.asList(Vocabulary.engine().table("defaults")));
+                "optimal", "two-step"), values);
         assertEquals(Arrays.asList("draws", "R", "seed", "starts", "optimizer", "maxIterations", "vce", "level",
-                "method", "instruments", "weighting"), Arrays.asList(MixlogitBridge.vocabularyFields("defaults")));
+                "method", "instruments", "weighting"), Vocabulary.engine().fields("defaults"));
     }
 
     @Test
@@ -199,30 +201,11 @@ class VocabularyTest {
     }
 
     @Test
-    @DisplayName("the tables for R hold the JSON's entries column by column; unknown lists are named errors")
-    void tables() throws Exception {
-        JsonNode root = document();
-        for (String list : Vocabulary.LISTS) {
-            String[] fields = MixlogitBridge.vocabularyFields(list);
-            String[] table = MixlogitBridge.vocabularyTable(list);
-            int rows = list.equals("defaults") ? 1 : root.get(list).size();
-            assertEquals(rows * fields.length, table.length, list);
-            assertEquals("defaults".equals(list) ? "draws" : "code", fields[0], list);
-            if (!list.equals("defaults")) {
-                assertArrayEquals(codes(root, list).toArray(new String[0]), Arrays.copyOfRange(table, 0, rows),
-                        list);
-            }
-        }
-        List<String> fields = Arrays.asList(MixlogitBridge.vocabularyFields("draws"));
-        String[] draws = MixlogitBridge.vocabularyTable("draws");
-        int rows = DrawType.values().length;
-        int sparse = DrawType.SPARSE_GRID.ordinal();
-        assertTrue(Arrays.asList(draws[fields.indexOf("aliases") * rows + sparse].split("\\|")).contains("sparse-gk"));
-        assertEquals("true", draws[fields.indexOf("simulation") * rows + DrawType.HALTON.ordinal()]);
-        assertEquals("100", draws[fields.indexOf("defaultBurn") * rows + DrawType.HALTON.ordinal()]);
+    @DisplayName("an unknown list of the vocabulary is an error naming the lists")
+    void unknownList() {
         InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
-                () -> MixlogitBridge.vocabularyTable("colours"));
-        assertTrue(e.getMessage().contains("colours") && e.getMessage().contains("distributions"), e.getMessage());
+                () -> Vocabulary.engine().fields("colours"));
+        assertTrue(e.getMessage().contains("'colours'") && e.getMessage().contains("distributions"), e.getMessage());
     }
 
     @Test
