@@ -44,9 +44,18 @@ jvm_owner <- new.env(parent = emptyenv())
 .onLoad <- function(libname, pkgname) {
   # whether this call starts Java (and so gives it these parameters) or finds it started by another package
   jvm_owner$started_here <- !isTRUE(rJava::.jniInitialized)
-  rJava::.jpackage(pkgname, lib.loc = libname, parameters = jvm_parameters(getOption("java.parameters"),
-    vector = vector_option(getOption("mixlogit.vector"))))
+  parameters <- jvm_parameters(getOption("java.parameters"), vector = vector_option(getOption("mixlogit.vector")))
+  # the class-data-sharing archive of the engine's classes, when an earlier session made one (class-sharing.R)
+  jars <- engine_jars(file.path(libname, pkgname, "java"))
+  sharing <- if (jvm_owner$started_here) class_sharing_parameters(parameters, jars) else NULL
+  rJava::.jpackage(pkgname, lib.loc = libname, parameters = c(parameters, sharing))
   jvm_owner$pid <- Sys.getpid()
+  jvm_owner$class_sharing <- sharing
+  # none yet for these jars and this Java installation, or refused by Java: made in the background for the next
+  # sessions
+  if (jvm_owner$started_here) {
+    tryCatch(refresh_class_sharing(jars, used = sharing), error = function(e) FALSE)
+  }
 }
 
 # The option mixlogit.vector as TRUE or FALSE: unset is FALSE; any other value than a single TRUE or FALSE is
