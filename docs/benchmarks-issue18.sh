@@ -113,10 +113,10 @@ cp="stata-plugin/target/test-classes:stata-plugin/target/classes:stata-plugin/sf
 cp="$cp:java/target/mixlogit-core.jar:java/target/lib/*"
 java -cp "$cp" org.mixlogit.stata.PluginOverheadBenchmark plugin 3
 java -cp "$cp" org.mixlogit.stata.PluginOverheadBenchmark engine 3
-echo "== Stata with the launcher's JIT settings through JAVA_TOOL_OPTIONS (help jmixlogit, Speed): cold fits"
-JAVA_TOOL_OPTIONS="-XX:Tier4BackEdgeThreshold=5000000 -XX:InlineSmallCode=500" \
+echo "== Stata with the launcher's JIT settings and the parallel collector through JAVA_TOOL_OPTIONS (help jmixlogit, Speed): cold fits"
+JAVA_TOOL_OPTIONS="-XX:Tier4BackEdgeThreshold=5000000 -XX:InlineSmallCode=500 -XX:+UseParallelGC" \
   java -cp "$cp" org.mixlogit.stata.PluginOverheadBenchmark plugin 0 2>&1 | grep -v "Picked up"
-JAVA_TOOL_OPTIONS="-XX:Tier4BackEdgeThreshold=5000000 -XX:InlineSmallCode=500" \
+JAVA_TOOL_OPTIONS="-XX:Tier4BackEdgeThreshold=5000000 -XX:InlineSmallCode=500 -XX:+UseParallelGC" \
   java -cp "$cp" org.mixlogit.stata.PluginOverheadBenchmark engine 0 2>&1 | grep -v "Picked up"
 if [ "${1:-}" = "--scale" ]; then
   echo "== scale: N = 100,000, R = 200, whole estimation from the CSV file (5 million rows)"
