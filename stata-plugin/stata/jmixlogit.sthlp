@@ -443,9 +443,10 @@ inside each method that calls them, and the parallel garbage collector does none
 default one, which an estimation does not need. Together they take about 40% of the CPU time off a session's first
 fit (Electricity, six normal coefficients, 500 draws: as fast as the command-line tool's same fit, where with
 Java's defaults it takes about 70% more CPU); later fits in the session are not affected. For large data with
-continuous attributes, on Java 17 or later, {cmd:JAVA_TOOL_OPTIONS="--add-modules=jdk.incubator.vector -XX:+UseParallelGC"}
-instead gives the Vector API kernel in evaluations of at least 250,000,000 rows x draws; do not combine it with the
-two JIT settings above, which make that kernel slower. None of them changes a result.
+continuous attributes, on Java 17 or later, {cmd:JAVA_TOOL_OPTIONS=--add-modules=jdk.incubator.vector} instead
+gives the Vector API kernel in evaluations of at least 250,000,000 rows x draws; do not combine it with the three
+settings above: the JIT settings make that kernel slower, and the garbage of its warm-up grows the parallel
+collector's heap. None of them changes a result.
 
 
 {marker references}{...}
