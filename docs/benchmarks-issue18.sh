@@ -88,7 +88,7 @@ Rscript -e '.libPaths(c("/tmp/rlib-bench", .libPaths())); suppressPackageStartup
   f <- mixlogit:::class_sharing_files(); for (i in 1:240) if (file.exists(f$archive) || file.exists(f$failure))
   break else Sys.sleep(0.5); cat("class-sharing archive:", file.exists(f$archive), "\n")'
 # and the launcher's own archive, which its first run after a build makes
-./mixlogit example >/dev/null
+./mixlogit example >/dev/null 2>&1
 for round in 1 2 3 4 5 6 7 8 9 10; do
   /usr/bin/time -f "$round cli %U %S %e" ./mixlogit estimate \
     --data java/src/main/resources/org/mixlogit/io/electricity_long.csv --choice choice --group chid --id id \
