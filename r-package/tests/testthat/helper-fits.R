@@ -17,3 +17,17 @@ expect_close <- function(actual, expected, tolerance) {
   expect_true(difference <= tolerance,
               label = sprintf("largest absolute difference %.3g (tolerance %.3g)", difference, tolerance))
 }
+
+# Runs `lines` in a child R session (Rscript --vanilla, this session's library paths, files in `dir`), expects it to
+# end without error, and returns a function that gives the rest of its output line that starts with a key and a
+# space ("FIT -0x1.e6p+11 ..." -> field("FIT")).
+child_session <- function(lines, dir) {
+  dir.create(dir, recursive = TRUE, showWarnings = FALSE)
+  files <- file.path(dir, c("child.R", "out", "err"))
+  writeLines(c(sprintf(".libPaths(%s)", paste(deparse(.libPaths()), collapse = "")), lines), files[1])
+  status <- system2(file.path(R.home("bin"), "Rscript"), c("--vanilla", shQuote(files[1])),
+                    stdout = files[2], stderr = files[3])
+  out <- readLines(files[2], warn = FALSE)
+  expect_equal(status, 0L, label = paste(c(out, readLines(files[3], warn = FALSE)), collapse = "\n"))
+  function(key) trimws(sub(paste0("^", key, " "), "", grep(paste0("^", key, " "), out, value = TRUE)))
+}

@@ -80,26 +80,19 @@ test_that("a session started with the archive loads the engine from it and fits 
     "  threads = 2)",
     "cat('FIT', sprintf('%a', c(m$logLik, coef(m))), '\\n')")
   dir <- tempfile("child")
-  dir.create(dir)
   on.exit(unlink(dir, recursive = TRUE), add = TRUE)
-  child <- file.path(dir, c("child.R", "out", "err", "classes.log"))
-  writeLines(c(
-    sprintf(".libPaths(%s)", paste(deparse(.libPaths()), collapse = "")),
+  classes_log <- file.path(dir, "classes.log")
+  field <- child_session(c(
     sprintf("Sys.setenv(R_USER_CACHE_DIR = %s)", deparse(cache)),
     sprintf("options(mixlogit.class_sharing = TRUE, java.parameters = c('-Xmx512m', %s))",
-            deparse(paste0("-Xlog:class+load=info:file=", child[4]))),
+            deparse(paste0("-Xlog:class+load=info:file=", classes_log))),
     "suppressPackageStartupMessages(library(mixlogit))",
     "cat('SHARING', length(mixlogit:::jvm_owner$class_sharing), '\\n')",
     "cat('INFO', rJava::.jcall('java/lang/System', 'S', 'getProperty', 'java.vm.info'), '\\n')",
-    fit_lines), child[1])
-  status <- system2(file.path(R.home("bin"), "Rscript"), c("--vanilla", shQuote(child[1])),
-                    stdout = child[2], stderr = child[3])
-  out <- readLines(child[2], warn = FALSE)
-  expect_equal(status, 0L, label = paste(c(out, readLines(child[3], warn = FALSE)), collapse = "\n"))
-  field <- function(key) trimws(sub(paste0("^", key, " "), "", grep(paste0("^", key, " "), out, value = TRUE)))
+    fit_lines), dir)
   expect_equal(field("SHARING"), "4")
   expect_match(field("INFO"), "sharing", fixed = TRUE)
-  classes <- readLines(child[4], warn = FALSE)
+  classes <- readLines(classes_log, warn = FALSE)
   shared <- function(class) any(grepl(paste0(" ", class, " source: shared objects file"), classes, fixed = TRUE))
   expect_true(shared("org.mixlogit.bridge.MixlogitBridge"))
   expect_true(shared("org.mixlogit.simulation.DrawLogitKernel"))

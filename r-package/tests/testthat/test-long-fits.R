@@ -206,11 +206,8 @@ test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbe
     "cat('FIT', sprintf('%a', c(m$logLik, coef(m))), '\\n')",
     "if (is.null(old)) rm('.Random.seed', envir = globalenv()) else assign('.Random.seed', old, envir = globalenv())")
   dir <- tempfile("vector")
-  dir.create(dir)
   on.exit(unlink(dir, recursive = TRUE), add = TRUE)
-  files <- file.path(dir, c("child.R", "out", "err"))
-  writeLines(c(
-    sprintf(".libPaths(%s)", paste(deparse(.libPaths()), collapse = "")),
+  field <- child_session(c(
     "options(mixlogit.vector = TRUE, java.parameters = '-Dmixlogit.vector=true')",
     "suppressPackageStartupMessages(library(mixlogit))",
     "cat('KERNEL', rJava::.jcall('org/mixlogit/simulation/Simulators', 'S', 'denseKernel', rJava::.jlong(540), 50L),",
@@ -218,12 +215,7 @@ test_that("mixlogit.vector = TRUE runs the Vector API kernel with the same numbe
     "bean <- rJava::J('java.lang.management.ManagementFactory')$getRuntimeMXBean()",
     "arguments <- rJava::.jcall(rJava::.jcall(bean, 'Ljava/util/List;', 'getInputArguments'), 'S', 'toString')",
     "cat('JIT', grepl('InlineSmallCode', arguments, fixed = TRUE), '\\n')",
-    fit_lines), files[1])
-  status <- system2(file.path(R.home("bin"), "Rscript"), c("--vanilla", shQuote(files[1])),
-                    stdout = files[2], stderr = files[3])
-  out <- readLines(files[2], warn = FALSE)
-  expect_equal(status, 0L, label = paste(c(out, readLines(files[3], warn = FALSE)), collapse = "\n"))
-  field <- function(key) trimws(sub(paste0("^", key, " "), "", grep(paste0("^", key, " "), out, value = TRUE)))
+    fit_lines), dir)
   expect_equal(field("KERNEL"), "Vector API")
   expect_equal(field("JIT"), "FALSE", label = "the JIT settings left out with the Vector API module")
   expect_true(startsWith(kernel(), "portable"), label = kernel())
