@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project:
 #   1. the Java engine's and the Stata plugin's tests (Maven; the build also refreshes the engine jars that the R
-#      package loads from r-package/inst/java, and stata-plugin/stata/jmixlogit.jar, checked free of com/stata);
+#      package loads from r-package/inst/java, and stata-plugin/stata/jmixlogit.jar, checked free of com/stata),
+#      then the command-line launcher's choice of Java options (tests/launcher.sh);
 #   2. the R package: its self-contained source package (r-package/tools/source-package.sh: the jars and their Java
 #      sources), R CMD check --no-manual on it (which runs its testthat tests, those skipped on CRAN included); any
 #      ERROR or WARNING fails;
@@ -15,6 +16,9 @@ cd "$root"
 
 echo "== Java engine and Stata plugin (mvn verify)"
 mvn -B -ntp verify
+
+echo "== the command-line launcher's Java options"
+bash "$root/tests/launcher.sh"
 
 echo "== R package"
 debian_packages="r-base-core r-cran-rjava r-cran-testthat r-cran-lmtest r-cran-generics"
