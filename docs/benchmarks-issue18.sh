@@ -81,12 +81,15 @@ echo "== Electricity, six correlated normal coefficients (27 parameters), R = 50
 echo "== R against the command line: the same fit, in alternating rounds (package in /tmp/rlib-bench)"
 # Each round: the command line's whole process (--integration-check 0, as R's default) and R's first fit in a fresh
 # session (system.time of mixlogit(), which excludes Java's start), CPU (user + sys) and wall; then per round the
-# ratio R / command line, and their medians. The first session after an installation makes the class-sharing
-# archive in the background (r-package/R/class-sharing.R): it is waited for before the rounds.
+# ratio R / command line, and their medians. The first fit after an installation makes the class-sharing archive
+# in the background (r-package/R/class-sharing.R): it is waited for before the rounds.
 mkdir -p /tmp/rlib-bench && R CMD INSTALL -l /tmp/rlib-bench r-package >/dev/null 2>&1
 Rscript -e '.libPaths(c("/tmp/rlib-bench", .libPaths())); suppressPackageStartupMessages(library(mixlogit));
-  f <- mixlogit:::class_sharing_files(); for (i in 1:240) if (file.exists(f$archive) || file.exists(f$failure))
-  break else Sys.sleep(0.5); cat("class-sharing archive:", file.exists(f$archive), "\n")'
+  d <- electricity_data(); m <- mixlogit(choice ~ pf + cl, d[d$id <= 20, ], group = "chid", id = "id", R = 10);
+  jars <- mixlogit:::engine_jars(system.file("java", package = "mixlogit"));
+  f <- mixlogit:::class_sharing_files(mixlogit:::class_sharing_key(jars, mixlogit:::rjava_boot_path()));
+  for (i in 1:240) if (file.exists(f$java) || file.exists(f$failure)) break else Sys.sleep(0.5);
+  cat("class-sharing archive:", file.exists(f$java), "\n")'
 # and the launcher's own archive, which its first run after a build makes
 ./mixlogit example >/dev/null 2>&1
 for round in 1 2 3 4 5 6 7 8 9 10; do

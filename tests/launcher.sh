@@ -18,8 +18,13 @@ check() {
   while [ "$1" != "--" ]; do expectations+=("$1"); shift; done
   shift
   local out
-  out="$(env JAVA_TOOL_OPTIONS="$tool" MIXLOGIT_JAVA_OPTS="$opts" MIXLOGIT_PRINT_COMMAND=1 "$root/mixlogit" "$@" \
-    2>/dev/null)"
+  if ! out="$(env JAVA_TOOL_OPTIONS="$tool" MIXLOGIT_JAVA_OPTS="$opts" MIXLOGIT_PRINT_COMMAND=1 "$root/mixlogit" \
+      "$@" 2>"$work/err")"; then
+    echo "launcher: FAILED: $name: the launcher failed:" >&2
+    cat "$work/err" >&2
+    failures=$((failures + 1))
+    return
+  fi
   for e in "${expectations[@]}"; do
     if [ "${e:0:1}" = "!" ]; then
       if grep -qxF -- "${e:1}" <<<"$out"; then
@@ -65,6 +70,8 @@ check "small data" "|" -XX:+UseSerialGC "$jit_threshold" "$jit_inline" "!$module
 check "a collector of the user's" "|-XX:+UseG1GC" "!-XX:+UseSerialGC" "!$young" -XX:+UseG1GC \
   -- estimate --data "$electricity"
 check "a heap of the user's" "|-Xmx2g" "!$young" -Xmx2g -- example
+check "a collector in JAVA_TOOL_OPTIONS" "-XX:+UseParallelGC|" "!-XX:+UseSerialGC" "$jit_inline" -- example
+check "--data=FILE" "|" -XX:+UseSerialGC -- estimate --data="$electricity"
 check "the user's inlining limit" "|-XX:InlineSmallCode=2500" "!$jit_inline" -XX:InlineSmallCode=2500 \
   "$jit_threshold" -- example
 check "the user's on-stack replacement" "|-XX:-UseOnStackReplacement" "!$jit_threshold" "$jit_inline" \
@@ -76,7 +83,7 @@ check "large data (file over 256 MiB), -Dmixlogit.vector=false" "|-Dmixlogit.vec
 if [ "$has_module" = 1 ]; then
   check "mid-size data that reach the kernel's size (--R 3000)" "|" "$module" "!$jit_threshold" "!$jit_inline" \
     -- estimate --data "$mid" --R 3000
-  check "mid-size data that reach it (--R=3000)" "|" "$module" "!$jit_inline" -- estimate --data "$mid" --R=3000
+  check "mid-size data that reach it (--R=3000)" "|" "$module" "!$jit_inline" -- estimate --data="$mid" --R=3000
   check "large data (file over 256 MiB)" "|" "$module" "!$jit_threshold" "!$jit_inline" "!-XX:+UseSerialGC" \
     -- estimate --data "$big"
   check "small data with -Dmixlogit.vector=true" "|-Dmixlogit.vector=true" "$module" "!$jit_inline" -- example

@@ -4,31 +4,31 @@
 # 0.13 s less CPU and 0.08 s less time, which brought it level with the command line's same fit
 # (docs/benchmarks.md, "Session 9"). The archive never changes a result.
 #
-# The archive is made once per package version and Java installation, in the background, by the first session
-# that starts Java without a usable one (org.mixlogit.bridge.ClassSharingArchive: a small training fit lists the
-# classes it loads, then java -Xshare:dump archives them; with nice on Unix), and used from the next session on. It
-# lives in R's cache directory for the package, tools::R_user_dir("mixlogit", "cache") (about 20 MB; archives of
-# other package versions are removed there when a new one is made). Java uses such an archive only for the class
-# path it was made for, so a session that uses it starts Java with the engine's jars on Java's own class path
-# (-Djava.class.path: the jars, then rJava's boot directory, which rJava puts there itself), where rJava's class
-# loader finds them first; a Java installation that cannot use the archive ignores it silently (-Xlog:cds=off).
+# The archive is made once per set of jars and Java installation, in the background, after the first fit of a
+# session that started Java without a usable one (org.mixlogit.bridge.ClassSharingArchive: a small training fit lists
+# the classes it loads, then java -Xshare:dump archives them; niced on Unix), and used from the next session on. It
+# lives in R's cache directory for the package, tools::R_user_dir("mixlogit", "cache"), about 16 MB, named by the
+# package version and a checksum of the jars' paths, sizes and times (so that two libraries never share one); the
+# three most recent are kept. Next to it: <archive>.java, the Java installation that made it (written by the maker
+# after the archive); <archive>.log, why the last attempt failed (tried again after a day); <archive>.lock, the
+# directory by which one session claims the making (stale after ten minutes); <archive>.refused, the
+# java.parameters with which Java would not use it (e.g. a heap of 32 GB or more, without compressed pointers): it is
+# then not given to Java with those parameters, and not made again.
 #
-# Not used, and not made: with options(mixlogit.class_sharing = FALSE) before library(mixlogit); when the user's
-# java.parameters set -Xshare, -XX:SharedArchiveFile or -Djava.class.path; when another package started Java
-# first; in R before 4.0 (no R_user_dir); during R CMD check (unless the option is TRUE).
-
-# The files of this package version's archive in `dir` (by default the package's cache directory).
-class_sharing_files <- function(dir = NULL) {
-  if (is.null(dir)) dir <- tools::R_user_dir("mixlogit", which = "cache")
-  name <- paste0("engine-", as.character(utils::packageVersion("mixlogit")))
-  list(dir = dir, archive = file.path(dir, paste0(name, ".jsa")), stamp = file.path(dir, paste0(name, ".stamp")),
-       failure = file.path(dir, paste0(name, ".log")), started = file.path(dir, paste0(name, ".making")))
-}
+# Java uses such an archive only for the class path it was made for, so a session that uses it starts Java with the
+# engine's jars on Java's own class path (-Djava.class.path: the jars, then rJava's boot directory, which rJava puts
+# there itself), where rJava's class loader finds them first; an archive Java cannot use is ignored silently
+# (-Xlog:cds=off) and the session runs as without it.
+#
+# Not used, and not made: with options(mixlogit.class_sharing = FALSE) before library(mixlogit); when
+# java.parameters, JAVA_TOOL_OPTIONS or _JAVA_OPTIONS set -Xshare, -XX:SharedArchiveFile or -Djava.class.path; when
+# another package started Java first; in R before 4.0 (no R_user_dir); while a package is installed or checked
+# (R CMD INSTALL, R CMD check), unless the option is TRUE.
 
 # Whether this session may use and make archives.
 class_sharing_enabled <- function(option = getOption("mixlogit.class_sharing")) {
   if (isFALSE(option) || getRversion() < "4.0.0") return(FALSE)
-  isTRUE(option) || !nzchar(Sys.getenv("_R_CHECK_PACKAGE_NAME_"))
+  isTRUE(option) || !nzchar(paste0(Sys.getenv("_R_CHECK_PACKAGE_NAME_"), Sys.getenv("R_INSTALL_PKG")))
 }
 
 # The engine's jars in `dir`, in the order of the archive's class path (by name).
@@ -44,75 +44,115 @@ rjava_boot_path <- function() {
   normalizePath(boot, winslash = "/", mustWork = FALSE)
 }
 
-# What an archive is for, as the lines of its stamp: each jar with its size and time, rJava's boot directory, and
-# (`java`, after Java started) the Java installation and its version.
-class_sharing_key <- function(jars, boot, java = NULL) {
+# What an archive is for: each jar with its size and time, and rJava's boot directory.
+class_sharing_key <- function(jars, boot) {
   info <- file.info(jars)
-  c(paste("jar", jars, info$size, format(as.numeric(info$mtime), digits = 15)), paste("boot", boot),
-    if (!is.null(java)) paste("java", java))
+  c(paste("jar", jars, info$size, format(as.numeric(info$mtime), digits = 15)), paste("boot", boot))
 }
 
-# The Java parameters that make a starting JVM use this package version's archive, or NULL when there is none for
-# these jars (or it may not be used). `parameters` are the ones Java gets otherwise.
-class_sharing_parameters <- function(parameters, jars, boot = rjava_boot_path(), files = class_sharing_files(),
+# The files of the archive for `key` in `dir` (by default the package's cache directory).
+class_sharing_files <- function(key, dir = NULL) {
+  if (is.null(dir)) dir <- getExportedValue("tools", "R_user_dir")("mixlogit", which = "cache")
+  text <- tempfile("key")
+  on.exit(unlink(text), add = TRUE)
+  writeLines(key, text)
+  name <- paste0("engine-", as.character(utils::packageVersion("mixlogit")), "-",
+                 substr(unname(tools::md5sum(text)), 1L, 12L), ".jsa")
+  archive <- file.path(dir, name)
+  list(dir = dir, archive = archive, java = paste0(archive, ".java"), failure = paste0(archive, ".log"),
+       lock = paste0(archive, ".lock"), refused = paste0(archive, ".refused"))
+}
+
+# Whether java.parameters or Java's own environment variables already decide class sharing or the class path.
+user_sets_class_path <- function(parameters, environment = Sys.getenv(c("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"))) {
+  any(grepl("(^|\\s)(-Xshare|-XX:SharedArchiveFile|-Djava\\.class\\.path=)", c(parameters, environment)))
+}
+
+# The Java parameters that make a starting JVM use the archive for these jars, or NULL when there is none (or it may
+# not be used, or Java refused it with these `parameters`, the others Java gets).
+class_sharing_parameters <- function(parameters, jars, boot = rjava_boot_path(), files = NULL,
                                      enabled = class_sharing_enabled()) {
-  if (!enabled || is.null(boot) || length(jars) == 0L ||
-      any(grepl("^-Xshare|SharedArchiveFile|^-Djava\\.class\\.path=", parameters))) {
+  if (!enabled || is.null(boot) || length(jars) == 0L || user_sets_class_path(parameters)) return(NULL)
+  if (is.null(files)) files <- class_sharing_files(class_sharing_key(jars, boot))
+  if (!file.exists(files$archive) || !file.exists(files$java)) return(NULL)
+  if (file.exists(files$refused) && identical(readLines(files$refused, warn = FALSE), as.character(parameters))) {
     return(NULL)
   }
-  if (!file.exists(files$archive) || !file.exists(files$stamp)) return(NULL)
-  stamp <- readLines(files$stamp, warn = FALSE)
-  key <- class_sharing_key(jars, boot)
-  if (!identical(stamp[seq_along(key)], key)) return(NULL)
   c(paste0("-Djava.class.path=", paste(c(jars, boot), collapse = .Platform$path.sep)),
     paste0("-XX:SharedArchiveFile=", normalizePath(files$archive, winslash = "/")), "-Xshare:auto", "-Xlog:cds=off")
 }
 
-# After Java started in this session: when there is no archive for these jars and this Java installation (and no
-# attempt failed in the last day or is under way), or Java refused the one it was given (`used`: the parameters it got; it then
-# runs without class sharing), one is made in the background for the next sessions. Returns whether it started
-# one (`wait = TRUE`: made it, waiting; for tests).
-refresh_class_sharing <- function(jars, boot = rjava_boot_path(), files = class_sharing_files(),
-                                  enabled = class_sharing_enabled(), used = NULL, wait = FALSE) {
-  if (!enabled || is.null(boot) || length(jars) == 0L) return(FALSE)
-  system_property <- function(name) rJava::.jcall("java/lang/System", "S", "getProperty", name)
-  java <- c(system_property("java.home"), system_property("java.vm.version"))
-  key <- class_sharing_key(jars, boot, paste(java, collapse = " "))
-  stamp <- if (file.exists(files$stamp)) readLines(files$stamp, warn = FALSE) else character(0)
-  refused <- !is.null(used) && !grepl("sharing", system_property("java.vm.info"), fixed = TRUE)
-  current <- identical(stamp, key) && !refused
-  # a failed attempt is tried again after a day (it may have been stopped from outside)
-  failed <- file.exists(files$failure) &&
-    difftime(Sys.time(), file.info(files$failure)$mtime, units = "hours") < 24
-  if (current && (file.exists(files$archive) || failed)) {
-    unlink(files$started)
-    return(FALSE)
-  }
-  if (current && file.exists(files$started) &&
-      difftime(Sys.time(), file.info(files$started)$mtime, units = "mins") < 10) {
-    return(FALSE)
-  }
-  made <- tryCatch({
-    dir.create(files$dir, recursive = TRUE, showWarnings = FALSE)
-    old <- list.files(files$dir, pattern = "^engine-.*\\.(jsa|stamp|log|making)$", full.names = TRUE)
-    unlink(old)
-    writeLines(key, files$stamp)
-    writeLines(format(Sys.time()), files$started)
-    executable <- rJava::.jcall("org/mixlogit/bridge/ClassSharingArchive", "S", "currentJava")
-    arguments <- c("-cp", shQuote(paste(jars, collapse = .Platform$path.sep)),
-                   "org.mixlogit.bridge.ClassSharingArchive", shQuote(files$archive), shQuote(files$failure),
-                   shQuote(jars))
-    # the maker's working directory is the cache directory, which outlives this session's
-    owd <- tryCatch(setwd(files$dir), error = function(e) NULL)
-    on.exit(if (!is.null(owd)) try(setwd(owd), silent = TRUE), add = TRUE)
-    nice <- if (.Platform$OS.type == "unix") Sys.which("nice") else ""
-    if (nzchar(nice)) {
-      status <- system2(nice, c("-n", "19", shQuote(executable), arguments), wait = wait, stdout = FALSE,
-                        stderr = FALSE)
-    } else {
-      status <- system2(executable, arguments, wait = wait, stdout = FALSE, stderr = FALSE)
+# The age of a file or directory in hours (Inf when it does not exist).
+age_hours <- function(path) {
+  if (!file.exists(path)) return(Inf)
+  as.numeric(difftime(Sys.time(), file.info(path)$mtime, units = "hours"))
+}
+
+# After a fit in a session that started Java: makes the archive for these jars and this Java installation in the
+# background when there is none (and no attempt failed in the last day or is under way), or records that Java
+# refused the one it was given (`used`: the archive's parameters, when given; `parameters`: the others). `java`:
+# this JVM's installation and version; `info`: its java.vm.info, which says "sharing" when it maps an archive.
+# `spawn(executable, arguments, wait)` runs the maker. Returns whether it started one (`wait = TRUE`: made it).
+refresh_class_sharing <- function(jars, parameters = NULL, used = NULL, boot = rjava_boot_path(), files = NULL,
+                                  enabled = class_sharing_enabled(), java = NULL, info = NULL, spawn = spawn_maker,
+                                  wait = FALSE) {
+  if (!enabled || is.null(boot) || length(jars) == 0L || user_sets_class_path(parameters)) return(FALSE)
+  if (is.null(files)) files <- class_sharing_files(class_sharing_key(jars, boot))
+  if (is.null(java)) java <- rJava::.jcall("org/mixlogit/bridge/ClassSharingArchive", "S", "currentStamp")
+  if (is.null(info)) info <- rJava::.jcall("java/lang/System", "S", "getProperty", "java.vm.info")
+  stamp <- if (file.exists(files$java)) readLines(files$java, warn = FALSE) else character(0)
+  if (file.exists(files$archive) && identical(stamp, java)) {
+    # made for these jars and this Java: when Java still would not map it, these parameters are why
+    if (!is.null(used) && !grepl("sharing", info, fixed = TRUE)) {
+      writeLines(as.character(parameters), files$refused)
     }
-    !wait || identical(status, 0L)
-  }, error = function(e) FALSE)
-  isTRUE(made)
+    return(FALSE)
+  }
+  if (age_hours(files$failure) < 24) return(FALSE)
+  if (age_hours(files$lock) < 1 / 6) return(FALSE)
+  dir.create(files$dir, recursive = TRUE, showWarnings = FALSE)
+  unlink(files$lock, recursive = TRUE)
+  if (!dir.create(files$lock, showWarnings = FALSE)) return(FALSE)
+  tidy_class_sharing(files)
+  unlink(c(files$archive, files$java, files$failure, files$refused))
+  executable <- rJava::.jcall("org/mixlogit/bridge/ClassSharingArchive", "S", "currentJava")
+  arguments <- c("-cp", shQuote(paste(jars, collapse = .Platform$path.sep)),
+                 "org.mixlogit.bridge.ClassSharingArchive", shQuote(files$archive), shQuote(jars))
+  # the maker's working directory is the cache directory, which outlives this session's
+  owd <- tryCatch(setwd(files$dir), error = function(e) NULL)
+  on.exit(if (!is.null(owd)) try(setwd(owd), silent = TRUE), add = TRUE)
+  status <- spawn(executable, arguments, wait)
+  !wait || identical(status, 0L)
+}
+
+# Runs the maker (niced where nice exists); its output goes nowhere (its failure is in <archive>.log).
+spawn_maker <- function(executable, arguments, wait) {
+  nice <- if (.Platform$OS.type == "unix") Sys.which("nice") else ""
+  if (nzchar(nice)) {
+    return(system2(nice, c("-n", "19", shQuote(executable), arguments), wait = wait, stdout = FALSE, stderr = FALSE))
+  }
+  system2(executable, arguments, wait = wait, stdout = FALSE, stderr = FALSE)
+}
+
+# Before a new archive is made in the cache directory: the leftovers of makers that were stopped (temporary files
+# over an hour old) go, and so do all but the two most recent other archives, with their files.
+tidy_class_sharing <- function(files) {
+  leftovers <- "^(engine-.*\\.[0-9]+\\.(tmp|classes)|engine-.*\\.java\\.[0-9]+|mixlogit-cds.*\\.log)$"
+  old <- list.files(files$dir, pattern = leftovers, full.names = TRUE)
+  unlink(old[vapply(old, age_hours, 0) > 1])
+  archives <- setdiff(list.files(files$dir, pattern = "^engine-.*\\.jsa$", full.names = TRUE), files$archive)
+  archives <- archives[order(file.info(archives)$mtime, decreasing = TRUE)]
+  for (archive in archives[-seq_len(min(2L, length(archives)))]) {
+    unlink(paste0(archive, c("", ".java", ".log", ".refused")))
+    unlink(paste0(archive, ".lock"), recursive = TRUE)
+  }
+}
+
+# Once per session, after its first fit (so that the maker never competes with it): the archive's upkeep.
+class_sharing_after_fit <- function() {
+  if (!isTRUE(jvm_owner$started_here) || isTRUE(jvm_owner$class_sharing_checked)) return(invisible(FALSE))
+  jvm_owner$class_sharing_checked <- TRUE
+  invisible(tryCatch(refresh_class_sharing(jvm_owner$jars, parameters = jvm_owner$parameters,
+                                           used = jvm_owner$class_sharing),
+                     error = function(e) FALSE))
 }

@@ -74,7 +74,9 @@ run_fit <- function(columns, spec, options, verbose = FALSE, msm = FALSE) {
     }
   }, interrupt = function(e) stop_fit(job))
   finished <- TRUE
-  with_engine(rJava::.jcall(job, "Lorg/mixlogit/bridge/BridgeFit;", "result"))
+  fit <- with_engine(rJava::.jcall(job, "Lorg/mixlogit/bridge/BridgeFit;", "result"))
+  class_sharing_after_fit()
+  fit
 }
 
 # For tests of the interrupt: with options(mixlogit.interrupt_after = k) the engine holds the fit after iteration

@@ -47,17 +47,17 @@ jvm_owner <- new.env(parent = emptyenv())
   # whether this call starts Java (and so gives it these parameters) or finds it started by another package
   jvm_owner$started_here <- !isTRUE(rJava::.jniInitialized)
   parameters <- jvm_parameters(getOption("java.parameters"), vector = vector_option(getOption("mixlogit.vector")))
-  # the class-data-sharing archive of the engine's classes, when an earlier session made one (class-sharing.R)
+  # the class-data-sharing archive of the engine's classes, when an earlier session made one (class-sharing.R; a
+  # session's first fit makes or mends it, class_sharing_after_fit())
   jars <- engine_jars(file.path(libname, pkgname, "java"))
-  sharing <- if (jvm_owner$started_here) class_sharing_parameters(parameters, jars) else NULL
+  sharing <- if (jvm_owner$started_here) {
+    tryCatch(class_sharing_parameters(parameters, jars), error = function(e) NULL)
+  }
   rJava::.jpackage(pkgname, lib.loc = libname, parameters = c(parameters, sharing))
   jvm_owner$pid <- Sys.getpid()
+  jvm_owner$jars <- jars
+  jvm_owner$parameters <- parameters
   jvm_owner$class_sharing <- sharing
-  # none yet for these jars and this Java installation, or refused by Java: made in the background for the next
-  # sessions
-  if (jvm_owner$started_here) {
-    tryCatch(refresh_class_sharing(jars, used = sharing), error = function(e) FALSE)
-  }
 }
 
 # The option mixlogit.vector as TRUE or FALSE: unset is FALSE; any other value than a single TRUE or FALSE is
@@ -73,21 +73,23 @@ vector_option <- function(value) {
   FALSE
 }
 
-jvm_parameters <- function(parameters, vector = FALSE, arch = R.version$arch) {
+# `environment`: Java's own option variables, which every JVM of this process reads too (a second collector there
+# would stop Java from starting: "Multiple garbage collectors selected").
+jvm_parameters <- function(parameters, vector = FALSE, arch = R.version$arch,
+                           environment = Sys.getenv(c("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"))) {
   parameters <- as.character(parameters)
   if (!"-Xrs" %in% parameters) parameters <- c(parameters, "-Xrs")
-  # the JIT settings: not with the Vector API module, asked for here or in the user's parameters, and only where
-  # Java's builds have C2 (a JVM without it would refuse to start with InlineSmallCode)
-  jit <- !vector && !any(grepl("jdk.incubator.vector", parameters, fixed = TRUE)) &&
-    arch %in% c("x86_64", "aarch64")
+  # the JIT settings: not with the Vector API module, asked for here, in the user's parameters or in Java's
+  # environment, and only where Java's builds have C2 (a JVM without it would refuse to start with InlineSmallCode)
+  module_wanted <- vector || any(grepl("jdk.incubator.vector", c(parameters, environment), fixed = TRUE))
+  jit <- !module_wanted && arch %in% c("x86_64", "aarch64")
   if (jit && !any(grepl("BackEdgeThreshold|OnStackReplacement", parameters))) {
     parameters <- c(parameters, "-XX:Tier4BackEdgeThreshold=5000000")
   }
   if (jit && !any(grepl("InlineSmallCode", parameters, fixed = TRUE))) {
     parameters <- c(parameters, "-XX:InlineSmallCode=500")
   }
-  module_wanted <- vector || any(grepl("jdk.incubator.vector", parameters, fixed = TRUE))
-  if (!module_wanted && !any(grepl("^-XX:[+-]Use[A-Za-z0-9]*GC$", parameters))) {
+  if (!module_wanted && !any(grepl("(^|\\s)-XX:[+-]Use[A-Za-z0-9]*GC(\\s|$)", c(parameters, environment)))) {
     parameters <- c(parameters, "-XX:+UseParallelGC")
   }
   module <- "--add-modules=jdk.incubator.vector"

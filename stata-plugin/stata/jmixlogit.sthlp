@@ -436,7 +436,8 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 Stata starts its Java without options of ours. Options can be given through the environment of the Stata session
 alone, for example on Linux by starting Stata as
 {cmd:JAVA_TOOL_OPTIONS="-XX:Tier4BackEdgeThreshold=5000000 -XX:InlineSmallCode=500 -XX:+UseParallelGC" xstata-mp}
-(every Java started from that session then takes them, and prints "Picked up JAVA_TOOL_OPTIONS").
+(every Java started from that session then takes them, and prints "Picked up JAVA_TOOL_OPTIONS"; should Stata's
+Java then not start, with "Multiple garbage collectors selected", leave out {cmd:-XX:+UseParallelGC}).
 The R package starts its Java with these three, the command-line tool with the first two: Java's optimizing
 compiler then compiles the engine's loops over draws once, not first while they run and then again, and not again
 inside each method that calls them, and the parallel garbage collector does none of the concurrent work of Java's

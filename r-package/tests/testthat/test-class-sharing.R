@@ -1,51 +1,126 @@
 # The class-data-sharing archive of the engine's classes (class-sharing.R): when a session may use one, which Java
-# parameters it adds, and that a session started with one loads the engine's classes from it and fits the same
-# numbers to the last bit.
+# parameters it adds, when one is made or left alone, and that a session started with one loads the engine's classes
+# from it and fits the same numbers to the last bit.
 
-# A package version's archive files in a fresh directory, and a stamp for `jars` made as the maker writes it.
-sharing_files <- function() mixlogit:::class_sharing_files(file.path(tempfile("cds"), "R", "mixlogit"))
-
-test_that("the archive's parameters are added only for an archive made for these jars", {
-  files <- sharing_files()
-  dir.create(files$dir, recursive = TRUE)
-  on.exit(unlink(dirname(dirname(files$dir)), recursive = TRUE), add = TRUE)
-  jars <- file.path(files$dir, c("a.jar", "b.jar"))
+# Two fake jars and an archive's files for them in a fresh cache directory.
+sharing_setup <- function() {
+  dir <- file.path(tempfile("cds"), "R", "mixlogit")
+  dir.create(dir, recursive = TRUE)
+  jars <- file.path(dir, c("a.jar", "b.jar"))
   for (jar in jars) writeLines("x", jar)
   boot <- normalizePath(tempdir(), winslash = "/")
-  p <- function(parameters = "-Xrs", enabled = TRUE, jar_list = jars) {
-    mixlogit:::class_sharing_parameters(parameters, jar_list, boot = boot, files = files, enabled = enabled)
+  list(root = dirname(dirname(dir)), jars = jars, boot = boot,
+       files = mixlogit:::class_sharing_files(mixlogit:::class_sharing_key(jars, boot), dir))
+}
+
+test_that("the archive's parameters are added only for an archive made for these jars and not refused", {
+  s <- sharing_setup()
+  on.exit(unlink(s$root, recursive = TRUE), add = TRUE)
+  p <- function(parameters = "-Xrs", enabled = TRUE, jars = s$jars, files = s$files) {
+    mixlogit:::class_sharing_parameters(parameters, jars, boot = s$boot, files = files, enabled = enabled)
   }
+  expect_match(basename(s$files$archive), "^engine-[0-9.]+-[0-9a-f]{12}\\.jsa$")
   expect_null(p(), label = "no archive yet")
-  writeLines(c(mixlogit:::class_sharing_key(jars, boot), "java /jdk 17"), files$stamp)
-  expect_null(p(), label = "a stamp but no archive")
-  writeLines("archive", files$archive)
+  writeLines("archive", s$files$archive)
+  expect_null(p(), label = "an archive without the stamp its maker writes after it")
+  writeLines("/jdk 17", s$files$java)
   expect_equal(p(), c(
-    paste0("-Djava.class.path=", paste(c(jars, boot), collapse = .Platform$path.sep)),
-    paste0("-XX:SharedArchiveFile=", normalizePath(files$archive, winslash = "/")), "-Xshare:auto",
+    paste0("-Djava.class.path=", paste(c(s$jars, s$boot), collapse = .Platform$path.sep)),
+    paste0("-XX:SharedArchiveFile=", normalizePath(s$files$archive, winslash = "/")), "-Xshare:auto",
     "-Xlog:cds=off"))
   # the user's own class-sharing or class-path options win; so does the option mixlogit.class_sharing = FALSE
   expect_null(p(c("-Xrs", "-Xshare:off")))
   expect_null(p(c("-XX:SharedArchiveFile=/x.jsa", "-Xrs")))
   expect_null(p("-Djava.class.path=/x.jar"))
   expect_null(p(enabled = FALSE))
-  # other jars (another build, or one jar more) or another rJava: the archive is not for them
-  expect_null(p(jar_list = jars[1]))
-  Sys.setFileTime(jars[2], Sys.time() - 3600)
-  expect_null(p())
-  expect_null(mixlogit:::class_sharing_parameters("-Xrs", jars, boot = NULL, files = files, enabled = TRUE))
+  expect_true(mixlogit:::user_sets_class_path("-Xrs", environment = c("-Xmx2g -Xshare:off", "")))
+  expect_false(mixlogit:::user_sets_class_path("-Xrs", environment = c("-Xmx2g", "")))
+  # Java refused it with these parameters: not given again with them, given with others
+  writeLines(c("-Xmx40g", "-Xrs"), s$files$refused)
+  expect_null(p(c("-Xmx40g", "-Xrs")))
+  expect_length(p(c("-Xmx4g", "-Xrs")), 4L)
+  # other jars (another build, one jar more) have an archive of another name
+  touched <- mixlogit:::class_sharing_files(mixlogit:::class_sharing_key(s$jars[1], s$boot), s$files$dir)
+  expect_false(identical(touched$archive, s$files$archive))
+  Sys.setFileTime(s$jars[2], Sys.time() - 3600)
+  again <- mixlogit:::class_sharing_files(mixlogit:::class_sharing_key(s$jars, s$boot), s$files$dir)
+  expect_false(identical(again$archive, s$files$archive))
+  expect_null(mixlogit:::class_sharing_parameters("-Xrs", s$jars, boot = NULL, files = s$files, enabled = TRUE))
 })
 
-test_that("archives are used and made unless switched off, and not during R CMD check unless asked for", {
+test_that("an archive is made when missing or for another Java, not while one is made or after a recent failure", {
+  s <- sharing_setup()
+  on.exit(unlink(s$root, recursive = TRUE), add = TRUE)
+  calls <- 0L
+  spawn <- function(executable, arguments, wait) {
+    calls <<- calls + 1L
+    expect_true(any(grepl("ClassSharingArchive", arguments, fixed = TRUE)))
+    0L
+  }
+  refresh <- function(used = NULL, info = "mixed mode, sharing", java = "/jdk 17.0.1") {
+    mixlogit:::refresh_class_sharing(s$jars, parameters = "-Xrs", used = used, boot = s$boot, files = s$files,
+                                     enabled = TRUE, java = java, info = info, spawn = spawn)
+  }
+  expect_true(refresh())
+  expect_equal(calls, 1L)
+  expect_true(dir.exists(s$files$lock), label = "the making is claimed (the maker removes the lock)")
+  expect_false(refresh(), label = "another session while the maker runs")
+  Sys.setFileTime(s$files$lock, Sys.time() - 11 * 60)
+  expect_true(refresh(), label = "a lock over ten minutes old is a stopped maker's")
+  unlink(s$files$lock, recursive = TRUE)
+  writeLines("mixlogit: the dump failed", s$files$failure)
+  expect_false(refresh(), label = "a failure in the last day")
+  Sys.setFileTime(s$files$failure, Sys.time() - 25 * 3600)
+  expect_true(refresh(), label = "a failure more than a day old")
+  expect_false(file.exists(s$files$failure))
+  unlink(s$files$lock, recursive = TRUE)
+  # made for this Java: left alone; made for another: made again
+  writeLines("archive", s$files$archive)
+  writeLines("/jdk 17.0.1", s$files$java)
+  calls <- 0L
+  expect_false(refresh())
+  expect_false(refresh(used = "-Xshare:auto"))
+  expect_false(file.exists(s$files$refused))
+  expect_true(refresh(java = "/other-jdk 21"))
+  expect_false(file.exists(s$files$archive), label = "the other Java's archive is removed before it is remade")
+  unlink(s$files$lock, recursive = TRUE)
+  # Java would not map it (it says no "sharing"): the parameters are recorded, nothing is made again
+  writeLines("archive", s$files$archive)
+  writeLines("/jdk 17.0.1", s$files$java)
+  calls <- 0L
+  expect_false(refresh(used = "-Xshare:auto", info = "mixed mode"))
+  expect_equal(readLines(s$files$refused), "-Xrs")
+  expect_equal(calls, 0L)
+  # stopped makers' leftovers over an hour old, and all but the two newest other archives, are removed
+  others <- file.path(s$files$dir, paste0("engine-0.0.", 1:3, "-000000000000.jsa"))
+  for (i in seq_along(others)) {
+    for (f in c(others[i], paste0(others[i], ".java"))) writeLines("x", f)
+    Sys.setFileTime(others[i], Sys.time() - i * 3600)
+  }
+  leftover <- file.path(s$files$dir, "engine-0.0.9-000000000000.jsa.123.tmp")
+  writeLines("x", leftover)
+  Sys.setFileTime(leftover, Sys.time() - 2 * 3600)
+  mixlogit:::tidy_class_sharing(s$files)
+  expect_equal(file.exists(others), c(TRUE, TRUE, FALSE))
+  expect_false(file.exists(paste0(others[3], ".java")))
+  expect_false(file.exists(leftover))
+})
+
+test_that("archives are used and made unless switched off, and not while installing or checking unless asked for", {
   expect_false(mixlogit:::class_sharing_enabled(FALSE))
   expect_true(mixlogit:::class_sharing_enabled(TRUE))
-  checking <- Sys.getenv("_R_CHECK_PACKAGE_NAME_", unset = NA)
-  on.exit(if (is.na(checking)) Sys.unsetenv("_R_CHECK_PACKAGE_NAME_") else
-    Sys.setenv(`_R_CHECK_PACKAGE_NAME_` = checking), add = TRUE)
+  saved <- Sys.getenv(c("_R_CHECK_PACKAGE_NAME_", "R_INSTALL_PKG"), unset = NA)
+  on.exit(for (n in names(saved)) {
+    if (is.na(saved[[n]])) Sys.unsetenv(n) else do.call(Sys.setenv, stats::setNames(list(saved[[n]]), n))
+  }, add = TRUE)
+  Sys.unsetenv(c("_R_CHECK_PACKAGE_NAME_", "R_INSTALL_PKG"))
+  expect_true(mixlogit:::class_sharing_enabled(NULL))
   Sys.setenv(`_R_CHECK_PACKAGE_NAME_` = "mixlogit")
   expect_false(mixlogit:::class_sharing_enabled(NULL))
   expect_true(mixlogit:::class_sharing_enabled(TRUE))
   Sys.unsetenv("_R_CHECK_PACKAGE_NAME_")
-  expect_true(mixlogit:::class_sharing_enabled(NULL))
+  Sys.setenv(R_INSTALL_PKG = "mixlogit")
+  expect_false(mixlogit:::class_sharing_enabled(NULL))
 })
 
 # A real archive, made by the engine with this session's Java (waiting for it), then a child session that finds it
@@ -57,22 +132,16 @@ test_that("a session started with the archive loads the engine from it and fits 
   skip_if(is.null(boot), "rJava's boot directory is not where the package expects it")
   cache <- tempfile("cache")
   on.exit(unlink(cache, recursive = TRUE), add = TRUE)
-  files <- mixlogit:::class_sharing_files(file.path(cache, "R", "mixlogit"))
   jars <- mixlogit:::engine_jars(system.file("java", package = "mixlogit"))
-  expect_true(mixlogit:::refresh_class_sharing(jars, files = files, enabled = TRUE, wait = TRUE),
+  files <- mixlogit:::class_sharing_files(mixlogit:::class_sharing_key(jars, boot), file.path(cache, "R", "mixlogit"))
+  expect_true(mixlogit:::refresh_class_sharing(jars, parameters = "-Xrs", files = files, enabled = TRUE,
+                                               wait = TRUE),
               label = paste(c("the archive was made", if (file.exists(files$failure)) readLines(files$failure)),
                             collapse = "\n"))
   expect_true(file.exists(files$archive))
   expect_false(file.exists(files$failure))
-  java <- paste(rJava::.jcall("java/lang/System", "S", "getProperty", "java.home"),
-                rJava::.jcall("java/lang/System", "S", "getProperty", "java.vm.version"))
-  expect_equal(readLines(files$stamp), mixlogit:::class_sharing_key(jars, boot, java))
-  # made for these jars and this Java (and, with its parameters, mapped by Java): not made again
-  expect_false(mixlogit:::refresh_class_sharing(jars, files = files, enabled = TRUE))
-  skip_if_not(grepl("sharing", rJava::.jcall("java/lang/System", "S", "getProperty", "java.vm.info"), fixed = TRUE),
-              "this session's Java runs without class-data sharing")
-  expect_false(mixlogit:::refresh_class_sharing(jars, files = files, enabled = TRUE, used = "-Xshare:auto"))
-  expect_false(file.exists(files$started))
+  expect_false(dir.exists(files$lock), label = "the maker removed its lock")
+  expect_equal(readLines(files$java), rJava::.jcall("org/mixlogit/bridge/ClassSharingArchive", "S", "currentStamp"))
 
   fit_lines <- c(
     "d <- electricity_data(); d <- d[d$id <= 40, ]",
@@ -89,9 +158,11 @@ test_that("a session started with the archive loads the engine from it and fits 
     "suppressPackageStartupMessages(library(mixlogit))",
     "cat('SHARING', length(mixlogit:::jvm_owner$class_sharing), '\\n')",
     "cat('INFO', rJava::.jcall('java/lang/System', 'S', 'getProperty', 'java.vm.info'), '\\n')",
-    fit_lines), dir)
+    fit_lines,
+    sprintf("cat('REFUSED', file.exists(%s), '\\n')", deparse(files$refused))), dir)
   expect_equal(field("SHARING"), "4")
   expect_match(field("INFO"), "sharing", fixed = TRUE)
+  expect_equal(field("REFUSED"), "FALSE", label = "the child's first fit found its archive mapped")
   classes <- readLines(classes_log, warn = FALSE)
   shared <- function(class) any(grepl(paste0(" ", class, " source: shared objects file"), classes, fixed = TRUE))
   expect_true(shared("org.mixlogit.bridge.MixlogitBridge"))

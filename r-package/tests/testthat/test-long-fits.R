@@ -131,7 +131,7 @@ test_that("a real SIGINT stops a long fit with mixlogit_interrupt and leaves R a
 test_that("the JVM parameters get -Xrs, the JIT settings and the parallel collector unless the user gave them", {
   jit <- c("-XX:Tier4BackEdgeThreshold=5000000", "-XX:InlineSmallCode=500")
   gc <- "-XX:+UseParallelGC"
-  p <- function(...) mixlogit:::jvm_parameters(..., arch = "x86_64")
+  p <- function(..., environment = c("", "")) mixlogit:::jvm_parameters(..., arch = "x86_64", environment = environment)
   expect_equal(p("-Xmx4g"), c("-Xmx4g", "-Xrs", jit, gc))
   expect_equal(p(c("-Xrs", "-Xmx4g")), c("-Xrs", "-Xmx4g", jit, gc))
   expect_equal(p(NULL), c("-Xrs", jit, gc))
@@ -145,6 +145,12 @@ test_that("the JVM parameters get -Xrs, the JIT settings and the parallel collec
   expect_equal(p(c("-Xrs", "-XX:+UseSerialGC", "-XX:InlineSmallCode=500")),
                c("-Xrs", "-XX:+UseSerialGC", "-XX:InlineSmallCode=500", jit[1]))
   expect_equal(p(c("-Xrs", "-Xlog:gc")), c("-Xrs", "-Xlog:gc", jit, gc))
+  # a collector chosen in Java's own environment variables (a second one would stop Java from starting)
+  expect_equal(p("-Xrs", environment = c("-XX:+UseG1GC -Xss4m", "")), c("-Xrs", jit))
+  expect_equal(p("-Xrs", environment = c("", "-Xmx2g -XX:+UseSerialGC")), c("-Xrs", jit))
+  expect_equal(p("-Xrs", environment = c("-Xlog:gc", "")), c("-Xrs", jit, gc))
+  # and the Vector API module there: neither the JIT settings nor the collector
+  expect_equal(p("-Xrs", environment = c("--add-modules=jdk.incubator.vector", "")), "-Xrs")
   # the Vector API kernel needs Java's default inlining: neither JIT setting with the module, asked for either way,
   # and Java's default collector (the warm-up's garbage grew the parallel one's heap)
   expect_equal(p("-Xmx4g", vector = TRUE), c("-Xmx4g", "-Xrs", "--add-modules=jdk.incubator.vector"))
@@ -153,7 +159,7 @@ test_that("the JVM parameters get -Xrs, the JIT settings and the parallel collec
   expect_equal(p(c("--add-modules=jdk.incubator.vector", "-Dmixlogit.vector=true")),
     c("--add-modules=jdk.incubator.vector", "-Dmixlogit.vector=true", "-Xrs"))
   # and neither where Java's builds may lack the C2 compiler
-  expect_equal(mixlogit:::jvm_parameters("-Xmx4g", arch = "armv7l"), c("-Xmx4g", "-Xrs", gc))
+  expect_equal(mixlogit:::jvm_parameters("-Xmx4g", arch = "armv7l", environment = ""), c("-Xmx4g", "-Xrs", gc))
 })
 
 # The JVM of this session has the parameters .onLoad gave it, when loading the package started it (as in R CMD

@@ -28,9 +28,12 @@ import java.util.concurrent.TimeUnit;
  * the archive's (the jars, in the same order); one that cannot use it (another Java installation, changed jars)
  * ignores it without a word when its cds logging is off, and runs as without it: an archive never changes a result.
  *
- * <p>Command line: {@code java -cp <jars> org.mixlogit.bridge.ClassSharingArchive <archive> <failure log> <jar>
- * [<jar> ...]}; the jars in the order of the class path the front end will give its JVM. Exit status 0 when the
- * archive was made.
+ * <p>Command line: {@code java -cp <jars> org.mixlogit.bridge.ClassSharingArchive <archive> <jar> [<jar> ...]}; the
+ * jars in the order of the class path the front end will give its JVM. Next to the archive it keeps: {@code
+ * <archive>.java}, the Java installation and version it was made by (written after the archive, so that the two
+ * always agree); {@code <archive>.log}, why the last attempt failed; and it removes {@code <archive>.lock}, the
+ * directory by which a front end claims the making (r-package/R/class-sharing.R), when it ends either way. Exit
+ * status 0 when the archive was made.
  */
 public final class ClassSharingArchive {
     /** Longest wait for each of the two JVMs. */
@@ -128,26 +131,60 @@ public final class ClassSharingArchive {
         }
     }
 
+    /** The file that says which Java installation made {@code archive}: its home and version, one line. */
+    public static Path stampOf(Path archive) {
+        return sibling(archive, ".java");
+    }
+
+    /** The file that says why the last attempt to make {@code archive} failed. */
+    public static Path failureOf(Path archive) {
+        return sibling(archive, ".log");
+    }
+
+    /** The directory whose existence says that a process is making {@code archive}. */
+    public static Path lockOf(Path archive) {
+        return sibling(archive, ".lock");
+    }
+
+    private static Path sibling(Path archive, String suffix) {
+        return archive.resolveSibling(archive.getFileName() + suffix);
+    }
+
+    /** The running JVM's Java installation and version, as {@link #stampOf} holds them. */
+    public static String currentStamp() {
+        return System.getProperty("java.home") + " " + System.getProperty("java.vm.version");
+    }
+
     /**
-     * {@code <archive> <failure log> <jar> [<jar> ...]}: makes the archive with the running JVM's Java installation;
-     * when that fails, writes why to the failure log (which a front end reads as "do not try again for these jars
-     * and this Java") and exits with status 1.
+     * Makes the archive named by {@code args[0]} for the jars that follow, with the running JVM's Java; writes its
+     * stamp, or on failure the reason to its failure log; removes its lock either way.
+     *
+     * @return 0 when the archive was made, 1 when not, 2 for a wrong command line
      */
-    public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: java -cp <jars> org.mixlogit.bridge.ClassSharingArchive <archive> <failure log>"
-                    + " <jar> [<jar> ...]");
-            System.exit(2);
+    static int run(String[] args) throws IOException, InterruptedException {
+        if (args.length < 2) {
+            System.err.println("usage: java -cp <jars> org.mixlogit.bridge.ClassSharingArchive <archive> <jar>...");
+            return 2;
         }
-        Path failureLog = Paths.get(args[1]);
+        Path archive = Paths.get(args[0]).toAbsolutePath();
         try {
-            new ClassSharingArchive(Paths.get(args[0]), Arrays.asList(args).subList(2, args.length), currentJava())
-                    .make();
-            Files.deleteIfExists(failureLog);
+            new ClassSharingArchive(archive, Arrays.asList(args).subList(1, args.length), currentJava()).make();
+            Path stamp = stampOf(archive);
+            Path partial = sibling(archive, ".java." + ProcessHandle.current().pid());
+            Files.write(partial, (currentStamp() + "\n").getBytes(StandardCharsets.UTF_8));
+            Files.move(partial, stamp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(failureOf(archive));
+            return 0;
         } catch (IOException | IllegalArgumentException e) {
-            Files.write(failureLog, ("mixlogit: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-            System.exit(1);
+            Files.write(failureOf(archive), ("mixlogit: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+            return 1;
+        } finally {
+            Files.deleteIfExists(lockOf(archive));
         }
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
     }
 
     /**

@@ -55,6 +55,26 @@ class ClassSharingArchiveTest {
     }
 
     @Test
+    @DisplayName("the command line's run: a failure is written to the archive's log, its lock removed, no stamp")
+    void runWritesFailureAndRemovesLock() throws Exception {
+        Path archive = dir.resolve("engine-x.jsa");
+        assertEquals(dir.resolve("engine-x.jsa.java"), ClassSharingArchive.stampOf(archive));
+        assertEquals(dir.resolve("engine-x.jsa.log"), ClassSharingArchive.failureOf(archive));
+        assertEquals(dir.resolve("engine-x.jsa.lock"), ClassSharingArchive.lockOf(archive));
+        Files.createDirectory(ClassSharingArchive.lockOf(archive));
+        assertEquals(1, ClassSharingArchive.run(new String[] {archive.toString(),
+                dir.resolve("missing.jar").toString()}));
+        String log = new String(Files.readAllBytes(ClassSharingArchive.failureOf(archive)), "UTF-8");
+        assertTrue(log.startsWith("mixlogit: the training run of the class-sharing archive failed"), log);
+        assertFalse(Files.exists(ClassSharingArchive.lockOf(archive)));
+        assertFalse(Files.exists(ClassSharingArchive.stampOf(archive)));
+        assertFalse(Files.exists(archive));
+        assertEquals(2, ClassSharingArchive.run(new String[] {archive.toString()}));
+        assertEquals(System.getProperty("java.home") + " " + System.getProperty("java.vm.version"),
+                ClassSharingArchive.currentStamp());
+    }
+
+    @Test
     @DisplayName("a failing training run is an error with Java's output, and leaves no archive and no temporary file")
     void failure() throws IOException {
         Path archive = dir.resolve("engine.jsa");
