@@ -70,7 +70,8 @@ check "small data" "|" -XX:+UseSerialGC "$jit_threshold" "$jit_inline" "!$module
 check "a collector of the user's" "|-XX:+UseG1GC" "!-XX:+UseSerialGC" "!$young" -XX:+UseG1GC \
   -- estimate --data "$electricity"
 check "a heap of the user's" "|-Xmx2g" "!$young" -Xmx2g -- example
-check "a collector in JAVA_TOOL_OPTIONS" "-XX:+UseParallelGC|" "!-XX:+UseSerialGC" "$jit_inline" -- example
+check "a collector in JAVA_TOOL_OPTIONS" "-XX:+UseParallelGC|" "!-XX:+UseSerialGC" "!$young" "$jit_inline" \
+  -- example
 check "--data=FILE" "|" -XX:+UseSerialGC -- estimate --data="$electricity"
 check "the user's inlining limit" "|-XX:InlineSmallCode=2500" "!$jit_inline" -XX:InlineSmallCode=2500 \
   "$jit_threshold" -- example

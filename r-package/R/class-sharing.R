@@ -11,9 +11,10 @@
 # package version and a checksum of the jars' paths, sizes and times (so that two libraries never share one); the
 # three most recent are kept. Next to it: <archive>.java, the Java installation that made it (written by the maker
 # after the archive); <archive>.log, why the last attempt failed (tried again after a day); <archive>.lock, the
-# directory by which one session claims the making (stale after ten minutes); <archive>.refused, the
-# java.parameters with which Java would not use it (e.g. a heap of 32 GB or more, without compressed pointers): it is
-# then not given to Java with those parameters, and not made again.
+# directory by which one session claims the making (its owner inside; stale after 25 minutes); <archive>.refused,
+# the settings (java.parameters and Java's option variables) with which Java would not use it, e.g. a heap of 32 GB
+# or more, without compressed pointers: it is then not given to Java with those settings, and not made again. Two
+# Java installations used with one library take turns remaking it (the first fit after a switch makes it anew).
 #
 # Java uses such an archive only for the class path it was made for, so a session that uses it starts Java with the
 # engine's jars on Java's own class path (-Djava.class.path: the jars, then rJava's boot directory, which rJava puts
@@ -75,11 +76,17 @@ class_sharing_parameters <- function(parameters, jars, boot = rjava_boot_path(),
   if (!enabled || is.null(boot) || length(jars) == 0L || user_sets_class_path(parameters)) return(NULL)
   if (is.null(files)) files <- class_sharing_files(class_sharing_key(jars, boot))
   if (!file.exists(files$archive) || !file.exists(files$java)) return(NULL)
-  if (file.exists(files$refused) && identical(readLines(files$refused, warn = FALSE), as.character(parameters))) {
+  if (file.exists(files$refused) && java_settings(parameters) %in% readLines(files$refused, warn = FALSE)) {
     return(NULL)
   }
   c(paste0("-Djava.class.path=", paste(c(jars, boot), collapse = .Platform$path.sep)),
-    paste0("-XX:SharedArchiveFile=", normalizePath(files$archive, winslash = "/")), "-Xshare:auto", "-Xlog:cds=off")
+    paste0("-XX:SharedArchiveFile=", normalizePath(files$archive, winslash = "/", mustWork = FALSE)),
+    "-Xshare:auto", "-Xlog:cds=off")
+}
+
+# The settings a JVM starts with, as one line of the refusal record: the parameters and Java's option variables.
+java_settings <- function(parameters, environment = Sys.getenv(c("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"))) {
+  paste(c(as.character(parameters), environment), collapse = "\t")
 }
 
 # The age of a file or directory in hours (Inf when it does not exist).
@@ -90,7 +97,8 @@ age_hours <- function(path) {
 
 # After a fit in a session that started Java: makes the archive for these jars and this Java installation in the
 # background when there is none (and no attempt failed in the last day or is under way), or records that Java
-# refused the one it was given (`used`: the archive's parameters, when given; `parameters`: the others). `java`:
+# refused the one it was given (`used`: the archive's parameters, when given; `parameters`: the others; the refusal
+# is recorded for these and Java's option variables, one line per set of settings). `java`:
 # this JVM's installation and version; `info`: its java.vm.info, which says "sharing" when it maps an archive.
 # `spawn(executable, arguments, wait)` runs the maker. Returns whether it started one (`wait = TRUE`: made it).
 refresh_class_sharing <- function(jars, parameters = NULL, used = NULL, boot = rjava_boot_path(), files = NULL,
@@ -100,24 +108,40 @@ refresh_class_sharing <- function(jars, parameters = NULL, used = NULL, boot = r
   if (is.null(files)) files <- class_sharing_files(class_sharing_key(jars, boot))
   if (is.null(java)) java <- rJava::.jcall("org/mixlogit/bridge/ClassSharingArchive", "S", "currentStamp")
   if (is.null(info)) info <- rJava::.jcall("java/lang/System", "S", "getProperty", "java.vm.info")
-  stamp <- if (file.exists(files$java)) readLines(files$java, warn = FALSE) else character(0)
-  if (file.exists(files$archive) && identical(stamp, java)) {
-    # made for these jars and this Java: when Java still would not map it, these parameters are why
+  current <- function() {
+    file.exists(files$archive) && file.exists(files$java) && identical(readLines(files$java, warn = FALSE), java)
+  }
+  if (dir.exists(files$dir)) tidy_class_sharing(files)
+  if (current()) {
+    # made for these jars and this Java: when Java still would not map it, these settings are why
     if (!is.null(used) && !grepl("sharing", info, fixed = TRUE)) {
-      writeLines(as.character(parameters), files$refused)
+      settings <- java_settings(parameters)
+      known <- if (file.exists(files$refused)) readLines(files$refused, warn = FALSE) else character(0)
+      if (!settings %in% known) writeLines(c(known, settings), files$refused)
     }
     return(FALSE)
   }
   if (age_hours(files$failure) < 24) return(FALSE)
-  if (age_hours(files$lock) < 1 / 6) return(FALSE)
+  # the making is claimed with a directory (dir.create fails when it exists); a claim older than the maker's
+  # longest run (two JVMs of at most ten minutes each) is a stopped maker's
+  if (dir.exists(files$lock)) {
+    if (age_hours(files$lock) < 25 / 60) return(FALSE)
+    unlink(files$lock, recursive = TRUE)
+  }
   dir.create(files$dir, recursive = TRUE, showWarnings = FALSE)
-  unlink(files$lock, recursive = TRUE)
   if (!dir.create(files$lock, showWarnings = FALSE)) return(FALSE)
-  tidy_class_sharing(files)
+  owner <- paste(Sys.getpid(), format(as.numeric(Sys.time()), digits = 17))
+  writeLines(owner, file.path(files$lock, "owner"))
+  if (current()) {
+    # another session's maker finished in the meantime
+    unlink(files$lock, recursive = TRUE)
+    return(FALSE)
+  }
   unlink(c(files$archive, files$java, files$failure, files$refused))
   executable <- rJava::.jcall("org/mixlogit/bridge/ClassSharingArchive", "S", "currentJava")
-  arguments <- c("-cp", shQuote(paste(jars, collapse = .Platform$path.sep)),
-                 "org.mixlogit.bridge.ClassSharingArchive", shQuote(files$archive), shQuote(jars))
+  arguments <- c(shQuote(paste0("-Dmixlogit.lock.owner=", owner)), "-cp",
+                 shQuote(paste(jars, collapse = .Platform$path.sep)), "org.mixlogit.bridge.ClassSharingArchive",
+                 shQuote(files$archive), shQuote(jars))
   # the maker's working directory is the cache directory, which outlives this session's
   owd <- tryCatch(setwd(files$dir), error = function(e) NULL)
   on.exit(if (!is.null(owd)) try(setwd(owd), silent = TRUE), add = TRUE)
@@ -134,10 +158,11 @@ spawn_maker <- function(executable, arguments, wait) {
   system2(executable, arguments, wait = wait, stdout = FALSE, stderr = FALSE)
 }
 
-# Before a new archive is made in the cache directory: the leftovers of makers that were stopped (temporary files
-# over an hour old) go, and so do all but the two most recent other archives, with their files.
+# Once per session, in the cache directory: the leftovers of makers that were stopped (temporary files and crash
+# logs over an hour old) go, and so do all but the two most recent other archives, with their files.
 tidy_class_sharing <- function(files) {
-  leftovers <- "^(engine-.*\\.[0-9]+\\.(tmp|classes)|engine-.*\\.java\\.[0-9]+|mixlogit-cds.*\\.log)$"
+  leftovers <- paste0("^(engine-.*\\.[0-9]+\\.(tmp|classes)|engine-.*\\.java\\.[0-9]+|mixlogit-cds.*\\.log",
+                      "|hs_err_pid.*\\.log)$")
   old <- list.files(files$dir, pattern = leftovers, full.names = TRUE)
   unlink(old[vapply(old, age_hours, 0) > 1])
   archives <- setdiff(list.files(files$dir, pattern = "^engine-.*\\.jsa$", full.names = TRUE), files$archive)
@@ -152,7 +177,7 @@ tidy_class_sharing <- function(files) {
 class_sharing_after_fit <- function() {
   if (!isTRUE(jvm_owner$started_here) || isTRUE(jvm_owner$class_sharing_checked)) return(invisible(FALSE))
   jvm_owner$class_sharing_checked <- TRUE
-  invisible(tryCatch(refresh_class_sharing(jvm_owner$jars, parameters = jvm_owner$parameters,
-                                           used = jvm_owner$class_sharing),
+  invisible(tryCatch(suppressWarnings(refresh_class_sharing(jvm_owner$jars, parameters = jvm_owner$parameters,
+                                                            used = jvm_owner$class_sharing)),
                      error = function(e) FALSE))
 }

@@ -51,7 +51,7 @@ jvm_owner <- new.env(parent = emptyenv())
   # session's first fit makes or mends it, class_sharing_after_fit())
   jars <- engine_jars(file.path(libname, pkgname, "java"))
   sharing <- if (jvm_owner$started_here) {
-    tryCatch(class_sharing_parameters(parameters, jars), error = function(e) NULL)
+    tryCatch(suppressWarnings(class_sharing_parameters(parameters, jars)), error = function(e) NULL)
   }
   rJava::.jpackage(pkgname, lib.loc = libname, parameters = c(parameters, sharing))
   jvm_owner$pid <- Sys.getpid()

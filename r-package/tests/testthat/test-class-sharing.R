@@ -35,10 +35,14 @@ test_that("the archive's parameters are added only for an archive made for these
   expect_null(p(enabled = FALSE))
   expect_true(mixlogit:::user_sets_class_path("-Xrs", environment = c("-Xmx2g -Xshare:off", "")))
   expect_false(mixlogit:::user_sets_class_path("-Xrs", environment = c("-Xmx2g", "")))
-  # Java refused it with these parameters: not given again with them, given with others
-  writeLines(c("-Xmx40g", "-Xrs"), s$files$refused)
+  # Java refused it with these settings (parameters and Java's option variables): not given again with them,
+  # given with others
+  writeLines(c(mixlogit:::java_settings(c("-Xmx40g", "-Xrs")), mixlogit:::java_settings("-Xss4m")), s$files$refused)
   expect_null(p(c("-Xmx40g", "-Xrs")))
+  expect_null(p("-Xss4m"))
   expect_length(p(c("-Xmx4g", "-Xrs")), 4L)
+  expect_false(identical(mixlogit:::java_settings("-Xrs", c("-Xmx40g", "")),
+                         mixlogit:::java_settings("-Xrs", c("", ""))))
   # other jars (another build, one jar more) have an archive of another name
   touched <- mixlogit:::class_sharing_files(mixlogit:::class_sharing_key(s$jars[1], s$boot), s$files$dir)
   expect_false(identical(touched$archive, s$files$archive))
@@ -64,9 +68,12 @@ test_that("an archive is made when missing or for another Java, not while one is
   expect_true(refresh())
   expect_equal(calls, 1L)
   expect_true(dir.exists(s$files$lock), label = "the making is claimed (the maker removes the lock)")
+  expect_true(file.exists(file.path(s$files$lock, "owner")), label = "by its owner")
   expect_false(refresh(), label = "another session while the maker runs")
-  Sys.setFileTime(s$files$lock, Sys.time() - 11 * 60)
-  expect_true(refresh(), label = "a lock over ten minutes old is a stopped maker's")
+  Sys.setFileTime(s$files$lock, Sys.time() - 20 * 60)
+  expect_false(refresh(), label = "a maker may take 20 minutes")
+  Sys.setFileTime(s$files$lock, Sys.time() - 26 * 60)
+  expect_true(refresh(), label = "a lock over 25 minutes old is a stopped maker's")
   unlink(s$files$lock, recursive = TRUE)
   writeLines("mixlogit: the dump failed", s$files$failure)
   expect_false(refresh(), label = "a failure in the last day")
@@ -89,7 +96,9 @@ test_that("an archive is made when missing or for another Java, not while one is
   writeLines("/jdk 17.0.1", s$files$java)
   calls <- 0L
   expect_false(refresh(used = "-Xshare:auto", info = "mixed mode"))
-  expect_equal(readLines(s$files$refused), "-Xrs")
+  expect_equal(readLines(s$files$refused), mixlogit:::java_settings("-Xrs"))
+  expect_false(refresh(used = "-Xshare:auto", info = "mixed mode"))
+  expect_equal(readLines(s$files$refused), mixlogit:::java_settings("-Xrs"), label = "recorded once")
   expect_equal(calls, 0L)
   # stopped makers' leftovers over an hour old, and all but the two newest other archives, are removed
   others <- file.path(s$files$dir, paste0("engine-0.0.", 1:3, "-000000000000.jsa"))
@@ -97,13 +106,16 @@ test_that("an archive is made when missing or for another Java, not while one is
     for (f in c(others[i], paste0(others[i], ".java"))) writeLines("x", f)
     Sys.setFileTime(others[i], Sys.time() - i * 3600)
   }
-  leftover <- file.path(s$files$dir, "engine-0.0.9-000000000000.jsa.123.tmp")
-  writeLines("x", leftover)
-  Sys.setFileTime(leftover, Sys.time() - 2 * 3600)
+  leftovers <- file.path(s$files$dir, c("engine-0.0.9-000000000000.jsa.123.tmp", "hs_err_pid77.log",
+                                        "engine-0.0.9-000000000000.jsa.124.classes"))
+  for (f in leftovers) writeLines("x", f)
+  Sys.setFileTime(leftovers[1:2], Sys.time() - 2 * 3600)
+  Sys.setFileTime(leftovers[3], Sys.time() - 5 * 60)
   mixlogit:::tidy_class_sharing(s$files)
   expect_equal(file.exists(others), c(TRUE, TRUE, FALSE))
   expect_false(file.exists(paste0(others[3], ".java")))
-  expect_false(file.exists(leftover))
+  expect_equal(file.exists(leftovers), c(FALSE, FALSE, TRUE), label = "a running maker's files are kept")
+  expect_true(file.exists(s$files$archive), label = "the current archive is kept")
 })
 
 test_that("archives are used and made unless switched off, and not while installing or checking unless asked for", {
@@ -130,6 +142,7 @@ test_that("a session started with the archive loads the engine from it and fits 
   skip_on_cran()
   boot <- mixlogit:::rjava_boot_path()
   skip_if(is.null(boot), "rJava's boot directory is not where the package expects it")
+  skip_if(mixlogit:::user_sets_class_path("-Xrs"), "Java's option variables set class sharing or the class path")
   cache <- tempfile("cache")
   on.exit(unlink(cache, recursive = TRUE), add = TRUE)
   jars <- mixlogit:::engine_jars(system.file("java", package = "mixlogit"))

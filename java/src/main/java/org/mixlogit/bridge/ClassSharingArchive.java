@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
  * jars in the order of the class path the front end will give its JVM. Next to the archive it keeps: {@code
  * <archive>.java}, the Java installation and version it was made by (written after the archive, so that the two
  * always agree); {@code <archive>.log}, why the last attempt failed; and it removes {@code <archive>.lock}, the
- * directory by which a front end claims the making (r-package/R/class-sharing.R), when it ends either way. Exit
- * status 0 when the archive was made.
+ * directory by which a front end claims the making (r-package/R/class-sharing.R), when it ends either way, if the
+ * lock's {@code owner} file holds the system property {@code mixlogit.lock.owner} (so never a lock that another
+ * session took over). Exit status 0 when the archive was made.
  */
 public final class ClassSharingArchive {
     /** Longest wait for each of the two JVMs. */
@@ -157,11 +158,13 @@ public final class ClassSharingArchive {
 
     /**
      * Makes the archive named by {@code args[0]} for the jars that follow, with the running JVM's Java; writes its
-     * stamp, or on failure the reason to its failure log; removes its lock either way.
+     * stamp, or on failure the reason to its failure log; either way removes its lock when {@code lockOwner} (the
+     * text of the lock's {@code owner} file, which the front end that claimed it wrote; null for none) says it is
+     * this run's, and never another's.
      *
      * @return 0 when the archive was made, 1 when not, 2 for a wrong command line
      */
-    static int run(String[] args) throws IOException, InterruptedException {
+    static int run(String[] args, String lockOwner) throws IOException, InterruptedException {
         if (args.length < 2) {
             System.err.println("usage: java -cp <jars> org.mixlogit.bridge.ClassSharingArchive <archive> <jar>...");
             return 2;
@@ -179,12 +182,23 @@ public final class ClassSharingArchive {
             Files.write(failureOf(archive), ("mixlogit: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
             return 1;
         } finally {
-            Files.deleteIfExists(lockOf(archive));
+            release(lockOf(archive), lockOwner);
         }
     }
 
+    /** Removes {@code lock} (a directory holding the file {@code owner}) when its owner is {@code lockOwner}. */
+    private static void release(Path lock, String lockOwner) throws IOException {
+        Path owner = lock.resolve("owner");
+        if (lockOwner != null && Files.isRegularFile(owner)
+                && new String(Files.readAllBytes(owner), StandardCharsets.UTF_8).trim().equals(lockOwner.trim())) {
+            Files.delete(owner);
+            Files.deleteIfExists(lock);
+        }
+    }
+
+    /** The lock's owner comes as the system property {@code mixlogit.lock.owner}. */
     public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+        System.exit(run(args, System.getProperty("mixlogit.lock.owner")));
     }
 
     /**

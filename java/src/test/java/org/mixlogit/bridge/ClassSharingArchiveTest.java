@@ -61,15 +61,22 @@ class ClassSharingArchiveTest {
         assertEquals(dir.resolve("engine-x.jsa.java"), ClassSharingArchive.stampOf(archive));
         assertEquals(dir.resolve("engine-x.jsa.log"), ClassSharingArchive.failureOf(archive));
         assertEquals(dir.resolve("engine-x.jsa.lock"), ClassSharingArchive.lockOf(archive));
-        Files.createDirectory(ClassSharingArchive.lockOf(archive));
-        assertEquals(1, ClassSharingArchive.run(new String[] {archive.toString(),
-                dir.resolve("missing.jar").toString()}));
+        Path lock = ClassSharingArchive.lockOf(archive);
+        Files.createDirectory(lock);
+        Files.write(lock.resolve("owner"), "123 1.5\n".getBytes("UTF-8"));
+        String[] args = {archive.toString(), dir.resolve("missing.jar").toString()};
+        // a lock another session took over is not this run's to remove
+        assertEquals(1, ClassSharingArchive.run(args, "999 2.5"));
+        assertTrue(Files.exists(lock.resolve("owner")));
+        assertEquals(1, ClassSharingArchive.run(args, null));
+        assertTrue(Files.exists(lock.resolve("owner")));
+        assertEquals(1, ClassSharingArchive.run(args, "123 1.5"));
         String log = new String(Files.readAllBytes(ClassSharingArchive.failureOf(archive)), "UTF-8");
         assertTrue(log.startsWith("mixlogit: the training run of the class-sharing archive failed"), log);
         assertFalse(Files.exists(ClassSharingArchive.lockOf(archive)));
         assertFalse(Files.exists(ClassSharingArchive.stampOf(archive)));
         assertFalse(Files.exists(archive));
-        assertEquals(2, ClassSharingArchive.run(new String[] {archive.toString()}));
+        assertEquals(2, ClassSharingArchive.run(new String[] {archive.toString()}, null));
         assertEquals(System.getProperty("java.home") + " " + System.getProperty("java.vm.version"),
                 ClassSharingArchive.currentStamp());
     }
