@@ -65,7 +65,7 @@ class_sharing_files <- function(key, dir = NULL) {
 }
 
 # Whether java.parameters or Java's own environment variables already decide class sharing or the class path.
-user_sets_class_path <- function(parameters, environment = Sys.getenv(c("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"))) {
+user_sets_class_path <- function(parameters, environment = java_option_variables()) {
   any(grepl("(^|\\s)(-Xshare|-XX:SharedArchiveFile|-Djava\\.class\\.path=)", c(parameters, environment)))
 }
 
@@ -85,7 +85,7 @@ class_sharing_parameters <- function(parameters, jars, boot = rjava_boot_path(),
 }
 
 # The settings a JVM starts with, as one line of the refusal record: the parameters and Java's option variables.
-java_settings <- function(parameters, environment = Sys.getenv(c("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"))) {
+java_settings <- function(parameters, environment = java_option_variables()) {
   paste(c(as.character(parameters), environment), collapse = "\t")
 }
 

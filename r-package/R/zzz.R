@@ -73,10 +73,13 @@ vector_option <- function(value) {
   FALSE
 }
 
+# Java's own option variables, which every JVM that this process starts reads (JNI_CreateJavaVM included).
+java_option_variables <- function() Sys.getenv(c("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"))
+
 # `environment`: Java's own option variables, which every JVM of this process reads too (a second collector there
 # would stop Java from starting: "Multiple garbage collectors selected").
 jvm_parameters <- function(parameters, vector = FALSE, arch = R.version$arch,
-                           environment = Sys.getenv(c("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"))) {
+                           environment = java_option_variables()) {
   parameters <- as.character(parameters)
   if (!"-Xrs" %in% parameters) parameters <- c(parameters, "-Xrs")
   # the JIT settings: not with the Vector API module, asked for here, in the user's parameters or in Java's
