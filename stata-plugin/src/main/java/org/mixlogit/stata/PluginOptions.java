@@ -298,11 +298,19 @@ final class PluginOptions {
             throw new InvalidSpecificationException("from(" + from + "): give a row vector (1 x k), not a matrix"
                     + " with " + values.length / Math.max(columns, 1) + " rows.");
         }
+        List<String> names = words("jm_from_names");
+        for (int k = 0; k < values.length; k++) {
+            if (stata.isMissing(values[k])) {
+                throw new InvalidSpecificationException("from(" + from + "): column " + (k + 1)
+                        + (k < names.size() ? " (" + names.get(k) + ")" : "") + " is missing; give a starting value"
+                        + " in every column.");
+            }
+        }
         ModelSpec spec = spec();
         org.mixlogit.spec.ParameterLayout p = spec.layout();
         String[] kinds = p.kinds().stream().map(Enum::name).toArray(String[]::new);
         StataLayout layout = new StataLayout(p.names().toArray(new String[0]), kinds);
-        return layout.start(values, words("jm_from_names"), fromMode);
+        return layout.start(values, names, fromMode);
     }
 
     /** The instrument variables, each of which must exist in the data. */

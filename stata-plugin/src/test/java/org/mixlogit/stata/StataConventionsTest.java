@@ -87,6 +87,24 @@ class StataConventionsTest extends SmallFitInStata {
     }
 
     @Test
+    @DisplayName("from() with a missing value is an error naming its column, in any mode")
+    void fromMissing() {
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] start = InStata.b();
+        String[] names = StataSimulator.local("jm_colnames").split(" ");
+        start[2] = StataSimulator.missing();
+        StataSimulator.putMatrix("b0", new double[][] {start}, null, names);
+        locals.put("jm_from", "b0");
+        locals.put("jm_from_names", String.join(" ", names));
+        for (String mode : new String[] {"", "skip", "copy"}) {
+            locals.put("jm_from_mode", mode);
+            assertEquals(198, run(), mode);
+            assertTrue(StataSimulator.errorOutput().contains("from(b0): column 3 (" + names[2] + ") is missing"),
+                    StataSimulator.errorOutput());
+        }
+    }
+
+    @Test
     @DisplayName("12-digit household ids and situation ids give the same fit as small ones, bit for bit")
     void largeIds() {
         assertEquals(0, run(), StataSimulator.errorOutput());
