@@ -25,13 +25,26 @@ coefficient_table <- function(object, type = object$vce) {
 
 confint.mixlogit <- function(object, parm, level = object$level, type = object$vce, ...) {
   check_dots("confint", ...)
+  check_level(level)
   table <- coefficient_table(object, type)
-  if (!missing(parm)) table <- table[parm, , drop = FALSE]
+  if (!missing(parm)) table <- table[check_parm(parm, rownames(table)), , drop = FALSE]
   a <- (1 - level) / 2
   q <- qnorm(1 - a)
   ci <- cbind(table[, 1] - q * table[, 2], table[, 1] + q * table[, 2])
   dimnames(ci) <- list(rownames(table), sprintf("%.1f %%", 100 * c(a, 1 - a)))
   ci
+}
+
+# confint()'s `parm`: names of parameters or their positions (as stats::confint takes them).
+check_parm <- function(parm, names) {
+  ok <- if (is.character(parm)) !anyNA(parm) && all(parm %in% names) else
+    is.numeric(parm) && !anyNA(parm) && all(parm == round(parm) & parm >= 1 & parm <= length(names))
+  if (!ok || length(parm) == 0L) {
+    unknown <- if (is.character(parm)) setdiff(parm, names) else parm
+    arg_error("`parm` must name parameters of the model or give their positions (1 to ", length(names), "), not ",
+              paste(deparse(unknown), collapse = ""), ". Parameters: ", paste(names, collapse = ", "), ".")
+  }
+  parm
 }
 
 print.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {

@@ -33,7 +33,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
     attribute_names = colnames(columns),
     attributes = as.numeric(columns),
     characteristic_names = as.character(characteristics),
-    characteristics = as.numeric(unlist(lapply(characteristics, function(v) as.numeric(data[[v]])))),
+    characteristics = as.numeric(unlist(lapply(characteristics, function(v) characteristic_values(data[[v]])))),
     weights = if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]]),
     alternatives = labels$alternatives,
     markets = labels$markets)
@@ -114,6 +114,12 @@ id_codes <- function(x) {
   }
   x <- as.character(x)
   match(x, sort(unique(x), method = "radix"))
+}
+
+# A characteristic column as the engine takes it: numbers as they are; a cluster column of text or factor labels
+# (heterogeneity and membership columns are numeric or logical, validate.R) by the codes of id_codes().
+characteristic_values <- function(x) {
+  if (is.numeric(x) || is.logical(x)) as.numeric(x) else as.numeric(id_codes(x))
 }
 
 # Text labels of the alternative and market columns (character(0) when not given), as the engine takes them.

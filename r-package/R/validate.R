@@ -13,13 +13,35 @@ check_count <- function(x, name, min = 1) {
   if (!is.numeric(x) || length(x) != 1L || is.na(x) || x != round(x) || x < min) {
     arg_error("`", name, "` must be a whole number of at least ", min, ", not ", deparse(x), ".")
   }
+  if (x > .Machine$integer.max) {
+    arg_error("`", name, "` is ", deparse(x), ": it must be a whole number from ", min, " to ",
+              .Machine$integer.max, ".")
+  }
   as.integer(x)
+}
+
+# A seed: a whole number the engine can hold (a 64-bit integer; larger numbers would all become the same seed).
+check_seed <- function(seed, allow_null = FALSE) {
+  if (is.null(seed) && allow_null) return(NULL)
+  if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
+    arg_error("`seed` must be a whole number", if (allow_null) " or NULL", ", not ", deparse(seed)[1L], ".")
+  }
+  if (abs(seed) >= 2^63) {
+    arg_error("`seed` is ", deparse(seed), ": it must be a whole number between -2^63 and 2^63 (the engine's",
+              " 64-bit seeds; larger ones would all give the same draws).")
+  }
+  seed
 }
 
 # One of `choices` (the codes listed in messages) or of `words` (every accepted word: the codes and their aliases).
 check_choice <- function(x, name, choices, words = choices) {
   if (!is.character(x) || length(x) < 1L || is.na(x[1L])) {
     arg_error("`", name, "` must be one of ", paste0('"', choices, '"', collapse = ", "), ".")
+  }
+  if (length(x) > 1L && !identical(x, choices)) {
+    # a function's default vector (as match.arg takes) means its first element; anything else is the user's
+    arg_error("`", name, "` must be one value, not ", length(x), " (", paste0('"', x, '"', collapse = ", "),
+              "): use one of ", paste0('"', choices, '"', collapse = ", "), ".")
   }
   x <- x[1L]
   if (!x %in% words) {
@@ -76,6 +98,11 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   group <- check_column(group, "group", data, allow_null = FALSE)
   id <- check_column(id, "id", data)
   weights <- check_column(weights, "weights", data)
+  if (!is.null(weights) && !is.numeric(data[[weights]])) {
+    arg_error("`weights` names column \"", weights, "\", which is ", class(data[[weights]])[1L], ": weights must be",
+              " numbers (a factor's values would be its level codes); convert the column, e.g. with",
+              " as.numeric(as.character(x)).")
+  }
   alt <- check_column(alt, "alt", data)
   market <- check_column(market, "market", data)
   check_labels(data, group, alt, market)
@@ -120,13 +147,12 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
     if (length(unknown) > 0L) {
       arg_error("`heterogeneity` names column \"", unknown[1L], "\", which is not in `data`.")
     }
+    check_characteristic_types(data, unlist(heterogeneity))
   }
   draws <- check_choice(draws, "draws", draw_types(), vocabulary_words("draws"))
   proposal <- check_proposal(proposal, draws)
   R <- check_count(R, "R")
-  if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
-    arg_error("`seed` must be a whole number.")
-  }
+  seed <- check_seed(seed)
   if (!is.null(burn)) burn <- check_count(burn, "burn", min = 0)
   starts <- check_count(starts, "starts")
   optimizer <- check_choice(optimizer, "optimizer", vocabulary_codes("optimizers"))
@@ -143,6 +169,10 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   threads <- check_count(threads, "threads")
   if (!is.null(start) && (!is.numeric(start) || anyNA(start))) {
     arg_error("`start` must be a numeric vector without missing values (one value per parameter).")
+  }
+  if (!is.null(start) && !all(is.finite(start))) {
+    arg_error("`start` has an infinite value (element ", which(!is.finite(start))[1L], "): starting values",
+              " must be finite numbers.")
   }
   if (!is.numeric(level) || length(level) != 1L || is.na(level) || level <= 0 || level >= 1) {
     arg_error("`level` must be a confidence level between 0 and 1, such as 0.95.")
@@ -380,8 +410,22 @@ check_newdata <- function(newdata, settings, labels = FALSE) {
     check_column(column, "membership", newdata, allow_null = FALSE, where = "newdata")
   }
   characteristics <- unique(c(characteristics, as.character(settings$membership)))
+  check_characteristic_types(newdata, characteristics, where = "newdata")
   check_missing(newdata, c(settings$group, settings$id, characteristics), where = "newdata")
   newdata
+}
+
+# Decision-maker characteristics (heterogeneity, membership) go to the engine as numbers: numeric or logical
+# columns only (as.numeric() of a factor would give its level codes, of text NA). `where` names the data.
+check_characteristic_types <- function(data, columns, where = "data") {
+  for (column in unique(as.character(columns))) {
+    x <- data[[column]]
+    if (!is.numeric(x) && !is.logical(x)) {
+      arg_error("Characteristic \"", column, "\" of `", where, "` is ", class(x)[1L], ": characteristics shifting",
+                " coefficients must be numeric or logical columns (make indicator columns of a factor first, or",
+                " convert numbers stored as text with as.numeric()).")
+    }
+  }
 }
 
 parallel_cores <- function() {
@@ -418,10 +462,7 @@ post_options_json <- function(krinsky_robb, replicates, seed) {
   }
   fields <- list(krinskyRobb = json_number(krinsky_robb), replicates = json_number(replicates))
   if (!is.null(seed)) {
-    if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
-      arg_error("`seed` must be a whole number or NULL.")
-    }
-    fields$seed <- json_number(seed)
+    fields$seed <- json_number(check_seed(seed, allow_null = TRUE))
   }
   to_json(fields)
 }

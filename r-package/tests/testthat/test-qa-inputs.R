@@ -1,0 +1,105 @@
+# Inputs that used to give a silently wrong number, R's internal messages or the engine's message about the wrong
+# thing (QA of the R package, session 9): each now gives the right number or a classed error naming the input.
+
+small <- electricity[electricity$id <= 20, ]
+f <- choice ~ pf + cl + loc + wk + tod + seas
+
+test_that("counts too large for an integer are argument errors, not internal JSON errors", {
+  expect_error(mixlogit(f, small, group = "chid", rpar = c(pf = "n"), R = 1e10, threads = 1),
+               class = "mixlogit_argument_error", regexp = "`R` is 1e\\+10: it must be a whole number from 1 to")
+  expect_error(mixlogit(f, small, group = "chid", rpar = c(pf = "n"), R = Inf, threads = 1),
+               class = "mixlogit_argument_error", regexp = "`R` is Inf")
+  expect_error(mixlogit(f, small, group = "chid", threads = 1e10), class = "mixlogit_argument_error",
+               regexp = "`threads` is 1e\\+10")
+  expect_error(mixlogit(f, small, group = "chid", starts = 3e9, threads = 1), class = "mixlogit_argument_error",
+               regexp = "`starts`")
+  expect_error(shares(plain_fit, replicates = Inf), class = "mixlogit_argument_error", regexp = "`replicates` is Inf")
+})
+
+test_that("infinite starting values are an argument error", {
+  expect_error(mixlogit(f, small, group = "chid", start = c(Inf, 0, 0, 0, 0, 0), threads = 1),
+               class = "mixlogit_argument_error", regexp = "`start` has an infinite value \\(element 1\\)")
+})
+
+test_that("seeds beyond the engine's 64-bit range are refused (they all gave the same draws)", {
+  expect_error(mixlogit(f, small, group = "chid", rpar = c(pf = "n"), R = 5, seed = 1e20, threads = 1),
+               class = "mixlogit_argument_error", regexp = "`seed` is 1e\\+20")
+  expect_error(shares(plain_fit, seed = -1e19), class = "mixlogit_argument_error", regexp = "`seed` is -1e\\+19")
+  expect_error(shares(plain_fit, seed = 1.5), class = "mixlogit_argument_error", regexp = "`seed` must be a whole")
+  # a large seed within the range still gives its own draws
+  a <- mixlogit(f, small, group = "chid", rpar = c(pf = "n"), R = 5, seed = 2^62, draws = "random", threads = 1)
+  b <- mixlogit(f, small, group = "chid", rpar = c(pf = "n"), R = 5, seed = 2^62 + 2^40, draws = "random",
+                threads = 1)
+  expect_false(logLik(a) == logLik(b))
+})
+
+test_that("a factor of weights is refused (its level codes were used as the weights)", {
+  weighted <- small
+  weighted$w <- weighted$id %% 3 + 5
+  expected <- mixlogit(f, weighted, group = "chid", id = "id", weights = "w", threads = 1)
+  weighted$wf <- factor(weighted$w)
+  expect_error(mixlogit(f, weighted, group = "chid", id = "id", weights = "wf", threads = 1),
+               class = "mixlogit_argument_error", regexp = "`weights` names column \"wf\", which is factor")
+  weighted$wc <- as.character(weighted$w)
+  expect_error(mixlogit(f, weighted, group = "chid", id = "id", weights = "wc", threads = 1),
+               class = "mixlogit_argument_error", regexp = "which is character")
+  # the codes 1, 2, 3 are not the weights 5, 6, 7
+  codes <- mixlogit(f, transform(weighted, w = w - 4), group = "chid", id = "id", weights = "w", threads = 1)
+  expect_gt(max(abs(coef(codes) - coef(expected))), 1e-4)
+})
+
+test_that("heterogeneity in a factor or text column is refused in data and newdata", {
+  het <- small
+  het$band <- factor(ifelse(het$id %% 2 == 0, "high", "low"))
+  expect_error(mixlogit(f, het, group = "chid", id = "id", rpar = c(pf = "n"), heterogeneity = list(pf = "band"),
+                        R = 5, threads = 1),
+               class = "mixlogit_argument_error", regexp = "Characteristic \"band\" of `data` is factor")
+  het$band <- as.character(het$band)
+  e <- tryCatch(mixlogit(f, het, group = "chid", id = "id", rpar = c(pf = "n"), heterogeneity = list(pf = "band"),
+                         R = 5, threads = 1), warning = function(w) w, error = function(e) e)
+  expect_s3_class(e, "mixlogit_argument_error")  # no coercion warning, no engine message about NaN
+  expect_match(conditionMessage(e), "Characteristic \"band\" of `data` is character")
+  het$high <- het$id %% 2 == 0
+  m <- mixlogit(f, het, group = "chid", id = "id", rpar = c(pf = "n"), heterogeneity = list(pf = "high"), R = 5,
+                threads = 1)
+  new <- het[het$chid %in% 1:2, ]
+  new$high <- factor(new$high)
+  expect_error(predict(m, newdata = new), class = "mixlogit_argument_error",
+               regexp = "Characteristic \"high\" of `newdata` is factor")
+})
+
+test_that("a cluster column of text or factor labels clusters as the same groups in numbers do", {
+  clustered <- small
+  clustered$group_number <- clustered$id %% 4
+  clustered$group_text <- c("north", "south", "east", "west")[clustered$id %% 4 + 1]
+  clustered$group_factor <- factor(clustered$group_text, levels = c("west", "east", "south", "north"))
+  numbers <- mixlogit(f, clustered, group = "chid", id = "id", vce = "cluster", cluster = "group_number",
+                      threads = 1)
+  for (column in c("group_text", "group_factor")) {
+    m <- mixlogit(f, clustered, group = "chid", id = "id", vce = "cluster", cluster = column, threads = 1)
+    expect_equal(vcov(m), vcov(numbers), tolerance = 1e-12)  # the same clusters, summed in another order
+  }
+  expect_false(isTRUE(all.equal(vcov(numbers), vcov(numbers, type = "robust"))))
+})
+
+test_that("a vector of codes where one is expected is an error, not its first element", {
+  expect_error(mixlogit(f, small, group = "chid", rpar = c(pf = "n"), draws = c("sobol", "halton"), threads = 1),
+               class = "mixlogit_argument_error", regexp = "`draws` must be one value, not 2 \\(\"sobol\", \"halton\"\\)")
+  expect_error(mixlogit(f, small, group = "chid", method = c("msm", "msle"), threads = 1),
+               class = "mixlogit_argument_error", regexp = "`method` must be one value")
+  expect_error(diversion(plain_fit, type = c("marginal", "removal")), class = "mixlogit_argument_error",
+               regexp = "`type` must be one value")
+  # a method's own default vector still means its first element, as with match.arg()
+  expect_identical(predict(plain_fit, type = c("prob", "share", "conditional")), predict(plain_fit))
+})
+
+test_that("confint() checks parm and level", {
+  expect_error(confint(plain_fit, "price"), class = "mixlogit_argument_error",
+               regexp = "`parm` must name parameters of the model or give their positions \\(1 to 6\\), not \"price\"")
+  expect_error(confint(plain_fit, 7), class = "mixlogit_argument_error", regexp = "not 7")
+  expect_error(confint(plain_fit, level = 95), class = "mixlogit_argument_error", regexp = "`level` must be one")
+  ci <- confint(plain_fit, c("cl", "pf"), level = 0.9)
+  se <- sqrt(diag(vcov(plain_fit)))[c("cl", "pf")]
+  expect_equal(unname(ci[, 2]), unname(coef(plain_fit)[c("cl", "pf")] + qnorm(0.95) * se))
+  expect_identical(confint(plain_fit, 2:3), confint(plain_fit)[2:3, ])
+})
