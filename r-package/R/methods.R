@@ -279,7 +279,7 @@ anova.mixlogit <- function(object, ...) {
 
 fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
   check_dots("fitted", ...)
-  type <- match.arg(type)
+  type <- check_choice(type, "type", c("chosen", "all"))
   p <- fitted_probabilities(object)
   if (type == "all") return(p)
   chosen <- object$y == 1

@@ -106,6 +106,7 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   alt <- check_column(alt, "alt", data)
   market <- check_column(market, "market", data)
   check_labels(data, group, alt, market)
+  check_group_within_id(data, group, id)
   if (!is.null(rpar)) {
     if (!is.character(rpar) || is.null(names(rpar)) || any(names(rpar) == "")) {
       arg_error("`rpar` must be a named character vector such as c(pf = \"n\", cl = \"ln\").")
@@ -331,6 +332,24 @@ check_labels <- function(data, group, alt, market, where = "data") {
   }
 }
 
+# Each choice situation belongs to one decision-maker. A `group` column that numbers the situations within each
+# decision-maker (apollo's and Stata's task numbers 1, 2, ... per person) repeats across decision-makers: say so,
+# and how to make a situation column, instead of the engine's message about one merged situation.
+check_group_within_id <- function(data, group, id, where = "data") {
+  if (is.null(id)) return(invisible(NULL))
+  g <- data[[group]]
+  ids <- data[[id]]
+  first <- ids[match(g, g)]
+  changed <- which(ids != first)
+  if (length(changed) == 0L) return(invisible(NULL))
+  row <- changed[1L]
+  data_error("Choice situation ", g[row], " (`group` column \"", group, "\") belongs to several decision-makers (",
+             id, " ", first[row], " and ", ids[row], ", row ", row, if (where != "data") paste0(" of `", where, "`"),
+             "): `group` must identify each choice situation in the whole data. If it numbers the situations within",
+             " each decision-maker, make a column that combines both, e.g. ", where, "$", group, " <- paste(", where,
+             "$", id, ", ", where, "$", group, "); otherwise check the `id` column.")
+}
+
 # The response: 0/1 or logical, without missing values.
 check_response <- function(y) {
   if (is.logical(y)) y <- as.numeric(y)
@@ -412,6 +431,7 @@ check_newdata <- function(newdata, settings, labels = FALSE) {
   characteristics <- unique(c(characteristics, as.character(settings$membership)))
   check_characteristic_types(newdata, characteristics, where = "newdata")
   check_missing(newdata, c(settings$group, settings$id, characteristics), where = "newdata")
+  check_group_within_id(newdata, settings$group, settings$id, where = "newdata")
   newdata
 }
 

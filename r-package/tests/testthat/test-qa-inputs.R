@@ -103,3 +103,26 @@ test_that("confint() checks parm and level", {
   expect_equal(unname(ci[, 2]), unname(coef(plain_fit)[c("cl", "pf")] + qnorm(0.95) * se))
   expect_identical(confint(plain_fit, 2:3), confint(plain_fit)[2:3, ])
 })
+
+test_that("situations numbered within each decision-maker are named as such, in data and newdata", {
+  tasks <- small
+  tasks$task <- ave(tasks$chid, tasks$id, FUN = function(z) match(z, unique(z)))
+  e <- tryCatch(mixlogit(f, tasks, group = "task", id = "id", threads = 1), error = function(e) e)
+  expect_s3_class(e, "mixlogit_data_error")
+  expect_match(conditionMessage(e), paste0("Choice situation 1 (`group` column \"task\") belongs to several",
+                                           " decision-makers (id 1 and 2, row 49)"), fixed = TRUE)
+  expect_match(conditionMessage(e), "data$task <- paste(data$id, data$task)", fixed = TRUE)
+  tasks$task <- paste(tasks$id, tasks$task)
+  m <- mixlogit(f, tasks, group = "task", id = "id", threads = 1)
+  expect_equal(coef(m), coef(mixlogit(f, small, group = "chid", id = "id", threads = 1)), tolerance = 1e-10)
+  new <- small[small$id <= 3, ]
+  new$task <- ave(new$chid, new$id, FUN = function(z) match(z, unique(z)))
+  expect_error(predict(m, newdata = new), class = "mixlogit_data_error",
+               regexp = "belongs to several decision-makers \\(id 1 and 2, row 49 of `newdata`\\)")
+})
+
+test_that("fitted() names a wrong type as the other methods do", {
+  expect_error(fitted(plain_fit, type = "alll"), class = "mixlogit_argument_error",
+               regexp = "`type` is \"alll\": use one of \"chosen\", \"all\"")
+  expect_length(fitted(plain_fit, type = "all"), nrow(electricity))
+})
