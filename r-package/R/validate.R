@@ -390,6 +390,24 @@ check_rpar_columns <- function(rpar, columns) {
   }
 }
 
+# The names the parameters will have (as R shows them: fitting.R's rename_parameters()) must differ: a column of the
+# model matrix named like the scale or another parameter of a random coefficient ("sd.pf" beside rpar = c(pf = "n"))
+# would give two parameters one name, and coef(), confint() and wtp() by name would find the first.
+check_parameter_names <- function(attributes, rpar, correlation, heterogeneity) {
+  table <- engine_vocabulary("distributions")
+  independent <- setdiff(names(rpar), correlation)
+  scale <- table$scale[match(rpar[independent], table$code)]
+  het <- unlist(lapply(names(heterogeneity), function(x) paste0("het.", x, ":", heterogeneity[[x]])))
+  chol <- unlist(lapply(seq_along(correlation), function(a) paste0("chol.", correlation[seq_len(a)], ":",
+                                                                    correlation[a])))
+  generated <- c(het, if (length(independent) > 0L) paste0(scale, ".", independent), chol)
+  clash <- intersect(attributes, generated)
+  if (length(clash) > 0L) {
+    arg_error("The model matrix has a column named \"", clash[1L], "\", which is also the name of a parameter of",
+              " the random coefficients (", paste(generated, collapse = ", "), "): rename that column of `data`.")
+  }
+}
+
 # The engine jar in inst/java must belong to this version of the package (it is refreshed by every Maven build).
 check_engine_version <- function() {
   check_not_forked()

@@ -126,3 +126,53 @@ test_that("fitted() names a wrong type as the other methods do", {
                regexp = "`type` is \"alll\": use one of \"chosen\", \"all\"")
   expect_length(fitted(plain_fit, type = "all"), nrow(electricity))
 })
+
+test_that("a column named like a parameter of the random coefficients is refused (two parameters had one name)", {
+  named <- small
+  named$sd.pf <- named$cl
+  expect_error(mixlogit(choice ~ pf + sd.pf + loc, named, group = "chid", id = "id", rpar = c(pf = "n"), R = 5,
+                        threads = 1),
+               class = "mixlogit_argument_error", regexp = "column named \"sd.pf\", which is also the name")
+  named$spread.loc <- named$cl
+  expect_error(mixlogit(choice ~ pf + spread.loc + loc, named, group = "chid", id = "id", rpar = c(loc = "t"), R = 5,
+                        threads = 1),
+               class = "mixlogit_argument_error", regexp = "\"spread.loc\"")
+  names(named)[names(named) == "sd.pf"] <- "chol.pf"
+  # the interaction chol.pf:loc is named like the Cholesky element of the block (pf, loc)
+  expect_error(mixlogit(choice ~ chol.pf:loc + pf + loc, named, group = "chid", id = "id",
+                        rpar = c(pf = "n", loc = "n"), correlation = TRUE, R = 5, threads = 1),
+               class = "mixlogit_argument_error",
+               regexp = "\"chol.pf:loc\", which .* \\(chol.pf:pf, chol.pf:loc, chol.loc:loc\\)")
+  # a column sd.pf beside a triangular pf (whose scale is spread.pf) is a model like any other
+  names(named)[names(named) == "chol.pf"] <- "sd.pf"
+  m <- mixlogit(choice ~ pf + sd.pf + loc, named, group = "chid", id = "id", rpar = c(pf = "t"), R = 5,
+                threads = 1)
+  expect_false(anyDuplicated(names(coef(m))) > 0)
+})
+
+test_that("newdata with a variable of another type than the estimation data is an argument error naming it", {
+  typed <- small
+  typed$plan <- factor(c("a", "b", "c", "d")[typed$alt])
+  typed$local <- typed$loc == 1
+  m <- mixlogit(choice ~ pf + cl + local + wk + tod + seas + plan, typed, group = "chid", id = "id", threads = 1)
+  new <- typed[typed$chid %in% 1:3, ]
+  numbers <- new
+  numbers$plan <- as.integer(numbers$plan)
+  e <- tryCatch(predict(m, newdata = numbers), warning = function(w) w, error = function(e) e)
+  expect_s3_class(e, "mixlogit_argument_error")  # no "is not a factor" warning, no "contrasts apply only to factors"
+  expect_match(conditionMessage(e), "variable 'plan' was fitted with type \"factor\" but type \"numeric\"")
+  flags <- new
+  flags$local <- as.numeric(flags$local)
+  expect_error(shares(m, newdata = flags), class = "mixlogit_argument_error",
+               regexp = "variable 'local' was fitted with type \"logical\"")
+  text <- new
+  text$pf <- as.character(text$pf)
+  expect_error(predict(m, newdata = text), class = "mixlogit_argument_error",
+               regexp = "variable 'pf' was fitted with type \"numeric\" but type \"character\"")
+  # text for a factor and reordered levels are the same data
+  relabelled <- new
+  relabelled$plan <- factor(as.character(relabelled$plan), levels = c("d", "c", "b", "a"))
+  expect_equal(predict(m, newdata = relabelled), predict(m, newdata = new), tolerance = 0)
+  relabelled$plan <- as.character(relabelled$plan)
+  expect_equal(predict(m, newdata = relabelled), predict(m, newdata = new), tolerance = 0)
+})
