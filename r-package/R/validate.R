@@ -153,6 +153,7 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   draws <- check_choice(draws, "draws", draw_types(), vocabulary_words("draws"))
   proposal <- check_proposal(proposal, draws)
   R <- check_count(R, "R")
+  check_sparse_level(R, draws)
   seed <- check_seed(seed)
   if (!is.null(burn)) burn <- check_count(burn, "burn", min = 0)
   starts <- check_count(starts, "starts")
@@ -185,6 +186,20 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
        optimizer = optimizer, vce = vce, cluster = cluster, weights = weights, threads = threads, start = start,
        level = level, verbose = verbose, alt = alt, market = market, method = method,
        instruments = msm$instruments, weighting = msm$weighting, reflevel = reflevel, proposal = proposal)
+}
+
+# The sparse grids' accuracy levels exist from 1 to 25 (the engine's Genz-Keister and Gauss-Hermite families, whose
+# size the vocabulary calls "level"); above that the engine's memory check would speak of "Infinity nodes".
+sparse_level_limit <- 25L
+
+check_sparse_level <- function(R, draws) {
+  table <- engine_vocabulary("draws")
+  words <- strsplit(paste(table$code, table$aliases, sep = "|"), "|", fixed = TRUE)
+  row <- which(vapply(words, function(w) draws %in% w, logical(1)))
+  if (length(row) == 1L && identical(table$size[row], "level") && R > sparse_level_limit) {
+    arg_error("`R` is ", R, ", but with draws = \"", draws, "\" it is the sparse grid's accuracy level, from 1 to ",
+              sparse_level_limit, " (levels 3 to 8 are usual).")
+  }
 }
 
 # The importance sampler's proposal of draws = "adaptive-halton" or "adaptive-sobol" (the command line's
@@ -385,8 +400,12 @@ check_design <- function(x, where = "data") {
 check_rpar_columns <- function(rpar, columns) {
   unknown <- setdiff(names(rpar), columns)
   if (length(unknown) > 0L) {
+    quoted <- paste0("`", unknown[1L], "`")
     arg_error("`rpar` names ", unknown[1L], ", which is not a column of the model matrix: ",
-              paste(columns, collapse = ", "), ".")
+              paste(columns, collapse = ", "), ".",
+              if (quoted %in% columns) paste0(" R's model matrix keeps the backquotes of a name that is not",
+                                              " syntactic: name it rpar = c(\"", quoted, "\" = ...), or rename",
+                                              " the column of `data`."))
   }
 }
 

@@ -176,3 +176,29 @@ test_that("newdata with a variable of another type than the estimation data is a
   relabelled$plan <- as.character(relabelled$plan)
   expect_equal(predict(m, newdata = relabelled), predict(m, newdata = new), tolerance = 0)
 })
+
+test_that("a sparse grid's level above 25 is an argument error, not the engine's 'Infinity nodes' memory message", {
+  for (draws in c("sparse", "sparse-gk", "sparse-gh", "adaptive-sparse")) {
+    expect_error(mixlogit(f, small, group = "chid", id = "id", rpar = c(pf = "n"), draws = draws, R = 26,
+                          threads = 1),
+                 class = "mixlogit_argument_error",
+                 regexp = paste0("`R` is 26, but with draws = \"", draws, "\" it is the sparse grid's accuracy level,",
+                                 " from 1 to 25"))
+  }
+  # level 25 exists (one dimension: 35 nodes)
+  m <- mixlogit(f, small, group = "chid", id = "id", rpar = c(pf = "n"), draws = "sparse", R = 25, threads = 1)
+  expect_true(m$converged)
+  expect_match(m$integration, "35 nodes")
+})
+
+test_that("rpar for a non-syntactic column name says that the model matrix keeps its backquotes", {
+  spaced <- small
+  names(spaced)[names(spaced) == "cl"] <- "contract length"
+  expect_error(mixlogit(choice ~ pf + `contract length`, spaced, group = "chid", rpar = c(`contract length` = "n"),
+                        threads = 1),
+               class = "mixlogit_argument_error",
+               regexp = "keeps the backquotes .* rpar = c\\(\"`contract length`\" = \\.\\.\\.\\)")
+  m <- mixlogit(choice ~ pf + `contract length`, spaced, group = "chid", rpar = c("`contract length`" = "n"), R = 5,
+                threads = 1)
+  expect_true("sd.`contract length`" %in% names(coef(m)))
+})
