@@ -20,6 +20,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   design <- model_design(formula, data, a)
   check_rpar_columns(a$rpar, colnames(design$x))
   check_parameter_names(colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
+  if (is.null(lc$classes)) check_start_names(a$start, colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
   check_common_columns(lc$common, colnames(design$x))
   columns <- attribute_columns(design$x, data, a$instruments)
   characteristics <- unique(c(unlist(a$heterogeneity), a$cluster, lc$membership))

@@ -409,21 +409,47 @@ check_rpar_columns <- function(rpar, columns) {
   }
 }
 
-# The names the parameters will have (as R shows them: fitting.R's rename_parameters()) must differ: a column of the
-# model matrix named like the scale or another parameter of a random coefficient ("sd.pf" beside rpar = c(pf = "n"))
-# would give two parameters one name, and coef(), confint() and wtp() by name would find the first.
-check_parameter_names <- function(attributes, rpar, correlation, heterogeneity) {
+# The names the parameters of a one-class model will have, in their order, as R shows them (the engine's
+# ParameterLayout: the means of the attributes, the heterogeneity terms "het.x:z", the scales "sd.x" or "spread.x"
+# of the independent random coefficients, in the order of the attributes, then the Cholesky elements of the
+# correlated block (its members in the order of the attributes), "chol.b:a" as mlogit names them; fitting.R's rename_parameters()). A test keeps them equal to
+# the names of fits.
+parameter_names <- function(attributes, rpar, correlation, heterogeneity) {
   table <- engine_vocabulary("distributions")
-  independent <- setdiff(names(rpar), correlation)
-  scale <- table$scale[match(rpar[independent], table$code)]
-  het <- unlist(lapply(names(heterogeneity), function(x) paste0("het.", x, ":", heterogeneity[[x]])))
-  chol <- unlist(lapply(seq_along(correlation), function(a) paste0("chol.", correlation[seq_len(a)], ":",
-                                                                    correlation[a])))
-  generated <- c(het, if (length(independent) > 0L) paste0(scale, ".", independent), chol)
+  het <- unlist(lapply(attributes, function(x) {
+    if (is.null(heterogeneity[[x]])) character(0) else paste0("het.", x, ":", heterogeneity[[x]])
+  }))
+  independent <- attributes[attributes %in% setdiff(names(rpar), correlation)]
+  scales <- if (length(independent) > 0L) {
+    paste0(table$scale[match(rpar[independent], table$code)], ".", independent)
+  }
+  block <- attributes[attributes %in% correlation]
+  chol <- unlist(lapply(seq_along(block), function(a) paste0("chol.", block[seq_len(a)], ":", block[a])))
+  c(attributes, het, scales, chol)
+}
+
+# The parameters' names must differ: a column of the model matrix named like the scale or another parameter of a
+# random coefficient ("sd.pf" beside rpar = c(pf = "n")) would give two parameters one name, and coef(), confint()
+# and wtp() by name would find the first.
+check_parameter_names <- function(attributes, rpar, correlation, heterogeneity) {
+  generated <- parameter_names(attributes, rpar, correlation, heterogeneity)[-seq_along(attributes)]
   clash <- intersect(attributes, generated)
   if (length(clash) > 0L) {
     arg_error("The model matrix has a column named \"", clash[1L], "\", which is also the name of a parameter of",
               " the random coefficients (", paste(generated, collapse = ", "), "): rename that column of `data`.")
+  }
+}
+
+# Starting values are taken in the order of the parameters. Named ones (coef() of an earlier fit, edited) whose
+# names are the parameters' in another order would start each parameter at another's value: an error saying
+# the order. Other names are not checked (a wrong length is the engine's error, which lists the parameters).
+check_start_names <- function(start, attributes, rpar, correlation, heterogeneity) {
+  if (is.null(start) || is.null(names(start))) return(invisible(NULL))
+  names <- parameter_names(attributes, rpar, correlation, heterogeneity)
+  if (setequal(names(start), names) && length(start) == length(names) && !identical(names(start), names)) {
+    arg_error("`start` is named, but not in the order of the parameters, which it is taken in: ",
+              paste(names, collapse = ", "), ". Reorder it, e.g. start = start[c(",
+              paste0('"', names, '"', collapse = ", "), ")].")
   }
 }
 

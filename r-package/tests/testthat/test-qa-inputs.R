@@ -202,3 +202,32 @@ test_that("rpar for a non-syntactic column name says that the model matrix keeps
                 threads = 1)
   expect_true("sd.`contract length`" %in% names(coef(m)))
 })
+
+test_that("the parameter names R predicts are the fits' names (heterogeneity, scales, a correlated block)", {
+  het <- small
+  het$inc <- 1 + het$id %% 3
+  rpar <- c(seas = "t", loc = "n", pf = "ln", cl = "n", wk = "n")
+  # one iteration is enough for the names (and says it did not converge)
+  m <- withCallingHandlers(
+    mixlogit(f, het, group = "chid", id = "id", rpar = rpar, correlation = c("wk", "cl"),
+             heterogeneity = list(loc = "inc", pf = "inc"), R = 5, threads = 1, max_iterations = 1),
+    mixlogit_convergence_warning = function(w) invokeRestart("muffleWarning"))
+  expect_identical(mixlogit:::parameter_names(colnames(model.matrix(m)), rpar, c("wk", "cl"),
+                                              list(loc = "inc", pf = "inc")),
+                   names(coef(m)))
+})
+
+test_that("a start named in another order than the parameters is refused (each started at another's value)", {
+  m <- mixlogit(f, small, group = "chid", id = "id", rpar = c(pf = "n", cl = "n"), R = 5, threads = 1)
+  swapped <- coef(m)[c(2, 1, 3:8)]
+  expect_error(mixlogit(f, small, group = "chid", id = "id", rpar = c(pf = "n", cl = "n"), R = 5, start = swapped,
+                        threads = 1),
+               class = "mixlogit_argument_error",
+               regexp = "`start` is named, but not in the order of the parameters, which it is taken in: pf, cl, loc")
+  again <- mixlogit(f, small, group = "chid", id = "id", rpar = c(pf = "n", cl = "n"), R = 5, start = coef(m),
+                    threads = 1)
+  expect_equal(coef(again), coef(m), tolerance = 1e-6)
+  # unnamed, or named otherwise: by position, as documented
+  expect_equal(coef(mixlogit(f, small, group = "chid", id = "id", rpar = c(pf = "n", cl = "n"), R = 5,
+                             start = unname(coef(m)), threads = 1)), coef(again), tolerance = 0)
+})
