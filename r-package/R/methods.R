@@ -92,6 +92,7 @@ instrument_text <- function(x) {
 
 summary.mixlogit <- function(object, type = object$vce, level = object$level, ...) {
   check_dots("summary", ...)
+  check_level(level)
   warn_unconverged(object)
   table <- coefficient_table(object, type)
   z <- stats::qnorm(1 - (1 - level) / 2)
@@ -314,6 +315,7 @@ newdata_columns <- function(object, newdata, labels) {
 }
 
 tidy.mixlogit <- function(x, conf.int = FALSE, conf.level = x$level, ...) {
+  check_flag(conf.int, "conf.int")
   table <- coefficient_table(x)
   out <- data.frame(term = rownames(table), estimate = table[, 1], std.error = table[, 2],
                     statistic = table[, 3], p.value = table[, 4], row.names = NULL, stringsAsFactors = FALSE)

@@ -231,3 +231,13 @@ test_that("a start named in another order than the parameters is refused (each s
   expect_equal(coef(mixlogit(f, small, group = "chid", id = "id", rpar = c(pf = "n", cl = "n"), R = 5,
                              start = unname(coef(m)), threads = 1)), coef(again), tolerance = 0)
 })
+
+test_that("summary() checks its level (it printed NaN intervals) and tidy() its conf.int", {
+  expect_error(summary(plain_fit, level = 95), class = "mixlogit_argument_error",
+               regexp = "`level` must be one number strictly between 0 and 1 \\(say 0.95\\), not 95")
+  s <- summary(plain_fit, level = 0.9)
+  expect_equal(unname(s$coefficients[, 3]), unname(confint(plain_fit, level = 0.9)[, 1]))
+  skip_if_not_installed("generics")
+  expect_error(generics::tidy(plain_fit, conf.int = "yes"), class = "mixlogit_argument_error",
+               regexp = "`conf.int` must be TRUE or FALSE")
+})
