@@ -572,7 +572,25 @@ check_fit <- function(object) {
     arg_error("This fit holds no saved form (it was made by an older version of the package, or changed):",
               " refit it, e.g. with update().")
   }
+  check_saved_estimates(object)
   object
+}
+
+# Post-estimation evaluates the estimates of the saved form, not `coefficients`: a fit whose coefficients were
+# changed after estimation (fit$coefficients["pf"] <- 0, for a counterfactual) would be evaluated at its estimates
+# all the same, so it is an error naming the changed parameters.
+check_saved_estimates <- function(object) {
+  saved <- tryCatch(jsonlite::fromJSON(object$saved, simplifyVector = TRUE)$coefficients$estimate,
+                    error = function(e) NULL)
+  b <- unname(as.numeric(object$coefficients))
+  if (!is.numeric(saved) || length(saved) != length(b)) return(invisible(NULL))  # the engine judges the form
+  changed <- which(!(abs(b - saved) <= 1e-12 * pmax(1, abs(saved))))
+  if (length(changed) > 0L) {
+    arg_error("The fit's coefficients differ from its estimates (", paste(names(object$coefficients)[changed],
+              collapse = ", "), "), which post-estimation uses (they are kept in the fit's saved form): it would",
+              " ignore the change. Restore the coefficients (or refit): post-estimation is at the estimates.")
+  }
+  invisible(NULL)
 }
 
 # Weights given as a vector (one per row of `data`) become the column "(weights)" of the data, as in model.frame();

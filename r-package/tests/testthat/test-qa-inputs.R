@@ -241,3 +241,16 @@ test_that("summary() checks its level (it printed NaN intervals) and tidy() its 
   expect_error(generics::tidy(plain_fit, conf.int = "yes"), class = "mixlogit_argument_error",
                regexp = "`conf.int` must be TRUE or FALSE")
 })
+
+test_that("post-estimation on a fit whose coefficients were changed is an error (it used the estimates silently)", {
+  changed <- plain_fit
+  changed$coefficients["pf"] <- 0
+  expect_error(predict(changed, newdata = electricity[electricity$chid <= 2, ]), class = "mixlogit_argument_error",
+               regexp = "The fit's coefficients differ from its estimates \\(pf\\)")
+  expect_error(shares(changed), class = "mixlogit_argument_error", regexp = "differ from its estimates")
+  # the unchanged fits pass the check, also after saveRDS/readRDS
+  path <- tempfile(fileext = ".rds")
+  saveRDS(mixed_fit, path)
+  expect_silent(mixlogit:::check_fit(readRDS(path)))
+  expect_silent(mixlogit:::check_fit(plain_fit))
+})
