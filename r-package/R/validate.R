@@ -165,6 +165,7 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   if (!is.null(cluster) && vce != "cluster") {
     arg_error("`cluster` is given but `vce` is \"", vce, "\": set vce = \"cluster\".")
   }
+  check_cluster_within_id(data, cluster, if (is.null(id)) group else id, is.null(id))
   if (is.null(threads)) {
     threads <- max(1L, parallel_cores())
   }
@@ -345,6 +346,22 @@ check_labels <- function(data, group, alt, market, where = "data") {
                  "\" and \"", labels[row], "\" in row ", row, "): a situation belongs to one market.")
     }
   }
+}
+
+# Clusters group whole decision-makers (whole situations in a cross-section): a cluster column that changes within
+# one is named as such (the engine checks it as a characteristic and would advise using it as an attribute).
+check_cluster_within_id <- function(data, cluster, unit, cross_section) {
+  if (is.null(cluster) || anyNA(data[[cluster]]) || anyNA(data[[unit]])) return(invisible(NULL))
+  u <- data[[unit]]
+  x <- data[[cluster]]
+  first <- x[match(u, u)]
+  changed <- which(x != first)
+  if (length(changed) == 0L) return(invisible(NULL))
+  row <- changed[1L]
+  what <- if (cross_section) "choice situation" else "decision-maker"
+  data_error("The cluster column \"", cluster, "\" changes within ", what, " ", u[row], " (", first[row], " and ",
+             x[row], ", row ", row, "): a cluster holds whole ", what, "s, so `cluster` must be constant within",
+             " each ", what, ".")
 }
 
 # Each choice situation belongs to one decision-maker. A `group` column that numbers the situations within each

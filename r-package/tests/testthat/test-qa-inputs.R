@@ -254,3 +254,14 @@ test_that("post-estimation on a fit whose coefficients were changed is an error 
   expect_silent(mixlogit:::check_fit(readRDS(path)))
   expect_silent(mixlogit:::check_fit(plain_fit))
 })
+
+test_that("a cluster column that changes within a decision-maker is named as a cluster, not as a characteristic", {
+  clustered <- small
+  clustered$region <- clustered$alt
+  expect_error(mixlogit(f, clustered, group = "chid", id = "id", vce = "cluster", cluster = "region", threads = 1),
+               class = "mixlogit_data_error",
+               regexp = paste0("The cluster column \"region\" changes within decision-maker 1 \\(1 and 2, row 2\\): a",
+                               " cluster holds whole decision-makers"))
+  expect_error(mixlogit(f, clustered, group = "chid", vce = "cluster", cluster = "region", threads = 1),
+               class = "mixlogit_data_error", regexp = "changes within choice situation 1 .* whole choice situations")
+})
