@@ -740,15 +740,24 @@ unknown_argument_message <- function(name, known, fun, words = NULL) {
     iterlim = "max_iterations", maxit = "max_iterations", maxiter = "max_iterations",
     print.level = "verbose", trace = "verbose", nrep = "R", ndraws = "R", rand = "rpar",
     randPars = "rpar", corr = "correlation", correlated = "correlation", ln = "rpar", alt.var = "alt",
-    chid.var = "group", id.var = "id", obsID = "group", panelID = "id", altID = "alt", weight = "weights")
+    chid.var = "group", id.var = "id", obsID = "group", panelID = "id", altID = "alt", weight = "weights",
+    numDraws = "R", drawType = "draws", numMultiStarts = "starts", startValues = "start", numCores = "threads",
+    clusterID = "cluster", ranp = "rpar", mvar = "heterogeneity")
   mixlogit_words <- c(
     halton = "Halton draws are the default (draws = \"halton\"); `draws` chooses others",
+    haltons = "Halton draws are the default (draws = \"halton\"); `draws` chooses others",
     panel = "panel data follow from `id` (the decision-maker column): give id = \"...\"",
     na.action = "missing values are refused with their rows named: remove those choice situations first",
     shape = "for wide data (one row per situation), reshape with mixlogit_long() first",
     varying = "for wide data (one row per situation), reshape with mixlogit_long() first",
     sep = "for wide data (one row per situation), reshape with mixlogit_long() first",
-    choice = "the response is the left-hand side of `formula`")
+    choice = "the response is the left-hand side of `formula`",
+    outcome = "the response is the left-hand side of `formula`",
+    pars = "the attributes are the right-hand side of `formula`",
+    robust = "give vce = \"robust\" (every covariance is computed; `vce` chooses the one summary() shows)",
+    vcov = "every covariance is computed: vcov(fit, type = \"robust\") gives any, `vce` chooses the default",
+    scalePar = "mixlogit estimates in preference space; wtp(fit, attribute, cost) gives willingness to pay",
+    modelSpace = "mixlogit estimates in preference space; wtp(fit, attribute, cost) gives willingness to pay")
   if (is.null(words)) words <- mixlogit_words
   hint <- if (name %in% names(words)) {
     paste0(": ", words[[name]], ".")

@@ -265,3 +265,17 @@ test_that("a cluster column that changes within a decision-maker is named as a c
   expect_error(mixlogit(f, clustered, group = "chid", vce = "cluster", cluster = "region", threads = 1),
                class = "mixlogit_data_error", regexp = "changes within choice situation 1 .* whole choice situations")
 })
+
+test_that("logitr's and gmnl's argument names point to mixlogit's", {
+  advice <- c(numDraws = "use `R`", numMultiStarts = "use `starts`", startValues = "use `start`",
+              numCores = "use `threads`", drawType = "use `draws`", ranp = "use `rpar`", mvar = "use `heterogeneity`",
+              clusterID = "use `cluster`", robust = "give vce = \"robust\"", outcome = "left-hand side of `formula`",
+              haltons = "Halton draws are the default", scalePar = "preference space; wtp\\(fit, attribute, cost\\)",
+              vcov = "vcov\\(fit, type = \"robust\"\\) gives any")
+  for (name in names(advice)) {
+    e <- tryCatch(do.call(mixlogit, c(list(f, small, group = "chid"), stats::setNames(list(1), name))),
+                  error = function(e) e)
+    expect_s3_class(e, "mixlogit_argument_error")
+    expect_match(conditionMessage(e), paste0("`", name, "` is not an argument of mixlogit\\(\\): .*", advice[[name]]))
+  }
+})
