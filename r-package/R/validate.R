@@ -582,6 +582,10 @@ check_attribute <- function(x, name, object) {
 
 # Post-estimation needs the saved form of the fit and the estimation columns it holds (both survive saveRDS).
 check_fit <- function(object) {
+  if (inherits(object, "mixlogit_selection")) {
+    arg_error("`object` is a model-selection result (classes ", paste(names(object$fits), collapse = ", "),
+              "): give one of its fits, e.g. object$fits[[\"", object$best, "\"]], the one with the smallest BIC.")
+  }
   if (!inherits(object, "mixlogit")) {
     arg_error("`object` must be a fit returned by mixlogit(), not ", class(object)[1L], ".")
   }

@@ -279,3 +279,17 @@ test_that("logitr's and gmnl's argument names point to mixlogit's", {
     expect_match(conditionMessage(e), paste0("`", name, "` is not an argument of mixlogit\\(\\): .*", advice[[name]]))
   }
 })
+
+test_that("the methods of one fit on a model-selection result say to pick a fit (coef() gave NULL)", {
+  selection <- mixlogit(f, small, group = "chid", id = "id", classes = 1:2, threads = 1)
+  for (fun in list(coef, vcov, logLik, nobs, predict, fitted, residuals, confint, stats::update)) {
+    expect_error(fun(selection), class = "mixlogit_argument_error",
+                 regexp = "this is a model-selection result \\(classes 1, 2\\): give one of its fits, e.g. .*x\\$fits")
+  }
+  expect_error(shares(selection), class = "mixlogit_argument_error",
+               regexp = "`object` is a model-selection result \\(classes 1, 2\\)")
+  expect_identical(summary(selection), selection)
+  expect_output(print(summary(selection)), "smallest BIC")
+  expect_equal(logLik(selection$fits[["1"]])[1],
+               logLik(mixlogit(f, small, group = "chid", id = "id", threads = 1))[1], tolerance = 1e-9)
+})
