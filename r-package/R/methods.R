@@ -336,3 +336,51 @@ glance.mixlogit <- function(x, ...) {
              J.df = if (is.null(g)) NA_integer_ else g$df, J.p.value = if (is.null(g)) NA_real_ else g$p.value,
              stringsAsFactors = FALSE)
 }
+
+# update() refits with the stored call, as stats::update.default does, but updates a formula part by part: R's
+# update.formula() reads mlogit's `|` as a logical or, so update(m, . ~ . - cl) of choice ~ pf + cl | inc became the
+# one column "pf + cl | incTRUE" (a silently different model).
+update.mixlogit <- function(object, formula., ..., evaluate = TRUE) {
+  call <- object$call
+  if (is.null(call)) {
+    arg_error("This fit holds no call to update: refit it with mixlogit().")
+  }
+  extras <- match.call(expand.dots = FALSE)$...
+  if (!missing(formula.)) {
+    call$formula <- update_parts(stats::formula(object), formula.)
+  }
+  if (length(extras) > 0L) {
+    existing <- !is.na(match(names(extras), names(call)))
+    for (a in names(extras)[existing]) call[[a]] <- extras[[a]]
+    if (any(!existing)) {
+      call <- c(as.list(call), extras[!existing])
+      call <- as.call(call)
+    }
+  }
+  if (evaluate) eval(call, parent.frame()) else call
+}
+
+# A formula updated by `new`, part by part when either has mlogit's parts (`.` in a part of `new` is that part of
+# `old`; parts `new` does not give stay as they are), otherwise by update.formula().
+update_parts <- function(old, new) {
+  new <- stats::as.formula(new, env = environment(old))
+  a <- formula_parts(old)
+  b <- formula_parts(new)
+  if (length(a$parts) == 1L && length(b$parts) == 1L) {
+    return(stats::update.formula(old, new))
+  }
+  if (length(b$parts) > 3L) {
+    arg_error("The new formula has ", length(b$parts), " parts separated by `|`: it takes at most three.")
+  }
+  defaults <- list(quote(1), quote(1), quote(0))  # an absent part 2 keeps the intercepts, an absent part 3 is empty
+  n <- max(length(a$parts), length(b$parts))
+  parts <- lapply(seq_len(n), function(k) {
+    before <- if (k <= length(a$parts)) a$parts[[k]] else defaults[[k]]
+    if (k > length(b$parts)) return(before)
+    after <- stats::update.formula(stats::as.formula(call("~", before)), stats::as.formula(call("~", b$parts[[k]])))
+    after[[2L]]
+  })
+  response <- if (is.null(b$response) || identical(b$response, quote(.))) a$response else b$response
+  rhs <- Reduce(function(x, y) call("|", x, y), parts)
+  stats::as.formula(call("~", response, rhs), env = environment(old))
+}

@@ -293,3 +293,22 @@ test_that("the methods of one fit on a model-selection result say to pick a fit 
   expect_equal(logLik(selection$fits[["1"]])[1],
                logLik(mixlogit(f, small, group = "chid", id = "id", threads = 1))[1], tolerance = 1e-9)
 })
+
+test_that("update() changes an mlogit formula part by part (update.formula made 'pf + cl | incTRUE' of it)", {
+  parts <- small
+  parts$inc <- parts$id %% 5
+  m <- mixlogit(choice ~ pf + cl | inc, parts, group = "chid", id = "id", alt = "alt", threads = 1)
+  expected <- mixlogit(choice ~ pf | inc, parts, group = "chid", id = "id", alt = "alt", threads = 1)
+  dropped <- update(m, . ~ . - cl)
+  expect_identical(names(coef(dropped)), names(coef(expected)))
+  expect_equal(coef(dropped), coef(expected), tolerance = 0)
+  expect_equal(coef(update(m, choice ~ pf | inc)), coef(expected), tolerance = 0)
+  expect_identical(deparse(update(m, . ~ . | . + age, evaluate = FALSE)$formula), "choice ~ pf + cl | inc + age")
+  expect_identical(deparse(update(m, . ~ . | . | loc, evaluate = FALSE)$formula), "choice ~ pf + cl | inc | loc")
+  # one-part formulas and other arguments as before
+  plain <- mixlogit(f, small, group = "chid", id = "id", threads = 1)
+  expect_identical(deparse(update(plain, . ~ . - seas, evaluate = FALSE)$formula),
+                   "choice ~ pf + cl + loc + wk + tod")
+  expect_equal(coef(update(plain, subset = id <= 10)),
+               coef(mixlogit(f, small[small$id <= 10, ], group = "chid", id = "id", threads = 1)), tolerance = 0)
+})
