@@ -98,9 +98,20 @@ model_columns <- function(object, data, where = "newdata") {
 }
 
 # The response and model matrix of a one-part formula (factors and interactions expanded, intercept dropped).
+# A term that is itself a logical or (`(pf + cl | inc)`, parentheses hiding mlogit's parts) would be one TRUE/FALSE
+# column: an error (I(a | b) says a logical column is meant).
 one_part_design <- function(formula, data) {
   mf <- frame_of(formula, data, "data")
   terms <- terms(mf)
+  for (label in attr(terms, "term.labels")) {
+    term <- str2lang(label)
+    while (is.call(term) && identical(term[[1L]], as.name("("))) term <- term[[2L]]
+    if (is.call(term) && (identical(term[[1L]], as.name("|")) || identical(term[[1L]], as.name("||")))) {
+      arg_error("`formula` has the term `", label, "`, a logical or of its sides (one TRUE/FALSE column). mlogit's",
+                " parts are separated by | outside parentheses: choice ~ generic | individual-specific |",
+                " alternative-specific; write I(", label, ") for a logical column.")
+    }
+  }
   x <- check_design(model.matrix(terms, mf))
   keep <- colnames(x) != "(Intercept)"
   list(y = stats::model.response(mf), x = x[, keep, drop = FALSE], terms = terms,

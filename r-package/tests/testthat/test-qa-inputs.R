@@ -312,3 +312,14 @@ test_that("update() changes an mlogit formula part by part (update.formula made 
   expect_equal(coef(update(plain, subset = id <= 10)),
                coef(mixlogit(f, small[small$id <= 10, ], group = "chid", id = "id", threads = 1)), tolerance = 0)
 })
+
+test_that("a term that is a logical or (parts hidden in parentheses) is an error, not a TRUE/FALSE column", {
+  parts <- small
+  parts$inc <- parts$id %% 5
+  expect_error(mixlogit(choice ~ (pf + cl | inc), parts, group = "chid", id = "id", alt = "alt", threads = 1),
+               class = "mixlogit_argument_error", regexp = "has the term `pf \\+ cl \\| inc`, a logical or")
+  expect_error(mixlogit(choice ~ pf + (cl | loc), parts, group = "chid", threads = 1),
+               class = "mixlogit_argument_error", regexp = "has the term `cl \\| loc`")
+  m <- mixlogit(choice ~ pf + I(cl | loc), parts, group = "chid", threads = 1)
+  expect_identical(names(coef(m)), c("pf", "I(cl | loc)TRUE"))
+})
