@@ -118,10 +118,11 @@ id_codes <- function(x) {
   match(x, sort(unique(x), method = "radix"))
 }
 
-# A characteristic column as the engine takes it: numbers as they are; a cluster column of text or factor labels
-# (heterogeneity and membership columns are numeric or logical, validate.R) by the codes of id_codes().
+# A characteristic column as the engine takes it: numbers as they are; a cluster column of factor labels by their
+# level codes (as before), of text or other labels by the codes of id_codes() (heterogeneity and membership columns
+# are numeric or logical, validate.R).
 characteristic_values <- function(x) {
-  if (is.numeric(x) || is.logical(x)) as.numeric(x) else as.numeric(id_codes(x))
+  if (is.numeric(x) || is.logical(x) || is.factor(x)) as.numeric(x) else as.numeric(id_codes(x))
 }
 
 # Text labels of the alternative and market columns (character(0) when not given), as the engine takes them.
