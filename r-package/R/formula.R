@@ -98,9 +98,20 @@ model_columns <- function(object, data, where = "newdata") {
 }
 
 # The response and model matrix of a one-part formula (factors and interactions expanded, intercept dropped).
+# A term that is itself a logical or (`(pf + cl | inc)`, parentheses hiding mlogit's parts) would be one TRUE/FALSE
+# column: an error (I(a | b) says a logical column is meant).
 one_part_design <- function(formula, data) {
   mf <- frame_of(formula, data, "data")
   terms <- terms(mf)
+  for (label in attr(terms, "term.labels")) {
+    term <- str2lang(label)
+    while (is.call(term) && identical(term[[1L]], as.name("("))) term <- term[[2L]]
+    if (is.call(term) && (identical(term[[1L]], as.name("|")) || identical(term[[1L]], as.name("||")))) {
+      arg_error("`formula` has the term `", label, "`, a logical or of its sides (one TRUE/FALSE column). mlogit's",
+                " parts are separated by | outside parentheses: choice ~ generic | individual-specific |",
+                " alternative-specific; write I(", label, ") for a logical column.")
+    }
+  }
   x <- check_design(model.matrix(terms, mf))
   keep <- colnames(x) != "(Intercept)"
   list(y = stats::model.response(mf), x = x[, keep, drop = FALSE], terms = terms,
@@ -117,15 +128,30 @@ formula_response <- function(response, formula, data) {
 }
 
 # model.frame() with missing values kept (they are reported by row later), its errors as classed conditions.
+# On new data (the fit's terms, with the classes of its variables), a variable of another type than in the estimation
+# data (numbers where a factor or logical was, text where numbers were) is an argument error naming it; R would warn
+# "is not a factor" and fail in model.matrix(), or make dummies of text numbers.
 frame_of <- function(formula, data, where, xlev = NULL) {
-  tryCatch(model.frame(formula, data, na.action = na.pass, xlev = xlev), error = function(e) {
-    message <- conditionMessage(e)
-    if (grepl("has new levels?", message)) {
-      data_error("`", where, "` has levels the fit did not see: ", message, ". Use the levels of the estimation",
-                 " data.")
-    }
-    arg_error("`formula` cannot be evaluated on `", where, "`: ", message)
-  })
+  classes <- if (where != "data") attr(formula, "dataClasses") else NULL
+  mf <- withCallingHandlers(
+    tryCatch(model.frame(formula, data, na.action = na.pass, xlev = xlev), error = function(e) {
+      message <- conditionMessage(e)
+      if (grepl("has new levels?", message)) {
+        data_error("`", where, "` has levels the fit did not see: ", message, ". Use the levels of the estimation",
+                   " data.")
+      }
+      arg_error("`formula` cannot be evaluated on `", where, "`: ", message)
+    }),
+    warning = function(w) {
+      if (!is.null(classes) && grepl("is not a factor", conditionMessage(w))) invokeRestart("muffleWarning")
+    })
+  if (!is.null(classes)) {
+    tryCatch(stats::.checkMFClasses(classes, mf), error = function(e) {
+      arg_error("`", where, "` does not match the estimation data: ", conditionMessage(e), ". Give each variable",
+                " the type it had when the model was fitted.")
+    })
+  }
+  mf
 }
 
 # Stops when the formula uses variables that are neither columns of the data nor objects visible from the

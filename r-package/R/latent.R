@@ -97,6 +97,25 @@ print.mixlogit_selection <- function(x, digits = max(3L, getOption("digits") - 3
   invisible(x)
 }
 
+# What a model-selection result says to the methods of one fit (coef() gave NULL, the others R's "no applicable
+# method" or "need an object with call component"): use one of its fits. summary() is the table itself.
+selection_error <- function(fun, object) {
+  arg_error(fun, "() takes one fit, and this is a model-selection result (classes ",
+            paste(names(object$fits), collapse = ", "), "): give one of its fits, e.g. ", fun, "(x$fits[[\"",
+            object$best, "\"]]), the one with the smallest BIC.")
+}
+
+coef.mixlogit_selection <- function(object, ...) selection_error("coef", object)
+vcov.mixlogit_selection <- function(object, ...) selection_error("vcov", object)
+logLik.mixlogit_selection <- function(object, ...) selection_error("logLik", object)
+nobs.mixlogit_selection <- function(object, ...) selection_error("nobs", object)
+predict.mixlogit_selection <- function(object, ...) selection_error("predict", object)
+fitted.mixlogit_selection <- function(object, ...) selection_error("fitted", object)
+residuals.mixlogit_selection <- function(object, ...) selection_error("residuals", object)
+confint.mixlogit_selection <- function(object, parm, level = 0.95, ...) selection_error("confint", object)
+update.mixlogit_selection <- function(object, ...) selection_error("update", object)
+summary.mixlogit_selection <- function(object, ...) object
+
 # The order of class-model parameters for tables: means, heterogeneity, scales, Cholesky elements, each in the
 # order of the model's attributes (the engine's layout within a class).
 parameter_order <- function(object, parameters) {

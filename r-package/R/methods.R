@@ -25,13 +25,26 @@ coefficient_table <- function(object, type = object$vce) {
 
 confint.mixlogit <- function(object, parm, level = object$level, type = object$vce, ...) {
   check_dots("confint", ...)
+  check_level(level)
   table <- coefficient_table(object, type)
-  if (!missing(parm)) table <- table[parm, , drop = FALSE]
+  if (!missing(parm)) table <- table[check_parm(parm, rownames(table)), , drop = FALSE]
   a <- (1 - level) / 2
   q <- qnorm(1 - a)
   ci <- cbind(table[, 1] - q * table[, 2], table[, 1] + q * table[, 2])
   dimnames(ci) <- list(rownames(table), sprintf("%.1f %%", 100 * c(a, 1 - a)))
   ci
+}
+
+# confint()'s `parm`: names of parameters or their positions (as stats::confint takes them).
+check_parm <- function(parm, names) {
+  ok <- if (is.character(parm)) !anyNA(parm) && all(parm %in% names) else
+    is.numeric(parm) && !anyNA(parm) && all(parm == round(parm) & parm >= 1 & parm <= length(names))
+  if (!ok || length(parm) == 0L) {
+    unknown <- if (is.character(parm)) setdiff(parm, names) else parm
+    arg_error("`parm` must name parameters of the model or give their positions (1 to ", length(names), "), not ",
+              paste(deparse(unknown), collapse = ""), ". Parameters: ", paste(names, collapse = ", "), ".")
+  }
+  parm
 }
 
 print.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
@@ -79,6 +92,7 @@ instrument_text <- function(x) {
 
 summary.mixlogit <- function(object, type = object$vce, level = object$level, ...) {
   check_dots("summary", ...)
+  check_level(level)
   warn_unconverged(object)
   table <- coefficient_table(object, type)
   z <- stats::qnorm(1 - (1 - level) / 2)
@@ -266,7 +280,7 @@ anova.mixlogit <- function(object, ...) {
 
 fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
   check_dots("fitted", ...)
-  type <- match.arg(type)
+  type <- check_choice(type, "type", c("chosen", "all"))
   p <- fitted_probabilities(object)
   if (type == "all") return(p)
   chosen <- object$y == 1
@@ -301,6 +315,7 @@ newdata_columns <- function(object, newdata, labels) {
 }
 
 tidy.mixlogit <- function(x, conf.int = FALSE, conf.level = x$level, ...) {
+  check_flag(conf.int, "conf.int")
   table <- coefficient_table(x)
   out <- data.frame(term = rownames(table), estimate = table[, 1], std.error = table[, 2],
                     statistic = table[, 3], p.value = table[, 4], row.names = NULL, stringsAsFactors = FALSE)
@@ -320,4 +335,52 @@ glance.mixlogit <- function(x, ...) {
              criterion = if (is.null(g)) NA_real_ else g$criterion, J = if (is.null(g)) NA_real_ else g$J,
              J.df = if (is.null(g)) NA_integer_ else g$df, J.p.value = if (is.null(g)) NA_real_ else g$p.value,
              stringsAsFactors = FALSE)
+}
+
+# update() refits with the stored call, as stats::update.default does, but updates a formula part by part: R's
+# update.formula() reads mlogit's `|` as a logical or, so update(m, . ~ . - cl) of choice ~ pf + cl | inc became the
+# one column "pf + cl | incTRUE" (a silently different model).
+update.mixlogit <- function(object, formula., ..., evaluate = TRUE) {
+  call <- object$call
+  if (is.null(call)) {
+    arg_error("This fit holds no call to update: refit it with mixlogit().")
+  }
+  extras <- match.call(expand.dots = FALSE)$...
+  if (!missing(formula.)) {
+    call$formula <- update_parts(stats::formula(object), formula.)
+  }
+  if (length(extras) > 0L) {
+    existing <- !is.na(match(names(extras), names(call)))
+    for (a in names(extras)[existing]) call[[a]] <- extras[[a]]
+    if (any(!existing)) {
+      call <- c(as.list(call), extras[!existing])
+      call <- as.call(call)
+    }
+  }
+  if (evaluate) eval(call, parent.frame()) else call
+}
+
+# A formula updated by `new`, part by part when either has mlogit's parts (`.` in a part of `new` is that part of
+# `old`; parts `new` does not give stay as they are), otherwise by update.formula().
+update_parts <- function(old, new) {
+  new <- stats::as.formula(new, env = environment(old))
+  a <- formula_parts(old)
+  b <- formula_parts(new)
+  if (length(a$parts) == 1L && length(b$parts) == 1L) {
+    return(stats::update.formula(old, new))
+  }
+  if (length(b$parts) > 3L) {
+    arg_error("The new formula has ", length(b$parts), " parts separated by `|`: it takes at most three.")
+  }
+  defaults <- list(quote(1), quote(1), quote(0))  # an absent part 2 keeps the intercepts, an absent part 3 is empty
+  n <- max(length(a$parts), length(b$parts))
+  parts <- lapply(seq_len(n), function(k) {
+    before <- if (k <= length(a$parts)) a$parts[[k]] else defaults[[k]]
+    if (k > length(b$parts)) return(before)
+    after <- stats::update.formula(stats::as.formula(call("~", before)), stats::as.formula(call("~", b$parts[[k]])))
+    after[[2L]]
+  })
+  response <- if (is.null(b$response) || identical(b$response, quote(.))) a$response else b$response
+  rhs <- Reduce(function(x, y) call("|", x, y), parts)
+  stats::as.formula(call("~", response, rhs), env = environment(old))
 }

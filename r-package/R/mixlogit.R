@@ -19,6 +19,8 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
   check_engine_version()
   design <- model_design(formula, data, a)
   check_rpar_columns(a$rpar, colnames(design$x))
+  check_parameter_names(colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
+  if (is.null(lc$classes)) check_start_names(a$start, colnames(design$x), a$rpar, a$correlation, a$heterogeneity)
   check_common_columns(lc$common, colnames(design$x))
   columns <- attribute_columns(design$x, data, a$instruments)
   characteristics <- unique(c(unlist(a$heterogeneity), a$cluster, lc$membership))
@@ -33,7 +35,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
     attribute_names = colnames(columns),
     attributes = as.numeric(columns),
     characteristic_names = as.character(characteristics),
-    characteristics = as.numeric(unlist(lapply(characteristics, function(v) as.numeric(data[[v]])))),
+    characteristics = as.numeric(unlist(lapply(characteristics, function(v) characteristic_values(data[[v]])))),
     weights = if (is.null(a$weights)) numeric(0) else as.numeric(data[[a$weights]]),
     alternatives = labels$alternatives,
     markets = labels$markets)
@@ -114,6 +116,13 @@ id_codes <- function(x) {
   }
   x <- as.character(x)
   match(x, sort(unique(x), method = "radix"))
+}
+
+# A characteristic column as the engine takes it: numbers as they are; a cluster column of factor labels by their
+# level codes (as before), of text or other labels by the codes of id_codes() (heterogeneity and membership columns
+# are numeric or logical, validate.R).
+characteristic_values <- function(x) {
+  if (is.numeric(x) || is.logical(x) || is.factor(x)) as.numeric(x) else as.numeric(id_codes(x))
 }
 
 # Text labels of the alternative and market columns (character(0) when not given), as the engine takes them.

@@ -78,6 +78,7 @@ wtp <- function(object, ...) UseMethod("wtp")
 
 # For anything but a fit: a classed error rather than R's "no applicable method".
 post_default <- function(object, ...) {
+  check_fit(object)  # a model-selection result: says to give one of its fits
   arg_error("`object` must be a fit returned by mixlogit(), not ", class(object)[1L], ".")
 }
 shares.default <- post_default

@@ -13,13 +13,35 @@ check_count <- function(x, name, min = 1) {
   if (!is.numeric(x) || length(x) != 1L || is.na(x) || x != round(x) || x < min) {
     arg_error("`", name, "` must be a whole number of at least ", min, ", not ", deparse(x), ".")
   }
+  if (x > .Machine$integer.max) {
+    arg_error("`", name, "` is ", deparse(x), ": it must be a whole number from ", min, " to ",
+              .Machine$integer.max, ".")
+  }
   as.integer(x)
+}
+
+# A seed: a whole number the engine can hold (a 64-bit integer; larger numbers would all become the same seed).
+check_seed <- function(seed, allow_null = FALSE) {
+  if (is.null(seed) && allow_null) return(NULL)
+  if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
+    arg_error("`seed` must be a whole number", if (allow_null) " or NULL", ", not ", deparse(seed)[1L], ".")
+  }
+  if (abs(seed) >= 2^63) {
+    arg_error("`seed` is ", deparse(seed), ": it must be a whole number between -2^63 and 2^63 (the engine's",
+              " 64-bit seeds; larger ones would all give the same draws).")
+  }
+  seed
 }
 
 # One of `choices` (the codes listed in messages) or of `words` (every accepted word: the codes and their aliases).
 check_choice <- function(x, name, choices, words = choices) {
   if (!is.character(x) || length(x) < 1L || is.na(x[1L])) {
     arg_error("`", name, "` must be one of ", paste0('"', choices, '"', collapse = ", "), ".")
+  }
+  if (length(x) > 1L && !identical(x, choices)) {
+    # a function's default vector (as match.arg takes) means its first element; anything else is the user's
+    arg_error("`", name, "` must be one value, not ", length(x), " (", paste0('"', x, '"', collapse = ", "),
+              "): use one of ", paste0('"', choices, '"', collapse = ", "), ".")
   }
   x <- x[1L]
   if (!x %in% words) {
@@ -76,9 +98,15 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   group <- check_column(group, "group", data, allow_null = FALSE)
   id <- check_column(id, "id", data)
   weights <- check_column(weights, "weights", data)
+  if (!is.null(weights) && !is.numeric(data[[weights]])) {
+    arg_error("`weights` names column \"", weights, "\", which is ", class(data[[weights]])[1L], ": weights must be",
+              " numbers (a factor's values would be its level codes); convert the column, e.g. with",
+              " as.numeric(as.character(x)).")
+  }
   alt <- check_column(alt, "alt", data)
   market <- check_column(market, "market", data)
   check_labels(data, group, alt, market)
+  check_group_within_id(data, group, id)
   if (!is.null(rpar)) {
     if (!is.character(rpar) || is.null(names(rpar)) || any(names(rpar) == "")) {
       arg_error("`rpar` must be a named character vector such as c(pf = \"n\", cl = \"ln\").")
@@ -120,13 +148,13 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
     if (length(unknown) > 0L) {
       arg_error("`heterogeneity` names column \"", unknown[1L], "\", which is not in `data`.")
     }
+    check_characteristic_types(data, unlist(heterogeneity))
   }
   draws <- check_choice(draws, "draws", draw_types(), vocabulary_words("draws"))
   proposal <- check_proposal(proposal, draws)
   R <- check_count(R, "R")
-  if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
-    arg_error("`seed` must be a whole number.")
-  }
+  check_sparse_level(R, draws)
+  seed <- check_seed(seed)
   if (!is.null(burn)) burn <- check_count(burn, "burn", min = 0)
   starts <- check_count(starts, "starts")
   optimizer <- check_choice(optimizer, "optimizer", vocabulary_codes("optimizers"))
@@ -137,12 +165,17 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
   if (!is.null(cluster) && vce != "cluster") {
     arg_error("`cluster` is given but `vce` is \"", vce, "\": set vce = \"cluster\".")
   }
+  check_cluster_within_id(data, cluster, if (is.null(id)) group else id, is.null(id))
   if (is.null(threads)) {
     threads <- max(1L, parallel_cores())
   }
   threads <- check_count(threads, "threads")
   if (!is.null(start) && (!is.numeric(start) || anyNA(start))) {
     arg_error("`start` must be a numeric vector without missing values (one value per parameter).")
+  }
+  if (!is.null(start) && !all(is.finite(start))) {
+    arg_error("`start` has an infinite value (element ", which(!is.finite(start))[1L], "): starting values",
+              " must be finite numbers.")
   }
   if (!is.numeric(level) || length(level) != 1L || is.na(level) || level <= 0 || level >= 1) {
     arg_error("`level` must be a confidence level between 0 and 1, such as 0.95.")
@@ -154,6 +187,20 @@ validate_arguments <- function(formula, data, group, id, rpar, correlation, hete
        optimizer = optimizer, vce = vce, cluster = cluster, weights = weights, threads = threads, start = start,
        level = level, verbose = verbose, alt = alt, market = market, method = method,
        instruments = msm$instruments, weighting = msm$weighting, reflevel = reflevel, proposal = proposal)
+}
+
+# The sparse grids' accuracy levels exist from 1 to 25 (the engine's Genz-Keister and Gauss-Hermite families, whose
+# size the vocabulary calls "level"); above that the engine's memory check would speak of "Infinity nodes".
+sparse_level_limit <- 25L
+
+check_sparse_level <- function(R, draws) {
+  table <- engine_vocabulary("draws")
+  words <- strsplit(paste(table$code, table$aliases, sep = "|"), "|", fixed = TRUE)
+  row <- which(vapply(words, function(w) draws %in% w, logical(1)))
+  if (length(row) == 1L && identical(table$size[row], "level") && R > sparse_level_limit) {
+    arg_error("`R` is ", R, ", but with draws = \"", draws, "\" it is the sparse grid's accuracy level, from 1 to ",
+              sparse_level_limit, " (levels 3 to 8 are usual).")
+  }
 }
 
 # The importance sampler's proposal of draws = "adaptive-halton" or "adaptive-sobol" (the command line's
@@ -301,6 +348,40 @@ check_labels <- function(data, group, alt, market, where = "data") {
   }
 }
 
+# Clusters group whole decision-makers (whole situations in a cross-section): a cluster column that changes within
+# one is named as such (the engine checks it as a characteristic and would advise using it as an attribute).
+check_cluster_within_id <- function(data, cluster, unit, cross_section) {
+  if (is.null(cluster) || anyNA(data[[cluster]]) || anyNA(data[[unit]])) return(invisible(NULL))
+  u <- data[[unit]]
+  x <- data[[cluster]]
+  first <- x[match(u, u)]
+  changed <- which(x != first)
+  if (length(changed) == 0L) return(invisible(NULL))
+  row <- changed[1L]
+  what <- if (cross_section) "choice situation" else "decision-maker"
+  data_error("The cluster column \"", cluster, "\" changes within ", what, " ", u[row], " (", first[row], " and ",
+             x[row], ", row ", row, "): a cluster holds whole ", what, "s, so `cluster` must be constant within",
+             " each ", what, ".")
+}
+
+# Each choice situation belongs to one decision-maker. A `group` column that numbers the situations within each
+# decision-maker (apollo's and Stata's task numbers 1, 2, ... per person) repeats across decision-makers: say so,
+# and how to make a situation column, instead of the engine's message about one merged situation.
+check_group_within_id <- function(data, group, id, where = "data") {
+  if (is.null(id)) return(invisible(NULL))
+  g <- data[[group]]
+  ids <- data[[id]]
+  first <- ids[match(g, g)]
+  changed <- which(ids != first)
+  if (length(changed) == 0L) return(invisible(NULL))
+  row <- changed[1L]
+  data_error("Choice situation ", g[row], " (`group` column \"", group, "\") belongs to several decision-makers (",
+             id, " ", first[row], " and ", ids[row], ", row ", row, if (where != "data") paste0(" of `", where, "`"),
+             "): `group` must identify each choice situation in the whole data. If it numbers the situations within",
+             " each decision-maker, make a column that combines both, e.g. ", where, "$", group, " <- paste(", where,
+             "$", id, ", ", where, "$", group, "); otherwise check the `id` column.")
+}
+
 # The response: 0/1 or logical, without missing values.
 check_response <- function(y) {
   if (is.logical(y)) y <- as.numeric(y)
@@ -336,8 +417,56 @@ check_design <- function(x, where = "data") {
 check_rpar_columns <- function(rpar, columns) {
   unknown <- setdiff(names(rpar), columns)
   if (length(unknown) > 0L) {
+    quoted <- paste0("`", unknown[1L], "`")
     arg_error("`rpar` names ", unknown[1L], ", which is not a column of the model matrix: ",
-              paste(columns, collapse = ", "), ".")
+              paste(columns, collapse = ", "), ".",
+              if (quoted %in% columns) paste0(" R's model matrix keeps the backquotes of a name that is not",
+                                              " syntactic: name it rpar = c(\"", quoted, "\" = ...), or rename",
+                                              " the column of `data`."))
+  }
+}
+
+# The names the parameters of a one-class model will have, in their order, as R shows them (the engine's
+# ParameterLayout: the means of the attributes, the heterogeneity terms "het.x:z", the scales "sd.x" or "spread.x"
+# of the independent random coefficients, in the order of the attributes, then the Cholesky elements of the
+# correlated block (its members in the order of the attributes), "chol.b:a" as mlogit names them; fitting.R's rename_parameters()). A test keeps them equal to
+# the names of fits.
+parameter_names <- function(attributes, rpar, correlation, heterogeneity) {
+  table <- engine_vocabulary("distributions")
+  het <- unlist(lapply(attributes, function(x) {
+    if (is.null(heterogeneity[[x]])) character(0) else paste0("het.", x, ":", heterogeneity[[x]])
+  }))
+  independent <- attributes[attributes %in% setdiff(names(rpar), correlation)]
+  scales <- if (length(independent) > 0L) {
+    paste0(table$scale[match(rpar[independent], table$code)], ".", independent)
+  }
+  block <- attributes[attributes %in% correlation]
+  chol <- unlist(lapply(seq_along(block), function(a) paste0("chol.", block[seq_len(a)], ":", block[a])))
+  c(attributes, het, scales, chol)
+}
+
+# The parameters' names must differ: a column of the model matrix named like the scale or another parameter of a
+# random coefficient ("sd.pf" beside rpar = c(pf = "n")) would give two parameters one name, and coef(), confint()
+# and wtp() by name would find the first.
+check_parameter_names <- function(attributes, rpar, correlation, heterogeneity) {
+  generated <- parameter_names(attributes, rpar, correlation, heterogeneity)[-seq_along(attributes)]
+  clash <- intersect(attributes, generated)
+  if (length(clash) > 0L) {
+    arg_error("The model matrix has a column named \"", clash[1L], "\", which is also the name of a parameter of",
+              " the random coefficients (", paste(generated, collapse = ", "), "): rename that column of `data`.")
+  }
+}
+
+# Starting values are taken in the order of the parameters. Named ones (coef() of an earlier fit, edited) whose
+# names are the parameters' in another order would start each parameter at another's value: an error saying
+# the order. Other names are not checked (a wrong length is the engine's error, which lists the parameters).
+check_start_names <- function(start, attributes, rpar, correlation, heterogeneity) {
+  if (is.null(start) || is.null(names(start))) return(invisible(NULL))
+  names <- parameter_names(attributes, rpar, correlation, heterogeneity)
+  if (setequal(names(start), names) && length(start) == length(names) && !identical(names(start), names)) {
+    arg_error("`start` is named, but not in the order of the parameters, which it is taken in: ",
+              paste(names, collapse = ", "), ". Reorder it, e.g. start = start[c(",
+              paste0('"', names, '"', collapse = ", "), ")].")
   }
 }
 
@@ -380,8 +509,23 @@ check_newdata <- function(newdata, settings, labels = FALSE) {
     check_column(column, "membership", newdata, allow_null = FALSE, where = "newdata")
   }
   characteristics <- unique(c(characteristics, as.character(settings$membership)))
+  check_characteristic_types(newdata, characteristics, where = "newdata")
   check_missing(newdata, c(settings$group, settings$id, characteristics), where = "newdata")
+  check_group_within_id(newdata, settings$group, settings$id, where = "newdata")
   newdata
+}
+
+# Decision-maker characteristics (heterogeneity, membership) go to the engine as numbers: numeric or logical
+# columns only (as.numeric() of a factor would give its level codes, of text NA). `where` names the data.
+check_characteristic_types <- function(data, columns, where = "data") {
+  for (column in unique(as.character(columns))) {
+    x <- data[[column]]
+    if (!is.numeric(x) && !is.logical(x)) {
+      arg_error("Characteristic \"", column, "\" of `", where, "` is ", class(x)[1L], ": characteristics shifting",
+                " coefficients must be numeric or logical columns (make indicator columns of a factor first, or",
+                " convert numbers stored as text with as.numeric()).")
+    }
+  }
 }
 
 parallel_cores <- function() {
@@ -418,10 +562,7 @@ post_options_json <- function(krinsky_robb, replicates, seed) {
   }
   fields <- list(krinskyRobb = json_number(krinsky_robb), replicates = json_number(replicates))
   if (!is.null(seed)) {
-    if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed != round(seed)) {
-      arg_error("`seed` must be a whole number or NULL.")
-    }
-    fields$seed <- json_number(seed)
+    fields$seed <- json_number(check_seed(seed, allow_null = TRUE))
   }
   to_json(fields)
 }
@@ -441,6 +582,10 @@ check_attribute <- function(x, name, object) {
 
 # Post-estimation needs the saved form of the fit and the estimation columns it holds (both survive saveRDS).
 check_fit <- function(object) {
+  if (inherits(object, "mixlogit_selection")) {
+    arg_error("`object` is a model-selection result (classes ", paste(names(object$fits), collapse = ", "),
+              "): give one of its fits, e.g. object$fits[[\"", object$best, "\"]], the one with the smallest BIC.")
+  }
   if (!inherits(object, "mixlogit")) {
     arg_error("`object` must be a fit returned by mixlogit(), not ", class(object)[1L], ".")
   }
@@ -448,7 +593,25 @@ check_fit <- function(object) {
     arg_error("This fit holds no saved form (it was made by an older version of the package, or changed):",
               " refit it, e.g. with update().")
   }
+  check_saved_estimates(object)
   object
+}
+
+# Post-estimation evaluates the estimates of the saved form, not `coefficients`: a fit whose coefficients were
+# changed after estimation (fit$coefficients["pf"] <- 0, for a counterfactual) would be evaluated at its estimates
+# all the same, so it is an error naming the changed parameters.
+check_saved_estimates <- function(object) {
+  saved <- tryCatch(jsonlite::fromJSON(object$saved, simplifyVector = TRUE)$coefficients$estimate,
+                    error = function(e) NULL)
+  b <- unname(as.numeric(object$coefficients))
+  if (!is.numeric(saved) || length(saved) != length(b)) return(invisible(NULL))  # the engine judges the form
+  changed <- which(!(abs(b - saved) <= 1e-12 * pmax(1, abs(saved))))
+  if (length(changed) > 0L) {
+    arg_error("The fit's coefficients differ from its estimates (", paste(names(object$coefficients)[changed],
+              collapse = ", "), "), which post-estimation uses (they are kept in the fit's saved form): it would",
+              " ignore the change. Restore the coefficients (or refit): post-estimation is at the estimates.")
+  }
+  invisible(NULL)
 }
 
 # Weights given as a vector (one per row of `data`) become the column "(weights)" of the data, as in model.frame();
@@ -581,15 +744,24 @@ unknown_argument_message <- function(name, known, fun, words = NULL) {
     iterlim = "max_iterations", maxit = "max_iterations", maxiter = "max_iterations",
     print.level = "verbose", trace = "verbose", nrep = "R", ndraws = "R", rand = "rpar",
     randPars = "rpar", corr = "correlation", correlated = "correlation", ln = "rpar", alt.var = "alt",
-    chid.var = "group", id.var = "id", obsID = "group", panelID = "id", altID = "alt", weight = "weights")
+    chid.var = "group", id.var = "id", obsID = "group", panelID = "id", altID = "alt", weight = "weights",
+    numDraws = "R", drawType = "draws", numMultiStarts = "starts", startValues = "start", numCores = "threads",
+    clusterID = "cluster", ranp = "rpar", mvar = "heterogeneity")
   mixlogit_words <- c(
     halton = "Halton draws are the default (draws = \"halton\"); `draws` chooses others",
+    haltons = "Halton draws are the default (draws = \"halton\"); `draws` chooses others",
     panel = "panel data follow from `id` (the decision-maker column): give id = \"...\"",
     na.action = "missing values are refused with their rows named: remove those choice situations first",
     shape = "for wide data (one row per situation), reshape with mixlogit_long() first",
     varying = "for wide data (one row per situation), reshape with mixlogit_long() first",
     sep = "for wide data (one row per situation), reshape with mixlogit_long() first",
-    choice = "the response is the left-hand side of `formula`")
+    choice = "the response is the left-hand side of `formula`",
+    outcome = "the response is the left-hand side of `formula`",
+    pars = "the attributes are the right-hand side of `formula`",
+    robust = "give vce = \"robust\" (every covariance is computed; `vce` chooses the one summary() shows)",
+    vcov = "every covariance is computed: vcov(fit, type = \"robust\") gives any, `vce` chooses the default",
+    scalePar = "mixlogit estimates in preference space; wtp(fit, attribute, cost) gives willingness to pay",
+    modelSpace = "mixlogit estimates in preference space; wtp(fit, attribute, cost) gives willingness to pay")
   if (is.null(words)) words <- mixlogit_words
   hint <- if (name %in% names(words)) {
     paste0(": ", words[[name]], ".")
