@@ -62,10 +62,15 @@ final class PluginPost {
     }
 
     private BridgePost post(PostOptions options, StataSample sample) {
-        BridgePost post = MixlogitBridge.postSaved(options.saved, sample.situation, sample.decisionMaker,
-                sample.chosen, sample.attributeNames, sample.attributes, sample.characteristicNames,
-                sample.characteristics, sample.weights, sample.alternatives, sample.markets, options.estimationData,
-                options.threadsOrDefault(), options.postOptionsJson());
+        BridgePost post;
+        try {
+            post = MixlogitBridge.postSaved(options.saved, sample.situation, sample.decisionMaker, sample.chosen,
+                    sample.attributeNames, sample.attributes, sample.characteristicNames, sample.characteristics,
+                    sample.weights, sample.alternatives, sample.markets, options.estimationData,
+                    options.threadsOrDefault(), options.postOptionsJson());
+        } catch (MixlogitException e) {
+            throw sample.inStataTerms(e);
+        }
         String warning = post.fitWarning();
         if (!warning.isEmpty()) {
             stata.error("Warning: " + warning);
@@ -171,9 +176,13 @@ final class PluginPost {
                 stata.error("Warning: " + warning);
             }
             stata.setLocal("jm_fit_warning", PluginEstimation.plain(warning));
-            columns[0] = BridgeClasses.classProbabilities(options.saved, sample.situation, sample.decisionMaker,
-                    sample.attributeNames, sample.attributes, sample.characteristicNames, sample.characteristics,
-                    options.threadsOrDefault(), which[0]);
+            try {
+                columns[0] = BridgeClasses.classProbabilities(options.saved, sample.situation, sample.decisionMaker,
+                        sample.attributeNames, sample.attributes, sample.characteristicNames, sample.characteristics,
+                        options.threadsOrDefault(), which[0]);
+            } catch (MixlogitException e) {
+                throw sample.inStataTerms(e);
+            }
         }
         for (int k = 0; k < which.length; k++) {
             int variable = stata.variable(variables[k]);

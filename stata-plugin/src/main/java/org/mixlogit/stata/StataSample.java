@@ -39,6 +39,10 @@ final class StataSample {
     final int rows;
     /** Number of distinct values of the cluster variable, -1 without one. */
     final int clusters;
+    /** The group variable's value of each situation ordinal the engine receives. */
+    private final double[] situationValues;
+    /** The id variable's value of each decision-maker ordinal; empty without id(). */
+    private final double[] decisionMakerValues;
 
     StataSample(StataSession stata, SampleVariables variables) {
         long[] selected = selected(stata);
@@ -46,8 +50,13 @@ final class StataSample {
         rows = selected.length;
         boolean[] first = variables.estimationSample == null ? null
                 : flags(column(stata, variables.estimationSample, selected));
-        situation = ids(stata, variables.group, selected, first);
-        decisionMaker = variables.id == null ? new int[0] : ids(stata, variables.id, selected, first);
+        double[][] situationTable = new double[1][];
+        situation = ids(stata, variables.group, selected, first, situationTable);
+        situationValues = situationTable[0];
+        double[][] decisionMakerTable = {new double[0]};
+        decisionMaker = variables.id == null ? new int[0]
+                : ids(stata, variables.id, selected, first, decisionMakerTable);
+        decisionMakerValues = decisionMakerTable[0];
         chosen = variables.choice == null ? null : column(stata, variables.choice, selected);
         attributeNames = variables.attributes.toArray(new String[0]);
         attributes = columns(stata, attributeNames, selected);
@@ -178,8 +187,9 @@ final class StataSample {
      * each set in the order of the values. Whole numbers of any size are accepted.
      *
      * @param first null when every row is in the estimation sample; not modified
+     * @param table Modified: element 0 is set to the value of each ordinal
      */
-    private static int[] ids(StataSession stata, String name, long[] selected, boolean[] first) {
+    private static int[] ids(StataSession stata, String name, long[] selected, boolean[] first, double[][] table) {
         double[] values = column(stata, name, selected);
         double[] inSample = new double[values.length];
         int m = 0;
@@ -207,7 +217,19 @@ final class StataSample {
             int k = Arrays.binarySearch(inSample, values[i]);
             out[i] = k >= 0 ? k : inSample.length + Arrays.binarySearch(others, values[i]);
         }
+        table[0] = new double[inSample.length + others.length];
+        System.arraycopy(inSample, 0, table[0], 0, inSample.length);
+        System.arraycopy(others, 0, table[0], inSample.length, others.length);
         return out;
+    }
+
+    /**
+     * The engine's problem in the user's terms: the engine numbers the rows it was given from 1 and knows situations
+     * and decision-makers by the ordinals this sample gave them, so "row 5" becomes the Stata observation of that
+     * row and the ordinals become the values of the group and id variables (see {@link StataTerms}).
+     */
+    org.mixlogit.MixlogitException inStataTerms(org.mixlogit.MixlogitException e) {
+        return new StataTerms(observations, situationValues, decisionMakerValues).translate(e);
     }
 
     /** The distinct values among the first {@code count} of {@code values} (Modified: sorted), in order. */
