@@ -65,7 +65,7 @@ final class StataSample {
         weights = variables.weight == null ? new double[0] : column(stata, variables.weight, selected);
         alternatives = variables.alternatives == null ? new String[0] : labels(stata, variables.alternatives, selected);
         markets = variables.market == null ? new String[0] : labels(stata, variables.market, selected);
-        clusters = variables.cluster == null ? -1 : distinct(stata, variables.cluster, selected);
+        clusters = variables.cluster == null ? -1 : clusters(stata, variables, selected);
     }
 
     private static long[] selected(StataSession stata) {
@@ -173,11 +173,33 @@ final class StataSample {
         return out;
     }
 
-    private static int distinct(StataSession stata, String name, long[] selected) {
+    /**
+     * The number of clusters of vce(cluster): distinct values of the cluster variable, each of which must hold whole
+     * decision-makers (situations without id()), since the engine sums the scores of decision-makers.
+     */
+    private int clusters(StataSession stata, SampleVariables variables, long[] selected) {
+        String name = variables.cluster;
         int v = variable(stata, name);
+        int[] owner = decisionMaker.length > 0 ? decisionMaker : situation;
+        String[] value = new String[selected.length];
+        java.util.Map<Integer, Integer> firstRow = new java.util.HashMap<>();
         Set<String> seen = new HashSet<>();
-        for (long obs : selected) {
-            seen.add(stata.isString(v) ? stata.text(v, obs).trim() : Double.toString(stata.value(v, obs)));
+        for (int i = 0; i < selected.length; i++) {
+            long obs = selected[i];
+            value[i] = stata.isString(v) ? stata.text(v, obs).trim() : Double.toString(stata.value(v, obs));
+            seen.add(value[i]);
+            Integer first = firstRow.putIfAbsent(owner[i], i);
+            if (first != null && !value[first].equals(value[i])) {
+                String unit = decisionMaker.length > 0 ? "decision-maker (" + variables.id : "choice situation ("
+                        + variables.group;
+                throw new InvalidDataException("vce(cluster " + name + "): " + name + " changes within a " + unit
+                        + " == " + PluginEstimation.stataNumber(stata.value(variable(stata, decisionMaker.length > 0
+                        ? variables.id : variables.group), obs)) + ": observations " + selected[first] + " and "
+                        + obs + "); each cluster must hold whole " + (decisionMaker.length > 0 ? "decision-makers,"
+                        + " as their choices are one observation of the panel: cluster by " + variables.id
+                        + " or by a variable constant within it." : "choice situations: cluster by "
+                        + variables.group + " or by a variable constant within it."));
+            }
         }
         return seen.size();
     }

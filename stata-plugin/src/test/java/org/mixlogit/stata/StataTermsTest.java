@@ -111,6 +111,25 @@ class StataTermsTest extends SmallFitInStata {
     }
 
     @Test
+    @DisplayName("459: vce(cluster v) with v changing within a decision-maker names v, the id and observations")
+    void clusterWithinDecisionMaker() {
+        int n = data[0].length;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = data[9][i] % 5;
+        }
+        StataSimulator.addNumericVariable("cvary", v);
+        locals.put("jm_vce", "cluster");
+        locals.put("jm_cluster", "cvary");
+        assertEquals(459, run());
+        int first = firstObservation;
+        int second = first + 4;
+        assertTrue(error().contains("vce(cluster cvary): cvary changes within a decision-maker (id == 31: observations "
+                + first + " and " + second + "); each cluster must hold whole decision-makers"), error());
+        assertFalse(error().contains("as an attribute"), error());
+    }
+
+    @Test
     @DisplayName("cross-section: the engine's decision-makers are the situations, named by their group value")
     void crossSection() {
         StataTerms terms = new StataTerms(new long[] {10, 11, 12, 20, 21}, new double[] {7, 9}, new double[0]);
