@@ -149,7 +149,7 @@ After estimation,
 {cmd:predict} {it:stub}{cmd:, posterior} the posterior class probabilities {it:stub}{cmd:1}, {it:stub}{cmd:2},
 ..., {cmd:predict} {it:newvar}{cmd:, modal} the modal class and {cmd:predict} {it:newvar}{cmd:, coef(}{it:x}{cmd:)}
 the posterior mean of {it:x}'s coefficient over the classes; {helpb jmixlogit_wtp} gives the willingness to pay in every class (with random coefficients within
-classes, each class's distribution); see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)}.
+classes, each class's distribution); see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)} or {cmd:estimator(mss)} (error 198).
 
 
 {marker options}{...}
