@@ -161,7 +161,11 @@ observation per group (error 459 otherwise) and 0 for the others (error 450 othe
 
 {phang}
 {opt id(varname)} identifies the decision-makers of panel data. All of a decision-maker's choice situations
-share one draw of the coefficients.
+share one draw of the coefficients. Each value of {opt group()} belongs to one decision-maker: situations
+numbered 1, 2, ... within each person need a new variable ({cmd:egen long} {it:g} {cmd:= group(id t)}).
+Identifiers are whole numbers of any size; one stored as {cmd:float} with values above 16,777,216 is error 459,
+since {cmd:float} cannot hold every whole number there and distinct ids may have been rounded together (make it
+again as {cmd:long} or {cmd:double}). {opt vce(cluster clustvar)} needs clusters of whole decision-makers (error 459 otherwise).
 
 {phang}
 {opt random(varlist)} and {opt ln(varlist)} list the variables with normal and lognormal coefficients; a

@@ -39,6 +39,8 @@ final class StataSample {
     final int rows;
     /** Number of distinct values of the cluster variable, -1 without one. */
     final int clusters;
+    /** 2^24: beyond it a float variable cannot hold every whole number. */
+    private static final double FLOAT_WHOLE = 16_777_216;
     /** The group variable's value of each situation ordinal the engine receives. */
     private final double[] situationValues;
     /** The id variable's value of each decision-maker ordinal; empty without id(). */
@@ -213,6 +215,7 @@ final class StataSample {
      */
     private static int[] ids(StataSession stata, String name, long[] selected, boolean[] first, double[][] table) {
         double[] values = column(stata, name, selected);
+        boolean stored = stata.isFloat(variable(stata, name));
         double[] inSample = new double[values.length];
         int m = 0;
         for (int i = 0; i < values.length; i++) {
@@ -220,6 +223,14 @@ final class StataSample {
             if (v != Math.rint(v)) {
                 throw new InvalidDataException("Identifier " + name + " is " + v + " in observation " + selected[i]
                         + ": identifiers must be whole numbers (use egen group() to make them).");
+            }
+            if (stored && Math.abs(v) > FLOAT_WHOLE) {
+                throw new InvalidDataException("Identifier " + name + " is stored as float and is "
+                        + PluginEstimation.stataNumber(v) + " in observation " + selected[i] + ": above 16,777,216 a"
+                        + " float cannot hold every whole number, so ids that differed may have been rounded to the"
+                        + " same value, which joins their rows. Make it again as long or double (generate long "
+                        + name + " = ..., or egen long " + name + " = group(...)); if its values are right, recast"
+                        + " double " + name + ".");
             }
             if (first == null || first[i]) {
                 inSample[m++] = v;

@@ -124,6 +124,30 @@ class StataConventionsTest extends SmallFitInStata {
     }
 
     @Test
+    @DisplayName("459: a float id above 2^24 (where float rounds whole numbers together) is refused, naming the way out")
+    void floatIds() {
+        double[] id = data[1].clone();
+        for (int i = 0; i < id.length; i++) {
+            id[i] = 20_000_000.0 + 2 * id[i];
+        }
+        // the same values as double fit; as float (Stata's default type) they are refused
+        StataSimulator.addNumericVariable("hhd", id);
+        locals.put("jm_id", "hhd");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        StataSimulator.addTypedNumericVariable("hhf", com.stata.sfi.Data.TYPE_FLOAT, id);
+        locals.put("jm_id", "hhf");
+        assertEquals(459, run());
+        assertTrue(StataSimulator.errorOutput().contains("Identifier hhf is stored as float and is 20000002 in"
+                + " observation 1") && StataSimulator.errorOutput().contains("recast double hhf"),
+                StataSimulator.errorOutput());
+        // float ids up to 2^24 are exact
+        double[] small = data[1].clone();
+        StataSimulator.addTypedNumericVariable("idf", com.stata.sfi.Data.TYPE_FLOAT, small);
+        locals.put("jm_id", "idf");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+    }
+
+    @Test
     @DisplayName("vce(cluster x) with a string x: the same V as its numeric codes, and e(N_clust)")
     void stringCluster() {
         double[] code = new double[data[0].length];
