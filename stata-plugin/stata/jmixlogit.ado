@@ -197,6 +197,11 @@ program define Estimate, eclass sortpreserve
     capture assert `chosen' == 1 if `touse'
     if (_rc) {
         display as error "`depvar' must be 1 for exactly one alternative in each group(`group')"
+        quietly count if `chosen' > 1 & `touse'
+        if (r(N) > 0 & "`id'" != "") {
+            display as error "(some groups have more: if `group' numbers the choice situations within each `id'," ///
+                " make one identifier, egen long newvar = group(`id' `group'), and give group(newvar))"
+        }
         exit 459
     }
     foreach v of local fixed {

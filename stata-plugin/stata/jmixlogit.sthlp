@@ -182,7 +182,9 @@ of its logarithm).
 
 {phang}
 {opt alternatives(varname)} names the alternative (product, mode) of each observation, each at most once per
-choice situation. It does not change the estimates; {helpb jmixlogit_diversion} and
+choice situation. It does not change the estimates, except that with it they do not depend on the order of the
+observations to the last digit (without it a situation's alternatives are taken in the data's order, which
+can move the last digits); {helpb jmixlogit_diversion} and
 {helpb jmixlogit_elasticities} aggregate by it and need it (without it an alternative is known only by its
 position in its choice situation, which depends on the order of the data).
 

@@ -99,6 +99,16 @@ class AdoPatternsTest {
     }
 
     @Test
+    @DisplayName("459 for groups with several chosen alternatives hints at group() numbered within id()")
+    void groupWithinId() {
+        Matcher check = Pattern.compile("capture assert `chosen' == 1 if `touse'\\s*\\n\\s*if \\(_rc\\) \\{(.*?)"
+                + "exit 459", Pattern.DOTALL).matcher(ADO);
+        assertTrue(check.find(), "the one-chosen check");
+        assertTrue(check.group(1).contains("count if `chosen' > 1 & `touse'")
+                && check.group(1).contains("egen long newvar = group(`id' `group')"), check.group(1));
+    }
+
+    @Test
     @DisplayName("casewise deletion at estimation (altwise keeps the rest) and whole situations in post-estimation")
     void choiceSets() {
         assertTrue(ADO.contains("egen byte `cut' = max(`ifin' & !`touse'), by(`group')"));
