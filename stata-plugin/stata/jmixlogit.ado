@@ -71,7 +71,8 @@ program define Estimate, eclass sortpreserve
         display as error "`dup' listed twice among the random coefficients; list each variable once"
         exit 198
     }
-    local indep : list depvar & allrandom
+    local rhs `fixed' `allrandom'
+    local indep : list depvar & rhs
     if ("`indep'" != "") {
         display as error "the dependent variable `depvar' cannot have a coefficient"
         exit 198

@@ -99,6 +99,13 @@ class AdoPatternsTest {
     }
 
     @Test
+    @DisplayName("198: the dependent variable among the fixed or the random variables (it was a separation error 459)")
+    void dependentVariableOnTheRight() {
+        assertTrue(ADO.contains("local rhs `fixed' `allrandom'\n    local indep : list depvar & rhs"), "depvar checked"
+                + " against every explanatory variable");
+    }
+
+    @Test
     @DisplayName("459 for groups with several chosen alternatives hints at group() numbered within id()")
     void groupWithinId() {
         Matcher check = Pattern.compile("capture assert `chosen' == 1 if `touse'\\s*\\n\\s*if \\(_rc\\) \\{(.*?)"

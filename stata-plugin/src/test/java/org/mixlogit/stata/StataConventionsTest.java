@@ -124,6 +124,33 @@ class StataConventionsTest extends SmallFitInStata {
     }
 
     @Test
+    @DisplayName("with alternatives(): b and V do not depend on the order of the observations, to the last bit")
+    void observationOrder() {
+        locals.put("jm_alternatives", "alt");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] b = InStata.b();
+        double[] v = InStata.v();
+        int n = data[0].length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Collections.shuffle(Arrays.asList(order), new java.util.Random(7));
+        StataSimulator.reset();
+        for (int c = 0; c < ElectricityInStata.COLUMNS.length; c++) {
+            double[] column = new double[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = data[c][order[i]];
+            }
+            StataSimulator.addNumericVariable(ElectricityInStata.COLUMNS[c], column);
+        }
+        StataSimulator.setIfCondition(i -> data[1][order[(int) i - 1]] <= FittedInStata.PEOPLE);
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertTrue(Arrays.equals(b, InStata.b()), Arrays.toString(InStata.b()));
+        assertTrue(Arrays.equals(v, InStata.v()));
+    }
+
+    @Test
     @DisplayName("459: a float id above 2^24 (where float rounds whole numbers together) is refused, naming the way out")
     void floatIds() {
         double[] id = data[1].clone();
