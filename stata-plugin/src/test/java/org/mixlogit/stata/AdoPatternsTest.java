@@ -99,6 +99,20 @@ class AdoPatternsTest {
     }
 
     @Test
+    @DisplayName("predict: the fit warning is read from r() before count replaces r(), so every new variable gets the note")
+    void fitWarningNote() {
+        String predict = read("stata/jmixlogit_p.ado");
+        int loop = predict.indexOf("foreach v of local targets {\n        if (`\"`warning'\"' != \"\")");
+        assertTrue(loop > 0, "the note reads a local");
+        int kept = predict.indexOf("local warning `\"`r(fit_warning)'\"'");
+        assertTrue(kept > 0 && kept < loop, "r(fit_warning) kept before the loop");
+        int call = predict.indexOf("_jmixlogit_post predict");
+        String between = predict.substring(call, kept);
+        assertFalse(Pattern.compile("(?m)^\\s*(?:quietly\\s+)?(?:count|summarize|tabulate)\\b").matcher(between).find(),
+                "no r-class command between the post-estimation call and reading r(fit_warning)");
+    }
+
+    @Test
     @DisplayName("198: the dependent variable among the fixed or the random variables (it was a separation error 459)")
     void dependentVariableOnTheRight() {
         assertTrue(ADO.contains("local rhs `fixed' `allrandom'\n    local indep : list depvar & rhs"), "depvar checked"
