@@ -99,6 +99,16 @@ class AdoPatternsTest {
     }
 
     @Test
+    @DisplayName("jmixlogit_cov reads no data (b and V only): it works after estimates use, where e(sample) is empty (was 2000)")
+    void covNeedsNoData() {
+        assertTrue(POST.contains("javacall org.mixlogit.stata.JMixlogit cov, jars(jmixlogit.jar)"), "no varlist, no if");
+        int guard = POST.indexOf("if (\"`task'\" != \"cov\") {\n        marksample touse, novarlist");
+        int noData = POST.indexOf("if (r(N) == 0) error 2000");
+        assertTrue(guard > 0 && noData > guard, "the sample is marked, and required, for the other tasks only");
+        assertFalse(read("stata/jmixlogit_cov.ado").contains("e(sample)"), "jmixlogit_cov restricts to nothing");
+    }
+
+    @Test
     @DisplayName("predict: the fit warning is read from r() before count replaces r(), so every new variable gets the note")
     void fitWarningNote() {
         String predict = read("stata/jmixlogit_p.ado");
