@@ -222,7 +222,8 @@ that also flip the signs of the standard deviations; the best optimum is reporte
 {phang}
 {opt technique(name)}, {opt iterate(#)}, {opt tolerance(#)}, {opt from(matname)} and {opt threads(#)} control
 the maximization. {opt from()} takes a 1 x k row vector, matched to the parameters by its column names
-({cmd:Mean:pf}, {cmd:SD:cl}, {cmd:l21:_cons}; a name without equation is a Mean), as {cmd:ml} does: a name the
+({cmd:Mean:pf}, {cmd:SD:cl}, {cmd:l21:_cons}; a name without equation, or with the dependent variable as its
+equation as in {cmd:clogit}'s {cmd:e(b)}, is a Mean), as {cmd:ml} does: a name the
 model lacks is error 198 unless {cmd:skip} is given, and parameters the vector lacks start at 0; with
 {cmd:copy} the values are taken by position. The names are Hole's, so an {cmd:e(b)} of {cmd:mixlogit} carries
 over. {cmd:iterate(0)} with {opt from()} evaluates the log likelihood and the standard errors at the given

@@ -302,7 +302,12 @@ final class PluginOptions {
             throw new InvalidSpecificationException("from(" + from + "): give a row vector (1 x k), not a matrix"
                     + " with " + values.length / Math.max(columns, 1) + " rows.");
         }
-        List<String> names = words("jm_from_names");
+        // clogit's e(b) (the usual start, as in Hole's mixlogit) names its columns depvar:x; "_:x" has no equation
+        List<String> names = new ArrayList<>();
+        for (String name : words("jm_from_names")) {
+            names.add(name.startsWith(depvar + ":") ? name.substring(depvar.length() + 1)
+                    : name.startsWith("_:") ? name.substring(2) : name);
+        }
         for (int k = 0; k < values.length; k++) {
             if (stata.isMissing(values[k])) {
                 throw new InvalidSpecificationException("from(" + from + "): column " + (k + 1)

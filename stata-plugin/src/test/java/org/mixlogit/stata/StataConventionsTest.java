@@ -87,6 +87,30 @@ class StataConventionsTest extends SmallFitInStata {
     }
 
     @Test
+    @DisplayName("from() with clogit's e(b) (columns depvar:x) or names without equation (_:x) starts the Means")
+    void fromClogit() {
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] fitted = InStata.b();
+        String[] names = StataSimulator.local("jm_colnames").split(" ");
+        locals.put("jm_from", "b0");
+        locals.put("jm_iterate", "0");
+        for (String prefix : new String[] {"choice:", "_:"}) {
+            // the Means as clogit names them, then SD:cl
+            String[] given = new String[names.length];
+            for (int j = 0; j < names.length; j++) {
+                given[j] = names[j].startsWith("Mean:") ? prefix + names[j].substring("Mean:".length()) : names[j];
+            }
+            StataSimulator.putMatrix("b0", new double[][] {fitted}, null, null);
+            locals.put("jm_from_names", String.join(" ", given));
+            assertEquals(0, run(), StataSimulator.errorOutput());
+            double[] b = InStata.b();
+            for (int j = 0; j < names.length; j++) {
+                assertEquals(fitted[j], b[j], 1e-12 * Math.max(1, Math.abs(fitted[j])), given[j]);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("from() with a missing value is an error naming its column, in any mode")
     void fromMissing() {
         assertEquals(0, run(), StataSimulator.errorOutput());
