@@ -1,13 +1,16 @@
 package org.mixlogit.stata;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.MixlogitException;
 
 /**
  * A sample read from Stata once: each variable into an array, only observations that satisfy the if/in
@@ -15,6 +18,9 @@ import org.mixlogit.InvalidSpecificationException;
  * order by id, so results do not depend on the order of the data). A missing value there is an error naming the
  * variable and observation (the ado's markout should have excluded it). Alternatives and markets, numeric or
  * string, become labels (whole numbers without a decimal point); a string characteristic is coded by its values.
+ * An identifier stored as float above 2^24 (where float rounds whole numbers together) and a cluster variable that
+ * changes within a decision-maker are errors too; the engine's own problems are put back in these terms by
+ * {@link #inStataTerms}.
  *
  * <p>Identifiers (decision-makers and situations) are passed to the engine as ordinals of their values: those in the
  * estimation sample first, in the order of their values, then the others, so ids of any size (10-12 digit household
@@ -184,7 +190,7 @@ final class StataSample {
         int v = variable(stata, name);
         int[] owner = decisionMaker.length > 0 ? decisionMaker : situation;
         String[] value = new String[selected.length];
-        java.util.Map<Integer, Integer> firstRow = new java.util.HashMap<>();
+        Map<Integer, Integer> firstRow = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < selected.length; i++) {
             long obs = selected[i];
@@ -261,7 +267,7 @@ final class StataSample {
      * and decision-makers by the ordinals this sample gave them, so "row 5" becomes the Stata observation of that
      * row and the ordinals become the values of the group and id variables (see {@link StataTerms}).
      */
-    org.mixlogit.MixlogitException inStataTerms(org.mixlogit.MixlogitException e) {
+    MixlogitException inStataTerms(MixlogitException e) {
         return new StataTerms(observations, situationValues, decisionMakerValues).translate(e);
     }
 

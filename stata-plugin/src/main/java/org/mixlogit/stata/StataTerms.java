@@ -1,5 +1,6 @@
 package org.mixlogit.stata;
 
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,8 +51,7 @@ final class StataTerms {
             return e;
         }
         if (e instanceof InvalidDataException) {
-            InvalidDataException translated = new InvalidDataException(words, e);
-            return translated;
+            return new InvalidDataException(words, e);
         }
         if (e instanceof NumericalFailureException) {
             return new NumericalFailureException(words);
@@ -72,7 +72,7 @@ final class StataTerms {
         });
     }
 
-    private static String replace(String s, Pattern pattern, java.util.function.Function<Matcher, String> by) {
+    private static String replace(String s, Pattern pattern, Function<Matcher, String> by) {
         Matcher m = pattern.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
