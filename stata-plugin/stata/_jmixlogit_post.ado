@@ -31,37 +31,41 @@ program define _jmixlogit_post, rclass sortpreserve
         exit 198
     }
 
-    * the sample: if/in and complete cases; diversion and elasticities only within e(sample)
+    * the sample: if/in and complete cases; diversion and elasticities only within e(sample). jmixlogit_cov uses
+    * only the fit (b and V): no data, so that it works after estimates use or with other data in memory
     local needchoice = ("`task'" != "predict" | !inlist("`statistic'", "pr", "classpr"))
-    marksample touse, novarlist
-    tempvar inrange esample cut
-    quietly generate byte `inrange' = `touse'
-    quietly generate byte `esample' = e(sample)
-    markout `touse' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(membership)'
-    markout `touse' `e(alternatives)' `e(market)', strok
-    if (`needchoice') markout `touse' `e(depvar)'
-    if ("`task'" != "predict") quietly replace `touse' = 0 if !`esample'
-    * a choice situation is used whole or not at all: one with a missing value in one of its alternatives (unless
-    * the estimation was altwise), or whose estimation rows if/in cut apart, is dropped
-    local missingcut = cond("`e(altwise)'" == "" & "`task'" == "predict", "(`inrange' & !`touse')", "0")
-    quietly egen byte `cut' = max(`missingcut' | (`esample' & !`inrange')), by(`e(group)')
-    quietly count if `cut' == 1 & `touse'
-    if (r(N) > 0) {
-        quietly replace `touse' = 0 if `cut' == 1
-        display as text "note: `r(N)' observations of choice situations that are incomplete in the sample" ///
-            " (a missing value, or if/in leaves out some of their alternatives) are not used"
-    }
     local jm_weight ""
-    quietly count if `touse' != `esample'
-    local jm_estdata = (r(N) == 0 & "`otherdata'" == "")
-    if ("`e(wtype)'" != "" & ("`task'" != "predict" | `jm_estdata')) {
-        tempvar w
-        quietly generate double `w' `e(wexp)' if `touse'
-        markout `touse' `w'
-        local jm_weight "`w'"
+    local jm_estdata = 0
+    tempvar inrange esample cut
+    if ("`task'" != "cov") {
+        marksample touse, novarlist
+        quietly generate byte `inrange' = `touse'
+        quietly generate byte `esample' = e(sample)
+        markout `touse' `e(group)' `e(id)' `e(fixed)' `e(random)' `e(ln)' `e(membership)'
+        markout `touse' `e(alternatives)' `e(market)', strok
+        if (`needchoice') markout `touse' `e(depvar)'
+        if ("`task'" != "predict") quietly replace `touse' = 0 if !`esample'
+        * a choice situation is used whole or not at all: one with a missing value in one of its alternatives (unless
+        * the estimation was altwise), or whose estimation rows if/in cut apart, is dropped
+        local missingcut = cond("`e(altwise)'" == "" & "`task'" == "predict", "(`inrange' & !`touse')", "0")
+        quietly egen byte `cut' = max(`missingcut' | (`esample' & !`inrange')), by(`e(group)')
+        quietly count if `cut' == 1 & `touse'
+        if (r(N) > 0) {
+            quietly replace `touse' = 0 if `cut' == 1
+            display as text "note: `r(N)' observations of choice situations that are incomplete in the sample" ///
+                " (a missing value, or if/in leaves out some of their alternatives) are not used"
+        }
+        quietly count if `touse' != `esample'
+        local jm_estdata = (r(N) == 0 & "`otherdata'" == "")
+        if ("`e(wtype)'" != "" & ("`task'" != "predict" | `jm_estdata')) {
+            tempvar w
+            quietly generate double `w' `e(wexp)' if `touse'
+            markout `touse' `w'
+            local jm_weight "`w'"
+        }
+        quietly count if `touse'
+        if (r(N) == 0) error 2000
     }
-    quietly count if `touse'
-    if (r(N) == 0) error 2000
 
     * the fit travels to the plugin as its saved form; r() matrices come back in the matrices named here
     tempname mD mse msim mkrse mkrlb mkrub mcov mcovse msd msdse mcorr mcorrse
@@ -105,7 +109,7 @@ program define _jmixlogit_post, rclass sortpreserve
         javacall org.mixlogit.stata.JMixlogit wtp `vars' `jm_weight' if `touse', jars(jmixlogit.jar)
     }
     else {
-        javacall org.mixlogit.stata.JMixlogit cov `vars' if `touse', jars(jmixlogit.jar)
+        javacall org.mixlogit.stata.JMixlogit cov, jars(jmixlogit.jar)
     }
 
     * Java wrote each statistic with its row and column names; markets are the row equations

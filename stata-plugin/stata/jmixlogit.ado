@@ -71,7 +71,8 @@ program define Estimate, eclass sortpreserve
         display as error "`dup' listed twice among the random coefficients; list each variable once"
         exit 198
     }
-    local indep : list depvar & allrandom
+    local rhs `fixed' `allrandom'
+    local indep : list depvar & rhs
     if ("`indep'" != "") {
         display as error "the dependent variable `depvar' cannot have a coefficient"
         exit 198
@@ -197,6 +198,11 @@ program define Estimate, eclass sortpreserve
     capture assert `chosen' == 1 if `touse'
     if (_rc) {
         display as error "`depvar' must be 1 for exactly one alternative in each group(`group')"
+        quietly count if `chosen' > 1 & `touse'
+        if (r(N) > 0 & "`id'" != "") {
+            display as error "(some groups have more: if `group' numbers the choice situations within each `id'," ///
+                " make one identifier, egen long newvar = group(`id' `group'), and give group(newvar))"
+        }
         exit 459
     }
     foreach v of local fixed {

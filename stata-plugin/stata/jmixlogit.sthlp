@@ -149,7 +149,7 @@ After estimation,
 {cmd:predict} {it:stub}{cmd:, posterior} the posterior class probabilities {it:stub}{cmd:1}, {it:stub}{cmd:2},
 ..., {cmd:predict} {it:newvar}{cmd:, modal} the modal class and {cmd:predict} {it:newvar}{cmd:, coef(}{it:x}{cmd:)}
 the posterior mean of {it:x}'s coefficient over the classes; {helpb jmixlogit_wtp} gives the willingness to pay in every class (with random coefficients within
-classes, each class's distribution); see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)}.
+classes, each class's distribution); see {helpb jmixlogit_postestimation}. Not with {cmd:estimator(msm)} or {cmd:estimator(mss)} (error 198).
 
 
 {marker options}{...}
@@ -161,7 +161,11 @@ observation per group (error 459 otherwise) and 0 for the others (error 450 othe
 
 {phang}
 {opt id(varname)} identifies the decision-makers of panel data. All of a decision-maker's choice situations
-share one draw of the coefficients.
+share one draw of the coefficients. Each value of {opt group()} belongs to one decision-maker: situations
+numbered 1, 2, ... within each person need a new variable ({cmd:egen long} {it:g} {cmd:= group(id t)}).
+Identifiers are whole numbers of any size; one stored as {cmd:float} with values above 16,777,216 is error 459,
+since {cmd:float} cannot hold every whole number there and distinct ids may have been rounded together (make it
+again as {cmd:long} or {cmd:double}). {opt vce(cluster clustvar)} needs clusters of whole decision-makers (error 459 otherwise).
 
 {phang}
 {opt random(varlist)} and {opt ln(varlist)} list the variables with normal and lognormal coefficients; a
@@ -178,7 +182,9 @@ of its logarithm).
 
 {phang}
 {opt alternatives(varname)} names the alternative (product, mode) of each observation, each at most once per
-choice situation. It does not change the estimates; {helpb jmixlogit_diversion} and
+choice situation. It does not change the estimates, except that with it they do not depend on the order of the
+observations to the last digit (without it a situation's alternatives are taken in the data's order, which
+can move the last digits); {helpb jmixlogit_diversion} and
 {helpb jmixlogit_elasticities} aggregate by it and need it (without it an alternative is known only by its
 position in its choice situation, which depends on the order of the data).
 
@@ -216,7 +222,8 @@ that also flip the signs of the standard deviations; the best optimum is reporte
 {phang}
 {opt technique(name)}, {opt iterate(#)}, {opt tolerance(#)}, {opt from(matname)} and {opt threads(#)} control
 the maximization. {opt from()} takes a 1 x k row vector, matched to the parameters by its column names
-({cmd:Mean:pf}, {cmd:SD:cl}, {cmd:l21:_cons}; a name without equation is a Mean), as {cmd:ml} does: a name the
+({cmd:Mean:pf}, {cmd:SD:cl}, {cmd:l21:_cons}; a name without equation, or with the dependent variable as its
+equation as in {cmd:clogit}'s {cmd:e(b)}, is a Mean), as {cmd:ml} does: a name the
 model lacks is error 198 unless {cmd:skip} is given, and parameters the vector lacks start at 0; with
 {cmd:copy} the values are taken by position. The names are Hole's, so an {cmd:e(b)} of {cmd:mixlogit} carries
 over. {cmd:iterate(0)} with {opt from()} evaluates the log likelihood and the standard errors at the given

@@ -10,6 +10,6 @@ program define jmixlogit_cov, rclass
             " random coefficients are the SD equation of e(b)"
         exit 321
     }
-    _jmixlogit_post cov if e(sample), `otherdata'
+    _jmixlogit_post cov, `otherdata'
     return add
 end

@@ -37,7 +37,7 @@ factor L of the covariance matrix Sigma = L L' (equations {cmd:l11}, {cmd:l21}, 
 Hole's {cmd:mixlcov}, reports Sigma, the standard deviations sqrt(Sigma_kk) and the correlations, each with its
 delta-method standard error computed by the engine from {cmd:e(V)}. For a lognormal coefficient the row is that
 of its logarithm (the underlying normal), as in {cmd:mixlogit}. It needs a model estimated with {opt corr}
-(error 321 otherwise).
+(error 321 otherwise), and no data: it works after {cmd:estimates use} or with other data in memory.
 
 
 {marker results}{...}

@@ -74,8 +74,10 @@ program define jmixlogit_p
             label variable `v' "posterior probability of class `c'"
         }
     }
+    * read before the loop: count replaces r(), so r(fit_warning) would reach only the first variable
+    local warning `"`r(fit_warning)'"'
     foreach v of local targets {
-        if (`"`r(fit_warning)'"' != "") note `v': `"jmixlogit fit warning: `r(fit_warning)'"'
+        if (`"`warning'"' != "") note `v': `"jmixlogit fit warning: `warning'"'
         quietly count if missing(`v')
         if (r(N) > 0) display as text "`v': (" r(N) " missing values generated)"
     }

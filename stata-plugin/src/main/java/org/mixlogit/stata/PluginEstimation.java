@@ -44,6 +44,14 @@ final class PluginEstimation {
     private ReturnCode estimate() {
         PluginOptions options = new PluginOptions(stata);
         StataSample sample = new StataSample(stata, options.sampleVariables());
+        try {
+            return estimate(options, sample);
+        } catch (org.mixlogit.MixlogitException e) {
+            throw sample.inStataTerms(e);
+        }
+    }
+
+    private ReturnCode estimate(PluginOptions options, StataSample sample) {
         boolean[] interrupted = {false};
         String specJson = options.specJson();
         String optionsJson = options.optionsJson();

@@ -118,9 +118,9 @@ final class PluginOptions {
             }
             return;
         }
-        if (msm) {
+        if (msm || mss) {
             throw new InvalidSpecificationException("nclasses() is estimated by maximum likelihood (EM, then direct"
-                    + " maximization): drop estimator(msm).");
+                    + " maximization): drop estimator(" + words.method + ").");
         }
         if (classRange() && from != null) {
             throw new InvalidSpecificationException("from(" + from + ") starts one model: with a range"
@@ -232,6 +232,10 @@ final class PluginOptions {
         putInteger(o, "seed", "jm_seed");
         if (!stata.local("jm_burn").trim().isEmpty() && integer("jm_burn") >= 0) {
             o.put("burn", integer("jm_burn"));
+        } else if (!stata.local("jm_burn").trim().isEmpty() && integer("jm_burn") < -1) {
+            // -1 is the ado's "not given": the draw type's default
+            throw new InvalidSpecificationException("burn(" + integer("jm_burn") + "): give the number of elements"
+                    + " of the draw sequence to skip, 0 or more (omit burn() for the draw type's default).");
         }
         putInteger(o, "starts", "jm_starts");
         o.put("optimizer", words.technique);
@@ -298,7 +302,12 @@ final class PluginOptions {
             throw new InvalidSpecificationException("from(" + from + "): give a row vector (1 x k), not a matrix"
                     + " with " + values.length / Math.max(columns, 1) + " rows.");
         }
-        List<String> names = words("jm_from_names");
+        // clogit's e(b) (the usual start, as in Hole's mixlogit) names its columns depvar:x; "_:x" has no equation
+        List<String> names = new ArrayList<>();
+        for (String name : words("jm_from_names")) {
+            names.add(name.startsWith(depvar + ":") ? name.substring(depvar.length() + 1)
+                    : name.startsWith("_:") ? name.substring(2) : name);
+        }
         for (int k = 0; k < values.length; k++) {
             if (stata.isMissing(values[k])) {
                 throw new InvalidSpecificationException("from(" + from + "): column " + (k + 1)

@@ -31,9 +31,17 @@ final class PluginPost {
             "classpr", "posterior", "modal"));
 
     private final StataSession stata;
+    /** The sample read by this call (one per javacall), whose terms the engine's problems are given in. */
+    private StataSample current;
 
     PluginPost(StataSession stata) {
         this.stata = stata;
+    }
+
+    /** Reads the sample and keeps it for the messages of the engine's problems (see {@link StataTerms}). */
+    private StataSample sample(SampleVariables variables) {
+        current = new StataSample(stata, variables);
+        return current;
     }
 
     int predict() {
@@ -58,7 +66,13 @@ final class PluginPost {
 
     private int run(Supplier<ReturnCode> task) {
         stata.setLocal("jm_fit_warning", "");
-        return ReturnCode.guard(stata, "give Java more memory (set java_heapmax) or use fewer observations.", task);
+        return ReturnCode.guard(stata, "give Java more memory (set java_heapmax) or use fewer observations.", () -> {
+            try {
+                return task.get();
+            } catch (MixlogitException e) {
+                throw current == null ? e : current.inStataTerms(e);
+            }
+        });
     }
 
     private BridgePost post(PostOptions options, StataSample sample) {
@@ -99,7 +113,7 @@ final class PluginPost {
         boolean pr = statistic.equals("pr");
         // on the estimation sample the choices and weights come along, so that the data's fingerprint is checked
         boolean full = !pr || options.estimationData;
-        StataSample sample = new StataSample(stata, options.sampleVariables(full, options.estimationData));
+        StataSample sample = sample(options.sampleVariables(full, options.estimationData));
         BridgePost post = post(options, sample);
         double[] values;
         if (pr) {
@@ -158,14 +172,14 @@ final class PluginPost {
         double[][] columns = new double[which.length][];
         StataSample sample;
         if (posterior) {
-            sample = new StataSample(stata, options.sampleVariables(true, true));
+            sample = sample(options.sampleVariables(true, true));
             BridgePost post = post(options, sample);
             double[] h = post.classPosteriors();
             for (int k = 0; k < which.length; k++) {
                 columns[k] = byRow(sample, post.decisionMakerIds(), h, classes, which[k] - 1);
             }
         } else {
-            sample = new StataSample(stata, options.sampleVariables(false, false));
+            sample = sample(options.sampleVariables(false, false));
             String warning = org.mixlogit.report.SavedResult.read(options.saved).warning();
             if (!warning.isEmpty()) {
                 stata.error("Warning: " + warning);
@@ -197,7 +211,7 @@ final class PluginPost {
             throw new InvalidSpecificationException("modal takes no class(): it is the class of the largest posterior"
                     + " probability; drop class(" + options.klass + ").");
         }
-        StataSample sample = new StataSample(stata, options.sampleVariables(true, true));
+        StataSample sample = sample(options.sampleVariables(true, true));
         BridgePost post = post(options, sample);
         int[] modal = post.modalClasses();
         double[] table = new double[modal.length];
@@ -277,7 +291,7 @@ final class PluginPost {
             checkAttribute(options, elasticities ? "jmixlogit_elasticities needs option attribute()"
                     : "type(marginal) needs option attribute()");
         }
-        StataSample sample = new StataSample(stata, options.sampleVariables(true, true));
+        StataSample sample = sample(options.sampleVariables(true, true));
         BridgePost post = post(options, sample);
         BridgeTable table;
         if (elasticities) {
@@ -326,7 +340,7 @@ final class PluginPost {
             throw new InvalidSpecificationException("krinsky() and replicates() are for a mixed logit's willingness"
                     + " to pay; per latent class it has delta-method standard errors: drop them.");
         }
-        StataSample sample = new StataSample(stata, options.sampleVariables(true, true));
+        StataSample sample = sample(options.sampleVariables(true, true));
         BridgePost post = post(options, sample);
         WtpMatrices m;
         String notes;

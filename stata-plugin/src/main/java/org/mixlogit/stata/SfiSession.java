@@ -54,6 +54,11 @@ class SfiSession implements StataSession {
     }
 
     @Override
+    public boolean isFloat(int variable) {
+        return Data.getType(variable) == Data.TYPE_FLOAT;
+    }
+
+    @Override
     public String text(int variable, long obs) {
         String s = Data.getStr(variable, obs);
         return s == null ? "" : s;

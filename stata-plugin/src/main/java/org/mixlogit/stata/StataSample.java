@@ -1,13 +1,16 @@
 package org.mixlogit.stata;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.InvalidSpecificationException;
+import org.mixlogit.MixlogitException;
 
 /**
  * A sample read from Stata once: each variable into an array, only observations that satisfy the if/in
@@ -15,6 +18,9 @@ import org.mixlogit.InvalidSpecificationException;
  * order by id, so results do not depend on the order of the data). A missing value there is an error naming the
  * variable and observation (the ado's markout should have excluded it). Alternatives and markets, numeric or
  * string, become labels (whole numbers without a decimal point); a string characteristic is coded by its values.
+ * An identifier stored as float above 2^24 (where float rounds whole numbers together) and a cluster variable that
+ * changes within a decision-maker are errors too; the engine's own problems are put back in these terms by
+ * {@link #inStataTerms}.
  *
  * <p>Identifiers (decision-makers and situations) are passed to the engine as ordinals of their values: those in the
  * estimation sample first, in the order of their values, then the others, so ids of any size (10-12 digit household
@@ -39,6 +45,12 @@ final class StataSample {
     final int rows;
     /** Number of distinct values of the cluster variable, -1 without one. */
     final int clusters;
+    /** 2^24: beyond it a float variable cannot hold every whole number. */
+    private static final double FLOAT_WHOLE = 16_777_216;
+    /** The group variable's value of each situation ordinal the engine receives. */
+    private final double[] situationValues;
+    /** The id variable's value of each decision-maker ordinal; empty without id(). */
+    private final double[] decisionMakerValues;
 
     StataSample(StataSession stata, SampleVariables variables) {
         long[] selected = selected(stata);
@@ -46,8 +58,13 @@ final class StataSample {
         rows = selected.length;
         boolean[] first = variables.estimationSample == null ? null
                 : flags(column(stata, variables.estimationSample, selected));
-        situation = ids(stata, variables.group, selected, first);
-        decisionMaker = variables.id == null ? new int[0] : ids(stata, variables.id, selected, first);
+        double[][] situationTable = new double[1][];
+        situation = ids(stata, variables.group, selected, first, situationTable);
+        situationValues = situationTable[0];
+        double[][] decisionMakerTable = {new double[0]};
+        decisionMaker = variables.id == null ? new int[0]
+                : ids(stata, variables.id, selected, first, decisionMakerTable);
+        decisionMakerValues = decisionMakerTable[0];
         chosen = variables.choice == null ? null : column(stata, variables.choice, selected);
         attributeNames = variables.attributes.toArray(new String[0]);
         attributes = columns(stata, attributeNames, selected);
@@ -56,7 +73,7 @@ final class StataSample {
         weights = variables.weight == null ? new double[0] : column(stata, variables.weight, selected);
         alternatives = variables.alternatives == null ? new String[0] : labels(stata, variables.alternatives, selected);
         markets = variables.market == null ? new String[0] : labels(stata, variables.market, selected);
-        clusters = variables.cluster == null ? -1 : distinct(stata, variables.cluster, selected);
+        clusters = variables.cluster == null ? -1 : clusters(stata, variables, selected);
     }
 
     private static long[] selected(StataSession stata) {
@@ -164,11 +181,33 @@ final class StataSample {
         return out;
     }
 
-    private static int distinct(StataSession stata, String name, long[] selected) {
+    /**
+     * The number of clusters of vce(cluster): distinct values of the cluster variable, each of which must hold whole
+     * decision-makers (situations without id()), since the engine sums the scores of decision-makers.
+     */
+    private int clusters(StataSession stata, SampleVariables variables, long[] selected) {
+        String name = variables.cluster;
         int v = variable(stata, name);
+        int[] owner = decisionMaker.length > 0 ? decisionMaker : situation;
+        String[] value = new String[selected.length];
+        Map<Integer, Integer> firstRow = new HashMap<>();
         Set<String> seen = new HashSet<>();
-        for (long obs : selected) {
-            seen.add(stata.isString(v) ? stata.text(v, obs).trim() : Double.toString(stata.value(v, obs)));
+        for (int i = 0; i < selected.length; i++) {
+            long obs = selected[i];
+            value[i] = stata.isString(v) ? stata.text(v, obs).trim() : Double.toString(stata.value(v, obs));
+            seen.add(value[i]);
+            Integer first = firstRow.putIfAbsent(owner[i], i);
+            if (first != null && !value[first].equals(value[i])) {
+                String unit = decisionMaker.length > 0 ? "decision-maker (" + variables.id : "choice situation ("
+                        + variables.group;
+                throw new InvalidDataException("vce(cluster " + name + "): " + name + " changes within a " + unit
+                        + " == " + PluginEstimation.stataNumber(stata.value(variable(stata, decisionMaker.length > 0
+                        ? variables.id : variables.group), obs)) + ": observations " + selected[first] + " and "
+                        + obs + "); each cluster must hold whole " + (decisionMaker.length > 0 ? "decision-makers,"
+                        + " as their choices are one observation of the panel: cluster by " + variables.id
+                        + " or by a variable constant within it." : "choice situations: cluster by "
+                        + variables.group + " or by a variable constant within it."));
+            }
         }
         return seen.size();
     }
@@ -178,9 +217,11 @@ final class StataSample {
      * each set in the order of the values. Whole numbers of any size are accepted.
      *
      * @param first null when every row is in the estimation sample; not modified
+     * @param table Modified: element 0 is set to the value of each ordinal
      */
-    private static int[] ids(StataSession stata, String name, long[] selected, boolean[] first) {
+    private static int[] ids(StataSession stata, String name, long[] selected, boolean[] first, double[][] table) {
         double[] values = column(stata, name, selected);
+        boolean stored = stata.isFloat(variable(stata, name));
         double[] inSample = new double[values.length];
         int m = 0;
         for (int i = 0; i < values.length; i++) {
@@ -188,6 +229,14 @@ final class StataSample {
             if (v != Math.rint(v)) {
                 throw new InvalidDataException("Identifier " + name + " is " + v + " in observation " + selected[i]
                         + ": identifiers must be whole numbers (use egen group() to make them).");
+            }
+            if (stored && Math.abs(v) > FLOAT_WHOLE) {
+                throw new InvalidDataException("Identifier " + name + " is stored as float and is "
+                        + PluginEstimation.stataNumber(v) + " in observation " + selected[i] + ": above 16,777,216 a"
+                        + " float cannot hold every whole number, so ids that differed may have been rounded to the"
+                        + " same value, which joins their rows. Make it again as long or double (generate long "
+                        + name + " = ..., or egen long " + name + " = group(...)); if its values are right, recast"
+                        + " double " + name + ".");
             }
             if (first == null || first[i]) {
                 inSample[m++] = v;
@@ -207,7 +256,19 @@ final class StataSample {
             int k = Arrays.binarySearch(inSample, values[i]);
             out[i] = k >= 0 ? k : inSample.length + Arrays.binarySearch(others, values[i]);
         }
+        table[0] = new double[inSample.length + others.length];
+        System.arraycopy(inSample, 0, table[0], 0, inSample.length);
+        System.arraycopy(others, 0, table[0], inSample.length, others.length);
         return out;
+    }
+
+    /**
+     * The engine's problem in the user's terms: the engine numbers the rows it was given from 1 and knows situations
+     * and decision-makers by the ordinals this sample gave them, so "row 5" becomes the Stata observation of that
+     * row and the ordinals become the values of the group and id variables (see {@link StataTerms}).
+     */
+    MixlogitException inStataTerms(MixlogitException e) {
+        return new StataTerms(observations, situationValues, decisionMakerValues).translate(e);
     }
 
     /** The distinct values among the first {@code count} of {@code values} (Modified: sorted), in order. */

@@ -22,6 +22,9 @@ interface StataSession {
     /** Whether a variable holds strings (str# or strL). */
     boolean isString(int variable);
 
+    /** Whether a numeric variable is stored as float (whole numbers above 2^24 cannot all be told apart). */
+    boolean isFloat(int variable);
+
     /** The value of a string variable in observation {@code obs} (1-based). */
     String text(int variable, long obs);
 

@@ -99,6 +99,47 @@ class AdoPatternsTest {
     }
 
     @Test
+    @DisplayName("jmixlogit_cov reads no data (b and V only): it works after estimates use, where e(sample) is empty (was 2000)")
+    void covNeedsNoData() {
+        assertTrue(POST.contains("javacall org.mixlogit.stata.JMixlogit cov, jars(jmixlogit.jar)"), "no varlist, no if");
+        int guard = POST.indexOf("if (\"`task'\" != \"cov\") {\n        marksample touse, novarlist");
+        int noData = POST.indexOf("if (r(N) == 0) error 2000");
+        assertTrue(guard > 0 && noData > guard, "the sample is marked, and required, for the other tasks only");
+        assertFalse(read("stata/jmixlogit_cov.ado").contains("e(sample)"), "jmixlogit_cov restricts to nothing");
+    }
+
+    @Test
+    @DisplayName("predict: the fit warning is read from r() before count replaces r(), so every new variable gets the note")
+    void fitWarningNote() {
+        String predict = read("stata/jmixlogit_p.ado");
+        int loop = predict.indexOf("foreach v of local targets {\n        if (`\"`warning'\"' != \"\")");
+        assertTrue(loop > 0, "the note reads a local");
+        int kept = predict.indexOf("local warning `\"`r(fit_warning)'\"'");
+        assertTrue(kept > 0 && kept < loop, "r(fit_warning) kept before the loop");
+        int call = predict.indexOf("_jmixlogit_post predict");
+        String between = predict.substring(call, kept);
+        assertFalse(Pattern.compile("(?m)^\\s*(?:quietly\\s+)?(?:count|summarize|tabulate)\\b").matcher(between).find(),
+                "no r-class command between the post-estimation call and reading r(fit_warning)");
+    }
+
+    @Test
+    @DisplayName("198: the dependent variable among the fixed or the random variables (it was a separation error 459)")
+    void dependentVariableOnTheRight() {
+        assertTrue(ADO.contains("local rhs `fixed' `allrandom'\n    local indep : list depvar & rhs"), "depvar checked"
+                + " against every explanatory variable");
+    }
+
+    @Test
+    @DisplayName("459 for groups with several chosen alternatives hints at group() numbered within id()")
+    void groupWithinId() {
+        Matcher check = Pattern.compile("capture assert `chosen' == 1 if `touse'\\s*\\n\\s*if \\(_rc\\) \\{(.*?)"
+                + "exit 459", Pattern.DOTALL).matcher(ADO);
+        assertTrue(check.find(), "the one-chosen check");
+        assertTrue(check.group(1).contains("count if `chosen' > 1 & `touse'")
+                && check.group(1).contains("egen long newvar = group(`id' `group')"), check.group(1));
+    }
+
+    @Test
     @DisplayName("casewise deletion at estimation (altwise keeps the rest) and whole situations in post-estimation")
     void choiceSets() {
         assertTrue(ADO.contains("egen byte `cut' = max(`ifin' & !`touse'), by(`group')"));

@@ -486,7 +486,7 @@ class PluginLatentClassTest {
     }
 
     @Test
-    @DisplayName("198: membership() without nclasses(), nclasses() with estimator(msm), class() out of range")
+    @DisplayName("198: membership() without nclasses(), nclasses() with estimator(msm) or (mss), class() out of range")
     void refusals() {
         Map<String, String> noClasses = new HashMap<>();
         noClasses.put("jm_nclasses", "");
@@ -495,6 +495,12 @@ class PluginLatentClassTest {
         Map<String, String> msm = new HashMap<>();
         msm.put("jm_estimator", "msm");
         assertEquals(198, estimate(msm));
+        assertTrue(StataSimulator.errorOutput().contains("drop estimator(msm)"), StataSimulator.errorOutput());
+        // the method of simulated scores has no latent class models either: 198, never an internal error (498)
+        StataSimulator.clearOutput();
+        msm.put("jm_estimator", "mss");
+        assertEquals(198, estimate(msm));
+        assertTrue(StataSimulator.errorOutput().contains("drop estimator(mss)"), StataSimulator.errorOutput());
         Map<String, String> notAVariable = new HashMap<>();
         notAVariable.put("jm_common", "price");
         assertEquals(198, estimate(notAVariable));

@@ -160,6 +160,13 @@ class PostConventionsTest {
         }
         assertEquals("cl loc wk", String.join(" ", StataSimulator.matrixColNames("__m_cov")));
         assertEquals("cov cov_se sd sd_se corr corr_se", StataSimulator.local("jm_stats"));
+        // after estimates use (or with other data in memory) the ado passes no data: the same matrices
+        StataSimulator.reset();
+        FittedInStata.install(saved, new HashMap<>());
+        StataSimulator.putLocal("jm_esample", "");
+        assertEquals(0, JMixlogit.cov(new String[0]), StataSimulator.errorOutput());
+        assertTrue(Arrays.deepEquals(cov, InStata.statistic("cov")));
+        assertTrue(Arrays.deepEquals(corr, InStata.statistic("corr")));
     }
 
     @Test

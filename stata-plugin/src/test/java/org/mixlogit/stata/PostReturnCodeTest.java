@@ -131,7 +131,9 @@ class PostReturnCodeTest extends AfterFitInStata {
         locals.put("jm_newvar", "p");
         locals.put("jm_statistic", "conditional");
         assertEquals(459, run("predict"));
-        assertError("no chosen alternative");
+        // named by its group() value and observations, not by the plugin's ordinal (0) and sample row
+        assertError("Choice situation " + (long) data[9][0] + " has no chosen alternative (rows starting at"
+                + " observation 1");
         // unconditional probabilities do not use the choices
         StataSimulator.clearOutput();
         locals.put("jm_statistic", "pr");

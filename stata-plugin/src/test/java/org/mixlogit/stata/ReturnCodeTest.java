@@ -33,6 +33,18 @@ class ReturnCodeTest extends SmallFitInStata {
         assertTrue(StataSimulator.errorOutput().contains("nrep()"), StataSimulator.errorOutput());
     }
 
+    @Test
+    @DisplayName("198: burn() below 0 (it was silently the default); burn(-1), the ado's default, is the draw type's")
+    void negativeBurn() {
+        locals.put("jm_burn", "-5");
+        assertEquals(198, run());
+        assertTrue(StataSimulator.errorOutput().contains("burn(-5): give the number of elements"),
+                StataSimulator.errorOutput());
+        locals.put("jm_burn", "-1");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertFalse(StataSimulator.local("jm_options_json").contains("burn"), StataSimulator.local("jm_options_json"));
+    }
+
     @ParameterizedTest(name = "198: {0}({1}) with estimator({2}) names the option")
     @CsvSource({"instruments, pf loc, msle, instruments()", "instruments, default, '', instruments()",
         "weighting, onestep, msle, weighting()", "estimator, gmm, gmm, estimator(gmm)",

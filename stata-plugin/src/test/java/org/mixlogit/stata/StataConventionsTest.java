@@ -87,6 +87,30 @@ class StataConventionsTest extends SmallFitInStata {
     }
 
     @Test
+    @DisplayName("from() with clogit's e(b) (columns depvar:x) or names without equation (_:x) starts the Means")
+    void fromClogit() {
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] fitted = InStata.b();
+        String[] names = StataSimulator.local("jm_colnames").split(" ");
+        locals.put("jm_from", "b0");
+        locals.put("jm_iterate", "0");
+        for (String prefix : new String[] {"choice:", "_:"}) {
+            // the Means as clogit names them, then SD:cl
+            String[] given = new String[names.length];
+            for (int j = 0; j < names.length; j++) {
+                given[j] = names[j].startsWith("Mean:") ? prefix + names[j].substring("Mean:".length()) : names[j];
+            }
+            StataSimulator.putMatrix("b0", new double[][] {fitted}, null, null);
+            locals.put("jm_from_names", String.join(" ", given));
+            assertEquals(0, run(), StataSimulator.errorOutput());
+            double[] b = InStata.b();
+            for (int j = 0; j < names.length; j++) {
+                assertEquals(fitted[j], b[j], 1e-12 * Math.max(1, Math.abs(fitted[j])), given[j]);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("from() with a missing value is an error naming its column, in any mode")
     void fromMissing() {
         assertEquals(0, run(), StataSimulator.errorOutput());
@@ -121,6 +145,57 @@ class StataConventionsTest extends SmallFitInStata {
         locals.put("jm_group", "bigchid");
         assertEquals(0, run(), StataSimulator.errorOutput());
         assertTrue(Arrays.equals(small, InStata.b()), Arrays.toString(InStata.b()));
+    }
+
+    @Test
+    @DisplayName("with alternatives(): b and V do not depend on the order of the observations, to the last bit")
+    void observationOrder() {
+        locals.put("jm_alternatives", "alt");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] b = InStata.b();
+        double[] v = InStata.v();
+        int n = data[0].length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Collections.shuffle(Arrays.asList(order), new java.util.Random(7));
+        StataSimulator.reset();
+        for (int c = 0; c < ElectricityInStata.COLUMNS.length; c++) {
+            double[] column = new double[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = data[c][order[i]];
+            }
+            StataSimulator.addNumericVariable(ElectricityInStata.COLUMNS[c], column);
+        }
+        StataSimulator.setIfCondition(i -> data[1][order[(int) i - 1]] <= FittedInStata.PEOPLE);
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertTrue(Arrays.equals(b, InStata.b()), Arrays.toString(InStata.b()));
+        assertTrue(Arrays.equals(v, InStata.v()));
+    }
+
+    @Test
+    @DisplayName("459: a float id above 2^24 (where float rounds whole numbers together) is refused, naming the way out")
+    void floatIds() {
+        double[] id = data[1].clone();
+        for (int i = 0; i < id.length; i++) {
+            id[i] = 20_000_000.0 + 2 * id[i];
+        }
+        // the same values as double fit; as float (Stata's default type) they are refused
+        StataSimulator.addNumericVariable("hhd", id);
+        locals.put("jm_id", "hhd");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        StataSimulator.addTypedNumericVariable("hhf", com.stata.sfi.Data.TYPE_FLOAT, id);
+        locals.put("jm_id", "hhf");
+        assertEquals(459, run());
+        assertTrue(StataSimulator.errorOutput().contains("Identifier hhf is stored as float and is 20000002 in"
+                + " observation 1") && StataSimulator.errorOutput().contains("recast double hhf"),
+                StataSimulator.errorOutput());
+        // float ids up to 2^24 are exact
+        double[] small = data[1].clone();
+        StataSimulator.addTypedNumericVariable("idf", com.stata.sfi.Data.TYPE_FLOAT, small);
+        locals.put("jm_id", "idf");
+        assertEquals(0, run(), StataSimulator.errorOutput());
     }
 
     @Test
