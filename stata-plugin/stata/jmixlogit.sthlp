@@ -229,7 +229,9 @@ model lacks is error 198 unless {cmd:skip} is given, and parameters the vector l
 over. {cmd:iterate(0)} with {opt from()} evaluates the log likelihood and the standard errors at the given
 values (e(converged) is then 0). A fit that does not converge is posted, with e(converged) = 0 and the note
 "convergence not achieved", as {cmd:ml} does. {opt tolerance(#)} is the engine's convergence criterion, the
-scaled gradient max|g_i| max(|b_i|,1)/max(|ll|,1), not {cmd:ml}'s coefficient tolerance. {opt threads(#)} is
+scaled gradient max|g_i| max(|b_i|,1)/max(|ll|,1), not {cmd:ml}'s coefficient tolerance; one looser than the
+default stops the search earlier but does not loosen the certification ({cmd:e(certified)}: the scaled gradient
+below the square root of the smaller of the two). {opt threads(#)} is
 capped at {cmd:c(processors)}.
 
 {phang}

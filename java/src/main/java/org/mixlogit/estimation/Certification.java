@@ -9,7 +9,8 @@ import org.mixlogit.optim.Optimum;
 
 /**
  * Whether the winning optimum is a certified local optimum of the estimation criterion, and what was found, in
- * words: the optimizer converged, the scaled gradient is below the square root of its tolerance, and the curvature
+ * words: the optimizer converged, the scaled gradient is below the square root of the certification's tolerance
+ * ({@link org.mixlogit.optim.OptimizerConfig#certificationTolerance()}), and the curvature
  * is definite (the Hessian of the log-likelihood negative definite; for MSM, G'WG positive definite). Immutable.
  */
 public final class Certification {
@@ -68,7 +69,8 @@ public final class Certification {
     /**
      * @param best the winning optimum
      * @param cov the covariances at it, whose Hessian eigenvalues (ascending) give the curvature
-     * @param gradientTolerance the optimizer's gradient tolerance; the scaled gradient must be below its square root
+     * @param gradientTolerance the certification's gradient tolerance (never looser than the default); the scaled
+     *                          gradient must be below its square root
      * @param names the parameter names, to name those along a flat direction
      */
     static Certification of(Optimum best, Covariances cov, double gradientTolerance, Criterion criterion,

@@ -24,6 +24,11 @@ import org.mixlogit.spec.ModelSpec;
 final class PlainLogit {
     /** The plain logit is concave: it may use at least this many iterations whatever the user's limit. */
     static final int PLAIN_LOGIT_MIN_ITERATIONS = 1000;
+    /**
+     * The tightest gradient tolerance the plain logit's search takes from the user's: tighter ones may be out of
+     * reach of double precision, and it is only a start.
+     */
+    static final double PLAIN_LOGIT_TIGHTEST_TOLERANCE = 1e-10;
 
     private final double[] estimates;
     private final double logLikelihood;
@@ -54,7 +59,10 @@ final class PlainLogit {
         try (LikelihoodEvaluator ll = backend.likelihood(data, plain, config.integration().withDraws(1), null)) {
             // the plain logit is concave: the user's iteration limit is for the mixed logit, not for this; plain BFGS
             // (no exact Hessian)
+            // nor is a loose or an unreachable tolerance: the start takes the user's within [1e-10, the default]
             OptimizerConfig optimizer = config.search().optimizer();
+            optimizer = optimizer.withGradientTolerance(Math.min(Math.max(optimizer.gradientTolerance(),
+                    PLAIN_LOGIT_TIGHTEST_TOLERANCE), OptimizerConfig.DEFAULT_GRADIENT_TOLERANCE));
             Rescaling scaling = Rescaling.of(data, plain, backend);
             Optimum o = scaling.optimize(Optimizer.of(optimizer.withMaxIterations(Math.max(PLAIN_LOGIT_MIN_ITERATIONS,
                     optimizer.maxIterations()))), new NegativeLogLikelihood(ll, false), new double[ll.parameterCount()],

@@ -79,7 +79,7 @@ final class ResultAssembler {
             double logLik) {
         b.covariances(cov)
                 .outcome(best.status(), best.message(), best.gradientNorm())
-                .certification(Certification.of(best, cov, config.search().optimizer().gradientTolerance(),
+                .certification(Certification.of(best, cov, config.search().optimizer().certificationTolerance(),
                         criterion, spec.layout().names()))
                 .seconds(secondsSince(began));
         DiagnosticsConfig diagnostics = config.diagnostics();

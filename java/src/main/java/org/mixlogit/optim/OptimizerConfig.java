@@ -9,6 +9,12 @@ import org.mixlogit.InvalidSpecificationException;
  * {@code sqrt(gradientTolerance)}. Immutable; change with the {@code withX} copies.
  */
 public final class OptimizerConfig {
+    /**
+     * The default gradient tolerance; also the loosest one a certification or a start accepts, whatever the user's
+     * (a loose tolerance stops the search early, it does not make its end a certified optimum).
+     */
+    public static final double DEFAULT_GRADIENT_TOLERANCE = 1e-6;
+
     private final Algorithm algorithm;
     private final int maxIterations;
     private final double gradientTolerance;
@@ -45,7 +51,7 @@ public final class OptimizerConfig {
 
     /** Defaults: 1000 iterations, gradient tolerance 1e-6, objective tolerance 1e-12, L-BFGS memory 10. */
     public static OptimizerConfig of(Algorithm algorithm) {
-        return new OptimizerConfig(algorithm, 1000, 1e-6, 1e-12, 10);
+        return new OptimizerConfig(algorithm, 1000, DEFAULT_GRADIENT_TOLERANCE, 1e-12, 10);
     }
 
     public Algorithm algorithm() {
@@ -58,6 +64,14 @@ public final class OptimizerConfig {
 
     public double gradientTolerance() {
         return gradientTolerance;
+    }
+
+    /**
+     * The tolerance a certification judges the scaled gradient by (against its square root): the user's when
+     * tighter than the default, otherwise the default's.
+     */
+    public double certificationTolerance() {
+        return Math.min(gradientTolerance, DEFAULT_GRADIENT_TOLERANCE);
     }
 
     public double objectiveTolerance() {

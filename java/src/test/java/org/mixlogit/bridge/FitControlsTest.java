@@ -71,6 +71,23 @@ class FitControlsTest {
         assertEquals(2.0, stopped.statistic("iterations"), 0.0);
     }
 
+    @Test
+    @DisplayName("tolerance: a loose one stops early, uncertified; an unreachable one still gets its plain-logit start")
+    void tolerance() {
+        ElectricityColumns d = new ElectricityColumns(30);
+        BridgeFit usual = fit(d, "{\"R\": 20, \"threads\": 1}");
+        assertEquals(1.0, usual.statistic("certified"), 0.0, usual.description("certification"));
+        BridgeFit loose = fit(d, "{\"R\": 20, \"threads\": 1, \"tolerance\": 5}");
+        assertTrue(loose.statistic("logLik") < usual.statistic("logLik") - 1e-3);
+        assertEquals(0.0, loose.statistic("certified"), 0.0, loose.description("certification"));
+        assertTrue(loose.description("certification").contains("scaled gradient"),
+                loose.description("certification"));
+        // with 30 respondents the plain logit takes the general search, which used to get the user's 1e-30 and
+        // stall short of it ("The plain logit used for starting values did not converge")
+        BridgeFit tight = fit(d, "{\"R\": 20, \"threads\": 1, \"tolerance\": 1e-30}");
+        assertEquals(usual.statistic("logLik"), tight.statistic("logLik"), 1e-8);
+    }
+
     private static BridgeFit fit(ElectricityColumns d, String options) {
         return MixlogitBridge.fit(d.situation, d.person, d.chosen, NAMES, d.attributes, new String[0], new double[0],
                 new double[0], SPEC, options);

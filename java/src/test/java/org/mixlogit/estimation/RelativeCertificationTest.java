@@ -17,7 +17,7 @@ import org.mixlogit.spec.ModelSpec;
 /**
  * Certification uses a relative eigenvalue threshold at unit diagonal: a negative definite but nearly singular
  * Hessian is not certified and the parameters along its flat direction are named; a well-conditioned one in
- * extreme units still is.
+ * extreme units still is. A tolerance looser than the default does not loosen the certification.
  */
 class RelativeCertificationTest {
     private static final List<String> NAMES = Arrays.asList("price", "quality", "twice_price");
@@ -59,5 +59,27 @@ class RelativeCertificationTest {
                 .fixed("quality").fixed("twice_price").build());
         assertFalse(r.isCertified(), r.certification());
         assertTrue(r.certification().contains("price and twice_price"), r.certification());
+    }
+
+    private static EstimationResult mixed(double tolerance) {
+        EstimatorConfig config = EstimatorConfig.defaults().withThreads(1)
+                .withIntegration(org.mixlogit.integration.IntegrationConfig.of(
+                        org.mixlogit.integration.DrawType.HALTON, 20));
+        config = config.withSearch(config.search().withOptimizer(config.search().optimizer()
+                .withGradientTolerance(tolerance)));
+        return new MsleEstimator(config).estimate(DesignData.BASE, ModelSpec.builder()
+                .random("price", org.mixlogit.spec.Distribution.NORMAL).fixed("quality").build());
+    }
+
+    @Test
+    @DisplayName("a loose tolerance (5) stops the search early but its end is not certified; the default's is")
+    void looseToleranceNotCertified() {
+        EstimationResult loose = mixed(5);
+        EstimationResult usual = mixed(org.mixlogit.optim.OptimizerConfig.DEFAULT_GRADIENT_TOLERANCE);
+        assertTrue(usual.isCertified(), usual.certification());
+        assertTrue(loose.logLikelihood() < usual.logLikelihood() - 1e-3, loose.logLikelihood() + " against "
+                + usual.logLikelihood());
+        assertFalse(loose.isCertified(), loose.certification());
+        assertTrue(loose.certification().contains("scaled gradient"), loose.certification());
     }
 }
