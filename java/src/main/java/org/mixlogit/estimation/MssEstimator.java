@@ -108,6 +108,10 @@ public final class MssEstimator implements Estimator {
 
     @Override
     public EstimationResult estimate(ChoiceData data, ModelSpec spec, IterationListener listener) {
+        if (spec.isLatentClass()) {
+            throw new InvalidSpecificationException("Latent class models are estimated by maximum likelihood (EM,"
+                    + " then direct maximization), not by simulated scores: use the method msle.");
+        }
         IntegrationConfig integration = config.integration();
         boolean importance = importanceSampling(integration);
         if (!integration.type().isSimulation() && !importance) {

@@ -39,6 +39,16 @@ class LatentClassEstimationTest {
     }
 
     @Test
+    @DisplayName("latent classes by simulated moments or scores are refused naming the method to use")
+    void onlyByMaximumLikelihood() {
+        for (Estimator e : new Estimator[] {new MsmEstimator(config(1)), new MssEstimator(config(1))}) {
+            org.mixlogit.InvalidSpecificationException x = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.mixlogit.InvalidSpecificationException.class, () -> e.estimate(THREE, classes(2, List.of())));
+            assertTrue(x.getMessage().contains("use the method msle"), x.getMessage());
+        }
+    }
+
+    @Test
     @DisplayName("one class is the plain logit: the same log-likelihood, estimates and standard errors")
     void oneClassIsPlainLogit() {
         EstimationResult plain = new MsleEstimator(config(2)).estimate(THREE, FIXED);
