@@ -34,20 +34,19 @@ final class PosteriorSummaries {
         }
         for (int i = 0; i < k; i++) {
             double[] b = beta[i];
-            // the variance from deviations from the first draw: E[b^2] - E[b]^2 cancels catastrophically (a fixed
-            // coefficient's sd came out as 1e-7 rather than 0); shifted, a constant coefficient gives exactly 0
+            // the moments of deviations from the first draw: E[b^2] - E[b]^2 cancels catastrophically (a fixed
+            // coefficient's sd came out as 1e-7 rather than 0); shifted, a constant coefficient gives an sd of
+            // exactly 0 and its own value as the mean (a weighted average of it was 1 ulp off)
             double shift = b[0];
-            double m1 = 0;
             double d1 = 0;
             double d2 = 0;
             for (int q = 0; q < r; q++) {
                 double w = weight[q] / total;
                 double d = b[q] - shift;
-                m1 += w * b[q];
                 d1 += w * d;
                 d2 += w * d * d;
             }
-            mean[at + i] = m1;
+            mean[at + i] = shift + d1;
             sd[at + i] = Math.sqrt(Math.max(0, d2 - d1 * d1));
         }
     }
