@@ -244,6 +244,9 @@ class BadInputCatalogueTest {
         c.add(new Case("a sparse grid of level 25 in six dimensions", csv(), 4,
                 w("level 25 in 6 dimensions", "lower level"), NONE,
                 estimate("--random", "pf=n,cl=n,loc=n,wk=n,tod=n,seas=n", "--draws", "sparse", "--level", "25")));
+        c.add(new Case("a sparse-grid level above the rules' 25 is a bad level, not a lack of memory", csv(), 3,
+                w("Sparse-grid level 26", "at most 25"), NONE,
+                estimate("--random", "pf=n", "--draws", "sparse", "--level", "26")));
         // ---- files ----
         c.add(new Case("--json equal to --data", csv(), 2, w("is the same file as --data", "never overwrite"), NONE,
                 "estimate", "--data", "$/data.csv", "--choice", "choice", "--group", "chid", "--fixed", "pf",
