@@ -46,6 +46,9 @@ final class Options {
                 List<String> all = new ArrayList<>(known);
                 all.addAll(flags);
                 Collections.sort(all);
+                if (all.isEmpty()) {
+                    throw new UsageException("Unknown option --" + name + ": this command takes no options.");
+                }
                 throw new UsageException("Unknown option --" + name + ". Known options: --" + String.join(", --", all)
                         + ".");
             }
