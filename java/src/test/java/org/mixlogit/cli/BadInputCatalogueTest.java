@@ -349,6 +349,11 @@ class BadInputCatalogueTest {
                 "$/out.json"));
         c.add(new Case("--level with Halton draws", csv(), 2, w("--level"), NONE, estimate("--random", "pf=n",
                 "--level", "3")));
+        c.add(new Case("--conf-level 100 names the option (was 'level is 100.0', exit 3)", csv(), 2,
+                w("--conf-level is 100", "strictly between 0 and 100"), NONE, estimate("--fixed", "pf",
+                "--conf-level", "100")));
+        c.add(new Case("--reestimate 1 names the option (was 'reestimations is 1', exit 3)", csv(), 2,
+                w("--reestimate is 1", "at least 2"), NONE, estimate("--random", "pf=n", "--reestimate", "1")));
         c.add(new Case("--instruments without --method msm", csv(), 2, w("--method msm"), NONE,
                 estimate("--fixed", "pf", "--instruments", "pf")));
         c.add(new Case("an unknown option", csv(), 2, w("Unknown option --colour", "Known options"), NONE, estimate("--fixed", "pf", "--colour",
