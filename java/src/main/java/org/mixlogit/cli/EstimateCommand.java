@@ -255,7 +255,7 @@ final class EstimateCommand {
                 .withReestimations(reestimations);
         return EstimatorConfig.defaults().withIntegration(integration).withSearch(search).withInference(inference)
                 .withDiagnostics(diagnostics)
-                .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+                .withThreads(o.threads())
                 .withMethod(method(o));
     }
 

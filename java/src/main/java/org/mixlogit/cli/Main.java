@@ -168,7 +168,7 @@ public final class Main {
             b.random(a, Distribution.NORMAL);
         }
         EstimatorConfig config = EstimatorConfig.defaults()
-                .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+                .withThreads(o.threads())
                 .withDiagnostics(DiagnosticsConfig.defaults()
                         .withCheckReplicates(o.integer("integration-check", 5, 0)));
         if (!o.flag("quiet")) {

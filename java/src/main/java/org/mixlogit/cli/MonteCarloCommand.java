@@ -101,7 +101,7 @@ final class MonteCarloCommand {
             }
         }
         String table = MonteCarloStudy.run(designs, draws, scoreDraws, importanceDraws, replications, type,
-                o.longValue("seed", 1L), o.integer("threads", Runtime.getRuntime().availableProcessors(), 1), err);
+                o.longValue("seed", 1L), o.threads(), err);
         out.print(table);
         if (o.has("out")) {
             CommandFiles.write("out", o.get("out", ""), table);

@@ -53,7 +53,7 @@ final class PostEstimationCommand {
         EstimateCommand.checkEngine(o.get("engine", EstimationEngine.LOCAL.name()), engine);
         String from = o.required("from", "the result JSON written by estimate --json");
         String json = CommandFiles.read("from", Paths.get(from), " Write one with estimate --json FILE.");
-        int threads = o.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+        int threads = o.threads();
         SavedResult saved = SavedResult.read(json);
         FittedModel model = saved.fittedModel(threads);
         if (engine != EstimationEngine.LOCAL) {

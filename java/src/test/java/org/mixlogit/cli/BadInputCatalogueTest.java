@@ -347,6 +347,11 @@ class BadInputCatalogueTest {
         c.add(new Case("--threads 0", csv(), 2, w("--threads is 0", "at least 1"), NONE, "estimate", "--data",
                 "$/data.csv", "--choice", "choice", "--group", "chid", "--fixed", "pf", "--threads", "0", "--json",
                 "$/out.json"));
+        c.add(new Case("--threads 100000 is refused at once (failed after 46 s as a full heap)", csv(), 2,
+                w("--threads is 100000", "use at most 1024"), NONE, "estimate", "--data", "$/data.csv", "--choice",
+                "choice", "--group", "chid", "--random", "pf=n", "--threads", "100000", "--json", "$/out.json"));
+        c.add(new Case("shares --threads 100000", result(r -> r), 2, w("--threads is 100000"), NONE, "shares",
+                "--from", "$/fit.json", "--csv", "$/out.csv", "--threads", "100000"));
         c.add(new Case("--level with Halton draws", csv(), 2, w("--level"), NONE, estimate("--random", "pf=n",
                 "--level", "3")));
         c.add(new Case("--conf-level 100 names the option (was 'level is 100.0', exit 3)", csv(), 2,
