@@ -368,6 +368,15 @@ class BadInputCatalogueTest {
                 "$/data.csv", "--group", "chid", "--fixed", "pf", "--json", "$/out.json"));
         c.add(new Case("a cluster column that does not exist", csv(), 3, w("'nosuch'", "not in the header"), NONE,
                 estimate("--fixed", "pf", "--vce", "cluster:nosuch")));
+        c.add(new Case("shares --probabilities: an option of conditional (the file was silently not written)",
+                result(r -> r), 2, w("--probabilities is not an option of shares", "conditional"), NONE, "shares",
+                "--from", "$/fit.json", "--probabilities", "$/p.csv"));
+        c.add(new Case("elasticities --type: an option of diversion (it was ignored)", result(r -> r), 2,
+                w("--type is not an option of elasticities", "diversion"), NONE, "elasticities", "--from",
+                "$/fit.json", "--attribute", "pf", "--type", "removal"));
+        c.add(new Case("conditional --posterior without latent classes (the file was silently not written)",
+                result(r -> r), 2, w("--posterior", "only a latent class model has"), NONE, "conditional", "--from",
+                "$/fit.json", "--posterior", "$/post.csv"));
         c.add(new Case("an unknown attribute for elasticities", result(r -> r), 3, w("'nosuch' is not an attribute of the model"), NONE,
                 "elasticities", "--from", "$/fit.json", "--attribute", "nosuch", "--csv", "$/out.csv"));
         return c.stream();
