@@ -109,7 +109,8 @@ final class Predictions {
         }
         if (undefined > 0) {
             throw new InvalidSpecificationException(String.format(java.util.Locale.ROOT, "Willingness to pay in"
-                    + " units of '%s' divides by its coefficient (%s), which is zero in %d of the %d draws (%.1f%%):"
+                    + " units of '%s' divides by its coefficient (%s), which is zero in %d of the %d draws examined"
+                    + " (%.1f%%):"
                     + " there the ratio is infinite or undefined, and so would be its mean, its tail quantiles and the"
                     + " decision-makers' conditional means. Give a cost coefficient that is never zero: fixed (and"
                     + " not estimated at zero), or lognormal of the negated cost.", cost,

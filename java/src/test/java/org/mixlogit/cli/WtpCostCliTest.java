@@ -38,7 +38,7 @@ class WtpCostCliTest extends CliTestBase {
                 "--replicates", "0"), out());
         assertTrue(err().startsWith("mixlogit: Willingness to pay in units of 'loc' divides by its coefficient"
                 + " (censored normal at zero), which is zero in "), err());
-        assertTrue(err().contains(" of the 7220 draws ("), err());
+        assertTrue(err().contains(" of the 7220 draws examined ("), err());
         assertFalse(out().contains("NaN"), out());
 
         Path normal = fit(dir, "n.json", "--fixed", "loc,wk,tod,seas", "--random", "pf=n,cl=n");

@@ -71,7 +71,7 @@ class WillingnessToPayTest {
                     () -> ll.willingnessToPay(theta, "quality", "price"));
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("Willingness to pay in units of 'price'"
                     + " divides by its coefficient \\(censored normal at zero\\), which is zero in (\\d+) of the"
-                    + " 150000 draws \\((\\d+\\.\\d)%\\)").matcher(e.getMessage());
+                    + " 150000 draws examined \\((\\d+\\.\\d)%\\)").matcher(e.getMessage());
             assertTrue(m.find(), e.getMessage());
             assertEquals(0.3085, Integer.parseInt(m.group(1)) / 150000.0, 0.01, e.getMessage());
             assertTrue(e.getMessage().contains("Give a cost coefficient that is never zero"), e.getMessage());
