@@ -3,7 +3,6 @@ package org.mixlogit.bench;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.mixlogit.estimation.EstimationResult;
 import org.mixlogit.estimation.Estimator;
 import org.mixlogit.estimation.EstimatorConfig;
 import org.mixlogit.integration.IntegrationConfig;
+import org.mixlogit.io.FileErrors;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.Simulators;
 import org.mixlogit.spec.ModelSpec;
@@ -94,7 +94,10 @@ public final class SyntheticBenchmark {
                     evals = positive(a, v);
                     break;
                 case "--integration-check":
-                    check = Integer.parseInt(v);
+                    check = whole(a, v);
+                    if (check < 0) {
+                        throw new IllegalArgumentException(a + " is " + check + ": give 0 (none) or more.");
+                    }
                     break;
                 case "--write":
                     write = v;
@@ -105,6 +108,9 @@ public final class SyntheticBenchmark {
         }
         if (people < 1) {
             throw new IllegalArgumentException("--synthetic N needs the number of decision-makers.");
+        }
+        if (write != null) {
+            checkWritable(Path.of(write));
         }
         long start = System.nanoTime();
         SyntheticPanel panel = SyntheticPanel.generate(people);
@@ -210,16 +216,37 @@ public final class SyntheticBenchmark {
                 h[0]);
     }
 
+    /** Refuses a --write target that cannot be a new file before the panel is generated. */
+    private static void checkWritable(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("cannot write --write " + file + ": is a directory. Give a file name.");
+        }
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("cannot write --write " + file + ": no such directory (" + parent
+                    + "). Create it first or give another path.");
+        }
+    }
+
     private static void write(SyntheticPanel panel, Path file) {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             panel.write(w);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot write --write " + file + ": " + FileErrors.reason(e, file)
+                    + ".", e);
+        }
+    }
+
+    private static int whole(String option, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not '" + value + "'.");
         }
     }
 
     private static int positive(String option, String value) {
-        int v = Integer.parseInt(value);
+        int v = whole(option, value);
         if (v < 1) {
             throw new IllegalArgumentException(option + " is " + v + ": give a whole number of 1 or more.");
         }

@@ -66,7 +66,7 @@ public final class BridgePost {
             root = JsonValue.parse(json == null || json.trim().isEmpty() ? "{}" : json);
         } catch (JsonProcessingException e) {
             throw new InvalidSpecificationException("The post-estimation options are not valid JSON: "
-                    + e.getOriginalMessage() + ".");
+                    + JsonValue.problem(e) + ".");
         }
         for (String f : root.fieldNames()) {
             if (!FIELDS.contains(f)) {

@@ -113,7 +113,7 @@ public final class EstimationOptions {
             root = JsonValue.parse(json == null || json.trim().isEmpty() ? "{}" : json);
         } catch (JsonProcessingException e) {
             throw new InvalidSpecificationException("The estimation options are not valid JSON: "
-                    + e.getOriginalMessage() + ".");
+                    + JsonValue.problem(e) + ".");
         }
         if (!root.isObject()) {
             throw new InvalidSpecificationException("The estimation options must be a JSON object.");

@@ -244,13 +244,18 @@ final class EstimateCommand {
             search = search.withStartSeed(o.longValue("seed", 0));
         }
         InferenceConfig inference = InferenceConfig.defaults().withCovariance(vce.type).withCluster(vce.cluster)
-                .withLevel(o.number("conf-level", DEFAULTS.inference().level()));
+                .withLevel(confidenceLevel(o));
+        int reestimations = o.integer("reestimate", 0, 0);
+        if (reestimations == 1) {
+            throw new UsageException("--reestimate is 1: give 0 (none) or at least 2 draw sets, so that a standard"
+                    + " deviation exists.");
+        }
         DiagnosticsConfig diagnostics = DiagnosticsConfig.defaults()
                 .withCheckReplicates(o.integer("integration-check", 5, 0))
-                .withReestimations(o.integer("reestimate", 0, 0));
+                .withReestimations(reestimations);
         return EstimatorConfig.defaults().withIntegration(integration).withSearch(search).withInference(inference)
                 .withDiagnostics(diagnostics)
-                .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+                .withThreads(o.threads())
                 .withMethod(method(o));
     }
 
@@ -337,6 +342,16 @@ final class EstimateCommand {
             msm = msm.withInstrumentColumns(instruments);
         }
         return MethodConfig.msm(msm);
+    }
+
+    /** --conf-level, a percentage strictly between 0 and 100 (the option named when it is not). */
+    private static double confidenceLevel(Options o) {
+        double level = o.number("conf-level", DEFAULTS.inference().level());
+        if (!(level > 0 && level < 100)) {
+            throw new UsageException("--conf-level is " + o.get("conf-level", "") + ": give the confidence level as a"
+                    + " percentage strictly between 0 and 100, e.g. 95.");
+        }
+        return level;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.mixlogit.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
 
 import org.mixlogit.MixlogitException;
@@ -11,6 +12,7 @@ import org.mixlogit.bench.SyntheticBenchmark;
 import org.mixlogit.estimation.DiagnosticsConfig;
 import org.mixlogit.bridge.Vocabulary;
 import org.mixlogit.estimation.EstimatorConfig;
+import org.mixlogit.integration.IntegrationConfig;
 import org.mixlogit.io.ExampleData;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.ModelSpec;
@@ -110,19 +112,16 @@ public final class Main {
                         }
                         return 0;
                     }
-                    try {
-                        LikelihoodBenchmark.main(rest);
-                    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                        throw new UsageException("bench takes --draws R, --evals N and --cache-bytes B, each with a"
-                                + " whole number; got '" + String.join(" ", rest) + "'.");
-                    }
+                    LikelihoodBenchmark.main(benchArguments(rest));
                     return 0;
                 case "montecarlo":
                     return MonteCarloCommand.run(rest, out, err);
                 case "vocabulary":
+                    Options.parse(rest, Collections.emptySet(), Collections.emptySet());
                     out.println(Vocabulary.engine().prettyJson());
                     return 0;
                 case "rules":
+                    Options.parse(rest, Collections.emptySet(), Collections.singleton("quick"));
                     org.mixlogit.bench.RuleComparison.main(rest);
                     return 0;
                 case "shares":
@@ -142,6 +141,23 @@ public final class Main {
         }
     }
 
+    /**
+     * bench's options checked as every command's (an unknown option, a value that is not a whole number, or one
+     * out of range is a usage error before any work), in the form {@link LikelihoodBenchmark#main} reads.
+     */
+    private static String[] benchArguments(String[] args) {
+        Options o = Options.parse(args, new java.util.HashSet<>(Arrays.asList("draws", "evals", "cache-bytes")),
+                Collections.emptySet());
+        int draws = o.integer("draws", 500, 1);
+        int evals = o.integer("evals", 30, 1);
+        long cacheBytes = o.longValue("cache-bytes", IntegrationConfig.DEFAULT_CACHE_BYTES);
+        if (cacheBytes < 0) {
+            throw new UsageException("--cache-bytes is " + cacheBytes + ": give 0 (no cache) or more bytes.");
+        }
+        return new String[] {"--draws", Integer.toString(draws), "--evals", Integer.toString(evals), "--cache-bytes",
+            Long.toString(cacheBytes)};
+    }
+
     /** The main job: the Electricity mixed logit of the mlogit vignette (six normal coefficients, 100 Halton). */
     private static int example(String[] args, PrintStream out, PrintStream err) {
         Options o = Options.parse(args, new java.util.HashSet<>(Arrays.asList("threads", "json", "integration-check")),
@@ -152,7 +168,7 @@ public final class Main {
             b.random(a, Distribution.NORMAL);
         }
         EstimatorConfig config = EstimatorConfig.defaults()
-                .withThreads(o.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+                .withThreads(o.threads())
                 .withDiagnostics(DiagnosticsConfig.defaults()
                         .withCheckReplicates(o.integer("integration-check", 5, 0)));
         if (!o.flag("quiet")) {

@@ -28,6 +28,9 @@ final class MonteCarloCommand {
         new CommandFiles().output("out", o.get("out", null)).check();
         int replications = o.integer("replications", 30, 2);
         List<String> rs = o.has("R") ? o.list("R") : Arrays.asList("10", "25", "100", "500");
+        if (rs.isEmpty()) {
+            throw new UsageException("--R is empty: give the draw counts to compare, such as 10,25,100,500.");
+        }
         int[] draws = new int[rs.size()];
         for (int i = 0; i < draws.length; i++) {
             try {
@@ -41,6 +44,9 @@ final class MonteCarloCommand {
         }
         List<MonteCarloStudy.Design> designs = new ArrayList<>();
         List<String> chosen = o.has("designs") ? o.list("designs") : Arrays.asList("cross-section", "panel");
+        if (chosen.isEmpty()) {
+            throw new UsageException("--designs is empty: give cross-section, panel or both (cross-section,panel).");
+        }
         for (String d : chosen) {
             if (d.equals("cross-section") || d.equals("cross")) {
                 designs.add(new MonteCarloStudy.Design("cross-section", o.integer("people", 1000, 10), 1));
@@ -95,7 +101,7 @@ final class MonteCarloCommand {
             }
         }
         String table = MonteCarloStudy.run(designs, draws, scoreDraws, importanceDraws, replications, type,
-                o.longValue("seed", 1L), o.integer("threads", Runtime.getRuntime().availableProcessors(), 1), err);
+                o.longValue("seed", 1L), o.threads(), err);
         out.print(table);
         if (o.has("out")) {
             CommandFiles.write("out", o.get("out", ""), table);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.mixlogit.estimation.ExecutionConfig;
+
 /** Parsed {@code --name value} / {@code --name=value} options, checked against the options a command knows. */
 final class Options {
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -46,6 +48,9 @@ final class Options {
                 List<String> all = new ArrayList<>(known);
                 all.addAll(flags);
                 Collections.sort(all);
+                if (all.isEmpty()) {
+                    throw new UsageException("Unknown option --" + name + ": this command takes no options.");
+                }
                 throw new UsageException("Unknown option --" + name + ". Known options: --" + String.join(", --", all)
                         + ".");
             }
@@ -97,6 +102,19 @@ final class Options {
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + " must be a whole number, not '" + v + "'.");
         }
+    }
+
+    /**
+     * --threads: 1 to {@link ExecutionConfig#MAX_THREADS}, by default the available processors (at most that).
+     */
+    int threads() {
+        int threads = integer("threads", ExecutionConfig.defaults().threads(), 1);
+        if (threads > ExecutionConfig.MAX_THREADS) {
+            throw new UsageException("--threads is " + threads + ": use at most " + ExecutionConfig.MAX_THREADS
+                    + " (this machine has " + Runtime.getRuntime().availableProcessors() + " processors; the"
+                    + " results are the same for any number of threads).");
+        }
+        return threads;
     }
 
     long longValue(String name, long fallback) {

@@ -5,8 +5,10 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.mixlogit.data.ChoiceData;
@@ -18,6 +20,7 @@ import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.postestimation.QuantityTable;
 import org.mixlogit.report.SavedResult;
 import org.mixlogit.spec.CoefficientSpec;
+import org.mixlogit.spec.Distribution;
 
 /**
  * {@code mixlogit shares|elasticities|diversion|conditional|wtp --from RESULT.json}: post-estimation on a saved
@@ -31,8 +34,35 @@ final class PostEstimationCommand {
             "data",
             "group", "choice", "id", "alt", "market", "weights", "engine"));
     private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("help", "allow-other-data"));
+    /** The options that belong to some commands only, and the commands they belong to. */
+    private static final Map<String, List<String>> SPECIFIC = specificOptions();
 
     private PostEstimationCommand() {
+    }
+
+    private static Map<String, List<String>> specificOptions() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("attribute", Arrays.asList("elasticities", "diversion", "wtp"));
+        m.put("cost", Arrays.asList("wtp"));
+        m.put("type", Arrays.asList("diversion"));
+        m.put("decomposition", Arrays.asList("diversion"));
+        m.put("probabilities", Arrays.asList("conditional"));
+        m.put("posterior", Arrays.asList("conditional"));
+        return m;
+    }
+
+    /**
+     * Refuses an option of another command (it was ignored: an output file asked for was silently not written).
+     *
+     * @throws UsageException naming the option and the commands it belongs to
+     */
+    private static void checkOptionsOf(String command, Options o) {
+        for (Map.Entry<String, List<String>> e : SPECIFIC.entrySet()) {
+            if (o.has(e.getKey()) && !e.getValue().contains(command)) {
+                throw new UsageException("--" + e.getKey() + " is not an option of " + command + ": it belongs to "
+                        + String.join(", ", e.getValue()) + " (see " + command + " --help).");
+            }
+        }
     }
 
     static int run(String command, String[] args, PrintStream out, PrintStream err) {
@@ -49,12 +79,17 @@ final class PostEstimationCommand {
             out.print(Help.POSTESTIMATION);
             return 0;
         }
+        checkOptionsOf(command, o);
         EstimateCommand.checkEngine(o.get("engine", EstimationEngine.LOCAL.name()), engine);
         String from = o.required("from", "the result JSON written by estimate --json");
         String json = CommandFiles.read("from", Paths.get(from), " Write one with estimate --json FILE.");
-        int threads = o.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+        int threads = o.threads();
         SavedResult saved = SavedResult.read(json);
         FittedModel model = saved.fittedModel(threads);
+        if (o.has("posterior") && !model.spec().isLatentClass()) {
+            throw new UsageException("--posterior writes posterior class probabilities, which only a latent class"
+                    + " model has (estimate --classes C); this fit has no classes.");
+        }
         if (engine != EstimationEngine.LOCAL) {
             model = model.withBackend(engine.backend(threads));
         }
@@ -278,6 +313,13 @@ final class PostEstimationCommand {
                 w[3], w[4], w[5], w[6]));
         out.println(String.format(Locale.ROOT, "mean of the %d decision-makers' conditional means: %.6g",
                 (long) w[7], w[8]));
+        Distribution costDistribution = post.model().spec().coefficient(cost).distribution();
+        if (costDistribution == Distribution.NORMAL || costDistribution == Distribution.TRUNCATED_NORMAL) {
+            out.println("Note: the coefficient of " + cost + " is " + costDistribution.label() + ", whose density"
+                    + " at zero is positive, so the ratio has no finite mean: the means above do not settle as the"
+                    + " draws grow; report the median and quantiles, or use a cost coefficient bounded away from"
+                    + " zero (fixed or lognormal).");
+        }
         return 0;
     }
 }

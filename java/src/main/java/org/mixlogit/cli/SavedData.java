@@ -142,7 +142,7 @@ final class SavedData {
         try {
             data = JsonValue.parse(resultJson).path("data");
         } catch (JsonProcessingException e) {
-            throw new UsageException(source + " is not valid JSON: " + e.getOriginalMessage());
+            throw new UsageException(source + " is not valid JSON: " + JsonValue.problem(e));
         }
         if (data.has("example")) {
             return electricityExample();

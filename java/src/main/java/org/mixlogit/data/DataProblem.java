@@ -76,7 +76,9 @@ public final class DataProblem {
             String row, long sourceRow) {
         return at("Choice situation " + situation + " has rows with different decision-maker ids (" + firstOwner
                 + " in " + firstRow + ", " + owner + " in " + row + "): all rows of a situation must belong to one"
-                + " decision-maker; check the id columns.", OWNER, sourceRow);
+                + " decision-maker; check the id columns. Situation ids must be unique in the whole data, not only"
+                + " within each decision-maker: if they restart for every decision-maker, renumber them (for"
+                + " example 1, 2, 3, ... over the whole file).", OWNER, sourceRow);
     }
 
     /** An attribute that takes the same value for every alternative within each situation of the whole data. */

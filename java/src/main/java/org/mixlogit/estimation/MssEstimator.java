@@ -254,6 +254,14 @@ public final class MssEstimator implements Estimator {
                     ? "Converged: " + how + "; " + round.message()
                     : "Not converged: " + how + "; raise R or try other starting values.");
         }
+        String vanished = vanishedScores(spec, se);
+        if (vanished != null) {
+            outcome = new Optimum(theta, round.value(), round.gradient(), round.gradientNorm(), iterations,
+                    evaluations, OptimizerStatus.STALLED, "Not converged: the simulated scores vanish at the"
+                    + " estimate (standard errors of zero for " + vanished + "): the rounds' posterior draws predict"
+                    + " every choice, so the parameters ran off towards infinity instead of reaching a root. Use"
+                    + " maximum simulated likelihood (msle), or more data per parameter.");
+        }
         double logLik;
         try (LikelihoodEvaluator ll = backend.likelihood(data, spec, config.integration(), theta)) {
             logLik = ll.value(theta);
@@ -262,6 +270,25 @@ public final class MssEstimator implements Estimator {
                 .optima(Collections.singletonList(new LocalOptimum(logLik, 1, outcome.gradientNorm(),
                 outcome.isConverged(), theta)));
         return tail.finish(b, outcome, cov, Certification.Criterion.LOG_LIKELIHOOD, logLik);
+    }
+
+    /**
+     * The parameters whose sandwich standard error is zero (or not a number), joined by ", ", or null when there
+     * are none. A zero means that every decision-maker's simulated score is zero along that parameter, not only
+     * their sum: the estimating equation is met trivially where the probabilities saturate (the root finder
+     * followed the round's score to infinity), which is no root.
+     *
+     * @param se Not modified: the standard errors in the layout's order
+     */
+    static String vanishedScores(ModelSpec spec, double[] se) {
+        List<String> names = spec.layout().names();
+        List<String> vanished = new ArrayList<>();
+        for (int j = 0; j < se.length; j++) {
+            if (!(se[j] > 0)) {
+                vanished.add(names.get(j));
+            }
+        }
+        return vanished.isEmpty() ? null : String.join(", ", vanished);
     }
 
     private LikelihoodEvaluator simulator(ChoiceData data, ModelSpec spec, double[] centre, PosteriorState proposals) {

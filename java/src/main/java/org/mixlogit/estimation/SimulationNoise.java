@@ -8,21 +8,23 @@ import java.util.List;
  * same size, and for every parameter (in absolute value where its sign is not identified) and derived quantity
  * the standard deviation of its estimate and of its standard error across those fits, beside the sampling
  * standard error. A quantity is flagged when its simulation standard deviation exceeds 10% of its sampling
- * standard error. Immutable.
+ * standard error. Re-estimations that did not converge are left out of the spreads and counted. Immutable.
  */
 public final class SimulationNoise {
     /** Simulation noise above this share of the sampling standard error is flagged. */
     public static final double FLAG_SHARE = 0.10;
 
     private final int reestimations;
+    private final int notConverged;
     private final List<String> names;
     private final double[] estimateSd;
     private final double[] standardErrorSd;
     private final double[] standardError;
 
-    SimulationNoise(int reestimations, List<String> names, double[] estimateSd, double[] standardErrorSd,
-            double[] standardError) {
+    SimulationNoise(int reestimations, int notConverged, List<String> names, double[] estimateSd,
+            double[] standardErrorSd, double[] standardError) {
         this.reestimations = reestimations;
+        this.notConverged = notConverged;
         this.names = Collections.unmodifiableList(names);
         this.estimateSd = estimateSd.clone();
         this.standardErrorSd = standardErrorSd.clone();
@@ -31,6 +33,14 @@ public final class SimulationNoise {
 
     public int reestimations() {
         return reestimations;
+    }
+
+    /**
+     * How many of the re-estimations did not converge: they are left out of the standard deviations (which are NaN
+     * when fewer than two converged).
+     */
+    public int notConverged() {
+        return notConverged;
     }
 
     /** Parameters then derived quantities. */

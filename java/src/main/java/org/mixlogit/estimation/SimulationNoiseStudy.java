@@ -30,12 +30,14 @@ final class SimulationNoiseStudy {
         int m = names.size();
         double[][] estimates = new double[k][m];
         double[][] errors = new double[k][m];
+        boolean[] converged = new boolean[k];
         for (int s = 0; s < k; s++) {
             EstimatorConfig replicate = config
                     .withIntegration(IntegrationChecker.replicate(config.integration(), s + 1))
                     .withDiagnostics(DiagnosticsConfig.defaults())
                     .withSearch(config.search().withStarts(1).withStart(main.estimates()));
             EstimationResult r = Estimator.of(replicate, backend).estimate(data, spec);
+            converged[s] = r.isConverged();
             double[] theta = r.estimates();
             double[] se = r.standardErrors();
             for (int j = 0; j < p; j++) {
@@ -54,14 +56,33 @@ final class SimulationNoiseStudy {
         for (int j = 0; j < derived.size(); j++) {
             mainErrors[p + j] = derived.get(j).standardError();
         }
-        return new SimulationNoise(k, names, columnSd(estimates), columnSd(errors), mainErrors);
+        // a re-estimation that did not converge (e.g. ran off to infinity) measures its failure, not the noise
+        double[][] convergedEstimates = rows(estimates, converged);
+        double[][] convergedErrors = rows(errors, converged);
+        return new SimulationNoise(k, k - convergedEstimates.length, names, columnSd(convergedEstimates, m),
+                columnSd(convergedErrors, m), mainErrors);
     }
 
-    private static double[] columnSd(double[][] values) {
+    /** The rows whose flag is set. */
+    private static double[][] rows(double[][] values, boolean[] keep) {
+        List<double[]> kept = new ArrayList<>();
+        for (int s = 0; s < values.length; s++) {
+            if (keep[s]) {
+                kept.add(values[s]);
+            }
+        }
+        return kept.toArray(new double[0][]);
+    }
+
+    /** Each column's standard deviation (divisor k - 1); NaN with fewer than two rows. */
+    private static double[] columnSd(double[][] values, int m) {
         int k = values.length;
-        int m = values[0].length;
         double[] out = new double[m];
         for (int j = 0; j < m; j++) {
+            if (k < 2) {
+                out[j] = Double.NaN;
+                continue;
+            }
             double mean = 0;
             for (double[] row : values) {
                 mean += row[j] / k;

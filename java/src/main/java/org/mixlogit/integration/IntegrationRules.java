@@ -2,6 +2,7 @@ package org.mixlogit.integration;
 
 import java.util.Locale;
 
+import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.ResourceLimitException;
 
 /**
@@ -96,6 +97,8 @@ public final class IntegrationRules {
      * #MAX_SPARSE_GRID_WORK} tensor-product points to build a sparse grid) before it is built.
      *
      * @throws ResourceLimitException naming the grid's size, the cap and a smaller grid to use
+     * @throws InvalidSpecificationException for a sparse-grid level beyond its family's rules (its size is not
+     *         defined, so it is no memory problem)
      */
     public static void checkGridSize(IntegrationConfig config, int dimension) {
         if (config == null || dimension < 1) {
@@ -106,7 +109,7 @@ public final class IntegrationRules {
             return;
         }
         if (type.isSparseGrid() && config.draws() > SparseGridFamily.of(type).maxLevel()) {
-            return; // the rule itself says which levels exist
+            throw SparseGridRule.levelBeyondRules(config);
         }
         double nodes = nodesPerDecisionMaker(config, dimension);
         String what = type.isSparseGrid()

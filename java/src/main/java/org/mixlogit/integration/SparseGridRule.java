@@ -39,6 +39,14 @@ public final class SparseGridRule extends QuadratureRule {
         this.family = family;
     }
 
+    /** The error for a sparse-grid level above its family's highest rule (the level is config's draws). */
+    static InvalidSpecificationException levelBeyondRules(IntegrationConfig config) {
+        SparseGridFamily family = SparseGridFamily.of(config.type().baseType());
+        return new InvalidSpecificationException("Sparse-grid level " + config.draws() + " (draws "
+                + config.type().code() + ") is beyond the " + family.label() + " rules (at most "
+                + family.maxLevel() + "); levels 3 to 12 are usual.");
+    }
+
     private static double[][] build(IntegrationConfig config, int dimension) {
         if (config == null || !config.type().isSparseGrid()) {
             throw new IllegalArgumentException("SparseGridRule needs a sparse or sparse-gh configuration, not "
@@ -50,9 +58,7 @@ public final class SparseGridRule extends QuadratureRule {
         SparseGridFamily family = SparseGridFamily.of(config.type());
         int k = config.draws();
         if (k > family.maxLevel()) {
-            throw new InvalidSpecificationException("Sparse-grid level " + k + " (draws " + config.type().code()
-                    + ") is beyond the " + family.label() + " rules (at most " + family.maxLevel() + "); levels 3"
-                    + " to 12 are usual.");
+            throw levelBeyondRules(config);
         }
         IntegrationRules.checkGridSize(config, dimension);
         double[][][] rules = new double[k + 1][][];

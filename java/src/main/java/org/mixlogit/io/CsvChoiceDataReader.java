@@ -3,6 +3,7 @@ package org.mixlogit.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,7 +117,7 @@ public final class CsvChoiceDataReader {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(layout, "layout");
-        try (Rows rows = new Rows(CSV.createParser(reader))) {
+        try (Rows rows = new Rows(CSV.createParser(withoutByteOrderMark(reader)))) {
             String[] header = readHeader(rows, sourceName);
             List<UsedColumn> columns = locateColumns(header, layout, sourceName);
             int[] lines = readRows(rows, header.length, columns, sourceName);
@@ -129,6 +130,20 @@ public final class CsvChoiceDataReader {
         } catch (IOException e) {
             throw new InvalidDataException("Cannot read " + sourceName + ": " + FileErrors.reason(e, null) + ".", e);
         }
+    }
+
+    /**
+     * The text less a leading byte-order mark, skipped before the CSV parser sees it: after the mark a quoted first
+     * header cell ({@code "id"}, as R's write.csv with UTF-8-BOM writes it) is not a quoted cell to the parser, and
+     * kept its quotes in the column's name.
+     */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader text = new PushbackReader(reader, 1);
+        int first = text.read();
+        if (first >= 0 && first != '\uFEFF') {
+            text.unread(first);
+        }
+        return text;
     }
 
     private static String[] readHeader(Rows rows, String source) throws IOException {
@@ -167,6 +182,15 @@ public final class CsvChoiceDataReader {
     }
 
     private static String spellingHint(String name, List<String> names) {
+        if (names.size() == 1) {
+            String only = names.get(0);
+            String separator = only.contains(";") ? "semicolons" : only.contains("\t") ? "tabs" : null;
+            if (separator != null) {
+                return " The header is one column holding " + separator + ": the file seems to be separated by "
+                        + separator + ", and mixlogit reads comma-separated files; save it with commas between the"
+                        + " values (a decimal point, not a comma).";
+            }
+        }
         for (String n : names) {
             if (n.equalsIgnoreCase(name)) {
                 return " Names are case-sensitive: did you mean '" + n + "'?";

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -64,6 +66,49 @@ public final class JsonValue implements Iterable<JsonValue> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads {@code json}, which must be exactly one JSON value: unlike {@link #parse}, a field given twice in one
+     * object and content after the value are errors (for documents people write, such as a model specification,
+     * where a repeated field or a second object would otherwise be dropped without a word).
+     *
+     * @throws JsonProcessingException when it is not one JSON value ({@link #problem} words it)
+     */
+    public static JsonValue parseStrict(String json) throws JsonProcessingException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return MISSING;
+            }
+            JsonValue value = read(p, t);
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "content after the end of the first JSON value: give one JSON"
+                        + " object only");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What went wrong in words, with the line and column: Jackson's own message less the source descriptions it
+     * puts in brackets ("[Source: REDACTED (...); line: 1, column: 1]" becomes "line 1, column 1").
+     */
+    public static String problem(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage())
+                .replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replaceAll("\\s+", " ").trim();
+        while (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? message
+                : message + " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static JsonValue read(JsonParser p, JsonToken t) throws IOException {

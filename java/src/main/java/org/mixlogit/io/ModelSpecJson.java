@@ -76,13 +76,16 @@ public final class ModelSpecJson {
         out.endArray();
     }
 
-    /** Parses and validates a specification; every problem names the field or coefficient at fault. */
+    /**
+     * Parses and validates a specification; every problem names the field or coefficient at fault. The text must be
+     * one JSON object with each field once ({@link JsonValue#parseStrict}).
+     */
     public static ModelSpec read(String json) {
         try {
-            return read(JsonValue.parse(json));
+            return read(JsonValue.parseStrict(json));
         } catch (JsonProcessingException e) {
             throw new InvalidSpecificationException("The model specification is not valid JSON: "
-                    + e.getOriginalMessage() + ".");
+                    + JsonValue.problem(e) + ".");
         }
     }
 

@@ -42,7 +42,7 @@ import org.mixlogit.msm.GmmDiagnostics;
  *   "covariance": {"hessian": [[..]], "opg": [[..]], "robust": [[..]], "cluster": [[..]]},
  *   "integrationCheck": null or {"replicateLoglik": [..], "replicateRule": "..", "replicateSd": ..,
  *                        "accurateLoglik": .., "accurateRule": "..", "accurateDifference": .., "seconds": ..},
- *   "simulationNoise": null or {"reestimations": K, "flagShare": 0.1, "quantities": [{"name": .., "simulationSd": ..,
+ *   "simulationNoise": null or {"reestimations": K, "notConverged": 0, "flagShare": 0.1, "quantities": [{"name": .., "simulationSd": ..,
  *                       "stderr": .., "stderrSimulationSd": .., "flagged": false}]},
  *   "gmm": null (MSLE) or {"objective": .., "J": .., "df": 1, "p": .., "weighting": "two-step", "instruments": [..],
  *           "droppedInstruments": [..], "instrumentSource": "..", "weightingCondition": .., "firstStep": "..",
@@ -258,6 +258,7 @@ public final class ResultJson {
         }
         root.startObject("simulationNoise");
         root.put("reestimations", noise.reestimations());
+        root.put("notConverged", noise.notConverged());
         root.put("flagShare", SimulationNoise.FLAG_SHARE);
         root.startArray("quantities");
         double[] sd = noise.estimateSd();

@@ -172,6 +172,12 @@ public final class ResultTable {
             b.append(String.format(Locale.ROOT, "Simulation noise over %d re-estimations with independent draws"
                     + " (* = more than %.0f%% of the standard error):%n", noise.reestimations(),
                     100 * SimulationNoise.FLAG_SHARE));
+            if (noise.notConverged() > 0) {
+                b.append(String.format(Locale.ROOT, "  %d of the %d re-estimations did not converge and are left out"
+                        + " of the spreads below%s; raise R or check the model.%n", noise.notConverged(),
+                        noise.reestimations(), noise.reestimations() - noise.notConverged() < 2
+                        ? " (fewer than two are left: no spread)" : ""));
+            }
             double[] sd = noise.estimateSd();
             double[] se = noise.standardError();
             double[] seSd = noise.standardErrorSd();

@@ -68,7 +68,7 @@ public final class SavedResult {
         try {
             root = JsonValue.parse(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecificationException("The saved result is not valid JSON: " + e.getOriginalMessage()
+            throw new InvalidSpecificationException("The saved result is not valid JSON: " + JsonValue.problem(e)
                     + ". Give the file written by estimate --json.");
         }
         if (root == null || !root.isObject()) {

@@ -89,7 +89,34 @@ final class Predictions {
             }
         });
         collectFailures();
+        checkCostNeverZero(samples, cost, c);
         return new WillingnessToPay(samples, individual);
+    }
+
+    /**
+     * Refuses ratios over a cost coefficient that is zero in some draws (a censored normal is zero wherever its
+     * underlying normal is negative; a fixed one may be estimated at zero): there the ratio is infinite or 0/0, and
+     * the mean, the tail quantiles and every person's conditional mean would be NaN or infinite without a word.
+     *
+     * @param samples Not modified: the ratios of the draws
+     */
+    private void checkCostNeverZero(double[] samples, String cost, int c) {
+        long undefined = 0;
+        for (double ratio : samples) {
+            if (!Double.isFinite(ratio)) {
+                undefined++;
+            }
+        }
+        if (undefined > 0) {
+            throw new InvalidSpecificationException(String.format(java.util.Locale.ROOT, "Willingness to pay in"
+                    + " units of '%s' divides by its coefficient (%s), which is zero in %d of the %d draws examined"
+                    + " (%.1f%%):"
+                    + " there the ratio is infinite or undefined, and so would be its mean, its tail quantiles and the"
+                    + " decision-makers' conditional means. Give a cost coefficient that is never zero: fixed (and"
+                    + " not estimated at zero), or lognormal of the negated cost.", cost,
+                    design.spec.coefficients().get(c).distribution().label(), undefined, samples.length,
+                    100.0 * undefined / samples.length));
+        }
     }
 
     private int coefficientIndex(String attribute) {

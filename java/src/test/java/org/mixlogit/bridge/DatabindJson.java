@@ -141,6 +141,7 @@ final class DatabindJson {
         } else {
             ObjectNode n = root.putObject("simulationNoise");
             n.put("reestimations", noise.reestimations());
+            n.put("notConverged", noise.notConverged());
             n.put("flagShare", SimulationNoise.FLAG_SHARE);
             ArrayNode rows = n.putArray("quantities");
             double[] sd = noise.estimateSd();

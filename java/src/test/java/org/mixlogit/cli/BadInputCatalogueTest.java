@@ -244,6 +244,9 @@ class BadInputCatalogueTest {
         c.add(new Case("a sparse grid of level 25 in six dimensions", csv(), 4,
                 w("level 25 in 6 dimensions", "lower level"), NONE,
                 estimate("--random", "pf=n,cl=n,loc=n,wk=n,tod=n,seas=n", "--draws", "sparse", "--level", "25")));
+        c.add(new Case("a sparse-grid level above the rules' 25 is a bad level, not a lack of memory", csv(), 3,
+                w("Sparse-grid level 26", "at most 25"), NONE,
+                estimate("--random", "pf=n", "--draws", "sparse", "--level", "26")));
         // ---- files ----
         c.add(new Case("--json equal to --data", csv(), 2, w("is the same file as --data", "never overwrite"), NONE,
                 "estimate", "--data", "$/data.csv", "--choice", "choice", "--group", "chid", "--fixed", "pf",
@@ -344,8 +347,18 @@ class BadInputCatalogueTest {
         c.add(new Case("--threads 0", csv(), 2, w("--threads is 0", "at least 1"), NONE, "estimate", "--data",
                 "$/data.csv", "--choice", "choice", "--group", "chid", "--fixed", "pf", "--threads", "0", "--json",
                 "$/out.json"));
+        c.add(new Case("--threads 100000 is refused at once (failed after 46 s as a full heap)", csv(), 2,
+                w("--threads is 100000", "use at most 1024"), NONE, "estimate", "--data", "$/data.csv", "--choice",
+                "choice", "--group", "chid", "--random", "pf=n", "--threads", "100000", "--json", "$/out.json"));
+        c.add(new Case("shares --threads 100000", result(r -> r), 2, w("--threads is 100000"), NONE, "shares",
+                "--from", "$/fit.json", "--csv", "$/out.csv", "--threads", "100000"));
         c.add(new Case("--level with Halton draws", csv(), 2, w("--level"), NONE, estimate("--random", "pf=n",
                 "--level", "3")));
+        c.add(new Case("--conf-level 100 names the option (was 'level is 100.0', exit 3)", csv(), 2,
+                w("--conf-level is 100", "strictly between 0 and 100"), NONE, estimate("--fixed", "pf",
+                "--conf-level", "100")));
+        c.add(new Case("--reestimate 1 names the option (was 'reestimations is 1', exit 3)", csv(), 2,
+                w("--reestimate is 1", "at least 2"), NONE, estimate("--random", "pf=n", "--reestimate", "1")));
         c.add(new Case("--instruments without --method msm", csv(), 2, w("--method msm"), NONE,
                 estimate("--fixed", "pf", "--instruments", "pf")));
         c.add(new Case("an unknown option", csv(), 2, w("Unknown option --colour", "Known options"), NONE, estimate("--fixed", "pf", "--colour",
@@ -355,6 +368,15 @@ class BadInputCatalogueTest {
                 "$/data.csv", "--group", "chid", "--fixed", "pf", "--json", "$/out.json"));
         c.add(new Case("a cluster column that does not exist", csv(), 3, w("'nosuch'", "not in the header"), NONE,
                 estimate("--fixed", "pf", "--vce", "cluster:nosuch")));
+        c.add(new Case("shares --probabilities: an option of conditional (the file was silently not written)",
+                result(r -> r), 2, w("--probabilities is not an option of shares", "conditional"), NONE, "shares",
+                "--from", "$/fit.json", "--probabilities", "$/p.csv"));
+        c.add(new Case("elasticities --type: an option of diversion (it was ignored)", result(r -> r), 2,
+                w("--type is not an option of elasticities", "diversion"), NONE, "elasticities", "--from",
+                "$/fit.json", "--attribute", "pf", "--type", "removal"));
+        c.add(new Case("conditional --posterior without latent classes (the file was silently not written)",
+                result(r -> r), 2, w("--posterior", "only a latent class model has"), NONE, "conditional", "--from",
+                "$/fit.json", "--posterior", "$/post.csv"));
         c.add(new Case("an unknown attribute for elasticities", result(r -> r), 3, w("'nosuch' is not an attribute of the model"), NONE,
                 "elasticities", "--from", "$/fit.json", "--attribute", "nosuch", "--csv", "$/out.csv"));
         return c.stream();

@@ -123,7 +123,7 @@ class ChoiceDataValidationTest {
     void situationWithTwoDecisionMakers() {
         decisionMaker[2] = 2;
         assertMessage(() -> builder().build(), "situation 1", "different decision-maker ids", "1 in row 1",
-                "2 in row 3");
+                "2 in row 3", "Situation ids must be unique in the whole data", "renumber them");
     }
 
     @Test

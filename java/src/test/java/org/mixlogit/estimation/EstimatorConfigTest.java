@@ -33,7 +33,7 @@ class EstimatorConfigTest {
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused, naming the option")
-    @CsvSource({"starts, 0", "threads, 0", "level, 0.0", "level, 100.0", "level, NaN", "checkReplicates, -1",
+    @CsvSource({"starts, 0", "threads, 0", "threads, 1025", "threads, 100000", "level, 0.0", "level, 100.0", "level, NaN", "checkReplicates, -1",
         "reestimations, 1", "reestimations, -2"})
     @DisplayName("invalid values are refused with a message that names the option and the value")
     void refusedValues(String option, String value) {
@@ -56,6 +56,14 @@ class EstimatorConfigTest {
                 break;
         }
         assertRefused(build, option + " is " + value + ":");
+    }
+
+    @Test
+    @DisplayName("at most 1024 threads (100,000 failed after 46 s reported as a full heap); 1024 itself is fine")
+    void threadCap() {
+        assertRefused(() -> EstimatorConfig.defaults().withThreads(1025), "threads is 1025: use at most 1024");
+        assertEquals(1024, EstimatorConfig.defaults().withThreads(1024).execution().threads());
+        assertTrue(ExecutionConfig.defaults().threads() <= ExecutionConfig.MAX_THREADS);
     }
 
     @Test

@@ -164,4 +164,29 @@ class MssEstimatorTest {
             assertEquals(ml.estimates()[j], mss.estimates()[j], 1e-5);
         }
     }
+
+    @Test
+    @DisplayName("3 people, 6 choices: scores that vanish at a diverged estimate (s.e. 0, z infinite) are not"
+            + " converged (they were reported as converged and certified)")
+    void vanishingScoresAreNoRoot() {
+        // the QA data set: 3 decision-makers x 2 situations x 3 alternatives; MSLE has a finite estimate, but each
+        // MSS round's 20 posterior draws predict every choice and its root finder runs to about 1e6
+        int[] person = {1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3};
+        int[] situation = {1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6};
+        int[] chosen = {1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1};
+        double[] x = {1.0, 2.0, 0.5, 1.5, 0.2, 1.1, 0.3, 1.7, 0.9, 2.2, 0.4, 1.3, 0.8, 1.9, 0.1, 1.2, 0.6, 2.5};
+        double[] z = {0.5, 0.1, 0.3, 0.2, 0.9, 0.4, 0.7, 0.2, 0.6, 0.1, 0.8, 0.5, 0.3, 0.6, 0.2, 0.9, 0.4, 0.1};
+        ChoiceData tiny = ChoiceData.builder().situations(situation).decisionMakers(person).chosen(chosen)
+                .attribute("x", x).attribute("z", z).build();
+        ModelSpec spec = ModelSpec.builder().fixed("x").random("z", org.mixlogit.spec.Distribution.NORMAL).build();
+        EstimationResult mss = Estimator.of(config(DrawType.HALTON, 20)).estimate(tiny, spec);
+        double[] se = mss.standardErrors(CovarianceType.ROBUST);
+        assertEquals(0.0, se[0], "the scores vanish: s.e. " + java.util.Arrays.toString(se));
+        assertTrue(Math.abs(mss.estimates()[0]) > 1e3, "diverged: " + java.util.Arrays.toString(mss.estimates()));
+        assertTrue(!mss.isConverged() && !mss.isCertified(), mss.message() + " / " + mss.certification());
+        assertTrue(mss.message().startsWith("Not converged: the simulated scores vanish at the estimate (standard"
+                + " errors of zero for x, z, sd.z)"), mss.message());
+        assertEquals(null, MssEstimator.vanishedScores(spec, new double[] {0.1, 0.2, 0.3}));
+        assertEquals("z", MssEstimator.vanishedScores(spec, new double[] {0.1, Double.NaN, 0.3}));
+    }
 }

@@ -49,4 +49,35 @@ class WillingnessToPayTest {
             assertThrows(InvalidSpecificationException.class, () -> gh.willingnessToPay(theta, "quality", "price"));
         }
     }
+
+    @Test
+    @DisplayName("a censored normal cost coefficient (zero in 31% of draws) is refused naming the cost and the share,"
+            + " not summarised as NaN")
+    void costZeroInSomeDraws() {
+        ChoiceData data = ParameterRecoveryTest.simulate(300, 3, 3, 41);
+        ModelSpec spec = ModelSpec.builder().random("price", Distribution.CENSORED_NORMAL).random("quality",
+                Distribution.NORMAL).fixed("comfort").build();
+        java.util.List<String> names = spec.layout().names();
+        double[] theta = new double[names.size()];
+        theta[names.indexOf("price")] = 0.5; // price = max(0, 0.5 + z): zero with probability Phi(-0.5) = 0.3085
+        theta[names.indexOf("sd.price")] = 1.0;
+        theta[names.indexOf("quality")] = 0.8;
+        theta[names.indexOf("sd.quality")] = 1.2;
+        theta[names.indexOf("comfort")] = 0.5;
+        try (SimulatedLogLikelihood ll = Simulators.likelihood(data, spec,
+                IntegrationConfig.of(DrawType.SOBOL, 500), 2)) {
+            // before: mean NaN, 5% quantile NaN and every person's conditional mean NaN
+            InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
+                    () -> ll.willingnessToPay(theta, "quality", "price"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Willingness to pay in units of 'price'"
+                    + " divides by its coefficient \\(censored normal at zero\\), which is zero in (\\d+) of the"
+                    + " 150000 draws examined \\((\\d+\\.\\d)%\\)").matcher(e.getMessage());
+            assertTrue(m.find(), e.getMessage());
+            assertEquals(0.3085, Integer.parseInt(m.group(1)) / 150000.0, 0.01, e.getMessage());
+            assertTrue(e.getMessage().contains("Give a cost coefficient that is never zero"), e.getMessage());
+            // the attribute may still be the censored one: its ratio over a cost that is never zero is finite
+            WillingnessToPay fine = ll.willingnessToPay(theta, "price", "quality");
+            assertTrue(Double.isFinite(fine.median()), "median " + fine.median());
+        }
+    }
 }

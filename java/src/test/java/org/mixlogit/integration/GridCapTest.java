@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.ResourceLimitException;
 
 /** Every grid family's size is known before it is built, and a grid above the caps is refused at once. */
@@ -71,5 +72,17 @@ class GridCapTest {
         assertTrue(e.getMessage().contains("fewer points per dimension or a sparse grid"), e.getMessage());
         assertEquals(1_000_000, IntegrationRules.create(IntegrationConfig.of(DrawType.GAUSS_HERMITE, 10), 6)
                 .nodeCount());
+    }
+
+    @ParameterizedTest(name = "{0} level 26 in one dimension is a bad level, not a lack of memory")
+    @CsvSource({"sparse, nested Genz-Keister", "sparse-gh, Gauss-Hermite", "adaptive-sparse, nested Genz-Keister"})
+    void levelBeyondTheRules(String code, String family) {
+        // the size check runs before the memory check (NodePlan); a level without rules has no size, and was
+        // reported as "Infinity nodes per decision-maker need about unlimited memory"
+        IntegrationConfig config = IntegrationConfig.of(DrawType.fromCode(code), 26);
+        InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
+                () -> IntegrationRules.checkGridSize(config, 1));
+        assertEquals("Sparse-grid level 26 (draws " + code + ") is beyond the " + family
+                + " rules (at most 25); levels 3 to 12 are usual.", e.getMessage());
     }
 }

@@ -97,6 +97,26 @@ class CsvChoiceDataReaderTest {
     }
 
     @Test
+    @DisplayName("a byte-order mark before a quoted header (R's write.csv with UTF-8-BOM) reads as plain (the first"
+            + " column was named '\"chid\"' with its quotes)")
+    void bomBeforeQuotedHeader() {
+        String quoted = "\uFEFF" + CSV.replace("chid,id,choice,alt,pf,cl,income,note",
+                "\"chid\",\"id\",\"choice\",\"alt\",\"pf\",\"cl\",\"income\",\"note\"");
+        assertSmallData(read(quoted));
+        assertSmallData(read(quoted.substring(1)));
+    }
+
+    @ParameterizedTest(name = "separator \"{0}\"")
+    @ValueSource(strings = {";", "\t"})
+    @DisplayName("a file separated by semicolons or tabs is recognised in the message (it only said: check the"
+            + " spelling)")
+    void otherSeparator(String separator) {
+        String csv = CSV.replace(",", separator);
+        assertMessage(() -> read(csv), "'chid'", "not in the header", "The header is one column holding "
+                + (separator.equals(";") ? "semicolons" : "tabs"), "mixlogit reads comma-separated files");
+    }
+
+    @Test
     @DisplayName("ids written as 3.0, a chosen indicator written TRUE/FALSE, and no decision-maker column")
     void idsAsWholeDoublesAndLogicalChosen() {
         String csv = "chid,choice,pf\n3.0,FALSE,1.5\n3.0,TRUE,-2e-1\n4,false,1\n4,true,1\n";

@@ -61,6 +61,42 @@ class ModelSpecJsonTest {
         assertMessage("not json", "not valid JSON");
     }
 
+    @Test
+    @DisplayName("a field given twice is refused, not the earlier one dropped (it kept only the last coefficients)")
+    void duplicateField() {
+        String twice = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"n\"}],\n"
+                + " \"coefficients\": [{\"attribute\": \"cl\", \"distribution\": \"f\"}]}";
+        InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
+                () -> ModelSpecJson.read(twice));
+        assertEquals("The model specification is not valid JSON: Duplicate field 'coefficients' (at line 2, column"
+                + " 16).", e.getMessage());
+        assertMessage("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"n\","
+                + " \"distribution\": \"f\"}]}", "Duplicate field 'distribution'");
+    }
+
+    @Test
+    @DisplayName("content after the specification's object is refused, not ignored")
+    void trailingContent() {
+        assertMessage("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"n\"}]}\n"
+                + "{\"coefficients\": [{\"attribute\": \"cl\", \"distribution\": \"n\"}]}",
+                "content after the end of the first JSON value", "line 2, column 2");
+        assertMessage("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"}]} x",
+                "not valid JSON");
+        // white space after the object is fine
+        assertEquals("ModelSpec[pf fixed]",
+                ModelSpecJson.read("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"}]}\n\n")
+                        .toString());
+    }
+
+    @Test
+    @DisplayName("an unfinished object is located by line and column without Jackson's source description")
+    void unfinishedObject() {
+        InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
+                () -> ModelSpecJson.read("{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"}]"));
+        assertEquals("The model specification is not valid JSON: Unexpected end-of-input: expected close marker for"
+                + " Object (start marker at line 1, column 1) (at line 1, column 60).", e.getMessage());
+    }
+
     private static void assertMessage(String json, String... fragments) {
         InvalidSpecificationException e = assertThrows(InvalidSpecificationException.class,
                 () -> ModelSpecJson.read(json));
