@@ -250,6 +250,11 @@ public final class EstimationOptions {
             throw new InvalidSpecificationException("Estimation option \"" + field + "\" must be a whole number, not "
                     + v + ".");
         }
+        if (!v.canConvertToLong()) {
+            // a larger one would be wrapped or clamped to another seed, silently
+            throw new InvalidSpecificationException("Estimation option \"" + field + "\" is " + v + ": give a whole"
+                    + " number of at most 19 digits (between -2^63 and 2^63 - 1).");
+        }
         return v.asLong();
     }
 

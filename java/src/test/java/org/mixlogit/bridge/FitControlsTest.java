@@ -40,6 +40,12 @@ class FitControlsTest {
         InvalidSpecificationException msm = assertThrows(InvalidSpecificationException.class,
                 () -> EstimationOptions.parse("{\"method\": \"msm\", \"reestimate\": 2}"));
         assertTrue(msm.getMessage().contains("\"reestimate\""), msm.getMessage());
+        for (String seed : new String[] {"1e20", "18446744073709551621", "-9223372036854775809"}) {
+            InvalidSpecificationException big = assertThrows(InvalidSpecificationException.class,
+                    () -> EstimationOptions.parse("{\"seed\": " + seed + "}"), seed);
+            assertTrue(big.getMessage().contains("\"seed\"") && big.getMessage().contains("2^63"), big.getMessage());
+        }
+        assertEquals(Long.MAX_VALUE, EstimationOptions.parse("{\"seed\": 9223372036854775807}").integration().seed());
         InvalidSpecificationException text = assertThrows(InvalidSpecificationException.class,
                 () -> EstimationOptions.parse("{\"tolerance\": \"small\"}"));
         assertTrue(text.getMessage().contains("\"tolerance\""), text.getMessage());
