@@ -20,7 +20,6 @@ import org.mixlogit.postestimation.PostEstimationOptions;
 import org.mixlogit.postestimation.QuantityTable;
 import org.mixlogit.report.SavedResult;
 import org.mixlogit.spec.CoefficientSpec;
-import org.mixlogit.spec.Distribution;
 
 /**
  * {@code mixlogit shares|elasticities|diversion|conditional|wtp --from RESULT.json}: post-estimation on a saved
@@ -313,12 +312,9 @@ final class PostEstimationCommand {
                 w[3], w[4], w[5], w[6]));
         out.println(String.format(Locale.ROOT, "mean of the %d decision-makers' conditional means: %.6g",
                 (long) w[7], w[8]));
-        Distribution costDistribution = post.model().spec().coefficient(cost).distribution();
-        if (costDistribution == Distribution.NORMAL || costDistribution == Distribution.TRUNCATED_NORMAL) {
-            out.println("Note: the coefficient of " + cost + " is " + costDistribution.label() + ", whose density"
-                    + " at zero is positive, so the ratio has no finite mean: the means above do not settle as the"
-                    + " draws grow; report the median and quantiles, or use a cost coefficient bounded away from"
-                    + " zero (fixed or lognormal).");
+        String note = post.willingnessToPayNote(cost);
+        if (!note.isEmpty()) {
+            out.println(note);
         }
         return 0;
     }

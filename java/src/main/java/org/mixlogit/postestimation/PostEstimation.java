@@ -7,6 +7,7 @@ import org.mixlogit.data.ChoiceData;
 import org.mixlogit.simulation.SimulatedLogLikelihood;
 import org.mixlogit.simulation.WillingnessToPay;
 import org.mixlogit.spec.CoefficientSpec;
+import org.mixlogit.spec.Distribution;
 
 /**
  * Post-estimation economics of a fitted model on some data (the estimation data or new data with the model's
@@ -68,6 +69,24 @@ public final class PostEstimation {
      * weighted simulation draws, or no random coefficients.
      */
     public QuantityTable willingnessToPayTable(String attribute, String cost) {
+        return willingnessToPayInference(attribute, cost).withNote(willingnessToPayNote(cost));
+    }
+
+    /**
+     * The caveat of a willingness to pay over {@code cost}: when its coefficient's density at zero is positive
+     * (normal, truncated normal) the ratio has no finite mean; "" otherwise.
+     */
+    public String willingnessToPayNote(String cost) {
+        Distribution d = model.spec().coefficient(cost).distribution();
+        if (d != Distribution.NORMAL && d != Distribution.TRUNCATED_NORMAL) {
+            return "";
+        }
+        return "Note: the coefficient of " + cost + " is " + d.label() + ", whose density at zero is positive, so the"
+                + " ratio has no finite mean: its means do not settle as the draws grow; report the median and"
+                + " quantiles, or use a cost coefficient bounded away from zero (fixed or lognormal).";
+    }
+
+    private QuantityTable willingnessToPayInference(String attribute, String cost) {
         return QuantityInference.table("Willingness to pay for " + attribute + " in units of " + cost
                 + ": -b(" + attribute + ") / b(" + cost + ")", WtpSummary.keys(),
                 (ll, theta) -> WtpSummary.of(ll.willingnessToPay(theta, attribute, cost)),

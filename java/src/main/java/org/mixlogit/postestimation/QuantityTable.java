@@ -104,9 +104,18 @@ public final class QuantityTable {
         return level;
     }
 
-    /** How the uncertainty was computed, in words. */
+    /** How the uncertainty was computed, in words (and any caveat of the quantity, {@link #withNote}). */
     public String notes() {
         return notes;
+    }
+
+    /** This table with {@code note} after its notes (itself when the note is empty). */
+    QuantityTable withNote(String note) {
+        if (note.isEmpty()) {
+            return this;
+        }
+        return new QuantityTable(title, keys, estimate, stderr, krSd, krLower, krUpper, simulationError, level,
+                notes.isEmpty() ? note : notes + " " + note);
     }
 
     /** The value for a market, alternative and other alternative (null for shares); NaN when absent. */

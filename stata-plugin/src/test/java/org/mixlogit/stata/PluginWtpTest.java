@@ -77,6 +77,19 @@ class PluginWtpTest extends AfterFitInStata {
     }
 
     @Test
+    @DisplayName("over a normal cost (cl) the notes say the ratio has no finite mean; over a fixed one they do not")
+    void normalCostNote() {
+        assertEquals(0, wtp(new HashMap<>()), StataSimulator.errorOutput());
+        assertTrue(!StataSimulator.local("jm_notes").contains("no finite mean"), StataSimulator.local("jm_notes"));
+        Map<String, String> locals = new HashMap<>();
+        locals.put("jm_attribute", "pf");
+        locals.put("jm_cost", "cl");
+        assertEquals(0, wtp(locals), StataSimulator.errorOutput());
+        assertTrue(StataSimulator.local("jm_notes").contains("the coefficient of cl is normal, whose density at zero"
+                + " is positive, so the ratio has no finite mean"), StataSimulator.local("jm_notes"));
+    }
+
+    @Test
     @DisplayName("negated: b(cl) / b(pf), every statistic negated, q05 and q95 (and the Krinsky-Robb bounds) swapped")
     void negated() {
         Map<String, String> locals = new HashMap<>();
