@@ -45,7 +45,7 @@ mixlogit Java engine
 {synopt:{opt nrep(#)}}draws per decision-maker; default {cmd:nrep(100)}{p_end}
 {synopt:{opt draw:s(type)}}{cmd:halton} (default), {cmd:shalton}, {cmd:mlhs}, {cmd:sobol}, {cmd:random}, or the quadrature rules {cmd:gh} (Gauss-Hermite; {cmd:nrep()} points per dimension) {cmd:sparse} (sparse grid of nested Genz-Keister rules, also {cmd:sparse-gk}; {cmd:nrep()} is the level, 1 to 25), {cmd:sparse-gh} (sparse grid of Gauss-Hermite rules; more nodes per level), {cmd:agh} (adaptive Gauss-Hermite; normal coefficients), or, centred at each person's posterior mode, {cmd:adaptive-sparse} (the nested sparse grid; {cmd:nrep()} is the level), {cmd:adaptive-halton} and {cmd:adaptive-sobol} (importance sampling; {cmd:nrep()} draws){p_end}
 {synopt:{opt seed(#)}}seed of the draws and of extra starting values; default {cmd:seed(12345)}{p_end}
-{synopt:{opt burn(#)}}sequence elements skipped; default 100 for {cmd:halton}, else 0{p_end}
+{synopt:{opt burn(#)}}sequence elements skipped; default 100 for {cmd:halton}, else 0; only for {cmd:halton}, {cmd:shalton}, {cmd:sobol} and the adaptive ones on them{p_end}
 
 {syntab:Estimator}
 {synopt:{opt est:imator(name)}}{cmd:msle} (maximum simulated likelihood; default), {cmd:msm} (method of simulated moments) or {cmd:mss} (method of simulated scores: {cmd:nrep()} exact posterior draws per person by accept-reject; sandwich standard errors){p_end}

@@ -129,7 +129,7 @@ public final class EstimationOptions {
                 integer(root, "R", DEFAULTS.integration().draws()))
                 .withSeed(longValue(root, "seed", IntegrationConfig.DEFAULT_SEED));
         if (root.has("burn")) {
-            integration = integration.withBurn(integer(root, "burn", 0));
+            integration = integration.withRequestedBurn(integer(root, "burn", 0), "Estimation option \"burn\"");
         }
         if (root.has("proposal")) {
             if (!usesProposal(integration.type())) {

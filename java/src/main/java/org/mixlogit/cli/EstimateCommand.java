@@ -230,7 +230,7 @@ final class EstimateCommand {
                 .withSeed(o.longValue("seed", IntegrationConfig.DEFAULT_SEED))
                 .withCacheBytes(cacheBytes(o));
         if (o.has("burn")) {
-            integration = integration.withBurn(o.integer("burn", 0, 0));
+            integration = integration.withRequestedBurn(o.integer("burn", 0, 0), "--burn");
         }
         if (o.has("proposal")) {
             integration = integration.withProposalDegrees(proposal(o.get("proposal", ""), type));

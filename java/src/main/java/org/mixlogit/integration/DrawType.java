@@ -127,6 +127,15 @@ public enum DrawType {
         return base.isSparseGrid() ? "level" : "draws";
     }
 
+    /**
+     * True for the rules built on a deterministic sequence whose first elements a burn-in discards (Halton,
+     * scrambled Halton, Sobol, and the importance samplers on them); the others ignore a burn-in.
+     */
+    public boolean usesBurn() {
+        return this == HALTON || this == SCRAMBLED_HALTON || this == SOBOL || this == ADAPTIVE_HALTON
+                || this == ADAPTIVE_SOBOL;
+    }
+
     /** True for the sparse grids, whose size is an accuracy level rather than a number of points or draws. */
     public boolean isSparseGrid() {
         return this == SPARSE_GRID || this == SPARSE_GRID_GH;

@@ -112,6 +112,21 @@ public final class IntegrationConfig implements Serializable {
         return new IntegrationConfig(type, draws, newSeed, burn, cacheBytes, memoryLimit, proposalDegrees);
     }
 
+    /**
+     * A burn-in the user asked for, checked against the rule: a positive one for a rule that ignores it is an error
+     * naming both (it would silently do nothing).
+     *
+     * @param option how the user gives it ("--burn", "burn()", ...), for the message
+     */
+    public IntegrationConfig withRequestedBurn(int newBurn, String option) {
+        if (newBurn > 0 && !type.usesBurn()) {
+            throw new InvalidSpecificationException(option + " " + newBurn + " has no effect with draws " + type.code()
+                    + " (" + type.label() + "): a burn-in discards the first elements of a sequence (halton,"
+                    + " shalton, sobol, adaptive-halton, adaptive-sobol); drop it.");
+        }
+        return withBurn(newBurn);
+    }
+
     public IntegrationConfig withBurn(int newBurn) {
         if (newBurn < 0) {
             throw new InvalidSpecificationException("burn is " + newBurn + ": it must be 0 or more.");

@@ -46,6 +46,17 @@ class FitControlsTest {
             assertTrue(big.getMessage().contains("\"seed\"") && big.getMessage().contains("2^63"), big.getMessage());
         }
         assertEquals(Long.MAX_VALUE, EstimationOptions.parse("{\"seed\": 9223372036854775807}").integration().seed());
+        for (String draws : new String[] {"random", "mlhs", "gh", "sparse", "agh"}) {
+            InvalidSpecificationException burn = assertThrows(InvalidSpecificationException.class,
+                    () -> EstimationOptions.parse("{\"draws\": \"" + draws + "\", \"burn\": 10}"), draws);
+            assertTrue(burn.getMessage().contains("has no effect with draws " + draws), burn.getMessage());
+            assertEquals(0, EstimationOptions.parse("{\"draws\": \"" + draws + "\", \"burn\": 0}").integration()
+                    .burn());
+        }
+        for (String draws : new String[] {"halton", "shalton", "sobol", "adaptive-halton", "adaptive-sobol"}) {
+            assertEquals(10, EstimationOptions.parse("{\"draws\": \"" + draws + "\", \"burn\": 10}").integration()
+                    .burn(), draws);
+        }
         InvalidSpecificationException text = assertThrows(InvalidSpecificationException.class,
                 () -> EstimationOptions.parse("{\"tolerance\": \"small\"}"));
         assertTrue(text.getMessage().contains("\"tolerance\""), text.getMessage());

@@ -338,6 +338,9 @@ class BadInputCatalogueTest {
                 estimate("--fixed", "pf", "--vce", "jackknife")));
         c.add(new Case("--points with Halton draws", csv(), 2, w("--points", "--draws gh"), NONE,
                 estimate("--random", "pf=n", "--points", "5")));
+        c.add(new Case("--burn with Gauss-Hermite points, where a burn-in does nothing", csv(), 3,
+                w("--burn 10 has no effect with draws gh", "drop it"), NONE,
+                estimate("--random", "pf=n", "--draws", "gh", "--points", "3", "--burn", "10")));
         c.add(new Case("a malformed --random pair", csv(), 2, w("--random", "pf=n,cl=ln"), NONE,
                 estimate("--random", "pf")));
         c.add(new Case("an unknown heterogeneity characteristic", csv(), 3, w("'nosuch'", "not in the header"), NONE,
