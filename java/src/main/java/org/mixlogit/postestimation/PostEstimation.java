@@ -69,6 +69,7 @@ public final class PostEstimation {
      * weighted simulation draws, or no random coefficients.
      */
     public QuantityTable willingnessToPayTable(String attribute, String cost) {
+        checkWtpPair(attribute, cost);
         return willingnessToPayInference(attribute, cost).withNote(willingnessToPayNote(cost));
     }
 
@@ -178,6 +179,7 @@ public final class PostEstimation {
      * model's backend.
      */
     public WillingnessToPay willingnessToPay(String attribute, String cost) {
+        checkWtpPair(attribute, cost);
         return DecisionMakerOutputs.gather(model.perDecisionMaker(data, DecisionMakerOutputs.willingnessToPay(model,
                 attribute, cost)), data.decisionMakerCount());
     }
@@ -196,6 +198,7 @@ public final class PostEstimation {
      * per class, or with random coefficients within classes each class's distribution (mean, median, quantiles).
      */
     public ClassWillingnessToPay classWillingnessToPay(String attribute, String cost) {
+        checkWtpPair(attribute, cost);
         return new ClassWillingnessToPay(model, data, attribute, cost);
     }
 
@@ -205,6 +208,15 @@ public final class PostEstimation {
 
     public FittedModel model() {
         return model;
+    }
+
+    /** A willingness to pay needs two coefficients: the ratio of one to itself is -1, whatever the fit. */
+    private static void checkWtpPair(String attribute, String cost) {
+        if (attribute != null && attribute.equals(cost)) {
+            throw new org.mixlogit.InvalidSpecificationException("Willingness to pay for '" + attribute + "' in units"
+                    + " of '" + cost + "': the attribute and the cost are the same coefficient (the ratio is -1 for"
+                    + " every fit); give as the cost another attribute, such as the price.");
+        }
     }
 
     private void checkAttribute(String attribute) {
