@@ -1,7 +1,6 @@
 package org.mixlogit.cli;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,17 +140,22 @@ final class Options {
         }
     }
 
-    /** A comma-separated list (empty when absent), blanks removed. */
+    /**
+     * A comma-separated list, each element trimmed (empty when absent or blank); an empty element ("pf,,cl", "pf,")
+     * is a usage error, not skipped: it is usually a name lost in typing.
+     */
     List<String> list(String name) {
         String v = values.get(name);
         if (v == null || v.trim().isEmpty()) {
             return Collections.emptyList();
         }
         List<String> out = new ArrayList<>();
-        for (String s : Arrays.asList(v.split(","))) {
-            if (!s.trim().isEmpty()) {
-                out.add(s.trim());
+        for (String s : v.split(",", -1)) {
+            if (s.trim().isEmpty()) {
+                throw new UsageException("--" + name + " '" + v + "' has an empty element: give names (or values)"
+                        + " separated by single commas.");
             }
+            out.add(s.trim());
         }
         return out;
     }

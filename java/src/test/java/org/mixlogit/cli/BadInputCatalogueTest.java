@@ -341,6 +341,8 @@ class BadInputCatalogueTest {
         c.add(new Case("--burn with Gauss-Hermite points, where a burn-in does nothing", csv(), 3,
                 w("--burn 10 has no effect with draws gh", "drop it"), NONE,
                 estimate("--random", "pf=n", "--draws", "gh", "--points", "3", "--burn", "10")));
+        c.add(new Case("an empty name in a list (--fixed pf,,cl)", csv(), 2, w("--fixed 'pf,,cl' has an empty element"),
+                NONE, estimate("--fixed", "pf,,cl")));
         c.add(new Case("a malformed --random pair", csv(), 2, w("--random", "pf=n,cl=ln"), NONE,
                 estimate("--random", "pf")));
         c.add(new Case("an unknown heterogeneity characteristic", csv(), 3, w("'nosuch'", "not in the header"), NONE,
