@@ -92,6 +92,13 @@ final class PostEstimationCommand {
         if (engine != EstimationEngine.LOCAL) {
             model = model.withBackend(engine.backend(threads));
         }
+        if (o.has("data") && !o.has("id") && (command.equals("conditional") || command.equals("wtp"))
+                && panel(json)) {
+            throw new UsageException("The fit is a panel (a decision-maker's situations share one draw of the"
+                    + " coefficients), and " + command + " conditions on each decision-maker's choices: give --id,"
+                    + " the decision-maker column of --data (without it every situation would be a decision-maker of"
+                    + " its own).");
+        }
         SavedData source = source(o, json, from, model, engine);
         CommandFiles files = new CommandFiles().input("from", Paths.get(from))
                 .input(o.has("data") ? "data" : "the saved result's data file", source.file());
@@ -147,6 +154,15 @@ final class PostEstimationCommand {
                 return wtp(o, out, post, outputs);
             default:
                 throw new IllegalStateException(command);
+        }
+    }
+
+    /** Whether the saved result is a panel fit (its counts.panel). */
+    private static boolean panel(String json) {
+        try {
+            return org.mixlogit.io.JsonValue.parse(json).path("counts").path("panel").asBoolean();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
         }
     }
 

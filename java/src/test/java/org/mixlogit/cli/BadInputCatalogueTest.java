@@ -382,6 +382,9 @@ class BadInputCatalogueTest {
         c.add(new Case("conditional --posterior without latent classes (the file was silently not written)",
                 result(r -> r), 2, w("--posterior", "only a latent class model has"), NONE, "conditional", "--from",
                 "$/fit.json", "--posterior", "$/post.csv"));
+        c.add(new Case("conditional on new data of a panel fit without --id (each situation became a person)",
+                result(r -> r), 2, w("The fit is a panel", "give --id"), NONE, "conditional", "--from",
+                "$/fit.json", "--data", "$/data.csv", "--group", "chid", "--choice", "choice"));
         c.add(new Case("an unknown attribute for elasticities", result(r -> r), 3, w("'nosuch' is not an attribute of the model"), NONE,
                 "elasticities", "--from", "$/fit.json", "--attribute", "nosuch", "--csv", "$/out.csv"));
         return c.stream();
