@@ -457,8 +457,10 @@ public final class ChoiceDataBuilder {
                         throw DataProblem.at("Characteristic '" + e.getKey() + "' changes within "
                                 + g.decisionMakerLabel(m) + " (" + v + " in "
                                 + rowDescriber.describe(g.order[firstRow]) + ", " + column[g.order[i]] + " in "
-                                + rowDescriber.describe(g.order[i]) + "): a characteristic must be constant within"
-                                + " each decision-maker; use it as an attribute if it varies.",
+                                + rowDescriber.describe(g.order[i]) + "): a characteristic (a heterogeneity or"
+                                + " membership variable, or the cluster column of a cluster covariance) must be"
+                                + " constant within each decision-maker; use a varying one as an attribute, and"
+                                + " cluster on a column that holds whole decision-makers.",
                                 DataProblem.CHARACTERISTIC, c, firstOrdinal + m);
                     }
                 }

@@ -138,7 +138,7 @@ class ChoiceDataValidationTest {
     void characteristicVaries() {
         double[] income = {10, 10, 10, 10, 11, 20, 20};
         assertMessage(() -> builder().characteristic("income", income).build(), "'income'", "decision-maker 1",
-                "10.0 in row 1", "11.0 in row 5");
+                "10.0 in row 1", "11.0 in row 5", "cluster on a column that holds whole decision-makers");
     }
 
     @Test
