@@ -372,7 +372,7 @@ public final class ChoiceDataBuilder {
     private InvalidDataException missing(String what, int check, int row, double value) {
         String kind = Double.isNaN(value) ? "missing (NaN)" : "infinite (" + value + ")";
         return DataProblem.at("The " + what + " is " + kind + " in " + rowDescriber.describe(row)
-                + ": remove or impute the row's whole choice situation before estimating.", DataProblem.VALUE, check,
+                + ": remove or impute the row's whole choice situation.", DataProblem.VALUE, check,
                 source(row));
     }
 

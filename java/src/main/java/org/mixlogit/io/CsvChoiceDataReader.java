@@ -355,7 +355,7 @@ public final class CsvChoiceDataReader {
         private InvalidDataException missingValue(String text, int row, int line, String source) {
             return new InvalidDataException("The " + role + " column '" + name + "' has a missing value ("
                     + (text.isEmpty() ? "an empty cell" : "\"" + text + "\"") + ") in " + where(row, line, source)
-                    + ": remove or impute the row's whole choice situation before estimating.");
+                    + ": remove or impute the row's whole choice situation.");
         }
 
         private long parseId(String text, int row, int line, String source) {
