@@ -38,20 +38,24 @@ check_labels <- function(data, group, alt, market, where = "data") {
   }
 }
 
+# The first row whose `x` differs from `x` at the first row of the same `key`; NA when `x` is constant within keys.
+first_change <- function(key, x) {
+  changed <- which(x != x[match(key, key)])
+  if (length(changed) == 0L) NA_integer_ else changed[1L]
+}
+
 # Clusters group whole decision-makers (whole situations in a cross-section): a cluster column that changes within
 # one is named as such (the engine checks it as a characteristic and would advise using it as an attribute).
 check_cluster_within_id <- function(data, cluster, unit, cross_section) {
   if (is.null(cluster) || anyNA(data[[cluster]]) || anyNA(data[[unit]])) return(invisible(NULL))
   u <- data[[unit]]
   x <- data[[cluster]]
-  first <- x[match(u, u)]
-  changed <- which(x != first)
-  if (length(changed) == 0L) return(invisible(NULL))
-  row <- changed[1L]
+  row <- first_change(u, x)
+  if (is.na(row)) return(invisible(NULL))
   what <- if (cross_section) "choice situation" else "decision-maker"
-  data_error("The cluster column \"", cluster, "\" changes within ", what, " ", u[row], " (", first[row], " and ",
-             x[row], ", row ", row, "): a cluster holds whole ", what, "s, so `cluster` must be constant within",
-             " each ", what, ".")
+  data_error("The cluster column \"", cluster, "\" changes within ", what, " ", u[row], " (", x[match(u[row], u)],
+             " and ", x[row], ", row ", row, "): a cluster holds whole ", what, "s, so `cluster` must be constant",
+             " within each ", what, ".")
 }
 
 # Each choice situation belongs to one decision-maker. A `group` column that numbers the situations within each
@@ -61,12 +65,10 @@ check_group_within_id <- function(data, group, id, where = "data") {
   if (is.null(id)) return(invisible(NULL))
   g <- data[[group]]
   ids <- data[[id]]
-  first <- ids[match(g, g)]
-  changed <- which(ids != first)
-  if (length(changed) == 0L) return(invisible(NULL))
-  row <- changed[1L]
+  row <- first_change(g, ids)
+  if (is.na(row)) return(invisible(NULL))
   data_error("Choice situation ", g[row], " (`group` column \"", group, "\") belongs to several decision-makers (",
-             id, " ", first[row], " and ", ids[row], ", row ", row, if (where != "data") paste0(" of `", where, "`"),
+             id, " ", ids[match(g[row], g)], " and ", ids[row], ", row ", row, if (where != "data") paste0(" of `", where, "`"),
              "): `group` must identify each choice situation in the whole data. If it numbers the situations within",
              " each decision-maker, make a column that combines both, e.g. ", where, "$", group, " <- paste(", where,
              "$", id, ", ", where, "$", group, "); otherwise check the `id` column.")
