@@ -195,6 +195,15 @@ final class EstimateCommand {
 
     /** The CSV layout of --data from --group, --choice, --id, --weights, --alt, --market, the model and instruments. */
     static CsvLayout layout(Options o, ModelSpec spec, String cluster, List<String> instruments) {
+        return layout(o, spec, cluster, instruments, true);
+    }
+
+    /**
+     * @param choiceRequired false for data of unconditional predictions (post-estimation's shares, elasticities,
+     *                       diversion), which may leave out --choice
+     */
+    static CsvLayout layout(Options o, ModelSpec spec, String cluster, List<String> instruments,
+            boolean choiceRequired) {
         List<String> attributes = new ArrayList<>();
         Set<String> characteristics = new LinkedHashSet<>();
         for (CoefficientSpec c : spec.coefficients()) {
@@ -214,7 +223,8 @@ final class EstimateCommand {
         }
         return CsvLayout.builder()
                 .situation(o.required("group", "the column identifying choice situations"))
-                .chosen(o.required("choice", "the 0/1 column marking the chosen alternative"))
+                .chosen(choiceRequired || o.has("choice")
+                        ? o.required("choice", "the 0/1 column marking the chosen alternative") : null)
                 .attributes(attributes)
                 .characteristics(new ArrayList<>(characteristics))
                 .decisionMaker(o.get("id", null))

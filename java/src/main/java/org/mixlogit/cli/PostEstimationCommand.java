@@ -92,14 +92,14 @@ final class PostEstimationCommand {
         if (engine != EstimationEngine.LOCAL) {
             model = model.withBackend(engine.backend(threads));
         }
-        if (o.has("data") && !o.has("id") && (command.equals("conditional") || command.equals("wtp"))
-                && panel(json)) {
+        if (o.has("data") && !o.has("id") && conditionsOnChoices(command) && panel(json)) {
             throw new UsageException("The fit is a panel (a decision-maker's situations share one draw of the"
                     + " coefficients), and " + command + " conditions on each decision-maker's choices: give --id,"
                     + " the decision-maker column of --data (without it every situation would be a decision-maker of"
                     + " its own).");
         }
-        SavedData source = source(o, json, from, model, engine);
+        SavedData source = source(o, json, from, model, engine, conditionsOnChoices(command)
+                || engine != EstimationEngine.LOCAL);
         CommandFiles files = new CommandFiles().input("from", Paths.get(from))
                 .input(o.has("data") ? "data" : "the saved result's data file", source.file());
         if (engine.readsLocalFiles()) {
@@ -157,6 +157,15 @@ final class PostEstimationCommand {
         }
     }
 
+    /**
+     * Whether the command's outputs condition on the observed choices (conditional coefficients, probabilities and
+     * class posteriors; willingness to pay's conditional means): its --data need --choice. Shares, elasticities and
+     * diversion ratios are unconditional.
+     */
+    private static boolean conditionsOnChoices(String command) {
+        return command.equals("conditional") || command.equals("wtp");
+    }
+
     /** Whether the saved result is a panel fit (its counts.panel). */
     private static boolean panel(String json) {
         try {
@@ -173,9 +182,10 @@ final class PostEstimationCommand {
 
     /** Where the data come from: --data, or the saved result's data block. */
     private static SavedData source(Options o, String json, String from, FittedModel model,
-            EstimationEngine engine) {
+            EstimationEngine engine, boolean choiceRequired) {
         if (o.has("data")) {
-            CsvLayout layout = EstimateCommand.layout(o, model.spec(), null, java.util.Collections.emptyList());
+            CsvLayout layout = EstimateCommand.layout(o, model.spec(), null, java.util.Collections.emptyList(),
+                    choiceRequired);
             return SavedData.read(engine, o.get("data", ""), layout);
         }
         for (String column : new String[] {"group", "choice", "id", "weights"}) {

@@ -191,7 +191,9 @@ public final class ChoiceDataBuilder {
     /**
      * Declares the data for prediction or post-estimation, not for estimating: the checks that only matter for
      * identifying coefficients (an attribute that never varies within a situation) are skipped, so that a
-     * counterfactual may set an attribute to the same value for every alternative. Every other check stays.
+     * counterfactual may set an attribute to the same value for every alternative. Every other check stays. Without
+     * {@link #chosen}, the first row of each situation stands in for the choices: for unconditional predictions
+     * only (shares, elasticities, diversion), which never read them.
      */
     public ChoiceDataBuilder forPrediction() {
         this.prediction = true;
@@ -277,9 +279,24 @@ public final class ChoiceDataBuilder {
         }
     }
 
+    private static double[] firstRowOfEachSituation(long[] situations) {
+        double[] out = new double[situations.length];
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < situations.length; i++) {
+            if (seen.add(situations[i])) {
+                out[i] = 1;
+            }
+        }
+        return out;
+    }
+
     private int checkShapes() {
         if (situations == null) {
             throw new InvalidDataException("No choice-situation column: give one id per row with situations(...).");
+        }
+        if (chosen == null && prediction) {
+            // unconditional predictions do not read the choices: the first row of each situation stands in
+            chosen = firstRowOfEachSituation(situations);
         }
         if (chosen == null) {
             throw new InvalidDataException("No chosen-indicator column: give one 0/1 value per row with chosen(...).");

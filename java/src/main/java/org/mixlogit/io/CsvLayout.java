@@ -14,7 +14,8 @@ import org.mixlogit.InvalidDataException;
 
 /**
  * Which columns of a long-format CSV file are what: the choice-situation id (required), the decision-maker id
- * (optional; without it every situation is its own decision-maker), the chosen indicator (required), the attributes
+ * (optional; without it every situation is its own decision-maker), the chosen indicator (required to estimate;
+ * data for unconditional predictions may leave it out: {@link org.mixlogit.data.ChoiceDataBuilder#forPrediction()}), the attributes
  * of the alternatives (at least one), decision-maker characteristics (optional) and a weight (optional).
  *
  * <p>Immutable; build it with {@link #builder()} (or {@link #of(String, String, List)} for the required columns
@@ -68,7 +69,7 @@ public final class CsvLayout {
     private CsvLayout(Builder b) {
         this.situationColumn = required(b.situation, Role.SITUATION_ID);
         this.decisionMakerColumn = optional(b.decisionMaker, Role.DECISION_MAKER_ID);
-        this.chosenColumn = required(b.chosen, Role.CHOSEN);
+        this.chosenColumn = optional(b.chosen, Role.CHOSEN);
         this.attributeColumns = names(b.attributes, Role.ATTRIBUTE);
         this.characteristicColumns = names(b.characteristics, Role.CHARACTERISTIC);
         this.weightColumn = optional(b.weight, Role.WEIGHT);
@@ -169,6 +170,7 @@ public final class CsvLayout {
         return Optional.ofNullable(decisionMakerColumn);
     }
 
+    /** The chosen indicator's column; null for prediction data without one. */
     public String chosenColumn() {
         return chosenColumn;
     }
@@ -205,7 +207,9 @@ public final class CsvLayout {
         if (decisionMakerColumn != null) {
             all.add(Map.entry(decisionMakerColumn, Role.DECISION_MAKER_ID));
         }
-        all.add(Map.entry(chosenColumn, Role.CHOSEN));
+        if (chosenColumn != null) {
+            all.add(Map.entry(chosenColumn, Role.CHOSEN));
+        }
         for (String a : attributeColumns) {
             all.add(Map.entry(a, Role.ATTRIBUTE));
         }
