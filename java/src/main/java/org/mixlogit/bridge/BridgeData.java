@@ -44,8 +44,10 @@ final class BridgeData {
             String[] alternatives, String[] markets, boolean forPrediction) {
         int n = situation.length;
         ChoiceDataBuilder b = ChoiceData.builder().situations(situation)
-                .decisionMakers(decisionMaker == null || decisionMaker.length == 0 ? null : decisionMaker)
-                .chosen(chosen != null ? chosen : firstRowChosen(situation));
+                .decisionMakers(decisionMaker == null || decisionMaker.length == 0 ? null : decisionMaker);
+        if (chosen != null) {
+            b.chosen(chosen);
+        }
         if (forPrediction) {
             b.forPrediction();
         }
@@ -83,16 +85,6 @@ final class BridgeData {
         }
     }
 
-    private static double[] firstRowChosen(int[] situation) {
-        double[] chosen = new double[situation.length];
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (int i = 0; i < situation.length; i++) {
-            if (seen.add(situation[i])) {
-                chosen[i] = 1.0;
-            }
-        }
-        return chosen;
-    }
 
     /** Values indexed by grouped row, reordered to the caller's input order. */
     static double[] inputOrder(ChoiceData data, double[] grouped) {

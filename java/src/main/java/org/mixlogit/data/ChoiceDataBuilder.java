@@ -1,9 +1,11 @@
 package org.mixlogit.data;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.mixlogit.InvalidDataException;
 
@@ -281,7 +283,7 @@ public final class ChoiceDataBuilder {
 
     private static double[] firstRowOfEachSituation(long[] situations) {
         double[] out = new double[situations.length];
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (int i = 0; i < situations.length; i++) {
             if (seen.add(situations[i])) {
                 out[i] = 1;

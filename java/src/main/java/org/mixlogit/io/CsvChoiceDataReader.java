@@ -117,6 +117,11 @@ public final class CsvChoiceDataReader {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(layout, "layout");
+        if (layout.chosenColumn() == null && !forPrediction) {
+            throw new InvalidDataException("Estimating from " + sourceName + " needs its chosen-indicator column:"
+                    + " name it in the layout (CsvLayout.Builder.chosen); only data for unconditional predictions"
+                    + " may leave it out.");
+        }
         try (Rows rows = new Rows(CSV.createParser(withoutByteOrderMark(reader)))) {
             String[] header = readHeader(rows, sourceName);
             List<UsedColumn> columns = locateColumns(header, layout, sourceName);

@@ -82,8 +82,8 @@ public final class CsvLayout {
     }
 
     /**
-     * An empty builder: the situation, chosen and (at least one) attribute columns are required, the others
-     * optional.
+     * An empty builder: the situation and (at least one) attribute columns are required, the chosen column too for
+     * estimating (data of unconditional predictions may leave it out), the others optional.
      */
     public static Builder builder() {
         return new Builder();
@@ -286,7 +286,7 @@ public final class CsvLayout {
         CsvLayout other = (CsvLayout) o;
         return situationColumn.equals(other.situationColumn)
                 && Objects.equals(decisionMakerColumn, other.decisionMakerColumn)
-                && chosenColumn.equals(other.chosenColumn)
+                && Objects.equals(chosenColumn, other.chosenColumn)
                 && attributeColumns.equals(other.attributeColumns)
                 && characteristicColumns.equals(other.characteristicColumns)
                 && Objects.equals(weightColumn, other.weightColumn)
@@ -341,7 +341,7 @@ public final class CsvLayout {
             return this;
         }
 
-        /** The 0/1 chosen indicator column (required). */
+        /** The 0/1 chosen indicator column (required to estimate; unconditional predictions do without it). */
         public Builder chosen(String column) {
             chosen = column;
             return this;

@@ -70,6 +70,20 @@ class CsvChoiceDataReaderTest {
     }
 
     @Test
+    @DisplayName("without a chosen column: data for unconditional predictions (each situation's first row stands in),"
+            + " refused for estimating with a message naming the source and what to do")
+    void withoutChosenColumn() {
+        CsvLayout unchosen = CsvLayout.builder().situation("chid").attributes("pf", "cl").decisionMaker("id")
+                .characteristics("income").build();
+        ChoiceData data = CsvChoiceDataReader.read(new StringReader(CSV), "test.csv", unchosen, true);
+        assertEquals(7, data.rowCount());
+        assertArrayEquals(new int[] {0, 3, 5}, data.chosenRowRef());
+        assertArrayEquals(new double[] {7, 5, 9, 1, 0, 0, 8, 1, 6, 5, 5, 0, 7, 5}, data.attributeMatrix());
+        assertMessage(() -> CsvChoiceDataReader.read(new StringReader(CSV), "test.csv", unchosen),
+                "Estimating from test.csv needs its chosen-indicator column", "CsvLayout.Builder.chosen");
+    }
+
+    @Test
     @DisplayName("reads the same CSV from a file")
     void readsFromFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("small.csv");

@@ -2,6 +2,7 @@ package org.mixlogit.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +80,13 @@ class CsvLayoutTest {
         assertEquals(Optional.of("north"), layout.toBuilder().market("north").build().marketColumn());
         assertEquals(Optional.of("region"), layout.marketColumn());
         assertMessage(() -> CsvLayout.builder().chosen("choice").attributes("pf").build(), "choice-situation id");
-        assertMessage(() -> CsvLayout.builder().situation("chid").attributes("pf").build(), "chosen indicator");
+        // data of unconditional predictions may leave out the chosen column; such layouts compare by value
+        CsvLayout unchosen = CsvLayout.builder().situation("chid").attributes("pf").build();
+        assertNull(unchosen.chosenColumn());
+        assertEquals(unchosen, CsvLayout.builder().situation("chid").attributes("pf").build());
+        assertEquals(unchosen.hashCode(), unchosen.toBuilder().build().hashCode());
+        assertNotEquals(unchosen, CsvLayout.of("chid", "choice", "pf"));
+        assertNotEquals(CsvLayout.of("chid", "choice", "pf"), unchosen);
         assertMessage(() -> CsvLayout.builder().situation("chid").chosen("choice").build(), "no attribute columns");
         assertMessage(() -> layout.toBuilder().market("pf").build(), "'pf'", "both attribute and market");
     }
