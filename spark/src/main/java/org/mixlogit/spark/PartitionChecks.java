@@ -38,8 +38,12 @@ final class PartitionChecks {
         final TreeSet<String> alternatives = new TreeSet<>();
         final TreeSet<String> markets = new TreeSet<>();
 
-        /** Reads every cell of the rows (in source order) with the command line's rules, keeping the first problem. */
-        static Cells of(ColumnRoles roles, Iterator<Tuple2<Row, Long>> rows) {
+        /**
+         * Reads every cell of the rows (in source order) with the command line's rules, keeping the first problem.
+         * A row with one more cell than the roles' columns comes from a CSV file: that cell is the text of a line
+         * whose number of fields differs from the header's {@code header} columns (null when it does not).
+         */
+        static Cells of(ColumnRoles roles, int header, Iterator<Tuple2<Row, Long>> rows) {
             List<String> names = roles.names();
             int alternative = -1;
             int market = -1;
@@ -57,7 +61,14 @@ final class PartitionChecks {
                     continue;
                 }
                 try {
-                    reader.check(row._1(), row._2());
+                    Row cells = row._1();
+                    if (cells.length() > names.size() && !cells.isNullAt(names.size())) {
+                        throw new InvalidDataException("There are " + fields(cells.getString(names.size()))
+                                + " fields in " + roles.describe(row._2()) + " but " + header + " columns in the"
+                                + " header: every line needs one value per column; look for a missing or extra"
+                                + " comma, or quote text that contains commas.");
+                    }
+                    reader.check(cells, row._2());
                     if (alternative >= 0) {
                         out.alternatives.add(ShardColumns.labelOf(row._1().get(alternative)));
                     }
@@ -69,6 +80,21 @@ final class PartitionChecks {
                 }
             }
             return out;
+        }
+
+        /** The number of comma-separated fields of a CSV line (commas within double quotes do not separate). */
+        static int fields(String line) {
+            int n = 1;
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == ',' && !quoted) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         /** Both partitions' reports together. */

@@ -175,7 +175,7 @@ final class ShardColumns implements Shard {
             if (cell == null || isMissingText(cell)) {
                 throw new InvalidDataException("The " + role[c] + " column '" + names[c] + "' has a missing value"
                         + " (" + (cell == null ? "null" : "\"" + cell + "\"") + ") in " + roles.describe(inputRow)
-                        + ": remove or impute the row's whole choice situation before estimating.");
+                        + ": remove or impute the row's whole choice situation.");
             }
             if (role[c].isLabel()) {
                 String v = label(cell);

@@ -1,16 +1,23 @@
 package org.mixlogit.spark;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.mixlogit.InvalidDataException;
 import org.mixlogit.data.ChoiceData;
@@ -37,6 +44,9 @@ import scala.Tuple2;
  * compare the partitions' shards with the local engine's reading.
  */
 public final class SparkChoiceData {
+    /** The column of a CSV source's malformed lines (their text; null on well-formed lines). */
+    static final String MALFORMED = "_mixlogit_malformed_line";
+
     private SparkChoiceData() {
     }
 
@@ -52,15 +62,65 @@ public final class SparkChoiceData {
         String f = format != null ? format.toLowerCase(Locale.ROOT) : byExtension(location);
         switch (f) {
             case "csv":
-                return spark.read().option("header", "true").option("inferSchema", "true").csv(location);
+                return csv(spark, location);
             case "parquet":
             case "orc":
             case "json":
-                return spark.read().format(f).load(location);
+                return spark.read().format(f).load(existing(spark, location));
             default:
                 throw new InvalidDataException("Unknown data format '" + format + "': use csv, parquet, orc or json,"
                         + " or table:NAME for a table.");
         }
+    }
+
+    /**
+     * A CSV file with a header, its column types inferred, and one more column, {@link #MALFORMED}: the text of a
+     * line whose number of fields differs from the header's (Spark would otherwise drop the extra fields or fill
+     * the missing ones with nulls), null on every other line; {@link #read} refuses such a line naming its row.
+     *
+     * @throws InvalidDataException the file does not exist, or is empty (not even a header)
+     */
+    private static Dataset<Row> csv(SparkSession spark, String location) {
+        StructType inferred = spark.read().option("header", "true").option("inferSchema", "true")
+                .csv(existing(spark, location)).schema();
+        if (inferred.isEmpty()) {
+            throw new InvalidDataException(location + " is empty: its first line must be a header naming the"
+                    + " columns.");
+        }
+        return spark.read().option("header", "true").option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", MALFORMED)
+                .schema(inferred.add(MALFORMED, DataTypes.StringType, true)).csv(location);
+    }
+
+    /**
+     * The location, when some file or directory matches it (Hadoop's glob); otherwise the command line's message
+     * for a file that cannot be read, instead of Spark's stack trace.
+     */
+    private static String existing(SparkSession spark, String location) {
+        FileStatus[] found;
+        try {
+            Path path = new Path(location);
+            found = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(path);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidDataException("Cannot read " + location + ": " + e.getMessage()
+                    + ". Check the path (or URI) and that it is readable.");
+        }
+        if (found == null || found.length == 0) {
+            throw new InvalidDataException("Cannot read " + location + ": no such file or directory (the working"
+                    + " directory is " + System.getProperty("user.dir") + "). Check the path (or URI) and that it"
+                    + " is readable.");
+        }
+        return location;
+    }
+
+    /** A parsed CSV row's first {@code kept} cells (the layout's columns) and its last (the malformed line). */
+    private static Row layoutAndLine(Row row, int kept) {
+        Object[] cells = new Object[kept + 1];
+        for (int c = 0; c < kept; c++) {
+            cells[c] = row.get(c);
+        }
+        cells[kept] = row.get(row.length() - 1);
+        return RowFactory.create(cells);
     }
 
     static String byExtension(String location) {
@@ -94,18 +154,36 @@ public final class SparkChoiceData {
     public static ChoiceData read(SparkBackend backend, Dataset<Row> frame, CsvLayout layout, String source,
             boolean forPrediction) {
         ColumnRoles roles = new ColumnRoles(layout, source);
-        roles.check(frame.columns());
+        List<String> present = new ArrayList<>(Arrays.asList(frame.columns()));
+        boolean csv = present.remove(MALFORMED);
+        roles.check(present.toArray(new String[0]));
         List<String> names = roles.names();
-        Column[] columns = new Column[names.size()];
-        for (int c = 0; c < columns.length; c++) {
-            columns[c] = functions.col("`" + names.get(c).replace("`", "``") + "`");
+        // A CSV file is parsed whole (every column: Spark tells a line's wrong number of fields only when it parses
+        // them all), and its rows keep the layout's columns and the malformed line's text, which the first pass reads.
+        List<String> selected = new ArrayList<>(names);
+        if (csv) {
+            for (String c : present) {
+                if (!names.contains(c)) {
+                    selected.add(c);
+                }
+            }
+            selected.add(MALFORMED);
         }
-        JavaPairRDD<Row, Long> indexed = frame.select(columns).javaRDD().zipWithIndex()
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Column[] columns = new Column[selected.size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = functions.col("`" + selected.get(c).replace("`", "``") + "`");
+        }
+        int header = present.size();
+        int kept = names.size();
+        JavaPairRDD<Row, Long> rows = frame.select(columns).javaRDD().zipWithIndex();
+        if (csv) {
+            rows = rows.mapToPair(r -> new Tuple2<>(layoutAndLine(r._1(), kept), r._2()));
+        }
+        JavaPairRDD<Row, Long> indexed = rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // the first pass: every cell, the distinct labels, the rows
-            PartitionChecks.Cells cells = indexed.mapPartitions(it -> List.of(PartitionChecks.Cells.of(roles, it))
-                    .iterator()).reduce(PartitionChecks.Cells::plus);
+            PartitionChecks.Cells cells = indexed.mapPartitions(it -> List.of(PartitionChecks.Cells.of(roles, header,
+                    it)).iterator()).reduce(PartitionChecks.Cells::plus);
             if (cells.problem != null) {
                 throw cells.problem;
             }

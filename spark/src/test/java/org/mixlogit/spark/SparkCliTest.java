@@ -183,4 +183,48 @@ class SparkCliTest {
         assertTrue(err.contains("--engine spark"), err);
         assertTrue(err.contains("spark source"), err);
     }
+
+    @Test
+    @DisplayName("bad files on Spark are refused as the local engine refuses them (exit 3, the row and what to do),"
+            + " never with Spark's stack trace: a missing file, an empty one, a line with too many or too few fields,"
+            + " a missing cell")
+    void badFilesAsLocally() throws Exception {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        int width = lines.get(0).split(",").length;
+        List<String> ragged = new ArrayList<>(lines);
+        ragged.set(15, ragged.get(15) + ",7"); // row 15: one field too many (Spark drops it unless told)
+        String cut = ragged.get(40);
+        ragged.set(40, cut.substring(0, cut.lastIndexOf(','))); // row 40: one too few
+        Path tooMany = dir.resolve("ragged.csv");
+        Files.write(tooMany, ragged, StandardCharsets.UTF_8);
+        ragged.set(15, lines.get(15));
+        Path tooFew = dir.resolve("short.csv");
+        Files.write(tooFew, ragged, StandardCharsets.UTF_8);
+        Path empty = dir.resolve("empty.csv");
+        Files.write(empty, new byte[0]);
+        List<String> holed = new ArrayList<>(lines);
+        int pf = List.of(lines.get(0).split(",")).indexOf("pf");
+        String[] cells = lines.get(11).split(",", -1);
+        cells[pf] = ""; // row 11: an empty cell
+        holed.set(11, String.join(",", cells));
+        Path missing = dir.resolve("missing.csv");
+        Files.write(missing, holed, StandardCharsets.UTF_8);
+        Object[][] cases = {
+            {dir.resolve("no-such.csv"), "Cannot read " + dir.resolve("no-such.csv") + ": no such file or directory"},
+            {empty, empty + " is empty: its first line must be a header naming the columns."},
+            {tooMany, "There are " + (width + 1) + " fields in row 15 of " + tooMany + " but " + width
+                    + " columns in the header: every line needs one value per column"},
+            {tooFew, "There are " + (width - 1) + " fields in row 40 of " + tooFew + " but " + width
+                    + " columns in the header"},
+            {missing, "The attribute column 'pf' has a missing value (null) in row 11 of " + missing + ": remove or impute the row's whole"
+                    + " choice situation.\n"}};
+        for (Object[] c : cases) {
+            String[] args = estimate(dir.resolve("bad.json"));
+            args[2] = c[0].toString();
+            assertEquals(3, run(EstimationEngine.LOCAL, args), c[0] + ": " + err);
+            assertEquals(3, run(engine(), with(args, "--engine", "spark")), c[0] + ": " + err);
+            assertTrue(err.contains((String) c[1]), err);
+            assertTrue(!err.contains("\tat ") && !err.contains("Exception"), err);
+        }
+    }
 }

@@ -92,7 +92,7 @@ class SparkDataTest {
             return r;
         }, false), LAYOUT));
         assertEquals("The attribute column 'price' has a missing value (null) in row 4 of the test frame: remove or"
-                + " impute the row's whole choice situation before estimating.", e.getMessage());
+                + " impute the row's whole choice situation.", e.getMessage());
     }
 
     @Test
