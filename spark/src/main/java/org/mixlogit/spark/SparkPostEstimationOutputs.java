@@ -2,11 +2,14 @@ package org.mixlogit.spark;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.DataFrameWriter;
@@ -76,9 +79,24 @@ final class SparkPostEstimationOutputs implements PostEstimationOutputs {
     public String refusal(String option, String file) {
         try {
             Path path = new Path(file);
-            if (path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(path)) {
                 return "Cannot write --" + option + " " + file + ": it exists, and the Spark engine writes its tables"
                         + " as a new directory of files there. Remove it or give another path.";
+            }
+            // Spark makes the missing directories, but none under a file or where the user may not write
+            for (Path up = fs.makeQualified(path).getParent(); up != null; up = up.getParent()) {
+                if (fs.exists(up)) {
+                    if (!fs.getFileStatus(up).isDirectory()) {
+                        return "Cannot write --" + option + " " + file + ": " + up + " is a file, not a directory."
+                                + " Give another path.";
+                    }
+                    if ("file".equals(up.toUri().getScheme()) && !Files.isWritable(Paths.get(up.toUri()))) {
+                        return "Cannot write --" + option + " " + file + ": the directory " + up + " is not"
+                                + " writable. Give another path.";
+                    }
+                    break;
+                }
             }
             return null;
         } catch (IOException | IllegalArgumentException e) {

@@ -140,6 +140,11 @@ class SparkCliTest {
         assertEquals(2, run(engine(), "conditional", "--from", sparkFit.toString(), "--probabilities",
                 there.toString(), "--engine", "spark"));
         assertTrue(err.contains("--probabilities") && err.contains("exists"), err);
+        // nor under a file: a usage error naming the option and the file (was an internal error, exit 5)
+        assertEquals(2, run(engine(), "conditional", "--from", sparkFit.toString(), "--csv",
+                here.resolve("table.csv").toString(), "--engine", "spark"));
+        assertTrue(err.contains("Cannot write --csv " + here.resolve("table.csv") + ": file:" + here
+                + " is a file, not a directory. Give another path."), err);
         here = dir.resolve("decomposition-local.csv");
         there = dir.resolve("decomposition-spark.csv");
         assertEquals(0, run(EstimationEngine.LOCAL, "diversion", "--attribute", "pf", "--replicates", "0",
