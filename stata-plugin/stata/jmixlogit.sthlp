@@ -224,8 +224,10 @@ that also flip the signs of the standard deviations; the best optimum is reporte
 the maximization. {opt from()} takes a 1 x k row vector, matched to the parameters by its column names
 ({cmd:Mean:pf}, {cmd:SD:cl}, {cmd:l21:_cons}; a name without equation, or with the dependent variable as its
 equation as in {cmd:clogit}'s {cmd:e(b)}, is a Mean), as {cmd:ml} does: a name the
-model lacks is error 198 unless {cmd:skip} is given, and parameters the vector lacks start at 0; with
-{cmd:copy} the values are taken by position. The names are Hole's, so an {cmd:e(b)} of {cmd:mixlogit} carries
+model lacks is error 198 unless {cmd:skip} is given, and parameters the vector lacks start at 0, except the
+standard deviations (and spreads, and the diagonal of a Cholesky factor), which start at 0.1 as without
+{opt from()} (at 0 a symmetric coefficient's standard deviation sits on a saddle point the search cannot leave), so
+that {cmd:clogit}'s {cmd:e(b)} is a good start; with {cmd:copy} the values are taken by position. The names are Hole's, so an {cmd:e(b)} of {cmd:mixlogit} carries
 over. {cmd:iterate(0)} with {opt from()} evaluates the log likelihood and the standard errors at the given
 values (e(converged) is then 0). A fit that does not converge is posted, with e(converged) = 0 and the note
 "convergence not achieved", as {cmd:ml} does. {opt tolerance(#)} is the engine's convergence criterion, the

@@ -21,7 +21,7 @@ import org.mixlogit.spec.ParameterLayout;
  * keeps the sign of its default.
  */
 final class StartingValues {
-    static final double SCALE = 0.1;
+    static final double SCALE = CoefficientTransform.START_SCALE;
 
     private StartingValues() {
     }

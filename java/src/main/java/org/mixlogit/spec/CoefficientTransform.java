@@ -147,6 +147,9 @@ public interface CoefficientTransform {
         return attribute;
     }
 
+    /** The size of a scale's default start (and of the Cholesky diagonal's), in the data's units. */
+    double START_SCALE = 0.1;
+
     /** The default start of the scale, of size {@code magnitude}, given the plain-logit estimate b. */
     default double startScale(double plainLogit, double magnitude) {
         return magnitude;

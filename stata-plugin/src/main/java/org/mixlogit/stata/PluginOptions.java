@@ -8,9 +8,12 @@ import java.util.List;
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.io.JsonWriter;
 import org.mixlogit.io.ModelSpecJson;
+import org.mixlogit.spec.CoefficientTransform;
 import org.mixlogit.spec.Distribution;
 import org.mixlogit.spec.LatentClasses;
 import org.mixlogit.spec.ModelSpec;
+import org.mixlogit.spec.ParameterKind;
+import org.mixlogit.spec.ParameterLayout;
 
 /**
  * The options jmixlogit.ado passes in locals (names starting "jm_"), turned into the shared JSON model
@@ -316,10 +319,47 @@ final class PluginOptions {
             }
         }
         ModelSpec spec = spec();
-        org.mixlogit.spec.ParameterLayout p = spec.layout();
+        ParameterLayout p = spec.layout();
         String[] kinds = p.kinds().stream().map(Enum::name).toArray(String[]::new);
         StataLayout layout = new StataLayout(p.names().toArray(new String[0]), kinds);
-        return layout.start(values, names, fromMode);
+        double[] unset = new double[p.size()];
+        Arrays.fill(unset, Double.NaN);
+        return withDefaults(spec, layout.start(values, names, fromMode, unset));
+    }
+
+    /**
+     * The parameters a from() vector lacks (NaN): scales (standard deviations, spreads) and the Cholesky diagonal
+     * at the size of the engine's default start, as Hole's mixlogit starts the standard deviations without from()
+     * (at 0 a symmetric coefficient's scale sits on a saddle point, where its gradient vanishes and the search cannot
+     * leave it), a scale whose sign is identified signed as its coefficient's location; every other parameter at 0,
+     * as ml starts it.
+     */
+    static double[] withDefaults(ModelSpec spec, double[] start) {
+        ParameterLayout p = spec.layout();
+        double[] out = start.clone();
+        if (!spec.isLatentClass()) {
+            for (int i = 0; i < spec.coefficients().size(); i++) {
+                int s = p.scaleIndex(i);
+                if (s >= 0 && Double.isNaN(out[s])) {
+                    int m = p.meanIndex(i);
+                    double location = m >= 0 && !Double.isNaN(out[m]) ? out[m] : 0;
+                    out[s] = spec.coefficients().get(i).distribution().transform().startScale(location,
+                            CoefficientTransform.START_SCALE);
+                }
+            }
+            for (int a = 0; a < p.blockSize(); a++) {
+                int d = p.choleskyIndex(a, a);
+                if (Double.isNaN(out[d])) {
+                    out[d] = CoefficientTransform.START_SCALE;
+                }
+            }
+        }
+        for (int j = 0; j < out.length; j++) {
+            if (Double.isNaN(out[j])) {
+                out[j] = p.kinds().get(j) == ParameterKind.SCALE ? CoefficientTransform.START_SCALE : 0;
+            }
+        }
+        return out;
     }
 
     /** The instrument variables, each of which must exist in the data. */

@@ -232,16 +232,18 @@ final class StataLayout {
     /**
      * Starting values from a Stata row vector, as {@code from(matname)} of Stata's ml: by column name
      * ("equation:name"; values whose name the model lacks are an error, or ignored with {@code skip}, and
-     * parameters the vector lacks start at 0), or by position with {@code copy} (the length must match).
+     * parameters the vector lacks take their value in {@code otherwise}), or by position with {@code copy} (the
+     * length must match).
      *
      * @param values the vector's elements; not modified
      * @param columnNames its full column names, one per element (ignored with copy)
      * @param mode "", "skip" or "copy"
+     * @param otherwise Not modified: in engine order, the start of each parameter the vector lacks
      * @return the start in engine order
      */
-    double[] start(double[] values, List<String> columnNames, String mode) {
+    double[] start(double[] values, List<String> columnNames, String mode, double[] otherwise) {
         int p = size();
-        double[] stata = new double[p];
+        double[] stata = toStata(otherwise);
         if (mode.equals("copy")) {
             if (values.length != p) {
                 throw new InvalidSpecificationException("from(, copy): the vector has " + values.length

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,6 +110,38 @@ class StataConventionsTest extends SmallFitInStata {
                 assertEquals(fitted[j], b[j], 1e-12 * Math.max(1, Math.abs(fitted[j])), given[j]);
             }
         }
+    }
+
+    @Test
+    @DisplayName("from() with the Means only (clogit's e(b)) starts the standard deviation at 0.1, not on the saddle"
+            + " at 0, and the search reaches the default start's optimum")
+    void fromMeansOnly() {
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        double[] fitted = InStata.b();
+        double logLik = Double.parseDouble(StataSimulator.local("jm_ll"));
+        String[] names = StataSimulator.local("jm_colnames").split(" ");
+        int sd = Arrays.asList(names).indexOf("SD:cl");
+        assertTrue(sd >= 0, String.join(" ", names));
+        List<String> meanNames = new ArrayList<>();
+        List<Double> means = new ArrayList<>();
+        for (int j = 0; j < names.length; j++) {
+            if (names[j].startsWith("Mean:")) {
+                meanNames.add("choice:" + names[j].substring("Mean:".length()));
+                means.add(fitted[j]);
+            }
+        }
+        StataSimulator.putMatrix("b0", new double[][] {means.stream().mapToDouble(Double::doubleValue).toArray()},
+                null, null);
+        locals.put("jm_from", "b0");
+        locals.put("jm_from_names", String.join(" ", meanNames));
+        locals.put("jm_iterate", "0");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertEquals(0.1, InStata.b()[sd], 0.0);
+        locals.remove("jm_iterate");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertEquals("1", StataSimulator.local("jm_converged"), StataSimulator.errorOutput());
+        assertEquals(logLik, Double.parseDouble(StataSimulator.local("jm_ll")), 1e-6);
+        assertEquals(Math.abs(fitted[sd]), Math.abs(InStata.b()[sd]), 1e-3);
     }
 
     @Test
