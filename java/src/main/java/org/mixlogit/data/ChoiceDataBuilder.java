@@ -403,7 +403,10 @@ public final class ChoiceDataBuilder {
             int end = g.situationStart[t + 1];
             if (end - first < 2) {
                 throw DataProblem.at("Choice situation " + g.situationIds[t] + " has only one alternative ("
-                        + rowDescriber.describe(g.order[first]) + "): it carries no information; drop it.",
+                        + rowDescriber.describe(g.order[first]) + (prediction
+                                ? "): its choice set looks cut short (its probability would be 1 whatever the"
+                                        + " model); give all its alternatives, or drop it."
+                                : "): it carries no information; drop it."),
                         g.situationPosition(DataProblem.CHOICE_SET, t));
             }
             int found = -1;

@@ -115,7 +115,10 @@ class ChoiceDataValidationTest {
     void singleAlternative() {
         situation = new long[] {1, 1, 1, 2, 2, 3, 4};
         chosen = new double[] {0, 1, 0, 1, 0, 1, 1};
-        assertMessage(() -> builder().build(), "situation 3", "only one alternative", "row 6");
+        assertMessage(() -> builder().build(), "situation 3", "only one alternative", "row 6", "no information");
+        // in prediction data a lone row is most likely a choice set cut short: refused too, saying so
+        assertMessage(() -> builder().forPrediction().build(), "situation 3", "only one alternative", "row 6",
+                "cut short", "give all its alternatives, or drop it");
     }
 
     @Test
