@@ -57,10 +57,14 @@ left out (its observations get missing values), with a note saying how many obse
 
 {pstd}
 The Java plugin keeps nothing between calls: it restores the fit from its saved form {cmd:e(saved)} and reads
-the data again. Every decision-maker of the estimation sample receives the draws it had in the estimation,
-whichever other observations are predicted with it, so {cmd:predict p} and {cmd:predict p if e(sample)} agree on
-{cmd:e(sample)}; decision-makers outside it take the next draws, in the order of their ids (predictions there are
-simulations with other, equally valid, draws). When the observations used are exactly {cmd:e(sample)}, the
+the data again. {cmd:predict} computes on the whole estimation sample as well as on the observations asked for
+(and stores only those), so every decision-maker of the estimation sample receives the draws it had in the
+estimation whichever observations are predicted: {cmd:predict p}, {cmd:predict p if e(sample)} and
+{cmd:predict p if id == 7} agree on the observations they share; decision-makers outside it take the next draws,
+in the order of their ids (predictions there are simulations with other, equally valid, draws). The aggregates of
+{helpb jmixlogit_diversion}, {helpb jmixlogit_elasticities} and {helpb jmixlogit_wtp} with {it:if} or {it:in}
+use only the observations selected, whose decision-makers then take draws by their order among themselves:
+another simulation, as valid, whose numbers differ from the whole sample's by simulation error. When the observations used are exactly {cmd:e(sample)}, the
 data must be those of the estimation: their fingerprint (counts and a checksum of the values the model uses)
 is compared with the saved one, and a difference is error 198 saying how they differ; {opt otherdata}
 proceeds on purpose. After a fit that did not converge or is not certified, post-estimation prints the

@@ -44,6 +44,31 @@ final class PluginPost {
         return current;
     }
 
+    /**
+     * The rows predict computes on: those selected, and every row of the estimation sample, so that its
+     * decision-makers keep the draws they had in the estimation whichever of them are predicted (draws follow a
+     * decision-maker's rank among the ids of the data); only the selected rows are stored.
+     */
+    private StataSample predictionSample(SampleVariables variables) {
+        current = new StataSample(stata, variables, true);
+        return current;
+    }
+
+    /** Stores values[i] in variable {@code name} at each requested row's observation. */
+    private void store(String name, StataSample sample, double[] values) {
+        int variable = stata.variable(name.trim());
+        if (variable < 0) {
+            throw new InvalidSpecificationException("Variable " + name + " not found: predict creates it before"
+                    + " calling the plugin.");
+        }
+        for (int i = 0; i < sample.rows; i++) {
+            if (sample.requested[i] && !stata.store(variable, sample.observations[i], values[i])) {
+                throw new MixlogitException("Stata refused to store a value of " + name + " in observation "
+                        + sample.observations[i] + ".");
+            }
+        }
+    }
+
     int predict() {
         return run(this::fillPrediction);
     }
@@ -101,8 +126,7 @@ final class PluginPost {
         if (statistic.equals("classpr") || statistic.equals("posterior") || statistic.equals("modal")) {
             return fillClassPrediction(options, statistic);
         }
-        int variable = stata.variable(options.newvar);
-        if (variable < 0) {
+        if (stata.variable(options.newvar) < 0) {
             throw new InvalidSpecificationException("Variable " + options.newvar + " not found: predict creates it"
                     + " before calling the plugin.");
         }
@@ -113,7 +137,7 @@ final class PluginPost {
         boolean pr = statistic.equals("pr");
         // on the estimation sample the choices and weights come along, so that the data's fingerprint is checked
         boolean full = !pr || options.estimationData;
-        StataSample sample = sample(options.sampleVariables(full, options.estimationData));
+        StataSample sample = predictionSample(options.sampleVariables(full, options.estimationData));
         BridgePost post = post(options, sample);
         double[] values;
         if (pr) {
@@ -123,12 +147,7 @@ final class PluginPost {
         } else {
             values = byRow(sample, post, coefficient);
         }
-        for (int i = 0; i < sample.rows; i++) {
-            if (!stata.store(variable, sample.observations[i], values[i])) {
-                throw new MixlogitException("Stata refused to store a value of " + options.newvar
-                        + " in observation " + sample.observations[i] + ".");
-            }
-        }
+        store(options.newvar, sample, values);
         return ReturnCode.OK;
     }
 
@@ -172,14 +191,14 @@ final class PluginPost {
         double[][] columns = new double[which.length][];
         StataSample sample;
         if (posterior) {
-            sample = sample(options.sampleVariables(true, true));
+            sample = predictionSample(options.sampleVariables(true, true));
             BridgePost post = post(options, sample);
             double[] h = post.classPosteriors();
             for (int k = 0; k < which.length; k++) {
                 columns[k] = byRow(sample, post.decisionMakerIds(), h, classes, which[k] - 1);
             }
         } else {
-            sample = sample(options.sampleVariables(false, false));
+            sample = predictionSample(options.sampleVariables(false, false));
             String warning = org.mixlogit.report.SavedResult.read(options.saved).warning();
             if (!warning.isEmpty()) {
                 stata.error("Warning: " + warning);
@@ -190,17 +209,7 @@ final class PluginPost {
                     options.threadsOrDefault(), which[0]);
         }
         for (int k = 0; k < which.length; k++) {
-            int variable = stata.variable(variables[k]);
-            if (variable < 0) {
-                throw new InvalidSpecificationException("Variable " + variables[k] + " not found: predict creates it"
-                        + " before calling the plugin.");
-            }
-            for (int i = 0; i < sample.rows; i++) {
-                if (!stata.store(variable, sample.observations[i], columns[k][i])) {
-                    throw new MixlogitException("Stata refused to store a value of " + variables[k]
-                            + " in observation " + sample.observations[i] + ".");
-                }
-            }
+            store(variables[k], sample, columns[k]);
         }
         return ReturnCode.OK;
     }
@@ -211,25 +220,14 @@ final class PluginPost {
             throw new InvalidSpecificationException("modal takes no class(): it is the class of the largest posterior"
                     + " probability; drop class(" + options.klass + ").");
         }
-        StataSample sample = sample(options.sampleVariables(true, true));
+        StataSample sample = predictionSample(options.sampleVariables(true, true));
         BridgePost post = post(options, sample);
         int[] modal = post.modalClasses();
         double[] table = new double[modal.length];
         for (int i = 0; i < modal.length; i++) {
             table[i] = modal[i];
         }
-        double[] column = byRow(sample, post.decisionMakerIds(), table, 1, 0);
-        int variable = stata.variable(options.newvar.trim());
-        if (variable < 0) {
-            throw new InvalidSpecificationException("Variable " + options.newvar + " not found: predict creates it"
-                    + " before calling the plugin.");
-        }
-        for (int i = 0; i < sample.rows; i++) {
-            if (!stata.store(variable, sample.observations[i], column[i])) {
-                throw new MixlogitException("Stata refused to store a value of " + options.newvar
-                        + " in observation " + sample.observations[i] + ".");
-            }
-        }
+        store(options.newvar, sample, byRow(sample, post.decisionMakerIds(), table, 1, 0));
         return ReturnCode.OK;
     }
 

@@ -42,6 +42,8 @@ final class StataSample {
     final String[] markets;
     /** The 1-based Stata observation of each row. */
     final long[] observations;
+    /** Whether each row was selected by if/in (false: read only to keep the estimation sample whole). */
+    final boolean[] requested;
     final int rows;
     /** Number of distinct values of the cluster variable, -1 without one. */
     final int clusters;
@@ -53,9 +55,24 @@ final class StataSample {
     private final double[] decisionMakerValues;
 
     StataSample(StataSession stata, SampleVariables variables) {
-        long[] selected = selected(stata);
+        this(stata, variables, false);
+    }
+
+    /**
+     * @param withEstimationSample also read every observation of the estimation sample (variables.estimationSample),
+     *                             selected or not, so that its decision-makers have the ordinals, and so the draws,
+     *                             they had in the estimation; {@link #requested} marks the selected rows
+     */
+    StataSample(StataSession stata, SampleVariables variables, boolean withEstimationSample) {
+        int marker = withEstimationSample && variables.estimationSample != null
+                ? variable(stata, variables.estimationSample) : -1;
+        long[] selected = selected(stata, marker);
         observations = selected;
         rows = selected.length;
+        requested = new boolean[rows];
+        for (int i = 0; i < rows; i++) {
+            requested[i] = stata.selected(selected[i]);
+        }
         boolean[] first = variables.estimationSample == null ? null
                 : flags(column(stata, variables.estimationSample, selected));
         double[][] situationTable = new double[1][];
@@ -76,11 +93,12 @@ final class StataSample {
         clusters = variables.cluster == null ? -1 : clusters(stata, variables, selected);
     }
 
-    private static long[] selected(StataSession stata) {
+    /** The observations selected by if/in, and with {@code marker} >= 0 also those where that variable is not 0. */
+    private static long[] selected(StataSession stata, int marker) {
         long total = stata.observations();
         int count = 0;
         for (long obs = 1; obs <= total; obs++) {
-            if (stata.selected(obs)) {
+            if (used(stata, marker, obs)) {
                 count++;
             }
         }
@@ -90,11 +108,22 @@ final class StataSample {
         long[] selected = new long[count];
         int at = 0;
         for (long obs = 1; obs <= total; obs++) {
-            if (stata.selected(obs)) {
+            if (used(stata, marker, obs)) {
                 selected[at++] = obs;
             }
         }
         return selected;
+    }
+
+    private static boolean used(StataSession stata, int marker, long obs) {
+        if (stata.selected(obs)) {
+            return true;
+        }
+        if (marker < 0) {
+            return false;
+        }
+        double v = stata.value(marker, obs);
+        return v != 0 && !stata.isMissing(v);
     }
 
     private static boolean[] flags(double[] values) {

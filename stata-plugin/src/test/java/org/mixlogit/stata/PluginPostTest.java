@@ -34,17 +34,22 @@ class PluginPostTest extends AfterFitInStata {
     }
 
     private double[] predict(String statistic, String coef) {
-        FittedInStata.newVariable("p", n);
-        Map<String, String> locals = new HashMap<>();
+        return predict(statistic, coef, "p", new HashMap<>());
+    }
+
+    /** predict into a new variable {@code name}, with the given locals on top of the post-estimation ones. */
+    private double[] predict(String statistic, String coef, String name, Map<String, String> extra) {
+        FittedInStata.newVariable(name, n);
+        Map<String, String> locals = new HashMap<>(extra);
         locals.put("jm_statistic", statistic);
-        locals.put("jm_newvar", "p");
+        locals.put("jm_newvar", name);
         locals.put("jm_coef", coef);
         if (statistic.equals("pr")) {
             locals.put("jm_depvar", "");
         }
         fit.install(locals);
         assertEquals(0, JMixlogit.predict(new String[0]), StataSimulator.errorOutput());
-        return StataSimulator.numericValues("p");
+        return StataSimulator.numericValues(name);
     }
 
     /** The variable's values on the sample, in data order; outside the sample they must be missing. */
@@ -101,6 +106,38 @@ class PluginPostTest extends AfterFitInStata {
             }
         }
         assertTrue(checked > 0);
+    }
+
+    @Test
+    @DisplayName("predict on part of e(sample) (if id == 7 | id == 21) gives those rows the values of the whole"
+            + " sample's predict, bit for bit, and leaves the other rows missing: the decision-makers keep their draws")
+    void partOfEstimationSample() {
+        double[] whole = predict("coef", "cl", "whole", Map.of());
+        double[] wholeConditional = predict("conditional", "", "wholeConditional", Map.of());
+        double[] esample = new double[n];
+        boolean[] part = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            esample[i] = data[1][i] <= FittedInStata.PEOPLE ? 1 : 0;
+            part[i] = data[1][i] == 7 || data[1][i] == 21;
+        }
+        StataSimulator.addNumericVariable("esample", esample);
+        StataSimulator.setIfCondition(part);
+        for (String[] statistic : new String[][] {{"coef", "cl"}, {"conditional", ""}}) {
+            double[] values = predict(statistic[0], statistic[1], "part" + statistic[0],
+                    Map.of("jm_esample", "esample"));
+            double[] expected = statistic[0].equals("coef") ? whole : wholeConditional;
+            int checked = 0;
+            for (int i = 0; i < n; i++) {
+                if (part[i]) {
+                    assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(values[i]),
+                            statistic[0] + ", observation " + (i + 1));
+                    checked++;
+                } else {
+                    assertEquals(StataSimulator.missing(), values[i], "observation " + (i + 1) + " was not asked for");
+                }
+            }
+            assertTrue(checked > 20, "rows checked: " + checked);
+        }
     }
 
     @Test
