@@ -32,6 +32,12 @@ program define Estimate, eclass sortpreserve
     }
 
     gettoken depvar fixed : varlist
+    * a variable twice in rand() is refused before ln(#) takes the last # of them (list - drops every copy)
+    local dup : list dups random
+    if ("`dup'" != "") {
+        display as error "`dup' listed twice among the random coefficients; list each variable once"
+        exit 198
+    }
     * ln(): a varlist of lognormal coefficients, or Hole's ln(#): the last # variables of rand() are lognormal
     local lnvars ""
     if (`"`ln'"' != "") {
@@ -292,8 +298,9 @@ program define Estimate, eclass sortpreserve
     ereturn scalar df_m = `jm_df_m'
     ereturn scalar p = `jm_p'
     ereturn local chi2type "Wald"
-    if ("`jm_method'" == "msm") {
-        * the simulated log likelihood at a GMM estimate is no maximum: not e(ll), so lrtest and estat ic refuse
+    if (inlist("`jm_method'", "msm", "mss")) {
+        * the simulated log likelihood at a GMM estimate or a root of the simulated scores is no maximum: not e(ll),
+        * so lrtest and estat ic refuse
         ereturn scalar ll_sim = `jm_ll'
     }
     else {
@@ -438,12 +445,17 @@ program define Display
             ")   Prob > chi2 = " as result %6.4f e(J_p)
         display ""
     }
+    else if ("`e(estimator)'" == "mss") {
+        display as text "Simulated log likelihood = " as result %11.4f e(ll_sim) _col(49) as text "Prob > chi2" ///
+            _col(67) "=" as result %10.4f e(p)
+        display as text "(at the MSS estimate, a root of the simulated scores: not a maximum)" _n
+    }
     else {
         display as text "Log likelihood = " as result %12.4f e(ll) _col(49) as text "Prob > chi2" _col(67) "=" ///
             as result %10.4f e(p) _n
     }
     ereturn display, level(`level') `diopts'
-    if ("`e(estimator)'" != "msm" & e(df_c) > 0 & e(chi2_c) < .) {
+    if (!inlist("`e(estimator)'", "msm", "mss") & e(df_c) > 0 & e(chi2_c) < .) {
         display as text "LR test vs. fixed parameters: chi2(" as result e(df_c) as text ") = " ///
             as result %8.2f e(chi2_c) as text "   Prob > chi2 = " as result %6.4f e(p_c)
     }

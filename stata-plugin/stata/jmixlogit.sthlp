@@ -256,8 +256,10 @@ clustered by {it:clustvar} ({cmd:cluster}).
 the likelihood-ratio test of the random part against the fixed-coefficient logit ({cmd:e(chi2_c)}; a test at the
 boundary of the parameter space, hence conservative, as {helpb cmmixlogit}'s). The engine checks every fit
 (gradient and Hessian at the estimate); a fit that did not converge or is not certified is shown with a warning
-({cmd:e(fit_warning)}), and post-estimation repeats it. After {cmd:estimator(msm)} the simulated log likelihood
-is {cmd:e(ll_sim)}, not {cmd:e(ll)}: it is not a maximum, so {cmd:lrtest} and {cmd:estat ic} do not use it.
+({cmd:e(fit_warning)}), and post-estimation repeats it. After {cmd:estimator(msm)} and {cmd:estimator(mss)}
+the simulated log likelihood is {cmd:e(ll_sim)}, not {cmd:e(ll)}: at a GMM estimate or a root of the simulated
+scores it is not a maximum, so {cmd:lrtest} and {cmd:estat ic} do not use it, and there is no likelihood-ratio
+test against the fixed-coefficient logit.
 Parameters of a correlated block are Hole's: the elements of the Cholesky factor, equations {cmd:l11},
 {cmd:l21}, {cmd:l31}, {cmd:l22}, ... (column by column); {helpb jmixlogit_cov} (or {cmd:estat cov}) gives the
 covariances, standard deviations and correlations with delta-method standard errors.
@@ -353,7 +355,7 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(corr)}}1 with {cmd:corr}, 0 otherwise{p_end}
 {synopt:{cmd:e(rank)}}rank of {cmd:e(V)}{p_end}
 {synopt:{cmd:e(ll)}}log simulated likelihood ({cmd:msle}){p_end}
-{synopt:{cmd:e(ll_sim)}}simulated log likelihood at the MSM estimate ({cmd:msm}; not a maximum){p_end}
+{synopt:{cmd:e(ll_sim)}}simulated log likelihood at the MSM or MSS estimate ({cmd:msm}, {cmd:mss}; not a maximum){p_end}
 {synopt:{cmd:e(ll_0)}}log likelihood with equal shares ({cmd:msle}){p_end}
 {synopt:{cmd:e(ll_c)}}log likelihood of the fixed-coefficient logit ({cmd:msle}){p_end}
 {synopt:{cmd:e(chi2)}}Wald chi-squared that all Mean coefficients are zero{p_end}

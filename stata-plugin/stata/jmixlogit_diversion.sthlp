@@ -39,8 +39,8 @@
 {cmd:jmixlogit_diversion} computes diversion ratios (Conlon and Mortimer 2021) from the last {cmd:jmixlogit}
 estimates on the estimation sample (intersected with {it:if} and {it:in}): the share of the demand that
 alternative {it:from} loses which goes to alternative {it:to}. Situation-level ratios are aggregated within each
-market ({cmd:e(market)}) by alternative ({cmd:e(alternatives)}; without it, alternatives are the positions
-within each choice situation), weighted by shares and by the estimation weights. Standard errors are by the
+market ({cmd:e(market)}) by alternative ({cmd:e(alternatives)}, so the estimation must have named them with
+{opt alternatives(varname)}: without it the command is error 198), weighted by shares and by the estimation weights. Standard errors are by the
 delta method from {cmd:e(V)}; simulation errors are the spread over independent draw sets. The command
 prints the matrices and returns them in {cmd:r()}.
 

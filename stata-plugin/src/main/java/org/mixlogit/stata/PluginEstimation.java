@@ -155,12 +155,15 @@ final class PluginEstimation {
     }
 
     private void storeStatistics(BridgeFit fit, StataLayout layout, double[] b, double[] v, StataSample sample) {
-        boolean msm = fit.method().equalsIgnoreCase("MSM");
+        // after MSM (a GMM minimum) and MSS (a root of the simulated scores) the simulated log-likelihood at the
+        // estimate is no maximum: no likelihood-ratio test against the fixed-coefficient logit
+        boolean maximum = !fit.method().equalsIgnoreCase("MSM") && !fit.method().equalsIgnoreCase("MSS");
         double ll = fit.statistic("logLik");
-        HeaderTests tests = new HeaderTests(b, v, layout, msm ? Double.NaN : ll, fit.statistic("plainLogitLogLik"));
+        HeaderTests tests = new HeaderTests(b, v, layout, maximum ? ll : Double.NaN,
+                fit.statistic("plainLogitLogLik"));
         stata.setLocal("jm_ll", stataNumber(ll));
         stata.setLocal("jm_ll_0", stataNumber(fit.statistic("nullLogLik")));
-        stata.setLocal("jm_ll_c", stataNumber(msm ? Double.NaN : fit.statistic("plainLogitLogLik")));
+        stata.setLocal("jm_ll_c", stataNumber(maximum ? fit.statistic("plainLogitLogLik") : Double.NaN));
         stata.setLocal("jm_chi2", stataNumber(tests.chi2));
         stata.setLocal("jm_df_m", Integer.toString(tests.dfModel));
         stata.setLocal("jm_p", stataNumber(tests.p));

@@ -84,14 +84,15 @@ class AdoPatternsTest {
     }
 
     @Test
-    @DisplayName("results are posted, then e(cmd) last; MSM stores e(ll_sim), never e(ll)")
+    @DisplayName("results are posted, then e(cmd) last; MSM and MSS store e(ll_sim), never e(ll)")
     void posting() {
         int post = ADO.indexOf("ereturn post `b' `V'");
         int cmd = ADO.indexOf("ereturn local cmd \"jmixlogit\"");
         assertTrue(post > 0 && cmd > post);
         Matcher after = Pattern.compile("ereturn (?:local|scalar|matrix) \\w+").matcher(ADO.substring(cmd + 10));
         assertFalse(after.find(), "nothing is stored after e(cmd)");
-        Matcher msm = Pattern.compile("if \\(\"`jm_method'\" == \"msm\"\\) \\{([^}]*)\\}").matcher(ADO);
+        Matcher msm = Pattern.compile("if \\(inlist\\(\"`jm_method'\", \"msm\", \"mss\"\\)\\) \\{([^}]*)\\}")
+                .matcher(ADO);
         assertTrue(msm.find() && msm.group(1).contains("ll_sim") && !msm.group(1).contains("scalar ll ="));
         assertTrue(ADO.contains("_get_diopts diopts, `options'") && ADO.contains("ereturn display, level(`level')"
                 + " `diopts'"), "display options through _get_diopts");

@@ -290,6 +290,20 @@ class StataConventionsTest extends SmallFitInStata {
     }
 
     @Test
+    @DisplayName("estimator(mss): the simulated log likelihood at a root of the simulated scores has no LR test"
+            + " against the fixed-coefficient logit (missing), while the Wald test stays")
+    void mssHasNoLikelihoodRatioTest() {
+        locals.put("jm_estimator", "mss");
+        // scores by importance sampling (accept-reject finds too few posterior draws for some of these people)
+        locals.put("jm_draws", "adaptive-halton");
+        assertEquals(0, run(), StataSimulator.errorOutput());
+        assertTrue(Double.parseDouble(StataSimulator.local("jm_ll")) < 0);
+        assertEquals(".", StataSimulator.local("jm_ll_c"));
+        assertEquals(".", StataSimulator.local("jm_chi2_c"));
+        assertTrue(Double.parseDouble(StataSimulator.local("jm_chi2")) > 0);
+    }
+
+    @Test
     @DisplayName("the JSON in e() is one line without backquotes or dollar signs, and parses back")
     void oneLineJson() throws Exception {
         assertEquals(0, run(), StataSimulator.errorOutput());
