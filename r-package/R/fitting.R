@@ -107,7 +107,7 @@ stop_fit <- function(job) {
 
 # Completes the R fit object from the engine's fit: the names R shows (mlogit's Cholesky names, "het." for
 # heterogeneity terms), the integration check and simulation-noise study when they ran, and a classed warning
-# when the fit did not converge.
+# when the fit did not converge, or converged to a point that is not certified as a local optimum.
 finish_fit <- function(result, fit, controls) {
   result <- r_names(result)
   result$controls <- controls
@@ -116,8 +116,17 @@ finish_fit <- function(result, fit, controls) {
   if (!isTRUE(result$converged)) {
     warning(structure(class = c("mixlogit_convergence_warning", "warning", "condition"),
                       list(message = convergence_message(result), call = NULL)))
+  } else if (isFALSE(result$certified)) {
+    warning(structure(class = c("mixlogit_certification_warning", "warning", "condition"),
+                      list(message = certification_message(result), call = NULL)))
   }
   result
+}
+
+certification_message <- function(x) {
+  paste0("mixlogit: ", x$certification, " The estimation converged, but its estimates and standard errors may not",
+         " be reliable: try a smaller tolerance, other starting values (start, starts = 5), more draws, or a model",
+         " with fewer parameters.")
 }
 
 convergence_message <- function(x) {

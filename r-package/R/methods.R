@@ -57,16 +57,21 @@ print.mixlogit <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
   }
   if (identical(x$method, "msm")) {
     cat(sprintf("\nMethod of simulated moments: criterion %.6g, %s%s\n", x$gmm$criterion, hansen_text(x$gmm),
-                if (x$converged) "" else "   NOT CONVERGED"))
+                fit_flag(x)))
     cat(sprintf("Simulated log-likelihood at the estimate: %.4f (df = %d)\n", x$logLik, x$df))
   } else if (identical(x$method, "mss")) {
-    cat(sprintf("\nMethod of simulated scores: %s%s\n", x$integration, if (x$converged) "" else "   NOT CONVERGED"))
+    cat(sprintf("\nMethod of simulated scores: %s%s\n", x$integration, fit_flag(x)))
     cat(sprintf("Simulated log-likelihood at the estimate: %.4f (df = %d)\n", x$logLik, x$df))
   } else {
     cat(sprintf("\nLog-likelihood: %.4f (df = %d)%s\n", x$logLik, x$df,
-                if (x$converged) "" else "   NOT CONVERGED"))
+                fit_flag(x)))
   }
   invisible(x)
+}
+
+# What print() marks a doubtful fit with: not converged, or converged but not certified as a local optimum.
+fit_flag <- function(x) {
+  if (!isTRUE(x$converged)) "   NOT CONVERGED" else if (isFALSE(x$certified)) "   NOT CERTIFIED" else ""
 }
 
 # Hansen's J in words: the statistic, df and p-value when over-identified with two-step weighting.
@@ -99,14 +104,14 @@ summary.mixlogit <- function(object, type = object$vce, level = object$level, ..
   ci <- cbind(table[, 1] - z * table[, 2], table[, 1] + z * table[, 2])
   colnames(ci) <- sprintf("%s%%", format(100 * c((1 - level) / 2, 1 - (1 - level) / 2)))
   coefficients <- cbind(table[, 1:2, drop = FALSE], ci, table[, 3:4, drop = FALSE])
-  derived <- shown_derived(object)
-  if (nrow(derived) > 0L) {
-    zd <- derived$estimate / derived$std.error
-    derived <- cbind(Estimate = derived$estimate, `Std. Error` = derived$std.error,
-                     derived$estimate - z * derived$std.error, derived$estimate + z * derived$std.error,
+  shown <- shown_derived(object, type)
+  if (nrow(shown) > 0L) {
+    zd <- shown$estimate / shown$std.error
+    derived <- cbind(Estimate = shown$estimate, `Std. Error` = shown$std.error,
+                     shown$estimate - z * shown$std.error, shown$estimate + z * shown$std.error,
                      `z value` = zd, `Pr(>|z|)` = 2 * pnorm(-abs(zd)))
     colnames(derived)[3:4] <- colnames(ci)
-    rownames(derived) <- rownames(shown_derived(object))
+    rownames(derived) <- rownames(shown)
   } else {
     derived <- NULL
   }
@@ -118,17 +123,30 @@ summary.mixlogit <- function(object, type = object$vce, level = object$level, ..
 # The derived quantities worth a row: none that repeats a parameter, i.e. has its estimate and standard error
 # (abs(sd.x) where sd.x is positive; sd(x) of a correlated block's first member, which is its Cholesky diagonal
 # element when that is positive).
-shown_derived <- function(object) {
-  d <- object$derived
+shown_derived <- function(object, type = object$vce) {
+  d <- derived_with(object, type)
   if (nrow(d) == 0L) return(d)
   b <- as.numeric(object$coefficients)
-  se <- sqrt(pmax(0, diag(vcov(object))))
+  se <- sqrt(pmax(0, diag(vcov(object, type = type))))
   # equal up to rounding: the derived standard errors come from the delta method (agreeing to ~1e-10)
   same <- function(x, y, tolerance) abs(x - y) <= tolerance * pmax(1e-8, abs(y))
   repeats <- vapply(seq_len(nrow(d)), function(i) {
     any(same(d$estimate[i], b, 1e-10) & (same(d$std.error[i], se, 1e-7) | (is.na(d$std.error[i]) & is.na(se))))
   }, logical(1))
   d[!repeats, , drop = FALSE]
+}
+
+# The derived quantities with delta-method standard errors from the covariance of `type` (a fit saved before
+# they were kept per type has the estimation's only: its type, or NA standard errors for another).
+derived_with <- function(object, type = object$vce) {
+  d <- object$derived
+  se <- object$derived_se[[type]]
+  if (!is.null(se) && length(se) == nrow(d)) {
+    d$std.error <- se
+  } else if (!identical(type, object$vce)) {
+    d$std.error <- rep(NA_real_, nrow(d))
+  }
+  d
 }
 
 # Which covariance the standard errors use, in one sentence, and why they can differ from mlogit's published ones.

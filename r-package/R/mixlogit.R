@@ -209,6 +209,7 @@ collect_fit <- function(fit, a) {
                   dimnames = list(NULL, c("iteration", "logLik", "gradient")))
   derived <- data.frame(estimate = call_d("derivedEstimates"), std.error = call_d("derivedStandardErrors"),
                         row.names = rJava::.jcall(fit, "[S", "derivedNames"))
+  derived_se <- lapply(types, function(t) call_d("derivedStandardErrors", t))
   out <- list(
     coefficients = estimates,
     kinds = rJava::.jcall(fit, "[S", "kinds"),
@@ -217,6 +218,7 @@ collect_fit <- function(fit, a) {
     method = tolower(rJava::.jcall(fit, "S", "method")),
     gmm = gmm_diagnostics(fit),
     derived = derived,
+    derived_se = derived_se,
     trace = as.data.frame(trace),
     level = a$level,
     saved = rJava::.jcall(fit, "S", "json")

@@ -87,6 +87,43 @@ test_that("summary shows no derived row that repeats a parameter: sd of a block'
   expect_equal(nrow(summary(m)$derived), nrow(m$derived) - (b[["chol.pf:pf"]] > 0))
 })
 
+test_that("summary(type =) gives the derived quantities' standard errors from that covariance too", {
+  small <- electricity[electricity$id <= 40, ]
+  m <- mixlogit(choice ~ pf + cl + loc, small, group = "chid", id = "id", rpar = c(loc = "ln"), R = 20,
+                threads = 1)
+  b <- coef(m)
+  mu <- b[["loc"]]
+  s <- b[["sd.loc"]]
+  mean_loc <- exp(mu + s^2 / 2)
+  # delta method by hand: d mean / d (mu, s) = mean * (1, s)
+  g <- c(mean_loc, mean_loc * s)
+  for (type in c("hessian", "opg", "robust")) {
+    v <- vcov(m, type = type)[c("loc", "sd.loc"), c("loc", "sd.loc")]
+    d <- summary(m, type = type)$derived
+    expect_equal(d["mean(loc)", "Estimate"], mean_loc, tolerance = 1e-10)
+    expect_equal(d["mean(loc)", "Std. Error"], sqrt(drop(t(g) %*% v %*% g)), tolerance = 1e-6, info = type)
+  }
+  expect_false(isTRUE(all.equal(summary(m, type = "opg")$derived["mean(loc)", "Std. Error"],
+                                summary(m, type = "hessian")$derived["mean(loc)", "Std. Error"])))
+  # a fit saved before the per-type standard errors: its own type as it was, NA for another
+  old <- m
+  old$derived_se <- NULL
+  expect_equal(summary(old)$derived, summary(m)$derived)
+  expect_true(all(is.na(summary(old, type = "opg")$derived[, "Std. Error"])))
+})
+
+test_that("a fit that converges but is not certified warns (classed) and print marks it", {
+  small <- electricity[electricity$id <= 40, ]
+  # a loose convergence tolerance stops the search where the certification's gradient test fails
+  expect_warning(m <- mixlogit(choice ~ pf + cl + loc + wk, small, group = "chid", id = "id", rpar = c(cl = "n"),
+                               R = 50, threads = 1, tolerance = 0.05),
+                 class = "mixlogit_certification_warning")
+  expect_true(m$converged)
+  expect_false(m$certified)
+  expect_true(any(grepl("NOT CERTIFIED", capture.output(print(m)), fixed = TRUE)))
+  expect_false(any(grepl("NOT CERTIFIED", capture.output(print(mixed_fit)), fixed = TRUE)))
+})
+
 test_that("update refits through the stored call; verbose prints the returned trace", {
   small <- electricity[electricity$id <= 30, ]
   m <- mixlogit(choice ~ pf + cl, small, group = "chid", id = "id", rpar = c(cl = "n"), R = 20, threads = 1)

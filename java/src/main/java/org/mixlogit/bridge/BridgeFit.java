@@ -202,6 +202,12 @@ public final class BridgeFit {
         return result.derived().stream().mapToDouble(CoefficientEstimate::standardError).toArray();
     }
 
+    /** The derived quantities' standard errors by the delta method with the covariance of this type. */
+    public double[] derivedStandardErrors(String type) {
+        return result.derived(CovarianceType.fromCode(type)).stream().mapToDouble(CoefficientEstimate::standardError)
+                .toArray();
+    }
+
     /**
      * Numbers describing the fit, by name (see {@link #statisticNames()}): logLik, nullLogLik, plainLogitLogLik,
      * decisionMakers, situations, rows, parameters, converged (1/0), iterations, evaluations, seconds,
