@@ -9,8 +9,11 @@ enum ReturnCode {
     SYNTAX(198),
     /** The data cannot be used (missing values, choice sets, variation). */
     DATA(459),
-    /** The optimizer did not converge. */
-    NOT_CONVERGED(430),
+    /**
+     * A numerical failure of the estimation (probabilities not finite at the start, no posterior mode, accept-reject
+     * finding too few draws, a singular moment covariance), as ml's 430 for its numerical difficulties.
+     */
+    NUMERICAL(430),
     /** The Hessian is not negative definite: no covariance. */
     NOT_POSITIVE_DEFINITE(506),
     /** A result larger than a Stata matrix can be (c(max_matdim)). */
@@ -32,7 +35,7 @@ enum ReturnCode {
 
     /**
      * Runs a plugin task and turns the engine's exceptions into Stata return codes, printing their messages as
-     * errors: a bad option or specification 198, bad data or a numerical failure 459, not enough memory 909 (the
+     * errors: a bad option or specification 198, bad data 459, a numerical failure 430, not enough memory 909 (the
      * engine's refusal before allocating, {@link org.mixlogit.ResourceLimitException}, or an {@link
      * OutOfMemoryError} with {@code memoryHint}, what the user can change), a matrix above Stata's limit 908, any
      * other exception or error 498 (an internal error, reported as a bug with its type and message; a class that
@@ -47,6 +50,8 @@ enum ReturnCode {
             return fail(stata, e.getMessage(), SYNTAX);
         } catch (org.mixlogit.ResourceLimitException e) {
             return fail(stata, e.getMessage(), MEMORY);
+        } catch (org.mixlogit.NumericalFailureException e) {
+            return fail(stata, e.getMessage(), NUMERICAL);
         } catch (org.mixlogit.MixlogitException e) {
             return fail(stata, e.getMessage(), DATA);
         } catch (OutOfMemoryError e) {
