@@ -90,8 +90,8 @@ final class Help {
         option(b, "--proposal P", "adaptive-halton, adaptive-sobol: the importance sampler's proposal at each"
                 + " posterior mode, normal or t (Student t, 8 degrees of freedom; tNU for others, NU even; default t)");
         option(b, "--seed S", "seed of the draws and of the extra starts (default " + text(v, "seed") + ")");
-        option(b, "--burn B", "sequence elements skipped (default " + burns(v) + "); halton, shalton, sobol and"
-                + " the adaptive ones on them only");
+        option(b, "--burn B", "sequence elements skipped (default " + burns(v) + "); halton, shalton, sobol,"
+                + " ssobol and the adaptive ones on them only");
         option(b, "--starts K", "K starts: the default plus K-1 seeded perturbations (default " + text(v, "starts")
                 + ")");
         option(b, "--optimizer NAME", described(v, "optimizers", text(v, "optimizer")));

@@ -10,8 +10,9 @@ import org.mixlogit.spec.ModelSpec;
 
 /**
  * Computes an {@link IntegrationCheck}: the log-likelihood at the estimate with {@code replicates} independent
- * draw sets of the estimation's size (fresh seeds for pseudo-random, MLHS and scrambled Halton draws; seeded
- * scramblings for plain Halton and Sobol, whose own sequences have no seed) and with a more accurate rule (four
+ * draw sets of the estimation's size (fresh seeds for pseudo-random, MLHS, scrambled Halton and shifted Sobol draws;
+ * for plain Halton seeded scramblings, for plain Sobol seeded digital shifts of the same points, as their own
+ * sequences have no seed) and with a more accurate rule (four
  * times the draws; for quadrature, more points or a higher level). The log-likelihoods are sums over
  * decision-makers on the estimator's backend.
  */
@@ -43,8 +44,9 @@ public final class IntegrationChecker {
         long seed = used.seed() + 7919L * index;
         switch (used.type()) {
             case HALTON:
-            case SOBOL:
                 return used.withType(DrawType.SCRAMBLED_HALTON).withBurn(0).withSeed(seed);
+            case SOBOL:
+                return used.withType(DrawType.SCRAMBLED_SOBOL).withSeed(seed);
             default:
                 return used.withSeed(seed);
         }

@@ -26,6 +26,12 @@ public enum DrawType {
     MLHS("mlhs", "modified Latin hypercube sampling", 0),
     /** Sobol sequences (Joe-Kuo direction numbers); the all-zero first point is never used. */
     SOBOL("sobol", "Sobol", 0),
+    /**
+     * Sobol sequences with a seeded random digital shift (each dimension's binary digits XORed with its own random
+     * digits: a fresh randomization of the same net per seed, whose estimates are unbiased).
+     */
+    SCRAMBLED_SOBOL("ssobol", "Sobol with a random digital shift", 0, "scrambled-sobol", "sobol-scrambled",
+            "shifted-sobol"),
     /** Gauss-Hermite product rule: "draws" points per dimension, (draws)^D nodes. */
     GAUSS_HERMITE("gh", "Gauss-Hermite product rule", 0, "gauss-hermite", "hermite"),
     /**
@@ -129,11 +135,11 @@ public enum DrawType {
 
     /**
      * True for the rules built on a deterministic sequence whose first elements a burn-in discards (Halton,
-     * scrambled Halton, Sobol, and the importance samplers on them); the others ignore a burn-in.
+     * scrambled Halton, Sobol, shifted Sobol, and the importance samplers on them); the others ignore a burn-in.
      */
     public boolean usesBurn() {
-        return this == HALTON || this == SCRAMBLED_HALTON || this == SOBOL || this == ADAPTIVE_HALTON
-                || this == ADAPTIVE_SOBOL;
+        return this == HALTON || this == SCRAMBLED_HALTON || this == SOBOL || this == SCRAMBLED_SOBOL
+                || this == ADAPTIVE_HALTON || this == ADAPTIVE_SOBOL;
     }
 
     /** True for the sparse grids, whose size is an accuracy level rather than a number of points or draws. */
@@ -142,7 +148,7 @@ public enum DrawType {
     }
 
     /**
-     * The word users type ("random", "halton", "shalton", "mlhs", "sobol", "gh", "sparse", "sparse-gh", "agh",
+     * The word users type ("random", "halton", "shalton", "mlhs", "sobol", "ssobol", "gh", "sparse", "sparse-gh", "agh",
      * "adaptive-sparse", "adaptive-halton", "adaptive-sobol").
      */
     public String code() {

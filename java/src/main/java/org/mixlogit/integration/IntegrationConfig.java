@@ -40,8 +40,8 @@ public final class IntegrationConfig implements Serializable {
     private IntegrationConfig(DrawType type, int draws, long seed, int burn, long cacheBytes, long memoryLimit,
             int proposalDegrees) {
         if (type == null) {
-            throw new InvalidSpecificationException("The draw type is missing: use halton, shalton, mlhs, sobol or"
-                    + " random.");
+            throw new InvalidSpecificationException("The draw type is missing: use halton, shalton, mlhs, sobol, ssobol"
+                    + " or random.");
         }
         if (draws < 1) {
             throw new InvalidSpecificationException("The number of draws is " + draws + ": it must be at least 1"
@@ -122,7 +122,7 @@ public final class IntegrationConfig implements Serializable {
         if (newBurn > 0 && !type.usesBurn()) {
             throw new InvalidSpecificationException(option + " " + newBurn + " has no effect with draws " + type.code()
                     + " (" + type.label() + "): a burn-in discards the first elements of a sequence (halton,"
-                    + " shalton, sobol, adaptive-halton, adaptive-sobol); drop it.");
+                    + " shalton, sobol, ssobol, adaptive-halton, adaptive-sobol); drop it.");
         }
         return withBurn(newBurn);
     }

@@ -44,6 +44,7 @@ public final class IntegrationRules {
             case MLHS:
                 return new MlhsDraws(config, dimension);
             case SOBOL:
+            case SCRAMBLED_SOBOL:
                 return new SobolDraws(config, dimension);
             case PSEUDO_RANDOM:
                 return new PseudoRandomDraws(config, dimension);

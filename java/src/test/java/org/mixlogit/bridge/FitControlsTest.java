@@ -53,7 +53,8 @@ class FitControlsTest {
             assertEquals(0, EstimationOptions.parse("{\"draws\": \"" + draws + "\", \"burn\": 0}").integration()
                     .burn());
         }
-        for (String draws : new String[] {"halton", "shalton", "sobol", "adaptive-halton", "adaptive-sobol"}) {
+        for (String draws : new String[] {"halton", "shalton", "sobol", "ssobol", "adaptive-halton",
+            "adaptive-sobol"}) {
             assertEquals(10, EstimationOptions.parse("{\"draws\": \"" + draws + "\", \"burn\": 10}").integration()
                     .burn(), draws);
         }

@@ -38,6 +38,69 @@ class SobolDrawsTest {
     }
 
     @Test
+    @DisplayName("ssobol: Commons Math's points with their 52 binary digits XORed by the seed's SplitMix64 digits per"
+            + " dimension, at the midpoint of the finest cell; the same seed the same nodes, another seed others")
+    void digitalShift() {
+        int draws = 7;
+        int burn = 3;
+        long seed = 20240601L;
+        IntegrationConfig config = IntegrationConfig.of(DrawType.SCRAMBLED_SOBOL, draws).withBurn(burn).withSeed(seed);
+        SobolDraws rule = (SobolDraws) IntegrationRules.create(config, 6);
+        SplitMix64 random = new SplitMix64(seed);
+        long[] shift = new long[6];
+        for (int k = 0; k < 6; k++) {
+            shift[k] = random.nextLong() >>> 12;
+        }
+        NodeCursor cursor = rule.newCursor();
+        SobolSequenceGenerator generator = new SobolSequenceGenerator(6);
+        generator.skipTo(burn);
+        for (int n = 0; n < 40; n++) {
+            double[] nodes = nodesOf(rule, cursor, n);
+            for (int r = 0; r < draws; r++) {
+                double[] point = generator.nextVector();
+                for (int k = 0; k < 6; k++) {
+                    long bits = (long) (point[k] * 0x1p52);
+                    assertEquals(NormalQuantile.quantile(((bits ^ shift[k]) + 0.5) * 0x1p-52), nodes[r * 6 + k], 0.0,
+                            "n " + n + " r " + r + " k " + k);
+                }
+            }
+        }
+        SobolDraws same = (SobolDraws) IntegrationRules.create(config, 6);
+        SobolDraws other = (SobolDraws) IntegrationRules.create(config.withSeed(seed + 1), 6);
+        assertArrayEquals(nodesOf(rule, rule.newCursor(), 3), nodesOf(same, same.newCursor(), 3), 0.0);
+        double[] a = nodesOf(rule, rule.newCursor(), 3);
+        double[] b = nodesOf(other, other.newCursor(), 3);
+        for (int i = 0; i < a.length; i++) {
+            assertTrue(a[i] != b[i], "node " + i + " is the same under another seed");
+        }
+    }
+
+    @Test
+    @DisplayName("ssobol keeps the net: 16 draws from index 16 (burn 15) put one value in each sixteenth of (0, 1) in"
+            + " every dimension, under any shift")
+    void digitalShiftKeepsTheNet() {
+        for (long seed = 1; seed <= 20; seed++) {
+            IntegrationConfig config = IntegrationConfig.of(DrawType.SCRAMBLED_SOBOL, 16).withBurn(15).withSeed(seed);
+            SobolDraws rule = (SobolDraws) IntegrationRules.create(config, 8);
+            double[] nodes = nodesOf(rule, rule.newCursor(), 0);
+            for (int k = 0; k < 8; k++) {
+                int[] perCell = new int[16];
+                for (int r = 0; r < 16; r++) {
+                    double z = nodes[r * 8 + k];
+                    int cell = 0;
+                    while (cell < 15 && z > NormalQuantile.quantile((cell + 1) / 16.0)) {
+                        cell++;
+                    }
+                    perCell[cell]++;
+                }
+                for (int c = 0; c < 16; c++) {
+                    assertEquals(1, perCell[c], "seed " + seed + ", dimension " + k + ", cell " + c);
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("D=6, R=7, burn 3: node r of DM n is Commons Math's point 1 + burn + n R + r")
     void matchesCommonsMathSequentially() {
         int draws = 7;
