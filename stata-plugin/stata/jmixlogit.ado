@@ -315,6 +315,7 @@ program define Estimate, eclass sortpreserve
     ereturn scalar converged = `jm_converged'
     ereturn scalar certified = `jm_certified'
     ereturn local certification "`jm_certification'"
+    ereturn local integration "`jm_integration'"
     * the distinct optima the starts reached, best first (log likelihood, starts, scaled gradient, converged)
     if (`jm_n_optima' > 0) ereturn matrix optima = `O'
     ereturn scalar iterations = `jm_iterations'
@@ -429,8 +430,11 @@ program define Display
             as result %10.0fc e(N_g)
     }
     else {
-        display as text "Draws: `e(draws)', " e(nrep) " per decision-maker" _col(49) "Number of groups" ///
-            _col(67) "=" as result %10.0fc e(N_g)
+        * the rule as the engine describes it: draws per decision-maker, or points per dimension and nodes
+        local integration "Integration: `e(integration)'"
+        if (strlen("`integration'") > 46) display as text "`integration'"
+        else display as text "`integration'" _c
+        display as text _col(49) "Number of groups" _col(67) "=" as result %10.0fc e(N_g)
     }
     display as text _col(49) "Decision-makers" _col(67) "=" as result %10.0fc e(N_id)
     if ("`e(vce)'" == "cluster") display as text _col(49) "Clusters" _col(67) "=" as result %10.0fc e(N_clust)

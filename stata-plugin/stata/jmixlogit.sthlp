@@ -43,9 +43,9 @@ mixlogit Java engine
 
 {syntab:Integration}
 {synopt:{opt nrep(#)}}draws per decision-maker; default {cmd:nrep(100)}{p_end}
-{synopt:{opt draw:s(type)}}{cmd:halton} (default), {cmd:shalton}, {cmd:mlhs}, {cmd:sobol}, {cmd:random}, or the quadrature rules {cmd:gh} (Gauss-Hermite; {cmd:nrep()} points per dimension) {cmd:sparse} (sparse grid of nested Genz-Keister rules, also {cmd:sparse-gk}; {cmd:nrep()} is the level, 1 to 25), {cmd:sparse-gh} (sparse grid of Gauss-Hermite rules; more nodes per level), {cmd:agh} (adaptive Gauss-Hermite; normal coefficients), or, centred at each person's posterior mode, {cmd:adaptive-sparse} (the nested sparse grid; {cmd:nrep()} is the level), {cmd:adaptive-halton} and {cmd:adaptive-sobol} (importance sampling; {cmd:nrep()} draws){p_end}
+{synopt:{opt draw:s(type)}}{cmd:halton} (default), {cmd:shalton}, {cmd:mlhs}, {cmd:sobol}, {cmd:ssobol} (Sobol with a seeded random digital shift), {cmd:random}, or the quadrature rules {cmd:gh} (Gauss-Hermite; {cmd:nrep()} points per dimension) {cmd:sparse} (sparse grid of nested Genz-Keister rules, also {cmd:sparse-gk}; {cmd:nrep()} is the level, 1 to 25), {cmd:sparse-gh} (sparse grid of Gauss-Hermite rules; more nodes per level), {cmd:agh} (adaptive Gauss-Hermite; normal coefficients), or, centred at each person's posterior mode, {cmd:adaptive-sparse} (the nested sparse grid; {cmd:nrep()} is the level), {cmd:adaptive-halton} and {cmd:adaptive-sobol} (importance sampling; {cmd:nrep()} draws){p_end}
 {synopt:{opt seed(#)}}seed of the draws and of extra starting values; default {cmd:seed(12345)}{p_end}
-{synopt:{opt burn(#)}}sequence elements skipped; default 100 for {cmd:halton}, else 0; only for {cmd:halton}, {cmd:shalton}, {cmd:sobol} and the adaptive ones on them{p_end}
+{synopt:{opt burn(#)}}sequence elements skipped; default 100 for {cmd:halton}, else 0; only for {cmd:halton}, {cmd:shalton}, {cmd:sobol}, {cmd:ssobol} and the adaptive ones on them{p_end}
 
 {syntab:Estimator}
 {synopt:{opt est:imator(name)}}{cmd:msle} (maximum simulated likelihood; default), {cmd:msm} (method of simulated moments) or {cmd:mss} (method of simulated scores: {cmd:nrep()} exact posterior draws per person by accept-reject; sandwich standard errors){p_end}
@@ -275,8 +275,9 @@ instrument variable that does not exist is error 111. After {cmd:javacall org.mi
 {cmd:jars(jmixlogit.jar)} the local {cmd:jm_vocabulary} holds the vocabulary as JSON.
 
 {pstd}
-Return codes of the plugin: 198 a bad option or specification; 459 data that cannot be used or a numerical
-failure; 506 a Hessian that is not negative definite; 909 not enough memory: the
+Return codes of the plugin: 198 a bad option or specification; 459 data that cannot be used; 430 a numerical
+failure of the estimation (probabilities not finite at the starting values, accept-reject or a posterior mode that
+fails for some person: try other starting values or draws); 506 a Hessian that is not negative definite; 909 not enough memory: the
 engine estimates what a run needs (nodes, per-thread scratch, integration grids) before allocating and refuses
 with the figure, the limit and what to change (fewer {opt nrep()}, a lower sparse-grid level, fewer
 {opt threads()}, or a larger Java heap with {cmd:set java_heapmax}), and a grid above its cap (1,000,000 nodes
@@ -368,7 +369,7 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(certified)}}1 if the engine certified the optimum (gradient and Hessian), 0 otherwise{p_end}
 {synopt:{cmd:e(iterations)}}number of iterations{p_end}
 {synopt:{cmd:e(ic)}}number of iterations (as {cmd:ml}){p_end}
-{synopt:{cmd:e(nrep)}}draws per decision-maker{p_end}
+{synopt:{cmd:e(nrep)}}{opt nrep()}: draws per decision-maker, or for quadrature points per dimension ({cmd:gh}) or the level ({cmd:sparse}); see {cmd:e(integration)}{p_end}
 {synopt:{cmd:e(burn)}}{opt burn()} as given (-1: the draw type's default){p_end}
 {synopt:{cmd:e(threads)}}worker threads used{p_end}
 {synopt:{cmd:e(level)}}confidence level{p_end}
@@ -424,6 +425,7 @@ with the command; no Java stack trace is shown); 908 a result larger than a Stat
 {synopt:{cmd:e(common)}}variables with coefficients common to all classes ({cmd:nclasses()} only){p_end}
 {synopt:{cmd:e(boundaries)}}boundaries the latent class fit met (a share tending to zero, a diverging coefficient), or empty{p_end}
 {synopt:{cmd:e(certification)}}the certification of the maximum in words (gradient, Hessian, the starts that reached it){p_end}
+{synopt:{cmd:e(integration)}}the integration rule in words: draws per decision-maker and burn-in, or points per dimension and the number of nodes{p_end}
 {synopt:{cmd:e(nclasses_list)}}the numbers of classes fitted ({cmd:nclasses()} with a range only; {cmd:e(nclasses)} is the one posted){p_end}
 
 {p2col 5 20 24 2: Matrices}{p_end}

@@ -190,6 +190,7 @@ final class PluginEstimation {
         int k = optima.length / 4;
         stata.setLocal("jm_n_optima", Integer.toString(k));
         stata.setLocal("jm_certification", plain(fit.description("certification")));
+        stata.setLocal("jm_integration", plain(fit.description("integration")));
         if (k == 0) {
             return;
         }

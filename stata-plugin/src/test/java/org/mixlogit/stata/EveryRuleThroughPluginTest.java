@@ -162,6 +162,11 @@ class EveryRuleThroughPluginTest {
             assertTrue(spec.contains("{\"attribute\":\"wk\",\"distribution\":\"ln\"}")
                     && spec.contains("\"correlated\":[\"loc\",\"wk\"]"), spec);
         }
+        // the header's rule in words: draws per decision-maker, or points per dimension / level and the nodes
+        String integration = StataSimulator.local("jm_integration");
+        assertTrue(integration.startsWith(type.code() + ","), integration);
+        assertTrue(type.isSimulation() ? integration.contains(size(type) + " draws") : integration.contains("nodes"),
+                integration);
         int p = Integer.parseInt(StataSimulator.local("jm_k"));
         double[] b = InStata.b();
         double[] v = InStata.v();
