@@ -33,7 +33,7 @@ final class PluginEstimation {
             "jm_vcetype", "jm_threads_used", "jm_gmm_criterion", "jm_J", "jm_J_df", "jm_J_p", "jm_W_cond",
             "jm_weighting_used", "jm_instrument_names", "jm_nclasses_used", "jm_k_share", "jm_aic", "jm_bic",
             "jm_caic", "jm_boundaries", "jm_em_starts", "jm_em_iterations", "jm_ll_em", "jm_n_optima",
-            "jm_certification"));
+            "jm_certification", "jm_integration"));
 
     /** @param args none (options travel in the caller's locals) */
     int run(String[] args) {
