@@ -72,7 +72,10 @@ mixlogit Java engine
 {p 4 6 2}* {opt group()} is required.{p_end}
 {p 4 6 2}{cmd:fweight}s, {cmd:pweight}s and {cmd:iweight}s are allowed; they must be constant within
 decision-maker. {cmd:pweight}s imply {cmd:vce(robust)} ({cmd:vce(oim)} and {cmd:vce(opg)} are error 198 with
-them).{p_end}
+them). {cmd:fweight}s count identical decision-makers: {cmd:vce(robust)} then takes each copy as its own
+observation, as on the expanded data ({cmd:expand}); {cmd:pweight}s and {cmd:iweight}s scale each decision-maker's
+contribution (the sandwich's middle term has their squares). {cmd:estimator(msm)} does not take {cmd:fweight}s
+(error 198: expand the data).{p_end}
 {p 4 6 2}{cmd:jmixlogit} needs Stata 16 or newer and Java 11 or newer (Stata 16 and later bundle it; see
 {helpb java}).{p_end}
 

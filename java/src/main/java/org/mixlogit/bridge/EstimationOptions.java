@@ -34,7 +34,8 @@ import org.mixlogit.optim.OptimizerConfig;
  * {@code instruments} (MSM only) is "optimal", "default" or an array of column names, which the front end must
  * also pass among the attribute columns (or as characteristics); {@code weighting} (MSM only) is "one-step" or
  * "two-step"; {@code proposal} (adaptive-halton and adaptive-sobol only) is the degrees of freedom of their Student t
- * proposal, 0 for a normal one (default 8). Unknown fields and wrong types are errors naming the field. {@link #write}
+ * proposal, 0 for a normal one (default 8); {@code weights} is "sampling" (the default) or "frequency" (see {@link
+ * InferenceConfig}). Unknown fields and wrong types are errors naming the field. {@link #write}
  * gives the JSON of a configuration with every field that shapes the estimate ({@code tolerance} when not the default;
  * not the diagnostics, which only add reports), which {@link #parse} reads back to the same configuration; the saved
  * form of a fit ({@code docs/result-schema.md}) holds it.
@@ -42,11 +43,25 @@ import org.mixlogit.optim.OptimizerConfig;
 public final class EstimationOptions {
     private static final List<String> FIELDS = java.util.Arrays.asList("draws", "R", "seed", "burn", "starts",
             "optimizer", "vce", "cluster", "threads", "start", "level", "maxIterations", "tolerance",
-            "integrationCheck", "reestimate", "method", "instruments", "weighting", "proposal");
+            "integrationCheck", "reestimate", "method", "instruments", "weighting", "proposal", "weights");
     /** The engine's defaults, which an omitted field takes (the vocabulary publishes the same). */
     private static final EstimatorConfig DEFAULTS = EstimatorConfig.defaults();
 
     private EstimationOptions() {
+    }
+
+    /** "weights": "sampling" (the default: pweights, survey weights) or "frequency" (fweights: counts of copies). */
+    private static boolean frequencyWeights(String kind) {
+        switch (kind) {
+            case "sampling":
+                return false;
+            case "frequency":
+                return true;
+            default:
+                throw new InvalidSpecificationException("Estimation option \"weights\" is \"" + kind + "\": use"
+                        + " \"sampling\" (weights that scale each decision-maker's contribution, the default) or"
+                        + " \"frequency\" (counts of identical decision-makers).");
+        }
     }
 
     /**
@@ -87,6 +102,9 @@ public final class EstimationOptions {
             o.endArray();
         }
         o.put("level", config.inference().level());
+        if (config.inference().frequencyWeights()) {
+            o.put("weights", "frequency");
+        }
         o.put("method", config.method().type().code());
         if (config.method().type() == EstimationMethod.MSM) {
             MsmConfig msm = config.method().msm();
@@ -150,7 +168,8 @@ public final class EstimationOptions {
         InferenceConfig inference = InferenceConfig.defaults()
                 .withCovariance(CovarianceType.fromCode(text(root, "vce", DEFAULTS.inference().covariance().code())))
                 .withCluster(text(root, "cluster", null))
-                .withLevel(number(root, "level", DEFAULTS.inference().level()));
+                .withLevel(number(root, "level", DEFAULTS.inference().level()))
+                .withFrequencyWeights(frequencyWeights(text(root, "weights", "sampling")));
         if (root.hasNonNull("start")) {
             JsonValue s = root.get("start");
             if (!s.isArray()) {

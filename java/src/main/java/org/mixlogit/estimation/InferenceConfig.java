@@ -6,15 +6,23 @@ import org.mixlogit.inference.CovarianceType;
 /**
  * How the estimate is reported for inference: the covariance type shown (every available type is computed), the
  * characteristic whose values define the clusters of the cluster-robust covariance (and of the MSM two-step
- * weighting), and the confidence level. Immutable; change with the {@code withX} copies. Defaults
- * ({@link #defaults()}): Hessian covariance (the GMM sandwich for MSM), clusters = decision-makers, level 95%.
+ * weighting), the confidence level, and what the data's weights are. Immutable; change with the {@code withX}
+ * copies. Defaults ({@link #defaults()}): Hessian covariance (the GMM sandwich for MSM), clusters = decision-makers,
+ * level 95%, sampling weights.
+ *
+ * <p>Sampling weights (Stata's pweights, R's survey weights) scale each decision-maker's contribution: the robust
+ * sandwich's meat is sum w_n^2 s_n s_n'. Frequency weights (Stata's fweights) count identical decision-makers, each
+ * copy its own observation: the meat is sum w_n s_n s_n', which equals the robust covariance of the data with
+ * every decision-maker repeated w_n times. Both give the same estimates, Hessian and OPG covariances, and
+ * cluster-robust covariance (copies of a decision-maker share its cluster).
  */
 public final class InferenceConfig {
     private final CovarianceType covariance;
     private final String cluster;
     private final double level;
+    private final boolean frequencyWeights;
 
-    private InferenceConfig(CovarianceType covariance, String cluster, double level) {
+    private InferenceConfig(CovarianceType covariance, String cluster, double level, boolean frequencyWeights) {
         if (covariance == null) {
             throw new InvalidSpecificationException("covariance is missing: use hessian, opg, robust, cluster or"
                     + " gmm.");
@@ -30,11 +38,12 @@ public final class InferenceConfig {
         this.covariance = covariance;
         this.cluster = cluster == null ? null : cluster.trim();
         this.level = level;
+        this.frequencyWeights = frequencyWeights;
     }
 
-    /** Hessian covariance, clusters = decision-makers, level 95%. */
+    /** Hessian covariance, clusters = decision-makers, level 95%, sampling weights. */
     public static InferenceConfig defaults() {
-        return new InferenceConfig(CovarianceType.HESSIAN, null, 95);
+        return new InferenceConfig(CovarianceType.HESSIAN, null, 95, false);
     }
 
     /** The covariance type shown by default. */
@@ -52,22 +61,40 @@ public final class InferenceConfig {
         return level;
     }
 
+    /** True when the weights are frequency weights (counts of identical decision-makers), false for sampling weights. */
+    public boolean frequencyWeights() {
+        return frequencyWeights;
+    }
+
+    /**
+     * The meat of the robust sandwich for these weights: {@code information} (sum w_n s_n s_n') for frequency weights,
+     * {@code samplingMeat} (sum w_n^2 s_n s_n') for sampling weights. Neither is copied.
+     */
+    double[] robustMeat(double[] information, double[] samplingMeat) {
+        return frequencyWeights ? information : samplingMeat;
+    }
+
     public InferenceConfig withCovariance(CovarianceType type) {
-        return new InferenceConfig(type, cluster, level);
+        return new InferenceConfig(type, cluster, level, frequencyWeights);
     }
 
     /** @param characteristic a decision-maker characteristic of the data, or null for clusters = decision-makers */
     public InferenceConfig withCluster(String characteristic) {
-        return new InferenceConfig(covariance, characteristic, level);
+        return new InferenceConfig(covariance, characteristic, level, frequencyWeights);
     }
 
     public InferenceConfig withLevel(double percent) {
-        return new InferenceConfig(covariance, cluster, percent);
+        return new InferenceConfig(covariance, cluster, percent, frequencyWeights);
+    }
+
+    /** @param frequency true for frequency weights (fweights), false for sampling weights (the default) */
+    public InferenceConfig withFrequencyWeights(boolean frequency) {
+        return new InferenceConfig(covariance, cluster, level, frequency);
     }
 
     @Override
     public String toString() {
         return "InferenceConfig[covariance=" + covariance + ", cluster=" + (cluster == null ? "decision-maker"
-                : cluster) + ", level=" + level + "]";
+                : cluster) + ", level=" + level + ", weights=" + (frequencyWeights ? "frequency" : "sampling") + "]";
     }
 }

@@ -372,7 +372,8 @@ public final class LatentClassEstimator implements Estimator {
         }
         double[] analytic = ll.hessian(theta);
         double[] hessian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
-        Covariances cov = Covariances.fromSums(hessian, c.information(), c.meat(), c.clusterMeat(),
+        Covariances cov = Covariances.fromSums(hessian, c.information(),
+                config.inference().robustMeat(c.information(), c.meat()), c.clusterMeat(),
                 c.clusterCount(), theta.length);
         b.estimates(theta).gradient(c.gradient()).logLikelihood(c.logLikelihood());
         b.latentClasses(summary(data, spec, theta, cov, search, zbar));

@@ -77,6 +77,12 @@ public final class MsmEstimator implements Estimator {
                     + " likelihood (EM, then direct maximization), not by simulated moments: use the method msle.");
         }
         ResultAssembler tail = new ResultAssembler(data, spec, config, backend);
+        if (config.inference().frequencyWeights() && data.isWeighted()) {
+            throw new InvalidSpecificationException("Frequency weights are not available with the method of simulated"
+                    + " moments, whose moment covariance (and so its two-step weighting and standard errors) treats"
+                    + " weights as sampling weights: expand the data (one decision-maker per copy), use sampling"
+                    + " weights, or estimate by maximum simulated likelihood.");
+        }
         if (config.integration().type().isAdaptive() && spec.randomDimension() > 0) {
             throw new InvalidSpecificationException("Adaptive rules (" + config.integration().type().code() + ")"
                     + " centre their nodes at each person's"

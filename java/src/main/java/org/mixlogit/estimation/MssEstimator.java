@@ -231,7 +231,8 @@ public final class MssEstimator implements Estimator {
                             + " estimate; try more draws (R) or other starting values.");
                 }
             }
-            cov = Covariances.fromSums(jacobian, c.information(), c.meat(), c.clusterMeat(), c.clusterCount(), p);
+            cov = Covariances.fromSums(jacobian, c.information(),
+                    config.inference().robustMeat(c.information(), c.meat()), c.clusterMeat(), c.clusterCount(), p);
             score = c.gradient();
         }
         double[] se = cov.standardErrors(org.mixlogit.inference.CovarianceType.ROBUST);

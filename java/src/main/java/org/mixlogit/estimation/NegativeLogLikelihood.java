@@ -138,13 +138,15 @@ final class NegativeLogLikelihood implements ScoredObjective {
 
     @Override
     public double valueGradientAndOuterProduct(double[] x, double[] gradient, double[] outerProduct) {
-        // the observations' gradients of -LL are -w_n s_n: their outer products are the sandwich meat
+        // BHHH's approximation of the Hessian of -LL = -sum w_n l_n is the weighted outer product of the scores,
+        // sum w_n s_n s_n' (the information identity per decision-maker, weighted as the log-likelihood is); with
+        // weights that is not the sampling sandwich's meat sum w_n^2 s_n s_n'
         ScoreSums sums = likelihood.scoreSums(x, null);
         double[] g = sums.gradient();
         for (int j = 0; j < gradient.length; j++) {
             gradient[j] = -g[j];
         }
-        System.arraycopy(sums.meat(), 0, outerProduct, 0, outerProduct.length);
+        System.arraycopy(sums.information(), 0, outerProduct, 0, outerProduct.length);
         return -sums.logLikelihood();
     }
 }

@@ -64,6 +64,22 @@ class FitControlsTest {
     }
 
     @Test
+    @DisplayName("\"weights\": \"frequency\" round-trips through write and parse; sampling (the default) is not"
+            + " written; another word is refused naming the field and the words")
+    void weightsKind() {
+        EstimatorConfig parsed = EstimationOptions.parse("{\"weights\": \"frequency\"}");
+        assertTrue(parsed.inference().frequencyWeights());
+        assertTrue(EstimationOptions.write(parsed).contains("\"weights\":\"frequency\""));
+        assertTrue(EstimationOptions.parse(EstimationOptions.write(parsed)).inference().frequencyWeights());
+        assertFalse(EstimationOptions.parse("{\"weights\": \"sampling\"}").inference().frequencyWeights());
+        assertFalse(EstimationOptions.write(EstimationOptions.parse("{}")).contains("weights"));
+        InvalidSpecificationException bad = assertThrows(InvalidSpecificationException.class,
+                () -> EstimationOptions.parse("{\"weights\": \"fweight\"}"));
+        assertTrue(bad.getMessage().contains("\"weights\" is \"fweight\"") && bad.getMessage().contains("frequency"),
+                bad.getMessage());
+    }
+
+    @Test
     @DisplayName("a fit with an integration check and re-estimations reports both; max iterations stop the search")
     void reports() {
         ElectricityColumns d = new ElectricityColumns(15);

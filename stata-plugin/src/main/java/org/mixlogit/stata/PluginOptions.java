@@ -253,6 +253,10 @@ final class PluginOptions {
         if (cluster != null) {
             o.put("cluster", cluster);
         }
+        if (weight != null && stata.local("jm_wtype").trim().equals("fweight")) {
+            // fweights count identical decision-makers: the robust sandwich's meat weights each score once
+            o.put("weights", "frequency");
+        }
         if (!stata.local("jm_tolerance").trim().isEmpty()) {
             o.put("tolerance", number("jm_tolerance"));
         }

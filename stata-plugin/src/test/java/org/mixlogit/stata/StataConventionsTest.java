@@ -304,6 +304,33 @@ class StataConventionsTest extends SmallFitInStata {
     }
 
     @Test
+    @DisplayName("[fweight] asks the engine for frequency weights (robust meat sum w s s', as on the expanded data);"
+            + " [pweight] and [iweight] for sampling weights (sum w^2 s s'): same b, different robust V")
+    void weightTypes() {
+        double[] w = new double[data[0].length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 1 + data[1][i] % 3;
+        }
+        StataSimulator.addNumericVariable("w", w);
+        locals.put("jm_weight", "w");
+        locals.put("jm_vce", "robust");
+        Map<String, double[]> b = new HashMap<>();
+        Map<String, double[]> v = new HashMap<>();
+        for (String type : new String[] {"fweight", "pweight", "iweight"}) {
+            locals.put("jm_wtype", type);
+            assertEquals(0, run(), StataSimulator.errorOutput());
+            assertEquals(type.equals("fweight"), StataSimulator.local("jm_options_json")
+                    .contains("\"weights\":\"frequency\""), type);
+            b.put(type, InStata.b());
+            v.put(type, InStata.v());
+        }
+        assertTrue(Arrays.equals(b.get("fweight"), b.get("pweight")), "the estimates do not depend on the type");
+        assertTrue(Arrays.equals(v.get("iweight"), v.get("pweight")));
+        assertTrue(v.get("pweight")[0] > 1.2 * v.get("fweight")[0],
+                "weights up to 3 squared inflate the sampling meat: " + v.get("pweight")[0] + " vs " + v.get("fweight")[0]);
+    }
+
+    @Test
     @DisplayName("the JSON in e() is one line without backquotes or dollar signs, and parses back")
     void oneLineJson() throws Exception {
         assertEquals(0, run(), StataSimulator.errorOutput());
