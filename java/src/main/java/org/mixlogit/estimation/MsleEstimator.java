@@ -323,15 +323,16 @@ public final class MsleEstimator implements Estimator {
     }
 
     /**
-     * Two points are one optimum when every parameter agrees to {@link #OPTIMA_PARAMETER_TOLERANCE} relative to
-     * max(1, |value|), in absolute value for those whose sign is not identified (most scales and the Cholesky
-     * elements; see {@link ParameterLayout#isSignIdentified}).
+     * Two points are one optimum when every parameter of their canonical forms ({@link ParameterLayout#canonical}:
+     * free scales in absolute value, each Cholesky column signed by its diagonal) agrees to
+     * {@link #OPTIMA_PARAMETER_TOLERANCE} relative to max(1, |value|).
      */
     static boolean close(double[] a, double[] b, ParameterLayout layout) {
+        double[] ca = layout.canonical(a);
+        double[] cb = layout.canonical(b);
         for (int i = 0; i < a.length; i++) {
-            boolean signed = layout.isSignIdentified(i);
-            double x = signed ? a[i] : Math.abs(a[i]);
-            double y = signed ? b[i] : Math.abs(b[i]);
+            double x = ca[i];
+            double y = cb[i];
             if (Math.abs(x - y) > OPTIMA_PARAMETER_TOLERANCE * Math.max(1, Math.abs(a[i]))) {
                 return false;
             }

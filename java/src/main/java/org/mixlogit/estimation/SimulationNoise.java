@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * How much the answer moves with the simulation draws: the model re-estimated with K independent draw sets of the
- * same size, and for every parameter (in absolute value where its sign is not identified) and derived quantity
+ * same size, and for every parameter (in canonical form, {@link org.mixlogit.spec.ParameterLayout#canonical}: free
+ * scales in absolute value, each Cholesky column signed by its diagonal) and derived quantity
  * the standard deviation of its estimate and of its standard error across those fits, beside the sampling
  * standard error. A quantity is flagged when its simulation standard deviation exceeds 10% of its sampling
  * standard error. Re-estimations that did not converge are left out of the spreads and counted. Immutable.

@@ -38,10 +38,12 @@ final class SimulationNoiseStudy {
                     .withSearch(config.search().withStarts(1).withStart(main.estimates()));
             EstimationResult r = Estimator.of(replicate, backend).estimate(data, spec);
             converged[s] = r.isConverged();
-            double[] theta = r.estimates();
+            // replicates compare in canonical form: free scales in absolute value, Cholesky columns signed by their
+            // diagonal (so an off-diagonal element straddling zero keeps its spread)
+            double[] theta = layout.canonical(r.estimates());
             double[] se = r.standardErrors();
             for (int j = 0; j < p; j++) {
-                estimates[s][j] = layout.isSignIdentified(j) ? theta[j] : Math.abs(theta[j]);
+                estimates[s][j] = theta[j];
                 errors[s][j] = se[j];
             }
             List<CoefficientEstimate> rd = r.derived();

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * All covariance matrices of one estimate, computed from the Hessian of the log-likelihood and the
  * per-decision-maker scores. With weights w_n: OPG = (sum w_n s_n s_n')^-1; robust = H^-1 M H^-1 with the meat M
  * the caller passes, sum (w_n s_n)(w_n s_n)' for sampling weights or sum w_n s_n s_n' for frequency weights
- * ({@link org.mixlogit.estimation.InferenceConfig}; {@link #compute} takes sampling weights); cluster =
+ * (the estimators choose by their InferenceConfig; {@link #compute} takes sampling weights); cluster =
  * H^-1 (G/(G-1) sum_c u_c u_c') H^-1 with u_c the weighted score sum of cluster c. A matrix that cannot be
  * inverted leaves its covariance unavailable with a reason. Immutable; accessors copy.
  */

@@ -104,7 +104,12 @@ public final class ResultTable {
         return s.length() <= max ? s : s.substring(0, max - 1) + "~";
     }
 
+    /** A header line: text on the left, a statistic on the right; text too long for its column gets a line of its own. */
     private static void left(StringBuilder b, String left, String label, String value) {
+        if (left.length() > 52) {
+            b.append(left).append(String.format("%n"));
+            left = "";
+        }
         b.append(String.format(Locale.ROOT, "%-52s %-24s= %12s%n", left, label, value));
     }
 

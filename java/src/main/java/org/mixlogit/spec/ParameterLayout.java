@@ -348,6 +348,40 @@ public final class ParameterLayout {
         return membershipStart + (c - 1) * width + z;
     }
 
+    /**
+     * The representative of theta's class of equivalent parameter vectors (the same distribution of the
+     * coefficients): every scale whose sign is not identified in absolute value, and each column of the Cholesky
+     * factor multiplied by the sign of its diagonal element (a column's sign is free, L L' does not change; within a
+     * column the elements' signs relative to the diagonal carry the correlations), so that two estimates compare
+     * element by element. A latent class layout takes absolute values of every element whose sign is not
+     * identified. Not modified; a copy.
+     */
+    public double[] canonical(double[] theta) {
+        double[] out = theta.clone();
+        if (classLayout != null) {
+            for (int j = 0; j < out.length; j++) {
+                if (!signIdentified[j]) {
+                    out[j] = Math.abs(out[j]);
+                }
+            }
+            return out;
+        }
+        for (int j = 0; j < out.length; j++) {
+            if (kinds.get(j) == ParameterKind.SCALE && !signIdentified[j]) {
+                out[j] = Math.abs(out[j]);
+            }
+        }
+        int m = blockMembers.length;
+        for (int b = 0; b < m; b++) {
+            if (out[choleskyIndex(b, b)] < 0) {
+                for (int a = b; a < m; a++) {
+                    out[choleskyIndex(a, b)] = -out[choleskyIndex(a, b)];
+                }
+            }
+        }
+        return out;
+    }
+
     private void requireOnePopulation() {
         if (classLayout != null) {
             throw new IllegalStateException("A latent class layout has no per-coefficient indices: use"

@@ -121,7 +121,8 @@ class EstimatorConfigTest {
         assertEquals("EstimatorConfig[IntegrationConfig[type=sobol, draws=50, seed=12345, burn=0,"
                 + " cacheBytes=268435456], SearchConfig[OptimizerConfig[algorithm=bhhh, maxIterations=1000,"
                 + " gradientTolerance=1.0E-6, objectiveTolerance=1.0E-12], starts=1, startSeed=12345,"
-                + " start=default], InferenceConfig[covariance=hessian, cluster=decision-maker, level=95.0],"
+                + " start=default], InferenceConfig[covariance=hessian, cluster=decision-maker, level=95.0,"
+                + " weights=sampling],"
                 + " DiagnosticsConfig[checkReplicates=0, reestimations=0], MethodConfig[msle],"
                 + " ExecutionConfig[threads=2]]", c.toString());
         assertTrue(c.withMethod(MethodConfig.msm(MsmConfig.defaults())).toString().contains(
