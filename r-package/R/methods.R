@@ -296,11 +296,13 @@ anova.mixlogit <- function(object, ...) {
             class = c("anova", "data.frame"))
 }
 
-fitted.mixlogit <- function(object, type = c("chosen", "all"), ...) {
+# mlogit's names work too: "outcome" is "chosen", "probabilities" the situations x alternatives matrix.
+fitted.mixlogit <- function(object, type = c("chosen", "all", "probabilities", "outcome"), ...) {
   check_dots("fitted", ...)
-  type <- check_choice(type, "type", c("chosen", "all"))
+  type <- check_choice(type, "type", c("chosen", "all", "probabilities", "outcome"))
   p <- fitted_probabilities(object)
   if (type == "all") return(p)
+  if (type == "probabilities") return(probability_matrix(p, prediction_keys(object, NULL)))
   chosen <- object$y == 1
   stats::setNames(p[chosen], object$situation[chosen])
 }

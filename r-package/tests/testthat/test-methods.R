@@ -29,6 +29,13 @@ test_that("fitted probabilities sum to one within situations; residuals are y - 
   expect_equal(as.numeric(sums), rep(1, 4308), tolerance = 1e-12)
   expect_length(fitted(mixed_fit), 4308)
   expect_equal(residuals(mixed_fit), electricity$choice - p)
+  # mlogit's types: "outcome" is "chosen"; "probabilities" the situations x alternatives matrix of the same numbers
+  expect_identical(fitted(mixed_fit, type = "outcome"), fitted(mixed_fit))
+  m <- fitted(mixed_fit, type = "probabilities")
+  expect_equal(dim(m), c(4308L, 4L))
+  expect_equal(unname(rowSums(m)), rep(1, 4308), tolerance = 1e-12)
+  expect_identical(m[cbind(match(electricity$chid, as.numeric(rownames(m))), electricity$alt)], p)
+  expect_identical(colnames(m), c("1", "2", "3", "4"))
 })
 
 test_that("fitted probabilities, computed when asked for, are the engine's at the fit bit for bit", {
