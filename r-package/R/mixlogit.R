@@ -5,7 +5,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
                      level = 0.95, verbose = FALSE, alt = NULL, market = NULL, method = c("msle", "msm", "mss"),
                      instruments = NULL, weighting = NULL, max_iterations = NULL, tolerance = NULL,
                      integration_check = 0, reestimate = 0, reflevel = NULL, classes = NULL, membership = NULL,
-                     common = NULL, proposal = NULL, ...) {
+                     common = NULL, proposal = NULL, weight_type = "sampling", ...) {
   call <- match.call()
   check_call_arguments(environment(), match.call(expand.dots = FALSE)$...)
   if (missing(method)) method <- "msle"
@@ -14,6 +14,7 @@ mixlogit <- function(formula, data, group, id = NULL, rpar = NULL, correlation =
                           starts, optimizer, vce, cluster, weights, threads, start, level, verbose, alt, market,
                           method = method, instruments = instruments, weighting = weighting, reflevel = reflevel,
                           subset = subset, proposal = proposal)
+  a$frequency_weights <- check_weight_type(weight_type, a$weights)
   data <- a$data
   lc <- check_latent_arguments(classes, membership, common, data, a$method)
   check_engine_version()
@@ -187,6 +188,7 @@ options_json <- function(a) {
   if (!is.null(a$proposal)) fields$proposal <- json_number(a$proposal)
   if (!is.null(a$burn)) fields$burn <- json_number(a$burn)
   if (!is.null(a$cluster)) fields$cluster <- json_scalar(a$cluster)
+  if (isTRUE(a$frequency_weights)) fields$weights <- json_scalar("frequency")
   if (!is.null(a$start)) fields$start <- json_number(a$start, array = TRUE)
   to_json(fields)
 }

@@ -34,6 +34,17 @@ check_seed <- function(seed, allow_null = FALSE) {
 }
 
 # One of `choices` (the codes listed in messages) or of `words` (every accepted word: the codes and their aliases).
+# `weight_type`: "sampling" (the default) or "frequency" (counts of identical decision-makers), the latter only
+# with `weights`. TRUE for frequency weights.
+check_weight_type <- function(weight_type, weights) {
+  type <- check_choice(weight_type, "weight_type", c("sampling", "frequency"))
+  if (type == "frequency" && is.null(weights)) {
+    arg_error("`weight_type = \"frequency\"` describes `weights`, which are not given: add `weights`, or drop",
+              " `weight_type`.")
+  }
+  type == "frequency"
+}
+
 check_choice <- function(x, name, choices, words = choices) {
   if (!is.character(x) || length(x) < 1L || is.na(x[1L])) {
     arg_error("`", name, "` must be one of ", paste0('"', choices, '"', collapse = ", "), ".")

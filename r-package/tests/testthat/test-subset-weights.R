@@ -68,3 +68,25 @@ test_that("weights as a vector (one per row) equal the same weights as a column"
   # weights that vary within a decision-maker: the engine's message
   expect_error(mixlogit(f6, d, group = "chid", id = "id", weights = seq_len(nrow(d))), class = "mixlogit_error")
 })
+
+test_that("weight_type = \"frequency\": the robust covariance of the data with every decision-maker repeated", {
+  w <- 1 + first30$id %% 3
+  f4 <- choice ~ pf + cl + loc + wk
+  freq <- mixlogit(f4, first30, group = "chid", id = "id", weights = w, weight_type = "frequency",
+                   vce = "robust", threads = 1)
+  samp <- mixlogit(f4, first30, group = "chid", id = "id", weights = w, vce = "robust", threads = 1)
+  copies <- do.call(rbind, lapply(split(first30, first30$id), function(d) {
+    k <- 1 + d$id[1] %% 3
+    do.call(rbind, lapply(seq_len(k), function(j) transform(d, id = id * 10 + j, chid = chid * 10 + j)))
+  }))
+  expanded <- mixlogit(f4, copies, group = "chid", id = "id", vce = "robust", threads = 1)
+  expect_equal(coef(freq), coef(samp), tolerance = 1e-12)
+  expect_equal(coef(freq), coef(expanded), tolerance = 1e-6)
+  expect_equal(vcov(freq, type = "robust"), vcov(expanded, type = "robust"), tolerance = 1e-4)
+  expect_true(all(diag(vcov(samp, type = "robust")) > 1.2 * diag(vcov(freq, type = "robust"))))
+  expect_equal(vcov(freq, type = "hessian"), vcov(samp, type = "hessian"), tolerance = 1e-10)
+  expect_error(mixlogit(f4, first30, group = "chid", weight_type = "frequency", threads = 1),
+               class = "mixlogit_argument_error", regexp = "describes `weights`, which are not given")
+  expect_error(mixlogit(f4, first30, group = "chid", weights = w, weight_type = "fweight", threads = 1),
+               class = "mixlogit_argument_error", regexp = "weight_type")
+})

@@ -46,7 +46,7 @@ final class EstimateCommand {
             "correlated", "heterogeneity", "weights", "draws", "R", "seed", "burn", "starts", "optimizer", "vce",
             "threads", "json", "spec", "level", "points", "conf-level", "max-iterations", "integration-check",
             "reestimate", "method", "instruments", "weighting", "alt", "market", "cache-bytes", "engine",
-            "classes", "membership", "common", "proposal"));
+            "classes", "membership", "common", "proposal", "weight-type"));
     static final Set<String> FLAGS = new HashSet<>(Arrays.asList("quiet", "help"));
     /** Gauss-Hermite points per dimension (gh, agh) unless --points or --R says otherwise. */
     static final int DEFAULT_POINTS = 10;
@@ -193,6 +193,28 @@ final class EstimateCommand {
         return b.build();
     }
 
+    /** --weight-type: sampling (the default) or frequency, and only with --weights. */
+    private static boolean frequencyWeights(Options o) {
+        String kind = o.get("weight-type", null);
+        if (kind == null) {
+            return false;
+        }
+        if (!o.has("weights")) {
+            throw new UsageException("--weight-type " + kind + " describes the weights of --weights COL, which is not"
+                    + " given: add --weights, or drop --weight-type.");
+        }
+        switch (kind) {
+            case "sampling":
+                return false;
+            case "frequency":
+                return true;
+            default:
+                throw new UsageException("--weight-type is '" + kind + "': use sampling (weights that scale each"
+                        + " decision-maker's contribution, the default) or frequency (counts of identical"
+                        + " decision-makers).");
+        }
+    }
+
     /** The CSV layout of --data from --group, --choice, --id, --weights, --alt, --market, the model and instruments. */
     static CsvLayout layout(Options o, ModelSpec spec, String cluster, List<String> instruments) {
         return layout(o, spec, cluster, instruments, true);
@@ -254,7 +276,7 @@ final class EstimateCommand {
             search = search.withStartSeed(o.longValue("seed", 0));
         }
         InferenceConfig inference = InferenceConfig.defaults().withCovariance(vce.type).withCluster(vce.cluster)
-                .withLevel(confidenceLevel(o));
+                .withLevel(confidenceLevel(o)).withFrequencyWeights(frequencyWeights(o));
         int reestimations = o.integer("reestimate", 0, 0);
         if (reestimations == 1) {
             throw new UsageException("--reestimate is 1: give 0 (none) or at least 2 draw sets, so that a standard"

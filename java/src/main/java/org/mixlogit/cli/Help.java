@@ -63,6 +63,9 @@ final class Help {
         option(b, "--group COL", "choice-situation id column");
         option(b, "--id COL", "decision-maker id column: a panel, one draw of beta per decision-maker");
         option(b, "--weights COL", "weight column, constant within each decision-maker");
+        option(b, "--weight-type T", "sampling (default: each weight scales a decision-maker's contribution, the"
+                + " robust sandwich takes its square) or frequency (counts of identical decision-makers: the robust"
+                + " covariance of the expanded data)");
         option(b, "--alt COL", "alternative id column (numbers or text): post-estimation aggregates by it");
         option(b, "--market COL", "market column (constant within a situation): post-estimation aggregates"
                 + " shares, elasticities and diversion per market");
