@@ -163,6 +163,10 @@ program define Estimate, eclass sortpreserve
         confirm numeric variable `instvars'
         local jm_instruments "`instvars'"
     }
+    if ("`difficult'" != "") {
+        display as text "note: option difficult has no effect: the engine's line search already handles"  ///
+            " nonconcave regions; try technique() or starts() for a hard maximum"
+    }
     if (`nrep' < 1 | `starts' < 1 | `threads' < 0 | `iterate' < 0 | `tolerance' < 0) {
         display as error "nrep() and starts() must be positive; threads(), iterate() and tolerance() nonnegative"
         exit 198
