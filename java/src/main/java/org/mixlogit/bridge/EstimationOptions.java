@@ -52,16 +52,13 @@ public final class EstimationOptions {
 
     /** "weights": "sampling" (the default: pweights, survey weights) or "frequency" (fweights: counts of copies). */
     private static boolean frequencyWeights(String kind) {
-        switch (kind) {
-            case "sampling":
-                return false;
-            case "frequency":
-                return true;
-            default:
-                throw new InvalidSpecificationException("Estimation option \"weights\" is \"" + kind + "\": use"
-                        + " \"sampling\" (weights that scale each decision-maker's contribution, the default) or"
-                        + " \"frequency\" (counts of identical decision-makers).");
+        Boolean frequency = InferenceConfig.isFrequencyWord(kind);
+        if (frequency == null) {
+            throw new InvalidSpecificationException("Estimation option \"weights\" is \"" + kind + "\": use"
+                    + " \"sampling\" (weights that scale each decision-maker's contribution, the default) or"
+                    + " \"frequency\" (counts of identical decision-makers).");
         }
+        return frequency;
     }
 
     /**

@@ -203,16 +203,13 @@ final class EstimateCommand {
             throw new UsageException("--weight-type " + kind + " describes the weights of --weights COL, which is not"
                     + " given: add --weights, or drop --weight-type.");
         }
-        switch (kind) {
-            case "sampling":
-                return false;
-            case "frequency":
-                return true;
-            default:
-                throw new UsageException("--weight-type is '" + kind + "': use sampling (weights that scale each"
-                        + " decision-maker's contribution, the default) or frequency (counts of identical"
-                        + " decision-makers).");
+        Boolean frequency = InferenceConfig.isFrequencyWord(kind);
+        if (frequency == null) {
+            throw new UsageException("--weight-type is '" + kind + "': use sampling (weights that scale each"
+                    + " decision-maker's contribution, the default) or frequency (counts of identical"
+                    + " decision-makers).");
         }
+        return frequency;
     }
 
     /** The CSV layout of --data from --group, --choice, --id, --weights, --alt, --market, the model and instruments. */

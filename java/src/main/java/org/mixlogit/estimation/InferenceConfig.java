@@ -87,6 +87,14 @@ public final class InferenceConfig {
         return new InferenceConfig(covariance, cluster, percent, frequencyWeights);
     }
 
+    /**
+     * The words for the weights' kind: "frequency" is true, "sampling" false, any other word null (the front end
+     * says what is wrong in its own terms).
+     */
+    public static Boolean isFrequencyWord(String word) {
+        return "frequency".equals(word) ? Boolean.TRUE : "sampling".equals(word) ? Boolean.FALSE : null;
+    }
+
     /** @param frequency true for frequency weights (fweights), false for sampling weights (the default) */
     public InferenceConfig withFrequencyWeights(boolean frequency) {
         return new InferenceConfig(covariance, cluster, level, frequency);
