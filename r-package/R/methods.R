@@ -351,6 +351,7 @@ glance.mixlogit <- function(x, ...) {
   g <- x$gmm
   data.frame(logLik = x$logLik, AIC = stats::AIC(x), BIC = stats::BIC(x), nobs = nobs(x), df = x$df,
              converged = x$converged, iterations = x$iterations, draws = x$draws,
+             integration = if (is.null(x$integration)) NA_character_ else x$integration,
              rho2 = 1 - x$logLik / x$null.logLik, method = if (is.null(x$method)) "msle" else x$method,
              criterion = if (is.null(g)) NA_real_ else g$criterion, J = if (is.null(g)) NA_real_ else g$J,
              J.df = if (is.null(g)) NA_integer_ else g$df, J.p.value = if (is.null(g)) NA_real_ else g$p.value,

@@ -148,6 +148,11 @@ test_that("tidy and glance give data frames", {
   expect_true(all(c("estimate", "std.error", "statistic", "p.value", "conf.low", "conf.high") %in% names(t)))
   g <- mixlogit:::glance.mixlogit(plain_fit)
   expect_equal(g$logLik, as.numeric(logLik(plain_fit)))
+  # the rule in words: draws per decision-maker, or for quadrature the points per dimension and the nodes
+  expect_match(mixlogit:::glance.mixlogit(mixed_fit)$integration, "^halton, 100 draws")
+  gh <- mixlogit(choice ~ pf + cl, electricity[electricity$id <= 20, ], group = "chid", rpar = c(cl = "n", pf = "n"),
+                 draws = "gh", R = 5, threads = 1)
+  expect_match(mixlogit:::glance.mixlogit(gh)$integration, "5 points per dimension, 25 nodes")
 })
 
 test_that("heterogeneity: predict needs the characteristics the model uses, and only those", {
