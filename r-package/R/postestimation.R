@@ -36,6 +36,35 @@ post_object <- function(object, newdata = NULL, options = "{}", labels = TRUE) {
   post
 }
 
+# A post-estimation table (BridgePost.start: shares, elasticities, removalDiversion, marginalDiversion,
+# wtpInference) computed in the engine's own thread and polled, so that Ctrl-C returns at once (a table with
+# Krinsky-Robb draws or replicates takes many evaluations): the engine's computation is stopped and a classed
+# "mixlogit_interrupt" raised.
+post_table <- function(post, table, attribute = "", cost = "") {
+  job <- with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTableJob;", "start", table, attribute, cost))
+  finished <- FALSE
+  on.exit(if (!finished) rJava::.jcall(job, "V", "stop"), add = TRUE)
+  withCallingHandlers({
+    repeat {
+      done <- rJava::.jcall(job, "Z", "await", 100L)
+      # tests: options(mixlogit.interrupt_post = TRUE) signals an interrupt at the first poll, as Ctrl-C does
+      if (isTRUE(getOption("mixlogit.interrupt_post"))) {
+        signalCondition(structure(class = c("interrupt", "condition"), list(message = "", call = NULL)))
+      }
+      if (done) break
+    }
+  }, interrupt = function(e) {
+    rJava::.jcall(job, "V", "stop")
+    stopped <- rJava::.jcall(job, "Z", "await", 1000L)
+    stop(structure(class = c("mixlogit_interrupt", "interrupt", "condition"), list(
+      message = paste0("mixlogit: ", table, " interrupted; no table is returned",
+                       if (stopped) "." else " (the engine is finishing its current step in the background)."),
+      call = NULL)))
+  })
+  finished <- TRUE
+  with_engine(rJava::.jcall(job, "Lorg/mixlogit/bridge/BridgeTable;", "result"))
+}
+
 # Marks a post-estimation result of a doubtful fit (not converged, not certified) with the attribute "fit_warning".
 flag_fit <- function(result, post) {
   doubt <- rJava::.jcall(post, "S", "fitWarning")
@@ -94,7 +123,7 @@ shares.mixlogit <- function(object, newdata = NULL, krinsky_robb = 0, replicates
   check_fit(object)
   options <- post_options_json(krinsky_robb, replicates, seed)
   post <- post_object(object, newdata, options)
-  table_frame(with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "shares")), "shares", post)
+  table_frame(post_table(post, "shares"), "shares", post)
 }
 
 elasticities.mixlogit <- function(object, attribute, newdata = NULL, krinsky_robb = 0, replicates = 5,
@@ -108,8 +137,7 @@ elasticities.mixlogit <- function(object, attribute, newdata = NULL, krinsky_rob
   attribute <- check_attribute(attribute, "attribute", object)
   options <- post_options_json(krinsky_robb, replicates, seed)
   post <- post_object(object, newdata, options)
-  table_frame(with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "elasticities", attribute)),
-              "elasticities", post)
+  table_frame(post_table(post, "elasticities", attribute), "elasticities", post)
 }
 
 diversion.mixlogit <- function(object, attribute = NULL, type = c("removal", "marginal"), newdata = NULL,
@@ -130,9 +158,9 @@ diversion.mixlogit <- function(object, attribute = NULL, type = c("removal", "ma
     return(flag_fit(decomposition_frame(post, attribute, object$attributes[1L]), post))
   }
   table <- if (type == "removal") {
-    with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "removalDiversion"))
+    post_table(post, "removalDiversion")
   } else {
-    with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "marginalDiversion", attribute))
+    post_table(post, "marginalDiversion", attribute)
   }
   table_frame(table, paste0(type, "_diversion"), post)
 }
@@ -194,7 +222,7 @@ wtp.mixlogit <- function(object, attribute, cost, negated_cost = FALSE, krinsky_
   }
   if (!negated_cost) warn_positive_cost(object, cost)
   post <- post_object(object, options = post_options_json(krinsky_robb, replicates, seed))
-  table <- with_engine(rJava::.jcall(post, "Lorg/mixlogit/bridge/BridgeTable;", "wtpInference", attribute, cost))
+  table <- post_table(post, "wtpInference", attribute, cost)
   population <- wtp_frame(table, level)
   individual <- with_engine(rJava::.jcall(post, "[D", "wtpIndividual", attribute, cost))
   if (negated_cost) {

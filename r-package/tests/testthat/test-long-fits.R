@@ -25,6 +25,18 @@ test_that("an interrupt cancels the Java fit and raises mixlogit_interrupt; the 
   expect_gt(full$iterations, caught$iterations)
 })
 
+test_that("an interrupt during a post-estimation table stops the engine's work and raises mixlogit_interrupt", {
+  old <- options(mixlogit.interrupt_post = TRUE)
+  on.exit(options(old))
+  caught <- tryCatch(elasticities(plain_fit, "pf", krinsky_robb = 2000), mixlogit_interrupt = function(e) e)
+  expect_s3_class(caught, "mixlogit_interrupt")
+  expect_false(inherits(caught, "error"), label = "a loop's tryCatch(error = ) must not swallow Ctrl-C")
+  expect_match(conditionMessage(caught), "elasticities interrupted; no table is returned")
+  options(old)
+  e <- elasticities(plain_fit, "pf", replicates = 0)
+  expect_true(nrow(e) > 0, label = "post-estimation works normally after an interrupted table")
+})
+
 test_that("verbose = TRUE prints every iteration once, as the trace holds them", {
   out <- capture.output(m <- long_fit(verbose = TRUE))
   lines <- grep("^iteration", out, value = TRUE)
@@ -44,7 +56,8 @@ test_that("max_iterations stops the fit with a classed warning; post-estimation 
 })
 
 test_that("tolerance, integration_check and reestimate reach the engine and are reported", {
-  loose <- long_fit(tolerance = 1e-2)
+  # a loose tolerance stops where the certification's gradient test fails: a classed warning says so
+  expect_warning(loose <- long_fit(tolerance = 1e-2), class = "mixlogit_certification_warning")
   tight <- long_fit()
   expect_lt(loose$iterations, tight$iterations)
   expect_equal(loose$controls$tolerance, 1e-2)

@@ -25,18 +25,15 @@ public final class BridgeFitJob {
     }
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final CountDownLatch done = new CountDownLatch(1);
     /** Released by {@link #cancel()}: the estimation waits on it after iteration {@link #holdAt}. */
     private final CountDownLatch released = new CountDownLatch(1);
     /** The iteration after which the estimation waits for {@link #cancel()}; 0 for never. */
     private final int holdAt;
     /** Iterations reported and not yet handed over: {iteration, log-likelihood, scaled gradient} each. */
     private final List<double[]> pending = new ArrayList<>();
-    private volatile BridgeFit fit;
-    private volatile Throwable failure;
     private volatile int iterations;
-    /** The estimation thread (set before it starts). */
-    private volatile Thread thread;
+    /** The estimation in its thread (set as it starts). */
+    private volatile BackgroundTask<BridgeFit> task;
 
     private BridgeFitJob(int holdAt) {
         this.holdAt = holdAt;
@@ -74,21 +71,8 @@ public final class BridgeFitJob {
 
     private static BridgeFitJob start(Work work, int holdAt) {
         BridgeFitJob job = new BridgeFitJob(holdAt);
-        Thread thread = new Thread(() -> job.run(work), "mixlogit-fit");
-        thread.setDaemon(true);
-        job.thread = thread;
-        thread.start();
+        job.task = BackgroundTask.start("mixlogit-fit", "estimation", () -> work.run(job::report));
         return job;
-    }
-
-    private void run(Work work) {
-        try {
-            fit = work.run(this::report);
-        } catch (Throwable t) {
-            failure = t;
-        } finally {
-            done.countDown();
-        }
     }
 
     private boolean report(int iteration, double logLikelihood, double gradientNorm) {
@@ -112,17 +96,12 @@ public final class BridgeFitJob {
      * @return true when it has ended (with a fit or a failure)
      */
     public boolean await(int milliseconds) {
-        try {
-            return done.await(Math.max(0, milliseconds), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return isDone();
-        }
+        return task.await(milliseconds);
     }
 
     /** True when the estimation has ended. */
     public boolean isDone() {
-        return done.getCount() == 0;
+        return task.isDone();
     }
 
     /**
@@ -161,10 +140,7 @@ public final class BridgeFitJob {
      */
     public void stop() {
         cancel();
-        Thread t = thread;
-        if (t != null && !isDone()) {
-            t.interrupt();
-        }
+        task.interrupt();
     }
 
     /** True when {@link #cancel()} or {@link #stop()} was called. */
@@ -179,19 +155,6 @@ public final class BridgeFitJob {
      * @throws IllegalStateException when the estimation has not ended (call {@link #await} first)
      */
     public BridgeFit result() {
-        if (!isDone()) {
-            throw new IllegalStateException("The estimation is still running: wait for it with await().");
-        }
-        Throwable t = failure;
-        if (t instanceof RuntimeException) {
-            throw (RuntimeException) t;
-        }
-        if (t instanceof Error) {
-            throw (Error) t;
-        }
-        if (t != null) {
-            throw new IllegalStateException("The estimation failed: " + t, t);
-        }
-        return fit;
+        return task.result();
     }
 }

@@ -1,6 +1,7 @@
 package org.mixlogit.bridge;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -170,6 +171,38 @@ public final class BridgePost {
 
     public BridgeTable shares() {
         return new BridgeTable(post.shares());
+    }
+
+    /**
+     * Starts computing a table in its own thread (for R, which polls it so that Ctrl-C returns at once): "shares",
+     * "elasticities" (of {@code attribute}), "removalDiversion", "marginalDiversion" (in {@code attribute}) or
+     * "wtpInference" (of {@code attribute} in units of {@code cost}); arguments a table does not take are ignored.
+     *
+     * @throws IllegalArgumentException for another table name
+     */
+    public BridgeTableJob start(String table, String attribute, String cost) {
+        Supplier<BridgeTable> work;
+        switch (table) {
+            case "shares":
+                work = this::shares;
+                break;
+            case "elasticities":
+                work = () -> elasticities(attribute);
+                break;
+            case "removalDiversion":
+                work = this::removalDiversion;
+                break;
+            case "marginalDiversion":
+                work = () -> marginalDiversion(attribute);
+                break;
+            case "wtpInference":
+                work = () -> wtpInference(attribute, cost);
+                break;
+            default:
+                throw new IllegalArgumentException("No post-estimation table \"" + table + "\": use shares,"
+                        + " elasticities, removalDiversion, marginalDiversion or wtpInference.");
+        }
+        return BridgeTableJob.start(table, work);
     }
 
     public BridgeTable elasticities(String attribute) {
