@@ -98,6 +98,7 @@ instrument_text <- function(x) {
 summary.mixlogit <- function(object, type = object$vce, level = object$level, ...) {
   check_dots("summary", ...)
   check_level(level)
+  type <- check_vce(type, object$method, name = "type")
   warn_unconverged(object)
   table <- coefficient_table(object, type)
   z <- stats::qnorm(1 - (1 - level) / 2)

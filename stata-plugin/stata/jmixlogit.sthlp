@@ -58,7 +58,6 @@ mixlogit Java engine
 {synopt:{opt iter:ate(#)}}maximum number of iterations; default {cmd:iterate(1000)}; {cmd:iterate(0)} evaluates at the starting values{p_end}
 {synopt:{opt tol:erance(#)}}tolerance of the scaled gradient; default 1e-6{p_end}
 {synopt:{opt dif:ficult}}accepted for {cmd:ml} compatibility and ignored, with a note (the line search handles nonconcave regions; use {opt technique()} or {opt starts()}){p_end}
-{synopt:{opt dif:ficult}}accepted for compatibility with {cmd:mixlogit}; has no effect{p_end}
 {synopt:{opt nolo:g}}suppress the iteration log{p_end}
 {synopt:{opt fr:om(matname [, copy|skip])}}starting values, matched by name (as {cmd:ml}), by position with {cmd:copy}; {cmd:skip} ignores names the model lacks{p_end}
 {synopt:{opt thr:eads(#)}}worker threads; default all processors, at most {cmd:c(processors)}; results do not depend on it{p_end}

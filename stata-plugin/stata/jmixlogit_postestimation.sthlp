@@ -57,11 +57,15 @@ left out (its observations get missing values), with a note saying how many obse
 
 {pstd}
 The Java plugin keeps nothing between calls: it restores the fit from its saved form {cmd:e(saved)} and reads
-the data again. {cmd:predict} computes on the whole estimation sample as well as on the observations asked for
-(and stores only those), so every decision-maker of the estimation sample receives the draws it had in the
-estimation whichever observations are predicted: {cmd:predict p}, {cmd:predict p if e(sample)} and
-{cmd:predict p if id == 7} agree on the observations they share; decision-makers outside it take the next draws,
-in the order of their ids (predictions there are simulations with other, equally valid, draws). The aggregates of
+the data again. Draws follow each decision-maker's rank among the ids of the data the engine receives, so
+{cmd:predict} also reads, for each decision-maker of the estimation sample none of whose observations is asked
+for, one complete choice situation of it (and stores nothing there): every decision-maker of the estimation
+sample then receives the draws it had in the estimation whichever observations are predicted, and
+{cmd:predict p}, {cmd:predict p if e(sample)} and {cmd:predict p if id == 7} agree on the observations they
+share. Conditional statistics condition on the choices of the observations asked for. Decision-makers outside
+the estimation sample take the next draws, in the order of their ids (predictions there are simulations with
+other, equally valid, draws); a note says when a decision-maker of the estimation sample has no complete choice
+situation left in the data (then some take other draws). The aggregates of
 {helpb jmixlogit_diversion}, {helpb jmixlogit_elasticities} and {helpb jmixlogit_wtp} with {it:if} or {it:in}
 use only the observations selected, whose decision-makers then take draws by their order among themselves:
 another simulation, as valid, whose numbers differ from the whole sample's by simulation error. When the observations used are exactly {cmd:e(sample)}, the

@@ -187,6 +187,21 @@ public final class ChoiceData {
         return weighted;
     }
 
+    /** The sum of the decision-makers' weights (their number when unweighted); a summary's, for a summary. */
+    public double totalWeight() {
+        if (summary != null) {
+            return summary.totalWeight();
+        }
+        if (!weighted) {
+            return decisionMakerIds.length;
+        }
+        double sum = 0;
+        for (int n = 0; n < decisionMakerIds.length; n++) {
+            sum += weights[n];
+        }
+        return sum;
+    }
+
     public List<String> attributeNames() {
         return attributeNames;
     }

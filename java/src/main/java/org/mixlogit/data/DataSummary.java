@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What is small about choice data: the counts (rows, situations, decision-makers, the largest choice set), the
- * column names, whether it is a panel and weighted, and the alternative and market label tables. A distributed
+ * decision-makers' total weight, the column names, whether it is a panel and weighted, and the alternative and market label tables. A distributed
  * reader's partitions each summarize their shard ({@link #of}), the driver adds the summaries in partition order
  * ({@link #plus}) and keeps the data as {@link ChoiceData#of(DataSummary)}: a driver's summary whose rows live on
  * the partitions. Immutable; serializable (a partition returns it).
@@ -19,6 +19,8 @@ public final class DataSummary implements Serializable {
     private final long situations;
     private final long decisionMakers;
     private final int maxAlternatives;
+    /** The sum of the decision-makers' weights (their number when unweighted). */
+    private final double totalWeight;
     private final List<String> attributeNames;
     private final List<String> characteristicNames;
     private final boolean panel;
@@ -26,18 +28,20 @@ public final class DataSummary implements Serializable {
     private final List<String> alternativeLabels;
     private final List<String> marketLabels;
 
-    private DataSummary(long rows, long situations, long decisionMakers, int maxAlternatives, DataSummary shape) {
-        this(rows, situations, decisionMakers, maxAlternatives, shape.attributeNames, shape.characteristicNames,
-                shape.panel, shape.weighted, shape.alternativeLabels, shape.marketLabels);
+    private DataSummary(long rows, long situations, long decisionMakers, int maxAlternatives, double totalWeight,
+            DataSummary shape) {
+        this(rows, situations, decisionMakers, maxAlternatives, totalWeight, shape.attributeNames,
+                shape.characteristicNames, shape.panel, shape.weighted, shape.alternativeLabels, shape.marketLabels);
     }
 
-    private DataSummary(long rows, long situations, long decisionMakers, int maxAlternatives,
+    private DataSummary(long rows, long situations, long decisionMakers, int maxAlternatives, double totalWeight,
             List<String> attributeNames, List<String> characteristicNames, boolean panel, boolean weighted,
             List<String> alternativeLabels, List<String> marketLabels) {
         this.rows = rows;
         this.situations = situations;
         this.decisionMakers = decisionMakers;
         this.maxAlternatives = maxAlternatives;
+        this.totalWeight = totalWeight;
         this.attributeNames = List.copyOf(attributeNames);
         this.characteristicNames = List.copyOf(characteristicNames);
         this.panel = panel;
@@ -49,7 +53,7 @@ public final class DataSummary implements Serializable {
     /** The summary of {@code data} (a whole data set or one shard built with the whole data's label tables). */
     public static DataSummary of(ChoiceData data) {
         return new DataSummary(data.rowCount(), data.situationCount(), data.decisionMakerCount(),
-                data.maxAlternatives(), data.attributeNames(), data.characteristicNames(), data.isPanel(),
+                data.maxAlternatives(), data.totalWeight(), data.attributeNames(), data.characteristicNames(), data.isPanel(),
                 data.isWeighted(), data.hasAlternativeIds() ? data.alternativeLabels() : null,
                 data.hasMarkets() ? data.marketLabels() : null);
     }
@@ -65,7 +69,7 @@ public final class DataSummary implements Serializable {
                     + this + " and " + next + ".");
         }
         return new DataSummary(rows + next.rows, situations + next.situations, decisionMakers + next.decisionMakers,
-                Math.max(maxAlternatives, next.maxAlternatives), this);
+                Math.max(maxAlternatives, next.maxAlternatives), totalWeight + next.totalWeight, this);
     }
 
     /**
@@ -91,6 +95,11 @@ public final class DataSummary implements Serializable {
 
     public int maxAlternatives() {
         return maxAlternatives;
+    }
+
+    /** The sum of the decision-makers' weights (their number when unweighted). */
+    public double totalWeight() {
+        return totalWeight;
     }
 
     public List<String> attributeNames() {

@@ -2,6 +2,8 @@ package org.mixlogit.estimation;
 
 import org.mixlogit.InvalidSpecificationException;
 import org.mixlogit.inference.CovarianceType;
+import org.mixlogit.inference.Covariances;
+import org.mixlogit.simulation.ScoreSums;
 
 /**
  * How the estimate is reported for inference: the covariance type shown (every available type is computed), the
@@ -13,8 +15,9 @@ import org.mixlogit.inference.CovarianceType;
  * <p>Sampling weights (Stata's pweights, R's survey weights) scale each decision-maker's contribution: the robust
  * sandwich's meat is sum w_n^2 s_n s_n'. Frequency weights (Stata's fweights) count identical decision-makers, each
  * copy its own observation: the meat is sum w_n s_n s_n', which equals the robust covariance of the data with
- * every decision-maker repeated w_n times. Both give the same estimates, Hessian and OPG covariances, and
- * cluster-robust covariance (copies of a decision-maker share its cluster).
+ * every decision-maker repeated w_n times; clustered by decision-maker, each copy is its own cluster too. Both
+ * give the same estimates, Hessian and OPG covariances, and the same covariance clustered by a characteristic
+ * (whose clusters hold all copies of their decision-makers).
  */
 public final class InferenceConfig {
     private final CovarianceType covariance;
@@ -61,17 +64,30 @@ public final class InferenceConfig {
         return level;
     }
 
-    /** True when the weights are frequency weights (counts of identical decision-makers), false for sampling weights. */
+    /** True for frequency weights (counts of identical decision-makers), false for sampling weights. */
     public boolean frequencyWeights() {
         return frequencyWeights;
     }
 
     /**
-     * The meat of the robust sandwich for these weights: {@code information} (sum w_n s_n s_n') for frequency weights,
-     * {@code samplingMeat} (sum w_n^2 s_n s_n') for sampling weights. Neither is copied.
+     * The covariances of a likelihood-type estimate from the curvature of its criterion (the log-likelihood's
+     * Hessian, or the simulated score's Jacobian) and its score sums, for these weights. Sampling weights: the robust
+     * meat sum w_n^2 s_n s_n', the clusters' sums of w_n s_n. Frequency weights: the robust meat sum w_n s_n s_n'
+     * (each copy of a decision-maker its own observation), and when clustering by decision-maker each copy its own
+     * cluster too (meat sum w_n s_n s_n', sum w_n clusters), as on the expanded data; clusters of a characteristic
+     * hold all copies of their decision-makers, so their sums are the same either way.
+     *
+     * @param totalWeight the decision-makers' total weight ({@link org.mixlogit.data.ChoiceData#totalWeight()})
      */
-    double[] robustMeat(double[] information, double[] samplingMeat) {
-        return frequencyWeights ? information : samplingMeat;
+    Covariances covariances(double[] curvature, ScoreSums c, double totalWeight, int p) {
+        double[] meat = frequencyWeights ? c.information() : c.meat();
+        double[] clusterMeat = c.clusterMeat();
+        int clusters = c.clusterCount();
+        if (frequencyWeights && cluster == null) {
+            clusterMeat = c.information();
+            clusters = (int) Math.min(Integer.MAX_VALUE, Math.round(totalWeight));
+        }
+        return Covariances.fromSums(curvature, c.information(), meat, clusterMeat, clusters, p);
     }
 
     public InferenceConfig withCovariance(CovarianceType type) {

@@ -372,9 +372,7 @@ public final class LatentClassEstimator implements Estimator {
         }
         double[] analytic = ll.hessian(theta);
         double[] hessian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
-        Covariances cov = Covariances.fromSums(hessian, c.information(),
-                config.inference().robustMeat(c.information(), c.meat()), c.clusterMeat(),
-                c.clusterCount(), theta.length);
+        Covariances cov = config.inference().covariances(hessian, c, data.totalWeight(), theta.length);
         b.estimates(theta).gradient(c.gradient()).logLikelihood(c.logLikelihood());
         b.latentClasses(summary(data, spec, theta, cov, search, zbar));
         return tail.finish(b, best, cov, Certification.Criterion.LOG_LIKELIHOOD, c.logLikelihood());

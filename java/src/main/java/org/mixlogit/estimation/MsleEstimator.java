@@ -292,9 +292,7 @@ public final class MsleEstimator implements Estimator {
                 analytic = ll.hessian(theta);
             }
             double[] hessian = analytic != null ? analytic : NumericalHessian.of(ll, theta);
-            Covariances cov = Covariances.fromSums(hessian, c.information(),
-                    config.inference().robustMeat(c.information(), c.meat()), c.clusterMeat(),
-                    c.clusterCount(), theta.length);
+            Covariances cov = config.inference().covariances(hessian, c, data.totalWeight(), theta.length);
             b.estimates(theta).gradient(c.gradient()).logLikelihood(c.logLikelihood());
             return tail.finish(b, best, cov, Certification.Criterion.LOG_LIKELIHOOD, c.logLikelihood());
         }

@@ -231,8 +231,7 @@ public final class MssEstimator implements Estimator {
                             + " estimate; try more draws (R) or other starting values.");
                 }
             }
-            cov = Covariances.fromSums(jacobian, c.information(),
-                    config.inference().robustMeat(c.information(), c.meat()), c.clusterMeat(), c.clusterCount(), p);
+            cov = config.inference().covariances(jacobian, c, data.totalWeight(), p);
             score = c.gradient();
         }
         double[] se = cov.standardErrors(org.mixlogit.inference.CovarianceType.ROBUST);

@@ -2,6 +2,7 @@ package org.mixlogit.estimation;
 
 import java.util.Arrays;
 
+import org.mixlogit.InvalidDataException;
 import org.mixlogit.data.ChoiceData;
 import org.mixlogit.inference.Covariances;
 import org.mixlogit.optim.Optimum;
@@ -37,12 +38,33 @@ final class ResultAssembler {
 
     /** As the three-argument form, with the checks' sums over decision-makers computed by {@code backend}. */
     ResultAssembler(ChoiceData data, ModelSpec spec, EstimatorConfig config, Backend backend) {
+        if (config.inference().frequencyWeights()) {
+            requireWholeWeights(data);
+        }
         DesignRank.require(data, spec.classModel(), backend);
         this.data = data;
         this.spec = spec;
         this.config = config;
         this.backend = backend;
         this.began = System.nanoTime();
+    }
+
+    /**
+     * Frequency weights count identical decision-makers: each must be a whole number (a driver's summary, whose rows
+     * live on the partitions, is not checked here).
+     */
+    private static void requireWholeWeights(ChoiceData data) {
+        if (data.isSummary() || !data.isWeighted()) {
+            return;
+        }
+        for (int n = 0; n < data.decisionMakerCount(); n++) {
+            double w = data.weight(n);
+            if (w != Math.rint(w)) {
+                throw new InvalidDataException("Frequency weights count identical decision-makers, so each must be a"
+                        + " whole number, but decision-maker " + data.decisionMakerId(n) + " has weight " + w
+                        + ": use sampling weights, or round the counts.");
+            }
+        }
     }
 
     /**

@@ -70,7 +70,8 @@ public final class Covariances {
      *
      * @param hessian Not modified: P x P Hessian of the log-likelihood
      * @param information Not modified: sum_n w_n s_n s_n'
-     * @param meat Not modified: sum_n w_n^2 s_n s_n'
+     * @param meat Not modified: the robust sandwich's meat (sum_n w_n^2 s_n s_n' for sampling weights,
+     *             sum_n w_n s_n s_n' for frequency weights)
      * @param clusterMeat Not modified: sum_c u_c u_c', u_c the weighted score sum of cluster c
      * @param clusterCount the number of clusters G
      */

@@ -18,10 +18,10 @@ import org.mixlogit.msm.MsmConfig;
 import org.mixlogit.spec.ModelSpec;
 
 /**
- * Frequency weights count identical decision-makers: with them the robust covariance is the one of the data with
- * every decision-maker repeated w times (each copy its own observation and cluster), while sampling weights put
- * w^2 in the sandwich's meat; the Hessian, OPG and cluster-robust covariances and the estimates do not depend on
- * which the weights are.
+ * Frequency weights count identical decision-makers: with them the robust covariance, and the one clustered by
+ * decision-maker, are those of the data with every decision-maker repeated w times (each copy its own observation
+ * and cluster), while sampling weights put w^2 in the sandwich's meat; the Hessian and OPG covariances and the
+ * estimates do not depend on which the weights are.
  */
 class FrequencyWeightsTest {
     private static final String[] ATTRIBUTES = {"pf", "cl", "loc", "wk"};
@@ -29,6 +29,11 @@ class FrequencyWeightsTest {
 
     /** The first 40 respondents of Electricity, each with weight 1 + id % 3, or repeated that many times. */
     private static ChoiceData data(boolean expanded) {
+        return data(expanded, 0);
+    }
+
+    /** As {@link #data(boolean)}, each weight plus {@code fraction}. */
+    private static ChoiceData data(boolean expanded, double fraction) {
         ChoiceData all = ExampleData.electricity();
         List<long[]> ids = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
@@ -43,7 +48,7 @@ class FrequencyWeightsTest {
                         ids.add(new long[] {all.situationId(s) * 10 + copy, person * 10 + copy});
                         double[] row = new double[2 + ATTRIBUTES.length];
                         row[0] = all.chosenRowRef()[s] == i ? 1 : 0;
-                        row[1] = expanded ? 1 : w;
+                        row[1] = expanded ? 1 : w + fraction;
                         for (int a = 0; a < ATTRIBUTES.length; a++) {
                             row[2 + a] = all.attributeColumn(ATTRIBUTES[a])[i];
                         }
@@ -112,20 +117,31 @@ class FrequencyWeightsTest {
         EstimationResult sampling = at(weighted, theta, false);
         EstimationResult copies = at(expanded, theta, false);
         assertEquals(copies.logLikelihood(), frequency.logLikelihood(), 1e-9 * Math.abs(copies.logLikelihood()));
+        // clustered by decision-maker, each copy is its own cluster, as in the expanded data
         for (CovarianceType t : new CovarianceType[] {CovarianceType.ROBUST, CovarianceType.HESSIAN,
-            CovarianceType.OPG}) {
+            CovarianceType.OPG, CovarianceType.CLUSTER}) {
             assertClose(copies.covariance(t), frequency.covariance(t), 1e-9, t.code());
         }
         assertClose(frequency.covariance(CovarianceType.HESSIAN), sampling.covariance(CovarianceType.HESSIAN), 1e-12,
                 "hessian");
-        assertClose(frequency.covariance(CovarianceType.CLUSTER), sampling.covariance(CovarianceType.CLUSTER), 1e-12,
-                "cluster");
         double[] r = frequency.covariance(CovarianceType.ROBUST);
         double[] s = sampling.covariance(CovarianceType.ROBUST);
         for (int j = 0; j < ATTRIBUTES.length; j++) {
             int d = j * ATTRIBUTES.length + j;
             assertTrue(s[d] > 1.2 * r[d], "sampling weights up to 3 inflate the meat: " + s[d] + " vs " + r[d]);
         }
+    }
+
+    @Test
+    @DisplayName("frequency weights must be whole numbers: a fractional one is refused naming the decision-maker")
+    void wholeNumbers() {
+        ChoiceData fractional = data(false, 0.5);
+        EstimatorConfig c = EstimatorConfig.defaults().withThreads(1);
+        org.mixlogit.InvalidDataException e = assertThrows(org.mixlogit.InvalidDataException.class,
+                () -> new MsleEstimator(c.withInference(c.inference().withFrequencyWeights(true)))
+                        .estimate(fractional, plain()));
+        assertTrue(e.getMessage().contains("must be a whole number") && e.getMessage().contains("has weight 2.5"),
+                e.getMessage());
     }
 
     @Test

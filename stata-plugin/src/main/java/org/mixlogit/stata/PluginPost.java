@@ -45,12 +45,18 @@ final class PluginPost {
     }
 
     /**
-     * The rows predict computes on: those selected, and every row of the estimation sample, so that its
-     * decision-makers keep the draws they had in the estimation whichever of them are predicted (draws follow a
-     * decision-maker's rank among the ids of the data); only the selected rows are stored.
+     * The rows predict computes on: those selected, and one complete choice situation of each decision-maker of the
+     * estimation sample that has no selected row, so that every decision-maker keeps the draws it had in the
+     * estimation whichever are predicted (draws follow a decision-maker's rank among the ids of the data); only the
+     * selected rows are stored, and predictions condition on their choices only.
      */
     private StataSample predictionSample(SampleVariables variables) {
         current = new StataSample(stata, variables, true);
+        if (current.notKept > 0) {
+            stata.display("note: " + current.notKept + " decision-maker(s) of the estimation sample have no complete"
+                    + " choice situation left in the data, so some decision-makers take other draws than in the"
+                    + " estimation (an equally valid simulation).");
+        }
         return current;
     }
 

@@ -42,8 +42,10 @@ final class StataSample {
     final String[] markets;
     /** The 1-based Stata observation of each row. */
     final long[] observations;
-    /** Whether each row was selected by if/in (false: read only to keep the estimation sample whole). */
+    /** Whether each row was selected by if/in (false: read only to keep a decision-maker of the estimation sample). */
     final boolean[] requested;
+    /** Decision-makers of the estimation sample that could not be kept: no complete choice situation is left. */
+    final int notKept;
     final int rows;
     /** Number of distinct values of the cluster variable, -1 without one. */
     final int clusters;
@@ -59,14 +61,22 @@ final class StataSample {
     }
 
     /**
-     * @param withEstimationSample also read every observation of the estimation sample (variables.estimationSample),
-     *                             selected or not, so that its decision-makers have the ordinals, and so the draws,
-     *                             they had in the estimation; {@link #requested} marks the selected rows
+     * @param withEstimationSample keep every decision-maker of the estimation sample (variables.estimationSample) in
+     *                             the data, so that each has the ordinal, and so the draws, it had in the estimation:
+     *                             one that no selected row belongs to comes with its first complete choice situation
+     *                             of the estimation sample (read only to keep it: {@link #requested} marks the
+     *                             selected rows; {@link #notKept} counts those without one)
      */
     StataSample(StataSession stata, SampleVariables variables, boolean withEstimationSample) {
-        int marker = withEstimationSample && variables.estimationSample != null
-                ? variable(stata, variables.estimationSample) : -1;
-        long[] selected = selected(stata, marker);
+        long[] selected;
+        if (withEstimationSample && variables.estimationSample != null) {
+            EstimationSampleKeeper keeper = new EstimationSampleKeeper(stata, variables);
+            selected = keeper.observations();
+            notKept = keeper.notKept();
+        } else {
+            selected = selected(stata);
+            notKept = 0;
+        }
         observations = selected;
         rows = selected.length;
         requested = new boolean[rows];
@@ -93,12 +103,11 @@ final class StataSample {
         clusters = variables.cluster == null ? -1 : clusters(stata, variables, selected);
     }
 
-    /** The observations selected by if/in, and with {@code marker} >= 0 also those where that variable is not 0. */
-    private static long[] selected(StataSession stata, int marker) {
+    private static long[] selected(StataSession stata) {
         long total = stata.observations();
         int count = 0;
         for (long obs = 1; obs <= total; obs++) {
-            if (used(stata, marker, obs)) {
+            if (stata.selected(obs)) {
                 count++;
             }
         }
@@ -108,22 +117,11 @@ final class StataSample {
         long[] selected = new long[count];
         int at = 0;
         for (long obs = 1; obs <= total; obs++) {
-            if (used(stata, marker, obs)) {
+            if (stata.selected(obs)) {
                 selected[at++] = obs;
             }
         }
         return selected;
-    }
-
-    private static boolean used(StataSession stata, int marker, long obs) {
-        if (stata.selected(obs)) {
-            return true;
-        }
-        if (marker < 0) {
-            return false;
-        }
-        double v = stata.value(marker, obs);
-        return v != 0 && !stata.isMissing(v);
     }
 
     private static boolean[] flags(double[] values) {

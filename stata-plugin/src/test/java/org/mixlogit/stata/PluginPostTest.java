@@ -138,6 +138,22 @@ class PluginPostTest extends AfterFitInStata {
             }
             assertTrue(checked > 20, "rows checked: " + checked);
         }
+        // unconditional probabilities of some situations of every person (odd chid): those of the whole sample
+        StataSimulator.setIfCondition(FittedInStata.sample(data));
+        double[] wholePr = predict("pr", "", "wholePr", Map.of());
+        boolean[] odd = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            odd[i] = data[1][i] <= FittedInStata.PEOPLE && data[9][i] % 2 == 1;
+        }
+        StataSimulator.setIfCondition(odd);
+        double[] oddPr = predict("pr", "", "oddPr", Map.of("jm_esample", "esample"));
+        for (int i = 0; i < n; i++) {
+            if (odd[i]) {
+                assertEquals(Double.doubleToLongBits(wholePr[i]), Double.doubleToLongBits(oddPr[i]),
+                        "pr, observation " + (i + 1));
+            }
+        }
+        assertTrue(StataSimulator.output().indexOf("no complete choice situation") < 0, StataSimulator.output());
     }
 
     @Test
