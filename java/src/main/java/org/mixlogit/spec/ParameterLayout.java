@@ -353,15 +353,21 @@ public final class ParameterLayout {
      * coefficients): every scale whose sign is not identified in absolute value, and each column of the Cholesky
      * factor multiplied by the sign of its diagonal element (a column's sign is free, L L' does not change; within a
      * column the elements' signs relative to the diagonal carry the correlations), so that two estimates compare
-     * element by element. A latent class layout takes absolute values of every element whose sign is not
-     * identified. Not modified; a copy.
+     * element by element. A latent class layout applies this to each class's parameters (membership parameters are
+     * signed). Not modified; a copy.
      */
     public double[] canonical(double[] theta) {
         double[] out = theta.clone();
         if (classLayout != null) {
-            for (int j = 0; j < out.length; j++) {
-                if (!signIdentified[j]) {
-                    out[j] = Math.abs(out[j]);
+            for (int c = 0; c < classCount(); c++) {
+                int[] index = classIndices(c);
+                double[] own = new double[index.length];
+                for (int j = 0; j < own.length; j++) {
+                    own[j] = theta[index[j]];
+                }
+                double[] canonical = classLayout.canonical(own);
+                for (int j = 0; j < own.length; j++) {
+                    out[index[j]] = canonical[j];
                 }
             }
             return out;

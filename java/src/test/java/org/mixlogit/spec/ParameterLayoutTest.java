@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,24 @@ class ParameterLayoutTest {
             }
         }
         assertEquals(-0.7, theta[sd], 0.0, "theta is not modified");
+    }
+
+    @Test
+    @DisplayName("canonical of a latent class layout: each class's Cholesky columns signed by their diagonal")
+    void canonicalPerClass() {
+        ModelSpec spec = ModelSpec.builder().fixed("pf").random("cl", "n").random("loc", "n")
+                .correlated("cl", "loc").build().withLatentClasses(new LatentClasses(2, List.of(), List.of()));
+        ParameterLayout layout = spec.layout();
+        ParameterLayout inner = layout.classLayout();
+        double[] theta = new double[layout.size()];
+        Arrays.fill(theta, 0.3);
+        theta[layout.classIndex(0, inner.choleskyIndex(0, 0))] = -1.5;
+        theta[layout.classIndex(0, inner.choleskyIndex(1, 0))] = 0.4;
+        theta[layout.classIndex(1, inner.choleskyIndex(1, 0))] = -0.2;
+        double[] c = layout.canonical(theta);
+        assertEquals(1.5, c[layout.classIndex(0, inner.choleskyIndex(0, 0))], 0.0);
+        assertEquals(-0.4, c[layout.classIndex(0, inner.choleskyIndex(1, 0))], 0.0);
+        assertEquals(-0.2, c[layout.classIndex(1, inner.choleskyIndex(1, 0))], 0.0, "class 2 keeps its signs");
+        assertEquals(0.3, c[layout.classIndex(1, inner.choleskyIndex(0, 0))], 0.0);
     }
 }
