@@ -21,7 +21,8 @@ import org.mixlogit.MixlogitException;
  */
 class BridgeFitJobTest {
     private static final String[] NAMES = ElectricityColumns.NAMES;
-    private static final String SPEC = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
+    /** Electricity's six attributes, cl normal and the others fixed. */
+    static final String SPEC = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
             + " {\"attribute\": \"cl\", \"distribution\": \"n\"}, {\"attribute\": \"loc\", \"distribution\": \"f\"},"
             + " {\"attribute\": \"wk\", \"distribution\": \"f\"}, {\"attribute\": \"tod\", \"distribution\": \"f\"},"
             + " {\"attribute\": \"seas\", \"distribution\": \"f\"}]}";

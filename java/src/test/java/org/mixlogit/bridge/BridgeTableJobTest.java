@@ -13,10 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class BridgeTableJobTest {
     private static final String[] NAMES = ElectricityColumns.NAMES;
-    private static final String SPEC = "{\"coefficients\": [{\"attribute\": \"pf\", \"distribution\": \"f\"},"
-            + " {\"attribute\": \"cl\", \"distribution\": \"n\"}, {\"attribute\": \"loc\", \"distribution\": \"f\"},"
-            + " {\"attribute\": \"wk\", \"distribution\": \"f\"}, {\"attribute\": \"tod\", \"distribution\": \"f\"},"
-            + " {\"attribute\": \"seas\", \"distribution\": \"f\"}]}";
+    private static final String SPEC = BridgeFitJobTest.SPEC;
     private final ElectricityColumns data = new ElectricityColumns(20);
     private final BridgeFit fit = MixlogitBridge.fit(data.situation, data.person, data.chosen, NAMES, data.attributes,
             new String[0], new double[0], new double[0], data.alternative, new String[0], SPEC,

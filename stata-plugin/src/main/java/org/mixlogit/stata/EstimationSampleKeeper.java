@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.mixlogit.InvalidSpecificationException;
-
 /**
  * The observations predict reads: those selected by if/in, and for each decision-maker of the estimation sample
  * none of whose observations is selected, its first complete choice situation in the estimation sample (every
@@ -23,13 +21,13 @@ final class EstimationSampleKeeper {
     private int notKept;
 
     EstimationSampleKeeper(StataSession stata, SampleVariables variables) {
-        int marker = variable(stata, variables.estimationSample);
-        int owner = variable(stata, variables.id != null ? variables.id : variables.group);
-        int group = variable(stata, variables.group);
+        int marker = StataSample.variable(stata, variables.estimationSample);
+        int owner = StataSample.variable(stata, variables.id != null ? variables.id : variables.group);
+        int group = StataSample.variable(stata, variables.group);
         List<Integer> numeric = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (String name : variables(variables)) {
-            int v = variable(stata, name);
+            int v = StataSample.variable(stata, name);
             (stata.isString(v) ? labels : numeric).add(v);
         }
         long total = stata.observations();
@@ -114,13 +112,5 @@ final class EstimationSampleKeeper {
             }
         }
         return true;
-    }
-
-    private static int variable(StataSession stata, String name) {
-        int v = stata.variable(name);
-        if (v < 0) {
-            throw new InvalidSpecificationException("Variable " + name + " not found.");
-        }
-        return v;
     }
 }

@@ -143,7 +143,8 @@ final class StataSample {
         return out;
     }
 
-    private static int variable(StataSession stata, String name) {
+    /** The index of a variable that must exist. */
+    static int variable(StataSession stata, String name) {
         int v = stata.variable(name);
         if (v < 0) {
             throw new InvalidSpecificationException("Variable " + name + " not found.");
